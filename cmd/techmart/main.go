@@ -1,0 +1,192 @@
+// Command techmart is the whole platform in one binary:
+//
+//	techmart [serve]                 serve the API and the SPA (default)
+//	techmart seed [--demo]           create collections and indexes; --demo loads demo data
+//	techmart reindex                 rebuild the search read model from the store
+//	techmart admin create --email E --name N [--password-stdin]
+//	techmart version
+//
+// Configuration comes from the environment (see README.md).
+package main
+
+import (
+	"bufio"
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/techmart-vn/techmart/frontend"
+	"github.com/techmart-vn/techmart/internal/app"
+	"github.com/techmart-vn/techmart/internal/audit"
+	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/config"
+)
+
+// version is set at build time: -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	if err := run(os.Args[1:], os.Stdin, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "techmart:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdin io.Reader, stdout io.Writer) error {
+	cmd := "serve"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	if cmd == "version" {
+		fmt.Fprintln(stdout, "techmart", version)
+		return nil
+	}
+	cfg, err := config.FromEnv()
+	if err != nil {
+		return fmt.Errorf("configuration:\n%w", err)
+	}
+	log := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	slog.SetDefault(log)
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	switch cmd {
+	case "serve":
+		return serve(ctx, cfg, log, stdout)
+	case "seed":
+		return seedCmd(ctx, cfg, log, args, stdout)
+	case "reindex":
+		return reindex(ctx, cfg, log, stdout)
+	case "admin":
+		return adminCmd(ctx, cfg, log, args, stdin, stdout)
+	default:
+		return fmt.Errorf("unknown command %q (serve, seed, reindex, admin create, version)", cmd)
+	}
+}
+
+func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.Writer) error {
+	log.Info("starting techmart", "version", version, "config", cfg)
+	a, err := app.Open(ctx, cfg, log, version)
+	if err != nil {
+		return err
+	}
+	defer a.Close(context.Background())
+	if cfg.Demo {
+		sum, err := a.LoadDemo(ctx)
+		if err != nil {
+			return err
+		}
+		log.Info("demo data loaded", "newAccounts", sum.Accounts, "newOrganizations", sum.Organizations)
+	}
+	srv := a.Server(frontend.Dist())
+	fmt.Fprintf(stdout, "\nTechmart %s is running at %s\n", version, cfg.BaseURL())
+	fmt.Fprintf(stdout, "  store: %s, search: %s\n", storeName(cfg), a.Search.Name())
+	if a.Demo != nil {
+		fmt.Fprintf(stdout, "  demo accounts (password %q):\n", a.Demo.Password)
+		for _, acc := range a.Demo.Accounts {
+			fmt.Fprintf(stdout, "    %-10s %s\n", acc.Role, acc.Email)
+		}
+	}
+	fmt.Fprintln(stdout, "  stop with Ctrl+C")
+	return a.Serve(ctx, srv, 30*time.Second)
+}
+
+func storeName(cfg config.Config) string {
+	if cfg.Embedded() {
+		return "embedded FerretDB (SQLite) in " + cfg.DataDir
+	}
+	return "MongoDB"
+}
+
+func seedCmd(ctx context.Context, cfg config.Config, log *slog.Logger, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
+	demo := fs.Bool("demo", false, "load the demo organisations and accounts")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	a, err := app.Open(ctx, cfg, log, version)
+	if err != nil {
+		return err
+	}
+	defer a.Close(context.Background())
+	fmt.Fprintln(stdout, "collections and indexes are in place")
+	if *demo {
+		sum, err := a.LoadDemo(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "demo data: %d new accounts, %d new organisations\n", sum.Accounts, sum.Organizations)
+	}
+	return nil
+}
+
+// reindex rebuilds the search read model. The foundation indexes nothing
+// yet: listings are the first public documents, and their indexer plugs in
+// here.
+func reindex(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.Writer) error {
+	a, err := app.Open(ctx, cfg, log, version)
+	if err != nil {
+		return err
+	}
+	defer a.Close(context.Background())
+	if err := a.Search.Health(ctx); err != nil {
+		return fmt.Errorf("search engine %s: %w", a.Search.Name(), err)
+	}
+	fmt.Fprintf(stdout, "search engine %s is reachable; 0 document types registered, 0 documents reindexed\n", a.Search.Name())
+	return nil
+}
+
+func adminCmd(ctx context.Context, cfg config.Config, log *slog.Logger, args []string, stdin io.Reader, stdout io.Writer) error {
+	if len(args) == 0 || args[0] != "create" {
+		return errors.New("usage: techmart admin create --email E --name N [--password-stdin]")
+	}
+	fs := flag.NewFlagSet("admin create", flag.ContinueOnError)
+	email := fs.String("email", "", "e-mail of the first admin")
+	name := fs.String("name", "", "full name")
+	fromStdin := fs.Bool("password-stdin", false, "read the password from standard input instead of generating one")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	password, generated := "", false
+	if *fromStdin {
+		line, err := bufio.NewReader(stdin).ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return err
+		}
+		password = strings.TrimRight(line, "\r\n")
+	} else {
+		b := make([]byte, 15)
+		_, _ = rand.Read(b)
+		password, generated = base64.RawURLEncoding.EncodeToString(b), true
+	}
+	a, err := app.Open(ctx, cfg, log, version)
+	if err != nil {
+		return err
+	}
+	defer a.Close(context.Background())
+	u, err := a.Auth.CreateUser(ctx, auth.NewUser{Email: *email, FullName: *name, Password: password, Roles: []string{auth.RoleAdmin}})
+	if err != nil {
+		return err
+	}
+	_ = a.Audit.Record(ctx, audit.Entry{
+		Actor: audit.System, Action: audit.AdminCreate,
+		Subject: audit.Subject{Type: "user", ID: u.ID, Name: u.Email}, Reason: "techmart admin create",
+		Changes: map[string]audit.Change{"roles": {From: []string{}, To: u.Roles}},
+	})
+	fmt.Fprintf(stdout, "admin %s created\n", u.Email)
+	if generated {
+		fmt.Fprintf(stdout, "password: %s\n(shown once; change it after the first login)\n", password)
+	}
+	return nil
+}

@@ -1,0 +1,147 @@
+// Package app is the composition root: configuration → store → search →
+// services → HTTP. Subcommands of the binary use the parts they need.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"time"
+
+	"github.com/techmart-vn/techmart/internal/account"
+	"github.com/techmart-vn/techmart/internal/audit"
+	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/config"
+	"github.com/techmart-vn/techmart/internal/httpapi"
+	"github.com/techmart-vn/techmart/internal/mail"
+	"github.com/techmart-vn/techmart/internal/org"
+	"github.com/techmart-vn/techmart/internal/search"
+	"github.com/techmart-vn/techmart/internal/seed"
+	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/seeds"
+)
+
+// App holds the running parts.
+type App struct {
+	Config   config.Config
+	Log      *slog.Logger
+	Store    *store.Store
+	Search   search.Engine
+	Audit    *audit.Log
+	Auth     *auth.Service
+	Orgs     *org.Service
+	Accounts *account.Service
+	Demo     *httpapi.Demo
+	Mail     bool
+	Version  string
+}
+
+// Open connects the store, creates collections and indexes, opens the search
+// engine and builds the services.
+func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version string) (*App, error) {
+	a := &App{Config: cfg, Log: log, Version: version}
+	st, err := store.Open(ctx, store.Config{MongoURI: cfg.MongoURI, Database: cfg.MongoDB, DataDir: cfg.DataDir, Logger: log})
+	if err != nil {
+		return nil, err
+	}
+	a.Store = st
+	specs := append([]store.CollectionSpec{audit.Spec, org.Spec}, auth.Specs...)
+	if err := st.Ensure(ctx, specs...); err != nil {
+		a.Close(ctx)
+		return nil, err
+	}
+	if a.Search, err = search.Open(search.Config{MeiliURL: cfg.MeiliURL, MeiliKey: cfg.MeiliKey, DataDir: cfg.DataDir}); err != nil {
+		a.Close(ctx)
+		return nil, err
+	}
+	secret, err := auth.SigningSecret(ctx, st, cfg.JWTSecret)
+	if err != nil {
+		a.Close(ctx)
+		return nil, err
+	}
+	a.Audit = audit.New(st, log)
+	a.Auth = auth.New(st, auth.Options{
+		Secret: secret, AccessTTL: cfg.AccessTTL, RefreshTTL: cfg.RefreshTTL,
+		LoginLimit: cfg.LoginLimit, LoginWindow: cfg.LoginLimitWindow, Audit: a.Audit, Logger: log,
+	})
+	var mailer org.Mailer
+	if cfg.SMTPURL != "" {
+		sender, err := mail.Parse(cfg.SMTPURL)
+		if err != nil {
+			a.Close(ctx)
+			return nil, err
+		}
+		mailer, a.Mail = sender, true
+	}
+	a.Orgs = org.New(st, a.Auth, a.Audit, mailer, cfg.BaseURL(), log)
+	a.Accounts = account.New(a.Auth, a.Orgs, a.Audit)
+	return a, nil
+}
+
+// LoadDemo loads the demo data (idempotent) and remembers the accounts for
+// the login page.
+func (a *App) LoadDemo(ctx context.Context) (seed.Summary, error) {
+	d, err := seeds.LoadDemo()
+	if err != nil {
+		return seed.Summary{}, err
+	}
+	sum, err := seed.Demo(ctx, a.Auth, a.Orgs, d)
+	if err != nil {
+		return sum, err
+	}
+	a.Demo = &httpapi.Demo{Password: d.Password}
+	for _, acc := range d.Accounts {
+		if acc.Label != "" {
+			a.Demo.Accounts = append(a.Demo.Accounts, httpapi.DemoAccount{Email: acc.Email, Role: acc.Label})
+		}
+	}
+	return sum, nil
+}
+
+// Server builds the HTTP server over the services.
+func (a *App) Server(spa fs.FS) *httpapi.Server {
+	return httpapi.New(httpapi.Deps{
+		Config: a.Config, Store: a.Store, Search: a.Search, Auth: a.Auth, Orgs: a.Orgs,
+		Accounts: a.Accounts, Audit: a.Audit, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
+	})
+}
+
+// Serve runs the HTTP server until ctx is cancelled, then shuts down
+// gracefully: no new connections, in-flight requests finish (up to
+// drain), and only then does the caller close the store.
+func (a *App) Serve(ctx context.Context, srv *httpapi.Server, drain time.Duration) error {
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Listen(a.Config.Addr) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("listen on %s: %w", a.Config.Addr, err)
+	case <-ctx.Done():
+	}
+	a.Log.Info("shutting down: finishing in-flight requests")
+	sctx, cancel := context.WithTimeout(context.Background(), drain)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, context.Canceled) {
+		a.Log.Warn("listener", "err", err)
+	}
+	return nil
+}
+
+// Close releases the search engine and the store (in that order: nothing
+// writes to the store after it closes).
+func (a *App) Close(ctx context.Context) {
+	if a.Search != nil {
+		if err := a.Search.Close(); err != nil {
+			a.Log.Warn("close search", "err", err)
+		}
+	}
+	if a.Store != nil {
+		if err := a.Store.Close(ctx); err != nil {
+			a.Log.Warn("close store", "err", err)
+		}
+	}
+}

@@ -1,0 +1,65 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/store"
+)
+
+// counter is a fixed-window attempt counter kept in the store, so every
+// replica behind a load balancer counts the same attempts.
+type counter struct {
+	store.Meta  `bson:",inline"`
+	Key         string    `bson:"_id"`
+	WindowStart time.Time `bson:"windowStart"`
+	Count       int       `bson:"count"`
+	ExpiresAt   time.Time `bson:"expiresAt"`
+}
+
+// limiter refuses a key's attempts past limit within window.
+type limiter struct {
+	s      *store.Store
+	limit  int
+	window time.Duration
+	now    func() time.Time
+}
+
+// hit counts one attempt for key and refuses it (with how long to wait) when
+// the window is already full.
+func (l *limiter) hit(ctx context.Context, key string, limit int) error {
+	now := l.now()
+	var retry time.Duration
+	_, err := store.Upsert(ctx, l.s, limitsColl, key, func(c *counter, exists bool) error {
+		if !exists || now.Sub(c.WindowStart) >= l.window {
+			*c = counter{Meta: c.Meta, Key: key, WindowStart: now}
+		}
+		if c.Count >= limit {
+			retry = c.WindowStart.Add(l.window).Sub(now)
+			return errLimited
+		}
+		c.Count++
+		c.ExpiresAt = c.WindowStart.Add(l.window)
+		return nil
+	})
+	if errors.Is(err, errLimited) {
+		return errs.RateLimited(retry.Round(time.Second) + time.Second)
+	}
+	return err
+}
+
+// reset clears key's window, after a successful login.
+func (l *limiter) reset(ctx context.Context, key string) error {
+	_, err := store.Modify(ctx, l.s, limitsColl, key, func(c *counter) error {
+		c.Count = 0
+		return nil
+	})
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	return nil
+}
+
+var errLimited = errs.New(errs.TooMany, "rate_limited")

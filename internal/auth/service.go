@@ -1,0 +1,484 @@
+// Package auth owns people's accounts: passwords (argon2id), access tokens
+// (short-lived JWTs), refresh sessions (opaque, rotated, reuse-detected),
+// login rate limiting and platform roles.
+package auth
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"log/slog"
+	"regexp"
+	"slices"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/techmart-vn/techmart/internal/audit"
+	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/validate"
+)
+
+// Errors of this package.
+var (
+	// ErrInvalidCredentials is the one answer to a failed login, whether the
+	// account exists or not.
+	ErrInvalidCredentials = errs.New(errs.Unauthenticated, "invalid_credentials")
+	ErrInvalidRefresh     = errs.New(errs.Unauthenticated, "invalid_refresh_token")
+	ErrEmailTaken         = &errs.Error{Kind: errs.Conflict, Code: "email_taken", Fields: []errs.FieldError{{Field: "email", Code: "email_taken"}}}
+	ErrUserNotFound       = errs.New(errs.NotFound, "user_not_found")
+	ErrOwnAdminRole       = errs.Field("roles", "cannot_remove_own_admin")
+)
+
+// Auditor records decisions.
+type Auditor interface {
+	Record(ctx context.Context, e audit.Entry) error
+}
+
+// Options configure the service.
+type Options struct {
+	Secret      []byte
+	AccessTTL   time.Duration
+	RefreshTTL  time.Duration
+	LoginLimit  int // per account per window; an address gets five times as many
+	LoginWindow time.Duration
+	Audit       Auditor
+	Logger      *slog.Logger
+	Now         func() time.Time
+}
+
+// Service is the accounts service.
+type Service struct {
+	s          *store.Store
+	tokens     tokens
+	limiter    limiter
+	loginLimit int
+	refreshTTL time.Duration
+	audit      Auditor
+	log        *slog.Logger
+	now        func() time.Time
+}
+
+// New returns the service.
+func New(s *store.Store, o Options) *Service {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	return &Service{
+		s:          s,
+		tokens:     tokens{secret: o.Secret, ttl: o.AccessTTL, now: o.Now},
+		limiter:    limiter{s: s, window: o.LoginWindow, now: o.Now},
+		loginLimit: o.LoginLimit,
+		refreshTTL: o.RefreshTTL,
+		audit:      o.Audit,
+		log:        o.Logger,
+		now:        o.Now,
+	}
+}
+
+// Principal is the authenticated caller of a request.
+type Principal struct {
+	User      User
+	SessionID string
+}
+
+// Actor is the principal as the audit log names it.
+func (p *Principal) Actor() audit.Actor { return audit.Actor{ID: p.User.ID, Email: p.User.Email} }
+
+// Tokens is what a login or refresh returns.
+type Tokens struct {
+	AccessToken  string `json:"accessToken"`
+	RefreshToken string `json:"refreshToken"`
+	ExpiresIn    int    `json:"expiresIn"`
+	TokenType    string `json:"tokenType"`
+}
+
+// NewUser is an account to create. The caller has validated it.
+type NewUser struct {
+	Email    string
+	FullName string
+	Password string
+	Roles    []string
+}
+
+// CheckNewUser validates the fields of an account, prefixing field names.
+func CheckNewUser(c *validate.Checker, in *NewUser) {
+	in.Email = c.Email("email", in.Email)
+	in.FullName = validate.Text(in.FullName)
+	c.Name("fullName", in.FullName, 2, 120)
+	CheckPassword(c, "password", in.Password, in.Email)
+}
+
+// CreateUser makes an account. The unique _id of the e-mail key makes two
+// registrations of one address race-free: the loser gets ErrEmailTaken.
+func (s *Service) CreateUser(ctx context.Context, in NewUser) (User, error) {
+	var c validate.Checker
+	CheckNewUser(&c, &in)
+	for _, r := range in.Roles {
+		c.OneOf("roles", r, PlatformRoles)
+	}
+	if err := c.Err(); err != nil {
+		return User{}, err
+	}
+	if _, err := store.Get[emailKey](ctx, s.s, emailsColl, in.Email); err == nil {
+		return User{}, ErrEmailTaken
+	}
+	hash, err := HashPassword(in.Password)
+	if err != nil {
+		return User{}, err
+	}
+	u := User{
+		ID: store.NewID(), Email: in.Email, FullName: in.FullName, PasswordHash: hash,
+		Roles: append([]string{}, in.Roles...), Orgs: []string{}, CreatedAt: s.now().UTC(),
+	}
+	// The user first, then the e-mail key that makes it reachable: a crash in
+	// between leaves an unreachable document, never an address nobody can
+	// register again.
+	if err := store.Insert(ctx, s.s, usersColl, &u); err != nil {
+		return User{}, err
+	}
+	if err := store.Insert(ctx, s.s, emailsColl, &emailKey{Email: u.Email, UserID: u.ID}); err != nil {
+		_ = store.Delete(ctx, s.s, usersColl, u.ID)
+		if errors.Is(err, store.ErrDuplicate) {
+			return User{}, ErrEmailTaken
+		}
+		return User{}, err
+	}
+	return u, nil
+}
+
+// DeleteUser removes an account that was just created when a later step of
+// a registration failed.
+func (s *Service) DeleteUser(ctx context.Context, u User) {
+	_ = store.Delete(ctx, s.s, emailsColl, u.Email)
+	_ = store.Delete(ctx, s.s, usersColl, u.ID)
+}
+
+// UserByEmail finds an account by e-mail.
+func (s *Service) UserByEmail(ctx context.Context, email string) (User, error) {
+	k, err := store.Get[emailKey](ctx, s.s, emailsColl, validate.NormalizeEmail(email))
+	if err != nil {
+		return User{}, s.notFound(err)
+	}
+	return s.User(ctx, k.UserID)
+}
+
+// User reads an account by id.
+func (s *Service) User(ctx context.Context, id string) (User, error) {
+	u, err := store.Get[User](ctx, s.s, usersColl, id)
+	return u, s.notFound(err)
+}
+
+func (s *Service) notFound(err error) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return ErrUserNotFound.Wrap(err)
+	}
+	return err
+}
+
+// Login checks a password and opens a session. Attempts are limited per
+// account and per address; the answer for an unknown account is the same,
+// and takes as long, as for a wrong password.
+func (s *Service) Login(ctx context.Context, email, password, ip, userAgent string) (Tokens, error) {
+	email = validate.NormalizeEmail(email)
+	if err := s.limiter.hit(ctx, "login:ip:"+ip, 5*s.loginLimit); err != nil {
+		return Tokens{}, err
+	}
+	if err := s.limiter.hit(ctx, "login:acct:"+email, s.loginLimit); err != nil {
+		return Tokens{}, err
+	}
+	u, err := s.UserByEmail(ctx, email)
+	if err != nil {
+		if !errors.Is(err, ErrUserNotFound) {
+			return Tokens{}, err
+		}
+		_, _ = VerifyPassword(dummyHash, password)
+		return Tokens{}, ErrInvalidCredentials
+	}
+	ok, err := VerifyPassword(u.PasswordHash, password)
+	if err != nil {
+		return Tokens{}, err
+	}
+	if !ok || u.Disabled {
+		return Tokens{}, ErrInvalidCredentials
+	}
+	if err := s.limiter.reset(ctx, "login:acct:"+email); err != nil {
+		s.log.WarnContext(ctx, "reset login counter", "err", err)
+	}
+	return s.openSession(ctx, u, ip, userAgent)
+}
+
+func (s *Service) openSession(ctx context.Context, u User, ip, userAgent string) (Tokens, error) {
+	secret, hash := newSecret()
+	now := s.now().UTC()
+	sess := session{
+		ID: store.NewID(), UserID: u.ID, Current: hash, Used: []string{},
+		CreatedAt: now, RefreshedAt: now, ExpiresAt: now.Add(s.refreshTTL), IP: ip, UserAgent: trim(userAgent, 200),
+	}
+	if err := store.Insert(ctx, s.s, sessionsColl, &sess); err != nil {
+		return Tokens{}, err
+	}
+	return s.issue(u.ID, sess.ID, secret)
+}
+
+func (s *Service) issue(userID, sessionID, secret string) (Tokens, error) {
+	access, err := s.tokens.issue(userID, sessionID)
+	if err != nil {
+		return Tokens{}, err
+	}
+	return Tokens{
+		AccessToken: access, RefreshToken: refreshToken(sessionID, secret),
+		ExpiresIn: int(s.tokens.ttl.Seconds()), TokenType: "Bearer",
+	}, nil
+}
+
+// Refresh exchanges a refresh token for a new pair. The old token is spent;
+// presenting a spent token again revokes the whole session, since one of the
+// two holders is not who they claim to be.
+func (s *Service) Refresh(ctx context.Context, token string) (Tokens, error) {
+	sid, secret, ok := splitRefresh(token)
+	if !ok {
+		return Tokens{}, ErrInvalidRefresh
+	}
+	hash := hashSecret(secret)
+	now := s.now().UTC()
+	newSecretValue, newHash := newSecret()
+	reused := false
+	sess, err := store.Modify(ctx, s.s, sessionsColl, sid, func(x *session) error {
+		switch {
+		case x.Revoked || now.After(x.ExpiresAt):
+			return ErrInvalidRefresh
+		case equalHash(x.Current, hash):
+			x.Used = append(x.Used, x.Current)
+			if len(x.Used) > maxUsed {
+				x.Used = x.Used[len(x.Used)-maxUsed:]
+			}
+			x.Current, x.RefreshedAt = newHash, now
+			return nil
+		case slices.ContainsFunc(x.Used, func(h string) bool { return equalHash(h, hash) }):
+			x.Revoked, x.Reason, reused = true, "refresh_reuse", true
+			return nil
+		default:
+			return ErrInvalidRefresh
+		}
+	})
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return Tokens{}, ErrInvalidRefresh
+	case err != nil:
+		return Tokens{}, err
+	case reused:
+		u, _ := s.User(ctx, sess.UserID)
+		s.record(ctx, audit.Entry{
+			Actor: audit.System, Action: audit.AuthRefreshReuse,
+			Subject: audit.Subject{Type: "user", ID: sess.UserID, Name: u.Email},
+			Reason:  "a spent refresh token was presented again; session " + sess.ID + " revoked",
+		})
+		return Tokens{}, ErrInvalidRefresh
+	}
+	u, err := s.User(ctx, sess.UserID)
+	if err != nil || u.Disabled {
+		return Tokens{}, ErrInvalidRefresh
+	}
+	return s.issue(u.ID, sess.ID, newSecretValue)
+}
+
+// Logout revokes the session of a refresh token. It answers the same
+// whatever the token, so it reveals nothing.
+func (s *Service) Logout(ctx context.Context, token string) error {
+	sid, secret, ok := splitRefresh(token)
+	if !ok {
+		return nil
+	}
+	hash := hashSecret(secret)
+	_, err := store.Modify(ctx, s.s, sessionsColl, sid, func(x *session) error {
+		if !equalHash(x.Current, hash) || x.Revoked {
+			return errNoop
+		}
+		x.Revoked, x.Reason = true, "logout"
+		return nil
+	})
+	if err != nil && !errors.Is(err, errNoop) && !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	return nil
+}
+
+var errNoop = errors.New("auth: nothing to do")
+
+// Authenticate checks an access token and loads its user and session, so a
+// logout, a disabled account or a removed role takes effect at once rather
+// than when the token expires.
+func (s *Service) Authenticate(ctx context.Context, accessToken string) (*Principal, error) {
+	c, err := s.tokens.parse(accessToken)
+	if err != nil {
+		return nil, errs.ErrUnauthenticated.Wrap(err)
+	}
+	sess, err := store.Get[session](ctx, s.s, sessionsColl, c.SessionID)
+	if err != nil {
+		if errors.Is(err, store.ErrNotFound) {
+			return nil, errs.ErrUnauthenticated.Wrap(err)
+		}
+		return nil, err
+	}
+	if sess.Revoked || sess.UserID != c.Subject {
+		return nil, errs.ErrUnauthenticated
+	}
+	u, err := s.User(ctx, c.Subject)
+	if err != nil {
+		if errors.Is(err, ErrUserNotFound) {
+			return nil, errs.ErrUnauthenticated.Wrap(err)
+		}
+		return nil, err
+	}
+	if u.Disabled {
+		return nil, errs.ErrUnauthenticated
+	}
+	return &Principal{User: u, SessionID: sess.ID}, nil
+}
+
+// SetRoles replaces a user's platform roles (admins only; the caller checks).
+// An admin cannot take the admin role from themself, so the platform always
+// keeps one.
+func (s *Service) SetRoles(ctx context.Context, by *Principal, userID string, roles []string, ifVersion int64) (User, error) {
+	var c validate.Checker
+	clean := []string{}
+	for _, r := range roles {
+		c.OneOf("roles", r, PlatformRoles)
+		if !slices.Contains(clean, r) {
+			clean = append(clean, r)
+		}
+	}
+	if err := c.Err(); err != nil {
+		return User{}, err
+	}
+	slices.SortFunc(clean, func(a, b string) int { return slices.Index(PlatformRoles, a) - slices.Index(PlatformRoles, b) })
+	if userID == by.User.ID && !slices.Contains(clean, RoleAdmin) {
+		return User{}, ErrOwnAdminRole
+	}
+	var before []string
+	u, err := store.Modify(ctx, s.s, usersColl, userID, func(u *User) error {
+		if ifVersion != 0 && u.Version != ifVersion {
+			return errs.ErrVersionMismatch
+		}
+		before = u.Roles
+		u.Roles = clean
+		return nil
+	})
+	if err != nil {
+		return User{}, s.notFound(err)
+	}
+	if !slices.Equal(before, clean) {
+		s.record(ctx, audit.Entry{
+			Actor: by.Actor(), Action: audit.UserRoles,
+			Subject: audit.Subject{Type: "user", ID: u.ID, Name: u.Email},
+			Changes: map[string]audit.Change{"roles": {From: nonNil(before), To: clean}},
+		})
+	}
+	return u, nil
+}
+
+// ListUsers pages through accounts whose e-mail or name contains q.
+func (s *Service) ListUsers(ctx context.Context, q string, page, size int) ([]User, int64, error) {
+	filter := bson.D{}
+	if q = validate.Text(q); q != "" {
+		re := bson.Regex{Pattern: regexp.QuoteMeta(q), Options: "i"}
+		filter = bson.D{{Key: "$or", Value: bson.A{
+			bson.D{{Key: "email", Value: re}}, bson.D{{Key: "fullName", Value: re}},
+		}}}
+	}
+	total, err := store.Count(ctx, s.s, usersColl, filter)
+	if err != nil {
+		return nil, 0, err
+	}
+	items, err := store.Find[User](ctx, s.s, usersColl, filter, options.Find().
+		SetSort(bson.D{{Key: "createdAt", Value: 1}, {Key: "_id", Value: 1}}).
+		SetSkip(int64((page-1)*size)).SetLimit(int64(size)))
+	return items, total, err
+}
+
+// LinkOrg records that a user belongs to an organisation (idempotent).
+func (s *Service) LinkOrg(ctx context.Context, userID, orgID string) error {
+	_, err := store.Modify(ctx, s.s, usersColl, userID, func(u *User) error {
+		if slices.Contains(u.Orgs, orgID) {
+			return errNoop
+		}
+		u.Orgs = append(u.Orgs, orgID)
+		return nil
+	})
+	if errors.Is(err, errNoop) {
+		return nil
+	}
+	return s.notFound(err)
+}
+
+// UnlinkOrg is the reverse of LinkOrg (idempotent).
+func (s *Service) UnlinkOrg(ctx context.Context, userID, orgID string) error {
+	_, err := store.Modify(ctx, s.s, usersColl, userID, func(u *User) error {
+		i := slices.Index(u.Orgs, orgID)
+		if i < 0 {
+			return errNoop
+		}
+		u.Orgs = slices.Delete(u.Orgs, i, i+1)
+		return nil
+	})
+	if errors.Is(err, errNoop) || errors.Is(err, store.ErrNotFound) {
+		return nil
+	}
+	return err
+}
+
+func (s *Service) record(ctx context.Context, e audit.Entry) {
+	if s.audit != nil {
+		_ = s.audit.Record(ctx, e)
+	}
+}
+
+// setting is a small document of platform-wide values.
+type setting struct {
+	ID    string `bson:"_id"`
+	Value string `bson:"value"`
+}
+
+// SigningSecret returns the access-token secret: the configured one, or one
+// generated on first start and kept in the store, so that every replica on
+// the same database signs with the same key and restarts keep sessions.
+func SigningSecret(ctx context.Context, s *store.Store, configured string) ([]byte, error) {
+	if configured != "" {
+		return []byte(configured), nil
+	}
+	b := make([]byte, 48)
+	if _, err := rand.Read(b); err != nil {
+		return nil, err
+	}
+	err := store.Insert(ctx, s, settingsColl, &setting{ID: "jwt_secret", Value: base64.RawStdEncoding.EncodeToString(b)})
+	if err != nil && !errors.Is(err, store.ErrDuplicate) {
+		return nil, fmt.Errorf("auth: store signing secret: %w", err)
+	}
+	got, err := store.Get[setting](ctx, s, settingsColl, "jwt_secret")
+	if err != nil {
+		return nil, fmt.Errorf("auth: read signing secret: %w", err)
+	}
+	return base64.RawStdEncoding.DecodeString(got.Value)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func trim(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}

@@ -1,0 +1,68 @@
+package auth
+
+import (
+	"slices"
+	"time"
+
+	"github.com/techmart-vn/techmart/internal/store"
+)
+
+// Platform roles. Organisation roles (owner, member) live with the
+// organisation.
+const (
+	RoleAdmin    = "admin"
+	RoleOfficer  = "officer"
+	RoleReviewer = "reviewer"
+)
+
+// PlatformRoles lists every platform role, in display order.
+var PlatformRoles = []string{RoleAdmin, RoleOfficer, RoleReviewer}
+
+// Collections of this package.
+const (
+	usersColl    = "users"
+	emailsColl   = "user_emails"
+	sessionsColl = "sessions"
+	limitsColl   = "rate_limits"
+	settingsColl = "settings"
+)
+
+// Specs declares the collections. Every hot lookup is by _id: a user by id,
+// a login by normalised e-mail (user_emails), a session by id, a rate-limit
+// counter by its key.
+var Specs = []store.CollectionSpec{
+	{Name: usersColl}, {Name: emailsColl}, {Name: sessionsColl}, {Name: limitsColl}, {Name: settingsColl},
+}
+
+// User is a person with an account.
+type User struct {
+	store.Meta   `bson:",inline"`
+	ID           string   `bson:"_id"`
+	Email        string   `bson:"email"`
+	FullName     string   `bson:"fullName"`
+	PasswordHash string   `bson:"passwordHash"`
+	Roles        []string `bson:"roles"`
+	// Orgs lists the organisations the user belongs to, so "my
+	// organisations" is one _id lookup each; the organisation document holds
+	// the authoritative member list and roles.
+	Orgs      []string  `bson:"orgs"`
+	CreatedAt time.Time `bson:"createdAt"`
+	Disabled  bool      `bson:"disabled,omitempty"`
+}
+
+// HasRole reports whether u holds any of roles.
+func (u *User) HasRole(roles ...string) bool {
+	for _, r := range roles {
+		if slices.Contains(u.Roles, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// emailKey maps a normalised e-mail to its user; its _id is the e-mail, so
+// the unique _id makes registration race-free without a transaction.
+type emailKey struct {
+	Email  string `bson:"_id"`
+	UserID string `bson:"userId"`
+}

@@ -1,0 +1,237 @@
+// Package config holds the one configuration struct of Techmart. It is read
+// from the environment once, validated at start and logged with secrets masked.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is everything the binary can be told. Zero values of optional
+// fields select the embedded defaults (FerretDB on SQLite, Bleve).
+type Config struct {
+	Addr    string // TECHMART_ADDR
+	DataDir string // TECHMART_DATA_DIR
+	Demo    bool   // TECHMART_DEMO
+
+	MongoURI string // MONGODB_URI; empty = embedded FerretDB
+	MongoDB  string // TECHMART_MONGODB_DATABASE
+
+	MeiliURL string // MEILI_URL; empty = embedded Bleve
+	MeiliKey string // MEILI_MASTER_KEY
+
+	// JWTSecret signs access tokens (HS256). Replicas must share it; when
+	// empty, one is generated and persisted under DataDir.
+	JWTSecret  string        // TECHMART_JWT_SECRET
+	AccessTTL  time.Duration // TECHMART_ACCESS_TTL
+	RefreshTTL time.Duration // TECHMART_REFRESH_TTL
+
+	PublicURL string // TECHMART_PUBLIC_URL: used to build links in e-mails
+	SMTPURL   string // TECHMART_SMTP_URL: smtp://user:pass@host:port?from=...
+
+	ProvinceVI string // TECHMART_PROVINCE
+	ProvinceEN string // TECHMART_PROVINCE_EN
+
+	BodyLimit   int      // TECHMART_BODY_LIMIT (bytes)
+	CORSOrigins []string // TECHMART_CORS_ORIGINS; empty = CORS off
+	TrustProxy  bool     // TECHMART_TRUST_PROXY: take the client address from X-Forwarded-For
+
+	LoginLimit       int           // attempts per window, per account and per address
+	LoginLimitWindow time.Duration // TECHMART_LOGIN_WINDOW
+
+	LogLevel slog.Level // TECHMART_LOG_LEVEL
+}
+
+// Default returns the configuration used when no variable is set.
+func Default() Config {
+	return Config{
+		Addr:             "127.0.0.1:8080",
+		DataDir:          "./data",
+		MongoDB:          "techmart",
+		AccessTTL:        15 * time.Minute,
+		RefreshTTL:       30 * 24 * time.Hour,
+		ProvinceVI:       "Thái Nguyên",
+		ProvinceEN:       "Thai Nguyen",
+		BodyLimit:        1 << 20,
+		LoginLimit:       10,
+		LoginLimitWindow: 15 * time.Minute,
+		LogLevel:         slog.LevelInfo,
+	}
+}
+
+// FromEnv reads the configuration from the process environment.
+func FromEnv() (Config, error) { return Load(os.LookupEnv) }
+
+// Load reads the configuration through lookup, so tests need not touch the
+// real environment. It returns every problem at once.
+func Load(lookup func(string) (string, bool)) (Config, error) {
+	c := Default()
+	var errs []error
+	str := func(key string, dst *string) {
+		if v, ok := lookup(key); ok && strings.TrimSpace(v) != "" {
+			*dst = strings.TrimSpace(v)
+		}
+	}
+	boolean := func(key string, dst *bool) {
+		if v, ok := lookup(key); ok && v != "" {
+			b, err := strconv.ParseBool(v)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: %q is not a boolean", key, v))
+				return
+			}
+			*dst = b
+		}
+	}
+	integer := func(key string, dst *int) {
+		if v, ok := lookup(key); ok && v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: %q is not a whole number", key, v))
+				return
+			}
+			*dst = n
+		}
+	}
+	duration := func(key string, dst *time.Duration) {
+		if v, ok := lookup(key); ok && v != "" {
+			d, err := time.ParseDuration(v)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: %q is not a duration (e.g. 15m)", key, v))
+				return
+			}
+			*dst = d
+		}
+	}
+
+	str("TECHMART_ADDR", &c.Addr)
+	str("TECHMART_DATA_DIR", &c.DataDir)
+	boolean("TECHMART_DEMO", &c.Demo)
+	str("MONGODB_URI", &c.MongoURI)
+	str("TECHMART_MONGODB_DATABASE", &c.MongoDB)
+	str("MEILI_URL", &c.MeiliURL)
+	str("MEILI_MASTER_KEY", &c.MeiliKey)
+	str("TECHMART_JWT_SECRET", &c.JWTSecret)
+	duration("TECHMART_ACCESS_TTL", &c.AccessTTL)
+	duration("TECHMART_REFRESH_TTL", &c.RefreshTTL)
+	str("TECHMART_PUBLIC_URL", &c.PublicURL)
+	str("TECHMART_SMTP_URL", &c.SMTPURL)
+	str("TECHMART_PROVINCE", &c.ProvinceVI)
+	str("TECHMART_PROVINCE_EN", &c.ProvinceEN)
+	integer("TECHMART_BODY_LIMIT", &c.BodyLimit)
+	boolean("TECHMART_TRUST_PROXY", &c.TrustProxy)
+	integer("TECHMART_LOGIN_LIMIT", &c.LoginLimit)
+	duration("TECHMART_LOGIN_WINDOW", &c.LoginLimitWindow)
+	if v, ok := lookup("TECHMART_CORS_ORIGINS"); ok && strings.TrimSpace(v) != "" {
+		for _, o := range strings.Split(v, ",") {
+			if o = strings.TrimSpace(o); o != "" {
+				c.CORSOrigins = append(c.CORSOrigins, o)
+			}
+		}
+	}
+	if v, ok := lookup("TECHMART_LOG_LEVEL"); ok && v != "" {
+		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
+			errs = append(errs, fmt.Errorf("TECHMART_LOG_LEVEL: %q is not debug, info, warn or error", v))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return c, err
+	}
+	return c, c.Validate()
+}
+
+// Validate reports every inconsistency in c.
+func (c Config) Validate() error {
+	var errs []error
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		errs = append(errs, fmt.Errorf("TECHMART_ADDR: %q is not host:port", c.Addr))
+	}
+	if c.DataDir == "" {
+		errs = append(errs, errors.New("TECHMART_DATA_DIR must not be empty"))
+	}
+	if c.MongoURI != "" && !strings.HasPrefix(c.MongoURI, "mongodb://") && !strings.HasPrefix(c.MongoURI, "mongodb+srv://") {
+		errs = append(errs, errors.New("MONGODB_URI must start with mongodb:// or mongodb+srv://"))
+	}
+	if c.MeiliURL != "" {
+		if u, err := url.Parse(c.MeiliURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, fmt.Errorf("MEILI_URL: %q is not an http(s) URL", c.MeiliURL))
+		}
+	}
+	if c.JWTSecret != "" && len(c.JWTSecret) < 32 {
+		errs = append(errs, errors.New("TECHMART_JWT_SECRET must be at least 32 characters"))
+	}
+	if c.AccessTTL < time.Minute || c.AccessTTL > 24*time.Hour {
+		errs = append(errs, errors.New("TECHMART_ACCESS_TTL must be between 1m and 24h"))
+	}
+	if c.RefreshTTL < c.AccessTTL {
+		errs = append(errs, errors.New("TECHMART_REFRESH_TTL must not be shorter than TECHMART_ACCESS_TTL"))
+	}
+	if c.SMTPURL != "" {
+		if u, err := url.Parse(c.SMTPURL); err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps") || u.Host == "" {
+			errs = append(errs, errors.New("TECHMART_SMTP_URL must look like smtp://user:pass@host:587?from=noreply@example.org"))
+		}
+	}
+	if c.PublicURL != "" {
+		if u, err := url.Parse(c.PublicURL); err != nil || u.Scheme == "" || u.Host == "" {
+			errs = append(errs, fmt.Errorf("TECHMART_PUBLIC_URL: %q is not an absolute URL", c.PublicURL))
+		}
+	}
+	if c.BodyLimit < 1024 {
+		errs = append(errs, errors.New("TECHMART_BODY_LIMIT must be at least 1024 bytes"))
+	}
+	if c.LoginLimit < 1 || c.LoginLimitWindow < time.Second {
+		errs = append(errs, errors.New("TECHMART_LOGIN_LIMIT must be ≥ 1 and TECHMART_LOGIN_WINDOW ≥ 1s"))
+	}
+	return errors.Join(errs...)
+}
+
+// Embedded reports whether the document store is the in-process FerretDB.
+func (c Config) Embedded() bool { return c.MongoURI == "" }
+
+// BaseURL is where people reach the SPA; links in e-mails start with it.
+func (c Config) BaseURL() string {
+	if c.PublicURL != "" {
+		return strings.TrimRight(c.PublicURL, "/")
+	}
+	return "http://" + c.Addr
+}
+
+// LogValue masks secrets so the configuration can be logged at start.
+func (c Config) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("addr", c.Addr),
+		slog.String("dataDir", c.DataDir),
+		slog.Bool("demo", c.Demo),
+		slog.String("mongodb", maskURL(c.MongoURI, "embedded FerretDB (SQLite)")),
+		slog.String("search", maskURL(c.MeiliURL, "embedded Bleve")),
+		slog.Bool("meiliKey", c.MeiliKey != ""),
+		slog.Bool("jwtSecretGiven", c.JWTSecret != ""),
+		slog.String("smtp", maskURL(c.SMTPURL, "off")),
+		slog.String("publicURL", c.BaseURL()),
+		slog.String("province", c.ProvinceVI),
+		slog.String("accessTTL", c.AccessTTL.String()),
+		slog.Any("corsOrigins", c.CORSOrigins),
+	)
+}
+
+func maskURL(raw, empty string) string {
+	if raw == "" {
+		return empty
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "(unparsable)"
+	}
+	if u.User != nil {
+		if _, has := u.User.Password(); has {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+		}
+	}
+	return u.Redacted()
+}

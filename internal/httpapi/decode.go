@@ -1,0 +1,113 @@
+package httpapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/validate"
+)
+
+// decode reads a JSON body strictly: malformed JSON or trailing data is a
+// 400; a field of the wrong type or one the route does not know is a 422
+// naming the field, so a typo in a client never silently drops data.
+func decode(c *fiber.Ctx, dst any) error {
+	body := c.Body()
+	if len(bytes.TrimSpace(body)) == 0 {
+		return errs.ErrMalformed
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		var typeErr *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &typeErr) && typeErr.Field != "":
+			return errs.Field(typeErr.Field, "invalid_type", "expected", jsonKind(typeErr.Type.Kind().String()))
+		case strings.HasPrefix(err.Error(), "json: unknown field "):
+			name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+			return errs.Field(name, "unknown_field")
+		default:
+			return errs.ErrMalformed.Wrap(err)
+		}
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return errs.ErrMalformed
+	}
+	return nil
+}
+
+func jsonKind(goKind string) string {
+	switch goKind {
+	case "string":
+		return "string"
+	case "slice", "array":
+		return "array"
+	case "struct", "map", "ptr":
+		return "object"
+	case "bool":
+		return "boolean"
+	default:
+		return "number"
+	}
+}
+
+// page reads page and pageSize (1-based; at most 100 per page).
+func page(c *fiber.Ctx) (int, int, error) {
+	var v validate.Checker
+	num := func(name string, def, min, max int) int {
+		raw := c.Query(name)
+		if raw == "" {
+			return def
+		}
+		n, err := strconv.Atoi(raw)
+		switch {
+		case err != nil:
+			v.Add(name, "invalid_number")
+		case n < min || n > max:
+			v.Add(name, "out_of_range", "min", min, "max", max)
+		}
+		return n
+	}
+	p := num("page", 1, 1, 100000)
+	size := num("pageSize", 20, 1, 100)
+	return p, size, v.Err()
+}
+
+// ifMatch reads the version a client expects ("3", W/"3" or 3); 0 when the
+// header is absent.
+func ifMatch(c *fiber.Ctx) (int64, error) {
+	raw := strings.TrimSpace(c.Get(fiber.HeaderIfMatch))
+	if raw == "" || raw == "*" {
+		return 0, nil
+	}
+	raw = strings.Trim(strings.TrimPrefix(raw, "W/"), `"`)
+	v, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil || v < 1 {
+		return 0, errs.Field("If-Match", "invalid_number")
+	}
+	return v, nil
+}
+
+func setETag(c *fiber.Ctx, version int64) {
+	c.Set(fiber.HeaderETag, `"`+strconv.FormatInt(version, 10)+`"`)
+}
+
+// list is the shape of every paged list.
+type list[T any] struct {
+	Items    []T   `json:"items"`
+	Total    int64 `json:"total"`
+	Page     int   `json:"page"`
+	PageSize int   `json:"pageSize"`
+}
+
+func oneOf(field, value string, choices []string) error {
+	var v validate.Checker
+	v.OneOf(field, value, choices)
+	return v.Err()
+}

@@ -1,0 +1,93 @@
+package httpapi
+
+import (
+	"fmt"
+	"strings"
+)
+
+// text is one message in both languages.
+type text struct{ vi, en string }
+
+func (t text) in(lang string) string {
+	if lang == "en" {
+		return t.en
+	}
+	return t.vi
+}
+
+// problemTitles are the people-facing titles of error codes. The SPA keys
+// its own texts by code; these serve every other client and the SPA's
+// fallback.
+var problemTitles = map[string]text{
+	"malformed_json":         {"Nội dung yêu cầu không phải JSON hợp lệ.", "The request body is not valid JSON."},
+	"validation_failed":      {"Một số trường chưa hợp lệ.", "Some fields are not valid."},
+	"unauthenticated":        {"Bạn cần đăng nhập.", "You need to log in."},
+	"invalid_credentials":    {"Email hoặc mật khẩu không đúng.", "Wrong e-mail or password."},
+	"invalid_refresh_token":  {"Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.", "Your session has ended; please log in again."},
+	"forbidden":              {"Bạn không có quyền thực hiện thao tác này.", "You are not allowed to do this."},
+	"not_found":              {"Không tìm thấy.", "Not found."},
+	"route_not_found":        {"Không có địa chỉ API này.", "There is no such API route."},
+	"method_not_allowed":     {"Phương thức không được hỗ trợ.", "Method not allowed."},
+	"organization_not_found": {"Không tìm thấy tổ chức.", "Organisation not found."},
+	"user_not_found":         {"Không tìm thấy người dùng.", "User not found."},
+	"invitation_not_found":   {"Lời mời không tồn tại hoặc đã hết hạn.", "The invitation does not exist or has expired."},
+	"conflict":               {"Xung đột dữ liệu.", "Conflict."},
+	"email_taken":            {"Email này đã được đăng ký.", "This e-mail is already registered."},
+	"already_member":         {"Người này đã là thành viên.", "This person is already a member."},
+	"last_owner":             {"Không thể gỡ chủ sở hữu cuối cùng của tổ chức.", "The last owner of an organisation cannot be removed."},
+	"invalid_transition":     {"Không thể chuyển sang trạng thái này từ trạng thái hiện tại.", "This change is not possible from the current state."},
+	"verified_locked":        {"Tổ chức đã xác minh không thể tự sửa thông tin; hãy liên hệ Sở.", "A verified organisation cannot change these details itself; contact the department."},
+	"version_mismatch":       {"Dữ liệu đã được người khác thay đổi; hãy tải lại.", "Someone else changed this meanwhile; reload it."},
+	"body_too_large":         {"Nội dung yêu cầu quá lớn.", "The request body is too large."},
+	"rate_limited":           {"Quá nhiều lần thử. Vui lòng thử lại sau.", "Too many attempts. Please try again later."},
+	"internal":               {"Đã có lỗi hệ thống. Vui lòng thử lại.", "Something went wrong on our side. Please try again."},
+	"unavailable":            {"Dịch vụ tạm thời không sẵn sàng.", "The service is temporarily unavailable."},
+}
+
+// fieldMessages explain a field problem; {min}, {max} come from its params.
+var fieldMessages = map[string]text{
+	"required":                {"Trường này là bắt buộc.", "This field is required."},
+	"invalid_email":           {"Địa chỉ email không hợp lệ.", "This is not a valid e-mail address."},
+	"too_short":               {"Cần ít nhất {min} ký tự.", "Use at least {min} characters."},
+	"too_long":                {"Tối đa {max} ký tự.", "Use at most {max} characters."},
+	"invalid_choice":          {"Giá trị không nằm trong danh sách cho phép.", "This value is not one of the allowed choices."},
+	"invalid_characters":      {"Có ký tự không được phép (ví dụ < >).", "Contains characters that are not allowed (such as < >)."},
+	"unknown_field":           {"Trường này không được hỗ trợ.", "This field is not supported."},
+	"invalid_type":            {"Kiểu dữ liệu không đúng.", "This value has the wrong type."},
+	"weak_password":           {"Mật khẩu quá dễ đoán; hãy chọn mật khẩu khác, không chứa email.", "This password is too easy to guess; choose another, without your e-mail."},
+	"email_mismatch":          {"Lời mời này gửi tới một email khác.", "This invitation was sent to a different e-mail."},
+	"email_taken":             {"Email này đã được đăng ký.", "This e-mail is already registered."},
+	"already_member":          {"Người này đã là thành viên.", "This person is already a member."},
+	"invalid_invitation":      {"Lời mời không tồn tại hoặc đã hết hạn.", "The invitation does not exist or has expired."},
+	"not_with_organization":   {"Chỉ chọn một: tạo tổ chức mới hoặc nhận lời mời.", "Choose one: create an organisation or accept an invitation."},
+	"cannot_remove_own_admin": {"Bạn không thể tự bỏ quyền quản trị của mình.", "You cannot remove your own admin role."},
+	"invalid_number":          {"Cần một số nguyên.", "A whole number is needed."},
+	"out_of_range":            {"Giá trị nằm ngoài khoảng cho phép ({min}–{max}).", "The value is out of range ({min}–{max})."},
+}
+
+func fieldMessage(code string, params map[string]any, lang string) string {
+	t, ok := fieldMessages[code]
+	if !ok {
+		return code
+	}
+	msg := t.in(lang)
+	for k, v := range params {
+		msg = strings.ReplaceAll(msg, "{"+k+"}", fmt.Sprint(v))
+	}
+	return msg
+}
+
+// language picks vi or en from Accept-Language, Vietnamese by default.
+func language(accept string) string {
+	for _, part := range strings.Split(accept, ",") {
+		tag, _, _ := strings.Cut(strings.TrimSpace(part), ";")
+		primary, _, _ := strings.Cut(strings.ToLower(tag), "-")
+		switch primary {
+		case "vi":
+			return "vi"
+		case "en":
+			return "en"
+		}
+	}
+	return "vi"
+}

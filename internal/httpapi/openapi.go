@@ -1,0 +1,189 @@
+package httpapi
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+// The OpenAPI 3.1 document is generated from the route table, so a route
+// cannot exist without being listed (a test also checks it against Fiber's
+// own routes).
+
+type obj = map[string]any
+
+func str() obj                { return obj{"type": "string"} }
+func strEnum(v ...string) obj { return obj{"type": "string", "enum": v} }
+func ref(name string) obj     { return obj{"$ref": "#/components/schemas/" + name} }
+func arr(items obj) obj       { return obj{"type": "array", "items": items} }
+func dateTime() obj           { return obj{"type": "string", "format": "date-time"} }
+func integer() obj            { return obj{"type": "integer"} }
+
+func object(required []string, props obj) obj {
+	o := obj{"type": "object", "properties": props, "additionalProperties": false}
+	if len(required) > 0 {
+		o["required"] = required
+	}
+	return o
+}
+
+var orgKinds = []string{"department", "institute", "university", "st_org", "enterprise", "individual"}
+
+var schemas = obj{
+	"Problem": obj{"type": "object", "required": []string{"type", "title", "status", "code"}, "properties": obj{
+		"type": str(), "title": str(), "status": integer(), "detail": str(), "instance": str(), "code": str(), "requestId": str(),
+		"errors": arr(object([]string{"field", "code", "message"}, obj{"field": str(), "code": str(), "message": str(), "params": obj{"type": "object"}})),
+	}},
+	"Config": obj{"type": "object", "properties": obj{
+		"province": obj{"type": "object", "properties": obj{"vi": str(), "en": str()}}, "demo": obj{"type": "boolean"},
+		"demoAccounts": arr(object(nil, obj{"email": str(), "role": str()})), "demoPassword": str(), "smtp": obj{"type": "boolean"}, "version": str(),
+	}},
+	"Registration": object([]string{"email", "password", "fullName"}, obj{
+		"email": obj{"type": "string", "format": "email", "maxLength": 254}, "password": obj{"type": "string", "minLength": 10, "maxLength": 128},
+		"fullName":        obj{"type": "string", "minLength": 2, "maxLength": 120},
+		"organization":    object([]string{"name", "kind"}, obj{"name": obj{"type": "string", "minLength": 2, "maxLength": 200}, "kind": strEnum("institute", "university", "st_org", "enterprise", "individual")}),
+		"invitationToken": str(),
+	}),
+	"Registered":         obj{"type": "object", "properties": obj{"user": ref("User"), "organization": ref("Organization")}},
+	"Login":              object([]string{"email", "password"}, obj{"email": str(), "password": str()}),
+	"Refresh":            object([]string{"refreshToken"}, obj{"refreshToken": str()}),
+	"Tokens":             obj{"type": "object", "properties": obj{"accessToken": str(), "refreshToken": str(), "expiresIn": integer(), "tokenType": strEnum("Bearer")}},
+	"User":               obj{"type": "object", "properties": obj{"id": str(), "email": str(), "fullName": str(), "roles": arr(strEnum("admin", "officer", "reviewer")), "createdAt": dateTime(), "version": integer()}},
+	"UserList":           listOf("User"),
+	"Roles":              object([]string{"roles"}, obj{"roles": arr(strEnum("admin", "officer", "reviewer"))}),
+	"Me":                 obj{"type": "object", "properties": obj{"user": ref("User"), "organizations": arr(obj{"type": "object", "properties": obj{"id": str(), "name": str(), "kind": strEnum(orgKinds...), "status": strEnum("pending", "verified", "rejected"), "role": strEnum("owner", "member"), "rejectReason": str()}})}},
+	"Organization":       obj{"type": "object", "properties": obj{"id": str(), "name": str(), "kind": strEnum(orgKinds...), "status": strEnum("pending", "verified", "rejected"), "rejectReason": str(), "ownerEmail": str(), "createdAt": dateTime(), "decidedAt": dateTime(), "version": integer(), "members": arr(obj{"type": "object", "properties": obj{"userId": str(), "email": str(), "fullName": str(), "role": strEnum("owner", "member"), "joinedAt": dateTime()}}), "invitations": arr(ref("Invitation"))}},
+	"OrganizationList":   listOf("Organization"),
+	"OrganizationUpdate": object([]string{"name", "kind"}, obj{"name": str(), "kind": strEnum("institute", "university", "st_org", "enterprise", "individual")}),
+	"Reject":             object([]string{"reason"}, obj{"reason": obj{"type": "string", "minLength": 5, "maxLength": 1000}}),
+	"Invitation":         obj{"type": "object", "properties": obj{"id": str(), "email": str(), "role": strEnum("owner", "member"), "createdAt": dateTime(), "expiresAt": dateTime()}},
+	"InvitationRequest":  object([]string{"email", "role"}, obj{"email": str(), "role": strEnum("owner", "member")}),
+	"Invited":            obj{"type": "object", "properties": obj{"invitation": ref("Invitation"), "acceptUrl": str(), "emailSent": obj{"type": "boolean"}}},
+	"InvitationInfo":     obj{"type": "object", "properties": obj{"organization": obj{"type": "object", "properties": obj{"id": str(), "name": str(), "kind": str()}}, "email": str(), "role": str(), "expiresAt": dateTime()}},
+	"AcceptInvitation":   object([]string{"token"}, obj{"token": str()}),
+	"Accepted":           obj{"type": "object", "properties": obj{"organization": ref("Organization")}},
+	"AuditEntry": obj{"type": "object", "properties": obj{
+		"id": str(), "at": dateTime(), "action": str(), "reason": str(),
+		"actor":   obj{"type": "object", "properties": obj{"id": str(), "email": str()}},
+		"subject": obj{"type": "object", "properties": obj{"type": str(), "id": str(), "name": str()}},
+		"changes": obj{"type": "object", "additionalProperties": obj{"type": "object", "properties": obj{"from": obj{}, "to": obj{}}}},
+	}},
+	"AuditList": listOf("AuditEntry"),
+}
+
+func listOf(item string) obj {
+	return obj{"type": "object", "properties": obj{"items": arr(ref(item)), "total": integer(), "page": integer(), "pageSize": integer()}}
+}
+
+var fiberParam = regexp.MustCompile(`:([A-Za-z]+)`)
+
+// openAPIPath turns /organizations/:id into /organizations/{id}.
+func openAPIPath(p string) string { return fiberParam.ReplaceAllString(p, "{$1}") }
+
+func (s *Server) openAPIDocument() obj {
+	paths := obj{}
+	for _, r := range s.routes {
+		p := "/api/v1" + openAPIPath(r.path)
+		item, _ := paths[p].(obj)
+		if item == nil {
+			item = obj{}
+			paths[p] = item
+		}
+		op := obj{"summary": r.summary, "tags": []string{r.tag}, "operationId": strings.ToLower(r.method) + operationName(r.path)}
+		params := []obj{}
+		for _, m := range fiberParam.FindAllStringSubmatch(r.path, -1) {
+			params = append(params, obj{"name": m[1], "in": "path", "required": true, "schema": str()})
+		}
+		for _, q := range r.query {
+			schema := str()
+			if q == "page" || q == "pageSize" {
+				schema = obj{"type": "integer", "minimum": 1}
+			}
+			params = append(params, obj{"name": q, "in": "query", "schema": schema})
+		}
+		if strings.Contains(r.summary, "If-Match") || r.method == "PATCH" || r.method == "PUT" {
+			params = append(params, obj{"name": "If-Match", "in": "header", "schema": str(), "description": "the version the client saw; 412 if it changed"})
+		}
+		if len(params) > 0 {
+			op["parameters"] = params
+		}
+		if r.request != "" {
+			op["requestBody"] = obj{"required": true, "content": obj{"application/json": obj{"schema": ref(r.request)}}}
+		}
+		responses := obj{}
+		for status, schema := range r.responses {
+			resp := obj{"description": statusText(status)}
+			if schema == "Problem" {
+				resp["content"] = obj{"application/problem+json": obj{"schema": ref("Problem")}}
+			} else if schema != "" {
+				resp["content"] = obj{"application/json": obj{"schema": ref(schema)}}
+			}
+			responses[strconv.Itoa(status)] = resp
+		}
+		responses["400"] = obj{"description": "Malformed JSON", "content": obj{"application/problem+json": obj{"schema": ref("Problem")}}}
+		if r.access != public {
+			op["security"] = []obj{{"bearer": []string{}}}
+			responses["401"] = obj{"description": "Not logged in", "content": obj{"application/problem+json": obj{"schema": ref("Problem")}}}
+		}
+		op["responses"] = responses
+		item[strings.ToLower(r.method)] = op
+	}
+	return obj{
+		"openapi": "3.1.0",
+		"info": obj{"title": "Techmart API", "version": s.d.Version,
+			"description": "The API of Techmart, the provincial technology and equipment market. Errors are application/problem+json (RFC 9457) with a stable `code`."},
+		"servers": []obj{{"url": "/"}},
+		"paths":   paths,
+		"components": obj{
+			"schemas":         schemas,
+			"securitySchemes": obj{"bearer": obj{"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}},
+		},
+	}
+}
+
+func operationName(p string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(p, "/") {
+		part = strings.TrimPrefix(part, ":")
+		if part == "" {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(part, func(r rune) bool { return r == '-' || r == '_' }) {
+			b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+		}
+	}
+	return b.String()
+}
+
+func statusText(code int) string {
+	switch code {
+	case 200:
+		return "OK"
+	case 201:
+		return "Created"
+	case 204:
+		return "No content"
+	case 401:
+		return "Not logged in"
+	case 404:
+		return "Not found"
+	case 403:
+		return "Forbidden"
+	case 409:
+		return "Conflict"
+	case 412:
+		return "Version mismatch"
+	case 422:
+		return "Validation failed"
+	case 429:
+		return "Too many attempts"
+	default:
+		return "Response " + strconv.Itoa(code)
+	}
+}
+
+func (s *Server) openAPI(c *fiber.Ctx) error {
+	return c.JSON(s.openAPIDocument())
+}

@@ -1,0 +1,109 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/techmart-vn/techmart/internal/errs"
+)
+
+// problem is an RFC 9457 problem details body.
+type problem struct {
+	Type      string         `json:"type"`
+	Title     string         `json:"title"`
+	Status    int            `json:"status"`
+	Detail    string         `json:"detail,omitempty"`
+	Instance  string         `json:"instance,omitempty"`
+	Code      string         `json:"code"`
+	RequestID string         `json:"requestId,omitempty"`
+	Errors    []fieldProblem `json:"errors,omitempty"`
+}
+
+type fieldProblem struct {
+	Field   string         `json:"field"`
+	Code    string         `json:"code"`
+	Message string         `json:"message"`
+	Params  map[string]any `json:"params,omitempty"`
+}
+
+var statusOf = map[errs.Kind]int{
+	errs.Internal:           fiber.StatusInternalServerError,
+	errs.Malformed:          fiber.StatusBadRequest,
+	errs.Invalid:            fiber.StatusUnprocessableEntity,
+	errs.Unauthenticated:    fiber.StatusUnauthorized,
+	errs.Forbidden:          fiber.StatusForbidden,
+	errs.NotFound:           fiber.StatusNotFound,
+	errs.Conflict:           fiber.StatusConflict,
+	errs.PreconditionFailed: fiber.StatusPreconditionFailed,
+	errs.TooMany:            fiber.StatusTooManyRequests,
+	errs.TooLarge:           fiber.StatusRequestEntityTooLarge,
+}
+
+// fiberCodes maps the errors Fiber itself raises (before a handler runs) to
+// our codes.
+var fiberCodes = map[int]*errs.Error{
+	fiber.StatusRequestEntityTooLarge: errs.ErrTooLarge,
+	fiber.StatusNotFound:              errs.New(errs.NotFound, "route_not_found"),
+	fiber.StatusMethodNotAllowed:      errs.New(errs.Malformed, "method_not_allowed"),
+	fiber.StatusBadRequest:            errs.ErrMalformed,
+	fiber.StatusUnauthorized:          errs.ErrUnauthenticated,
+	fiber.StatusTooManyRequests:       errs.ErrRateLimited,
+	fiber.StatusServiceUnavailable:    errs.New(errs.Internal, "unavailable"),
+}
+
+// errorHandler is the one place an error becomes an HTTP response. Internal
+// errors are logged with the request id and never shown.
+func errorHandler(log *slog.Logger) fiber.ErrorHandler {
+	return func(c *fiber.Ctx, err error) error {
+		e, ok := errs.As(err)
+		status := 0
+		if !ok {
+			var fe *fiber.Error
+			if errors.As(err, &fe) {
+				if mapped, known := fiberCodes[fe.Code]; known {
+					e, status = mapped, fe.Code
+				}
+			}
+		}
+		if e == nil {
+			e = errs.New(errs.Internal, "internal").Wrap(err)
+		}
+		if status == 0 {
+			status = statusOf[e.Kind]
+		}
+		rid := requestID(c)
+		if status >= 500 {
+			log.ErrorContext(c.UserContext(), "request failed", "requestId", rid, "method", c.Method(),
+				"path", c.Path(), "err", err)
+		}
+		lang := language(c.Get(fiber.HeaderAcceptLanguage))
+		title, known := problemTitles[e.Code]
+		if !known {
+			title = problemTitles["internal"]
+			if status < 500 {
+				title = text{e.Code, e.Code}
+			}
+		}
+		p := problem{
+			Type: "urn:techmart:problem:" + e.Code, Title: title.in(lang), Status: status,
+			Instance: c.Path(), Code: e.Code, RequestID: rid,
+		}
+		for _, f := range e.Fields {
+			p.Errors = append(p.Errors, fieldProblem{Field: f.Field, Code: f.Code, Message: fieldMessage(f.Code, f.Params, lang), Params: f.Params})
+		}
+		if e.Kind == errs.Unauthenticated {
+			c.Set(fiber.HeaderWWWAuthenticate, `Bearer realm="techmart"`)
+		}
+		if e.Kind == errs.TooMany && e.RetryAfter > 0 {
+			c.Set(fiber.HeaderRetryAfter, strconv.Itoa(int(e.RetryAfter.Seconds())))
+		}
+		body, _ := json.Marshal(p)
+		c.Set(fiber.HeaderContentType, "application/problem+json")
+		c.Set(fiber.HeaderContentLanguage, lang)
+		return c.Status(status).Send(body)
+	}
+}

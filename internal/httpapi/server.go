@@ -1,0 +1,146 @@
+// Package httpapi is the HTTP face of Techmart: the JSON API under /api/v1
+// (Fiber v2), health and metrics endpoints, and the embedded SPA. Handlers
+// only decode, call a service and encode; errors become problem+json in one
+// place (errorHandler).
+package httpapi
+
+import (
+	"context"
+	"io/fs"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/compress"
+	"github.com/gofiber/fiber/v2/middleware/cors"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/techmart-vn/techmart/internal/account"
+	"github.com/techmart-vn/techmart/internal/audit"
+	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/config"
+	"github.com/techmart-vn/techmart/internal/org"
+	"github.com/techmart-vn/techmart/internal/search"
+	"github.com/techmart-vn/techmart/internal/store"
+)
+
+// Demo describes the demo accounts, shown on the login page in demo mode.
+type Demo struct {
+	Password string        `json:"password"`
+	Accounts []DemoAccount `json:"accounts"`
+}
+
+// DemoAccount is one demo login.
+type DemoAccount struct {
+	Email string `json:"email"`
+	Role  string `json:"role"`
+}
+
+// Deps are what the server serves.
+type Deps struct {
+	Config   config.Config
+	Store    *store.Store
+	Search   search.Engine
+	Auth     *auth.Service
+	Orgs     *org.Service
+	Accounts *account.Service
+	Audit    *audit.Log
+	Logger   *slog.Logger
+	Version  string
+	Demo     *Demo // nil unless demo mode
+	SPA      fs.FS // the built frontend; may lack index.html
+	Mail     bool  // an SMTP server is configured
+}
+
+// Server is the Fiber app with its routes.
+type Server struct {
+	d      Deps
+	app    *fiber.App
+	routes []route
+}
+
+// New builds the app: middleware, API routes, health, metrics, SPA.
+func New(d Deps) *Server {
+	s := &Server{d: d}
+	s.app = fiber.New(fiber.Config{
+		AppName:               "techmart",
+		BodyLimit:             d.Config.BodyLimit,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          60 * time.Second,
+		IdleTimeout:           120 * time.Second,
+		DisableStartupMessage: true,
+		ErrorHandler:          errorHandler(d.Logger),
+		ProxyHeader:           proxyHeader(d.Config.TrustProxy),
+		EnableIPValidation:    true,
+	})
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	m := newMetrics(reg)
+
+	s.app.Use(withRequestID)
+	s.app.Use(m.observe)
+	s.app.Use(withLogging(d.Logger))
+	s.app.Use(recover.New(recover.Config{EnableStackTrace: true}))
+	s.app.Use(withSecurityHeaders(strings.HasPrefix(d.Config.PublicURL, "https://")))
+	if len(d.Config.CORSOrigins) > 0 {
+		s.app.Use(cors.New(cors.Config{
+			AllowOrigins:  strings.Join(d.Config.CORSOrigins, ","),
+			AllowHeaders:  "Authorization, Content-Type, If-Match, Idempotency-Key, Accept-Language",
+			ExposeHeaders: "ETag, Retry-After, X-Request-ID",
+		}))
+	}
+	s.app.Use(compress.New(compress.Config{Level: compress.LevelDefault}))
+
+	s.app.Get("/healthz", s.healthz)
+	s.app.Get("/readyz", s.readyz)
+	s.app.Get("/metrics", metricsHandler(reg))
+
+	api := s.app.Group("/api/v1", authenticate(d.Auth))
+	s.registerRoutes(api)
+	api.Get("/openapi.json", s.openAPI)
+	s.app.All("/api/*", func(*fiber.Ctx) error { return fiber.ErrNotFound })
+
+	s.app.Use(spaHandler(d.SPA))
+	return s
+}
+
+func proxyHeader(trust bool) string {
+	if trust {
+		return fiber.HeaderXForwardedFor
+	}
+	return ""
+}
+
+// App exposes the Fiber app (tests drive it with app.Test).
+func (s *Server) App() *fiber.App { return s.app }
+
+// Listen serves on addr until Shutdown.
+func (s *Server) Listen(addr string) error { return s.app.Listen(addr) }
+
+// Shutdown stops accepting connections and waits for in-flight requests.
+func (s *Server) Shutdown(ctx context.Context) error { return s.app.ShutdownWithContext(ctx) }
+
+func (s *Server) healthz(c *fiber.Ctx) error {
+	return c.JSON(fiber.Map{"status": "ok"})
+}
+
+// readyz: the store must answer; a search engine that does not answer
+// leaves the platform usable (writes succeed, the index catches up), so it
+// reports "degraded" with 200.
+func (s *Server) readyz(c *fiber.Ctx) error {
+	ctx, cancel := context.WithTimeout(c.UserContext(), 5*time.Second)
+	defer cancel()
+	out := fiber.Map{"status": "ok", "store": "ok", "search": "ok", "searchEngine": s.d.Search.Name()}
+	status := fiber.StatusOK
+	if err := s.d.Search.Health(ctx); err != nil {
+		out["search"], out["status"] = "unavailable", "degraded"
+	}
+	if err := s.d.Store.Ping(ctx); err != nil {
+		out["store"], out["status"] = "unavailable", "unavailable"
+		status = fiber.StatusServiceUnavailable
+	}
+	return c.Status(status).JSON(out)
+}

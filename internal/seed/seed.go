@@ -1,0 +1,68 @@
+// Package seed loads the embedded seed data into the store. Every loader is
+// idempotent: running it twice, or on every start in demo mode, changes
+// nothing the second time.
+package seed
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/org"
+	"github.com/techmart-vn/techmart/seeds"
+)
+
+// Summary says what a load created.
+type Summary struct {
+	Accounts      int
+	Organizations int
+}
+
+// Demo loads the demo accounts and organisations.
+func Demo(ctx context.Context, a *auth.Service, o *org.Service, d seeds.Demo) (Summary, error) {
+	var sum Summary
+	users := map[string]auth.User{}
+	for _, acc := range d.Accounts {
+		u, err := a.UserByEmail(ctx, acc.Email)
+		if errors.Is(err, auth.ErrUserNotFound) {
+			u, err = a.CreateUser(ctx, auth.NewUser{Email: acc.Email, FullName: acc.FullName, Password: d.Password, Roles: acc.Roles})
+			sum.Accounts++
+		}
+		if err != nil {
+			return sum, fmt.Errorf("seed: account %s: %w", acc.Email, err)
+		}
+		users[acc.Email] = u
+	}
+	now := time.Now().UTC()
+	for _, do := range d.Organizations {
+		owner, ok := users[do.Owner]
+		if !ok {
+			return sum, fmt.Errorf("seed: organisation %q: owner %s is not a demo account", do.Name, do.Owner)
+		}
+		members := []org.Member{{UserID: owner.ID, Email: owner.Email, FullName: owner.FullName, Role: org.RoleOwner, JoinedAt: now}}
+		for _, e := range do.Members {
+			u, ok := users[e]
+			if !ok {
+				return sum, fmt.Errorf("seed: organisation %q: member %s is not a demo account", do.Name, e)
+			}
+			members = append(members, org.Member{UserID: u.ID, Email: u.Email, FullName: u.FullName, Role: org.RoleMember, JoinedAt: now})
+		}
+		rec := org.Organization{
+			ID: do.ID, Name: do.Name, Kind: do.Kind, Status: do.Status, Members: members,
+			CreatedAt: now, CreatedBy: owner.ID,
+		}
+		if do.Status != org.StatusPending {
+			rec.DecidedAt, rec.DecidedBy = &now, "system"
+		}
+		created, err := o.Import(ctx, rec)
+		if err != nil {
+			return sum, fmt.Errorf("seed: organisation %q: %w", do.Name, err)
+		}
+		if created {
+			sum.Organizations++
+		}
+	}
+	return sum, nil
+}

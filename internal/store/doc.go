@@ -1,0 +1,190 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+)
+
+// Versioned is a document with an optimistic-concurrency version. Embed
+// Meta to get it.
+type Versioned interface {
+	GetVersion() int64
+	SetVersion(int64)
+}
+
+// Meta is the version every mutable document carries. Modify bumps it; the
+// API exposes it as ETag / If-Match and the search indexer compares it.
+type Meta struct {
+	Version int64 `bson:"version"`
+}
+
+func (m *Meta) GetVersion() int64  { return m.Version }
+func (m *Meta) SetVersion(v int64) { m.Version = v }
+
+// NewID returns a new document id: an ObjectID in hex, which is also a valid
+// search-engine primary key.
+func NewID() string { return bson.NewObjectID().Hex() }
+
+// Insert writes a new document. A Versioned document starts at version 1.
+// An existing _id (or unique key) gives ErrDuplicate.
+func Insert(ctx context.Context, s *Store, coll string, doc any) error {
+	if v, ok := doc.(Versioned); ok && v.GetVersion() == 0 {
+		v.SetVersion(1)
+	}
+	unlock := s.lock()
+	defer unlock()
+	_, err := s.db.Collection(coll).InsertOne(ctx, doc)
+	if mongo.IsDuplicateKeyError(err) {
+		return fmt.Errorf("%s: %w", coll, ErrDuplicate)
+	}
+	return err
+}
+
+// Get reads one document by _id — the only lookup FerretDB serves from an
+// index, so hot paths are shaped around it.
+func Get[T any](ctx context.Context, s *Store, coll, id string) (T, error) {
+	var doc T
+	err := s.db.Collection(coll).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&doc)
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return doc, fmt.Errorf("%s %q: %w", coll, id, ErrNotFound)
+	}
+	return doc, err
+}
+
+// Find returns every document matching filter. In embedded mode any filter
+// other than a bare _id scans the collection: use it for lists an officer
+// pages through, not for hot paths.
+func Find[T any](ctx context.Context, s *Store, coll string, filter any, opts ...options.Lister[options.FindOptions]) ([]T, error) {
+	if filter == nil {
+		filter = bson.D{}
+	}
+	cur, err := s.db.Collection(coll).Find(ctx, filter, opts...)
+	if err != nil {
+		return nil, err
+	}
+	out := []T{}
+	if err := cur.All(ctx, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Count counts the documents matching filter.
+func Count(ctx context.Context, s *Store, coll string, filter any) (int64, error) {
+	if filter == nil {
+		filter = bson.D{}
+	}
+	return s.db.Collection(coll).CountDocuments(ctx, filter)
+}
+
+// Delete removes one document by _id.
+func Delete(ctx context.Context, s *Store, coll, id string) error {
+	unlock := s.lock()
+	defer unlock()
+	res, err := s.db.Collection(coll).DeleteOne(ctx, bson.D{{Key: "_id", Value: id}})
+	if err != nil {
+		return err
+	}
+	if res.DeletedCount == 0 {
+		return fmt.Errorf("%s %q: %w", coll, id, ErrNotFound)
+	}
+	return nil
+}
+
+// maxAttempts bounds the optimistic retries on MongoDB. Contention on one
+// document is rare (a budget, a counter); 64 rounds with jitter let 50
+// concurrent writers through in tests with room to spare.
+const maxAttempts = 64
+
+// Modify is the one way to change a document: read it by _id, let fn check
+// its rules and change it in Go, and write it back only if nobody else wrote
+// it meanwhile; the version goes up by one. An error from fn aborts without a
+// write and is returned as is.
+//
+// On MongoDB the write is a single conditional replace on {_id, version},
+// which is atomic, so many replicas may call Modify on the same document; a
+// lost race re-reads and runs fn again. In embedded mode FerretDB cannot do a
+// conditional write atomically (and pushes down only a bare _id filter), so
+// the read-check-write runs under the in-process write guard instead.
+func Modify[T any, P interface {
+	*T
+	Versioned
+}](ctx context.Context, s *Store, coll, id string, fn func(P) error) (T, error) {
+	if s.embedded != nil {
+		unlock := s.lock()
+		defer unlock()
+	}
+	c := s.db.Collection(coll)
+	for attempt := 0; attempt < maxAttempts; attempt++ {
+		doc, err := Get[T](ctx, s, coll, id)
+		if err != nil {
+			return doc, err
+		}
+		p := P(&doc)
+		old := p.GetVersion()
+		if err := fn(p); err != nil {
+			return doc, err
+		}
+		p.SetVersion(old + 1)
+		filter := bson.D{{Key: "_id", Value: id}}
+		if s.embedded == nil {
+			filter = append(filter, bson.E{Key: "version", Value: old})
+		}
+		res, err := c.ReplaceOne(ctx, filter, p)
+		if err != nil {
+			if mongo.IsDuplicateKeyError(err) {
+				return doc, fmt.Errorf("%s: %w", coll, ErrDuplicate)
+			}
+			return doc, err
+		}
+		if res.MatchedCount == 1 {
+			return doc, nil
+		}
+		if s.embedded != nil {
+			// Under the guard nobody else writes; the document was deleted.
+			return doc, fmt.Errorf("%s %q: %w", coll, id, ErrNotFound)
+		}
+		select {
+		case <-ctx.Done():
+			return doc, ctx.Err()
+		case <-time.After(time.Duration(rand.IntN(2000)) * time.Microsecond):
+		}
+	}
+	var zero T
+	return zero, fmt.Errorf("%s %q: %w", coll, id, ErrConflict)
+}
+
+// Upsert is Modify for documents that may not exist yet: fn receives a zero
+// document (exists=false) to fill in, and the result is inserted. A
+// concurrent insert of the same _id makes it retry as a modification.
+func Upsert[T any, P interface {
+	*T
+	Versioned
+}](ctx context.Context, s *Store, coll, id string, fn func(doc P, exists bool) error) (T, error) {
+	for attempt := 0; attempt < maxAttempts; attempt++ {
+		doc, err := Modify[T, P](ctx, s, coll, id, func(p P) error { return fn(p, true) })
+		if !errors.Is(err, ErrNotFound) {
+			return doc, err
+		}
+		var fresh T
+		p := P(&fresh)
+		if err := fn(p, false); err != nil {
+			return fresh, err
+		}
+		p.SetVersion(1)
+		err = Insert(ctx, s, coll, p)
+		if errors.Is(err, ErrDuplicate) {
+			continue
+		}
+		return fresh, err
+	}
+	var zero T
+	return zero, fmt.Errorf("%s %q: %w", coll, id, ErrConflict)
+}

@@ -1,0 +1,192 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/store/storetest"
+)
+
+type slot struct {
+	store.Meta `bson:",inline"`
+	ID         string `bson:"_id"`
+	Room       int    `bson:"room"`
+	Taken      []int  `bson:"taken"`
+}
+
+var errFull = errors.New("full")
+
+// 50 concurrent conditional decrements on one document with room for 10:
+// exactly 10 succeed and the document records exactly those 10.
+func TestModifyConcurrentDecrements(t *testing.T) {
+	s := storetest.New(t)
+	ctx := context.Background()
+	if err := s.Ensure(ctx, store.CollectionSpec{Name: "slots"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Insert(ctx, s, "slots", &slot{ID: "s1", Room: 10}); err != nil {
+		t.Fatal(err)
+	}
+	var ok, full atomic.Int64
+	var wg sync.WaitGroup
+	for i := range 50 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := store.Modify(ctx, s, "slots", "s1", func(d *slot) error {
+				if d.Room == 0 {
+					return errFull
+				}
+				d.Room--
+				d.Taken = append(d.Taken, i)
+				return nil
+			})
+			switch {
+			case err == nil:
+				ok.Add(1)
+			case errors.Is(err, errFull):
+				full.Add(1)
+			default:
+				t.Errorf("unexpected error: %v", err)
+			}
+		}()
+	}
+	wg.Wait()
+	if ok.Load() != 10 || full.Load() != 40 {
+		t.Fatalf("succeeded %d, refused %d; want 10 and 40", ok.Load(), full.Load())
+	}
+	got, err := store.Get[slot](ctx, s, "slots", "s1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Room != 0 || len(got.Taken) != 10 || got.Version != 11 {
+		t.Fatalf("document = room %d, taken %d, version %d; want 0, 10, 11", got.Room, len(got.Taken), got.Version)
+	}
+}
+
+func TestInsertGetDeleteErrors(t *testing.T) {
+	s := storetest.New(t)
+	ctx := context.Background()
+	if err := s.Ensure(ctx, store.CollectionSpec{Name: "slots"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Get[slot](ctx, s, "slots", "missing"); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("Get missing: %v, want ErrNotFound", err)
+	}
+	d := &slot{ID: "a", Room: 1}
+	if err := store.Insert(ctx, s, "slots", d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Version != 1 {
+		t.Fatalf("inserted version %d, want 1", d.Version)
+	}
+	if err := store.Insert(ctx, s, "slots", &slot{ID: "a"}); !errors.Is(err, store.ErrDuplicate) {
+		t.Fatalf("second insert: %v, want ErrDuplicate", err)
+	}
+	if _, err := store.Modify(ctx, s, "slots", "missing", func(*slot) error { return nil }); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("Modify missing: %v, want ErrNotFound", err)
+	}
+	if err := store.Delete(ctx, s, "slots", "a"); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Delete(ctx, s, "slots", "a"); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("second delete: %v, want ErrNotFound", err)
+	}
+}
+
+func TestUpsertConcurrentCreates(t *testing.T) {
+	s := storetest.New(t)
+	ctx := context.Background()
+	if err := s.Ensure(ctx, store.CollectionSpec{Name: "slots"}); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := store.Upsert(ctx, s, "slots", "counter", func(d *slot, exists bool) error {
+				if !exists {
+					d.ID = "counter"
+				}
+				d.Room++
+				return nil
+			})
+			if err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	got, err := store.Get[slot](ctx, s, "slots", "counter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Room != 20 {
+		t.Fatalf("counter = %d, want 20 (no lost update)", got.Room)
+	}
+}
+
+// Ensure is idempotent and, in embedded mode, the database is reachable only
+// through an owner-only Unix socket and every table has the _id index.
+func TestEnsureIdempotentAndEmbeddedSocket(t *testing.T) {
+	s := storetest.New(t)
+	ctx := context.Background()
+	for range 2 {
+		if err := s.Ensure(ctx, store.CollectionSpec{Name: "a"}, store.CollectionSpec{Name: "b"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := store.Insert(ctx, s, "a", bson.D{{Key: "_id", Value: "x"}}); err != nil {
+		t.Fatal(err)
+	}
+	if !s.Embedded() {
+		return // the rest is about the embedded FerretDB
+	}
+	uri := store.EmbeddedURI(s)
+	if !strings.Contains(uri, ".sock") || strings.Contains(uri, "127.0.0.1") {
+		t.Fatalf("embedded URI %q is not a Unix socket", uri)
+	}
+	sock := store.EmbeddedSocket(s)
+	fi, err := os.Stat(filepath.Dir(sock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o700 {
+		t.Fatalf("socket directory mode %v, want 0700", fi.Mode().Perm())
+	}
+	n, err := store.CountIDIndexes(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 2 {
+		t.Fatalf("%d _id expression indexes, want one per table (≥ 2)", n)
+	}
+}
+
+// A second process on the same data directory is refused rather than
+// running a second FerretDB on the same files.
+func TestEmbeddedDataDirIsExclusive(t *testing.T) {
+	if os.Getenv("MONGODB_URI") != "" {
+		return // the lock belongs to the embedded store only
+	}
+	dir := t.TempDir()
+	ctx := context.Background()
+	s, err := store.Open(ctx, store.Config{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(ctx)
+	if _, err := store.Open(ctx, store.Config{DataDir: dir}); err == nil || !strings.Contains(err.Error(), "in use") {
+		t.Fatalf("second open: %v, want an 'in use' error", err)
+	}
+}

@@ -1,0 +1,109 @@
+// Package validate collects field problems of one input into one error, so
+// a person sees everything wrong with a form at once.
+package validate
+
+import (
+	"net/mail"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/techmart-vn/techmart/internal/errs"
+)
+
+// Checker accumulates field errors.
+type Checker struct {
+	fields []errs.FieldError
+}
+
+// Add records a problem with field.
+func (c *Checker) Add(field, code string, params ...any) {
+	c.fields = append(c.fields, errs.NewField(field, code, params...))
+}
+
+// Has reports whether field already has a problem.
+func (c *Checker) Has(field string) bool {
+	return slices.ContainsFunc(c.fields, func(f errs.FieldError) bool { return f.Field == field })
+}
+
+// Err is nil when nothing was added, else one validation error.
+func (c *Checker) Err() error {
+	if len(c.fields) == 0 {
+		return nil
+	}
+	return &errs.Error{Kind: errs.Invalid, Code: "validation_failed", Fields: c.fields}
+}
+
+// Text normalises a piece of free text a person typed: NFC (so composed and
+// decomposed Vietnamese compare equal), trimmed, inner runs of white space
+// collapsed.
+func Text(s string) string {
+	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+}
+
+// Name checks a required one-line name (a person's, an organisation's): its
+// length in characters, and no control characters or markup brackets —
+// nothing in a name needs them, and refusing them keeps names safe wherever
+// they are shown later (e-mails, printed decisions).
+func (c *Checker) Name(field, value string, min, max int) {
+	n := utf8.RuneCountInString(value)
+	switch {
+	case n == 0:
+		c.Add(field, "required")
+	case n < min:
+		c.Add(field, "too_short", "min", min)
+	case n > max:
+		c.Add(field, "too_long", "max", max)
+	case strings.ContainsAny(value, "<>") || strings.IndexFunc(value, unicode.IsControl) >= 0:
+		c.Add(field, "invalid_characters")
+	}
+}
+
+// Reason checks an optional-length free-text reason or comment.
+func (c *Checker) Reason(field, value string, min, max int) {
+	n := utf8.RuneCountInString(value)
+	switch {
+	case n == 0:
+		c.Add(field, "required")
+	case n < min:
+		c.Add(field, "too_short", "min", min)
+	case n > max:
+		c.Add(field, "too_long", "max", max)
+	case strings.IndexFunc(value, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }) >= 0:
+		c.Add(field, "invalid_characters")
+	}
+}
+
+// Email normalises an e-mail address (trimmed, lower-case) and checks it is a
+// bare address. It returns the normalised form.
+func (c *Checker) Email(field, value string) string {
+	e := NormalizeEmail(value)
+	switch {
+	case e == "":
+		c.Add(field, "required")
+	case len(e) > 254:
+		c.Add(field, "too_long", "max", 254)
+	default:
+		a, err := mail.ParseAddress(e)
+		if err != nil || a.Address != e || a.Name != "" || !strings.Contains(e[strings.LastIndexByte(e, '@')+1:], ".") {
+			c.Add(field, "invalid_email")
+		}
+	}
+	return e
+}
+
+// NormalizeEmail is the key an account is found by.
+func NormalizeEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// OneOf checks value is one of choices.
+func (c *Checker) OneOf(field, value string, choices []string) {
+	switch {
+	case value == "":
+		c.Add(field, "required")
+	case !slices.Contains(choices, value):
+		c.Add(field, "invalid_choice", "choices", choices)
+	}
+}

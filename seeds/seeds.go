@@ -1,0 +1,53 @@
+// Package seeds embeds the data files the binary loads: demo organisations
+// and accounts now, reference data (sectors, administrative units) as the
+// catalog arrives. Data, not code: edit the JSON, not Go.
+package seeds
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+)
+
+//go:embed *.json
+var files embed.FS
+
+// DemoAccount is a person of the demo data.
+type DemoAccount struct {
+	Email    string   `json:"email"`
+	FullName string   `json:"fullName"`
+	Roles    []string `json:"roles"`
+	Label    string   `json:"label"` // what the login page calls this account
+}
+
+// DemoOrganization is an organisation of the demo data, with a fixed id so
+// loading twice changes nothing.
+type DemoOrganization struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Kind    string   `json:"kind"`
+	Status  string   `json:"status"`
+	Owner   string   `json:"owner"`
+	Members []string `json:"members"`
+	Note    string   `json:"note"`
+}
+
+// Demo is the demo data set.
+type Demo struct {
+	Password      string             `json:"password"`
+	Accounts      []DemoAccount      `json:"accounts"`
+	Organizations []DemoOrganization `json:"organizations"`
+}
+
+// LoadDemo parses demo.json.
+func LoadDemo() (Demo, error) {
+	var d Demo
+	b, err := files.ReadFile("demo.json")
+	if err != nil {
+		return d, err
+	}
+	if err := json.Unmarshal(b, &d); err != nil {
+		return d, fmt.Errorf("seeds: demo.json: %w", err)
+	}
+	return d, nil
+}
