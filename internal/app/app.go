@@ -38,28 +38,40 @@ type App struct {
 	Version  string
 }
 
-// Open connects the store, creates collections and indexes, opens the search
-// engine and builds the services.
+// Open connects the store from the configuration, then builds the rest
+// with New.
 func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version string) (*App, error) {
-	a := &App{Config: cfg, Log: log, Version: version}
 	st, err := store.Open(ctx, store.Config{MongoURI: cfg.MongoURI, Database: cfg.MongoDB, DataDir: cfg.DataDir, Logger: log})
 	if err != nil {
 		return nil, err
 	}
-	a.Store = st
-	specs := append([]store.CollectionSpec{audit.Spec, org.Spec}, auth.Specs...)
-	if err := st.Ensure(ctx, specs...); err != nil {
-		a.Close(ctx)
+	a, err := New(ctx, cfg, st, log, version)
+	if err != nil {
+		_ = st.Close(ctx)
 		return nil, err
 	}
+	return a, nil
+}
+
+// New builds the platform on an open store: collections and indexes, the
+// search engine, the services. The App owns st from here on.
+func New(ctx context.Context, cfg config.Config, st *store.Store, log *slog.Logger, version string) (*App, error) {
+	a := &App{Config: cfg, Log: log, Version: version, Store: st}
+	specs := append([]store.CollectionSpec{audit.Spec, org.Spec}, auth.Specs...)
+	if err := st.Ensure(ctx, specs...); err != nil {
+		return nil, err
+	}
+	var err error
 	if a.Search, err = search.Open(search.Config{MeiliURL: cfg.MeiliURL, MeiliKey: cfg.MeiliKey, DataDir: cfg.DataDir}); err != nil {
-		a.Close(ctx)
+		return nil, err
+	}
+	fail := func(err error) (*App, error) {
+		_ = a.Search.Close()
 		return nil, err
 	}
 	secret, err := auth.SigningSecret(ctx, st, cfg.JWTSecret)
 	if err != nil {
-		a.Close(ctx)
-		return nil, err
+		return fail(err)
 	}
 	a.Audit = audit.New(st, log)
 	a.Auth = auth.New(st, auth.Options{
@@ -70,8 +82,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version stri
 	if cfg.SMTPURL != "" {
 		sender, err := mail.Parse(cfg.SMTPURL)
 		if err != nil {
-			a.Close(ctx)
-			return nil, err
+			return fail(err)
 		}
 		mailer, a.Mail = sender, true
 	}

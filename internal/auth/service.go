@@ -284,7 +284,7 @@ func (s *Service) Refresh(ctx context.Context, token string) (Tokens, error) {
 		return Tokens{}, ErrInvalidRefresh
 	}
 	u, err := s.User(ctx, sess.UserID)
-	if err != nil || u.Disabled {
+	if err != nil || u.Disabled || sess.CreatedAt.Before(u.SessionsValidAfter) {
 		return Tokens{}, ErrInvalidRefresh
 	}
 	return s.issue(u.ID, sess.ID, newSecretValue)
@@ -338,10 +338,61 @@ func (s *Service) Authenticate(ctx context.Context, accessToken string) (*Princi
 		}
 		return nil, err
 	}
-	if u.Disabled {
+	if u.Disabled || sess.CreatedAt.Before(u.SessionsValidAfter) {
 		return nil, errs.ErrUnauthenticated
 	}
 	return &Principal{User: u, SessionID: sess.ID}, nil
+}
+
+// ErrWrongPassword refuses a password change with a wrong current password.
+var ErrWrongPassword = errs.Field("currentPassword", "wrong_password")
+
+// ChangePassword replaces p's password after checking the current one, ends
+// every other session of the account, and returns a fresh session for the
+// caller. Attempts count against the same limit as logins.
+func (s *Service) ChangePassword(ctx context.Context, p *Principal, current, next, ip, userAgent string) (Tokens, error) {
+	var c validate.Checker
+	if current == "" {
+		c.Add("currentPassword", "required")
+	}
+	CheckPassword(&c, "newPassword", next, p.User.Email)
+	if err := c.Err(); err != nil {
+		return Tokens{}, err
+	}
+	if err := s.limiter.hit(ctx, "login:acct:"+p.User.Email, s.loginLimit); err != nil {
+		return Tokens{}, err
+	}
+	ok, err := VerifyPassword(p.User.PasswordHash, current)
+	if err != nil {
+		return Tokens{}, err
+	}
+	if !ok {
+		return Tokens{}, ErrWrongPassword
+	}
+	hash, err := HashPassword(next)
+	if err != nil {
+		return Tokens{}, err
+	}
+	now := s.now().UTC()
+	u, err := store.Modify(ctx, s.s, usersColl, p.User.ID, func(u *User) error {
+		u.PasswordHash, u.SessionsValidAfter = hash, now
+		return nil
+	})
+	if err != nil {
+		return Tokens{}, s.notFound(err)
+	}
+	_ = s.limiter.reset(ctx, "login:acct:"+u.Email)
+	// The new session must not count as opened before the cut-off.
+	s.nowAfter(now)
+	return s.openSession(ctx, u, ip, userAgent)
+}
+
+// nowAfter waits until the clock has passed t, so a session opened next is
+// strictly after it even on a coarse clock.
+func (s *Service) nowAfter(t time.Time) {
+	for !s.now().After(t) {
+		time.Sleep(time.Millisecond)
+	}
 }
 
 // SetRoles replaces a user's platform roles (admins only; the caller checks).

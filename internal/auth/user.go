@@ -48,6 +48,9 @@ type User struct {
 	Orgs      []string  `bson:"orgs"`
 	CreatedAt time.Time `bson:"createdAt"`
 	Disabled  bool      `bson:"disabled,omitempty"`
+	// SessionsValidAfter ends every session opened before it (set when the
+	// password changes) without touching the session documents.
+	SessionsValidAfter time.Time `bson:"sessionsValidAfter,omitempty"`
 }
 
 // HasRole reports whether u holds any of roles.

@@ -27,8 +27,12 @@ func decode(c *fiber.Ctx, dst any) error {
 	if err := dec.Decode(dst); err != nil {
 		var typeErr *json.UnmarshalTypeError
 		switch {
-		case errors.As(err, &typeErr) && typeErr.Field != "":
-			return errs.Field(typeErr.Field, "invalid_type", "expected", jsonKind(typeErr.Type.Kind().String()))
+		case errors.As(err, &typeErr):
+			field := typeErr.Field
+			if field == "" {
+				field = "body" // the whole body has the wrong shape, e.g. an array
+			}
+			return errs.Field(field, "invalid_type", "expected", jsonKind(typeErr.Type.Kind().String()))
 		case strings.HasPrefix(err.Error(), "json: unknown field "):
 			name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 			return errs.Field(name, "unknown_field")

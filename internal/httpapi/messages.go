@@ -61,6 +61,7 @@ var fieldMessages = map[string]text{
 	"invalid_invitation":      {"Lời mời không tồn tại hoặc đã hết hạn.", "The invitation does not exist or has expired."},
 	"not_with_organization":   {"Chỉ chọn một: tạo tổ chức mới hoặc nhận lời mời.", "Choose one: create an organisation or accept an invitation."},
 	"cannot_remove_own_admin": {"Bạn không thể tự bỏ quyền quản trị của mình.", "You cannot remove your own admin role."},
+	"wrong_password":          {"Mật khẩu hiện tại không đúng.", "The current password is wrong."},
 	"invalid_number":          {"Cần một số nguyên.", "A whole number is needed."},
 	"out_of_range":            {"Giá trị nằm ngoài khoảng cho phép ({min}–{max}).", "The value is out of range ({min}–{max})."},
 }

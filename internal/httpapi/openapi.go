@@ -48,6 +48,7 @@ var schemas = obj{
 	}),
 	"Registered":         obj{"type": "object", "properties": obj{"user": ref("User"), "organization": ref("Organization")}},
 	"Login":              object([]string{"email", "password"}, obj{"email": str(), "password": str()}),
+	"PasswordChange":     object([]string{"currentPassword", "newPassword"}, obj{"currentPassword": str(), "newPassword": obj{"type": "string", "minLength": 10, "maxLength": 128}}),
 	"Refresh":            object([]string{"refreshToken"}, obj{"refreshToken": str()}),
 	"Tokens":             obj{"type": "object", "properties": obj{"accessToken": str(), "refreshToken": str(), "expiresIn": integer(), "tokenType": strEnum("Bearer")}},
 	"User":               obj{"type": "object", "properties": obj{"id": str(), "email": str(), "fullName": str(), "roles": arr(strEnum("admin", "officer", "reviewer")), "createdAt": dateTime(), "version": integer()}},

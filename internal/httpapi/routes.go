@@ -39,6 +39,9 @@ func (s *Server) registerRoutes(api fiber.Router) {
 		{method: "GET", path: "/me", tag: "auth", access: user, summary: "The logged-in person, their organisations and roles",
 			responses: map[int]string{200: "Me", 401: "Problem"}, handler: s.me},
 
+		{method: "POST", path: "/me/password", tag: "auth", access: user, summary: "Change your password; every other session ends",
+			request: "PasswordChange", responses: map[int]string{200: "Tokens", 422: "Problem", 429: "Problem"}, handler: s.changePassword},
+
 		{method: "GET", path: "/organizations", tag: "organizations", access: staff, summary: "Organisations by verification status (officers)",
 			query: []string{"status", "page", "pageSize"}, responses: map[int]string{200: "OrganizationList", 403: "Problem"}, handler: s.listOrgs},
 		{method: "GET", path: "/organizations/:id", tag: "organizations", access: user, summary: "An organisation with its members (members, officers)",
@@ -166,6 +169,25 @@ func (s *Server) me(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(toMeJSON(p.User, orgs))
+}
+
+type passwordJSON struct {
+	CurrentPassword string `json:"currentPassword"`
+	NewPassword     string `json:"newPassword"`
+}
+
+func (s *Server) changePassword(c *fiber.Ctx) error {
+	var in passwordJSON
+	if err := decode(c, &in); err != nil {
+		return err
+	}
+	t, err := s.d.Auth.ChangePassword(c.UserContext(), principal(c), in.CurrentPassword, in.NewPassword,
+		clientIP(c, s.d.Config.TrustProxy), c.Get(fiber.HeaderUserAgent))
+	if err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderCacheControl, "no-store")
+	return c.JSON(t)
 }
 
 func (s *Server) listOrgs(c *fiber.Ctx) error {

@@ -1,0 +1,198 @@
+// Package apptest boots the whole platform for tests — the real store
+// (embedded FerretDB, or MONGODB_URI), Bleve, every service and the Fiber
+// app — and drives it through HTTP with app.Test, as a client would.
+package apptest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/techmart-vn/techmart/internal/app"
+	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/config"
+	"github.com/techmart-vn/techmart/internal/httpapi"
+	"github.com/techmart-vn/techmart/internal/store/storetest"
+)
+
+// DemoPassword is the password of every demo account.
+const DemoPassword = "demo-Techmart-2026"
+
+// Harness is a running platform.
+type Harness struct {
+	T      testing.TB
+	App    *app.App
+	Server *httpapi.Server
+}
+
+// Option adjusts the configuration before the platform starts.
+type Option func(*config.Config)
+
+// New starts the platform with the demo data loaded.
+func New(t testing.TB, opts ...Option) *Harness {
+	t.Helper()
+	cfg := config.Default()
+	cfg.DataDir = t.TempDir()
+	cfg.Addr = "127.0.0.1:0"
+	cfg.PublicURL = "http://techmart.test"
+	cfg.Demo = true
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	st := storetest.New(t)
+	log := slog.New(slog.NewJSONHandler(io.Discard, nil))
+	ctx := context.Background()
+	a, err := app.New(ctx, cfg, st, log, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = a.Search.Close() }) // the store closes itself (storetest)
+	if cfg.Demo {
+		if _, err := a.LoadDemo(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	spa := fstest.MapFS{
+		"index.html":             {Data: []byte("<!doctype html><title>Techmart SPA</title>")},
+		"assets/index-abc123.js": {Data: []byte("console.log(1)")},
+	}
+	return &Harness{T: t, App: a, Server: a.Server(spa)}
+}
+
+// Response is what came back.
+type Response struct {
+	Status int
+	Header http.Header
+	Body   []byte
+}
+
+// JSON decodes the body into a map (or fails the test).
+func (r Response) JSON(t testing.TB) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal(r.Body, &m); err != nil {
+		t.Fatalf("body is not a JSON object (%v): %s", err, r.Body)
+	}
+	return m
+}
+
+// Request describes one call.
+type Request struct {
+	Method  string
+	Path    string
+	Body    any // string and []byte are sent as they are; anything else as JSON
+	Token   string
+	Headers map[string]string
+}
+
+// Do sends r through the app.
+func (h *Harness) Do(r Request) Response {
+	h.T.Helper()
+	var body io.Reader
+	switch b := r.Body.(type) {
+	case nil:
+	case string:
+		body = bytes.NewBufferString(b)
+	case []byte:
+		body = bytes.NewReader(b)
+	default:
+		j, err := json.Marshal(b)
+		if err != nil {
+			h.T.Fatal(err)
+		}
+		body = bytes.NewReader(j)
+	}
+	req := httptest.NewRequest(r.Method, r.Path, body)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if r.Token != "" {
+		req.Header.Set("Authorization", "Bearer "+r.Token)
+	}
+	for k, v := range r.Headers {
+		req.Header.Set(k, v)
+	}
+	resp, err := h.Server.App().Test(req, int((30 * time.Second).Milliseconds()))
+	if err != nil {
+		// Not Fatal: Do may run inside a subtest or a goroutine; status 0
+		// fails whatever the caller expected.
+		return Response{Status: 0, Body: []byte(err.Error())}
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	return Response{Status: resp.StatusCode, Header: resp.Header, Body: data}
+}
+
+// Listen serves the app on a loopback port, for what app.Test cannot show
+// (a body over the limit is refused by the connection itself), and returns
+// its base URL.
+func (h *Harness) Listen(t testing.TB) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = h.Server.App().Listener(ln) }()
+	t.Cleanup(func() { _ = h.Server.Shutdown(context.Background()) })
+	return "http://" + ln.Addr().String()
+}
+
+// Tokens is a login's result.
+type Tokens struct {
+	Access, Refresh string
+}
+
+// Login logs in and fails the test if it does not work.
+func (h *Harness) Login(email, password string) Tokens {
+	h.T.Helper()
+	r := h.Do(Request{Method: "POST", Path: "/api/v1/auth/login", Body: map[string]string{"email": email, "password": password}})
+	if r.Status != http.StatusOK {
+		h.T.Fatalf("login %s: %d %s", email, r.Status, r.Body)
+	}
+	m := r.JSON(h.T)
+	return Tokens{Access: m["accessToken"].(string), Refresh: m["refreshToken"].(string)}
+}
+
+// Demo logs in a demo account by its role label (admin, officer, reviewer,
+// enterprise, institute).
+func (h *Harness) Demo(label string) Tokens {
+	h.T.Helper()
+	return h.Login(label+"@demo.techmart.vn", DemoPassword)
+}
+
+// Register signs up a person with a new organisation and returns the
+// organisation id and the person's tokens.
+func (h *Harness) Register(email, orgName, kind string) (orgID string, tok Tokens) {
+	h.T.Helper()
+	r := h.Do(Request{Method: "POST", Path: "/api/v1/auth/register", Body: map[string]any{
+		"email": email, "password": "correct horse battery", "fullName": "Nguyễn Thị Test",
+		"organization": map[string]string{"name": orgName, "kind": kind},
+	}})
+	if r.Status != http.StatusCreated {
+		h.T.Fatalf("register %s: %d %s", email, r.Status, r.Body)
+	}
+	orgID = r.JSON(h.T)["organization"].(map[string]any)["id"].(string)
+	return orgID, h.Login(email, "correct horse battery")
+}
+
+// SigningSecret returns the access-token secret the platform signs with, so
+// a test can forge a token that differs from a real one in one claim only.
+func SigningSecret(t testing.TB, h *Harness) []byte {
+	t.Helper()
+	s, err := auth.SigningSecret(context.Background(), h.App.Store, h.App.Config.JWTSecret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}

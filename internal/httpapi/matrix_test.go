@@ -1,0 +1,155 @@
+package httpapi_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/techmart-vn/techmart/internal/app/apptest"
+)
+
+// roles of the matrix: anonymous, the owner of the organisation under test
+// (enterprise), the owner of another organisation (institute), a reviewer,
+// an officer and an admin.
+var roles = []string{"anon", "enterprise", "institute", "reviewer", "officer", "admin"}
+
+type row struct {
+	method, path string // path in Fiber syntax, as registered
+	// url builds the concrete URL; body is sent as JSON.
+	url  func(f *fixture, role string) string
+	body func(f *fixture, role string) any
+	want map[string]int
+}
+
+type fixture struct {
+	h      *apptest.Harness
+	tokens map[string]apptest.Tokens
+	ids    map[string]string // user ids by role
+	n      int
+}
+
+// pending registers a fresh organisation so each role decides on its own.
+func (f *fixture) pending() string {
+	f.n++
+	id, _ := f.h.Register(fmt.Sprintf("matrix%d@example.vn", f.n), fmt.Sprintf("Doanh nghiệp thử %d", f.n), "enterprise")
+	return id
+}
+
+func fixed(u string) func(*fixture, string) string { return func(*fixture, string) string { return u } }
+
+func all(status int) map[string]int {
+	m := map[string]int{}
+	for _, r := range roles {
+		m[r] = status
+	}
+	return m
+}
+
+func only(allowed map[string]int, others int) map[string]int {
+	m := map[string]int{"anon": 401}
+	for _, r := range roles[1:] {
+		m[r] = others
+	}
+	for r, s := range allowed {
+		m[r] = s
+	}
+	return m
+}
+
+var matrix = []row{
+	{method: "GET", path: "/config", url: fixed("/api/v1/config"), want: all(200)},
+	{method: "GET", path: "/openapi.json", url: fixed("/api/v1/openapi.json"), want: all(200)},
+	{method: "POST", path: "/auth/register", url: fixed("/api/v1/auth/register"), body: func(*fixture, string) any { return map[string]any{} }, want: all(422)},
+	{method: "POST", path: "/auth/login", url: fixed("/api/v1/auth/login"), body: func(*fixture, string) any {
+		return map[string]string{"email": "nobody@example.vn", "password": "wrong wrong"}
+	}, want: all(401)},
+	{method: "POST", path: "/auth/refresh", url: fixed("/api/v1/auth/refresh"), body: func(*fixture, string) any {
+		return map[string]string{"refreshToken": "junk"}
+	}, want: all(401)},
+	{method: "POST", path: "/auth/logout", url: fixed("/api/v1/auth/logout"), body: func(*fixture, string) any {
+		return map[string]string{"refreshToken": "junk"}
+	}, want: all(204)},
+	{method: "GET", path: "/me", url: fixed("/api/v1/me"), want: only(nil, 200)},
+	{method: "POST", path: "/me/password", url: fixed("/api/v1/me/password"), body: func(*fixture, string) any { return map[string]any{} }, want: only(nil, 422)},
+	{method: "GET", path: "/organizations", url: fixed("/api/v1/organizations"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "GET", path: "/organizations/:id", url: fixed("/api/v1/organizations/" + enterpriseOrg),
+		want: only(map[string]int{"enterprise": 200, "officer": 200, "admin": 200}, 403)},
+	{method: "PATCH", path: "/organizations/:id", url: fixed("/api/v1/organizations/" + enterpriseOrg),
+		body: func(*fixture, string) any { return map[string]string{"name": "Tên mới", "kind": "enterprise"} },
+		want: only(map[string]int{"enterprise": 409}, 403)}, // verified_locked: past the permission check
+	{method: "POST", path: "/organizations/:id/verify", url: func(f *fixture, _ string) string {
+		return "/api/v1/organizations/" + f.pending() + "/verify"
+	}, want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "POST", path: "/organizations/:id/reject", url: func(f *fixture, _ string) string {
+		return "/api/v1/organizations/" + f.pending() + "/reject"
+	}, body: func(*fixture, string) any { return map[string]string{"reason": "Hồ sơ chưa đầy đủ"} },
+		want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "POST", path: "/organizations/:id/invitations", url: fixed("/api/v1/organizations/" + enterpriseOrg + "/invitations"),
+		body: func(_ *fixture, role string) any {
+			return map[string]string{"email": role + ".invitee@example.vn", "role": "member"}
+		},
+		want: only(map[string]int{"enterprise": 201}, 403)},
+	{method: "DELETE", path: "/organizations/:id/invitations/:invitationId", url: fixed("/api/v1/organizations/" + enterpriseOrg + "/invitations/000000000000000000000000"),
+		want: only(map[string]int{"enterprise": 404}, 403)},
+	{method: "DELETE", path: "/organizations/:id/members/:userId", url: func(f *fixture, _ string) string {
+		return "/api/v1/organizations/" + enterpriseOrg + "/members/" + f.ids["enterprise"]
+	}, want: only(map[string]int{"enterprise": 409}, 403)}, // last owner
+	{method: "GET", path: "/invitations/:token", url: fixed("/api/v1/invitations/" + strings.Repeat("a", 24) + "." + strings.Repeat("b", 43)), want: all(404)},
+	{method: "POST", path: "/invitations/accept", url: fixed("/api/v1/invitations/accept"),
+		body: func(*fixture, string) any { return map[string]string{"token": "junk"} }, want: only(nil, 404)},
+	{method: "GET", path: "/users", url: fixed("/api/v1/users"), want: only(map[string]int{"admin": 200}, 403)},
+	{method: "PUT", path: "/users/:id/roles", url: func(f *fixture, _ string) string { return "/api/v1/users/" + f.ids["reviewer"] + "/roles" },
+		body: func(*fixture, string) any { return map[string][]string{"roles": {"reviewer"}} }, want: only(map[string]int{"admin": 200}, 403)},
+	{method: "GET", path: "/audit", url: fixed("/api/v1/audit"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+}
+
+// TestAuthorizationMatrix calls every API route as every role and checks
+// the status; another test checks that every registered route has a row.
+func TestAuthorizationMatrix(t *testing.T) {
+	h := apptest.New(t)
+	f := &fixture{h: h, tokens: map[string]apptest.Tokens{}, ids: map[string]string{}}
+	for _, r := range roles[1:] {
+		f.tokens[r] = h.Demo(r)
+		f.ids[r] = h.Do(R{Method: "GET", Path: "/api/v1/me", Token: f.tokens[r].Access}).JSON(t)["user"].(map[string]any)["id"].(string)
+	}
+	for _, rw := range matrix {
+		for _, role := range roles {
+			t.Run(rw.method+" "+rw.path+" as "+role, func(t *testing.T) {
+				req := R{Method: rw.method, Path: rw.url(f, role), Token: f.tokens[role].Access}
+				if rw.body != nil {
+					req.Body = rw.body(f, role)
+				}
+				got := h.Do(req)
+				if want := rw.want[role]; got.Status != want {
+					t.Fatalf("status %d, want %d: %.300s", got.Status, want, got.Body)
+				}
+				if got.Status == 401 || got.Status == 403 {
+					for k := range got.JSON(t) {
+						if !problemKeys[k] {
+							t.Fatalf("a refusal carries %q: %s", k, got.Body)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+var problemKeys = map[string]bool{"type": true, "title": true, "status": true, "detail": true, "instance": true, "code": true, "requestId": true}
+
+func TestMatrixCoversEveryRoute(t *testing.T) {
+	h := apptest.New(t, func(c *apptestConfig) { c.Demo = false })
+	have := map[string]bool{}
+	for _, rw := range matrix {
+		have[rw.method+" "+rw.path] = true
+	}
+	for _, r := range h.Server.App().GetRoutes(true) {
+		if !strings.HasPrefix(r.Path, "/api/v1/") || r.Method == "HEAD" {
+			continue
+		}
+		key := r.Method + " " + strings.TrimPrefix(r.Path, "/api/v1")
+		if !have[key] {
+			t.Errorf("route %s has no row in the authorization matrix", key)
+		}
+	}
+}
