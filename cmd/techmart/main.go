@@ -4,6 +4,7 @@
 //	techmart seed [--demo]           create collections and indexes; --demo loads demo data
 //	techmart reindex                 rebuild the search read model from the store
 //	techmart admin create --email E --name N [--password-stdin]
+//	techmart healthcheck             exit 0 when the local server is ready (for container health checks)
 //	techmart version
 //
 // Configuration comes from the environment (see README.md).
@@ -19,6 +20,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"strings"
@@ -36,13 +39,13 @@ import (
 var version = "dev"
 
 func main() {
-	if err := run(os.Args[1:], os.Stdin, os.Stdout); err != nil {
+	if err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "techmart:", err)
 		os.Exit(1)
 	}
 }
 
-func run(args []string, stdin io.Reader, stdout io.Writer) error {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	cmd := "serve"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		cmd, args = args[0], args[1:]
@@ -55,7 +58,7 @@ func run(args []string, stdin io.Reader, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("configuration:\n%w", err)
 	}
-	log := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
 	slog.SetDefault(log)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -70,8 +73,10 @@ func run(args []string, stdin io.Reader, stdout io.Writer) error {
 		return reindex(ctx, cfg, log, stdout)
 	case "admin":
 		return adminCmd(ctx, cfg, log, args, stdin, stdout)
+	case "healthcheck":
+		return healthcheck(ctx, cfg)
 	default:
-		return fmt.Errorf("unknown command %q (serve, seed, reindex, admin create, version)", cmd)
+		return fmt.Errorf("unknown command %q (serve, seed, reindex, admin create, healthcheck, version)", cmd)
 	}
 }
 
@@ -187,6 +192,32 @@ func adminCmd(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 	fmt.Fprintf(stdout, "admin %s created\n", u.Email)
 	if generated {
 		fmt.Fprintf(stdout, "password: %s\n(shown once; change it after the first login)\n", password)
+	}
+	return nil
+}
+
+// healthcheck asks the local server's /readyz; the runtime image has no curl.
+func healthcheck(ctx context.Context, cfg config.Config) error {
+	host, port, err := net.SplitHostPort(cfg.Addr)
+	if err != nil {
+		return err
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "127.0.0.1"
+	}
+	ctx, cancel := context.WithTimeout(ctx, 4*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+net.JoinHostPort(host, port)+"/readyz", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("readyz answered %s", resp.Status)
 	}
 	return nil
 }

@@ -140,10 +140,9 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 			errs = append(errs, fmt.Errorf("TECHMART_LOG_LEVEL: %q is not debug, info, warn or error", v))
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
-		return c, err
-	}
-	return c, c.Validate()
+	// Report parse and consistency problems together, so one start-up tells
+	// the operator everything to fix.
+	return c, errors.Join(append(errs, c.Validate())...)
 }
 
 // Validate reports every inconsistency in c.

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -156,10 +157,8 @@ func (s *Store) Ensure(ctx context.Context, specs ...CollectionSpec) error {
 				return fmt.Errorf("store: create %s: %w", spec.Name, err)
 			}
 		}
-		if len(spec.Indexes) > 0 {
-			if _, err := s.db.Collection(spec.Name).Indexes().CreateMany(ctx, spec.Indexes); err != nil {
-				return fmt.Errorf("store: indexes of %s: %w", spec.Name, err)
-			}
+		if err := s.ensureIndexes(ctx, spec); err != nil {
+			return fmt.Errorf("store: indexes of %s: %w", spec.Name, err)
 		}
 	}
 	if s.embedded != nil && !s.noFix {
@@ -168,6 +167,50 @@ func (s *Store) Ensure(ctx context.Context, specs ...CollectionSpec) error {
 		}
 	}
 	return nil
+}
+
+// ensureIndexes creates the indexes a collection lacks, one per command.
+// FerretDB v1.24 crashes the connection (slice bounds out of range in
+// validateIndexesForCreation) when one createIndexes names two or more
+// indexes that already exist, as every restart would; asking only for the
+// missing ones, one at a time, never reaches that path.
+func (s *Store) ensureIndexes(ctx context.Context, spec CollectionSpec) error {
+	if len(spec.Indexes) == 0 {
+		return nil
+	}
+	existing, err := s.db.Collection(spec.Name).Indexes().ListSpecifications(ctx)
+	if err != nil {
+		return err
+	}
+	have := map[string]bool{}
+	for _, e := range existing {
+		have[e.Name] = true
+	}
+	for _, m := range spec.Indexes {
+		name := indexName(m)
+		if have[name] {
+			continue
+		}
+		opts := options.Index().SetName(name)
+		if _, err := s.db.Collection(spec.Name).Indexes().CreateOne(ctx, mongo.IndexModel{Keys: m.Keys, Options: opts}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// indexName is MongoDB's default name for an index: key_direction pairs
+// joined by underscores ("subject.id_1_at_-1").
+func indexName(m mongo.IndexModel) string {
+	keys, ok := m.Keys.(bson.D)
+	if !ok {
+		panic("store: index keys must be a bson.D")
+	}
+	parts := make([]string, 0, 2*len(keys))
+	for _, k := range keys {
+		parts = append(parts, k.Key, fmt.Sprint(k.Value))
+	}
+	return strings.Join(parts, "_")
 }
 
 func isNamespaceExists(err error) bool {
