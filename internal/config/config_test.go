@@ -1,0 +1,87 @@
+package config
+
+import (
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+)
+
+func env(m map[string]string) func(string) (string, bool) {
+	return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
+}
+
+func TestLoadDefaults(t *testing.T) {
+	c, err := Load(env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Addr != "127.0.0.1:8080" || c.DataDir != "./data" || c.Demo || !c.Embedded() || c.MeiliURL != "" || c.AccessTTL != 15*time.Minute {
+		t.Fatalf("defaults: %+v", c)
+	}
+}
+
+func TestLoad(t *testing.T) {
+	cases := []struct {
+		name    string
+		env     map[string]string
+		wantErr []string // every substring must appear
+		check   func(t *testing.T, c Config)
+	}{
+		{name: "production", env: map[string]string{
+			"TECHMART_ADDR": "0.0.0.0:8080", "MONGODB_URI": "mongodb://mongo:27017/?replicaSet=rs0", "MEILI_URL": "http://meili:7700",
+			"MEILI_MASTER_KEY": "k", "TECHMART_JWT_SECRET": strings.Repeat("s", 32), "TECHMART_DEMO": "true",
+			"TECHMART_CORS_ORIGINS": "https://a.vn, https://b.vn", "TECHMART_LOG_LEVEL": "debug",
+		}, check: func(t *testing.T, c Config) {
+			if c.Embedded() || !c.Demo || len(c.CORSOrigins) != 2 || c.CORSOrigins[1] != "https://b.vn" || c.LogLevel != slog.LevelDebug {
+				t.Fatalf("%+v", c)
+			}
+		}},
+		{name: "every problem at once", env: map[string]string{
+			"TECHMART_ADDR": "8080", "MONGODB_URI": "postgres://x", "MEILI_URL": "meili:7700", "TECHMART_JWT_SECRET": "short",
+			"TECHMART_DEMO": "maybe", "TECHMART_ACCESS_TTL": "10s", "TECHMART_SMTP_URL": "mail.example.vn",
+		}, wantErr: []string{"TECHMART_ADDR", "MONGODB_URI", "MEILI_URL", "TECHMART_JWT_SECRET", "TECHMART_DEMO", "TECHMART_ACCESS_TTL", "TECHMART_SMTP_URL"}},
+		{name: "refresh shorter than access", env: map[string]string{"TECHMART_ACCESS_TTL": "2h", "TECHMART_REFRESH_TTL": "1h"}, wantErr: []string{"TECHMART_REFRESH_TTL"}},
+		{name: "bad number", env: map[string]string{"TECHMART_BODY_LIMIT": "1MB"}, wantErr: []string{"TECHMART_BODY_LIMIT"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := Load(env(tc.env))
+			if len(tc.wantErr) == 0 {
+				if err != nil {
+					t.Fatal(err)
+				}
+				tc.check(t, c)
+				return
+			}
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, w := range tc.wantErr {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error does not name %s: %v", w, err)
+				}
+			}
+		})
+	}
+}
+
+// The start-up log line never shows a secret.
+func TestLogValueMasksSecrets(t *testing.T) {
+	c := Default()
+	c.MongoURI = "mongodb://techmart:mongo-pass@db:27017"
+	c.MeiliKey = "meili-master-key"
+	c.JWTSecret = strings.Repeat("j", 40)
+	c.SMTPURL = "smtp://mailer:smtp-pass@mail:587"
+	var b strings.Builder
+	slog.New(slog.NewJSONHandler(&b, nil)).Info("start", "config", c)
+	out := b.String()
+	for _, secret := range []string{"mongo-pass", "meili-master-key", c.JWTSecret, "smtp-pass"} {
+		if strings.Contains(out, secret) {
+			t.Errorf("log shows %q: %s", secret, out)
+		}
+	}
+	if !strings.Contains(out, "techmart") || !strings.Contains(out, "mail:587") {
+		t.Errorf("log hides too much: %s", out)
+	}
+}

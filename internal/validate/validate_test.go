@@ -1,0 +1,91 @@
+package validate
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/techmart-vn/techmart/internal/errs"
+)
+
+func codes(c *Checker) map[string]string {
+	out := map[string]string{}
+	if e, ok := errs.As(c.Err()); ok {
+		for _, f := range e.Fields {
+			out[f.Field] = f.Code
+		}
+	}
+	return out
+}
+
+func TestEmail(t *testing.T) {
+	cases := map[string]string{
+		"Nguyen.Van.A@Example.VN": "", " a@b.vn ": "", "": "required", "a@b": "invalid_email",
+		"A <a@b.vn>": "invalid_email", "a@@b.vn": "invalid_email", "a b@c.vn": "invalid_email",
+		strings.Repeat("a", 250) + "@b.vn": "too_long",
+	}
+	for in, want := range cases {
+		var c Checker
+		got := c.Email("email", in)
+		if code := codes(&c)["email"]; code != want {
+			t.Errorf("%q: code %q, want %q", in, code, want)
+		}
+		if want == "" && got != strings.ToLower(strings.TrimSpace(in)) {
+			t.Errorf("%q normalised to %q", in, got)
+		}
+	}
+}
+
+func TestNameAndText(t *testing.T) {
+	// Decomposed and composed Vietnamese are the same name after Text.
+	decomposed := "Che\u0300 Shan tuye\u0302\u0301t"
+	if Text(decomposed) != "Chè Shan tuyết" {
+		t.Fatalf("Text(%q) = %q", decomposed, Text(decomposed))
+	}
+	if Text("  Viện   Khoa học \n ") != "Viện Khoa học" {
+		t.Fatal("white space not collapsed")
+	}
+	cases := map[string]string{
+		"Trung tâm Ứng dụng tiến bộ KH&CN": "", "A": "too_short", "": "required",
+		"<b>x</b>": "invalid_characters", "tab\x07bell": "invalid_characters", strings.Repeat("ư", 201): "too_long",
+	}
+	for in, want := range cases {
+		var c Checker
+		c.Name("name", in, 2, 200)
+		if got := codes(&c)["name"]; got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzEmail: whatever a person types, the checker neither panics nor lets
+// through an address with spaces, brackets or no domain dot.
+func FuzzEmail(f *testing.F) {
+	for _, s := range []string{"a@b.vn", "", "a@b", "\"a b\"@c.vn", "a@b.vn\r\nBcc: x@y.vn", "đ@đ.vn"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		var c Checker
+		out := c.Email("email", in)
+		if c.Err() == nil {
+			if strings.ContainsAny(out, " \r\n<>\"") || !strings.Contains(out, "@") || !utf8.ValidString(out) {
+				t.Fatalf("accepted %q as %q", in, out)
+			}
+		}
+	})
+}
+
+// FuzzName: an accepted name has no markup or control characters and fits.
+func FuzzName(f *testing.F) {
+	for _, s := range []string{"Hợp tác xã Miến dong", "<script>", "a\x00b", "  "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		n := Text(in)
+		var c Checker
+		c.Name("name", n, 2, 200)
+		if c.Err() == nil && (strings.ContainsAny(n, "<>") || utf8.RuneCountInString(n) > 200 || utf8.RuneCountInString(n) < 2) {
+			t.Fatalf("accepted %q", n)
+		}
+	})
+}
