@@ -52,8 +52,24 @@ func (l *limiter) hit(ctx context.Context, key string, limit int) error {
 
 // reset clears key's window, after a successful login.
 func (l *limiter) reset(ctx context.Context, key string) error {
+	return l.adjust(ctx, key, func(c *counter) { c.Count = 0 })
+}
+
+// refund gives back the attempt a successful login used, so an office
+// behind one address is limited by its failures, not by how many people log
+// in. Counting first and refunding later keeps a burst of parallel guesses
+// from all passing the check before any is counted.
+func (l *limiter) refund(ctx context.Context, key string) error {
+	return l.adjust(ctx, key, func(c *counter) {
+		if c.Count > 0 {
+			c.Count--
+		}
+	})
+}
+
+func (l *limiter) adjust(ctx context.Context, key string, f func(*counter)) error {
 	_, err := store.Modify(ctx, l.s, limitsColl, key, func(c *counter) error {
-		c.Count = 0
+		f(c)
 		return nil
 	})
 	if err != nil && !errors.Is(err, store.ErrNotFound) {

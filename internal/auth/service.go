@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"regexp"
 	"slices"
+	"strings"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -211,6 +212,9 @@ func (s *Service) Login(ctx context.Context, email, password, ip, userAgent stri
 	}
 	if err := s.limiter.reset(ctx, "login:acct:"+email); err != nil {
 		s.log.WarnContext(ctx, "reset login counter", "err", err)
+	}
+	if err := s.limiter.refund(ctx, "login:ip:"+ip); err != nil {
+		s.log.WarnContext(ctx, "refund login attempt", "err", err)
 	}
 	return s.openSession(ctx, u, ip, userAgent)
 }
@@ -529,7 +533,7 @@ func nonNil(s []string) []string {
 
 func trim(s string, n int) string {
 	if len(s) > n {
-		return s[:n]
+		s = s[:n]
 	}
-	return s
+	return strings.ToValidUTF8(s, "")
 }

@@ -31,7 +31,8 @@ const (
 // a login by normalised e-mail (user_emails), a session by id, a rate-limit
 // counter by its key.
 var Specs = []store.CollectionSpec{
-	{Name: usersColl}, {Name: emailsColl}, {Name: sessionsColl}, {Name: limitsColl}, {Name: settingsColl},
+	{Name: usersColl}, {Name: emailsColl}, {Name: settingsColl},
+	{Name: sessionsColl, ExpireAt: "expiresAt"}, {Name: limitsColl, ExpireAt: "expiresAt"},
 }
 
 // User is a person with an account.

@@ -245,3 +245,12 @@ func TestChangePasswordEndsOtherSessions(t *testing.T) {
 	}
 	h.Login("institute@demo.techmart.vn", "một mật khẩu mới dài")
 }
+
+// An office behind one address is limited by its failures, not by how many
+// of its people log in.
+func TestSuccessfulLoginsDoNotExhaustTheAddressLimit(t *testing.T) {
+	h := apptest.New(t, func(c *apptestConfig) { c.LoginLimit = 2 }) // 10 per address
+	for i := range 15 {
+		h.Demo([]string{"admin", "officer", "reviewer", "enterprise", "institute"}[i%5])
+	}
+}

@@ -137,6 +137,10 @@ func (s *Store) lock() func() {
 type CollectionSpec struct {
 	Name    string
 	Indexes []mongo.IndexModel
+	// ExpireAt names a date field after which MongoDB deletes the document
+	// (a TTL index). FerretDB v1 has no TTL indexes; in embedded mode such
+	// documents stay until deleted.
+	ExpireAt string
 }
 
 // Ensure creates the collections and indexes (idempotent). In embedded mode
@@ -175,7 +179,7 @@ func (s *Store) Ensure(ctx context.Context, specs ...CollectionSpec) error {
 // indexes that already exist, as every restart would; asking only for the
 // missing ones, one at a time, never reaches that path.
 func (s *Store) ensureIndexes(ctx context.Context, spec CollectionSpec) error {
-	if len(spec.Indexes) == 0 {
+	if len(spec.Indexes) == 0 && (spec.ExpireAt == "" || s.embedded != nil) {
 		return nil
 	}
 	existing, err := s.db.Collection(spec.Name).Indexes().ListSpecifications(ctx)
@@ -186,12 +190,21 @@ func (s *Store) ensureIndexes(ctx context.Context, spec CollectionSpec) error {
 	for _, e := range existing {
 		have[e.Name] = true
 	}
-	for _, m := range spec.Indexes {
+	models := spec.Indexes
+	if spec.ExpireAt != "" && s.embedded == nil {
+		models = append(models[:len(models):len(models)], mongo.IndexModel{
+			Keys: bson.D{{Key: spec.ExpireAt, Value: 1}}, Options: options.Index().SetExpireAfterSeconds(0),
+		})
+	}
+	for _, m := range models {
 		name := indexName(m)
 		if have[name] {
 			continue
 		}
 		opts := options.Index().SetName(name)
+		if m.Options != nil {
+			opts = m.Options.SetName(name)
+		}
 		if _, err := s.db.Collection(spec.Name).Indexes().CreateOne(ctx, mongo.IndexModel{Keys: m.Keys, Options: opts}); err != nil {
 			return err
 		}
