@@ -95,6 +95,10 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		log.Info("demo data loaded", "newAccounts", sum.Accounts, "newOrganizations", sum.Organizations)
 	}
 	srv := a.Server(frontend.Dist())
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
 	fmt.Fprintf(stdout, "\nTechmart %s is running at %s\n", version, cfg.BaseURL())
 	fmt.Fprintf(stdout, "  store: %s, search: %s\n", storeName(cfg), a.Search.Name())
 	if a.Demo != nil {
@@ -104,7 +108,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		}
 	}
 	fmt.Fprintln(stdout, "  stop with Ctrl+C")
-	return a.Serve(ctx, srv, 30*time.Second)
+	return a.Serve(ctx, srv, ln, 30*time.Second)
 }
 
 func storeName(cfg config.Config) string {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"net"
 	"time"
 
 	"github.com/techmart-vn/techmart/internal/account"
@@ -119,15 +120,15 @@ func (a *App) Server(spa fs.FS) *httpapi.Server {
 	})
 }
 
-// Serve runs the HTTP server until ctx is cancelled, then shuts down
+// Serve runs the HTTP server on ln until ctx is cancelled, then shuts down
 // gracefully: no new connections, in-flight requests finish (up to
 // drain), and only then does the caller close the store.
-func (a *App) Serve(ctx context.Context, srv *httpapi.Server, drain time.Duration) error {
+func (a *App) Serve(ctx context.Context, srv *httpapi.Server, ln net.Listener, drain time.Duration) error {
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Listen(a.Config.Addr) }()
+	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case err := <-errc:
-		return fmt.Errorf("listen on %s: %w", a.Config.Addr, err)
+		return fmt.Errorf("serve on %s: %w", ln.Addr(), err)
 	case <-ctx.Done():
 	}
 	a.Log.Info("shutting down: finishing in-flight requests")
