@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
 
@@ -104,20 +103,13 @@ var common = map[string]bool{
 // CheckPassword applies the policy: length, not a known common password,
 // not the e-mail or its local part, not one repeated character.
 func CheckPassword(c *validate.Checker, field, password, email string) {
-	n := utf8.RuneCountInString(password)
-	switch {
-	case n == 0:
-		c.Add(field, "required")
-	case n < PasswordMin:
-		c.Add(field, "too_short", "min", PasswordMin)
-	case n > PasswordMax:
-		c.Add(field, "too_long", "max", PasswordMax)
-	default:
-		lower := strings.ToLower(password)
-		local, _, _ := strings.Cut(email, "@")
-		if common[lower] || lower == email || (len(local) >= 4 && strings.Contains(lower, local)) ||
-			strings.Count(lower, lower[:1]) == len(lower) {
-			c.Add(field, "weak_password")
-		}
+	if !c.Length(field, password, PasswordMin, PasswordMax) {
+		return
+	}
+	lower := strings.ToLower(password)
+	local, _, _ := strings.Cut(email, "@")
+	if common[lower] || lower == email || (len(local) >= 4 && strings.Contains(lower, local)) ||
+		strings.Count(lower, lower[:1]) == len(lower) {
+		c.Add(field, "weak_password")
 	}
 }

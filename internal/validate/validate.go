@@ -44,11 +44,9 @@ func Text(s string) string {
 	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
 }
 
-// Name checks a required one-line name (a person's, an organisation's): its
-// length in characters, and no control characters or markup brackets —
-// nothing in a name needs them, and refusing them keeps names safe wherever
-// they are shown later (e-mails, printed decisions).
-func (c *Checker) Name(field, value string, min, max int) {
+// Length checks a required value's length in characters (not bytes:
+// Vietnamese letters take two or three) and reports whether it passed.
+func (c *Checker) Length(field, value string, min, max int) bool {
 	n := utf8.RuneCountInString(value)
 	switch {
 	case n == 0:
@@ -57,22 +55,28 @@ func (c *Checker) Name(field, value string, min, max int) {
 		c.Add(field, "too_short", "min", min)
 	case n > max:
 		c.Add(field, "too_long", "max", max)
-	case strings.ContainsAny(value, "<>") || strings.IndexFunc(value, unicode.IsControl) >= 0:
+	default:
+		return true
+	}
+	return false
+}
+
+// Name checks a required one-line name (a person's, an organisation's): its
+// length, and no control characters or markup brackets — nothing in a name
+// needs them, and refusing them keeps names safe wherever they are shown
+// later (e-mails, printed decisions).
+func (c *Checker) Name(field, value string, min, max int) {
+	if c.Length(field, value, min, max) &&
+		(strings.ContainsAny(value, "<>") || strings.IndexFunc(value, unicode.IsControl) >= 0) {
 		c.Add(field, "invalid_characters")
 	}
 }
 
-// Reason checks an optional-length free-text reason or comment.
+// Reason checks a free-text reason or comment: line breaks and tabs are
+// fine, other control characters are not.
 func (c *Checker) Reason(field, value string, min, max int) {
-	n := utf8.RuneCountInString(value)
-	switch {
-	case n == 0:
-		c.Add(field, "required")
-	case n < min:
-		c.Add(field, "too_short", "min", min)
-	case n > max:
-		c.Add(field, "too_long", "max", max)
-	case strings.IndexFunc(value, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }) >= 0:
+	if c.Length(field, value, min, max) &&
+		strings.IndexFunc(value, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }) >= 0 {
 		c.Add(field, "invalid_characters")
 	}
 }
