@@ -50,7 +50,7 @@ e2e: build ## end-to-end tests: the real binary in Debian Chromium
 	cd frontend && npm run e2e
 
 bench: ## benchmarks (figures in BENCHMARKS.md)
-	go test -run '^$$' -bench . -benchtime 200x -timeout 60m ./internal/store/
+	go test -run '^$$' -bench . -benchtime 200x -timeout 60m ./internal/store/ ./internal/httpapi/
 
 clean:
 	rm -rf bin frontend/dist/assets frontend/dist/index.html frontend/test-results
