@@ -76,6 +76,10 @@ func New(d Deps) *Server {
 		ErrorHandler:          errorHandler(d.Logger),
 		ProxyHeader:           proxyHeader(d.Config.TrustProxy),
 		EnableIPValidation:    true,
+		// Strings from the request (params, headers, query) are copies, not
+		// views into buffers fasthttp reuses: they reach stored documents
+		// and the audit log.
+		Immutable: true,
 	})
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
