@@ -1,0 +1,88 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type viType from '../src/i18n/vi.json';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+type Resources = typeof viType;
+const load = (lang: string) => JSON.parse(readFileSync(join(HERE, '..', 'src', 'i18n', `${lang}.json`), 'utf8')) as Resources;
+const vi = load('vi');
+const en = load('en');
+
+export type Lang = 'vi' | 'en';
+export const LANGS: Lang[] = ['vi', 'en'];
+export const TEXT = { vi, en } as const;
+
+/** Fills {{placeholders}} in a resource string. */
+export function fmt(s: string, vars: Record<string, string | number>): string {
+  return s.replace(/{{\s*(\w+)\s*}}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+const SHOTS = join(HERE, '..', 'test-results', 'screenshots');
+export const DESKTOP = { width: 1280, height: 800 };
+export const MOBILE = { width: 360, height: 740 };
+
+/** Saves a full-page screenshot at 1280 px and at 360 px, then returns to desktop. */
+export async function shot(page: Page, lang: Lang, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.setViewportSize(DESKTOP);
+  await page.screenshot({ path: join(SHOTS, `${lang}-${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize(MOBILE);
+  // The layout reflows synchronously; give fonts and the card layout a frame.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name} overflows horizontally at 360 px`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: join(SHOTS, `${lang}-${name}-mobile.png`), fullPage: true });
+  await page.setViewportSize(DESKTOP);
+}
+
+/** A screenshot at 360 px only (for states that exist only on phones). */
+export async function shotMobile(page: Page, lang: Lang, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${lang}-${name}-mobile.png`), fullPage: false });
+}
+
+export interface DemoConfig {
+  demoPassword: string;
+  demoAccounts: { email: string; role: string }[];
+}
+
+export async function demoConfig(request: APIRequestContext): Promise<DemoConfig> {
+  const res = await request.get('/api/v1/config');
+  expect(res.ok()).toBeTruthy();
+  const cfg = await res.json();
+  expect(cfg.demo, 'the server must run with TECHMART_DEMO=1').toBe(true);
+  expect(typeof cfg.demoPassword).toBe('string');
+  return cfg as DemoConfig;
+}
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@e2e.techmart.vn`;
+}
+
+/** Opens the app and chooses the language with the header switch. */
+export async function openIn(page: Page, lang: Lang, path = '/'): Promise<void> {
+  await page.goto(path);
+  const T = TEXT[lang];
+  const short = lang === 'vi' ? T.language.viShort : T.language.enShort;
+  await page.getByRole('button', { name: `${T.language[lang]} (${short})`, exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
+export async function login(page: Page, lang: Lang, email: string, password: string): Promise<void> {
+  const T = TEXT[lang];
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { level: 1, name: T.login.title })).toBeVisible();
+  await page.getByLabel(T.login.email).fill(email);
+  await page.getByLabel(T.login.password).fill(password);
+  await page.getByRole('button', { name: T.login.submit, exact: true }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  await expect(page.getByRole('button', { name: T.nav.logout })).toBeVisible();
+}
+
+export async function logout(page: Page, lang: Lang): Promise<void> {
+  const T = TEXT[lang];
+  await page.getByRole('button', { name: T.nav.logout }).click();
+  await expect(page.getByRole('navigation', { name: T.nav.main }).getByRole('link', { name: T.nav.login })).toBeVisible();
+}

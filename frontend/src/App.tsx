@@ -1,0 +1,89 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes, useLocation } from 'react-router-dom';
+import { AuthProvider } from './auth/AuthContext';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { RequireAuth } from './components/Guards';
+import { Layout } from './components/Layout';
+import { Loading } from './components/Status';
+import { ConfigProvider } from './lib/config';
+import AcceptInvitation from './pages/AcceptInvitation';
+import Home from './pages/Home';
+import Login from './pages/Login';
+import NotFound from './pages/NotFound';
+import OrganizationPage from './pages/Organization';
+import Register from './pages/Register';
+
+// Officer and admin screens are loaded only by those who use them, which keeps
+// the first load small for enterprises on a phone.
+const VerificationQueue = lazy(() => import('./pages/officer/VerificationQueue'));
+const AuditLog = lazy(() => import('./pages/officer/AuditLog'));
+const Users = lazy(() => import('./pages/admin/Users'));
+
+function AppRoutes() {
+  const location = useLocation();
+  return (
+    <Layout>
+      <ErrorBoundary resetKey={location.pathname}>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/" element={<Home />} />
+            <Route path="/register" element={<Register />} />
+            <Route path="/login" element={<Login />} />
+            <Route path="/invitations/:token" element={<AcceptInvitation />} />
+            <Route
+              path="/organization"
+              element={
+                <RequireAuth>
+                  <OrganizationPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/organization/:id"
+              element={
+                <RequireAuth>
+                  <OrganizationPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/officer/organizations"
+              element={
+                <RequireAuth roles={['officer', 'admin']}>
+                  <VerificationQueue />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/audit"
+              element={
+                <RequireAuth roles={['officer', 'admin']}>
+                  <AuditLog />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/admin/users"
+              element={
+                <RequireAuth roles={['admin']}>
+                  <Users />
+                </RequireAuth>
+              }
+            />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
+      </ErrorBoundary>
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <ConfigProvider>
+      <AuthProvider>
+        <AppRoutes />
+      </AuthProvider>
+    </ConfigProvider>
+  );
+}

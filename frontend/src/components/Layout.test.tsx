@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { Layout } from './Layout';
+import { json, mockApi, renderApp } from '../test/helpers';
+import type { PlatformRole } from '../api/types';
+
+function meWith(roles: PlatformRole[], orgs = 1) {
+  return json(200, {
+    user: { id: 'u1', email: 'can.bo@sokhcn.gov.vn', fullName: 'Cán Bộ A', roles, createdAt: '2025-01-01T00:00:00Z' },
+    organizations: Array.from({ length: orgs }, (_, i) => ({
+      id: `o${i}`,
+      name: `Org ${i}`,
+      kind: 'enterprise',
+      status: 'pending',
+      role: 'owner',
+    })),
+  });
+}
+
+function navLinks() {
+  const nav = screen.getByRole('navigation', { name: 'Điều hướng chính' });
+  return within(nav)
+    .getAllByRole('link')
+    .map((a) => a.textContent);
+}
+
+describe('Layout', () => {
+  it('shows login and register to visitors', () => {
+    mockApi({});
+    renderApp(
+      <Layout>
+        <h1>x</h1>
+      </Layout>,
+    );
+    expect(navLinks()).toEqual(['Trang chủ', 'Đăng nhập', 'Đăng ký']);
+    expect(screen.getByText('Sở Khoa học và Công nghệ – Thái Nguyên')).toBeTruthy();
+  });
+
+  it('shows officer items to an officer and admin items only to an admin', async () => {
+    localStorage.setItem('techmart.refresh', 'R');
+    mockApi({
+      'POST /auth/refresh': () => json(200, { accessToken: 'A', refreshToken: 'R2', expiresIn: 900, tokenType: 'Bearer' }),
+      'GET /me': () => meWith(['officer'], 0),
+    });
+    renderApp(
+      <Layout>
+        <h1>x</h1>
+      </Layout>,
+    );
+    expect(await screen.findByText('Cán Bộ A')).toBeTruthy();
+    expect(navLinks()).toEqual(['Trang chủ', 'Xác minh tổ chức', 'Nhật ký hoạt động']);
+  });
+
+  it('shows every item to an admin who is also an organisation member', async () => {
+    localStorage.setItem('techmart.refresh', 'R');
+    mockApi({
+      'POST /auth/refresh': () => json(200, { accessToken: 'A', refreshToken: 'R2', expiresIn: 900, tokenType: 'Bearer' }),
+      'GET /me': () => meWith(['admin']),
+    });
+    renderApp(
+      <Layout>
+        <h1>x</h1>
+      </Layout>,
+    );
+    await screen.findByText('Cán Bộ A');
+    expect(navLinks()).toEqual(['Trang chủ', 'Tổ chức của tôi', 'Xác minh tổ chức', 'Nhật ký hoạt động', 'Người dùng']);
+  });
+
+  it('announces an expired session', async () => {
+    localStorage.setItem('techmart.refresh', 'stale');
+    mockApi({
+      'POST /auth/refresh': () => json(401, { status: 401, code: 'invalid_refresh_token' }),
+    });
+    renderApp(
+      <Layout>
+        <h1>x</h1>
+      </Layout>,
+    );
+    expect(await screen.findByText('Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.')).toBeTruthy();
+    expect(localStorage.getItem('techmart.refresh')).toBeNull();
+  });
+
+  it('switches language, updates <html lang> and toggles the mobile menu', () => {
+    mockApi({});
+    renderApp(
+      <Layout>
+        <h1>x</h1>
+      </Layout>,
+    );
+    const en = screen.getByRole('button', { name: 'English (EN)' });
+    expect(en.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(en);
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem('techmart.lang')).toBe('en');
+    expect(screen.getByRole('button', { name: 'English (EN)' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByText('Technology and equipment market')).toBeTruthy();
+
+    const menu = screen.getByRole('button', { name: 'Menu' });
+    expect(menu.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(menu);
+    expect(screen.getByRole('button', { name: 'Close menu' }).getAttribute('aria-expanded')).toBe('true');
+    expect(document.getElementById('site-nav')!.className).toContain('open');
+  });
+});

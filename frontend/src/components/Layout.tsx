@@ -1,0 +1,159 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/AuthContext';
+import { provinceName, useConfig } from '../lib/config';
+import { LanguageSwitch } from './LanguageSwitch';
+
+function SessionExpiredBanner() {
+  const { t } = useTranslation();
+  const { sessionExpired, status } = useAuth();
+  const location = useLocation();
+  if (!sessionExpired || status === 'authenticated' || location.pathname === '/login') return null;
+  const next = encodeURIComponent(location.pathname + location.search);
+  return (
+    <div className="alert alert-warning session-banner" role="alert">
+      <p>{t('session.expired')}</p>
+      <Link className="btn btn-primary" to={`/login?next=${next}`}>
+        {t('session.loginAgain')}
+      </Link>
+    </div>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const { status, me, hasRole, logout } = useAuth();
+  const config = useConfig();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // Close the mobile menu and move focus to the new page's heading on navigation,
+  // so screen-reader users hear where they are.
+  useEffect(() => {
+    setMenuOpen(false);
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const h1 = mainRef.current?.querySelector('h1');
+    if (h1) {
+      h1.setAttribute('tabindex', '-1');
+      h1.focus({ preventScroll: false });
+    }
+  }, [location.pathname]);
+
+  const authed = status === 'authenticated' && me;
+  const isStaff = authed && hasRole('officer', 'admin');
+  const isAdmin = authed && hasRole('admin');
+  const province = provinceName(config, i18n.language);
+
+  async function onLogout() {
+    await logout();
+    navigate('/');
+  }
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="header-inner container">
+          <Link to="/" className="brand" aria-label={t('app.homeLink')}>
+            <span className="brand-mark" aria-hidden="true">
+              T
+            </span>
+            <span className="brand-text">
+              <span className="brand-name">{t('app.brand')}</span>
+              <span className="brand-tagline">{t('app.tagline')}</span>
+            </span>
+          </Link>
+          <div className="header-tools">
+            <LanguageSwitch />
+            <button
+              type="button"
+              className="menu-button"
+              aria-expanded={menuOpen}
+              aria-controls="site-nav"
+              onClick={() => setMenuOpen((o) => !o)}
+            >
+              <span className="menu-icon" aria-hidden="true" />
+              <span className="menu-label">{menuOpen ? t('nav.closeMenu') : t('nav.menu')}</span>
+            </button>
+          </div>
+          <nav id="site-nav" className={menuOpen ? 'site-nav open' : 'site-nav'} aria-label={t('nav.main')}>
+            <ul className="nav-links">
+              <li>
+                <NavLink to="/" end>
+                  {t('nav.home')}
+                </NavLink>
+              </li>
+              {authed && me.organizations.length > 0 && (
+                <li>
+                  <NavLink to="/organization">{t('nav.myOrganization')}</NavLink>
+                </li>
+              )}
+              {isStaff && (
+                <li>
+                  <NavLink to="/officer/organizations">{t('nav.verificationQueue')}</NavLink>
+                </li>
+              )}
+              {isStaff && (
+                <li>
+                  <NavLink to="/audit">{t('nav.auditLog')}</NavLink>
+                </li>
+              )}
+              {isAdmin && (
+                <li>
+                  <NavLink to="/admin/users">{t('nav.users')}</NavLink>
+                </li>
+              )}
+            </ul>
+            <div className="account">
+              {authed ? (
+                <>
+                  <span className="account-name" title={me.user.email}>
+                    <span className="visually-hidden">{t('nav.account')}: </span>
+                    {me.user.fullName || me.user.email}
+                  </span>
+                  <button type="button" className="btn btn-secondary btn-small" onClick={onLogout}>
+                    {t('nav.logout')}
+                  </button>
+                </>
+              ) : status === 'loading' ? null : (
+                <>
+                  <Link className="btn btn-secondary btn-small" to="/login">
+                    {t('nav.login')}
+                  </Link>
+                  <Link className="btn btn-primary btn-small" to="/register">
+                    {t('nav.register')}
+                  </Link>
+                </>
+              )}
+            </div>
+          </nav>
+        </div>
+      </header>
+      <main id="main" ref={mainRef} className="container site-main">
+        <SessionExpiredBanner />
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container footer-inner">
+          <p>
+            <strong>{t('app.brand')}</strong> – {t('app.tagline')}
+          </p>
+          <p>{province ? t('app.footerDepartment', { province }) : t('app.footerDepartmentNoProvince')}</p>
+          <p className="muted">
+            {t('app.footerAbout')}
+            {config?.version ? ` ${t('app.version', { version: config.version })}` : ''}
+          </p>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+// Registration: a new account with a new organisation, or (with an
+// invitation token) a new account that joins an existing organisation.
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { endpoints } from '../api';
+import { ApiError } from '../api/client';
+import { ORG_KINDS, type OrgKind, type RegisterRequest } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { fieldMessage, problemMessage } from '../lib/messages';
+import {
+  errorCount,
+  mapServerErrors,
+  validateRegister,
+  type FieldErrors,
+  type RegisterField,
+  type RegisterValues,
+} from '../lib/validation';
+import { FormAlert, SelectField, TextField } from './Fields';
+
+const FIELD_ORDER: RegisterField[] = ['fullName', 'email', 'password', 'organizationName', 'organizationKind'];
+
+/** API field paths → form fields. */
+const SERVER_FIELDS: Record<string, RegisterField> = {
+  fullName: 'fullName',
+  email: 'email',
+  password: 'password',
+  'organization.name': 'organizationName',
+  'organization.kind': 'organizationKind',
+};
+
+export interface RegisterFormProps {
+  invitation?: { token: string; email: string };
+  /** Called after the account was created and the user is logged in. */
+  onDone: () => void;
+  /** Called when the account exists but the automatic log-in failed. */
+  onLoginFailed?: (message: string) => void;
+}
+
+export function RegisterForm({ invitation, onDone, onLoginFailed }: RegisterFormProps) {
+  const { t } = useTranslation();
+  const { login } = useAuth();
+  const uid = useId();
+  const withOrganization = !invitation;
+  const [values, setValues] = useState<RegisterValues>({
+    fullName: '',
+    email: invitation?.email ?? '',
+    password: '',
+    organizationName: '',
+    organizationKind: '',
+  });
+  const [errors, setErrors] = useState<FieldErrors<RegisterField>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const id = (f: RegisterField) => `${uid}-${f}`;
+
+  function focusFirst(errs: FieldErrors<RegisterField>) {
+    const first = FIELD_ORDER.find((f) => errs[f]);
+    if (first) document.getElementById(id(first))?.focus();
+  }
+
+  function update(field: RegisterField, value: string) {
+    const next = { ...values, [field]: value };
+    setValues(next);
+    if (submitted) {
+      const client = validateRegister(next, withOrganization);
+      setErrors((prev) => {
+        const merged = { ...prev, [field]: client[field] };
+        // The password rule depends on the email.
+        if (field === 'email') merged.password = client.password;
+        return merged;
+      });
+    }
+  }
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setSubmitted(true);
+    const errs = validateRegister(values, withOrganization);
+    setErrors(errs);
+    const n = errorCount(errs);
+    if (n > 0) {
+      setFormError(t('form.fixErrors', { count: n }));
+      focusFirst(errs);
+      return;
+    }
+    setFormError(null);
+    setBusy(true);
+    const req: RegisterRequest = {
+      email: values.email.trim(),
+      password: values.password,
+      fullName: values.fullName.trim(),
+    };
+    if (invitation) req.invitationToken = invitation.token;
+    else req.organization = { name: values.organizationName.trim(), kind: values.organizationKind as OrgKind };
+
+    try {
+      await endpoints.register(req);
+    } catch (err) {
+      setBusy(false);
+      if (err instanceof ApiError) {
+        const { fieldErrors, other } = mapServerErrors(err.errors, SERVER_FIELDS);
+        if (err.code === 'email_taken' && !fieldErrors.email) fieldErrors.email = { code: 'email_taken' };
+        const n2 = errorCount(fieldErrors);
+        setErrors(fieldErrors);
+        if (n2 > 0) {
+          const extra = other.map((o) => o.message).filter(Boolean);
+          setFormError([t('form.fixErrors', { count: n2 }), ...extra].join(' '));
+          focusFirst(fieldErrors);
+          return;
+        }
+        const extra = other.map((o) => o.message).filter(Boolean);
+        setFormError([problemMessage(t, err), ...extra].join(' '));
+        return;
+      }
+      setFormError(problemMessage(t, err));
+      return;
+    }
+
+    try {
+      await login(req.email, req.password);
+    } catch (err) {
+      setBusy(false);
+      const message = `${t('register.loginAfterFailed')} ${problemMessage(t, err)}`;
+      if (onLoginFailed) onLoginFailed(message);
+      else setFormError(message);
+      return;
+    }
+    setBusy(false);
+    onDone();
+  }
+
+  const msg = (f: RegisterField) => fieldMessage(t, errors[f]);
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-busy={busy}>
+      <FormAlert message={formError} />
+      <fieldset>
+        <legend>{t('register.accountSection')}</legend>
+        <TextField
+          id={id('fullName')}
+          label={t('register.fullName')}
+          required
+          autoComplete="name"
+          value={values.fullName}
+          onChange={(e) => update('fullName', e.target.value)}
+          error={msg('fullName')}
+        />
+        <TextField
+          id={id('email')}
+          label={t('register.email')}
+          type="email"
+          required
+          autoComplete="email"
+          inputMode="email"
+          value={values.email}
+          readOnly={!!invitation}
+          onChange={(e) => update('email', e.target.value)}
+          error={msg('email')}
+        />
+        <TextField
+          id={id('password')}
+          label={t('register.password')}
+          type="password"
+          required
+          autoComplete="new-password"
+          hint={t('register.passwordPolicy')}
+          value={values.password}
+          onChange={(e) => update('password', e.target.value)}
+          error={msg('password')}
+        />
+      </fieldset>
+      {withOrganization && (
+        <fieldset>
+          <legend>{t('register.organizationSection')}</legend>
+          <TextField
+            id={id('organizationName')}
+            label={t('register.organizationName')}
+            required
+            autoComplete="organization"
+            value={values.organizationName}
+            onChange={(e) => update('organizationName', e.target.value)}
+            error={msg('organizationName')}
+          />
+          <SelectField
+            id={id('organizationKind')}
+            label={t('register.organizationKind')}
+            required
+            value={values.organizationKind}
+            onChange={(e) => update('organizationKind', e.target.value)}
+            error={msg('organizationKind')}
+          >
+            <option value="">{t('register.chooseKind')}</option>
+            {ORG_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`orgKind.${k}`)}
+              </option>
+            ))}
+          </SelectField>
+        </fieldset>
+      )}
+      <p className="actions">
+        <button type="submit" className="btn btn-primary btn-large" disabled={busy}>
+          {busy ? t('register.submitting') : t('register.submit')}
+        </button>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,460 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { endpoints } from '../api';
+import { ApiError } from '../api/client';
+import { ORG_ROLES, type CreatedInvitation, type Member, type OrganizationDetail, type OrgRole } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { CopyButton } from '../components/CopyButton';
+import { Dialog } from '../components/Dialog';
+import { FormAlert, SelectField, TextField } from '../components/Fields';
+import { ErrorState, Loading, Notice, StatusBadge } from '../components/Status';
+import { formatDate } from '../lib/format';
+import { fieldMessage, problemMessage } from '../lib/messages';
+import { useAsync } from '../lib/useAsync';
+import { useTitle } from '../lib/useTitle';
+import { checkEmail, mapServerErrors, type FieldErrors } from '../lib/validation';
+
+export default function OrganizationPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const orgs = me?.organizations ?? [];
+
+  if (id) return <OrganizationView id={id} />;
+  if (orgs.length === 1) return <OrganizationView id={orgs[0].id} />;
+  return <OrganizationChooser title={orgs.length === 0 ? t('organization.title') : t('organization.chooseTitle')} />;
+}
+
+function OrganizationChooser({ title }: { title: string }) {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const orgs = me?.organizations ?? [];
+  useTitle(title);
+  return (
+    <section className="page">
+      <h1>{title}</h1>
+      {orgs.length === 0 ? (
+        <>
+          <p>{t('organization.none')}</p>
+          <p className="muted">{t('organization.noneHint')}</p>
+        </>
+      ) : (
+        <>
+          <p>{t('organization.chooseIntro')}</p>
+          <ul className="org-list">
+            {orgs.map((o) => (
+              <li key={o.id} className="card">
+                <Link to={`/organization/${encodeURIComponent(o.id)}`} className="org-link">
+                  {o.name}
+                </Link>
+                <p className="muted">
+                  {t(`orgKind.${o.kind}`)} · {t(`orgRole.${o.role}`)}
+                </p>
+                <StatusBadge status={o.status} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function OrganizationView({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const { me } = useAuth();
+  const lang = i18n.language;
+  const { data: org, error, loading, reload } = useAsync(() => endpoints.organization(id), [id]);
+  useTitle(org?.name ?? t('organization.title'));
+
+  const mine = me?.organizations.find((o) => o.id === id);
+  const myMember = org?.members.find((m) => m.userId === me?.user.id);
+  const myRole: OrgRole | undefined = myMember?.role ?? mine?.role;
+  const isOwner = myRole === 'owner';
+  const others = (me?.organizations ?? []).filter((o) => o.id !== id);
+
+  if (!org) {
+    return (
+      <section className="page">
+        <h1>{t('organization.title')}</h1>
+        {loading ? <Loading /> : <ErrorState message={problemMessage(t, error)} onRetry={reload} />}
+      </section>
+    );
+  }
+
+  return (
+    <section className="page">
+      <p className="eyebrow">{t('organization.title')}</p>
+      <h1>{org.name}</h1>
+      <dl className="facts">
+        <div>
+          <dt>{t('organization.kind')}</dt>
+          <dd>{t(`orgKind.${org.kind}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('organization.status')}</dt>
+          <dd>
+            <StatusBadge status={org.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('organization.registeredAt')}</dt>
+          <dd>{formatDate(org.createdAt, lang)}</dd>
+        </div>
+        {org.decidedAt && (
+          <div>
+            <dt>{t('organization.decidedAt')}</dt>
+            <dd>{formatDate(org.decidedAt, lang)}</dd>
+          </div>
+        )}
+        {myRole && (
+          <div>
+            <dt>{t('organization.yourRole')}</dt>
+            <dd>{t(`orgRole.${myRole}`)}</dd>
+          </div>
+        )}
+      </dl>
+
+      <StatusExplanation org={org} />
+
+      <Members org={org} isOwner={isOwner} onChanged={reload} />
+
+      {isOwner && <InviteForm orgId={org.id} onInvited={reload} />}
+      {isOwner && <Invitations org={org} onChanged={reload} />}
+
+      {others.length > 0 && (
+        <nav className="section" aria-labelledby="other-orgs">
+          <h2 id="other-orgs">{t('organization.switchOrganization')}</h2>
+          <ul className="inline-list">
+            {others.map((o) => (
+              <li key={o.id}>
+                <Link to={`/organization/${encodeURIComponent(o.id)}`}>{o.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </section>
+  );
+}
+
+function StatusExplanation({ org }: { org: OrganizationDetail }) {
+  const { t } = useTranslation();
+  if (org.status === 'pending') {
+    return (
+      <div className="alert alert-info status-note">
+        <h2 className="h3">{t('organization.pendingTitle')}</h2>
+        <p>{t('organization.pendingText')}</p>
+      </div>
+    );
+  }
+  if (org.status === 'rejected') {
+    return (
+      <div className="alert alert-error status-note">
+        <h2 className="h3">{t('organization.rejectedTitle')}</h2>
+        <p>{t('organization.rejectedText')}</p>
+        {org.rejectReason && <blockquote className="reason">{org.rejectReason}</blockquote>}
+        <p>{t('organization.rejectedHelp')}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="alert alert-success status-note">
+      <p>{t('organization.verifiedText')}</p>
+    </div>
+  );
+}
+
+function Members({ org, isOwner, onChanged }: { org: OrganizationDetail; isOwner: boolean; onChanged: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { me, reload: reloadMe } = useAuth();
+  const navigate = useNavigate();
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const owners = org.members.filter((m) => m.role === 'owner').length;
+
+  async function confirmRemove() {
+    if (!removing) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await endpoints.removeMember(org.id, removing.userId);
+      const name = removing.fullName || removing.email;
+      setRemoving(null);
+      setNotice(t('organization.removed', { name }));
+      if (removing.userId === me?.user.id) {
+        await reloadMe().catch(() => null);
+        navigate('/organization', { replace: true });
+        return;
+      }
+      onChanged();
+    } catch (err) {
+      setError(problemMessage(t, err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="section" aria-labelledby="members-title">
+      <h2 id="members-title">{t('organization.membersTitle')}</h2>
+      <Notice message={notice} />
+      <div className="table-wrap">
+        <table className="table responsive">
+          <thead>
+            <tr>
+              <th scope="col">{t('organization.memberName')}</th>
+              <th scope="col">{t('organization.memberEmail')}</th>
+              <th scope="col">{t('organization.memberRole')}</th>
+              <th scope="col">{t('organization.memberJoined')}</th>
+              {isOwner && (
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {org.members.map((m) => {
+              const lastOwner = m.role === 'owner' && owners <= 1;
+              const name = m.fullName || m.email;
+              return (
+                <tr key={m.userId}>
+                  <td data-label={t('organization.memberName')}>
+                    {name} {m.userId === me?.user.id && <span className="muted">{t('organization.you')}</span>}
+                  </td>
+                  <td data-label={t('organization.memberEmail')} className="break">
+                    {m.email}
+                  </td>
+                  <td data-label={t('organization.memberRole')}>{t(`orgRole.${m.role}`)}</td>
+                  <td data-label={t('organization.memberJoined')}>{formatDate(m.joinedAt, i18n.language)}</td>
+                  {isOwner && (
+                    <td className="cell-actions">
+                      {/* The last owner cannot be removed; the hint under the table says so. */}
+                      {!lastOwner && (
+                        <button
+                          type="button"
+                          className="btn btn-danger btn-small"
+                          aria-label={t('organization.removeLabel', { name })}
+                          onClick={() => {
+                            setError(null);
+                            setRemoving(m);
+                          }}
+                        >
+                          {t('organization.remove')}
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {isOwner && owners <= 1 && (
+        <p className="hint">
+          {t('organization.lastOwnerHint')}
+        </p>
+      )}
+      <Dialog
+        open={!!removing}
+        title={t('organization.remove')}
+        onClose={() => {
+          if (!busy) setRemoving(null);
+        }}
+      >
+        <p>{t('organization.removeConfirm', { name: removing?.fullName || removing?.email })}</p>
+        <FormAlert message={error} />
+        <p className="actions dialog-actions">
+          <button type="button" className="btn btn-secondary" onClick={() => setRemoving(null)} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="btn btn-danger" onClick={confirmRemove} disabled={busy}>
+            {busy ? t('common.working') : t('organization.remove')}
+          </button>
+        </p>
+      </Dialog>
+    </section>
+  );
+}
+
+function InviteForm({ orgId, onInvited }: { orgId: string; onInvited: () => void }) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<OrgRole>('member');
+  const [errors, setErrors] = useState<FieldErrors<'email' | 'role'>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<CreatedInvitation | null>(null);
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const emailProblem = checkEmail(email);
+    if (emailProblem) {
+      setErrors({ email: emailProblem });
+      setFormError(t('form.fixErrors', { count: 1 }));
+      document.getElementById('invite-email')?.focus();
+      return;
+    }
+    setErrors({});
+    setFormError(null);
+    setBusy(true);
+    try {
+      const res = await endpoints.invite(orgId, email.trim(), role);
+      setCreated(res);
+      setEmail('');
+      onInvited();
+    } catch (err) {
+      if (err instanceof ApiError) {
+        const { fieldErrors } = mapServerErrors(err.errors, { email: 'email', role: 'role' } as const);
+        if (err.code === 'already_member' && !fieldErrors.email) fieldErrors.email = { code: 'already_member' };
+        setErrors(fieldErrors);
+        if (fieldErrors.email) document.getElementById('invite-email')?.focus();
+      }
+      setFormError(problemMessage(t, err));
+      setCreated(null);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const emailError = fieldMessage(t, errors.email);
+
+  return (
+    <section className="section" aria-labelledby="invite-title">
+      <h2 id="invite-title">{t('organization.inviteTitle')}</h2>
+      <form className="form form-inline" onSubmit={onSubmit} noValidate aria-busy={busy}>
+        <FormAlert message={formError} />
+        <div className="form-row">
+          <TextField
+            id="invite-email"
+            label={t('organization.inviteEmail')}
+            type="email"
+            inputMode="email"
+            autoComplete="off"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={emailError}
+          />
+          <SelectField
+            id="invite-role"
+            label={t('organization.inviteRole')}
+            value={role}
+            onChange={(e) => setRole(e.target.value as OrgRole)}
+            error={fieldMessage(t, errors.role)}
+          >
+            {ORG_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`orgRole.${r}`)}
+              </option>
+            ))}
+          </SelectField>
+          <div className="field field-submit">
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {busy ? t('organization.inviteSubmitting') : t('organization.inviteSubmit')}
+            </button>
+          </div>
+        </div>
+      </form>
+      <div role="status" aria-live="polite">
+        {created && (
+          <div className="alert alert-success invite-result">
+            <p>{t('organization.inviteCreated', { email: created.invitation.email })}</p>
+            <label htmlFor="invite-link">{t('organization.inviteLink')}</label>
+            <div className="copy-row">
+              <textarea
+                id="invite-link"
+                className="mono"
+                readOnly
+                rows={2}
+                value={created.acceptUrl}
+                onFocus={(e) => e.currentTarget.select()}
+              />
+              <CopyButton text={created.acceptUrl} inputId="invite-link" />
+            </div>
+            <p className="hint">
+              {created.emailSent ? t('organization.inviteEmailSent') : t('organization.inviteEmailNotSent')}
+            </p>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Invitations({ org, onChanged }: { org: OrganizationDetail; onChanged: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const invitations = org.invitations ?? [];
+
+  async function revoke(invId: string, email: string) {
+    setBusyId(invId);
+    setError(null);
+    try {
+      await endpoints.revokeInvitation(org.id, invId);
+      setNotice(t('organization.revoked', { email }));
+      onChanged();
+    } catch (err) {
+      setError(problemMessage(t, err));
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  return (
+    <section className="section" aria-labelledby="invitations-title">
+      <h2 id="invitations-title">{t('organization.invitationsTitle')}</h2>
+      <FormAlert message={error} />
+      <Notice message={notice} />
+      {invitations.length === 0 ? (
+        <p className="muted">{t('organization.invitationsEmpty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table responsive">
+            <thead>
+              <tr>
+                <th scope="col">{t('organization.invitationEmail')}</th>
+                <th scope="col">{t('organization.invitationRole')}</th>
+                <th scope="col">{t('organization.invitationCreated')}</th>
+                <th scope="col">{t('organization.invitationExpires')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((inv) => (
+                <tr key={inv.id}>
+                  <td data-label={t('organization.invitationEmail')} className="break">
+                    {inv.email}
+                  </td>
+                  <td data-label={t('organization.invitationRole')}>{t(`orgRole.${inv.role}`)}</td>
+                  <td data-label={t('organization.invitationCreated')}>{formatDate(inv.createdAt, i18n.language)}</td>
+                  <td data-label={t('organization.invitationExpires')}>{formatDate(inv.expiresAt, i18n.language)}</td>
+                  <td className="cell-actions">
+                    <button
+                      type="button"
+                      className="btn btn-secondary btn-small"
+                      disabled={busyId === inv.id}
+                      aria-label={t('organization.revokeLabel', { email: inv.email })}
+                      onClick={() => revoke(inv.id, inv.email)}
+                    >
+                      {t('organization.revoke')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

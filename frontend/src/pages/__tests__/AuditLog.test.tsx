@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import AuditLog from '../officer/AuditLog';
+import { json, mockApi, renderApp } from '../../test/helpers';
+
+describe('Audit log', () => {
+  it('translates actions and changes, and filters through the query string', async () => {
+    localStorage.setItem('techmart.refresh', 'R');
+    const { calls } = mockApi({
+      'POST /auth/refresh': () => json(200, { accessToken: 'A', refreshToken: 'R2', expiresIn: 900, tokenType: 'Bearer' }),
+      'GET /audit': () =>
+        json(200, {
+          items: [
+            {
+              id: 'a1',
+              at: '2025-05-01T03:04:00Z',
+              actor: { id: 'u9', email: 'officer@so.gov.vn' },
+              action: 'org.reject',
+              subject: { type: 'organization', id: 'o1', name: 'HTX Chè' },
+              reason: 'Thiếu hồ sơ',
+              changes: { status: { from: 'pending', to: 'rejected' } },
+            },
+            {
+              id: 'a2',
+              at: '2025-05-01T03:05:00Z',
+              actor: { id: 'u1', email: 'admin@so.gov.vn' },
+              action: 'user.roles',
+              subject: { type: 'user', id: 'u2', name: 'x@y.vn' },
+              changes: { roles: { from: [], to: ['officer', 'reviewer'] } },
+            },
+          ],
+          total: 2,
+          page: 1,
+          pageSize: 25,
+        }),
+    });
+    renderApp(<AuditLog />, { path: '/audit', route: '/audit' });
+    expect(await screen.findByText('Từ chối tổ chức')).toBeTruthy();
+    expect(screen.getByText('01/05/2025 10:04')).toBeTruthy();
+    const changes = [...document.querySelectorAll('.changes li')].map((li) => li.textContent);
+    expect(changes).toEqual([
+      'Trạng thái: Chờ xác minh → Bị từ chối',
+      'Vai trò: — → Cán bộ Sở, Thành viên hội đồng thẩm định',
+    ]);
+    expect(screen.getByText('Thiếu hồ sơ')).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Hành động'), { target: { value: 'org.verify' } });
+    fireEvent.change(screen.getByLabelText(/Người thực hiện/), { target: { value: 'officer@so.gov.vn' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Áp dụng bộ lọc' }));
+    await waitFor(() =>
+      expect(calls.map((c) => c.path)).toContain('/audit?actor=officer%40so.gov.vn&action=org.verify&page=1&pageSize=25'),
+    );
+  });
+});

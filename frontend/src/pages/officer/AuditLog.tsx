@@ -1,0 +1,194 @@
+import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { endpoints } from '../../api';
+import { AUDIT_ACTIONS, type AuditEntry } from '../../api/types';
+import { SelectField, TextField } from '../../components/Fields';
+import { Pagination } from '../../components/Pagination';
+import { ErrorState, Loading } from '../../components/Status';
+import { formatDateTime } from '../../lib/format';
+import { problemMessage } from '../../lib/messages';
+import { useAsync } from '../../lib/useAsync';
+import { useTitle } from '../../lib/useTitle';
+
+const PAGE_SIZE = 25;
+
+export function actionLabel(t: TFunction, action: string): string {
+  return t(`auditActions.${action}`, { defaultValue: action });
+}
+
+function subjectLabel(t: TFunction, type: string): string {
+  return t(`subjectType.${type}`, { defaultValue: type });
+}
+
+/** Value namespaces for fields whose values are codes we can translate. */
+const VALUE_KEYS: Record<string, string> = {
+  status: 'orgStatus',
+  kind: 'orgKind',
+  role: 'orgRole',
+  roles: 'platformRole',
+};
+
+export function showValue(t: TFunction, field: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return t('common.none');
+  if (Array.isArray(v)) return v.length ? v.map((x) => showValue(t, field, x)).join(', ') : t('common.none');
+  if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
+  if (typeof v === 'object') return JSON.stringify(v);
+  const ns = VALUE_KEYS[field];
+  if (ns) return t(`${ns}.${String(v)}`, { defaultValue: String(v) });
+  return String(v);
+}
+
+function Changes({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  const entries = Object.entries(entry.changes ?? {});
+  if (!entries.length) return <>{t('common.none')}</>;
+  return (
+    <ul className="changes">
+      {entries.map(([field, c]) => (
+        <li key={field}>
+          <span className="strong">{t(`auditFields.${field}`, { defaultValue: field })}</span>:{' '}
+          {t('audit.changeFromTo', { from: showValue(t, field, c.from), to: showValue(t, field, c.to) })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function AuditLog() {
+  const { t, i18n } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const subject = params.get('subject') ?? '';
+  const actor = params.get('actor') ?? '';
+  const action = params.get('action') ?? '';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [draft, setDraft] = useState({ subject, actor, action });
+  const { data, error, loading, reload } = useAsync(
+    () => endpoints.audit({ subject, actor, action }, page, PAGE_SIZE),
+    [subject, actor, action, page],
+  );
+  useTitle(t('audit.title'));
+
+  function apply(next: { subject: string; actor: string; action: string }, p = 1) {
+    const q: Record<string, string> = {};
+    if (next.subject.trim()) q.subject = next.subject.trim();
+    if (next.actor.trim()) q.actor = next.actor.trim();
+    if (next.action) q.action = next.action;
+    if (p > 1) q.page = String(p);
+    setParams(q);
+  }
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    apply(draft);
+  }
+
+  const filtered = !!(subject || actor || action);
+
+  return (
+    <section className="page">
+      <h1>{t('audit.title')}</h1>
+      <p className="lead">{t('audit.intro')}</p>
+
+      <form className="form filters" onSubmit={onSubmit} role="search" aria-label={t('audit.filters')}>
+        <div className="form-row">
+          <TextField
+            id="audit-subject"
+            label={t('audit.subject')}
+            value={draft.subject}
+            onChange={(e) => setDraft({ ...draft, subject: e.target.value })}
+          />
+          <TextField
+            id="audit-actor"
+            label={t('audit.actor')}
+            value={draft.actor}
+            onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
+          />
+          <SelectField
+            id="audit-action"
+            label={t('audit.action')}
+            value={draft.action}
+            onChange={(e) => setDraft({ ...draft, action: e.target.value })}
+          >
+            <option value="">{t('audit.anyAction')}</option>
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {actionLabel(t, a)}
+              </option>
+            ))}
+          </SelectField>
+          <div className="field field-submit">
+            <button type="submit" className="btn btn-primary">
+              {t('audit.apply')}
+            </button>
+            {filtered && (
+              <button
+                type="button"
+                className="btn btn-link"
+                onClick={() => {
+                  const empty = { subject: '', actor: '', action: '' };
+                  setDraft(empty);
+                  apply(empty);
+                }}
+              >
+                {t('common.clearFilters')}
+              </button>
+            )}
+          </div>
+        </div>
+      </form>
+
+      {!data && loading && <Loading />}
+      {!data && !loading && !!error && <ErrorState message={problemMessage(t, error)} onRetry={reload} />}
+      {data && data.items.length === 0 && <p className="empty">{t('audit.empty')}</p>}
+      {data && data.items.length > 0 && (
+        <div className="table-wrap">
+          <table className="table responsive audit-table" aria-busy={loading}>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.at')}</th>
+                <th scope="col">{t('audit.actorColumn')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.subjectColumn')}</th>
+                <th scope="col">{t('audit.reason')}</th>
+                <th scope="col">{t('audit.changes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((e) => (
+                <tr key={e.id} data-action={e.action}>
+                  <td data-label={t('audit.at')} className="nowrap">
+                    <time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time>
+                  </td>
+                  <td data-label={t('audit.actorColumn')} className="break">
+                    {e.actor?.email || (!e.actor?.id || e.actor.id === 'system' ? t('audit.system') : e.actor.id)}
+                  </td>
+                  <td data-label={t('audit.action')}>
+                    <span className="action-label">{actionLabel(t, e.action)}</span>
+                  </td>
+                  <td data-label={t('audit.subjectColumn')}>
+                    <span className="muted">{subjectLabel(t, e.subject.type)}: </span>
+                    <span className="break">{e.subject.name || e.subject.id}</span>
+                  </td>
+                  <td data-label={t('audit.reason')}>{e.reason || t('common.none')}</td>
+                  <td data-label={t('audit.changes')}>
+                    <Changes entry={e} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {data && data.total > (data.pageSize || PAGE_SIZE) && (
+        <Pagination
+          page={page}
+          pageSize={data.pageSize || PAGE_SIZE}
+          total={data.total}
+          onPage={(p) => apply({ subject, actor, action }, p)}
+        />
+      )}
+    </section>
+  );
+}
