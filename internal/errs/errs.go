@@ -24,6 +24,7 @@ const (
 	PreconditionFailed
 	TooMany
 	TooLarge
+	Unsupported
 )
 
 // FieldError is one problem with one input field. Field is the JSON path as
@@ -107,6 +108,7 @@ var (
 	ErrVersionMismatch = New(PreconditionFailed, "version_mismatch")
 	ErrTooLarge        = New(TooLarge, "body_too_large")
 	ErrRateLimited     = New(TooMany, "rate_limited")
+	ErrEncoding        = New(Unsupported, "unsupported_encoding")
 )
 
 // RateLimited says to come back after d.

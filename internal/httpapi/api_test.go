@@ -2,6 +2,9 @@ package httpapi_test
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net"
@@ -11,7 +14,9 @@ import (
 	"testing"
 
 	"github.com/techmart-vn/techmart/internal/app/apptest"
+	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/config"
+	"github.com/techmart-vn/techmart/internal/store"
 )
 
 type (
@@ -258,12 +263,36 @@ func TestHostileBodies(t *testing.T) {
 			t.Fatalf("%d %v", resp.StatusCode, p)
 		}
 	})
+	t.Run("compressed body", func(t *testing.T) {
+		// 1 KiB of gzip inflates to 64 MiB: refused unread, not inflated.
+		var bomb bytes.Buffer
+		zw := gzip.NewWriter(&bomb)
+		_, _ = zw.Write([]byte(`{"email":"`))
+		_, _ = zw.Write(bytes.Repeat([]byte("a"), 64<<20))
+		_ = zw.Close()
+		for _, enc := range []string{"gzip", "deflate", "br", "x-unknown"} {
+			r := h.Do(R{Method: "POST", Path: "/api/v1/auth/login", Body: bomb.Bytes(), Headers: map[string]string{"Content-Encoding": enc}})
+			if r.Status != 415 || problemCode(t, r) != "unsupported_encoding" {
+				t.Fatalf("%s: %d %.200s", enc, r.Status, r.Body)
+			}
+		}
+		r := h.Do(R{Method: "POST", Path: "/api/v1/auth/login", Body: map[string]string{"email": "a@b.vn", "password": "x"}, Headers: map[string]string{"Content-Encoding": "identity"}})
+		if r.Status != 401 {
+			t.Fatalf("identity encoding: %d %s", r.Status, r.Body)
+		}
+	})
 	t.Run("bad query parameters", func(t *testing.T) {
 		for _, q := range []string{"page=0", "page=abc", "pageSize=1000", "status=unknown"} {
 			r := h.Do(R{Method: "GET", Path: "/api/v1/organizations?" + q, Token: officer.Access})
 			if r.Status != 422 {
 				t.Errorf("%s: %d %s", q, r.Status, r.Body)
 			}
+		}
+	})
+	t.Run("query that is not UTF-8", func(t *testing.T) {
+		r := h.Do(R{Method: "GET", Path: "/api/v1/users?q=%ff%fe", Token: h.Demo("admin").Access})
+		if r.Status != 422 || fieldCodes(t, r)["q"] != "invalid_utf8" {
+			t.Fatalf("%d %s", r.Status, r.Body)
 		}
 	})
 	t.Run("bad If-Match", func(t *testing.T) {
@@ -313,5 +342,47 @@ func TestLanguageOfProblems(t *testing.T) {
 		if got := r.JSON(t)["title"]; got != want {
 			t.Errorf("Accept-Language %q: title %q, want %q", lang, got, want)
 		}
+	}
+}
+
+// An officer who belongs to an organisation cannot verify or reject it.
+func TestOfficerCannotDecideOwnOrganization(t *testing.T) {
+	h := apptest.New(t)
+	orgID, tok := h.Register("can.bo@example.vn", "Công ty của cán bộ", "enterprise")
+	me := h.Do(R{Method: "GET", Path: "/api/v1/me", Token: tok.Access}).JSON(t)
+	uid := me["user"].(map[string]any)["id"].(string)
+	if r := h.Do(R{Method: "PUT", Path: "/api/v1/users/" + uid + "/roles", Token: h.Demo("admin").Access, Body: map[string][]string{"roles": {"officer"}}}); r.Status != 200 {
+		t.Fatalf("promote: %d %s", r.Status, r.Body)
+	}
+	for _, action := range []string{"verify", "reject"} {
+		r := h.Do(R{Method: "POST", Path: "/api/v1/organizations/" + orgID + "/" + action, Token: tok.Access, Body: map[string]string{"reason": "Tự quyết định cho mình"}})
+		if r.Status != 403 || problemCode(t, r) != "own_organization" {
+			t.Fatalf("%s own organisation: %d %s", action, r.Status, r.Body)
+		}
+	}
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/organizations/" + orgID + "/verify", Token: h.Demo("officer").Access}); r.Status != 200 {
+		t.Fatalf("another officer verifies: %d %s", r.Status, r.Body)
+	}
+}
+
+// A crash between writing an organisation and linking its member leaves the
+// member without it; the start-up reconciler puts the link back.
+func TestReconcileRelinksMembers(t *testing.T) {
+	h := apptest.New(t)
+	orgID, tok := h.Register("mat.lien.ket@example.vn", "Công ty mất liên kết", "enterprise")
+	ctx := context.Background()
+	uid := h.Do(R{Method: "GET", Path: "/api/v1/me", Token: tok.Access}).JSON(t)["user"].(map[string]any)["id"].(string)
+	if _, err := store.Modify(ctx, h.App.Store, "users", uid, func(u *auth.User) error { u.Orgs = nil; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if orgs := h.Do(R{Method: "GET", Path: "/api/v1/me", Token: tok.Access}).JSON(t)["organizations"].([]any); len(orgs) != 0 {
+		t.Fatalf("the simulated crash left the link: %v", orgs)
+	}
+	if err := h.App.Orgs.Reconcile(ctx); err != nil {
+		t.Fatal(err)
+	}
+	orgs := h.Do(R{Method: "GET", Path: "/api/v1/me", Token: tok.Access}).JSON(t)["organizations"].([]any)
+	if len(orgs) != 1 || orgs[0].(map[string]any)["id"] != orgID {
+		t.Fatalf("after reconciling: %v", orgs)
 	}
 }

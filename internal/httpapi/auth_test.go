@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -253,4 +254,27 @@ func TestSuccessfulLoginsDoNotExhaustTheAddressLimit(t *testing.T) {
 	for i := range 15 {
 		h.Demo([]string{"admin", "officer", "reviewer", "enterprise", "institute"}[i%5])
 	}
+}
+
+// Behind a proxy the address is the one the proxy saw: a client that puts a
+// fresh address at the left of X-Forwarded-For on every try is still one
+// address.
+func TestAddressLimitBehindAProxyIgnoresForgedHops(t *testing.T) {
+	h := apptest.New(t, func(c *apptestConfig) { c.TrustProxy = true; c.LoginLimit = 2 }) // 10 per address
+	for i := range 15 {
+		r := h.Do(R{Method: "POST", Path: "/api/v1/auth/login",
+			Body:    map[string]string{"email": fmt.Sprintf("spray%d@example.vn", i), "password": "guess guess"},
+			Headers: map[string]string{"X-Forwarded-For": fmt.Sprintf("198.51.100.%d, 203.0.113.7", i+1)}})
+		if r.Status == 429 {
+			// Another client behind the same proxy is counted apart.
+			other := h.Do(R{Method: "POST", Path: "/api/v1/auth/login",
+				Body:    map[string]string{"email": "officer@demo.techmart.vn", "password": apptest.DemoPassword},
+				Headers: map[string]string{"X-Forwarded-For": "203.0.113.8"}})
+			if other.Status != 200 {
+				t.Fatalf("a different address was limited too: %d %s", other.Status, other.Body)
+			}
+			return
+		}
+	}
+	t.Fatal("forged X-Forwarded-For entries escaped the per-address limit")
 }

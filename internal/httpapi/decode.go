@@ -18,7 +18,10 @@ import (
 // 400; a field of the wrong type or one the route does not know is a 422
 // naming the field, so a typo in a client never silently drops data.
 func decode(c *fiber.Ctx, dst any) error {
-	body := c.Body()
+	// The raw body, never c.Body(): that one inflates a gzip or deflate
+	// body with no limit, and BodyLimit only bounds the compressed bytes.
+	// withPlainBodies refuses encoded bodies before they get here.
+	body := c.Request().Body()
 	if len(bytes.TrimSpace(body)) == 0 {
 		return errs.ErrMalformed
 	}

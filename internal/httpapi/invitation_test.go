@@ -45,6 +45,9 @@ func TestInvitationLifecycle(t *testing.T) {
 		info.JSON(t)["organization"].(map[string]any)["name"] != "Công ty TNHH Nông sản sạch Ba Bể" {
 		t.Fatalf("invitation info: %d %s", info.Status, info.Body)
 	}
+	if logs := h.Logs(); !strings.Contains(logs, "/api/v1/invitations/:token") || strings.Contains(logs, tok) {
+		t.Fatal("the request log must name the route, never the invitation token")
+	}
 
 	reg := func(email string) apptest.Response {
 		return h.Do(R{Method: "POST", Path: "/api/v1/auth/register", Body: map[string]any{

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/prometheus/client_golang/prometheus"
@@ -58,7 +59,7 @@ func withLogging(log *slog.Logger) fiber.Handler {
 		if status >= 500 {
 			level = slog.LevelError
 		}
-		attrs := []any{"requestId", requestID(c), "method", c.Method(), "path", c.Path(),
+		attrs := []any{"requestId", requestID(c), "method", c.Method(), "path", logPath(c),
 			"status", status, "ms", float64(time.Since(start).Microseconds()) / 1000, "bytes", len(c.Response().Body())}
 		if p, ok := c.Locals(localPrincipal).(*auth.Principal); ok {
 			attrs = append(attrs, "user", p.User.ID)
@@ -176,12 +177,49 @@ func (a access) check(c *fiber.Ctx) error {
 }
 
 // clientIP is the address rate limits count by. Behind a reverse proxy
-// (TECHMART_TRUST_PROXY) it is the first X-Forwarded-For entry.
+// (TECHMART_TRUST_PROXY) it is the last X-Forwarded-For entry: the one our
+// proxy appended. Entries to its left come from the client and can be
+// forged to dodge the per-address limit.
 func clientIP(c *fiber.Ctx, trustProxy bool) string {
 	if trustProxy {
-		if ips := c.IPs(); len(ips) > 0 && ips[0] != "" {
-			return ips[0]
+		if ips := c.IPs(); len(ips) > 0 && ips[len(ips)-1] != "" {
+			return ips[len(ips)-1]
 		}
 	}
 	return c.Context().RemoteIP().String()
+}
+
+// withPlainBodies refuses request bodies with a Content-Encoding: no client
+// of ours compresses uploads, and inflating them would let a few kilobytes
+// of gzip become gigabytes in memory, past BodyLimit.
+func withPlainBodies(c *fiber.Ctx) error {
+	if enc := strings.TrimSpace(c.Get(fiber.HeaderContentEncoding)); enc != "" && !strings.EqualFold(enc, "identity") {
+		return errs.ErrEncoding
+	}
+	return c.Next()
+}
+
+// withValidQuery refuses query parameters that are not UTF-8 text: they
+// would reach regular expressions and stored filters as garbage.
+func withValidQuery(c *fiber.Ctx) error {
+	var bad []errs.FieldError
+	c.Context().QueryArgs().VisitAll(func(k, v []byte) {
+		if !utf8.Valid(k) || !utf8.Valid(v) {
+			bad = append(bad, errs.NewField(strings.ToValidUTF8(string(k), "\uFFFD"), "invalid_utf8"))
+		}
+	})
+	if len(bad) > 0 {
+		return &errs.Error{Kind: errs.Invalid, Code: "validation_failed", Fields: bad}
+	}
+	return c.Next()
+}
+
+// logPath is the path as logged: secrets that travel in a path (invitation
+// tokens) are replaced by the route's placeholder.
+func logPath(c *fiber.Ctx) string {
+	p := c.Path()
+	if strings.HasPrefix(p, "/api/v1/invitations/") && p != "/api/v1/invitations/accept" {
+		return "/api/v1/invitations/:token"
+	}
+	return p
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/store"
 )
 
 // problem is an RFC 9457 problem details body.
@@ -41,6 +42,7 @@ var statusOf = map[errs.Kind]int{
 	errs.PreconditionFailed: fiber.StatusPreconditionFailed,
 	errs.TooMany:            fiber.StatusTooManyRequests,
 	errs.TooLarge:           fiber.StatusRequestEntityTooLarge,
+	errs.Unsupported:        fiber.StatusUnsupportedMediaType,
 }
 
 // fiberCodes maps the errors Fiber itself raises (before a handler runs) to
@@ -53,6 +55,22 @@ var fiberCodes = map[int]*errs.Error{
 	fiber.StatusUnauthorized:          errs.ErrUnauthenticated,
 	fiber.StatusTooManyRequests:       errs.ErrRateLimited,
 	fiber.StatusServiceUnavailable:    errs.New(errs.Internal, "unavailable"),
+}
+
+// storeError names the store's own errors when a service let one through:
+// a lost optimistic race after every retry is a conflict to try again, not
+// a failure of ours.
+func storeError(err error) *errs.Error {
+	switch {
+	case errors.Is(err, store.ErrConflict):
+		return errs.New(errs.Conflict, "busy").Wrap(err)
+	case errors.Is(err, store.ErrDuplicate):
+		return errs.ErrConflict.Wrap(err)
+	case errors.Is(err, store.ErrNotFound):
+		return errs.ErrNotFound.Wrap(err)
+	default:
+		return errs.New(errs.Internal, "internal").Wrap(err)
+	}
 }
 
 // errorHandler is the one place an error becomes an HTTP response. Internal
@@ -70,7 +88,7 @@ func errorHandler(log *slog.Logger) fiber.ErrorHandler {
 			}
 		}
 		if e == nil {
-			e = errs.New(errs.Internal, "internal").Wrap(err)
+			e = storeError(err)
 		}
 		if status == 0 {
 			status = statusOf[e.Kind]
@@ -78,7 +96,7 @@ func errorHandler(log *slog.Logger) fiber.ErrorHandler {
 		rid := requestID(c)
 		if status >= 500 {
 			log.ErrorContext(c.UserContext(), "request failed", "requestId", rid, "method", c.Method(),
-				"path", c.Path(), "err", err)
+				"path", logPath(c), "err", err)
 		}
 		lang := language(c.Get(fiber.HeaderAcceptLanguage))
 		title, known := problemTitles[e.Code]

@@ -103,7 +103,7 @@ func New(d Deps) *Server {
 	s.app.Get("/readyz", s.readyz)
 	s.app.Get("/metrics", metricsHandler(reg))
 
-	api := s.app.Group("/api/v1", authenticate(d.Auth))
+	api := s.app.Group("/api/v1", withPlainBodies, withValidQuery, authenticate(d.Auth))
 	s.registerRoutes(api)
 	api.Get("/openapi.json", s.openAPI)
 	s.app.All("/api/*", func(*fiber.Ctx) error { return fiber.ErrNotFound })

@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -31,6 +32,26 @@ type Harness struct {
 	T      testing.TB
 	App    *app.App
 	Server *httpapi.Server
+	logs   *lockedBuffer
+}
+
+// lockedBuffer collects the JSON log lines the platform writes.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+// Logs is everything the platform has logged so far.
+func (h *Harness) Logs() string {
+	h.logs.mu.Lock()
+	defer h.logs.mu.Unlock()
+	return h.logs.buf.String()
 }
 
 // Option adjusts the configuration before the platform starts.
@@ -51,7 +72,8 @@ func New(t testing.TB, opts ...Option) *Harness {
 		t.Fatal(err)
 	}
 	st := storetest.New(t)
-	log := slog.New(slog.NewJSONHandler(io.Discard, nil))
+	logs := &lockedBuffer{}
+	log := slog.New(slog.NewJSONHandler(logs, nil))
 	ctx := context.Background()
 	a, err := app.New(ctx, cfg, st, log, "test")
 	if err != nil {
@@ -67,7 +89,7 @@ func New(t testing.TB, opts ...Option) *Harness {
 		"index.html":             {Data: []byte("<!doctype html><title>Techmart SPA</title>")},
 		"assets/index-abc123.js": {Data: []byte("console.log(1)")},
 	}
-	return &Harness{T: t, App: a, Server: a.Server(spa)}
+	return &Harness{T: t, App: a, Server: a.Server(spa), logs: logs}
 }
 
 // Response is what came back.
