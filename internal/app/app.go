@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net"
+	"sync"
 	"time"
 
 	"github.com/techmart-vn/techmart/internal/account"
@@ -89,6 +90,9 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, log *slog.Logg
 	}
 	a.Orgs = org.New(st, a.Auth, a.Audit, mailer, cfg.BaseURL(), log)
 	a.Accounts = account.New(a.Auth, a.Orgs, a.Audit)
+	if err := a.Orgs.Reconcile(ctx); err != nil {
+		return fail(err)
+	}
 	return a, nil
 }
 
@@ -124,6 +128,12 @@ func (a *App) Server(spa fs.FS) *httpapi.Server {
 // gracefully: no new connections, in-flight requests finish (up to
 // drain), and only then does the caller close the store.
 func (a *App) Serve(ctx context.Context, srv *httpapi.Server, ln net.Listener, drain time.Duration) error {
+	jobs, stopJobs := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); a.housekeeping(jobs, 10*time.Minute) }()
+	defer func() { stopJobs(); wg.Wait() }()
+
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -141,6 +151,26 @@ func (a *App) Serve(ctx context.Context, srv *httpapi.Server, ln net.Listener, d
 		a.Log.Warn("listener", "err", err)
 	}
 	return nil
+}
+
+// housekeeping runs the periodic chores until ctx ends: in embedded mode,
+// deleting expired sessions and rate-limit counters (MongoDB's TTL indexes
+// do it there).
+func (a *App) housekeeping(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		if n, err := a.Store.SweepExpired(ctx, time.Now()); err != nil && ctx.Err() == nil {
+			a.Log.Warn("sweep expired documents", "err", err)
+		} else if n > 0 {
+			a.Log.Info("swept expired documents", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // Close releases the search engine and the store (in that order: nothing

@@ -2,6 +2,8 @@ package auth
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"time"
 
@@ -76,6 +78,15 @@ func (l *limiter) adjust(ctx context.Context, key string, f func(*counter)) erro
 		return err
 	}
 	return nil
+}
+
+// loginKey is the counter of an account's login attempts. The e-mail is
+// hashed: counters for addresses nobody registered would otherwise keep
+// whatever a client typed, and their keys would leak who tried which
+// account to anyone reading the collection.
+func loginKey(email string) string {
+	h := sha256.Sum256([]byte(email))
+	return "login:acct:" + hex.EncodeToString(h[:16])
 }
 
 var errLimited = errs.New(errs.TooMany, "rate_limited")

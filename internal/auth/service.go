@@ -33,6 +33,7 @@ var (
 	ErrEmailTaken         = &errs.Error{Kind: errs.Conflict, Code: "email_taken", Fields: []errs.FieldError{{Field: "email", Code: "email_taken"}}}
 	ErrUserNotFound       = errs.New(errs.NotFound, "user_not_found")
 	ErrOwnAdminRole       = errs.Field("roles", "cannot_remove_own_admin")
+	ErrLastAdmin          = errs.New(errs.Conflict, "last_admin")
 )
 
 // Auditor records decisions.
@@ -189,10 +190,14 @@ func (s *Service) notFound(err error) error {
 // and takes as long, as for a wrong password.
 func (s *Service) Login(ctx context.Context, email, password, ip, userAgent string) (Tokens, error) {
 	email = validate.NormalizeEmail(email)
+	if len(email) > validate.MaxEmail {
+		// No such account can exist; refused before it costs a counter.
+		return Tokens{}, ErrInvalidCredentials
+	}
 	if err := s.limiter.hit(ctx, "login:ip:"+ip, 5*s.loginLimit); err != nil {
 		return Tokens{}, err
 	}
-	if err := s.limiter.hit(ctx, "login:acct:"+email, s.loginLimit); err != nil {
+	if err := s.limiter.hit(ctx, loginKey(email), s.loginLimit); err != nil {
 		return Tokens{}, err
 	}
 	u, err := s.UserByEmail(ctx, email)
@@ -210,7 +215,7 @@ func (s *Service) Login(ctx context.Context, email, password, ip, userAgent stri
 	if !ok || u.Disabled {
 		return Tokens{}, ErrInvalidCredentials
 	}
-	if err := s.limiter.reset(ctx, "login:acct:"+email); err != nil {
+	if err := s.limiter.reset(ctx, loginKey(email)); err != nil {
 		s.log.WarnContext(ctx, "reset login counter", "err", err)
 	}
 	if err := s.limiter.refund(ctx, "login:ip:"+ip); err != nil {
@@ -223,7 +228,7 @@ func (s *Service) openSession(ctx context.Context, u User, ip, userAgent string)
 	secret, hash := newSecret()
 	now := s.now().UTC()
 	sess := session{
-		ID: store.NewID(), UserID: u.ID, Current: hash, Used: []string{},
+		ID: store.NewID(), UserID: u.ID, Epoch: u.SessionEpoch, Current: hash, Used: []string{},
 		CreatedAt: now, RefreshedAt: now, ExpiresAt: now.Add(s.refreshTTL), IP: ip, UserAgent: trim(userAgent, 200),
 	}
 	if err := store.Insert(ctx, s.s, sessionsColl, &sess); err != nil {
@@ -288,7 +293,7 @@ func (s *Service) Refresh(ctx context.Context, token string) (Tokens, error) {
 		return Tokens{}, ErrInvalidRefresh
 	}
 	u, err := s.User(ctx, sess.UserID)
-	if err != nil || u.Disabled || sess.CreatedAt.Before(u.SessionsValidAfter) {
+	if err != nil || u.Disabled || sess.Epoch != u.SessionEpoch {
 		return Tokens{}, ErrInvalidRefresh
 	}
 	return s.issue(u.ID, sess.ID, newSecretValue)
@@ -342,7 +347,7 @@ func (s *Service) Authenticate(ctx context.Context, accessToken string) (*Princi
 		}
 		return nil, err
 	}
-	if u.Disabled || sess.CreatedAt.Before(u.SessionsValidAfter) {
+	if u.Disabled || sess.Epoch != u.SessionEpoch {
 		return nil, errs.ErrUnauthenticated
 	}
 	return &Principal{User: u, SessionID: sess.ID}, nil
@@ -363,7 +368,7 @@ func (s *Service) ChangePassword(ctx context.Context, p *Principal, current, nex
 	if err := c.Err(); err != nil {
 		return Tokens{}, err
 	}
-	if err := s.limiter.hit(ctx, "login:acct:"+p.User.Email, s.loginLimit); err != nil {
+	if err := s.limiter.hit(ctx, loginKey(p.User.Email), s.loginLimit); err != nil {
 		return Tokens{}, err
 	}
 	ok, err := VerifyPassword(p.User.PasswordHash, current)
@@ -377,26 +382,21 @@ func (s *Service) ChangePassword(ctx context.Context, p *Principal, current, nex
 	if err != nil {
 		return Tokens{}, err
 	}
-	now := s.now().UTC()
 	u, err := store.Modify(ctx, s.s, usersColl, p.User.ID, func(u *User) error {
-		u.PasswordHash, u.SessionsValidAfter = hash, now
+		// Two changes racing with the same current password: the second
+		// one checked a hash that is no longer there.
+		if u.PasswordHash != p.User.PasswordHash {
+			return ErrWrongPassword
+		}
+		u.PasswordHash = hash
+		u.SessionEpoch++
 		return nil
 	})
 	if err != nil {
 		return Tokens{}, s.notFound(err)
 	}
-	_ = s.limiter.reset(ctx, "login:acct:"+u.Email)
-	// The new session must not count as opened before the cut-off.
-	s.nowAfter(now)
+	_ = s.limiter.reset(ctx, loginKey(u.Email))
 	return s.openSession(ctx, u, ip, userAgent)
-}
-
-// nowAfter waits until the clock has passed t, so a session opened next is
-// strictly after it even on a coarse clock.
-func (s *Service) nowAfter(t time.Time) {
-	for !s.now().After(t) {
-		time.Sleep(time.Millisecond)
-	}
 }
 
 // SetRoles replaces a user's platform roles (admins only; the caller checks).
@@ -429,6 +429,26 @@ func (s *Service) SetRoles(ctx context.Context, by *Principal, userID string, ro
 	})
 	if err != nil {
 		return User{}, s.notFound(err)
+	}
+	if slices.Contains(before, RoleAdmin) && !slices.Contains(clean, RoleAdmin) {
+		// Two admins demoting each other at once would each pass the
+		// own-role check. Count after writing; whoever finds no admin left
+		// puts the role back, so the platform never ends up without one.
+		n, err := store.Count(ctx, s.s, usersColl, bson.D{{Key: "roles", Value: RoleAdmin}})
+		if err != nil || n == 0 {
+			if _, rerr := store.Modify(ctx, s.s, usersColl, userID, func(u *User) error {
+				if !slices.Contains(u.Roles, RoleAdmin) {
+					u.Roles = append(u.Roles, RoleAdmin)
+				}
+				return nil
+			}); rerr != nil {
+				s.log.ErrorContext(ctx, "restore the last admin", "user", userID, "err", rerr)
+			}
+			if err != nil {
+				return User{}, err
+			}
+			return User{}, ErrLastAdmin
+		}
 	}
 	if !slices.Equal(before, clean) {
 		s.record(ctx, audit.Entry{

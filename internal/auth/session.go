@@ -20,8 +20,9 @@ type session struct {
 	store.Meta  `bson:",inline"`
 	ID          string    `bson:"_id"`
 	UserID      string    `bson:"userId"`
-	Current     string    `bson:"current"` // sha256 of the valid refresh secret
-	Used        []string  `bson:"used"`    // hashes of spent secrets, newest last
+	Epoch       int       `bson:"epoch,omitempty"` // the user's SessionEpoch at login
+	Current     string    `bson:"current"`         // sha256 of the valid refresh secret
+	Used        []string  `bson:"used"`            // hashes of spent secrets, newest last
 	Revoked     bool      `bson:"revoked"`
 	Reason      string    `bson:"reason,omitempty"`
 	CreatedAt   time.Time `bson:"createdAt"`

@@ -49,9 +49,11 @@ type User struct {
 	Orgs      []string  `bson:"orgs"`
 	CreatedAt time.Time `bson:"createdAt"`
 	Disabled  bool      `bson:"disabled,omitempty"`
-	// SessionsValidAfter ends every session opened before it (set when the
-	// password changes) without touching the session documents.
-	SessionsValidAfter time.Time `bson:"sessionsValidAfter,omitempty"`
+	// SessionEpoch counts password changes. A session records the epoch of
+	// the user it was opened for and dies when they differ, so a change ends
+	// every older session without touching them — including a login that
+	// checked the old password while the change was being written.
+	SessionEpoch int `bson:"sessionEpoch,omitempty"`
 }
 
 // HasRole reports whether u holds any of roles.

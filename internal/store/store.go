@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"strings"
 	"sync"
 	"time"
@@ -47,6 +48,8 @@ type Store struct {
 	embedded *embedded // nil on MongoDB
 	log      *slog.Logger
 	noFix    bool
+	expMu    sync.Mutex
+	expiring map[string]string // collection → ExpireAt field, for SweepExpired
 
 	// guard serialises writes in embedded mode. FerretDB's findAndModify and
 	// conditional updates are read-then-write, so two requests could both
@@ -124,6 +127,29 @@ func (s *Store) closeEmbedded() {
 	}
 }
 
+// SweepExpired deletes the documents whose ExpireAt field has passed. On
+// MongoDB the TTL indexes do this and it returns at once; FerretDB v1 has no
+// TTL indexes, so the embedded server calls it now and then.
+func (s *Store) SweepExpired(ctx context.Context, now time.Time) (int64, error) {
+	if s.embedded == nil {
+		return 0, nil
+	}
+	s.expMu.Lock()
+	expiring := maps.Clone(s.expiring)
+	s.expMu.Unlock()
+	var n int64
+	for coll, field := range expiring {
+		unlock := s.lock()
+		res, err := s.db.Collection(coll).DeleteMany(ctx, bson.D{{Key: field, Value: bson.D{{Key: "$lt", Value: now}}}})
+		unlock()
+		if err != nil {
+			return n, fmt.Errorf("sweep %s: %w", coll, err)
+		}
+		n += res.DeletedCount
+	}
+	return n, nil
+}
+
 // lock takes the write guard in embedded mode; on MongoDB it is a no-op.
 func (s *Store) lock() func() {
 	if s.embedded == nil {
@@ -163,6 +189,14 @@ func (s *Store) Ensure(ctx context.Context, specs ...CollectionSpec) error {
 		}
 		if err := s.ensureIndexes(ctx, spec); err != nil {
 			return fmt.Errorf("store: indexes of %s: %w", spec.Name, err)
+		}
+		if spec.ExpireAt != "" {
+			s.expMu.Lock()
+			if s.expiring == nil {
+				s.expiring = map[string]string{}
+			}
+			s.expiring[spec.Name] = spec.ExpireAt
+			s.expMu.Unlock()
 		}
 	}
 	if s.embedded != nil && !s.noFix {

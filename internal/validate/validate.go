@@ -81,6 +81,9 @@ func (c *Checker) Reason(field, value string, min, max int) {
 	}
 }
 
+// MaxEmail is the longest e-mail address (RFC 5321 path limit).
+const MaxEmail = 254
+
 // Email normalises an e-mail address (trimmed, lower-case) and checks it is a
 // bare address. It returns the normalised form.
 func (c *Checker) Email(field, value string) string {
@@ -88,8 +91,8 @@ func (c *Checker) Email(field, value string) string {
 	switch {
 	case e == "":
 		c.Add(field, "required")
-	case len(e) > 254:
-		c.Add(field, "too_long", "max", 254)
+	case len(e) > MaxEmail:
+		c.Add(field, "too_long", "max", MaxEmail)
 	default:
 		a, err := mail.ParseAddress(e)
 		if err != nil || a.Address != e || a.Name != "" || !strings.Contains(e[strings.LastIndexByte(e, '@')+1:], ".") {
