@@ -1,7 +1,10 @@
 package httpapi_test
 
 import (
+	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/techmart-vn/techmart/internal/app/apptest"
@@ -154,4 +157,47 @@ func toStrings(v any) []string {
 		out = append(out, x.(string))
 	}
 	return out
+}
+
+// Two admins demoting each other at the same moment never leave the
+// platform without an admin.
+func TestAdminsDemotingEachOtherKeepOne(t *testing.T) {
+	h := apptest.New(t)
+	for round := range 5 {
+		a := h.Demo("admin")
+		aID := h.Do(R{Method: "GET", Path: "/api/v1/me", Token: a.Access}).JSON(t)["user"].(map[string]any)["id"].(string)
+		email := fmt.Sprintf("second.admin%d@example.vn", round)
+		_, b := h.Register(email, fmt.Sprintf("Công ty quản trị %d", round), "enterprise")
+		bID := h.Do(R{Method: "GET", Path: "/api/v1/me", Token: b.Access}).JSON(t)["user"].(map[string]any)["id"].(string)
+		if r := h.Do(R{Method: "PUT", Path: "/api/v1/users/" + bID + "/roles", Token: a.Access, Body: map[string][]string{"roles": {"admin"}}}); r.Status != 200 {
+			t.Fatalf("promote: %d %s", r.Status, r.Body)
+		}
+		var wg sync.WaitGroup
+		for _, x := range []struct{ tok, target string }{{a.Access, bID}, {b.Access, aID}} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				h.Do(R{Method: "PUT", Path: "/api/v1/users/" + x.target + "/roles", Token: x.tok, Body: map[string][]string{"roles": {}}})
+			}()
+		}
+		wg.Wait()
+		admins := 0
+		for _, tok := range []string{a.Access, b.Access} {
+			me := h.Do(R{Method: "GET", Path: "/api/v1/me", Token: tok}).JSON(t)
+			if slices.Contains(toStrings(me["user"].(map[string]any)["roles"]), "admin") {
+				admins++
+			}
+		}
+		if admins == 0 {
+			t.Fatalf("round %d: no admin left", round)
+		}
+		// Back to one admin for the next round: whoever is still admin
+		// restores the demo admin, who then demotes the second one.
+		for _, tok := range []string{a.Access, b.Access} {
+			h.Do(R{Method: "PUT", Path: "/api/v1/users/" + aID + "/roles", Token: tok, Body: map[string][]string{"roles": {"admin"}}})
+		}
+		if r := h.Do(R{Method: "PUT", Path: "/api/v1/users/" + bID + "/roles", Token: a.Access, Body: map[string][]string{"roles": {}}}); r.Status != 200 {
+			t.Fatalf("reset: %d %s", r.Status, r.Body)
+		}
+	}
 }

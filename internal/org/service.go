@@ -3,6 +3,7 @@ package org
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"slices"
 	"time"
@@ -21,6 +22,7 @@ import (
 var (
 	ErrNotFound           = errs.New(errs.NotFound, "organization_not_found")
 	ErrInvalidTransition  = errs.New(errs.Conflict, "invalid_transition")
+	ErrOwnOrganization    = errs.New(errs.Forbidden, "own_organization")
 	ErrAlreadyMember      = &errs.Error{Kind: errs.Conflict, Code: "already_member", Fields: []errs.FieldError{{Field: "email", Code: "already_member"}}}
 	ErrLastOwner          = errs.New(errs.Conflict, "last_owner")
 	ErrInvitationNotFound = errs.New(errs.NotFound, "invitation_not_found")
@@ -195,6 +197,9 @@ func (s *Service) decide(ctx context.Context, p *auth.Principal, id string, ifVe
 		if ifVersion != 0 && o.Version != ifVersion {
 			return errs.ErrVersionMismatch
 		}
+		if _, member := o.Member(p.User.ID); member {
+			return ErrOwnOrganization // nobody decides on their own organisation
+		}
 		if !slices.Contains(allowed[o.Status], to) {
 			return ErrInvalidTransition
 		}
@@ -224,8 +229,9 @@ func (s *Service) Update(ctx context.Context, p *auth.Principal, id, name, kind 
 	if err := c.Err(); err != nil {
 		return Organization{}, err
 	}
-	changes := map[string]audit.Change{}
+	var changes map[string]audit.Change
 	o, err := store.Modify(ctx, s.s, Collection, id, func(o *Organization) error {
+		changes = map[string]audit.Change{} // Modify may run this again after a lost race
 		if !o.IsOwner(p.User.ID) {
 			return errs.ErrForbidden
 		}
@@ -490,4 +496,26 @@ func (s *Service) Import(ctx context.Context, o Organization) (created bool, err
 		Changes: map[string]audit.Change{"status": {From: nil, To: o.Status}},
 	})
 	return true, nil
+}
+
+// Reconcile repairs what a crash between two documents' writes can leave:
+// an organisation lists a member whose account does not link back to it
+// (Create, Accept and Import write the organisation first), so the member
+// would not see it. Links the other way are harmless — ForUser checks
+// membership — and are left alone. It runs at start-up; LinkOrg writes
+// only when a link is missing.
+func (s *Service) Reconcile(ctx context.Context) error {
+	orgs, err := store.Find[Organization](ctx, s.s, Collection, bson.D{},
+		options.Find().SetProjection(bson.D{{Key: "members", Value: 1}}))
+	if err != nil {
+		return fmt.Errorf("org: reconcile: %w", err)
+	}
+	for _, o := range orgs {
+		for _, m := range o.Members {
+			if err := s.users.LinkOrg(ctx, m.UserID, o.ID); err != nil && !errors.Is(err, auth.ErrUserNotFound) {
+				return fmt.Errorf("org: reconcile %s: %w", o.ID, err)
+			}
+		}
+	}
+	return nil
 }
