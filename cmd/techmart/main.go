@@ -50,9 +50,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		cmd, args = args[0], args[1:]
 	}
-	if cmd == "version" {
+	for _, a := range args {
+		if a == "-h" || a == "--help" || a == "-help" {
+			cmd = "help"
+		}
+	}
+	switch cmd {
+	case "version":
 		fmt.Fprintln(stdout, "techmart", version)
 		return nil
+	case "help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	if cmd == "serve" && len(args) > 0 {
+		return fmt.Errorf("serve takes no arguments (got %q); it is configured by the environment, see techmart help", args)
 	}
 	cfg, err := config.FromEnv()
 	if err != nil {
@@ -79,6 +91,23 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return fmt.Errorf("unknown command %q (serve, seed, reindex, admin create, healthcheck, version)", cmd)
 	}
 }
+
+const usage = `Usage: techmart [command]
+
+Commands:
+  serve              run the web server (the default)
+  seed [--demo]      load reference data, and with --demo the demo organisations and accounts
+  reindex            rebuild the search index from the store
+  admin create --email E --name N [--password-stdin]
+                     create the first administrator (or make an account an admin)
+  healthcheck        exit 0 when the server at TECHMART_ADDR answers /readyz
+  version            print the version
+  help               print this text
+
+Configuration comes from the environment (TECHMART_ADDR, TECHMART_DATA_DIR,
+TECHMART_DEMO, MONGODB_URI, MEILI_URL, MEILI_MASTER_KEY, ...); README.md lists
+every variable.
+`
 
 func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.Writer) error {
 	log.Info("starting techmart", "version", version, "config", cfg)

@@ -211,6 +211,16 @@ func TestCommandLineErrors(t *testing.T) {
 	if err := run([]string{"version"}, nil, &out, io.Discard); err != nil || !strings.HasPrefix(out.String(), "techmart ") {
 		t.Fatalf("version: %v %q", err, out.String())
 	}
+	// Help never starts a server, whichever way it is asked for.
+	for _, args := range [][]string{{"help"}, {"--help"}, {"-h"}, {"serve", "--help"}} {
+		out.Reset()
+		if err := run(args, nil, &out, io.Discard); err != nil || !strings.Contains(out.String(), "admin create --email") {
+			t.Fatalf("%v: %v %q", args, err, out.String())
+		}
+	}
+	if err := run([]string{"serve", "--port", "80"}, nil, &out, io.Discard); err == nil || !strings.Contains(err.Error(), "no arguments") {
+		t.Fatalf("serve with flags: %v", err)
+	}
 	if err := run([]string{"frobnicate"}, nil, &out, io.Discard); err == nil || !strings.Contains(err.Error(), "unknown command") {
 		t.Fatalf("unknown command: %v", err)
 	}
