@@ -1,19 +1,16 @@
 // Package search is the read model for discovery: Meilisearch in production,
-// Bleve embedded under the data directory by default. This first version
-// opens the engine and reports its health; the catalog adds its documents,
-// typed queries and the version-comparing indexer on top of Engine.
+// Bleve embedded under the data directory by default. Both sit behind
+// Engine, which takes one typed query — text, typed filters, facets, sort,
+// page — so no caller ever builds an engine's filter syntax from user text.
+// The index holds only what the public may see.
 package search
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
-	"fmt"
-	"os"
 	"path/filepath"
 	"time"
-
-	"github.com/blevesearch/bleve/v2"
-	"github.com/meilisearch/meilisearch-go"
 )
 
 // Engine is the search engine as the rest of the platform sees it.
@@ -22,7 +19,122 @@ type Engine interface {
 	Name() string
 	// Health fails when the engine cannot answer; /readyz reports it.
 	Health(ctx context.Context) error
+	// Upsert adds or replaces documents; they are searchable when it returns.
+	Upsert(ctx context.Context, docs ...Doc) error
+	// Delete removes documents by id; unknown ids are ignored.
+	Delete(ctx context.Context, ids ...string) error
+	// Versions lists the version of every document in the index, for the
+	// reconciliation that compares them with the store.
+	Versions(ctx context.Context) (map[string]int64, error)
+	// Get returns one document (ErrNotFound when absent).
+	Get(ctx context.Context, id string) (Doc, error)
+	Search(ctx context.Context, q Query) (Result, error)
+	// Suggest completes what someone is typing, from titles and keywords.
+	Suggest(ctx context.Context, text string, limit int) ([]Suggestion, error)
 	Close() error
+}
+
+// ErrNotFound is returned by Get for an id the index does not hold.
+var ErrNotFound = errors.New("search: document not found")
+
+// Doc is the public projection of a listing as the index holds it.
+type Doc struct {
+	ID            string
+	Version       int64
+	Kind          string
+	Title         string
+	Summary       string
+	Text          string // description, advantages, applications, problem: public text
+	Keywords      []string
+	Sectors       []string
+	TransferForms []string
+	AdminUnit     string
+	OrgID         string
+	OrgName       string
+	OrgKind       string
+	TRL           int   // 0: not given (needs have none)
+	PriceMin      int64 // VND; 0: not given
+	PriceMax      int64
+	PublishedAt   time.Time
+	ExpiresAt     time.Time
+	// Source is the public view of the listing, returned as is by Get, so
+	// a listing page is served from the index without touching the store.
+	Source json.RawMessage
+}
+
+// Sort orders results.
+type Sort string
+
+const (
+	SortRelevance Sort = "relevance"
+	SortNewest    Sort = "newest"
+	SortPriceAsc  Sort = "priceAsc"
+	SortPriceDesc Sort = "priceDesc"
+)
+
+// Sorts lists the accepted sort orders.
+var Sorts = []string{string(SortRelevance), string(SortNewest), string(SortPriceAsc), string(SortPriceDesc)}
+
+// Filter narrows a search; every set part must hold (values within one part
+// are alternatives).
+type Filter struct {
+	Kinds         []string
+	Sectors       []string
+	TransferForms []string
+	AdminUnits    []string
+	OrgKinds      []string
+	TRLMin        int   // 0: no bound
+	TRLMax        int   // 0: no bound
+	PriceMax      int64 // 0: no bound; keeps offers whose lowest price is within it
+	// ActiveAt hides documents that expired before it (zero: no cut-off).
+	ActiveAt time.Time
+}
+
+// Query is one search.
+type Query struct {
+	Text     string
+	Filter   Filter
+	Sort     Sort
+	Page     int // 1-based
+	PageSize int
+}
+
+// Facet names, as the API reports them.
+const (
+	FacetKind         = "kind"
+	FacetSector       = "sector"
+	FacetTRL          = "trl"
+	FacetTransferForm = "transferForm"
+	FacetAdminUnit    = "adminUnit"
+	FacetOrgKind      = "orgKind"
+)
+
+// FacetCount is how many results carry one value.
+type FacetCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// Result is one page of hits, the total and the facet counts over the whole
+// filtered result.
+type Result struct {
+	Hits   []Hit
+	Total  int
+	Facets map[string][]FacetCount // values by count, then value
+}
+
+// Hit is one result.
+type Hit struct {
+	Doc        Doc
+	Score      float64
+	Highlights map[string]string // field → text with <mark> around matches, HTML-escaped
+}
+
+// Suggestion is one completion.
+type Suggestion struct {
+	ID    string `json:"id"`
+	Kind  string `json:"kind"`
+	Title string `json:"title"`
 }
 
 // Config selects the engine: an empty MeiliURL means Bleve under DataDir.
@@ -35,51 +147,7 @@ type Config struct {
 // Open returns the configured engine.
 func Open(cfg Config) (Engine, error) {
 	if cfg.MeiliURL != "" {
-		return &meili{client: meilisearch.New(cfg.MeiliURL, meilisearch.WithAPIKey(cfg.MeiliKey))}, nil
+		return openMeili(cfg.MeiliURL, cfg.MeiliKey)
 	}
-	return openBleve(filepath.Join(cfg.DataDir, "search", "listings.bleve"))
+	return OpenBleve(filepath.Join(cfg.DataDir, "search", "listings.bleve"))
 }
-
-type bleveEngine struct{ index bleve.Index }
-
-func openBleve(path string) (*bleveEngine, error) {
-	idx, err := bleve.Open(path)
-	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
-		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-			return nil, err
-		}
-		idx, err = bleve.New(path, bleve.NewIndexMapping())
-	}
-	if err != nil {
-		return nil, fmt.Errorf("search: open bleve at %s: %w", path, err)
-	}
-	return &bleveEngine{index: idx}, nil
-}
-
-func (b *bleveEngine) Name() string { return "bleve" }
-
-func (b *bleveEngine) Health(context.Context) error {
-	_, err := b.index.DocCount()
-	return err
-}
-
-func (b *bleveEngine) Close() error { return b.index.Close() }
-
-type meili struct{ client meilisearch.ServiceManager }
-
-func (m *meili) Name() string { return "meilisearch" }
-
-func (m *meili) Health(ctx context.Context) error {
-	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
-	defer cancel()
-	h, err := m.client.Health(ctx)
-	if err != nil {
-		return fmt.Errorf("search: meilisearch: %w", err)
-	}
-	if h.Status != "available" {
-		return fmt.Errorf("search: meilisearch status %q", h.Status)
-	}
-	return nil
-}
-
-func (m *meili) Close() error { m.client.Close(); return nil }

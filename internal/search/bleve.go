@@ -1,0 +1,511 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/token/edgengram"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/unicodenorm"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Bleve is the embedded engine: one index directory under the data dir.
+type Bleve struct {
+	index    bleve.Index
+	analyzer analysis.Analyzer
+}
+
+// Field names inside the Bleve index.
+const (
+	fTitle, fTitlePrefix, fSummary, fText, fKeywords, fOrgName = "title", "titlePrefix", "summary", "text", "keywords", "orgName"
+	fKind, fSectors, fForms, fAdminUnit, fOrgKind              = "kind", "sectors", "transferForms", "adminUnit", "orgKind"
+	fTRL, fPriceMin, fPriceMax, fPublished, fExpires, fVersion = "trl", "priceMin", "priceMax", "publishedAt", "expiresAt", "version"
+	fDoc                                                       = "doc"
+)
+
+// textFields are the searchable fields and how much a match in each weighs:
+// title before keywords before summary before the rest.
+var textFields = []struct {
+	name  string
+	boost float64
+}{{fTitle, 8}, {fKeywords, 5}, {fSummary, 3}, {fOrgName, 1.5}, {fText, 1}}
+
+// OpenBleve opens (or creates) the index at path; an empty path gives an
+// in-memory index.
+func OpenBleve(path string) (*Bleve, error) {
+	var (
+		idx bleve.Index
+		err error
+	)
+	if path == "" {
+		idx, err = bleve.NewMemOnly(newMapping())
+	} else {
+		idx, err = bleve.Open(path)
+		if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
+			if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+				return nil, err
+			}
+			idx, err = bleve.New(path, newMapping())
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("search: open bleve at %s: %w", path, err)
+	}
+	a := idx.Mapping().AnalyzerNamed("vi")
+	if a == nil {
+		_ = idx.Close()
+		return nil, fmt.Errorf("search: the index at %s was built with another mapping; delete it and run techmart reindex", path)
+	}
+	return &Bleve{index: idx, analyzer: a}, nil
+}
+
+func newMapping() mapping.IndexMapping {
+	im := bleve.NewIndexMapping()
+	must := func(err error) {
+		if err != nil {
+			panic(err)
+		}
+	}
+	must(im.AddCustomTokenFilter("vi_nfc", map[string]any{"type": unicodenorm.Name, "form": unicodenorm.NFC}))
+	must(im.AddCustomTokenFilter("vi_edge", map[string]any{"type": edgengram.Name, "back": false, "min": 1.0, "max": 24.0}))
+	must(im.AddCustomAnalyzer("vi", map[string]any{
+		"type": custom.Name, "tokenizer": unicode.Name, "token_filters": []string{"vi_nfc", lowercase.Name, foldName},
+	}))
+	// Every prefix of every title and keyword word, so completing the last
+	// word of a query is one term lookup rather than a prefix scan over a
+	// dictionary where folding merged six tones into each syllable.
+	must(im.AddCustomAnalyzer("vi_prefix", map[string]any{
+		"type": custom.Name, "tokenizer": unicode.Name, "token_filters": []string{"vi_nfc", lowercase.Name, foldName, "vi_edge"},
+	}))
+	im.DefaultAnalyzer = "vi"
+	im.StoreDynamic, im.IndexDynamic, im.DocValuesDynamic = false, false, false
+
+	text := func(analyzer string, vectors bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer, f.Store, f.IncludeTermVectors, f.DocValues = analyzer, false, vectors, false
+		return f
+	}
+	kw := func() *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer, f.Store, f.IncludeTermVectors = keyword.Name, false, false
+		return f
+	}
+	num := func(store bool) *mapping.FieldMapping {
+		f := bleve.NewNumericFieldMapping()
+		f.Store = store
+		return f
+	}
+	stored := bleve.NewTextFieldMapping()
+	stored.Index, stored.Store, stored.IncludeInAll, stored.IncludeTermVectors, stored.DocValues = false, true, false, false, false
+
+	dm := bleve.NewDocumentStaticMapping()
+	for name, f := range map[string]*mapping.FieldMapping{
+		fTitle: text("vi", true), fTitlePrefix: text("vi_prefix", true), fSummary: text("vi", true),
+		fText: text("vi", false), fKeywords: text("vi", false), fOrgName: text("vi", false),
+		fKind: kw(), fSectors: kw(), fForms: kw(), fAdminUnit: kw(), fOrgKind: kw(),
+		fTRL: num(false), fPriceMin: num(false), fPriceMax: num(false), fPublished: num(false), fExpires: num(false),
+		fVersion: num(true), fDoc: stored,
+	} {
+		dm.AddFieldMappingsAt(name, f)
+	}
+	im.DefaultMapping = dm
+	return im
+}
+
+func (b *Bleve) Name() string { return "bleve" }
+
+func (b *Bleve) Health(context.Context) error {
+	_, err := b.index.DocCount()
+	return err
+}
+
+func (b *Bleve) Close() error { return b.index.Close() }
+
+func (b *Bleve) Upsert(_ context.Context, docs ...Doc) error {
+	batch := b.index.NewBatch()
+	for _, d := range docs {
+		raw, err := json.Marshal(d)
+		if err != nil {
+			return err
+		}
+		m := map[string]any{
+			fTitle: d.Title, fTitlePrefix: append([]string{d.Title}, d.Keywords...), fSummary: d.Summary,
+			fText: d.Text, fKeywords: d.Keywords, fOrgName: d.OrgName,
+			fKind: d.Kind, fSectors: d.Sectors, fForms: d.TransferForms, fAdminUnit: d.AdminUnit, fOrgKind: d.OrgKind,
+			fVersion: float64(d.Version), fDoc: string(raw),
+			fPublished: float64(d.PublishedAt.Unix()), fExpires: float64(d.ExpiresAt.Unix()),
+		}
+		if d.TRL > 0 {
+			m[fTRL] = float64(d.TRL)
+		}
+		if d.PriceMin > 0 {
+			m[fPriceMin] = float64(d.PriceMin)
+		}
+		if d.PriceMax > 0 {
+			m[fPriceMax] = float64(d.PriceMax)
+		} else if d.PriceMin > 0 {
+			m[fPriceMax] = float64(d.PriceMin)
+		}
+		if err := batch.Index(d.ID, m); err != nil {
+			return err
+		}
+	}
+	return b.index.Batch(batch)
+}
+
+func (b *Bleve) Delete(_ context.Context, ids ...string) error {
+	batch := b.index.NewBatch()
+	for _, id := range ids {
+		batch.Delete(id)
+	}
+	return b.index.Batch(batch)
+}
+
+func (b *Bleve) Versions(ctx context.Context) (map[string]int64, error) {
+	n, err := b.index.DocCount()
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]int64, n)
+	const page = 10000
+	for from := 0; ; from += page {
+		req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), page, from, false)
+		req.Fields = []string{fVersion}
+		req.SortByCustom(bsearch.SortOrder{&bsearch.SortDocID{}})
+		res, err := b.index.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range res.Hits {
+			v, _ := h.Fields[fVersion].(float64)
+			out[h.ID] = int64(v)
+		}
+		if len(res.Hits) < page {
+			return out, nil
+		}
+	}
+}
+
+func (b *Bleve) Get(ctx context.Context, id string) (Doc, error) {
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery([]string{id}), 1, 0, false)
+	req.Fields = []string{fDoc}
+	res, err := b.index.SearchInContext(ctx, req)
+	if err != nil {
+		return Doc{}, err
+	}
+	if len(res.Hits) == 0 {
+		return Doc{}, ErrNotFound
+	}
+	return decodeDoc(res.Hits[0])
+}
+
+func decodeDoc(h *bsearch.DocumentMatch) (Doc, error) {
+	var d Doc
+	raw, _ := h.Fields[fDoc].(string)
+	if err := json.Unmarshal([]byte(raw), &d); err != nil {
+		return d, fmt.Errorf("search: stored document %s: %w", h.ID, err)
+	}
+	return d, nil
+}
+
+// words analyses query text the way documents were analysed: folded,
+// lower-case terms, at most maxQueryWords.
+func (b *Bleve) words(text string) []string {
+	var out []string
+	for _, t := range b.analyzer.Analyze([]byte(text)) {
+		out = append(out, string(t.Term))
+		if len(out) == maxQueryWords {
+			break
+		}
+	}
+	return out
+}
+
+// wordQuery matches one query word: exactly in any text field (weighted by
+// field), within its typo allowance (never on the first letter), and, for
+// the last word, as the beginning of a title or keyword word.
+func wordQuery(w string, last bool) query.Query {
+	var qs []query.Query
+	k := typos(w)
+	for _, f := range textFields {
+		t := query.NewTermQuery(w)
+		t.SetField(f.name)
+		t.SetBoost(f.boost)
+		qs = append(qs, t)
+		if k > 0 {
+			fz := query.NewFuzzyQuery(w)
+			fz.SetField(f.name)
+			fz.SetFuzziness(k)
+			fz.SetPrefix(1)
+			fz.SetBoost(f.boost / 4) // a typo ranks below an exact match
+			qs = append(qs, fz)
+		}
+	}
+	if last {
+		p := query.NewTermQuery(w)
+		p.SetField(fTitlePrefix)
+		p.SetBoost(2)
+		qs = append(qs, p)
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+func termsIn(field string, values []string) query.Query {
+	qs := make([]query.Query, 0, len(values))
+	for _, v := range values {
+		t := query.NewTermQuery(v)
+		t.SetField(field)
+		qs = append(qs, t)
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+func numRange(field string, min, max *float64, minIncl, maxIncl bool) query.Query {
+	q := query.NewNumericRangeInclusiveQuery(min, max, &minIncl, &maxIncl)
+	q.SetField(field)
+	return q
+}
+
+func ptr(f float64) *float64 { return &f }
+
+func filterQueries(f Filter) []query.Query {
+	var qs []query.Query
+	for _, in := range []struct {
+		field  string
+		values []string
+	}{{fKind, f.Kinds}, {fSectors, f.Sectors}, {fForms, f.TransferForms}, {fAdminUnit, f.AdminUnits}, {fOrgKind, f.OrgKinds}} {
+		if len(in.values) > 0 {
+			qs = append(qs, termsIn(in.field, in.values))
+		}
+	}
+	if f.TRLMin > 0 || f.TRLMax > 0 {
+		var lo, hi *float64
+		if f.TRLMin > 0 {
+			lo = ptr(float64(f.TRLMin))
+		}
+		if f.TRLMax > 0 {
+			hi = ptr(float64(f.TRLMax))
+		}
+		qs = append(qs, numRange(fTRL, lo, hi, true, true))
+	}
+	if f.PriceMax > 0 {
+		qs = append(qs, numRange(fPriceMin, ptr(0), ptr(float64(f.PriceMax)), true, true))
+	}
+	if !f.ActiveAt.IsZero() {
+		qs = append(qs, numRange(fExpires, ptr(float64(f.ActiveAt.Unix())), nil, false, false))
+	}
+	return qs
+}
+
+func sortOrder(s Sort, hasText bool) bsearch.SortOrder {
+	num := func(field string, desc bool) *bsearch.SortField {
+		return &bsearch.SortField{Field: field, Desc: desc, Type: bsearch.SortFieldAsNumber, Missing: bsearch.SortFieldMissingLast}
+	}
+	switch s {
+	case SortNewest:
+		return bsearch.SortOrder{num(fPublished, true), &bsearch.SortDocID{}}
+	case SortPriceAsc:
+		return bsearch.SortOrder{num(fPriceMin, false), &bsearch.SortDocID{}}
+	case SortPriceDesc:
+		return bsearch.SortOrder{num(fPriceMax, true), &bsearch.SortDocID{}}
+	}
+	if !hasText { // no relevance without text: newest first
+		return bsearch.SortOrder{num(fPublished, true), &bsearch.SortDocID{}}
+	}
+	return bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}}
+}
+
+var trlRanges = func() []string {
+	out := make([]string, 9)
+	for i := range out {
+		out[i] = fmt.Sprint(i + 1)
+	}
+	return out
+}()
+
+func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
+	words := b.words(q.Text)
+	filters := filterQueries(q.Filter)
+	size := max(q.PageSize, 1)
+	from := (max(q.Page, 1) - 1) * size
+	// Matching strategy "last": when no document has every word, drop
+	// words from the end until some do. Only the word typed last is a
+	// prefix, even after the words behind it are dropped.
+	for n := len(words); ; n-- {
+		var must []query.Query
+		for i, w := range words[:max(n, 0)] {
+			must = append(must, wordQuery(w, i == len(words)-1))
+		}
+		must = append(must, filters...)
+		var qq query.Query = query.NewMatchAllQuery()
+		if len(must) > 0 {
+			qq = query.NewConjunctionQuery(must)
+		}
+		req := bleve.NewSearchRequestOptions(qq, size, from, false)
+		req.Fields = []string{fDoc}
+		req.IncludeLocations = n > 0
+		req.SortByCustom(sortOrder(q.Sort, n > 0))
+		for name, field := range map[string]string{FacetKind: fKind, FacetSector: fSectors, FacetTransferForm: fForms, FacetAdminUnit: fAdminUnit, FacetOrgKind: fOrgKind} {
+			req.AddFacet(name, bleve.NewFacetRequest(field, 100))
+		}
+		trl := bleve.NewFacetRequest(fTRL, 9)
+		for i, name := range trlRanges {
+			trl.AddNumericRange(name, ptr(float64(i+1)), ptr(float64(i+2)))
+		}
+		req.AddFacet(FacetTRL, trl)
+		res, err := b.index.SearchInContext(ctx, req)
+		if err != nil {
+			return Result{}, err
+		}
+		if res.Total == 0 && n > 1 {
+			continue
+		}
+		return b.result(res)
+	}
+}
+
+func (b *Bleve) result(res *bleve.SearchResult) (Result, error) {
+	out := Result{Total: int(res.Total), Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string][]FacetCount{}}
+	for _, h := range res.Hits {
+		d, err := decodeDoc(h)
+		if err != nil {
+			return Result{}, err
+		}
+		out.Hits = append(out.Hits, Hit{Doc: d, Score: h.Score, Highlights: highlights(d, h.Locations)})
+	}
+	for name, f := range res.Facets {
+		counts := []FacetCount{}
+		if f.Terms != nil {
+			for _, t := range f.Terms.Terms() {
+				counts = append(counts, FacetCount{Value: t.Term, Count: t.Count})
+			}
+		}
+		for _, r := range f.NumericRanges {
+			if r.Count > 0 {
+				counts = append(counts, FacetCount{Value: r.Name, Count: r.Count})
+			}
+		}
+		SortFacet(name, counts)
+		out.Facets[name] = counts
+	}
+	return out, nil
+}
+
+// SortFacet puts facet values in the one order every engine reports: TRL
+// by level, the rest by count, then value.
+func SortFacet(name string, counts []FacetCount) {
+	slices.SortFunc(counts, func(a, b FacetCount) int {
+		if name == FacetTRL {
+			return atoi(a.Value) - atoi(b.Value)
+		}
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Value, b.Value)
+	})
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// highlights wraps the matched words of the title and summary in <mark>,
+// HTML-escaping everything else. Offsets are into the original text, so
+// the accented word is what gets marked.
+func highlights(d Doc, locs bsearch.FieldTermLocationMap) map[string]string {
+	spans := map[string][][2]int{}
+	for field, terms := range locs {
+		target := field
+		for _, ls := range terms {
+			for _, l := range ls {
+				if field == fTitlePrefix {
+					if len(l.ArrayPositions) > 0 && l.ArrayPositions[0] != 0 {
+						continue // a keyword, not the title
+					}
+					target = fTitle
+				}
+				spans[target] = append(spans[target], [2]int{int(l.Start), int(l.End)})
+			}
+		}
+	}
+	out := map[string]string{}
+	for field, text := range map[string]string{fTitle: d.Title, fSummary: d.Summary} {
+		if s := spans[field]; len(s) > 0 {
+			out[field] = mark(text, s)
+		}
+	}
+	return out
+}
+
+func mark(text string, spans [][2]int) string {
+	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	var sb strings.Builder
+	pos := 0
+	for _, s := range spans {
+		start, end := s[0], min(s[1], len(text))
+		if start < pos || start >= end {
+			continue // overlapping or empty
+		}
+		sb.WriteString(html.EscapeString(text[pos:start]))
+		sb.WriteString("<mark>")
+		sb.WriteString(html.EscapeString(text[start:end]))
+		sb.WriteString("</mark>")
+		pos = end
+	}
+	sb.WriteString(html.EscapeString(text[pos:]))
+	return sb.String()
+}
+
+func (b *Bleve) Suggest(ctx context.Context, text string, limit int) ([]Suggestion, error) {
+	words := b.words(text)
+	if len(words) == 0 {
+		return []Suggestion{}, nil
+	}
+	var must []query.Query
+	for i, w := range words {
+		if i == len(words)-1 {
+			p := query.NewTermQuery(w)
+			p.SetField(fTitlePrefix)
+			must = append(must, p)
+			continue
+		}
+		must = append(must, wordQuery(w, false))
+	}
+	must = append(must, filterQueries(Filter{ActiveAt: time.Now()})...)
+	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery(must), limit, 0, false)
+	req.Fields = []string{fDoc}
+	req.SortByCustom(bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}})
+	res, err := b.index.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Suggestion, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		d, err := decodeDoc(h)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Suggestion{ID: d.ID, Kind: d.Kind, Title: d.Title})
+	}
+	return out, nil
+}
