@@ -60,6 +60,9 @@ export default defineConfig({
       TECHMART_ADDR: `127.0.0.1:${PORT}`,
       TECHMART_DATA_DIR: dataDir,
       TECHMART_DEMO: '1',
+      // The server logs every request as JSON on stderr at level info; only
+      // warnings and errors belong in the test output.
+      TECHMART_LOG_LEVEL: 'warn',
     },
     timeout: 120_000,
     reuseExistingServer: false,

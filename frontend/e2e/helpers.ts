@@ -37,6 +37,12 @@ export async function shot(page: Page, lang: Lang, name: string): Promise<void> 
   await page.setViewportSize(DESKTOP);
 }
 
+/** A screenshot of the visible part at 1280 px (for menus that are open). */
+export async function shotDesktop(page: Page, lang: Lang, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${lang}-${name}-desktop.png`), fullPage: false });
+}
+
 /** A screenshot at 360 px only (for states that exist only on phones). */
 export async function shotMobile(page: Page, lang: Lang, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
@@ -70,6 +76,23 @@ export async function openIn(page: Page, lang: Lang, path = '/'): Promise<void> 
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The header's account menu button, named "Tài khoản: <name>". */
+export function accountButton(page: Page, lang: Lang) {
+  const prefix = fmt(TEXT[lang].nav.accountOf, { name: '' });
+  return page.getByRole('button', { name: new RegExp(`^${escapeRegExp(prefix)}`) });
+}
+
+/** Opens the account menu (Tài khoản) unless it is open already. */
+export async function openAccountMenu(page: Page, lang: Lang): Promise<void> {
+  const button = accountButton(page, lang);
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+}
+
 export async function login(page: Page, lang: Lang, email: string, password: string): Promise<void> {
   const T = TEXT[lang];
   await page.goto('/login');
@@ -78,11 +101,12 @@ export async function login(page: Page, lang: Lang, email: string, password: str
   await page.getByLabel(T.login.password).fill(password);
   await page.getByRole('button', { name: T.login.submit, exact: true }).click();
   await expect(page).not.toHaveURL(/\/login/);
-  await expect(page.getByRole('button', { name: T.nav.logout })).toBeVisible();
+  await expect(accountButton(page, lang)).toBeVisible();
 }
 
 export async function logout(page: Page, lang: Lang): Promise<void> {
   const T = TEXT[lang];
+  await openAccountMenu(page, lang);
   await page.getByRole('button', { name: T.nav.logout }).click();
   await expect(page.getByRole('navigation', { name: T.nav.main }).getByRole('link', { name: T.nav.login })).toBeVisible();
 }

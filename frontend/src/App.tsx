@@ -7,6 +7,7 @@ import { Layout } from './components/Layout';
 import { Loading } from './components/Status';
 import { ConfigProvider } from './lib/config';
 import AcceptInvitation from './pages/AcceptInvitation';
+import ChangePassword from './pages/ChangePassword';
 import Home from './pages/Home';
 import Login from './pages/Login';
 import NotFound from './pages/NotFound';
@@ -30,6 +31,14 @@ function AppRoutes() {
             <Route path="/register" element={<Register />} />
             <Route path="/login" element={<Login />} />
             <Route path="/invitations/:token" element={<AcceptInvitation />} />
+            <Route
+              path="/account/password"
+              element={
+                <RequireAuth>
+                  <ChangePassword />
+                </RequireAuth>
+              }
+            />
             <Route
               path="/organization"
               element={

@@ -285,6 +285,10 @@ export class ApiClient {
     return (await this.request<T>(path, { ...opts, method: 'PUT', body })).data;
   }
 
+  async patch<T>(path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+    return (await this.request<T>(path, { ...opts, method: 'PATCH', body })).data;
+  }
+
   async del(path: string, opts: RequestOptions = {}): Promise<void> {
     await this.request<void>(path, { ...opts, method: 'DELETE' });
   }

@@ -8,6 +8,7 @@ import type {
   Me,
   Organization,
   OrganizationDetail,
+  OrgKind,
   OrgRole,
   OrgStatus,
   Page,
@@ -35,10 +36,16 @@ export const endpoints = {
   register: (req: RegisterRequest) => api.post<RegisterResponse>('/auth/register', req, { auth: false }),
   logout: (refreshToken: string) => api.post<void>('/auth/logout', { refreshToken }, { auth: false }),
   me: () => api.get<Me>('/me'),
+  /** Answers a new token pair; every other session of the account ends. */
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api.post<TokenPair>('/me/password', { currentPassword, newPassword }),
 
   organizations: (status: OrgStatus, page: number, pageSize: number) =>
     api.get<Page<Organization>>('/organizations', { status, page, pageSize }),
   organization: (id: string) => api.get<OrganizationDetail>(`/organizations/${enc(id)}`),
+  /** Owners correct name and kind before verification; a rejected organisation returns to pending. */
+  updateOrganization: (id: string, changes: { name: string; kind: OrgKind }, version?: number) =>
+    api.patch<OrganizationDetail>(`/organizations/${enc(id)}`, changes, { headers: version ? ifMatch(version) : {} }),
   verify: (id: string, version: number) =>
     api.post<Organization>(`/organizations/${enc(id)}/verify`, undefined, { headers: ifMatch(version) }),
   reject: (id: string, version: number, reason: string) =>
@@ -47,6 +54,7 @@ export const endpoints = {
     api.post<CreatedInvitation>(`/organizations/${enc(orgId)}/invitations`, { email, role }),
   revokeInvitation: (orgId: string, invitationId: string) =>
     api.del(`/organizations/${enc(orgId)}/invitations/${enc(invitationId)}`),
+  /** Owners remove a member; anyone may pass their own id to leave. */
   removeMember: (orgId: string, userId: string) => api.del(`/organizations/${enc(orgId)}/members/${enc(userId)}`),
 
   invitation: (token: string) => api.get<PublicInvitation>(`/invitations/${enc(token)}`, undefined, { auth: false }),

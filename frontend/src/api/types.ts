@@ -140,6 +140,7 @@ export interface AuditEntry {
 export const AUDIT_ACTIONS = [
   'user.register',
   'org.create',
+  'org.update',
   'org.verify',
   'org.reject',
   'user.roles',

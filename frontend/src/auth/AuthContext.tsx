@@ -15,6 +15,8 @@ export interface AuthState {
   login(email: string, password: string): Promise<Me | null>;
   register(req: RegisterRequest): Promise<void>;
   logout(): Promise<void>;
+  /** Changes the password; the server's new token pair replaces ours (other sessions end). */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
   reload(): Promise<Me | null>;
   hasRole(...roles: PlatformRole[]): boolean;
 }
@@ -97,14 +99,21 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    const tokens = await endpoints.changePassword(currentPassword, newPassword);
+    // Every refresh token issued before the change is dead now, ours included.
+    api.setSession(tokens);
+    setSessionExpired(false);
+  }, []);
+
   const hasRole = useCallback(
     (...roles: PlatformRole[]) => !!me && me.user.roles.some((r) => roles.includes(r)),
     [me],
   );
 
   const value = useMemo<AuthState>(
-    () => ({ status, me, sessionExpired, login, register, logout, reload, hasRole }),
-    [status, me, sessionExpired, login, register, logout, reload, hasRole],
+    () => ({ status, me, sessionExpired, login, register, logout, changePassword, reload, hasRole }),
+    [status, me, sessionExpired, login, register, logout, changePassword, reload, hasRole],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

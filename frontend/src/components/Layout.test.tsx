@@ -66,6 +66,40 @@ describe('Layout', () => {
     expect(navLinks()).toEqual(['Trang chủ', 'Tổ chức của tôi', 'Xác minh tổ chức', 'Nhật ký hoạt động', 'Người dùng']);
   });
 
+  it('has an account menu with "Đổi mật khẩu" and log-out', async () => {
+    localStorage.setItem('techmart.refresh', 'R');
+    const { calls } = mockApi({
+      'POST /auth/refresh': () => json(200, { accessToken: 'A', refreshToken: 'R2', expiresIn: 900, tokenType: 'Bearer' }),
+      'GET /me': () => meWith([]),
+      'POST /auth/logout': () => new Response(null, { status: 204 }),
+    });
+    renderApp(
+      <Layout>
+        <h1>x</h1>
+      </Layout>,
+    );
+    const toggle = await screen.findByRole('button', { name: 'Tài khoản: Cán Bộ A' });
+    expect(toggle.textContent).toContain('Tài khoản');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('link', { name: 'Đổi mật khẩu' })).toBeNull();
+
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const menu = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+    expect(within(menu).getByText('can.bo@sokhcn.gov.vn')).toBeTruthy();
+    expect(within(menu).getByRole('link', { name: 'Đổi mật khẩu' }).getAttribute('href')).toBe('/account/password');
+
+    // Escape closes it and gives focus back to the button.
+    fireEvent.keyDown(document, { key: 'Escape' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(toggle);
+
+    fireEvent.click(toggle);
+    fireEvent.click(within(menu).getByRole('button', { name: 'Đăng xuất' }));
+    expect(await screen.findByRole('link', { name: 'Đăng nhập' })).toBeTruthy();
+    expect(calls.find((c) => c.path === '/auth/logout')!.body).toEqual({ refreshToken: 'R2' });
+  });
+
   it('announces an expired session', async () => {
     localStorage.setItem('techmart.refresh', 'stale');
     mockApi({

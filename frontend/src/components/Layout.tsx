@@ -21,6 +21,77 @@ function SessionExpiredBanner() {
   );
 }
 
+/**
+ * "Tài khoản" (Account): a disclosure with the person's name that opens their
+ * account links and log-out. Closes on Escape, on a click elsewhere and on
+ * navigation.
+ */
+function AccountMenu({ name, email, onLogout }: { name: string; email: string; onLogout: () => void }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => setOpen(false), [location.pathname]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (e: PointerEvent) => {
+      if (box.current && !box.current.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        setOpen(false);
+        toggle.current?.focus();
+      }
+    };
+    const onFocus = (e: FocusEvent) => {
+      if (box.current && e.target instanceof Node && !box.current.contains(e.target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('focusin', onFocus);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('focusin', onFocus);
+    };
+  }, [open]);
+
+  return (
+    <div className="account signed-in" ref={box}>
+      <button
+        ref={toggle}
+        type="button"
+        className={location.pathname.startsWith('/account/') ? 'account-toggle current' : 'account-toggle'}
+        aria-expanded={open}
+        aria-controls="account-menu"
+        aria-label={t('nav.accountOf', { name })}
+        title={email}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className="account-label">{t('nav.account')}</span>
+        <span className="account-name">{name}</span>
+        <span className="caret" aria-hidden="true" />
+      </button>
+      <div id="account-menu" className="account-menu" hidden={!open}>
+        <p className="account-email">{email}</p>
+        <ul>
+          <li>
+            <NavLink to="/account/password">{t('nav.changePassword')}</NavLink>
+          </li>
+          <li>
+            <button type="button" className="btn btn-secondary btn-small" onClick={onLogout}>
+              {t('nav.logout')}
+            </button>
+          </li>
+        </ul>
+      </div>
+    </div>
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { status, me, hasRole, logout } = useAuth();
@@ -113,28 +184,18 @@ export function Layout({ children }: { children: ReactNode }) {
                 </li>
               )}
             </ul>
-            <div className="account">
-              {authed ? (
-                <>
-                  <span className="account-name" title={me.user.email}>
-                    <span className="visually-hidden">{t('nav.account')}: </span>
-                    {me.user.fullName || me.user.email}
-                  </span>
-                  <button type="button" className="btn btn-secondary btn-small" onClick={onLogout}>
-                    {t('nav.logout')}
-                  </button>
-                </>
-              ) : status === 'loading' ? null : (
-                <>
-                  <Link className="btn btn-secondary btn-small" to="/login">
-                    {t('nav.login')}
-                  </Link>
-                  <Link className="btn btn-primary btn-small" to="/register">
-                    {t('nav.register')}
-                  </Link>
-                </>
-              )}
-            </div>
+            {authed ? (
+              <AccountMenu name={me.user.fullName || me.user.email} email={me.user.email} onLogout={onLogout} />
+            ) : status === 'loading' ? null : (
+              <div className="account">
+                <Link className="btn btn-secondary btn-small" to="/login">
+                  {t('nav.login')}
+                </Link>
+                <Link className="btn btn-primary btn-small" to="/register">
+                  {t('nav.register')}
+                </Link>
+              </div>
+            )}
           </nav>
         </div>
       </header>

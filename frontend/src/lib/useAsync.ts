@@ -5,6 +5,8 @@ export interface AsyncState<T> {
   error: unknown;
   loading: boolean;
   reload: () => Promise<void>;
+  /** Replaces the data with a fresher copy (e.g. what a PATCH answered). */
+  setData: (data: T) => void;
 }
 
 /** Runs `fn` when `deps` change; the latest call wins. `reload` keeps the old data while it runs. */
@@ -37,5 +39,5 @@ export function useAsync<T>(fn: () => Promise<T>, deps: readonly unknown[]): Asy
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 
-  return { data, error, loading, reload: run };
+  return { data, error, loading, reload: run, setData };
 }

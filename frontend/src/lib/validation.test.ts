@@ -4,6 +4,8 @@ import {
   checkPassword,
   mapServerErrors,
   validateLogin,
+  validateOrganization,
+  validatePasswordChange,
   validateRegister,
   validateRejectReason,
   type RegisterValues,
@@ -80,6 +82,33 @@ describe('other forms', () => {
     expect(validateRejectReason('')).toEqual({ code: 'required' });
     expect(validateRejectReason(' abcd ')).toEqual({ code: 'too_short', params: { min: 5 } });
     expect(validateRejectReason('Thiếu giấy phép')).toBeUndefined();
+  });
+});
+
+describe('account and organisation forms', () => {
+  it('a new password follows the policy and is repeated exactly', () => {
+    const ok = { currentPassword: 'old', newPassword: 'che-shan-tuyet-2026', confirmPassword: 'che-shan-tuyet-2026' };
+    expect(validatePasswordChange(ok, 'mai@htx.vn')).toEqual({});
+    expect(validatePasswordChange({ ...ok, confirmPassword: 'che-shan-tuyet-2025' }, 'mai@htx.vn')).toEqual({
+      confirmPassword: { code: 'password_mismatch' },
+    });
+    expect(validatePasswordChange({ currentPassword: '', newPassword: 'x', confirmPassword: '' }, 'mai@htx.vn')).toEqual({
+      currentPassword: { code: 'required' },
+      newPassword: { code: 'too_short', params: { min: 10 } },
+      confirmPassword: { code: 'required' },
+    });
+  });
+
+  it('an organisation needs a name of 2 to 200 characters and a known kind', () => {
+    expect(validateOrganization({ name: 'HTX Chè', kind: 'enterprise' })).toEqual({});
+    expect(validateOrganization({ name: ' H ', kind: '' })).toEqual({
+      name: { code: 'too_short', params: { min: 2 } },
+      kind: { code: 'required' },
+    });
+    expect(validateOrganization({ name: 'x'.repeat(201), kind: 'bank' as never })).toEqual({
+      name: { code: 'too_long', params: { max: 200 } },
+      kind: { code: 'invalid_choice' },
+    });
   });
 });
 

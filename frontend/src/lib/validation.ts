@@ -87,6 +87,42 @@ export function validateLogin(values: { email: string; password: string }): Fiel
   return errors;
 }
 
+export interface PasswordChangeValues {
+  currentPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+}
+
+export type PasswordChangeField = keyof PasswordChangeValues;
+
+/** The new password follows the registration policy; the confirmation must repeat it. */
+export function validatePasswordChange(values: PasswordChangeValues, email: string): FieldErrors<PasswordChangeField> {
+  const errors: FieldErrors<PasswordChangeField> = {};
+  if (!values.currentPassword) errors.currentPassword = { code: 'required' };
+  const next = checkPassword(values.newPassword, email);
+  if (next) errors.newPassword = next;
+  if (!values.confirmPassword) errors.confirmPassword = { code: 'required' };
+  else if (values.confirmPassword !== values.newPassword) errors.confirmPassword = { code: 'password_mismatch' };
+  return errors;
+}
+
+export const ORG_NAME_MIN = 2;
+
+export interface OrganizationValues {
+  name: string;
+  kind: OrgKind | '';
+}
+
+/** Name and kind of an organisation, as the server checks them on PATCH. */
+export function validateOrganization(values: OrganizationValues): FieldErrors<keyof OrganizationValues> {
+  const errors: FieldErrors<keyof OrganizationValues> = {};
+  const name = checkText(values.name, { min: ORG_NAME_MIN });
+  if (name) errors.name = name;
+  const kind = checkChoice(values.kind, ORG_KINDS);
+  if (kind) errors.kind = kind;
+  return errors;
+}
+
 export function validateRejectReason(reason: string): FieldProblem | undefined {
   return checkText(reason, { min: REASON_MIN, max: REASON_MAX });
 }

@@ -1,9 +1,17 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api';
 import { ApiError } from '../api/client';
-import { ORG_ROLES, type CreatedInvitation, type Member, type OrganizationDetail, type OrgRole } from '../api/types';
+import {
+  ORG_KINDS,
+  ORG_ROLES,
+  type CreatedInvitation,
+  type Member,
+  type OrganizationDetail,
+  type OrgKind,
+  type OrgRole,
+} from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { CopyButton } from '../components/CopyButton';
 import { Dialog } from '../components/Dialog';
@@ -13,20 +21,35 @@ import { formatDate } from '../lib/format';
 import { fieldMessage, problemMessage } from '../lib/messages';
 import { useAsync } from '../lib/useAsync';
 import { useTitle } from '../lib/useTitle';
-import { checkEmail, mapServerErrors, type FieldErrors } from '../lib/validation';
+import {
+  checkEmail,
+  errorCount,
+  mapServerErrors,
+  validateOrganization,
+  type FieldErrors,
+  type OrganizationValues,
+} from '../lib/validation';
 
 export default function OrganizationPage() {
   const { id } = useParams();
   const { t } = useTranslation();
   const { me } = useAuth();
+  const location = useLocation();
   const orgs = me?.organizations ?? [];
+  // A message carried over from the previous screen (e.g. "You left …").
+  const flash = (location.state as { notice?: string } | null)?.notice ?? null;
 
-  if (id) return <OrganizationView id={id} />;
-  if (orgs.length === 1) return <OrganizationView id={orgs[0].id} />;
-  return <OrganizationChooser title={orgs.length === 0 ? t('organization.title') : t('organization.chooseTitle')} />;
+  if (id) return <OrganizationView id={id} flash={flash} />;
+  if (orgs.length === 1) return <OrganizationView id={orgs[0].id} flash={flash} />;
+  return (
+    <OrganizationChooser
+      title={orgs.length === 0 ? t('organization.title') : t('organization.chooseTitle')}
+      flash={flash}
+    />
+  );
 }
 
-function OrganizationChooser({ title }: { title: string }) {
+function OrganizationChooser({ title, flash }: { title: string; flash: string | null }) {
   const { t } = useTranslation();
   const { me } = useAuth();
   const orgs = me?.organizations ?? [];
@@ -34,6 +57,7 @@ function OrganizationChooser({ title }: { title: string }) {
   return (
     <section className="page">
       <h1>{title}</h1>
+      <Notice message={flash} />
       {orgs.length === 0 ? (
         <>
           <p>{t('organization.none')}</p>
@@ -61,18 +85,45 @@ function OrganizationChooser({ title }: { title: string }) {
   );
 }
 
-function OrganizationView({ id }: { id: string }) {
+function OrganizationView({ id, flash }: { id: string; flash: string | null }) {
   const { t, i18n } = useTranslation();
-  const { me } = useAuth();
+  const { me, reload: reloadMe } = useAuth();
   const lang = i18n.language;
-  const { data: org, error, loading, reload } = useAsync(() => endpoints.organization(id), [id]);
+  const { data: org, error, loading, reload, setData } = useAsync(() => endpoints.organization(id), [id]);
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
   useTitle(org?.name ?? t('organization.title'));
+
+  // Another organisation: forget this one's form and messages.
+  useEffect(() => {
+    setEditing(false);
+    setNotice(null);
+  }, [id]);
 
   const mine = me?.organizations.find((o) => o.id === id);
   const myMember = org?.members.find((m) => m.userId === me?.user.id);
   const myRole: OrgRole | undefined = myMember?.role ?? mine?.role;
   const isOwner = myRole === 'owner';
   const others = (me?.organizations ?? []).filter((o) => o.id !== id);
+  // Owners correct name and kind until the organisation is verified.
+  const canEdit = isOwner && (org?.status === 'pending' || org?.status === 'rejected');
+  const owners = org?.members.filter((m) => m.role === 'owner').length ?? 0;
+  const canLeave = !!myMember && !(myMember.role === 'owner' && owners <= 1);
+
+  function startEditing() {
+    setNotice(null);
+    setEditing(true);
+  }
+
+  function onSaved(updated: OrganizationDetail, resubmitted: boolean) {
+    setData(updated);
+    setEditing(false);
+    setNotice(resubmitted ? t('organization.resubmitted') : t('organization.saved'));
+    noticeRef.current?.focus();
+    // The header and the organisation list show the status too.
+    reloadMe().catch(() => null);
+  }
 
   if (!org) {
     return (
@@ -87,6 +138,9 @@ function OrganizationView({ id }: { id: string }) {
     <section className="page">
       <p className="eyebrow">{t('organization.title')}</p>
       <h1>{org.name}</h1>
+      <div ref={noticeRef} tabIndex={-1} className="notice-anchor">
+        <Notice message={notice ?? flash} />
+      </div>
       <dl className="facts">
         <div>
           <dt>{t('organization.kind')}</dt>
@@ -102,7 +156,8 @@ function OrganizationView({ id }: { id: string }) {
           <dt>{t('organization.registeredAt')}</dt>
           <dd>{formatDate(org.createdAt, lang)}</dd>
         </div>
-        {org.decidedAt && (
+        {/* A resubmitted organisation keeps the date of the rejection; it is pending again. */}
+        {org.decidedAt && org.status !== 'pending' && (
           <div>
             <dt>{t('organization.decidedAt')}</dt>
             <dd>{formatDate(org.decidedAt, lang)}</dd>
@@ -116,9 +171,23 @@ function OrganizationView({ id }: { id: string }) {
         )}
       </dl>
 
-      <StatusExplanation org={org} />
+      <StatusExplanation org={org} canEdit={canEdit} editing={editing} onEdit={startEditing} />
+
+      {canEdit && editing && (
+        <OrganizationEditForm
+          org={org}
+          onSaved={onSaved}
+          onCancel={() => setEditing(false)}
+          onReload={() => {
+            setEditing(false);
+            void reload();
+          }}
+        />
+      )}
 
       <Members org={org} isOwner={isOwner} onChanged={reload} />
+
+      {canLeave && me && <LeaveOrganization org={org} userId={me.user.id} />}
 
       {isOwner && <InviteForm orgId={org.id} onInvited={reload} />}
       {isOwner && <Invitations org={org} onChanged={reload} />}
@@ -139,13 +208,32 @@ function OrganizationView({ id }: { id: string }) {
   );
 }
 
-function StatusExplanation({ org }: { org: OrganizationDetail }) {
+function StatusExplanation({
+  org,
+  canEdit,
+  editing,
+  onEdit,
+}: {
+  org: OrganizationDetail;
+  /** The viewer is an owner who may correct the details. */
+  canEdit: boolean;
+  /** The edit form is open (its button is not needed then). */
+  editing: boolean;
+  onEdit: () => void;
+}) {
   const { t } = useTranslation();
   if (org.status === 'pending') {
     return (
       <div className="alert alert-info status-note">
         <h2 className="h3">{t('organization.pendingTitle')}</h2>
         <p>{t('organization.pendingText')}</p>
+        {canEdit && !editing && (
+          <p className="actions">
+            <button type="button" className="btn btn-secondary" onClick={onEdit}>
+              {t('organization.edit')}
+            </button>
+          </p>
+        )}
       </div>
     );
   }
@@ -155,7 +243,20 @@ function StatusExplanation({ org }: { org: OrganizationDetail }) {
         <h2 className="h3">{t('organization.rejectedTitle')}</h2>
         <p>{t('organization.rejectedText')}</p>
         {org.rejectReason && <blockquote className="reason">{org.rejectReason}</blockquote>}
-        <p>{t('organization.rejectedHelp')}</p>
+        {canEdit ? (
+          <>
+            <p>{t('organization.rejectedHelpOwner')}</p>
+            {!editing && (
+              <p className="actions">
+                <button type="button" className="btn btn-primary" onClick={onEdit}>
+                  {t('organization.resubmit')}
+                </button>
+              </p>
+            )}
+          </>
+        ) : (
+          <p>{t('organization.rejectedHelp')}</p>
+        )}
       </div>
     );
   }
@@ -163,6 +264,196 @@ function StatusExplanation({ org }: { org: OrganizationDetail }) {
     <div className="alert alert-success status-note">
       <p>{t('organization.verifiedText')}</p>
     </div>
+  );
+}
+
+type OrgField = keyof OrganizationValues;
+
+/** Owners correct name and kind; for a rejected organisation this resubmits it. */
+function OrganizationEditForm({
+  org,
+  onSaved,
+  onCancel,
+  onReload,
+}: {
+  org: OrganizationDetail;
+  onSaved: (updated: OrganizationDetail, resubmitted: boolean) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  const { t } = useTranslation();
+  const resubmit = org.status === 'rejected';
+  const [values, setValues] = useState<OrganizationValues>({ name: org.name, kind: org.kind });
+  const [errors, setErrors] = useState<FieldErrors<OrgField>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const kindRef = useRef<HTMLSelectElement>(null);
+
+  useEffect(() => {
+    nameRef.current?.focus();
+  }, []);
+
+  function focusFirst(errs: FieldErrors<OrgField>) {
+    if (errs.name) nameRef.current?.focus();
+    else if (errs.kind) kindRef.current?.focus();
+  }
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const errs = validateOrganization(values);
+    setErrors(errs);
+    setStale(false);
+    const n = errorCount(errs);
+    if (n > 0) {
+      setFormError(t('form.fixErrors', { count: n }));
+      focusFirst(errs);
+      return;
+    }
+    setFormError(null);
+    setBusy(true);
+    try {
+      const updated = await endpoints.updateOrganization(
+        org.id,
+        { name: values.name.trim(), kind: values.kind as OrgKind },
+        org.version,
+      );
+      onSaved(updated, resubmit);
+    } catch (err) {
+      setBusy(false);
+      if (err instanceof ApiError && err.status === 412) {
+        // Someone else changed the organisation since this page loaded.
+        setStale(true);
+        return;
+      }
+      if (err instanceof ApiError) {
+        const { fieldErrors } = mapServerErrors(err.errors, { name: 'name', kind: 'kind' } as const);
+        const n2 = errorCount(fieldErrors);
+        if (n2 > 0) {
+          setErrors(fieldErrors);
+          setFormError(t('form.fixErrors', { count: n2 }));
+          focusFirst(fieldErrors);
+          return;
+        }
+      }
+      setFormError(problemMessage(t, err));
+    }
+  }
+
+  return (
+    <section className="section" aria-labelledby="edit-org-title">
+      <h2 id="edit-org-title">{resubmit ? t('organization.resubmitTitle') : t('organization.editTitle')}</h2>
+      <p>{resubmit ? t('organization.resubmitIntro') : t('organization.editIntro')}</p>
+      <form className="form card form-narrow" onSubmit={onSubmit} noValidate aria-busy={busy}>
+        <FormAlert message={formError} />
+        <div role="alert">
+          {stale && (
+            <div className="alert alert-warning">
+              <p>{t('organization.stale')}</p>
+              <button type="button" className="btn btn-secondary" onClick={onReload}>
+                {t('organization.reloadDetails')}
+              </button>
+            </div>
+          )}
+        </div>
+        <TextField
+          id="org-name"
+          label={t('organization.name')}
+          required
+          autoComplete="organization"
+          inputRef={nameRef}
+          value={values.name}
+          onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))}
+          error={fieldMessage(t, errors.name)}
+        />
+        <SelectField
+          id="org-kind"
+          label={t('organization.kind')}
+          required
+          selectRef={kindRef}
+          value={values.kind}
+          onChange={(e) => setValues((v) => ({ ...v, kind: e.target.value as OrgKind | '' }))}
+          error={fieldMessage(t, errors.kind)}
+        >
+          {ORG_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`orgKind.${k}`)}
+            </option>
+          ))}
+        </SelectField>
+        <p className="actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? t('common.working') : resubmit ? t('organization.resubmitSubmit') : t('organization.saveChanges')}
+          </button>
+          <button type="button" className="btn btn-secondary" onClick={onCancel} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+        </p>
+      </form>
+    </section>
+  );
+}
+
+/** A member leaves: DELETE of their own membership, after a confirmation. */
+function LeaveOrganization({ org, userId }: { org: OrganizationDetail; userId: string }) {
+  const { t } = useTranslation();
+  const { reload: reloadMe } = useAuth();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function confirmLeave() {
+    setBusy(true);
+    setError(null);
+    try {
+      await endpoints.removeMember(org.id, userId);
+    } catch (err) {
+      // 409 (the last owner, say): the reason, in the dialog.
+      setError(problemMessage(t, err));
+      setBusy(false);
+      return;
+    }
+    await reloadMe().catch(() => null);
+    navigate('/organization', { replace: true, state: { notice: t('organization.left', { name: org.name }) } });
+  }
+
+  return (
+    <section className="section" aria-labelledby="leave-title">
+      <h2 id="leave-title">{t('organization.leaveTitle')}</h2>
+      <p>{t('organization.leaveText')}</p>
+      <p className="actions">
+        <button
+          type="button"
+          className="btn btn-danger"
+          onClick={() => {
+            setError(null);
+            setOpen(true);
+          }}
+        >
+          {t('organization.leave')}
+        </button>
+      </p>
+      <Dialog
+        open={open}
+        title={t('organization.leaveConfirmTitle', { name: org.name })}
+        onClose={() => {
+          if (!busy) setOpen(false);
+        }}
+      >
+        <p>{t('organization.leaveConfirm', { name: org.name })}</p>
+        <FormAlert message={error} />
+        <p className="actions dialog-actions">
+          <button type="button" className="btn btn-secondary" onClick={() => setOpen(false)} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="btn btn-danger" onClick={confirmLeave} disabled={busy}>
+            {busy ? t('common.working') : t('organization.leave')}
+          </button>
+        </p>
+      </Dialog>
+    </section>
   );
 }
 

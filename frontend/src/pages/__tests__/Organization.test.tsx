@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import OrganizationPage from '../Organization';
-import { json, mockApi, renderApp } from '../../test/helpers';
+import { json, mockApi, renderApp, type Call } from '../../test/helpers';
 
 const me = (role: 'owner' | 'member') => ({
   user: { id: 'u1', email: 'mai@htx.vn', fullName: 'Hoàng Thị Mai', roles: [], createdAt: '2025-01-01T00:00:00Z' },
@@ -15,6 +15,7 @@ const org = (role: 'owner' | 'member') => ({
   status: 'rejected',
   rejectReason: 'Thiếu giấy chứng nhận đăng ký',
   createdAt: '2025-03-01T02:00:00Z',
+  decidedAt: '2025-03-05T02:00:00Z',
   version: 2,
   members: [
     { userId: 'u1', email: 'mai@htx.vn', fullName: 'Hoàng Thị Mai', role, joinedAt: '2025-03-01T02:00:00Z' },
@@ -25,7 +26,7 @@ const org = (role: 'owner' | 'member') => ({
     : {}),
 });
 
-function session(role: 'owner' | 'member', extra: Record<string, () => Response> = {}) {
+function session(role: 'owner' | 'member', extra: Record<string, (call: Call) => Response> = {}) {
   localStorage.setItem('techmart.refresh', 'R');
   return mockApi({
     'POST /auth/refresh': () => json(200, { accessToken: 'A', refreshToken: 'R2', expiresIn: 900, tokenType: 'Bearer' }),
@@ -50,6 +51,8 @@ describe('My organisation', () => {
     expect(screen.getByText('Không thể xóa chủ sở hữu cuối cùng.')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Lời mời đang chờ' }).textContent).toContain('old@htx.vn');
     expect(screen.getByRole('heading', { name: 'Mời thành viên' })).toBeTruthy();
+    // The only owner cannot leave.
+    expect(screen.queryByRole('button', { name: 'Rời tổ chức' })).toBeNull();
   });
 
   it('invites and shows the link with a copy button and the e-mail note', async () => {
@@ -95,5 +98,188 @@ describe('My organisation', () => {
     expect(screen.queryByRole('heading', { name: 'Mời thành viên' })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Xóa/ })).toBeNull();
     expect(screen.getByText('Thành viên', { selector: 'dd' })).toBeTruthy();
+  });
+});
+
+describe('Editing and resubmitting', () => {
+  const resubmitted = (call: Call) => {
+    const body = call.body as { name: string; kind: string };
+    const { rejectReason: _gone, ...rest } = org('owner');
+    return json(200, { ...rest, name: body.name, kind: body.kind, status: 'pending', version: 3 }, { ETag: '"3"' });
+  };
+
+  it('an owner of a rejected organisation edits and resubmits it; it is pending again', async () => {
+    const { calls } = session('owner', { 'PATCH /organizations/o1': resubmitted });
+    renderApp(<OrganizationPage />, { path: '/organization', route: '/organization' });
+    await screen.findByRole('heading', { level: 1, name: 'HTX Chè Shan tuyết' });
+    expect(screen.getByText('05/03/2025', { selector: 'dd' })).toBeTruthy();
+    const note = screen.getByRole('heading', { name: 'Không được xác minh' }).parentElement!;
+    expect(within(note).getByText('Thiếu giấy chứng nhận đăng ký')).toBeTruthy();
+
+    fireEvent.click(within(note).getByRole('button', { name: 'Sửa và gửi lại' }));
+    const form = screen.getByRole('region', { name: 'Sửa và gửi lại để xác minh' });
+    const name = within(form).getByLabelText(/Tên tổ chức/) as HTMLInputElement;
+    expect(name.value).toBe('HTX Chè Shan tuyết');
+    expect(document.activeElement).toBe(name);
+    expect((within(form).getByLabelText(/Loại tổ chức/) as HTMLSelectElement).value).toBe('enterprise');
+    // The button that opened the form is gone while it is open.
+    expect(screen.queryByRole('button', { name: 'Sửa và gửi lại' })).toBeNull();
+    expect(within(note).getByText(/Hãy sửa thông tin theo lý do trên rồi gửi lại/)).toBeTruthy();
+    expect(within(note).queryByText(/Chủ sở hữu của tổ chức có thể/)).toBeNull();
+
+    fireEvent.change(name, { target: { value: '  HTX Chè Shan tuyết Bản Bung ' } });
+    fireEvent.change(within(form).getByLabelText(/Loại tổ chức/), { target: { value: 'st_org' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Gửi lại để xác minh' }));
+
+    expect(await screen.findByText('Đã gửi lại. Tổ chức đang chờ Sở xác minh.')).toBeTruthy();
+    const patch = calls.find((c) => c.method === 'PATCH')!;
+    expect(patch.path).toBe('/organizations/o1');
+    expect(patch.body).toEqual({ name: 'HTX Chè Shan tuyết Bản Bung', kind: 'st_org' });
+    expect(patch.headers['if-match']).toBe('"2"');
+
+    expect(screen.getByRole('heading', { level: 1, name: 'HTX Chè Shan tuyết Bản Bung' })).toBeTruthy();
+    expect(screen.getByText('Chờ xác minh', { selector: '.badge' }).getAttribute('data-status')).toBe('pending');
+    expect(screen.getByText('Tổ chức KH&CN công lập', { selector: 'dd' })).toBeTruthy();
+    expect(screen.queryByText('Ngày quyết định')).toBeNull();
+    expect(screen.queryByText('Thiếu giấy chứng nhận đăng ký')).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Sửa và gửi lại để xác minh' })).toBeNull();
+    // Still editable while pending; the header's organisation list is refreshed.
+    expect(screen.getByRole('button', { name: 'Sửa thông tin' })).toBeTruthy();
+    expect(calls.filter((c) => c.path === '/me').length).toBe(2);
+  });
+
+  it('saves name and kind of a pending organisation', async () => {
+    const pending = { ...org('owner'), status: 'pending', rejectReason: undefined };
+    const { calls } = session('owner', {
+      'GET /organizations/o1': () => json(200, pending, { ETag: '"2"' }),
+      'PATCH /organizations/o1': (call) => json(200, { ...pending, ...(call.body as object), version: 3 }),
+    });
+    renderApp(<OrganizationPage />, { path: '/organization', route: '/organization' });
+    await screen.findByRole('heading', { level: 1, name: 'HTX Chè Shan tuyết' });
+    fireEvent.click(screen.getByRole('button', { name: 'Sửa thông tin' }));
+    const form = screen.getByRole('region', { name: 'Sửa thông tin tổ chức' });
+    fireEvent.change(within(form).getByLabelText(/Tên tổ chức/), { target: { value: 'HTX Chè Tân Cương' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Lưu thay đổi' }));
+    expect(await screen.findByText('Đã lưu thông tin tổ chức.')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'HTX Chè Tân Cương' })).toBeTruthy();
+    expect(calls.find((c) => c.method === 'PATCH')!.body).toEqual({ name: 'HTX Chè Tân Cương', kind: 'enterprise' });
+  });
+
+  it('tells the owner to reload on 412 and reloads on request', async () => {
+    const { calls } = session('owner', {
+      'PATCH /organizations/o1': () => json(412, { status: 412, code: 'version_mismatch' }),
+    });
+    renderApp(<OrganizationPage />, { path: '/organization', route: '/organization' });
+    await screen.findByRole('heading', { level: 1, name: 'HTX Chè Shan tuyết' });
+    fireEvent.click(screen.getByRole('button', { name: 'Sửa và gửi lại' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi lại để xác minh' }));
+    expect(
+      await screen.findByText('Tổ chức vừa được người khác thay đổi. Hãy tải lại để xem thông tin mới nhất rồi sửa lại.'),
+    ).toBeTruthy();
+    const gets = () => calls.filter((c) => c.method === 'GET' && c.path === '/organizations/o1').length;
+    expect(gets()).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Tải lại thông tin' }));
+    await waitFor(() => expect(gets()).toBe(2));
+    expect(screen.queryByRole('region', { name: 'Sửa và gửi lại để xác minh' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Sửa và gửi lại' })).toBeTruthy();
+  });
+
+  it('shows server field errors next to the fields', async () => {
+    const { calls } = session('owner', {
+      'PATCH /organizations/o1': () =>
+        json(422, {
+          status: 422,
+          code: 'validation_failed',
+          errors: [{ field: 'name', code: 'invalid_characters', message: 'Có ký tự không được phép' }],
+        }),
+    });
+    renderApp(<OrganizationPage />, { path: '/organization', route: '/organization' });
+    await screen.findByRole('heading', { level: 1, name: 'HTX Chè Shan tuyết' });
+    fireEvent.click(screen.getByRole('button', { name: 'Sửa và gửi lại' }));
+    const name = screen.getByLabelText(/Tên tổ chức/);
+    // Client check first: a one-letter name never reaches the server.
+    fireEvent.change(name, { target: { value: 'H' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi lại để xác minh' }));
+    expect(await screen.findByText('Quá ngắn: cần ít nhất 2 ký tự.')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'PATCH')).toBe(false);
+
+    fireEvent.change(name, { target: { value: 'HTX <Chè>' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi lại để xác minh' }));
+    expect(await screen.findByText('Có ký tự không được phép.')).toBeTruthy();
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(name.getAttribute('aria-describedby')).toBe('org-name-error');
+  });
+
+  it('gives a member no edit button', async () => {
+    session('member');
+    renderApp(<OrganizationPage />, { path: '/organization', route: '/organization' });
+    await screen.findByRole('heading', { level: 1, name: 'HTX Chè Shan tuyết' });
+    expect(screen.getByText('Thiếu giấy chứng nhận đăng ký')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Sửa và gửi lại' })).toBeNull();
+    expect(screen.getByText('Chủ sở hữu của tổ chức có thể sửa thông tin và gửi lại để Sở xác minh.')).toBeTruthy();
+  });
+});
+
+describe('Leaving', () => {
+  it('a member confirms, leaves and lands on the list with a notice', async () => {
+    let left = false;
+    const { calls } = session('member', {
+      'GET /me': () => json(200, left ? { ...me('member'), organizations: [] } : me('member')),
+      'DELETE /organizations/o1/members/u1': () => {
+        left = true;
+        return new Response(null, { status: 204 });
+      },
+    });
+    renderApp(<OrganizationPage />, { path: '/organization', route: '/organization' });
+    await screen.findByRole('heading', { level: 1, name: 'HTX Chè Shan tuyết' });
+    const section = screen.getByRole('region', { name: 'Rời tổ chức' });
+    fireEvent.click(within(section).getByRole('button', { name: 'Rời tổ chức' }));
+    const dialog = screen.getByRole('dialog', { name: 'Rời HTX Chè Shan tuyết?' });
+    expect(within(dialog).getByText(/Bạn sẽ không còn là thành viên của HTX Chè Shan tuyết/)).toBeTruthy();
+    expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Rời tổ chức' }));
+
+    expect(await screen.findByText('Bạn đã rời HTX Chè Shan tuyết.')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Tổ chức của tôi' })).toBeTruthy();
+    expect(screen.getByText('Bạn chưa thuộc tổ chức nào.')).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual(['/organizations/o1/members/u1']);
+  });
+
+  it('cancelling sends nothing', async () => {
+    const { calls } = session('member');
+    renderApp(<OrganizationPage />, { path: '/organization', route: '/organization' });
+    await screen.findByRole('heading', { level: 1, name: 'HTX Chè Shan tuyết' });
+    fireEvent.click(screen.getByRole('button', { name: 'Rời tổ chức' }));
+    const dialog = screen.getByRole('dialog', { name: 'Rời HTX Chè Shan tuyết?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Hủy' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
+  });
+
+  it('shows the reason of a 409 in the dialog and stays', async () => {
+    session('member', {
+      'DELETE /organizations/o1/members/u1': () =>
+        json(409, { status: 409, code: 'last_owner', title: 'Không thể gỡ chủ sở hữu cuối cùng của tổ chức.' }),
+    });
+    renderApp(<OrganizationPage />, { path: '/organization', route: '/organization' });
+    await screen.findByRole('heading', { level: 1, name: 'HTX Chè Shan tuyết' });
+    fireEvent.click(screen.getByRole('button', { name: 'Rời tổ chức' }));
+    const dialog = screen.getByRole('dialog', { name: 'Rời HTX Chè Shan tuyết?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Rời tổ chức' }));
+    expect(await within(dialog).findByText('Không thể xóa chủ sở hữu cuối cùng của tổ chức.')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'HTX Chè Shan tuyết' })).toBeTruthy();
+  });
+
+  it('falls back to the server text for a conflict it does not know', async () => {
+    session('member', {
+      'DELETE /organizations/o1/members/u1': () =>
+        json(409, { status: 409, code: 'membership_locked', title: 'Tư cách thành viên đang bị khóa.' }),
+    });
+    renderApp(<OrganizationPage />, { path: '/organization', route: '/organization' });
+    await screen.findByRole('heading', { level: 1, name: 'HTX Chè Shan tuyết' });
+    fireEvent.click(screen.getByRole('button', { name: 'Rời tổ chức' }));
+    const dialog = screen.getByRole('dialog', { name: 'Rời HTX Chè Shan tuyết?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Rời tổ chức' }));
+    expect(await within(dialog).findByText('Tư cách thành viên đang bị khóa.')).toBeTruthy();
   });
 });
