@@ -51,3 +51,10 @@ func LoadDemo() (Demo, error) {
 	}
 	return d, nil
 }
+
+// Taxonomy returns taxonomy.json: sectors, transfer forms, IP types and
+// statuses, TRL levels, moderation reasons and administrative units.
+func Taxonomy() ([]byte, error) { return files.ReadFile("taxonomy.json") }
+
+// Listings returns listings.json, the demo catalogue.
+func Listings() ([]byte, error) { return files.ReadFile("listings.json") }

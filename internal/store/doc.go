@@ -22,7 +22,7 @@ type Versioned interface {
 // Meta is the version every mutable document carries. Modify bumps it; the
 // API exposes it as ETag / If-Match and the search indexer compares it.
 type Meta struct {
-	Version int64 `bson:"version"`
+	Version int64 `bson:"version" json:"version"`
 }
 
 func (m *Meta) GetVersion() int64  { return m.Version }
@@ -184,6 +184,46 @@ func Upsert[T any, P interface {
 			continue
 		}
 		return fresh, err
+	}
+	var zero T
+	return zero, fmt.Errorf("%s %q: %w", coll, id, ErrConflict)
+}
+
+// DeleteIf deletes a document only if check passes on its current state —
+// Modify's guarantee for deletes: on MongoDB one delete on {_id, version}
+// (retried when someone wrote meanwhile), in embedded mode under the guard.
+func DeleteIf[T any, P interface {
+	*T
+	Versioned
+}](ctx context.Context, s *Store, coll, id string, check func(P) error) (T, error) {
+	if s.embedded != nil {
+		unlock := s.lock()
+		defer unlock()
+	}
+	c := s.db.Collection(coll)
+	for attempt := 0; attempt < maxAttempts; attempt++ {
+		doc, err := Get[T](ctx, s, coll, id)
+		if err != nil {
+			return doc, err
+		}
+		p := P(&doc)
+		if err := check(p); err != nil {
+			return doc, err
+		}
+		filter := bson.D{{Key: "_id", Value: id}}
+		if s.embedded == nil {
+			filter = append(filter, bson.E{Key: "version", Value: p.GetVersion()})
+		}
+		res, err := c.DeleteOne(ctx, filter)
+		if err != nil {
+			return doc, err
+		}
+		if res.DeletedCount == 1 {
+			return doc, nil
+		}
+		if s.embedded != nil {
+			return doc, fmt.Errorf("%s %q: %w", coll, id, ErrNotFound)
+		}
 	}
 	var zero T
 	return zero, fmt.Errorf("%s %q: %w", coll, id, ErrConflict)

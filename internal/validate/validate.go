@@ -6,6 +6,7 @@ import (
 	"net/mail"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -113,4 +114,46 @@ func (c *Checker) OneOf(field, value string, choices []string) {
 	case !slices.Contains(choices, value):
 		c.Add(field, "invalid_choice", "choices", choices)
 	}
+}
+
+// Multiline normalises free text that keeps its paragraphs (a description):
+// NFC, Unix line ends, no trailing spaces, at most one blank line in a row.
+func Multiline(s string) string {
+	s = strings.ReplaceAll(norm.NFC.String(s), "\r\n", "\n")
+	lines := strings.Split(s, "\n")
+	out := lines[:0]
+	blank := false
+	for _, l := range lines {
+		l = strings.TrimRightFunc(l, unicode.IsSpace)
+		if l == "" {
+			if blank || len(out) == 0 {
+				continue
+			}
+			blank = true
+		} else {
+			blank = false
+		}
+		out = append(out, l)
+	}
+	return strings.TrimSpace(strings.Join(out, "\n"))
+}
+
+// Optional checks the length of a value that may be empty.
+func (c *Checker) Optional(field, value string, max int) {
+	if value != "" {
+		c.Reason(field, value, 1, max)
+	}
+}
+
+// Date checks an optional calendar date written YYYY-MM-DD.
+func (c *Checker) Date(field, value string) (time.Time, bool) {
+	if value == "" {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.DateOnly, value)
+	if err != nil {
+		c.Add(field, "invalid_date")
+		return time.Time{}, false
+	}
+	return t, true
 }
