@@ -476,7 +476,7 @@ func mark(text string, spans [][2]int) string {
 	return sb.String()
 }
 
-func (b *Bleve) Suggest(ctx context.Context, text string, limit int) ([]Suggestion, error) {
+func (b *Bleve) Suggest(ctx context.Context, text string, activeAt time.Time, limit int) ([]Suggestion, error) {
 	words := b.words(text)
 	if len(words) == 0 {
 		return []Suggestion{}, nil
@@ -491,7 +491,7 @@ func (b *Bleve) Suggest(ctx context.Context, text string, limit int) ([]Suggesti
 		}
 		must = append(must, wordQuery(w, false))
 	}
-	must = append(must, filterQueries(Filter{ActiveAt: time.Now()})...)
+	must = append(must, filterQueries(Filter{ActiveAt: activeAt})...)
 	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery(must), limit, 0, false)
 	req.Fields = []string{fDoc}
 	req.SortByCustom(bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}})

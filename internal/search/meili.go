@@ -42,7 +42,7 @@ func (m *meili) Delete(context.Context, ...string) error            { return Err
 func (m *meili) Versions(context.Context) (map[string]int64, error) { return nil, ErrNotImplemented }
 func (m *meili) Get(context.Context, string) (Doc, error)           { return Doc{}, ErrNotImplemented }
 func (m *meili) Search(context.Context, Query) (Result, error)      { return Result{}, ErrNotImplemented }
-func (m *meili) Suggest(context.Context, string, int) ([]Suggestion, error) {
+func (m *meili) Suggest(context.Context, string, time.Time, int) ([]Suggestion, error) {
 	return nil, ErrNotImplemented
 }
 func (m *meili) Close() error { m.client.Close(); return nil }

@@ -29,8 +29,9 @@ type Engine interface {
 	// Get returns one document (ErrNotFound when absent).
 	Get(ctx context.Context, id string) (Doc, error)
 	Search(ctx context.Context, q Query) (Result, error)
-	// Suggest completes what someone is typing, from titles and keywords.
-	Suggest(ctx context.Context, text string, limit int) ([]Suggestion, error)
+	// Suggest completes what someone is typing, from the titles and
+	// keywords of documents not expired at activeAt.
+	Suggest(ctx context.Context, text string, activeAt time.Time, limit int) ([]Suggestion, error)
 	Close() error
 }
 

@@ -258,14 +258,14 @@ func Run(t *testing.T, e search.Engine) {
 		}
 	})
 	t.Run("suggest", func(t *testing.T) {
-		s, err := e.Suggest(ctx, "may sa", 5)
+		s, err := e.Suggest(ctx, "may sa", now, 5)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(s) == 0 || s[0].ID != "hoa1" || s[0].Title != "Máy sấy năng lượng mặt trời" {
 			t.Errorf("may sa: %v", s)
 		}
-		if s, _ := e.Suggest(ctx, "ủ phân", 5); len(s) != 0 {
+		if s, _ := e.Suggest(ctx, "ủ phân", now, 5); len(s) != 0 {
 			t.Errorf("an expired listing was suggested: %v", s)
 		}
 	})
