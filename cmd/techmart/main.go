@@ -121,7 +121,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		if err != nil {
 			return err
 		}
-		log.Info("demo data loaded", "newAccounts", sum.Accounts, "newOrganizations", sum.Organizations)
+		log.Info("demo data loaded", "newAccounts", sum.Accounts, "newOrganizations", sum.Organizations, "newListings", sum.Listings)
 	}
 	srv := a.Server(frontend.Dist())
 	ln, err := net.Listen("tcp", cfg.Addr)
@@ -164,7 +164,7 @@ func seedCmd(ctx context.Context, cfg config.Config, log *slog.Logger, args []st
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "demo data: %d new accounts, %d new organisations\n", sum.Accounts, sum.Organizations)
+		fmt.Fprintf(stdout, "demo data: %d new accounts, %d new organisations, %d new listings\n", sum.Accounts, sum.Organizations, sum.Listings)
 	}
 	return nil
 }
@@ -181,7 +181,13 @@ func reindex(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io
 	if err := a.Search.Health(ctx); err != nil {
 		return fmt.Errorf("search engine %s: %w", a.Search.Name(), err)
 	}
-	fmt.Fprintf(stdout, "search engine %s is reachable; 0 document types registered, 0 documents reindexed\n", a.Search.Name())
+	start := time.Now()
+	st, err := a.Indexer.Reindex(ctx)
+	if err != nil {
+		return fmt.Errorf("reindex: %w", err)
+	}
+	fmt.Fprintf(stdout, "search engine %s: %d published listings pushed, %d stale documents removed in %s\n",
+		a.Search.Name(), st.Pushed, st.Removed, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

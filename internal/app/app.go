@@ -15,6 +15,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/account"
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/config"
 	"github.com/techmart-vn/techmart/internal/httpapi"
 	"github.com/techmart-vn/techmart/internal/mail"
@@ -22,6 +23,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/search"
 	"github.com/techmart-vn/techmart/internal/seed"
 	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/taxonomy"
 	"github.com/techmart-vn/techmart/seeds"
 )
 
@@ -35,6 +37,8 @@ type App struct {
 	Auth     *auth.Service
 	Orgs     *org.Service
 	Accounts *account.Service
+	Catalog  *catalog.Service
+	Indexer  *catalog.Indexer
 	Demo     *httpapi.Demo
 	Mail     bool
 	Version  string
@@ -47,7 +51,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version stri
 	if err != nil {
 		return nil, err
 	}
-	a, err := New(ctx, cfg, st, log, version)
+	a, err := New(ctx, cfg, st, nil, log, version)
 	if err != nil {
 		_ = st.Close(ctx)
 		return nil, err
@@ -56,16 +60,20 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version stri
 }
 
 // New builds the platform on an open store: collections and indexes, the
-// search engine, the services. The App owns st from here on.
-func New(ctx context.Context, cfg config.Config, st *store.Store, log *slog.Logger, version string) (*App, error) {
+// search engine, the services. The App owns st from here on. wrap, when
+// given, wraps the configured search engine (tests make it fail).
+func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(search.Engine) search.Engine, log *slog.Logger, version string) (*App, error) {
 	a := &App{Config: cfg, Log: log, Version: version, Store: st}
-	specs := append([]store.CollectionSpec{audit.Spec, org.Spec}, auth.Specs...)
+	specs := append([]store.CollectionSpec{audit.Spec, org.Spec, catalog.Spec}, auth.Specs...)
 	if err := st.Ensure(ctx, specs...); err != nil {
 		return nil, err
 	}
 	var err error
 	if a.Search, err = search.Open(search.Config{MeiliURL: cfg.MeiliURL, MeiliKey: cfg.MeiliKey, DataDir: cfg.DataDir}); err != nil {
 		return nil, err
+	}
+	if wrap != nil {
+		a.Search = wrap(a.Search)
 	}
 	fail := func(err error) (*App, error) {
 		_ = a.Search.Close()
@@ -90,6 +98,15 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, log *slog.Logg
 	}
 	a.Orgs = org.New(st, a.Auth, a.Audit, mailer, cfg.BaseURL(), log)
 	a.Accounts = account.New(a.Auth, a.Orgs, a.Audit)
+	tax, err := taxonomy.Load()
+	if err != nil {
+		return fail(err)
+	}
+	a.Catalog = catalog.New(st, a.Orgs, tax, a.Audit, log, func(id string) { a.Indexer.Notify(id) })
+	a.Indexer = catalog.NewIndexer(a.Catalog, a.Search, log)
+	if sender, ok := mailer.(*mail.Sender); ok {
+		a.Catalog.SetMailer(sender, cfg.BaseURL())
+	}
 	if err := a.Orgs.Reconcile(ctx); err != nil {
 		return fail(err)
 	}
@@ -107,6 +124,13 @@ func (a *App) LoadDemo(ctx context.Context) (seed.Summary, error) {
 	if err != nil {
 		return sum, err
 	}
+	raw, err := seeds.Listings()
+	if err != nil {
+		return sum, err
+	}
+	if sum.Listings, err = seed.Listings(ctx, a.Catalog, raw, time.Now()); err != nil {
+		return sum, err
+	}
 	a.Demo = &httpapi.Demo{Password: d.Password}
 	for _, acc := range d.Accounts {
 		if acc.Label != "" {
@@ -120,7 +144,7 @@ func (a *App) LoadDemo(ctx context.Context) (seed.Summary, error) {
 func (a *App) Server(spa fs.FS) *httpapi.Server {
 	return httpapi.New(httpapi.Deps{
 		Config: a.Config, Store: a.Store, Search: a.Search, Auth: a.Auth, Orgs: a.Orgs,
-		Accounts: a.Accounts, Audit: a.Audit, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
+		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
 	})
 }
 
@@ -132,6 +156,8 @@ func (a *App) Serve(ctx context.Context, srv *httpapi.Server, ln net.Listener, d
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() { defer wg.Done(); a.housekeeping(jobs, 10*time.Minute) }()
+	wg.Add(1)
+	go func() { defer wg.Done(); a.Indexer.Run(jobs, 5*time.Minute) }()
 	defer func() { stopJobs(); wg.Wait() }()
 
 	errc := make(chan error, 1)
@@ -164,6 +190,11 @@ func (a *App) housekeeping(ctx context.Context, every time.Duration) {
 			a.Log.Warn("sweep expired documents", "err", err)
 		} else if n > 0 {
 			a.Log.Info("swept expired documents", "count", n)
+		}
+		if n, err := a.Catalog.RemindExpiring(ctx); err != nil && ctx.Err() == nil {
+			a.Log.Warn("listing expiry reminders", "err", err)
+		} else if n > 0 {
+			a.Log.Info("listing expiry reminders sent", "count", n)
 		}
 		select {
 		case <-ctx.Done():

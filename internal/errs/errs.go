@@ -25,6 +25,7 @@ const (
 	TooMany
 	TooLarge
 	Unsupported
+	Unavailable
 )
 
 // FieldError is one problem with one input field. Field is the JSON path as

@@ -188,7 +188,10 @@ func (s *mailSession) Data(r io.Reader) error {
 func (s *mailSession) Reset()        { s.cur = received{} }
 func (s *mailSession) Logout() error { return nil }
 
-func TestInvitationEmailThroughSMTP(t *testing.T) {
+// startSMTP runs an SMTP server on loopback and returns its mailbox and the
+// TECHMART_SMTP_URL that reaches it.
+func startSMTP(t *testing.T) (*mailbox, string) {
+	t.Helper()
 	box := &mailbox{}
 	srv := smtp.NewServer(box)
 	srv.Domain = "localhost"
@@ -200,10 +203,24 @@ func TestInvitationEmailThroughSMTP(t *testing.T) {
 	}
 	go func() { _ = srv.Serve(ln) }()
 	t.Cleanup(func() { _ = srv.Close() })
+	return box, "smtp://techmart:s3cret@" + ln.Addr().String() + "?tls=none&from=noreply@techmart.test"
+}
 
-	h := apptest.New(t, func(c *apptestConfig) {
-		c.SMTPURL = "smtp://techmart:s3cret@" + ln.Addr().String() + "?tls=none&from=noreply@techmart.test"
-	})
+// message decodes a delivered e-mail's subject and body.
+func message(t *testing.T, m received) (subject, body string) {
+	t.Helper()
+	msg, err := mail.ReadMessage(strings.NewReader(string(m.data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	subject, _ = new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+	b, _ := io.ReadAll(quotedprintable.NewReader(msg.Body))
+	return subject, string(b)
+}
+
+func TestInvitationEmailThroughSMTP(t *testing.T) {
+	box, smtpURL := startSMTP(t)
+	h := apptest.New(t, func(c *apptestConfig) { c.SMTPURL = smtpURL })
 	if cfg := h.Do(R{Method: "GET", Path: "/api/v1/config"}).JSON(t); cfg["smtp"] != true {
 		t.Fatalf("config does not say mail is on: %v", cfg)
 	}
@@ -224,16 +241,11 @@ func TestInvitationEmailThroughSMTP(t *testing.T) {
 	if m.from != "noreply@techmart.test" || len(m.to) != 1 || m.to[0] != "nghien.cuu.vien@example.vn" {
 		t.Fatalf("envelope from %q to %v", m.from, m.to)
 	}
-	msg, err := mail.ReadMessage(strings.NewReader(string(m.data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	subject, _ := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+	subject, body := message(t, m)
 	if !strings.Contains(subject, "Lời mời") || !strings.Contains(subject, "Invitation") || !strings.Contains(subject, "Viện Khoa học Sự sống") {
 		t.Fatalf("subject %q", subject)
 	}
-	body, _ := io.ReadAll(quotedprintable.NewReader(msg.Body))
-	if !strings.Contains(string(body), acceptURL) || !strings.Contains(string(body), "Xin chào") || !strings.Contains(string(body), "Hello") {
+	if !strings.Contains(body, acceptURL) || !strings.Contains(string(body), "Xin chào") || !strings.Contains(string(body), "Hello") {
 		t.Fatalf("body lacks the link or a language:\n%s", body)
 	}
 }

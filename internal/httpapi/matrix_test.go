@@ -35,6 +35,48 @@ func (f *fixture) pending() string {
 	return id
 }
 
+// completeListing is a technology offer ready to submit.
+func completeListing(orgID string) map[string]any {
+	return map[string]any{
+		"kind": "technology", "orgId": orgID, "title": "Quy trình sấy chè Shan tuyết bằng hơi nóng",
+		"summary":     "Công nghệ sấy chè xanh giữ hương vị, rút ngắn thời gian sấy một nửa so với sấy thủ công.",
+		"description": "Quy trình gồm làm héo, diệt men, vò và sấy hai giai đoạn.",
+		"sectors":     []string{"agri_processing"}, "trl": 7, "transferForms": []string{"licence"},
+		"price": map[string]any{"mode": "negotiable"},
+	}
+}
+
+// listing makes a listing of the enterprise's organisation in a state.
+func (f *fixture) listing(state string) string {
+	t := f.h.T
+	r := f.h.Do(R{Method: "POST", Path: "/api/v1/listings", Token: f.tokens["enterprise"].Access, Body: completeListing(enterpriseOrg)})
+	if r.Status != 201 {
+		t.Fatalf("create listing: %d %s", r.Status, r.Body)
+	}
+	id := r.JSON(t)["id"].(string)
+	steps := map[string][]string{"draft": nil, "pending": {"submit"}, "published": {"submit", "approve"}}[state]
+	for _, step := range steps {
+		tok := f.tokens["enterprise"]
+		if step == "approve" {
+			tok = f.tokens["officer"]
+		}
+		if r := f.h.Do(R{Method: "POST", Path: "/api/v1/listings/" + id + "/" + step, Token: tok.Access}); r.Status != 200 {
+			t.Fatalf("%s listing: %d %s", step, r.Status, r.Body)
+		}
+	}
+	return id
+}
+
+func listingURL(state, suffix string) func(*fixture, string) string {
+	return func(f *fixture, _ string) string { return "/api/v1/listings/" + f.listing(state) + suffix }
+}
+
+// ownerOnly is a listing route only the owning organisation may use:
+// others do not learn the listing exists, staff are refused.
+func ownerOnly(ok int) map[string]int {
+	return map[string]int{"anon": 401, "enterprise": ok, "institute": 404, "reviewer": 404, "officer": 403, "admin": 403}
+}
+
 func fixed(u string) func(*fixture, string) string { return func(*fixture, string) string { return u } }
 
 func all(status int) map[string]int {
@@ -101,6 +143,28 @@ var matrix = []row{
 	{method: "PUT", path: "/users/:id/roles", url: func(f *fixture, _ string) string { return "/api/v1/users/" + f.ids["reviewer"] + "/roles" },
 		body: func(*fixture, string) any { return map[string][]string{"roles": {"reviewer"}} }, want: only(map[string]int{"admin": 200}, 403)},
 	{method: "GET", path: "/audit", url: fixed("/api/v1/audit"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+
+	{method: "GET", path: "/taxonomy", url: fixed("/api/v1/taxonomy"), want: all(200)},
+	{method: "POST", path: "/listings", url: fixed("/api/v1/listings"), body: func(*fixture, string) any { return completeListing(enterpriseOrg) },
+		want: only(map[string]int{"enterprise": 201}, 422)}, // not_a_member of that organisation
+	{method: "GET", path: "/listings", url: fixed("/api/v1/listings?state=pending"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "GET", path: "/listings/:id", url: listingURL("draft", ""),
+		want: map[string]int{"anon": 404, "enterprise": 200, "institute": 404, "reviewer": 404, "officer": 200, "admin": 200}},
+	{method: "PATCH", path: "/listings/:id", url: listingURL("draft", ""),
+		body: func(*fixture, string) any { return map[string]any{"keywords": []string{"chè", "sấy"}} }, want: ownerOnly(200)},
+	{method: "DELETE", path: "/listings/:id", url: listingURL("draft", ""), want: ownerOnly(204)},
+	{method: "POST", path: "/listings/:id/submit", url: listingURL("draft", "/submit"), want: ownerOnly(200)},
+	{method: "POST", path: "/listings/:id/approve", url: listingURL("pending", "/approve"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "POST", path: "/listings/:id/reject", url: listingURL("pending", "/reject"),
+		body: func(*fixture, string) any {
+			return map[string]string{"reason": "incomplete", "comment": "Thiếu thông số kỹ thuật"}
+		},
+		want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "POST", path: "/listings/:id/archive", url: listingURL("draft", "/archive"),
+		want: map[string]int{"anon": 401, "enterprise": 200, "institute": 404, "reviewer": 404, "officer": 200, "admin": 200}},
+	{method: "POST", path: "/listings/:id/renew", url: listingURL("published", "/renew"), want: ownerOnly(200)},
+	{method: "GET", path: "/search", url: fixed("/api/v1/search?q=che"), want: all(200)},
+	{method: "GET", path: "/search/suggest", url: fixed("/api/v1/search/suggest?q=che"), want: all(200)},
 }
 
 // TestAuthorizationMatrix calls every API route as every role and checks

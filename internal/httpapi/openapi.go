@@ -72,6 +72,52 @@ var schemas = obj{
 		"changes": obj{"type": "object", "additionalProperties": obj{"type": "object", "properties": obj{"from": obj{}, "to": obj{}}}},
 	}},
 	"AuditList": listOf("AuditEntry"),
+
+	"Term":          obj{"type": "object", "properties": obj{"code": str(), "vi": str(), "en": str()}},
+	"Taxonomy":      obj{"type": "object", "properties": obj{"sectors": arr(ref("Term")), "transferForms": arr(ref("Term")), "ipTypes": arr(ref("Term")), "ipStatuses": arr(ref("Term")), "trl": arr(ref("Term")), "rejectReasons": arr(ref("Term")), "adminUnits": arr(obj{"type": "object", "properties": obj{"code": str(), "vi": str(), "en": str(), "level": strEnum("province", "district", "commune"), "parent": str(), "validFrom": str(), "validUntil": str(), "replacedBy": str()}})}},
+	"ListingInput":  object(nil, listingProps(false)),
+	"Listing":       obj{"type": "object", "properties": listingProps(true)},
+	"ListingList":   listOf("Listing"),
+	"ListingReject": object([]string{"reason", "comment"}, obj{"reason": str(), "comment": obj{"type": "string", "minLength": 5, "maxLength": 2000}}),
+	"SearchResult": obj{"type": "object", "properties": obj{
+		"hits": arr(obj{"type": "object", "properties": obj{
+			"id": str(), "kind": strEnum(listingKinds...), "title": str(), "summary": str(),
+			"organization": obj{"type": "object", "properties": obj{"id": str(), "name": str(), "kind": str()}},
+			"sectors":      arr(str()), "transferForms": arr(str()), "adminUnit": str(), "trl": integer(), "priceMin": integer(), "priceMax": integer(),
+			"publishedAt": dateTime(), "highlights": obj{"type": "object", "description": "title and summary with <mark> around matches; the rest is HTML-escaped", "additionalProperties": str()},
+		}}),
+		"total": integer(), "page": integer(), "pageSize": integer(),
+		"facets": obj{"type": "object", "additionalProperties": arr(obj{"type": "object", "properties": obj{"value": str(), "count": integer()}})},
+	}},
+	"Suggestions": obj{"type": "object", "properties": obj{"suggestions": arr(obj{"type": "object", "properties": obj{"id": str(), "kind": str(), "title": str()}})}},
+}
+
+var listingKinds = []string{"technology", "equipment", "ip", "demand"}
+
+// listingProps describes a listing; the stored form adds what the server
+// sets.
+func listingProps(stored bool) obj {
+	date := obj{"type": "string", "format": "date"}
+	vnd := obj{"type": "integer", "minimum": 0, "description": "VND"}
+	p := obj{
+		"kind": strEnum(listingKinds...), "orgId": str(), "title": obj{"type": "string", "minLength": 10, "maxLength": 150},
+		"summary": obj{"type": "string", "minLength": 40, "maxLength": 1000}, "description": str(), "advantages": str(), "applications": str(),
+		"sectors": arr(str()), "keywords": arr(str()), "adminUnit": str(),
+		"contact": obj{"type": "object", "properties": obj{"name": str(), "email": str(), "phone": str()}}, "validUntil": date,
+		"trl": obj{"type": "integer", "minimum": 1, "maximum": 9}, "transferForms": arr(str()),
+		"price":  obj{"type": "object", "properties": obj{"mode": strEnum("fixed", "range", "negotiable"), "min": vnd, "max": vnd}},
+		"ipType": str(), "ipNumber": str(), "filingDate": date, "grantDate": date, "ipStatus": str(), "holder": str(),
+		"problem": str(), "requirements": obj{"type": "object", "properties": obj{"must": arr(str()), "nice": arr(str())}},
+		"trlMin": integer(), "budget": obj{"type": "object", "properties": obj{"min": vnd, "max": vnd}}, "deadline": date,
+		"confidentialDetails": obj{"type": "string", "description": "only for the owner, officers and admitted parties"},
+	}
+	if stored {
+		p["id"], p["state"], p["version"] = str(), strEnum("draft", "pending", "published", "rejected", "archived"), integer()
+		p["validUntil"], p["createdAt"], p["updatedAt"], p["submittedAt"], p["publishedAt"] = dateTime(), dateTime(), dateTime(), dateTime(), dateTime()
+		p["rejectReason"], p["rejectComment"], p["createdBy"], p["images"], p["attachments"] = str(), str(), str(), arr(str()), arr(str())
+		p["organization"] = obj{"type": "object", "description": "public view only", "properties": obj{"id": str(), "name": str(), "kind": str()}}
+	}
+	return p
 }
 
 func listOf(item string) obj {

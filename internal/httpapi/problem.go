@@ -43,6 +43,7 @@ var statusOf = map[errs.Kind]int{
 	errs.TooMany:            fiber.StatusTooManyRequests,
 	errs.TooLarge:           fiber.StatusRequestEntityTooLarge,
 	errs.Unsupported:        fiber.StatusUnsupportedMediaType,
+	errs.Unavailable:        fiber.StatusServiceUnavailable,
 }
 
 // fiberCodes maps the errors Fiber itself raises (before a handler runs) to

@@ -24,7 +24,7 @@ type route struct {
 }
 
 func (s *Server) registerRoutes(api fiber.Router) {
-	for _, r := range []route{
+	for _, r := range append([]route{
 		{method: "GET", path: "/config", tag: "platform", summary: "Public settings: province, demo accounts, mail",
 			responses: map[int]string{200: "Config"}, handler: s.getConfig},
 
@@ -70,7 +70,7 @@ func (s *Server) registerRoutes(api fiber.Router) {
 
 		{method: "GET", path: "/audit", tag: "audit", access: staff, summary: "The audit log, newest first (officers, admins)",
 			query: []string{"subject", "actor", "action", "page", "pageSize"}, responses: map[int]string{200: "AuditList", 403: "Problem"}, handler: s.listAudit},
-	} {
+	}, s.catalogRoutes()...) {
 		s.routes = append(s.routes, r)
 		api.Add(r.method, r.path, r.access.check, r.handler)
 	}

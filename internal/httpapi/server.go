@@ -22,6 +22,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/account"
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/config"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/search"
@@ -49,6 +50,8 @@ type Deps struct {
 	Orgs     *org.Service
 	Accounts *account.Service
 	Audit    *audit.Log
+	Catalog  *catalog.Service
+	Indexer  *catalog.Indexer
 	Logger   *slog.Logger
 	Version  string
 	Demo     *Demo // nil unless demo mode
@@ -142,6 +145,12 @@ func (s *Server) readyz(c *fiber.Ctx) error {
 	status := fiber.StatusOK
 	if err := s.d.Search.Health(ctx); err != nil {
 		out["search"], out["status"] = "unavailable", "degraded"
+	} else if s.d.Indexer != nil && (s.d.Indexer.Err() != nil || s.d.Indexer.Backlog() > 0) {
+		// The engine answers, but changes have not reached it yet.
+		out["search"], out["status"] = "behind", "degraded"
+	}
+	if s.d.Indexer != nil {
+		out["searchBacklog"] = s.d.Indexer.Backlog()
 	}
 	if err := s.d.Store.Ping(ctx); err != nil {
 		out["store"], out["status"] = "unavailable", "unavailable"

@@ -5,11 +5,13 @@ package seed
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
 
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/seeds"
 )
@@ -18,6 +20,31 @@ import (
 type Summary struct {
 	Accounts      int
 	Organizations int
+	Listings      int
+}
+
+// Listings loads the demo catalogue (listings.json) through the catalog's
+// own checks; dates are relative to now, so the demo never looks stale.
+func Listings(ctx context.Context, cat *catalog.Service, raw []byte, now time.Time) (int, error) {
+	var list []catalog.Seed
+	if err := json.Unmarshal(raw, &list); err != nil {
+		return 0, fmt.Errorf("seed: listings.json: %w", err)
+	}
+	n := 0
+	for _, sd := range list {
+		l, err := cat.Build(sd, now)
+		if err != nil {
+			return n, fmt.Errorf("seed: listing %s: %w", sd.ID, err)
+		}
+		created, err := cat.Import(ctx, l)
+		if err != nil {
+			return n, fmt.Errorf("seed: listing %s: %w", sd.ID, err)
+		}
+		if created {
+			n++
+		}
+	}
+	return n, nil
 }
 
 // Demo loads the demo accounts and organisations.

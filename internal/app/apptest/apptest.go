@@ -21,6 +21,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/config"
 	"github.com/techmart-vn/techmart/internal/httpapi"
+	"github.com/techmart-vn/techmart/internal/search"
 	"github.com/techmart-vn/techmart/internal/store/storetest"
 )
 
@@ -60,6 +61,12 @@ type Option func(*config.Config)
 // New starts the platform with the demo data loaded.
 func New(t testing.TB, opts ...Option) *Harness {
 	t.Helper()
+	return NewWithEngine(t, nil, opts...)
+}
+
+// NewWithEngine is New with the search engine wrapped by wrap.
+func NewWithEngine(t testing.TB, wrap func(search.Engine) search.Engine, opts ...Option) *Harness {
+	t.Helper()
 	cfg := config.Default()
 	cfg.DataDir = t.TempDir()
 	cfg.Addr = "127.0.0.1:0"
@@ -75,7 +82,7 @@ func New(t testing.TB, opts ...Option) *Harness {
 	logs := &lockedBuffer{}
 	log := slog.New(slog.NewJSONHandler(logs, nil))
 	ctx := context.Background()
-	a, err := app.New(ctx, cfg, st, log, "test")
+	a, err := app.New(ctx, cfg, st, wrap, log, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,11 +92,25 @@ func New(t testing.TB, opts ...Option) *Harness {
 			t.Fatal(err)
 		}
 	}
+	// The indexer runs as under serve, so approving a listing makes it
+	// searchable without the test's help; Settle waits for it.
+	jobs, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); a.Indexer.Run(jobs, time.Hour) }()
+	t.Cleanup(func() { stop(); <-done })
 	spa := fstest.MapFS{
 		"index.html":             {Data: []byte("<!doctype html><title>Techmart SPA</title>")},
 		"assets/index-abc123.js": {Data: []byte("console.log(1)")},
 	}
 	return &Harness{T: t, App: a, Server: a.Server(spa), logs: logs}
+}
+
+// Settle indexes every pending change now, so a search sees it.
+func (h *Harness) Settle() {
+	h.T.Helper()
+	if err := h.App.Indexer.Drain(context.Background()); err != nil {
+		h.T.Fatalf("indexing: %v", err)
+	}
 }
 
 // Response is what came back.

@@ -1,0 +1,301 @@
+package catalog
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/techmart-vn/techmart/internal/org"
+	"github.com/techmart-vn/techmart/internal/search"
+	"github.com/techmart-vn/techmart/internal/store"
+)
+
+// OrgRef is the organisation as a public listing shows it.
+type OrgRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+}
+
+// PublicView is what anyone may read of a published listing: everything
+// but the confidential details, who was admitted to them, and moderation
+// notes. It is what the search index stores and serves.
+type PublicView struct {
+	Listing
+	Organization OrgRef `json:"organization"`
+}
+
+// MarshalJSON drops the fields the public never sees.
+func (v PublicView) MarshalJSON() ([]byte, error) {
+	l := v.Listing
+	l.ConfidentialDetails, l.RejectReason, l.RejectComment, l.CreatedBy, l.Admitted = "", "", "", "", nil
+	type plain Listing // no MarshalJSON: no recursion
+	return json.Marshal(struct {
+		plain
+		Organization OrgRef `json:"organization"`
+	}{plain(l), v.Organization})
+}
+
+// doc is the index projection of l.
+func doc(l Listing, o org.Organization) (search.Doc, error) {
+	src, err := json.Marshal(PublicView{Listing: l, Organization: OrgRef{ID: o.ID, Name: o.Name, Kind: o.Kind}})
+	if err != nil {
+		return search.Doc{}, err
+	}
+	text := []string{l.Description, l.Advantages, l.Applications, l.Problem, l.Holder}
+	if l.Requirements != nil {
+		text = append(append(text, l.Requirements.Must...), l.Requirements.Nice...)
+	}
+	d := search.Doc{
+		ID: l.ID, Version: l.Version, Kind: l.Kind, Title: l.Title, Summary: l.Summary,
+		Text: strings.Join(text, "\n"), Keywords: l.Keywords, Sectors: l.Sectors, TransferForms: l.TransferForms,
+		AdminUnit: l.AdminUnit, OrgID: o.ID, OrgName: o.Name, OrgKind: o.Kind, TRL: l.TRL, Source: src,
+	}
+	if l.Price != nil {
+		d.PriceMin, d.PriceMax = l.Price.Min, l.Price.Max
+	}
+	if l.PublishedAt != nil {
+		d.PublishedAt = *l.PublishedAt
+	}
+	if l.ValidUntil != nil {
+		d.ExpiresAt = *l.ValidUntil
+	}
+	return d, nil
+}
+
+// Indexer keeps the search index in step with the store. Writes wake it
+// with the listing's id; it reads the listing and pushes its public
+// projection (or removes it). The index remembers each document's version;
+// Reconcile compares every version with the store in one scan — at start,
+// on a timer and on `techmart reindex` — and repairs what differs, so no
+// bookkeeping is written per document. When the engine is down, ids wait
+// in memory and Reconcile catches anything lost in a restart.
+//
+// Every replica may run one: pushing the same version twice is harmless,
+// and an older push that lands late is repaired by the next Reconcile.
+type Indexer struct {
+	cat    *Service
+	engine search.Engine
+	log    *slog.Logger
+	wake   chan struct{}
+
+	mu      sync.Mutex
+	pending map[string]bool
+
+	// syncing serialises drains: a drain that read a listing before its
+	// latest change must not push its older state after a newer drain.
+	syncing sync.Mutex
+
+	lastErr atomic.Pointer[string] // nil when the last attempt worked
+}
+
+// NewIndexer returns the indexer for cat's listings.
+func NewIndexer(cat *Service, engine search.Engine, log *slog.Logger) *Indexer {
+	return &Indexer{cat: cat, engine: engine, log: log, wake: make(chan struct{}, 1), pending: map[string]bool{}}
+}
+
+// Notify queues a listing for indexing; it never blocks.
+func (ix *Indexer) Notify(id string) {
+	ix.mu.Lock()
+	ix.pending[id] = true
+	ix.mu.Unlock()
+	select {
+	case ix.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Backlog is how many listings wait to be indexed.
+func (ix *Indexer) Backlog() int {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return len(ix.pending)
+}
+
+// Err is the last indexing failure, or nil once indexing works again.
+func (ix *Indexer) Err() error {
+	if p := ix.lastErr.Load(); p != nil {
+		return errors.New(*p)
+	}
+	return nil
+}
+
+func (ix *Indexer) fail(err error) {
+	msg := err.Error()
+	ix.lastErr.Store(&msg)
+}
+
+// Run indexes queued listings until ctx ends, retrying with a growing
+// pause while the engine fails, and reconciles every reconcileEvery.
+func (ix *Indexer) Run(ctx context.Context, reconcileEvery time.Duration) {
+	if _, err := ix.Reconcile(ctx); err != nil && ctx.Err() == nil {
+		ix.log.Warn("search: reconcile at start", "err", err)
+	}
+	tick := time.NewTicker(reconcileEvery)
+	defer tick.Stop()
+	retry := time.Duration(0)
+	for {
+		var after <-chan time.Time
+		if retry > 0 {
+			after = time.After(retry)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-ix.wake:
+		case <-after:
+		case <-tick.C:
+			if _, err := ix.Reconcile(ctx); err != nil && ctx.Err() == nil {
+				ix.log.Warn("search: reconcile", "err", err)
+			}
+		}
+		if err := ix.Drain(ctx); err != nil {
+			retry = min(max(retry*2, 250*time.Millisecond), 30*time.Second)
+			ix.log.Warn("search: indexing failed; will retry", "backlog", ix.Backlog(), "retryIn", retry.String(), "err", err)
+			continue
+		}
+		retry = 0
+	}
+}
+
+// Drain indexes every queued listing now. Ids leave the queue before their
+// listing is read, so a change made while the drain runs queues the id
+// again and the next drain pushes the newer state.
+func (ix *Indexer) Drain(ctx context.Context) error {
+	ix.syncing.Lock()
+	defer ix.syncing.Unlock()
+	ix.mu.Lock()
+	ids := make([]string, 0, len(ix.pending))
+	for id := range ix.pending {
+		ids = append(ids, id)
+		delete(ix.pending, id)
+	}
+	ix.mu.Unlock()
+	if len(ids) == 0 {
+		return nil
+	}
+	if err := ix.sync(ctx, ids); err != nil {
+		ix.mu.Lock()
+		for _, id := range ids {
+			ix.pending[id] = true
+		}
+		ix.mu.Unlock()
+		ix.fail(err)
+		return err
+	}
+	ix.lastErr.Store(nil)
+	return nil
+}
+
+// sync pushes the current state of ids: published listings in, the rest out.
+func (ix *Indexer) sync(ctx context.Context, ids []string) error {
+	var docs []search.Doc
+	var gone []string
+	orgs := map[string]org.Organization{}
+	for _, id := range ids {
+		l, err := ix.cat.Get(ctx, id)
+		switch {
+		case errors.Is(err, ErrNotFound):
+			gone = append(gone, id)
+			continue
+		case err != nil:
+			return err
+		case !l.Public():
+			gone = append(gone, id)
+			continue
+		}
+		o, ok := orgs[l.OrgID]
+		if !ok {
+			if o, err = ix.cat.orgs.Get(ctx, l.OrgID); err != nil {
+				return fmt.Errorf("organisation of listing %s: %w", id, err)
+			}
+			orgs[l.OrgID] = o
+		}
+		d, err := doc(l, o)
+		if err != nil {
+			return err
+		}
+		docs = append(docs, d)
+	}
+	for start := 0; start < len(docs); start += 500 {
+		if err := ix.engine.Upsert(ctx, docs[start:min(start+500, len(docs))]...); err != nil {
+			return err
+		}
+	}
+	if len(gone) > 0 {
+		return ix.engine.Delete(ctx, gone...)
+	}
+	return nil
+}
+
+// ReconcileStats says what a reconciliation found.
+type ReconcileStats struct {
+	Published int // listings the index should hold
+	Pushed    int // missing or at another version
+	Removed   int // in the index but not public any more
+}
+
+// Reconcile compares the version of every public listing with the index's
+// and repairs the difference. With all=true it pushes every public listing
+// (techmart reindex).
+func (ix *Indexer) Reconcile(ctx context.Context) (ReconcileStats, error) {
+	return ix.reconcile(ctx, false)
+}
+
+// Reindex pushes every public listing again.
+func (ix *Indexer) Reindex(ctx context.Context) (ReconcileStats, error) {
+	return ix.reconcile(ctx, true)
+}
+
+func (ix *Indexer) reconcile(ctx context.Context, all bool) (ReconcileStats, error) {
+	ix.syncing.Lock()
+	defer ix.syncing.Unlock()
+	var st ReconcileStats
+	type row struct {
+		ID      string `bson:"_id"`
+		Version int64  `bson:"version"`
+	}
+	rows, err := store.Find[row](ctx, ix.cat.s, Collection, bson.D{{Key: "state", Value: StatePublished}},
+		options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "version", Value: 1}}))
+	if err != nil {
+		return st, err
+	}
+	indexed, err := ix.engine.Versions(ctx)
+	if err != nil {
+		ix.fail(err)
+		return st, err
+	}
+	st.Published = len(rows)
+	var dirty []string
+	for _, r := range rows {
+		if v, ok := indexed[r.ID]; all || !ok || v != r.Version {
+			dirty = append(dirty, r.ID)
+		}
+		delete(indexed, r.ID)
+	}
+	for id := range indexed {
+		dirty = append(dirty, id) // sync removes what is no longer public
+		st.Removed++
+	}
+	st.Pushed = len(dirty) - st.Removed
+	for start := 0; start < len(dirty); start += 1000 {
+		if err := ix.sync(ctx, dirty[start:min(start+1000, len(dirty))]); err != nil {
+			ix.fail(err)
+			return st, err
+		}
+	}
+	if len(dirty) > 0 {
+		ix.log.Info("search: reconciled", "published", st.Published, "pushed", st.Pushed, "removed", st.Removed)
+	}
+	ix.lastErr.Store(nil)
+	return st, nil
+}

@@ -1,0 +1,536 @@
+package catalog
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"slices"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/techmart-vn/techmart/internal/audit"
+	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/org"
+	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/taxonomy"
+	"github.com/techmart-vn/techmart/internal/validate"
+)
+
+// Audit actions of listings.
+const (
+	ActionCreate  = "listing.create"
+	ActionUpdate  = "listing.update"
+	ActionDelete  = "listing.delete"
+	ActionSubmit  = "listing.submit"
+	ActionApprove = "listing.approve"
+	ActionReject  = "listing.reject"
+	ActionArchive = "listing.archive"
+	ActionRenew   = "listing.renew"
+)
+
+// Errors with stable codes.
+var (
+	ErrNotFound          = errs.New(errs.NotFound, "listing_not_found")
+	ErrInvalidTransition = errs.New(errs.Conflict, "invalid_transition")
+	ErrUnderReview       = errs.New(errs.Conflict, "listing_under_review")
+	ErrOrgNotVerified    = errs.New(errs.Forbidden, "org_not_verified")
+	ErrOwnOrganization   = errs.New(errs.Forbidden, "own_organization")
+)
+
+// Orgs is what the catalog needs of organisations.
+type Orgs interface {
+	Get(ctx context.Context, id string) (org.Organization, error)
+}
+
+// Service is the catalog.
+type Service struct {
+	s        *store.Store
+	orgs     Orgs
+	tax      *taxonomy.Taxonomy
+	audit    auth.Auditor
+	log      *slog.Logger
+	now      func() time.Time
+	onChange func(id string) // wakes the indexer after every write
+	mailer   Mailer          // nil: no e-mail
+	baseURL  string
+}
+
+// New returns the catalog service. onChange may be nil.
+func New(s *store.Store, orgs Orgs, tax *taxonomy.Taxonomy, a auth.Auditor, log *slog.Logger, onChange func(string)) *Service {
+	if onChange == nil {
+		onChange = func(string) {}
+	}
+	return &Service{s: s, orgs: orgs, tax: tax, audit: a, log: log, now: time.Now, onChange: onChange}
+}
+
+// Taxonomy is the reference data listings use.
+func (s *Service) Taxonomy() *taxonomy.Taxonomy { return s.tax }
+
+// Now is the catalog's clock: what "expired" is measured against.
+func (s *Service) Now() time.Time { return s.now() }
+
+// SetClock replaces the clock (tests of expiry and reminders).
+func (s *Service) SetClock(now func() time.Time) { s.now = now }
+
+func isStaff(p *auth.Principal) bool { return p != nil && org.IsStaff(p) }
+
+// memberOf reports whether p belongs to orgID.
+func (s *Service) memberOf(ctx context.Context, p *auth.Principal, orgID string) (org.Organization, bool, error) {
+	o, err := s.orgs.Get(ctx, orgID)
+	if err != nil {
+		if errors.Is(err, org.ErrNotFound) {
+			return o, false, nil
+		}
+		return o, false, err
+	}
+	_, ok := o.Member(p.User.ID)
+	return o, ok, nil
+}
+
+// Create saves a new draft for one of p's organisations.
+func (s *Service) Create(ctx context.Context, p *auth.Principal, in Input) (Listing, error) {
+	var c validate.Checker
+	l := Listing{State: StateDraft}
+	if in.Kind == nil {
+		c.Add("kind", "required")
+	} else {
+		l.Kind = *in.Kind
+		c.OneOf("kind", l.Kind, Kinds)
+	}
+	switch {
+	case in.OrgID != nil:
+		l.OrgID = *in.OrgID
+	case len(p.User.Orgs) == 1:
+		l.OrgID = p.User.Orgs[0]
+	default:
+		c.Add("orgId", "required")
+	}
+	if err := c.Err(); err != nil {
+		return Listing{}, err
+	}
+	if _, ok, err := s.memberOf(ctx, p, l.OrgID); err != nil {
+		return Listing{}, err
+	} else if !ok {
+		return Listing{}, errs.Field("orgId", "not_a_member")
+	}
+	now := s.now().UTC()
+	in.Kind, in.OrgID = nil, nil
+	in.apply(&c, &l, s.tax, now)
+	if l.Title == "" && !c.Has("title") {
+		c.Add("title", "required")
+	}
+	if err := c.Err(); err != nil {
+		return Listing{}, err
+	}
+	l.ID, l.CreatedBy, l.CreatedAt, l.UpdatedAt = store.NewID(), p.User.ID, now, now
+	fillNil(&l)
+	if err := store.Insert(ctx, s.s, Collection, &l); err != nil {
+		return Listing{}, err
+	}
+	s.record(ctx, p, ActionCreate, l, "", nil)
+	s.onChange(l.ID)
+	return l, nil
+}
+
+// fillNil gives list fields an empty value, so the API shows [] not null.
+func fillNil(l *Listing) {
+	for _, f := range []*[]string{&l.Sectors, &l.Keywords, &l.Images, &l.Attachments, &l.TransferForms, &l.Admitted} {
+		if *f == nil {
+			*f = []string{}
+		}
+	}
+}
+
+// Get reads a listing by id from the store (no permission check).
+func (s *Service) Get(ctx context.Context, id string) (Listing, error) {
+	l, err := store.Get[Listing](ctx, s.s, Collection, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return l, ErrNotFound.Wrap(err)
+	}
+	return l, err
+}
+
+// View is what p may read of a listing: the full record for its
+// organisation's members and the department; ok=false for anyone else (who
+// gets the public view from the search index, if it is published).
+func (s *Service) View(ctx context.Context, p *auth.Principal, id string) (Listing, bool, error) {
+	if p == nil {
+		return Listing{}, false, nil
+	}
+	l, err := s.Get(ctx, id)
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return Listing{}, false, nil
+		}
+		return Listing{}, false, err
+	}
+	if isStaff(p) {
+		return l, true, nil
+	}
+	if _, ok, err := s.memberOf(ctx, p, l.OrgID); err != nil || ok {
+		return l, ok, err
+	}
+	return Listing{}, false, nil
+}
+
+// Update changes a listing's fields (its organisation's members). A
+// published listing goes back to moderation; one under review cannot change.
+func (s *Service) Update(ctx context.Context, p *auth.Principal, id string, in Input, ifVersion int64) (Listing, error) {
+	var c validate.Checker
+	if in.Kind != nil {
+		c.Add("kind", "immutable")
+	}
+	if in.OrgID != nil {
+		c.Add("orgId", "immutable")
+	}
+	if err := c.Err(); err != nil {
+		return Listing{}, err
+	}
+	if _, err := s.owned(ctx, p, id); err != nil {
+		return Listing{}, err
+	}
+	now := s.now().UTC()
+	var from string
+	l, err := store.Modify(ctx, s.s, Collection, id, func(l *Listing) error {
+		if err := checkVersion(l, ifVersion); err != nil {
+			return err
+		}
+		switch l.State {
+		case StatePending:
+			return ErrUnderReview
+		case StateArchived:
+			return ErrInvalidTransition
+		}
+		from = l.State
+		var c validate.Checker
+		in.apply(&c, l, s.tax, now)
+		if err := c.Err(); err != nil {
+			return err
+		}
+		if l.State == StatePublished {
+			l.State, l.SubmittedAt = StatePending, &now
+		}
+		l.UpdatedAt = now
+		return nil
+	})
+	if err != nil {
+		return Listing{}, s.mapErr(err)
+	}
+	var changes map[string]audit.Change
+	if from != l.State {
+		changes = map[string]audit.Change{"state": {From: from, To: l.State}}
+	}
+	s.record(ctx, p, ActionUpdate, l, "", changes)
+	s.onChange(l.ID)
+	return l, nil
+}
+
+// Delete removes a draft or a rejected listing; others are archived instead.
+func (s *Service) Delete(ctx context.Context, p *auth.Principal, id string, ifVersion int64) error {
+	if _, err := s.owned(ctx, p, id); err != nil {
+		return err
+	}
+	l, err := store.DeleteIf(ctx, s.s, Collection, id, func(l *Listing) error {
+		if err := checkVersion(l, ifVersion); err != nil {
+			return err
+		}
+		if l.State != StateDraft && l.State != StateRejected {
+			return ErrInvalidTransition
+		}
+		return nil
+	})
+	if err != nil {
+		return s.mapErr(err)
+	}
+	s.record(ctx, p, ActionDelete, l, "", nil)
+	s.onChange(id)
+	return nil
+}
+
+// owned loads a listing p may change: a member of its organisation.
+func (s *Service) owned(ctx context.Context, p *auth.Principal, id string) (Listing, error) {
+	l, err := s.Get(ctx, id)
+	if err != nil {
+		return l, err
+	}
+	if _, ok, err := s.memberOf(ctx, p, l.OrgID); err != nil {
+		return l, err
+	} else if !ok {
+		if isStaff(p) {
+			return l, errs.ErrForbidden
+		}
+		return l, ErrNotFound // others do not learn it exists
+	}
+	return l, nil
+}
+
+func checkVersion(l *Listing, ifVersion int64) error {
+	if ifVersion != 0 && l.Version != ifVersion {
+		return errs.ErrVersionMismatch
+	}
+	return nil
+}
+
+// transition moves a listing between states under one conditional write.
+func (s *Service) transition(ctx context.Context, p *auth.Principal, id string, ifVersion int64, action string, from []string, fn func(l *Listing, now time.Time) error) (Listing, error) {
+	now := s.now().UTC()
+	var before string
+	l, err := store.Modify(ctx, s.s, Collection, id, func(l *Listing) error {
+		if err := checkVersion(l, ifVersion); err != nil {
+			return err
+		}
+		if !slices.Contains(from, l.State) {
+			return ErrInvalidTransition
+		}
+		before = l.State
+		if err := fn(l, now); err != nil {
+			return err
+		}
+		l.UpdatedAt = now
+		return nil
+	})
+	if err != nil {
+		return Listing{}, s.mapErr(err)
+	}
+	var changes map[string]audit.Change
+	if before != l.State {
+		changes = map[string]audit.Change{"state": {From: before, To: l.State}}
+	}
+	reason := ""
+	if action == ActionReject {
+		reason = l.RejectReason + ": " + l.RejectComment
+	}
+	s.record(ctx, p, action, l, reason, changes)
+	s.onChange(l.ID)
+	return l, nil
+}
+
+// Submit sends a draft (or a corrected rejected listing) to moderation.
+// Only verified organisations submit, and only complete listings go.
+func (s *Service) Submit(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Listing, error) {
+	l, err := s.owned(ctx, p, id)
+	if err != nil {
+		return l, err
+	}
+	o, err := s.orgs.Get(ctx, l.OrgID)
+	if err != nil {
+		return Listing{}, err
+	}
+	if o.Status != org.StatusVerified {
+		return Listing{}, ErrOrgNotVerified
+	}
+	return s.transition(ctx, p, id, ifVersion, ActionSubmit, []string{StateDraft, StateRejected}, func(l *Listing, now time.Time) error {
+		var c validate.Checker
+		checkComplete(&c, l)
+		if err := c.Err(); err != nil {
+			return err
+		}
+		l.State, l.SubmittedAt = StatePending, &now
+		return nil
+	})
+}
+
+// staffFor checks p may moderate listings of orgID: an officer or admin who
+// is not one of its members.
+func (s *Service) staffFor(ctx context.Context, p *auth.Principal, id string) error {
+	if !isStaff(p) {
+		return errs.ErrForbidden
+	}
+	l, err := s.Get(ctx, id)
+	if err != nil {
+		return err
+	}
+	if _, member, err := s.memberOf(ctx, p, l.OrgID); err != nil {
+		return err
+	} else if member {
+		return ErrOwnOrganization
+	}
+	return nil
+}
+
+// Approve publishes a pending listing until its validUntil (12 months
+// from now when absent or past).
+func (s *Service) Approve(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Listing, error) {
+	if err := s.staffFor(ctx, p, id); err != nil {
+		return Listing{}, err
+	}
+	return s.transition(ctx, p, id, ifVersion, ActionApprove, []string{StatePending}, func(l *Listing, now time.Time) error {
+		l.State, l.PublishedAt, l.RejectReason, l.RejectComment, l.RemindedAt = StatePublished, &now, "", "", nil
+		if l.ValidUntil == nil || !l.ValidUntil.After(now) {
+			until := now.Add(Validity)
+			l.ValidUntil = &until
+		}
+		return nil
+	})
+}
+
+// Reject returns a pending listing to its owner with a reason code and a
+// comment saying what to fix.
+func (s *Service) Reject(ctx context.Context, p *auth.Principal, id, reason, comment string, ifVersion int64) (Listing, error) {
+	var c validate.Checker
+	c.OneOf("reason", reason, taxonomy.Codes(s.tax.RejectReasons))
+	comment = validate.Multiline(comment)
+	c.Reason("comment", comment, 5, 2000)
+	if err := c.Err(); err != nil {
+		return Listing{}, err
+	}
+	if err := s.staffFor(ctx, p, id); err != nil {
+		return Listing{}, err
+	}
+	return s.transition(ctx, p, id, ifVersion, ActionReject, []string{StatePending}, func(l *Listing, _ time.Time) error {
+		l.State, l.RejectReason, l.RejectComment = StateRejected, reason, comment
+		return nil
+	})
+}
+
+// Archive takes a listing off the market (its members, or the department).
+func (s *Service) Archive(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Listing, error) {
+	if !isStaff(p) {
+		if _, err := s.owned(ctx, p, id); err != nil {
+			return Listing{}, err
+		}
+	}
+	return s.transition(ctx, p, id, ifVersion, ActionArchive, []string{StateDraft, StatePending, StatePublished, StateRejected}, func(l *Listing, _ time.Time) error {
+		l.State = StateArchived
+		return nil
+	})
+}
+
+// Renew keeps a published listing up for another twelve months, expired
+// or not.
+func (s *Service) Renew(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Listing, error) {
+	if _, err := s.owned(ctx, p, id); err != nil {
+		return Listing{}, err
+	}
+	return s.transition(ctx, p, id, ifVersion, ActionRenew, []string{StatePublished}, func(l *Listing, now time.Time) error {
+		until := now.Add(Validity)
+		l.ValidUntil, l.RemindedAt = &until, nil
+		return nil
+	})
+}
+
+// ListFilter narrows List.
+type ListFilter struct {
+	Mine  bool   // the listings of p's organisations
+	State string // empty: every state
+	Kind  string
+	Page  int
+	Size  int
+}
+
+// List pages through listings for their owners ("my listings") and the
+// department (the moderation queue: pending, oldest first).
+func (s *Service) List(ctx context.Context, p *auth.Principal, f ListFilter) ([]Listing, int64, error) {
+	q := bson.D{}
+	sort := bson.D{{Key: "updatedAt", Value: -1}, {Key: "_id", Value: 1}}
+	switch {
+	case f.Mine:
+		q = append(q, bson.E{Key: "orgId", Value: bson.D{{Key: "$in", Value: append([]string{}, p.User.Orgs...)}}})
+	case isStaff(p):
+	default:
+		return nil, 0, errs.ErrForbidden
+	}
+	if f.State != "" {
+		q = append(q, bson.E{Key: "state", Value: f.State})
+		if f.State == StatePending {
+			sort = bson.D{{Key: "submittedAt", Value: 1}, {Key: "_id", Value: 1}}
+		}
+	}
+	if f.Kind != "" {
+		q = append(q, bson.E{Key: "kind", Value: f.Kind})
+	}
+	total, err := store.Count(ctx, s.s, Collection, q)
+	if err != nil {
+		return nil, 0, err
+	}
+	items, err := store.Find[Listing](ctx, s.s, Collection, q, options.Find().SetSort(sort).
+		SetSkip(int64((f.Page-1)*f.Size)).SetLimit(int64(f.Size)))
+	return items, total, err
+}
+
+func (s *Service) mapErr(err error) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return ErrNotFound.Wrap(err)
+	}
+	return err
+}
+
+func (s *Service) record(ctx context.Context, p *auth.Principal, action string, l Listing, reason string, changes map[string]audit.Change) {
+	if s.audit == nil {
+		return
+	}
+	actor := audit.System
+	if p != nil {
+		actor = p.Actor()
+	}
+	_ = s.audit.Record(ctx, audit.Entry{
+		Actor: actor, Action: action, Reason: reason, Changes: changes,
+		Subject: audit.Subject{Type: "listing", ID: l.ID, Name: l.Title},
+	})
+}
+
+// Seed is a listing as seed data gives it: the fields a client would send,
+// plus the state and dates it is in.
+type Seed struct {
+	Input
+	ID               string `json:"id"`
+	Org              string `json:"org"`
+	State            string `json:"state"`
+	RejectReason     string `json:"rejectReason"`
+	RejectComment    string `json:"rejectComment"`
+	PublishedDaysAgo int    `json:"publishedDaysAgo"`
+}
+
+// Build turns a seed into a listing, checking it as the API would: a seed
+// that the API would refuse is an error, not a quiet exception.
+func (s *Service) Build(sd Seed, now time.Time) (Listing, error) {
+	var c validate.Checker
+	l := Listing{ID: sd.ID, OrgID: sd.Org, State: sd.State, CreatedBy: "system"}
+	if sd.Kind != nil {
+		l.Kind = *sd.Kind
+	}
+	c.OneOf("kind", l.Kind, Kinds)
+	c.OneOf("state", l.State, States)
+	if err := c.Err(); err != nil {
+		return l, err
+	}
+	in := sd.Input
+	in.Kind, in.OrgID = nil, nil
+	in.apply(&c, &l, s.tax, now)
+	if l.State != StateDraft {
+		checkComplete(&c, &l)
+	}
+	if err := c.Err(); err != nil {
+		return l, err
+	}
+	published := now.Add(-time.Duration(sd.PublishedDaysAgo) * 24 * time.Hour)
+	l.CreatedAt, l.UpdatedAt = published.Add(-72*time.Hour), published
+	switch l.State {
+	case StatePending:
+		l.SubmittedAt = &published
+	case StatePublished, StateArchived:
+		until := published.Add(Validity)
+		l.SubmittedAt, l.PublishedAt, l.ValidUntil = &published, &published, &until
+	case StateRejected:
+		l.SubmittedAt, l.RejectReason, l.RejectComment = &published, sd.RejectReason, sd.RejectComment
+	}
+	fillNil(&l)
+	return l, nil
+}
+
+// Import stores a built listing with its fixed id; importing the same id
+// again changes nothing and reports created=false.
+func (s *Service) Import(ctx context.Context, l Listing) (bool, error) {
+	err := store.Insert(ctx, s.s, Collection, &l)
+	if errors.Is(err, store.ErrDuplicate) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	s.onChange(l.ID)
+	return true, nil
+}
