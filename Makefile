@@ -49,8 +49,11 @@ test-web: frontend/node_modules/.package-lock.json ## frontend unit tests and ty
 e2e: build ## end-to-end tests: the real binary in Debian Chromium
 	cd frontend && npm run e2e
 
-bench: ## benchmarks (figures in BENCHMARKS.md)
-	go test -run '^$$' -bench . -benchtime 200x -timeout 60m ./internal/store/ ./internal/httpapi/
+bench: ## benchmarks (figures in BENCHMARKS.md); TECHMART_BENCH_LISTINGS=100000 for the large catalogue
+	go test -run '^$$' -bench . -benchtime 200x -timeout 60m ./internal/store/
+	go test -run '^$$' -bench 'Login|Me' -benchtime 200x ./internal/httpapi/
+	go test -run '^$$' -bench 'BenchmarkSearch$$' -benchtime 2000x -timeout 60m ./internal/httpapi/
+	go test -run '^$$' -bench . -benchtime 20x ./internal/search/
 
 clean:
 	rm -rf bin frontend/dist/assets frontend/dist/index.html frontend/test-results

@@ -96,7 +96,9 @@ const usage = `Usage: techmart [command]
 
 Commands:
   serve              run the web server (the default)
-  seed [--demo]      load reference data, and with --demo the demo organisations and accounts
+  seed [--demo] [--synthetic N]
+                     create collections; --demo loads the demo organisations, accounts
+                     and listings; --synthetic N adds N generated listings (benchmarks)
   reindex            rebuild the search index from the store
   admin create --email E --name N [--password-stdin]
                      create the first administrator (or make an account an admin)
@@ -149,9 +151,13 @@ func storeName(cfg config.Config) string {
 
 func seedCmd(ctx context.Context, cfg config.Config, log *slog.Logger, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
-	demo := fs.Bool("demo", false, "load the demo organisations and accounts")
+	demo := fs.Bool("demo", false, "load the demo organisations, accounts and listings")
+	synthetic := fs.Int("synthetic", 0, "also generate this many published listings (benchmarks); implies --demo")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *synthetic < 0 || *synthetic > 1_000_000 {
+		return fmt.Errorf("--synthetic: %d is not between 0 and 1000000", *synthetic)
 	}
 	a, err := app.Open(ctx, cfg, log, version)
 	if err != nil {
@@ -159,19 +165,31 @@ func seedCmd(ctx context.Context, cfg config.Config, log *slog.Logger, args []st
 	}
 	defer a.Close(context.Background())
 	fmt.Fprintln(stdout, "collections and indexes are in place")
-	if *demo {
+	if *demo || *synthetic > 0 {
 		sum, err := a.LoadDemo(ctx)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "demo data: %d new accounts, %d new organisations, %d new listings\n", sum.Accounts, sum.Organizations, sum.Listings)
 	}
+	if *synthetic > 0 {
+		start := time.Now()
+		if _, err := a.Synthetic(ctx, *synthetic, uint64(time.Now().UnixNano())); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%d synthetic listings written in %s\n", *synthetic, time.Since(start).Round(time.Millisecond))
+		start = time.Now()
+		st, err := a.Indexer.Reconcile(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "search engine %s: %d listings indexed in %s\n", a.Search.Name(), st.Pushed, time.Since(start).Round(time.Millisecond))
+	}
 	return nil
 }
 
-// reindex rebuilds the search read model. The foundation indexes nothing
-// yet: listings are the first public documents, and their indexer plugs in
-// here.
+// reindex pushes every published listing to the search engine again and
+// removes what should not be there.
 func reindex(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.Writer) error {
 	a, err := app.Open(ctx, cfg, log, version)
 	if err != nil {

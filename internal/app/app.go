@@ -75,6 +75,7 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(sear
 	if wrap != nil {
 		a.Search = wrap(a.Search)
 	}
+	a.Search = search.NewCached(a.Search, 4096, 5*time.Second)
 	fail := func(err error) (*App, error) {
 		_ = a.Search.Close()
 		return nil, err
@@ -138,6 +139,22 @@ func (a *App) LoadDemo(ctx context.Context) (seed.Summary, error) {
 		}
 	}
 	return sum, nil
+}
+
+// Synthetic writes n generated published listings over the verified demo
+// organisations (LoadDemo first); index them with Indexer.Reconcile.
+func (a *App) Synthetic(ctx context.Context, n int, seedValue uint64) ([]string, error) {
+	d, err := seeds.LoadDemo()
+	if err != nil {
+		return nil, err
+	}
+	var orgs []string
+	for _, o := range d.Organizations {
+		if o.Status == org.StatusVerified && o.Kind != org.KindDepartment {
+			orgs = append(orgs, o.ID)
+		}
+	}
+	return seed.Synthetic(ctx, a.Store, a.Catalog.Taxonomy(), orgs, n, seedValue, time.Now())
 }
 
 // Server builds the HTTP server over the services.

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/search"
@@ -198,25 +197,48 @@ func (ix *Indexer) Drain(ctx context.Context) error {
 
 // sync pushes the current state of ids: published listings in, the rest out.
 func (ix *Indexer) sync(ctx context.Context, ids []string) error {
-	var docs []search.Doc
+	var public []Listing
 	var gone []string
-	orgs := map[string]org.Organization{}
 	for _, id := range ids {
 		l, err := ix.cat.Get(ctx, id)
 		switch {
 		case errors.Is(err, ErrNotFound):
 			gone = append(gone, id)
-			continue
 		case err != nil:
 			return err
 		case !l.Public():
 			gone = append(gone, id)
-			continue
+		default:
+			public = append(public, l)
 		}
+	}
+	if err := ix.push(ctx, public, map[string]org.Organization{}); err != nil {
+		return err
+	}
+	if len(gone) > 0 {
+		return ix.engine.Delete(ctx, gone...)
+	}
+	return nil
+}
+
+// push upserts the projections of listings, in batches; orgs caches the
+// organisations already read.
+func (ix *Indexer) push(ctx context.Context, listings []Listing, orgs map[string]org.Organization) error {
+	docs := make([]search.Doc, 0, min(len(listings), 1000))
+	flush := func() error {
+		if len(docs) == 0 {
+			return nil
+		}
+		err := ix.engine.Upsert(ctx, docs...)
+		docs = docs[:0]
+		return err
+	}
+	for _, l := range listings {
 		o, ok := orgs[l.OrgID]
 		if !ok {
+			var err error
 			if o, err = ix.cat.orgs.Get(ctx, l.OrgID); err != nil {
-				return fmt.Errorf("organisation of listing %s: %w", id, err)
+				return fmt.Errorf("organisation of listing %s: %w", l.ID, err)
 			}
 			orgs[l.OrgID] = o
 		}
@@ -224,17 +246,13 @@ func (ix *Indexer) sync(ctx context.Context, ids []string) error {
 		if err != nil {
 			return err
 		}
-		docs = append(docs, d)
-	}
-	for start := 0; start < len(docs); start += 500 {
-		if err := ix.engine.Upsert(ctx, docs[start:min(start+500, len(docs))]...); err != nil {
-			return err
+		if docs = append(docs, d); len(docs) == cap(docs) {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
 	}
-	if len(gone) > 0 {
-		return ix.engine.Delete(ctx, gone...)
-	}
-	return nil
+	return flush()
 }
 
 // ReconcileStats says what a reconciliation found.
@@ -260,12 +278,9 @@ func (ix *Indexer) reconcile(ctx context.Context, all bool) (ReconcileStats, err
 	ix.syncing.Lock()
 	defer ix.syncing.Unlock()
 	var st ReconcileStats
-	type row struct {
-		ID      string `bson:"_id"`
-		Version int64  `bson:"version"`
-	}
-	rows, err := store.Find[row](ctx, ix.cat.s, Collection, bson.D{{Key: "state", Value: StatePublished}},
-		options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "version", Value: 1}}))
+	// One scan of the published listings, whole: reading each dirty one by
+	// _id afterwards would cost a round trip apiece.
+	published, err := store.Find[Listing](ctx, ix.cat.s, Collection, bson.D{{Key: "state", Value: StatePublished}})
 	if err != nil {
 		return st, err
 	}
@@ -274,26 +289,30 @@ func (ix *Indexer) reconcile(ctx context.Context, all bool) (ReconcileStats, err
 		ix.fail(err)
 		return st, err
 	}
-	st.Published = len(rows)
-	var dirty []string
-	for _, r := range rows {
-		if v, ok := indexed[r.ID]; all || !ok || v != r.Version {
-			dirty = append(dirty, r.ID)
+	st.Published = len(published)
+	var dirty []Listing
+	for _, l := range published {
+		if v, ok := indexed[l.ID]; all || !ok || v != l.Version {
+			dirty = append(dirty, l)
 		}
-		delete(indexed, r.ID)
+		delete(indexed, l.ID)
 	}
+	var gone []string
 	for id := range indexed {
-		dirty = append(dirty, id) // sync removes what is no longer public
-		st.Removed++
+		gone = append(gone, id) // no longer public
 	}
-	st.Pushed = len(dirty) - st.Removed
-	for start := 0; start < len(dirty); start += 1000 {
-		if err := ix.sync(ctx, dirty[start:min(start+1000, len(dirty))]); err != nil {
+	st.Pushed, st.Removed = len(dirty), len(gone)
+	if err := ix.push(ctx, dirty, map[string]org.Organization{}); err != nil {
+		ix.fail(err)
+		return st, err
+	}
+	if len(gone) > 0 {
+		if err := ix.engine.Delete(ctx, gone...); err != nil {
 			ix.fail(err)
 			return st, err
 		}
 	}
-	if len(dirty) > 0 {
+	if len(dirty)+len(gone) > 0 {
 		ix.log.Info("search: reconciled", "published", st.Published, "pushed", st.Pushed, "removed", st.Removed)
 	}
 	ix.lastErr.Store(nil)

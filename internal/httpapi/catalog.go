@@ -241,7 +241,8 @@ func (s *Server) searchQuery(c *fiber.Ctx) (search.Query, error) {
 			TransferForms: multi("transferForm", taxonomy.Codes(tax.TransferForms)), AdminUnits: multi("adminUnit", tax.UnitCodes()),
 			OrgKinds: multi("orgKind", []string{"institute", "university", "st_org", "enterprise", "individual", "department"}),
 			TRLMin:   int(num("trlMin", 1, 9)), TRLMax: int(num("trlMax", 1, 9)), PriceMax: num("priceMax", 1, 1_000_000_000_000_000),
-			ActiveAt: s.d.Catalog.Now(),
+			// To the minute, so repeated searches share a cache entry.
+			ActiveAt: s.d.Catalog.Now().Truncate(time.Minute),
 		},
 		Sort: search.Sort(c.Query("sort", string(search.SortRelevance))),
 		Page: int(num("page", 1, 50)), PageSize: int(num("pageSize", 1, 50)),
@@ -330,7 +331,7 @@ func (s *Server) suggest(c *fiber.Ctx) error {
 	if utf8.RuneCountInString(q) > 100 {
 		return errs.Field("q", "too_long", "max", 100)
 	}
-	out, err := s.d.Search.Suggest(c.UserContext(), q, s.d.Catalog.Now(), 8)
+	out, err := s.d.Search.Suggest(c.UserContext(), q, s.d.Catalog.Now().Truncate(time.Minute), 8)
 	if err != nil {
 		return errSearchDown.Wrap(err)
 	}

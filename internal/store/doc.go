@@ -228,3 +228,29 @@ func DeleteIf[T any, P interface {
 	var zero T
 	return zero, fmt.Errorf("%s %q: %w", coll, id, ErrConflict)
 }
+
+// InsertMany writes new documents in one command (seed and benchmark data).
+// Versioned documents start at version 1.
+func InsertMany[T any, P interface {
+	*T
+	Versioned
+}](ctx context.Context, s *Store, coll string, docs []T) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	batch := make([]any, len(docs))
+	for i := range docs {
+		p := P(&docs[i])
+		if p.GetVersion() == 0 {
+			p.SetVersion(1)
+		}
+		batch[i] = p
+	}
+	unlock := s.lock()
+	defer unlock()
+	_, err := s.db.Collection(coll).InsertMany(ctx, batch)
+	if mongo.IsDuplicateKeyError(err) {
+		return fmt.Errorf("%s: %w", coll, ErrDuplicate)
+	}
+	return err
+}

@@ -1,0 +1,114 @@
+package search
+
+import (
+	"container/list"
+	"context"
+	"encoding/json"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Cached answers repeated searches and suggestions from memory. Popularity
+// in a market is skewed (a few products are most of the queries), and on
+// Bleve a query matching thousands of listings costs tens of milliseconds
+// of facet work. Any write through the cache empties it; entries also age
+// out after ttl, for writes made by other replicas to a shared engine.
+type Cached struct {
+	Engine
+	size int
+	ttl  time.Duration
+
+	gen atomic.Uint64 // bumped by every write
+	mu  sync.Mutex
+	lru *list.List // front: most recent
+	idx map[string]*list.Element
+}
+
+type cacheEntry struct {
+	key string
+	gen uint64
+	at  time.Time
+	val any
+}
+
+// NewCached wraps e with a cache of size entries.
+func NewCached(e Engine, size int, ttl time.Duration) *Cached {
+	return &Cached{Engine: e, size: size, ttl: ttl, lru: list.New(), idx: map[string]*list.Element{}}
+}
+
+func (c *Cached) get(key string) (any, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.idx[key]
+	if !ok {
+		return nil, false
+	}
+	e := el.Value.(*cacheEntry)
+	if e.gen != c.gen.Load() || time.Since(e.at) > c.ttl {
+		c.lru.Remove(el)
+		delete(c.idx, key)
+		return nil, false
+	}
+	c.lru.MoveToFront(el)
+	return e.val, true
+}
+
+func (c *Cached) put(key string, gen uint64, val any) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen.Load() {
+		return // a write landed while this was computed
+	}
+	if el, ok := c.idx[key]; ok {
+		el.Value = &cacheEntry{key: key, gen: gen, at: time.Now(), val: val}
+		c.lru.MoveToFront(el)
+		return
+	}
+	c.idx[key] = c.lru.PushFront(&cacheEntry{key: key, gen: gen, at: time.Now(), val: val})
+	for c.lru.Len() > c.size {
+		old := c.lru.Back()
+		c.lru.Remove(old)
+		delete(c.idx, old.Value.(*cacheEntry).key)
+	}
+}
+
+func (c *Cached) Upsert(ctx context.Context, docs ...Doc) error {
+	defer c.gen.Add(1) // after the write: a search racing it must not be kept
+	c.gen.Add(1)
+	return c.Engine.Upsert(ctx, docs...)
+}
+
+func (c *Cached) Delete(ctx context.Context, ids ...string) error {
+	defer c.gen.Add(1)
+	c.gen.Add(1)
+	return c.Engine.Delete(ctx, ids...)
+}
+
+func (c *Cached) Search(ctx context.Context, q Query) (Result, error) {
+	b, _ := json.Marshal(q)
+	key := "s" + string(b)
+	if v, ok := c.get(key); ok {
+		return v.(Result), nil
+	}
+	gen := c.gen.Load()
+	r, err := c.Engine.Search(ctx, q)
+	if err == nil {
+		c.put(key, gen, r)
+	}
+	return r, err
+}
+
+func (c *Cached) Suggest(ctx context.Context, text string, activeAt time.Time, limit int) ([]Suggestion, error) {
+	b, _ := json.Marshal([]any{text, activeAt, limit})
+	key := "g" + string(b)
+	if v, ok := c.get(key); ok {
+		return v.([]Suggestion), nil
+	}
+	gen := c.gen.Load()
+	r, err := c.Engine.Suggest(ctx, text, activeAt, limit)
+	if err == nil {
+		c.put(key, gen, r)
+	}
+	return r, err
+}
