@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/config"
+	"github.com/techmart-vn/techmart/internal/files"
 	"github.com/techmart-vn/techmart/internal/httpapi"
 	"github.com/techmart-vn/techmart/internal/mail"
 	"github.com/techmart-vn/techmart/internal/org"
@@ -39,6 +41,7 @@ type App struct {
 	Accounts *account.Service
 	Catalog  *catalog.Service
 	Indexer  *catalog.Indexer
+	Files    *files.Service
 	Demo     *httpapi.Demo
 	Mail     bool
 	Version  string
@@ -64,7 +67,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version stri
 // given, wraps the configured search engine (tests make it fail).
 func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(search.Engine) search.Engine, log *slog.Logger, version string) (*App, error) {
 	a := &App{Config: cfg, Log: log, Version: version, Store: st}
-	specs := append([]store.CollectionSpec{audit.Spec, org.Spec, catalog.Spec}, auth.Specs...)
+	specs := append([]store.CollectionSpec{audit.Spec, org.Spec, catalog.Spec, files.Spec}, auth.Specs...)
 	if err := st.Ensure(ctx, specs...); err != nil {
 		return nil, err
 	}
@@ -105,6 +108,13 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(sear
 	}
 	a.Catalog = catalog.New(st, a.Orgs, tax, a.Audit, log, func(id string) { a.Indexer.Notify(id) })
 	a.Indexer = catalog.NewIndexer(a.Catalog, a.Search, log)
+	var blobs files.Blobs = files.NewGridFS(st.Database())
+	if st.Embedded() {
+		if blobs, err = files.NewDir(filepath.Join(cfg.DataDir, "files")); err != nil {
+			return fail(err)
+		}
+	}
+	a.Files = files.New(st, blobs)
 	if sender, ok := mailer.(*mail.Sender); ok {
 		a.Catalog.SetMailer(sender, cfg.BaseURL())
 	}
@@ -161,7 +171,7 @@ func (a *App) Synthetic(ctx context.Context, n int, seedValue uint64) ([]string,
 func (a *App) Server(spa fs.FS) *httpapi.Server {
 	return httpapi.New(httpapi.Deps{
 		Config: a.Config, Store: a.Store, Search: a.Search, Auth: a.Auth, Orgs: a.Orgs,
-		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
+		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Files: a.Files, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
 	})
 }
 

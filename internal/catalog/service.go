@@ -534,3 +534,105 @@ func (s *Service) Import(ctx context.Context, l Listing) (bool, error) {
 	s.onChange(l.ID)
 	return true, nil
 }
+
+// MaxFiles bounds the images and the attachments of one listing.
+const MaxFiles = 10
+
+// ErrTooManyFiles refuses an eleventh image or attachment.
+var ErrTooManyFiles = errs.Field("file", "too_many", "max", MaxFiles)
+
+// CanAttach checks p may add files to listing id, before the upload is
+// read and stored.
+func (s *Service) CanAttach(ctx context.Context, p *auth.Principal, id string) (Listing, error) {
+	l, err := s.owned(ctx, p, id)
+	if err != nil {
+		return l, err
+	}
+	if l.State == StatePending {
+		return l, ErrUnderReview
+	}
+	if l.State == StateArchived {
+		return l, ErrInvalidTransition
+	}
+	return l, nil
+}
+
+// AttachFile records an uploaded image or document on a listing. Like any
+// edit, it sends a published listing back to moderation.
+func (s *Service) AttachFile(ctx context.Context, p *auth.Principal, id, fileID string, image bool) (Listing, error) {
+	if _, err := s.CanAttach(ctx, p, id); err != nil {
+		return Listing{}, err
+	}
+	now := s.now().UTC()
+	l, err := store.Modify(ctx, s.s, Collection, id, func(l *Listing) error {
+		if l.State == StatePending {
+			return ErrUnderReview
+		}
+		if l.State == StateArchived {
+			return ErrInvalidTransition
+		}
+		list := &l.Attachments
+		if image {
+			list = &l.Images
+		}
+		if len(*list) >= MaxFiles {
+			return ErrTooManyFiles
+		}
+		*list = append(*list, fileID)
+		if l.State == StatePublished {
+			l.State, l.SubmittedAt = StatePending, &now
+		}
+		l.UpdatedAt = now
+		return nil
+	})
+	if err != nil {
+		return Listing{}, s.mapErr(err)
+	}
+	s.record(ctx, p, ActionUpdate, l, "file "+fileID+" attached", nil)
+	s.onChange(l.ID)
+	return l, nil
+}
+
+// DetachFile removes a file from a listing; it reports whether the listing
+// held it.
+func (s *Service) DetachFile(ctx context.Context, p *auth.Principal, id, fileID string) (Listing, error) {
+	if _, err := s.owned(ctx, p, id); err != nil {
+		return Listing{}, err
+	}
+	l, err := store.Modify(ctx, s.s, Collection, id, func(l *Listing) error {
+		n := len(l.Images) + len(l.Attachments)
+		l.Images = slices.DeleteFunc(l.Images, func(x string) bool { return x == fileID })
+		l.Attachments = slices.DeleteFunc(l.Attachments, func(x string) bool { return x == fileID })
+		if len(l.Images)+len(l.Attachments) == n {
+			return ErrFileNotOnListing
+		}
+		l.UpdatedAt = s.now().UTC()
+		return nil
+	})
+	if err != nil {
+		return Listing{}, s.mapErr(err)
+	}
+	s.record(ctx, p, ActionUpdate, l, "file "+fileID+" removed", nil)
+	s.onChange(l.ID)
+	return l, nil
+}
+
+// ErrFileNotOnListing is a file id the listing does not hold.
+var ErrFileNotOnListing = errs.New(errs.NotFound, "file_not_found")
+
+// Visible reports whether p may read the files of listing id: anyone for a
+// published, unexpired listing; its members and the department otherwise.
+func (s *Service) Visible(ctx context.Context, p *auth.Principal, id string) (bool, error) {
+	l, err := s.Get(ctx, id)
+	if errors.Is(err, ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if l.Public() && !l.Expired(s.now()) {
+		return true, nil
+	}
+	_, full, err := s.View(ctx, p, id)
+	return full, err
+}

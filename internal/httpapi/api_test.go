@@ -212,7 +212,7 @@ func TestRegistrationValidation(t *testing.T) {
 func TestHostileBodies(t *testing.T) {
 	h := apptest.New(t)
 	officer := h.Demo("officer")
-	huge := `{"email":"` + strings.Repeat("a", 2<<20) + `"}`
+	huge := `{"email":"` + strings.Repeat("a", 16<<20) + `"}` // past even the upload limit
 	cases := []struct {
 		name   string
 		path   string
@@ -279,6 +279,12 @@ func TestHostileBodies(t *testing.T) {
 		r := h.Do(R{Method: "POST", Path: "/api/v1/auth/login", Body: map[string]string{"email": "a@b.vn", "password": "x"}, Headers: map[string]string{"Content-Encoding": "identity"}})
 		if r.Status != 401 {
 			t.Fatalf("identity encoding: %d %s", r.Status, r.Body)
+		}
+	})
+	t.Run("JSON over its limit", func(t *testing.T) {
+		r := h.Do(R{Method: "POST", Path: "/api/v1/auth/login", Body: `{"email":"` + strings.Repeat("a", 2<<20) + `"}`})
+		if r.Status != 413 || problemCode(t, r) != "body_too_large" {
+			t.Fatalf("%d %.200s", r.Status, r.Body)
 		}
 	})
 	t.Run("bad query parameters", func(t *testing.T) {

@@ -22,6 +22,9 @@ func decode(c *fiber.Ctx, dst any) error {
 	// body with no limit, and BodyLimit only bounds the compressed bytes.
 	// withPlainBodies refuses encoded bodies before they get here.
 	body := c.Request().Body()
+	if len(body) > maxJSON(c) {
+		return errs.ErrTooLarge
+	}
 	if len(bytes.TrimSpace(body)) == 0 {
 		return errs.ErrMalformed
 	}
@@ -47,6 +50,15 @@ func decode(c *fiber.Ctx, dst any) error {
 		return errs.ErrMalformed
 	}
 	return nil
+}
+
+// maxJSON is the JSON body limit (TECHMART_BODY_LIMIT), kept in the app's
+// locals by the server.
+func maxJSON(c *fiber.Ctx) int {
+	if n, ok := c.Locals(localJSONLimit).(int); ok {
+		return n
+	}
+	return 1 << 20
 }
 
 func jsonKind(goKind string) string {

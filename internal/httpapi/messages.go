@@ -41,6 +41,8 @@ var problemTitles = map[string]text{
 	"listing_under_review":   {"Tin đang chờ duyệt nên chưa thể sửa.", "The listing is being reviewed and cannot change now."},
 	"org_not_verified":       {"Tổ chức của bạn cần được Sở xác minh trước khi gửi tin.", "Your organisation must be verified by the department before it submits listings."},
 	"search_unavailable":     {"Tìm kiếm tạm thời không sẵn sàng; vui lòng thử lại sau.", "Search is temporarily unavailable; please try again shortly."},
+	"file_not_found":         {"Không tìm thấy tệp.", "File not found."},
+	"file_too_large":         {"Tệp quá lớn: ảnh tối đa 5 MiB, PDF tối đa 10 MiB.", "The file is too large: images up to 5 MiB, PDFs up to 10 MiB."},
 	"last_owner":             {"Không thể gỡ chủ sở hữu cuối cùng của tổ chức.", "The last owner of an organisation cannot be removed."},
 	"invalid_transition":     {"Không thể chuyển sang trạng thái này từ trạng thái hiện tại.", "This change is not possible from the current state."},
 	"verified_locked":        {"Tổ chức đã xác minh không thể tự sửa thông tin; hãy liên hệ Sở.", "A verified organisation cannot change these details itself; contact the department."},
@@ -84,6 +86,9 @@ var fieldMessages = map[string]text{
 	"less_than_min":           {"Giá trị tối đa phải không nhỏ hơn giá trị tối thiểu.", "The maximum must not be below the minimum."},
 	"too_many":                {"Tối đa {max} mục.", "At most {max} items."},
 	"invalid_keyword":         {"Từ khoá quá dài (tối đa 40 ký tự) hoặc có ký tự không hợp lệ.", "A keyword is too long (40 characters at most) or has characters that are not allowed."},
+	"unsupported_file_type":   {"Chỉ nhận ảnh JPEG, PNG, WebP hoặc tệp PDF.", "Only JPEG, PNG or WebP images and PDF files are accepted."},
+	"invalid_image":           {"Tệp ảnh bị hỏng hoặc không đọc được.", "The image is damaged or cannot be read."},
+	"image_too_large":         {"Ảnh quá lớn (tối đa 40 triệu điểm ảnh).", "The image is too large (40 megapixels at most)."},
 	"before_filing":           {"Ngày cấp không thể trước ngày nộp đơn.", "The grant date cannot be before the filing date."},
 }
 

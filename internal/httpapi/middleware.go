@@ -20,6 +20,7 @@ import (
 const (
 	localRequestID = "requestId"
 	localPrincipal = "principal"
+	localJSONLimit = "jsonLimit"
 )
 
 var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)

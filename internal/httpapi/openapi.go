@@ -89,6 +89,8 @@ var schemas = obj{
 		"total": integer(), "page": integer(), "pageSize": integer(),
 		"facets": obj{"type": "object", "additionalProperties": arr(obj{"type": "object", "properties": obj{"value": str(), "count": integer()}})},
 	}},
+	"Upload":      obj{"type": "object", "description": "multipart/form-data", "properties": obj{"file": obj{"type": "string", "format": "binary"}}},
+	"File":        obj{"type": "object", "properties": obj{"id": str(), "listingId": str(), "kind": strEnum("image", "document"), "name": str(), "contentType": str(), "size": integer(), "sha256": str(), "width": integer(), "height": integer(), "createdAt": dateTime()}},
 	"Suggestions": obj{"type": "object", "properties": obj{"suggestions": arr(obj{"type": "object", "properties": obj{"id": str(), "kind": str(), "title": str()}})}},
 }
 

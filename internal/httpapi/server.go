@@ -24,6 +24,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/config"
+	"github.com/techmart-vn/techmart/internal/files"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/search"
 	"github.com/techmart-vn/techmart/internal/store"
@@ -52,6 +53,7 @@ type Deps struct {
 	Audit    *audit.Log
 	Catalog  *catalog.Service
 	Indexer  *catalog.Indexer
+	Files    *files.Service
 	Logger   *slog.Logger
 	Version  string
 	Demo     *Demo // nil unless demo mode
@@ -70,8 +72,10 @@ type Server struct {
 func New(d Deps) *Server {
 	s := &Server{d: d}
 	s.app = fiber.New(fiber.Config{
-		AppName:               "techmart",
-		BodyLimit:             d.Config.BodyLimit,
+		AppName: "techmart",
+		// Uploads are the largest bodies; JSON bodies are held to
+		// Config.BodyLimit by decode.
+		BodyLimit:             max(d.Config.BodyLimit, files.MaxDocument+1<<20),
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          60 * time.Second,
 		IdleTimeout:           120 * time.Second,
@@ -89,6 +93,7 @@ func New(d Deps) *Server {
 	m := newMetrics(reg)
 
 	s.app.Use(withRequestID)
+	s.app.Use(func(c *fiber.Ctx) error { c.Locals(localJSONLimit, d.Config.BodyLimit); return c.Next() })
 	s.app.Use(m.observe)
 	s.app.Use(withLogging(d.Logger))
 	s.app.Use(recover.New(recover.Config{EnableStackTrace: true}))

@@ -1,0 +1,112 @@
+package httpapi
+
+import (
+	"errors"
+	"io"
+	"mime"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/files"
+)
+
+func (s *Server) fileRoutes() []route {
+	return []route{
+		{method: "POST", path: "/listings/:id/files", tag: "listings", access: user,
+			summary: "Upload an image (JPEG, PNG, WebP ≤ 5 MiB) or a PDF (≤ 10 MiB) to a listing, as multipart field \"file\"",
+			request: "Upload", responses: map[int]string{201: "File", 413: "Problem", 415: "Problem", 422: "Problem"}, handler: s.uploadFile},
+		{method: "DELETE", path: "/listings/:id/files/:fileId", tag: "listings", access: user, summary: "Remove a file from a listing",
+			responses: map[int]string{204: "", 404: "Problem"}, handler: s.deleteFile},
+		{method: "GET", path: "/files/:id", tag: "listings", summary: "A listing's file (public once the listing is published)",
+			responses: map[int]string{200: "", 404: "Problem"}, handler: s.serveFile(false)},
+		{method: "GET", path: "/files/:id/thumbnail", tag: "listings", summary: "A JPEG thumbnail of an image, 480 px wide",
+			responses: map[int]string{200: "", 404: "Problem"}, handler: s.serveFile(true)},
+	}
+}
+
+func (s *Server) uploadFile(c *fiber.Ctx) error {
+	p, id := principal(c), c.Params("id")
+	if _, err := s.d.Catalog.CanAttach(c.UserContext(), p, id); err != nil {
+		return err
+	}
+	fh, err := c.FormFile("file")
+	if err != nil {
+		return errs.Field("file", "required")
+	}
+	if fh.Size > files.MaxDocument {
+		return files.ErrTooLarge
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return errs.Field("file", "required")
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, files.MaxDocument+1))
+	if err != nil {
+		return err
+	}
+	saved, err := s.d.Files.Save(c.UserContext(), id, p.User.ID, fh.Filename, data)
+	if err != nil {
+		return err
+	}
+	if _, err := s.d.Catalog.AttachFile(c.UserContext(), p, id, saved.ID, saved.Kind == files.KindImage); err != nil {
+		// The listing refused it (full, or changed state meanwhile): the
+		// bytes go too, so nothing is stored that no listing shows.
+		_ = s.d.Files.Delete(c.Context(), saved)
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(saved)
+}
+
+func (s *Server) deleteFile(c *fiber.Ctx) error {
+	p, id, fileID := principal(c), c.Params("id"), c.Params("fileId")
+	f, err := s.d.Files.Get(c.UserContext(), fileID)
+	if err != nil || f.ListingID != id {
+		return files.ErrNotFound
+	}
+	if _, err := s.d.Catalog.DetachFile(c.UserContext(), p, id, fileID); err != nil {
+		return err
+	}
+	if err := s.d.Files.Delete(c.UserContext(), f); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}
+
+func (s *Server) serveFile(thumb bool) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		f, err := s.d.Files.Get(c.UserContext(), c.Params("id"))
+		if err != nil {
+			if errors.Is(err, files.ErrNotFound) {
+				return files.ErrNotFound
+			}
+			return err
+		}
+		visible, err := s.d.Catalog.Visible(c.UserContext(), principal(c), f.ListingID)
+		if err != nil {
+			return err
+		}
+		if !visible {
+			return files.ErrNotFound
+		}
+		data, err := s.d.Files.Bytes(c.UserContext(), f, thumb)
+		if err != nil {
+			return err
+		}
+		ct, disposition := f.ContentType, "inline"
+		if thumb {
+			ct = "image/jpeg"
+		} else if f.Kind == files.KindDocument {
+			disposition = "attachment" // a PDF opens in its own viewer, not in our origin
+		}
+		c.Set(fiber.HeaderContentType, ct)
+		c.Set(fiber.HeaderContentDisposition, mime.FormatMediaType(disposition, map[string]string{"filename": f.Name}))
+		c.Set(fiber.HeaderContentLength, strconv.Itoa(len(data)))
+		c.Set(fiber.HeaderXContentTypeOptions, "nosniff")
+		c.Set(fiber.HeaderETag, `"`+f.SHA256[:16]+`"`)
+		c.Set(fiber.HeaderCacheControl, "private, max-age=300")
+		return c.Send(data)
+	}
+}
