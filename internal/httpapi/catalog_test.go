@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -542,4 +543,27 @@ func TestExpiryReminderByEmail(t *testing.T) {
 	if l := h.Do(R{Method: "GET", Path: "/api/v1/listings/" + id, Token: inst.Access}).JSON(t); l["validUntil"] == pub["validUntil"] {
 		t.Fatal("renewal did not move the expiry")
 	}
+}
+
+// Whatever the query string, search answers 200 or a 422 naming a field,
+// never a 500.
+func FuzzSearchQuery(f *testing.F) {
+	h := apptest.New(f)
+	for _, s := range []string{"q=che+shan+tuyet", "q=%22%5C", "q=AND+OR+NOT", "kind=technology,ip&trlMin=3", "q=" + strings.Repeat("a", 300),
+		"q=*&sort=priceAsc", "q=%E1%BA", "q=ch%C3%A8~2^3", "sector=&sector=biotech", "q=(((", "priceMax=9999999999999999999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		h := *h
+		h.T = t // the harness reports to the fuzz target, not to f
+		for _, path := range []string{"/api/v1/search?", "/api/v1/search/suggest?"} {
+			r := h.Do(R{Method: "GET", Path: path + url.PathEscape(raw)})
+			if r.Status == 0 {
+				return // the raw string was not a valid URL for the test client
+			}
+			if r.Status != 200 && r.Status != 422 {
+				t.Fatalf("%s%s: %d %s", path, raw, r.Status, r.Body)
+			}
+		}
+	})
 }
