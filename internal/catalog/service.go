@@ -189,6 +189,17 @@ func (s *Service) Update(ctx context.Context, p *auth.Principal, id string, in I
 	if err := c.Err(); err != nil {
 		return Listing{}, err
 	}
+	return s.edit(ctx, p, id, ifVersion, "", func(l *Listing, now time.Time) error {
+		var c validate.Checker
+		in.apply(&c, l, s.tax, now)
+		return c.Err()
+	})
+}
+
+// edit changes a listing's content (its organisation's members): not while
+// it is under review or archived, and a published listing goes back to
+// moderation, so nothing reaches the public unreviewed.
+func (s *Service) edit(ctx context.Context, p *auth.Principal, id string, ifVersion int64, reason string, fn func(l *Listing, now time.Time) error) (Listing, error) {
 	if _, err := s.owned(ctx, p, id); err != nil {
 		return Listing{}, err
 	}
@@ -205,9 +216,7 @@ func (s *Service) Update(ctx context.Context, p *auth.Principal, id string, in I
 			return ErrInvalidTransition
 		}
 		from = l.State
-		var c validate.Checker
-		in.apply(&c, l, s.tax, now)
-		if err := c.Err(); err != nil {
+		if err := fn(l, now); err != nil {
 			return err
 		}
 		if l.State == StatePublished {
@@ -223,7 +232,7 @@ func (s *Service) Update(ctx context.Context, p *auth.Principal, id string, in I
 	if from != l.State {
 		changes = map[string]audit.Change{"state": {From: from, To: l.State}}
 	}
-	s.record(ctx, p, ActionUpdate, l, "", changes)
+	s.record(ctx, p, ActionUpdate, l, reason, changes)
 	s.onChange(l.ID)
 	return l, nil
 }
@@ -560,17 +569,7 @@ func (s *Service) CanAttach(ctx context.Context, p *auth.Principal, id string) (
 // AttachFile records an uploaded image or document on a listing. Like any
 // edit, it sends a published listing back to moderation.
 func (s *Service) AttachFile(ctx context.Context, p *auth.Principal, id, fileID string, image bool) (Listing, error) {
-	if _, err := s.CanAttach(ctx, p, id); err != nil {
-		return Listing{}, err
-	}
-	now := s.now().UTC()
-	l, err := store.Modify(ctx, s.s, Collection, id, func(l *Listing) error {
-		if l.State == StatePending {
-			return ErrUnderReview
-		}
-		if l.State == StateArchived {
-			return ErrInvalidTransition
-		}
+	return s.edit(ctx, p, id, 0, "file "+fileID+" attached", func(l *Listing, _ time.Time) error {
 		list := &l.Attachments
 		if image {
 			list = &l.Images
@@ -579,18 +578,8 @@ func (s *Service) AttachFile(ctx context.Context, p *auth.Principal, id, fileID 
 			return ErrTooManyFiles
 		}
 		*list = append(*list, fileID)
-		if l.State == StatePublished {
-			l.State, l.SubmittedAt = StatePending, &now
-		}
-		l.UpdatedAt = now
 		return nil
 	})
-	if err != nil {
-		return Listing{}, s.mapErr(err)
-	}
-	s.record(ctx, p, ActionUpdate, l, "file "+fileID+" attached", nil)
-	s.onChange(l.ID)
-	return l, nil
 }
 
 // DetachFile removes a file from a listing; it reports whether the listing

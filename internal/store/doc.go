@@ -117,6 +117,29 @@ func Modify[T any, P interface {
 	*T
 	Versioned
 }](ctx context.Context, s *Store, coll, id string, fn func(P) error) (T, error) {
+	return guarded[T, P](ctx, s, coll, id, func(p P, old int64) error {
+		if err := fn(p); err != nil {
+			return err
+		}
+		p.SetVersion(old + 1)
+		return nil
+	}, func(c *mongo.Collection, filter bson.D, p P) (bool, error) {
+		res, err := c.ReplaceOne(ctx, filter, p)
+		if err != nil {
+			return false, err
+		}
+		return res.MatchedCount == 1, nil
+	})
+}
+
+// guarded is the loop under Modify and DeleteIf: read by _id, let check
+// decide, write on the condition that the version is still the one read
+// (MongoDB; under the write guard in embedded mode), and start again when
+// another writer came first.
+func guarded[T any, P interface {
+	*T
+	Versioned
+}](ctx context.Context, s *Store, coll, id string, check func(p P, old int64) error, write func(c *mongo.Collection, filter bson.D, p P) (bool, error)) (T, error) {
 	if s.embedded != nil {
 		unlock := s.lock()
 		defer unlock()
@@ -129,22 +152,21 @@ func Modify[T any, P interface {
 		}
 		p := P(&doc)
 		old := p.GetVersion()
-		if err := fn(p); err != nil {
+		if err := check(p, old); err != nil {
 			return doc, err
 		}
-		p.SetVersion(old + 1)
 		filter := bson.D{{Key: "_id", Value: id}}
 		if s.embedded == nil {
 			filter = append(filter, bson.E{Key: "version", Value: old})
 		}
-		res, err := c.ReplaceOne(ctx, filter, p)
+		done, err := write(c, filter, p)
 		if err != nil {
 			if mongo.IsDuplicateKeyError(err) {
 				return doc, fmt.Errorf("%s: %w", coll, ErrDuplicate)
 			}
 			return doc, err
 		}
-		if res.MatchedCount == 1 {
+		if done {
 			return doc, nil
 		}
 		if s.embedded != nil {
@@ -196,37 +218,14 @@ func DeleteIf[T any, P interface {
 	*T
 	Versioned
 }](ctx context.Context, s *Store, coll, id string, check func(P) error) (T, error) {
-	if s.embedded != nil {
-		unlock := s.lock()
-		defer unlock()
-	}
-	c := s.db.Collection(coll)
-	for attempt := 0; attempt < maxAttempts; attempt++ {
-		doc, err := Get[T](ctx, s, coll, id)
-		if err != nil {
-			return doc, err
-		}
-		p := P(&doc)
-		if err := check(p); err != nil {
-			return doc, err
-		}
-		filter := bson.D{{Key: "_id", Value: id}}
-		if s.embedded == nil {
-			filter = append(filter, bson.E{Key: "version", Value: p.GetVersion()})
-		}
-		res, err := c.DeleteOne(ctx, filter)
-		if err != nil {
-			return doc, err
-		}
-		if res.DeletedCount == 1 {
-			return doc, nil
-		}
-		if s.embedded != nil {
-			return doc, fmt.Errorf("%s %q: %w", coll, id, ErrNotFound)
-		}
-	}
-	var zero T
-	return zero, fmt.Errorf("%s %q: %w", coll, id, ErrConflict)
+	return guarded[T, P](ctx, s, coll, id, func(p P, _ int64) error { return check(p) },
+		func(c *mongo.Collection, filter bson.D, _ P) (bool, error) {
+			res, err := c.DeleteOne(ctx, filter)
+			if err != nil {
+				return false, err
+			}
+			return res.DeletedCount == 1, nil
+		})
 }
 
 // InsertMany writes new documents in one command (seed and benchmark data).
