@@ -3,7 +3,6 @@ package httpapi
 import (
 	"context"
 	"errors"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -220,20 +219,7 @@ func (s *Server) searchQuery(c *fiber.Ctx) (search.Query, error) {
 		}
 		return out
 	}
-	num := func(name string, min, max int64) int64 {
-		raw := c.Query(name)
-		if raw == "" {
-			return 0
-		}
-		n, err := strconv.ParseInt(raw, 10, 64)
-		switch {
-		case err != nil:
-			v.Add(name, "invalid_number")
-		case n < min || n > max:
-			v.Add(name, "out_of_range", "min", min, "max", max)
-		}
-		return n
-	}
+	num := func(name string, min, max int64) int64 { return queryInt(c, &v, name, 0, min, max) }
 	q := search.Query{
 		Text: validate.Text(c.Query("q")),
 		Filter: search.Filter{

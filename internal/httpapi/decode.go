@@ -79,23 +79,26 @@ func jsonKind(goKind string) string {
 // page reads page and pageSize (1-based; at most 100 per page).
 func page(c *fiber.Ctx) (int, int, error) {
 	var v validate.Checker
-	num := func(name string, def, min, max int) int {
-		raw := c.Query(name)
-		if raw == "" {
-			return def
-		}
-		n, err := strconv.Atoi(raw)
-		switch {
-		case err != nil:
-			v.Add(name, "invalid_number")
-		case n < min || n > max:
-			v.Add(name, "out_of_range", "min", min, "max", max)
-		}
-		return n
+	p := queryInt(c, &v, "page", 1, 1, 100000)
+	size := queryInt(c, &v, "pageSize", 20, 1, 100)
+	return int(p), int(size), v.Err()
+}
+
+// queryInt reads a whole-number query parameter within [min, max]; def
+// when absent. Problems go to v.
+func queryInt(c *fiber.Ctx, v *validate.Checker, name string, def, min, max int64) int64 {
+	raw := c.Query(name)
+	if raw == "" {
+		return def
 	}
-	p := num("page", 1, 1, 100000)
-	size := num("pageSize", 20, 1, 100)
-	return p, size, v.Err()
+	n, err := strconv.ParseInt(raw, 10, 64)
+	switch {
+	case err != nil:
+		v.Add(name, "invalid_number")
+	case n < min || n > max:
+		v.Add(name, "out_of_range", "min", min, "max", max)
+	}
+	return n
 }
 
 // ifMatch reads the version a client expects ("3", W/"3" or 3); 0 when the
