@@ -88,6 +88,13 @@ func BenchmarkSearch(b *testing.B) {
 	})
 	b.Run("Engine", func(b *testing.B) { benchEngine(b, h) })
 	b.Run("ApprovedToSearchable", func(b *testing.B) { benchApproved(b, h, base) })
+	if st, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, line := range strings.Split(string(st), "\n") {
+			if strings.HasPrefix(line, "VmHWM:") {
+				b.Logf("peak RSS of the process (server, store, index and load generator): %s", strings.TrimSpace(strings.TrimPrefix(line, "VmHWM:")))
+			}
+		}
+	}
 }
 
 var benchProducts = []string{
