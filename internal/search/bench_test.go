@@ -38,3 +38,32 @@ func BenchmarkBleveUpsert(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*1000)/b.Elapsed().Seconds(), "docs/s")
 }
+
+// BenchmarkBleveCommonWord: a word every one of 10,000 listings matches once
+// folded ("chè" and "chế" are both "che"), with all six facets: the
+// worst case of a common Vietnamese syllable.
+func BenchmarkBleveCommonWord(b *testing.B) {
+	e, _ := search.OpenBleve(filepath.Join(b.TempDir(), "i.bleve"))
+	defer e.Close()
+	ctx := context.Background()
+	prods := []string{"chè Shan tuyết", "quýt", "miến dong", "nấm linh chi", "cá tầm", "mật ong"}
+	for i := 0; i < 10; i++ {
+		docs := make([]search.Doc, 1000)
+		for j := range docs {
+			p := prods[(i*1000+j)%len(prods)]
+			docs[j] = search.Doc{ID: fmt.Sprintf("%05d", i*1000+j), Version: 1, Kind: []string{"technology", "ip", "demand"}[j%3],
+				Title: "Quy trình sản xuất " + p + " đạt chuẩn", Summary: "Công nghệ chế biến cho " + p + ". Giảm hao hụt sau thu hoạch.",
+				Text: "Giải pháp cho " + p + " tại các xã vùng cao.", Sectors: []string{"agri_processing", "biotech"}[j%2 : j%2+1],
+				TransferForms: []string{"licence"}, AdminUnit: fmt.Sprintf("u%d", j%90), OrgKind: "institute", TRL: 1 + j%9,
+				PublishedAt: time.Now(), ExpiresAt: time.Now().Add(time.Hour), Source: []byte(`{}`)}
+		}
+		e.Upsert(ctx, docs...)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r, err := e.Search(ctx, search.Query{Text: "chè", PageSize: 20, Page: 1, Sort: search.SortRelevance, Filter: search.Filter{ActiveAt: time.Now()}})
+		if err != nil || r.Total == 0 {
+			b.Fatal(err)
+		}
+	}
+}

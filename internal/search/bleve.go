@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -37,6 +38,9 @@ const (
 	fKind, fSectors, fForms, fAdminUnit, fOrgKind              = "kind", "sectors", "transferForms", "adminUnit", "orgKind"
 	fTRL, fPriceMin, fPriceMax, fPublished, fExpires, fVersion = "trl", "priceMin", "priceMax", "publishedAt", "expiresAt", "version"
 	fDoc                                                       = "doc"
+	// fTRLLevel is TRL as a keyword, for its facet: a term facet is several
+	// times cheaper than ranges over a numeric field's prefix-coded terms.
+	fTRLLevel = "trlLevel"
 )
 
 // textFields are the searchable fields and how much a match in each weighs:
@@ -46,31 +50,56 @@ var textFields = []struct {
 	boost float64
 }{{fTitle, 8}, {fKeywords, 5}, {fSummary, 3}, {fOrgName, 1.5}, {fText, 1}}
 
+// mappingVersion changes whenever newMapping does. An index built with
+// another version is dropped and rebuilt: the start-up reconciliation
+// refills it from the store.
+const mappingVersion = "3"
+
+var internalMappingKey = []byte("techmart.mappingVersion")
+
 // OpenBleve opens (or creates) the index at path; an empty path gives an
 // in-memory index.
 func OpenBleve(path string) (*Bleve, error) {
-	var (
-		idx bleve.Index
-		err error
-	)
 	if path == "" {
-		idx, err = bleve.NewMemOnly(newMapping())
-	} else {
-		idx, err = bleve.Open(path)
-		if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
-			if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-				return nil, err
+		idx, err := bleve.NewMemOnly(newMapping())
+		if err != nil {
+			return nil, err
+		}
+		return wrapBleve(idx)
+	}
+	idx, err := bleve.Open(path)
+	if err == nil {
+		if v, _ := idx.GetInternal(internalMappingKey); string(v) != mappingVersion {
+			_ = idx.Close()
+			if err := os.RemoveAll(path); err != nil {
+				return nil, fmt.Errorf("search: drop the outdated index at %s: %w", path, err)
 			}
-			idx, err = bleve.New(path, newMapping())
+			err = bleve.ErrorIndexPathDoesNotExist
+		} else {
+			return wrapBleve(idx)
 		}
 	}
-	if err != nil {
+	if !errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
 		return nil, fmt.Errorf("search: open bleve at %s: %w", path, err)
 	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, err
+	}
+	if idx, err = bleve.New(path, newMapping()); err != nil {
+		return nil, fmt.Errorf("search: create bleve at %s: %w", path, err)
+	}
+	if err := idx.SetInternal(internalMappingKey, []byte(mappingVersion)); err != nil {
+		_ = idx.Close()
+		return nil, err
+	}
+	return wrapBleve(idx)
+}
+
+func wrapBleve(idx bleve.Index) (*Bleve, error) {
 	a := idx.Mapping().AnalyzerNamed("vi")
 	if a == nil {
 		_ = idx.Close()
-		return nil, fmt.Errorf("search: the index at %s was built with another mapping; delete it and run techmart reindex", path)
+		return nil, errors.New("search: the index has no Vietnamese analyzer")
 	}
 	return &Bleve{index: idx, analyzer: a}, nil
 }
@@ -118,7 +147,7 @@ func newMapping() mapping.IndexMapping {
 	for name, f := range map[string]*mapping.FieldMapping{
 		fTitle: text("vi", true), fTitlePrefix: text("vi_prefix", true), fSummary: text("vi", true),
 		fText: text("vi", false), fKeywords: text("vi", false), fOrgName: text("vi", false),
-		fKind: kw(), fSectors: kw(), fForms: kw(), fAdminUnit: kw(), fOrgKind: kw(),
+		fKind: kw(), fSectors: kw(), fForms: kw(), fAdminUnit: kw(), fOrgKind: kw(), fTRLLevel: kw(),
 		fTRL: num(false), fPriceMin: num(false), fPriceMax: num(false), fPublished: num(false), fExpires: num(false),
 		fVersion: num(true), fDoc: stored,
 	} {
@@ -152,7 +181,7 @@ func (b *Bleve) Upsert(_ context.Context, docs ...Doc) error {
 			fPublished: float64(d.PublishedAt.Unix()), fExpires: float64(d.ExpiresAt.Unix()),
 		}
 		if d.TRL > 0 {
-			m[fTRL] = float64(d.TRL)
+			m[fTRL], m[fTRLLevel] = float64(d.TRL), strconv.Itoa(d.TRL)
 		}
 		if d.PriceMin > 0 {
 			m[fPriceMin] = float64(d.PriceMin)
@@ -331,14 +360,6 @@ func sortOrder(s Sort, hasText bool) bsearch.SortOrder {
 	return bsearch.SortOrder{&bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}}
 }
 
-var trlRanges = func() []string {
-	out := make([]string, 9)
-	for i := range out {
-		out[i] = fmt.Sprint(i + 1)
-	}
-	return out
-}()
-
 func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
 	words := b.words(q.Text)
 	filters := filterQueries(q.Filter)
@@ -361,14 +382,10 @@ func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
 		req.Fields = []string{fDoc}
 		req.IncludeLocations = n > 0
 		req.SortByCustom(sortOrder(q.Sort, n > 0))
-		for name, field := range map[string]string{FacetKind: fKind, FacetSector: fSectors, FacetTransferForm: fForms, FacetAdminUnit: fAdminUnit, FacetOrgKind: fOrgKind} {
+		for name, field := range map[string]string{FacetKind: fKind, FacetSector: fSectors, FacetTransferForm: fForms,
+			FacetAdminUnit: fAdminUnit, FacetOrgKind: fOrgKind, FacetTRL: fTRLLevel} {
 			req.AddFacet(name, bleve.NewFacetRequest(field, 100))
 		}
-		trl := bleve.NewFacetRequest(fTRL, 9)
-		for i, name := range trlRanges {
-			trl.AddNumericRange(name, ptr(float64(i+1)), ptr(float64(i+2)))
-		}
-		req.AddFacet(FacetTRL, trl)
 		res, err := b.index.SearchInContext(ctx, req)
 		if err != nil {
 			return Result{}, err
