@@ -9,14 +9,19 @@ import { ConfigProvider } from './lib/config';
 import AcceptInvitation from './pages/AcceptInvitation';
 import ChangePassword from './pages/ChangePassword';
 import Home from './pages/Home';
+import ListingPage from './pages/Listing';
+import ListingFormPage from './pages/ListingForm';
 import Login from './pages/Login';
+import MyListings from './pages/MyListings';
 import NotFound from './pages/NotFound';
 import OrganizationPage from './pages/Organization';
 import Register from './pages/Register';
+import SearchPage from './pages/Search';
 
 // Officer and admin screens are loaded only by those who use them, which keeps
 // the first load small for enterprises on a phone.
 const VerificationQueue = lazy(() => import('./pages/officer/VerificationQueue'));
+const ListingQueue = lazy(() => import('./pages/officer/ListingQueue'));
 const AuditLog = lazy(() => import('./pages/officer/AuditLog'));
 const Users = lazy(() => import('./pages/admin/Users'));
 
@@ -31,6 +36,32 @@ function AppRoutes() {
             <Route path="/register" element={<Register />} />
             <Route path="/login" element={<Login />} />
             <Route path="/invitations/:token" element={<AcceptInvitation />} />
+            <Route path="/search" element={<SearchPage />} />
+            <Route path="/listings/:id" element={<ListingPage />} />
+            <Route
+              path="/listings/new"
+              element={
+                <RequireAuth>
+                  <ListingFormPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/listings/:id/edit"
+              element={
+                <RequireAuth>
+                  <ListingFormPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/my/listings"
+              element={
+                <RequireAuth>
+                  <MyListings />
+                </RequireAuth>
+              }
+            />
             <Route
               path="/account/password"
               element={
@@ -60,6 +91,14 @@ function AppRoutes() {
               element={
                 <RequireAuth roles={['officer', 'admin']}>
                   <VerificationQueue />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/officer/listings"
+              element={
+                <RequireAuth roles={['officer', 'admin']}>
+                  <ListingQueue />
                 </RequireAuth>
               }
             />

@@ -113,6 +113,8 @@ export interface RequestOptions {
   /** Attach the access token and refresh on 401 (default true). */
   auth?: boolean;
   signal?: AbortSignal;
+  /** The browser's HTTP cache mode (fetch's `cache`). */
+  cache?: RequestCache;
 }
 
 export interface ApiResponse<T> {
@@ -232,6 +234,7 @@ export class ApiClient {
         headers,
         body,
         signal: opts.signal,
+        cache: opts.cache,
         credentials: 'same-origin',
       });
     } catch (err) {

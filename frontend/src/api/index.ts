@@ -5,6 +5,11 @@ import type {
   AppConfig,
   AuditEntry,
   CreatedInvitation,
+  Listing,
+  ListingAction,
+  ListingInput,
+  ListingKind,
+  ListingState,
   Me,
   Organization,
   OrganizationDetail,
@@ -16,6 +21,9 @@ import type {
   PublicInvitation,
   RegisterRequest,
   RegisterResponse,
+  SearchResult,
+  Suggestion,
+  Taxonomy,
   TokenPair,
   User,
 } from './types';
@@ -64,6 +72,34 @@ export const endpoints = {
   users: (q: string, page: number, pageSize: number) => api.get<Page<User>>('/users', { q, page, pageSize }),
   setRoles: (id: string, roles: PlatformRole[], version?: number) =>
     api.put<User>(`/users/${enc(id)}/roles`, { roles }, { headers: version ? ifMatch(version) : {} }),
+
+  /** Reference data; public and cacheable (see lib/taxonomy). */
+  taxonomy: () => api.get<Taxonomy>('/taxonomy', undefined, { auth: false }),
+  createListing: (input: ListingInput) => api.post<Listing>('/listings', input),
+  /**
+   * The full record for its organisation and officers, the public view for
+   * everyone else. The public view is cacheable but the response does not
+   * vary by Authorization, so the browser must revalidate: after logging in,
+   * an owner would otherwise get the public copy it cached as a visitor.
+   */
+  listing: (id: string) => api.get<Listing>(`/listings/${enc(id)}`, undefined, { cache: 'no-cache' }),
+  updateListing: (id: string, input: ListingInput, version: number) =>
+    api.patch<Listing>(`/listings/${enc(id)}`, input, { headers: ifMatch(version) }),
+  deleteListing: (id: string, version: number) => api.del(`/listings/${enc(id)}`, { headers: ifMatch(version) }),
+  listingAction: (id: string, action: ListingAction, version: number) =>
+    api.post<Listing>(`/listings/${enc(id)}/${action}`, undefined, { headers: ifMatch(version) }),
+  rejectListing: (id: string, reason: string, comment: string, version: number) =>
+    api.post<Listing>(`/listings/${enc(id)}/reject`, { reason, comment }, { headers: ifMatch(version) }),
+  myListings: (filter: { state?: ListingState; kind?: ListingKind }, page: number, pageSize: number) =>
+    api.get<Page<Listing>>('/listings', { owner: 'me', ...filter, page, pageSize }),
+  /** Officers: listings in one state; pending ones oldest first (the moderation queue). */
+  listingsByState: (state: ListingState, page: number, pageSize: number) =>
+    api.get<Page<Listing>>('/listings', { state, page, pageSize }),
+  /** Public search; `query` is built by lib/searchState (multi-valued filters comma-separated). */
+  search: (query: Record<string, string | number | undefined>, signal?: AbortSignal) =>
+    api.get<SearchResult>('/search', query, { auth: false, signal }),
+  suggest: (q: string, signal?: AbortSignal) =>
+    api.get<{ suggestions: Suggestion[] }>('/search/suggest', { q }, { auth: false, signal }),
 
   audit: (filter: { subject?: string; actor?: string; action?: string }, page: number, pageSize: number) =>
     api.get<Page<AuditEntry>>('/audit', { ...filter, page, pageSize }),

@@ -150,3 +150,195 @@ export const AUDIT_ACTIONS = [
   'org.member_remove',
   'auth.refresh_reuse',
 ] as const;
+
+// --- Catalogue: listings, taxonomy, search --------------------------------
+
+export type ListingKind = 'technology' | 'equipment' | 'ip' | 'demand';
+export const LISTING_KINDS: readonly ListingKind[] = ['technology', 'equipment', 'ip', 'demand'];
+
+export type ListingState = 'draft' | 'pending' | 'published' | 'rejected' | 'archived';
+export const LISTING_STATES: readonly ListingState[] = ['draft', 'pending', 'published', 'rejected', 'archived'];
+
+export type PriceMode = 'fixed' | 'range' | 'negotiable';
+export const PRICE_MODES: readonly PriceMode[] = ['fixed', 'range', 'negotiable'];
+
+/** Organisation kinds a listing's owner may have: the department lists too. */
+export type ListingOrgKind = OrgKind | 'department';
+export const LISTING_ORG_KINDS: readonly ListingOrgKind[] = [...ORG_KINDS, 'department'];
+
+/** Offers (technology, equipment, IP) as opposed to needs. */
+export function isOffer(kind: ListingKind): boolean {
+  return kind !== 'demand';
+}
+
+export interface Term {
+  code: string;
+  vi: string;
+  en: string;
+}
+
+export interface AdminUnit extends Term {
+  level: 'province' | 'district' | 'commune' | string;
+  parent?: string;
+  validFrom?: string;
+  validUntil?: string;
+  replacedBy?: string;
+}
+
+export interface Taxonomy {
+  sectors: Term[];
+  transferForms: Term[];
+  ipTypes: Term[];
+  ipStatuses: Term[];
+  trl: Term[];
+  rejectReasons: Term[];
+  adminUnits: AdminUnit[];
+}
+
+export interface Price {
+  mode: PriceMode;
+  min?: number;
+  max?: number;
+}
+
+export interface Budget {
+  min?: number;
+  max?: number;
+}
+
+export interface Requirements {
+  must: string[];
+  nice: string[];
+}
+
+export interface Contact {
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface OrgRef {
+  id: string;
+  name: string;
+  kind: ListingOrgKind;
+}
+
+/**
+ * A listing. Members of its organisation and officers get the full record;
+ * everyone else the public view (no confidential details or moderation
+ * notes, but `organization`).
+ */
+export interface Listing {
+  id: string;
+  version: number;
+  kind: ListingKind;
+  state: ListingState;
+  orgId: string;
+  title: string;
+  summary: string;
+  description?: string;
+  advantages?: string;
+  applications?: string;
+  sectors: string[];
+  keywords: string[];
+  adminUnit?: string;
+  contact?: Contact;
+  trl?: number;
+  transferForms: string[];
+  price?: Price;
+  ipType?: string;
+  ipNumber?: string;
+  filingDate?: string;
+  grantDate?: string;
+  ipStatus?: string;
+  holder?: string;
+  problem?: string;
+  requirements?: Requirements;
+  trlMin?: number;
+  budget?: Budget;
+  deadline?: string;
+  confidentialDetails?: string;
+  rejectReason?: string;
+  rejectComment?: string;
+  validUntil?: string;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt?: string;
+  publishedAt?: string;
+  /** Only in the public view. */
+  organization?: OrgRef;
+}
+
+/** What POST and PATCH /listings take; every field optional in a PATCH. */
+export interface ListingInput {
+  kind?: ListingKind;
+  orgId?: string;
+  title?: string;
+  summary?: string;
+  description?: string;
+  advantages?: string;
+  applications?: string;
+  sectors?: string[];
+  keywords?: string[];
+  adminUnit?: string;
+  contact?: Contact;
+  validUntil?: string;
+  trl?: number;
+  transferForms?: string[];
+  price?: Price;
+  ipType?: string;
+  ipNumber?: string;
+  filingDate?: string;
+  grantDate?: string;
+  ipStatus?: string;
+  holder?: string;
+  problem?: string;
+  requirements?: Requirements;
+  trlMin?: number;
+  budget?: Budget;
+  deadline?: string;
+  confidentialDetails?: string;
+}
+
+export type ListingAction = 'submit' | 'approve' | 'archive' | 'renew';
+
+export type SearchSort = 'relevance' | 'newest' | 'priceAsc' | 'priceDesc';
+export const SEARCH_SORTS: readonly SearchSort[] = ['relevance', 'newest', 'priceAsc', 'priceDesc'];
+
+export type FacetName = 'kind' | 'sector' | 'trl' | 'transferForm' | 'adminUnit' | 'orgKind';
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface SearchHit {
+  id: string;
+  kind: ListingKind;
+  title: string;
+  summary: string;
+  organization: OrgRef;
+  sectors: string[];
+  transferForms: string[];
+  adminUnit?: string;
+  trl?: number;
+  priceMin?: number;
+  priceMax?: number;
+  publishedAt: string;
+  /** HTML-escaped text with <mark> around matched words. */
+  highlights?: { title?: string; summary?: string };
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+  facets: Partial<Record<FacetName, FacetCount[]>>;
+}
+
+export interface Suggestion {
+  id: string;
+  kind: ListingKind;
+  title: string;
+}

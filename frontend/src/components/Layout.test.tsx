@@ -34,6 +34,8 @@ describe('Layout', () => {
     );
     expect(navLinks()).toEqual(['Trang chủ', 'Đăng nhập', 'Đăng ký']);
     expect(screen.getByText('Sở Khoa học và Công nghệ – Thái Nguyên')).toBeTruthy();
+    // Search is one tap away on every screen, outside the folded menu.
+    expect(screen.getByRole('link', { name: 'Tìm kiếm' }).getAttribute('href')).toBe('/search');
   });
 
   it('shows officer items to an officer and admin items only to an admin', async () => {
@@ -48,7 +50,7 @@ describe('Layout', () => {
       </Layout>,
     );
     expect(await screen.findByText('Cán Bộ A')).toBeTruthy();
-    expect(navLinks()).toEqual(['Trang chủ', 'Xác minh tổ chức', 'Nhật ký hoạt động']);
+    expect(navLinks()).toEqual(['Trang chủ', 'Xác minh tổ chức', 'Duyệt tin', 'Nhật ký hoạt động']);
   });
 
   it('shows every item to an admin who is also an organisation member', async () => {
@@ -63,7 +65,15 @@ describe('Layout', () => {
       </Layout>,
     );
     await screen.findByText('Cán Bộ A');
-    expect(navLinks()).toEqual(['Trang chủ', 'Tổ chức của tôi', 'Xác minh tổ chức', 'Nhật ký hoạt động', 'Người dùng']);
+    expect(navLinks()).toEqual([
+      'Trang chủ',
+      'Tin của tôi',
+      'Tổ chức của tôi',
+      'Xác minh tổ chức',
+      'Duyệt tin',
+      'Nhật ký hoạt động',
+      'Người dùng',
+    ]);
   });
 
   it('has an account menu with "Đổi mật khẩu" and log-out', async () => {

@@ -144,6 +144,10 @@ export function Layout({ children }: { children: ReactNode }) {
             </span>
           </Link>
           <div className="header-tools">
+            <NavLink to="/search" className="header-search">
+              <span className="search-icon" aria-hidden="true" />
+              <span className="header-search-label">{t('nav.search')}</span>
+            </NavLink>
             <LanguageSwitch />
             <button
               type="button"
@@ -165,12 +169,22 @@ export function Layout({ children }: { children: ReactNode }) {
               </li>
               {authed && me.organizations.length > 0 && (
                 <li>
+                  <NavLink to="/my/listings">{t('nav.myListings')}</NavLink>
+                </li>
+              )}
+              {authed && me.organizations.length > 0 && (
+                <li>
                   <NavLink to="/organization">{t('nav.myOrganization')}</NavLink>
                 </li>
               )}
               {isStaff && (
                 <li>
                   <NavLink to="/officer/organizations">{t('nav.verificationQueue')}</NavLink>
+                </li>
+              )}
+              {isStaff && (
+                <li>
+                  <NavLink to="/officer/listings">{t('nav.listingQueue')}</NavLink>
                 </li>
               )}
               {isStaff && (

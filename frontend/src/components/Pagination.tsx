@@ -5,15 +5,19 @@ export function Pagination({
   page,
   pageSize,
   total,
+  maxPage,
   onPage,
 }: {
   page: number;
   pageSize: number;
   total: number;
+  /** The last page the server serves, when it limits paging. */
+  maxPage?: number;
   onPage: (page: number) => void;
 }) {
   const { t } = useTranslation();
-  const pages = Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
+  const all = Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
+  const pages = maxPage ? Math.min(all, maxPage) : all;
   return (
     <nav className="pagination" aria-label={t('pagination.label')}>
       <button type="button" className="btn btn-secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>

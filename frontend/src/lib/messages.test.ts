@@ -39,6 +39,22 @@ describe('fieldMessage', () => {
     expect(fieldMessage(t, { code: 'brand_new_code', message: 'Máy chủ nói' })).toBe('Máy chủ nói');
     expect(fieldMessage(t, undefined)).toBeUndefined();
   });
+
+  it('knows the catalogue’s codes in both languages', async () => {
+    expect(fieldMessage(t, { code: 'too_far', params: { maxMonths: 24 } })).toBe('Tối đa 24 tháng kể từ hôm nay.');
+    expect(fieldMessage(t, { code: 'too_many', params: { max: 3 } })).toBe('Tối đa 3 mục.');
+    expect(problemMessage(t, new ApiError({ status: 403, code: 'org_not_verified' }))).toContain('xác minh');
+    await i18n.changeLanguage('en');
+    for (const code of ['listing_not_found', 'listing_under_review', 'org_not_verified', 'own_organization',
+      'search_unavailable', 'invalid_transition', 'version_mismatch', 'busy', 'last_admin', 'unsupported_encoding']) {
+      expect(i18n.exists(`problems.${code}`), code).toBe(true);
+    }
+    for (const code of ['not_for_kind', 'immutable', 'not_a_member', 'not_in_future', 'too_far', 'invalid_date',
+      'invalid_phone', 'not_for_mode', 'less_than_min', 'too_many', 'invalid_keyword', 'before_filing', 'invalid_utf8']) {
+      expect(i18n.exists(`fieldErrors.${code}`), code).toBe(true);
+    }
+    expect(fieldMessage(t, { code: 'before_filing' })).toBe('The grant date cannot be before the filing date.');
+  });
 });
 
 describe('Vietnamese formats', () => {

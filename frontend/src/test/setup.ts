@@ -2,6 +2,8 @@ import { afterEach, beforeEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
 import i18n from '../i18n';
 import { api } from '../api';
+import { resetOrgCache } from '../lib/orgNames';
+import { resetTaxonomyCache } from '../lib/taxonomy';
 
 // jsdom has <dialog> but not its modal methods; emulate the open state.
 if (typeof HTMLDialogElement !== 'undefined') {
@@ -26,4 +28,7 @@ beforeEach(async () => {
 afterEach(() => {
   cleanup();
   api.clearSession();
+  // Session caches start empty in every test.
+  resetTaxonomyCache();
+  resetOrgCache();
 });

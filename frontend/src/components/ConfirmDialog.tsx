@@ -1,0 +1,49 @@
+// A yes/no question in a modal dialog, for actions that change a listing.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from './Dialog';
+import { FormAlert } from './Fields';
+
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  danger = false,
+  busy = false,
+  error,
+  onConfirm,
+  onClose,
+}: {
+  open: boolean;
+  title: string;
+  children?: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  busy?: boolean;
+  error?: string | null;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Dialog open={open} title={title} onClose={() => (busy ? undefined : onClose())}>
+      <FormAlert message={error} />
+      {children}
+      <p className="actions dialog-actions">
+        <button type="button" className="btn btn-secondary" onClick={onClose} disabled={busy}>
+          {t('common.cancel')}
+        </button>
+        <button
+          type="button"
+          className={danger ? 'btn btn-danger' : 'btn btn-primary'}
+          onClick={onConfirm}
+          disabled={busy}
+          autoFocus
+        >
+          {busy ? t('common.working') : confirmLabel}
+        </button>
+      </p>
+    </Dialog>
+  );
+}

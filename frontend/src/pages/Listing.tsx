@@ -1,0 +1,476 @@
+// A listing: everything the public may read, laid out by kind. Members of
+// the owner's organisation also see its state, the department's reasons and
+// the actions the state allows; officers approve or reject pending listings.
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { endpoints } from '../api';
+import { ApiError, type FieldError } from '../api/client';
+import { isOffer, type Listing, type ListingAction } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { KindBadge, ListingStateBadge } from '../components/ListingBadges';
+import { ErrorState, Loading, Notice } from '../components/Status';
+import { formatDate } from '../lib/format';
+import {
+  daysUntil,
+  EXPIRY_WARNING_DAYS,
+  formatAmountRange,
+  formatDay,
+  formatPrice,
+  listingFieldLabel,
+} from '../lib/listing';
+import { fieldMessage, problemMessage } from '../lib/messages';
+import { useOrgs } from '../lib/orgNames';
+import { useLabels, useTaxonomy, type Labels } from '../lib/taxonomy';
+import { useAsync } from '../lib/useAsync';
+import { useTitle } from '../lib/useTitle';
+
+// Officers' approve/reject come in their own chunk.
+const ListingModeration = lazy(() => import('./officer/ListingModeration'));
+
+export type OwnerAction = ListingAction | 'delete';
+
+/** What the owner's organisation may do in each state. */
+export function ownerActions(state: Listing['state']): { edit: boolean; actions: OwnerAction[] } {
+  switch (state) {
+    case 'draft':
+      return { edit: true, actions: ['submit', 'delete'] };
+    case 'rejected':
+      return { edit: true, actions: ['submit', 'delete'] };
+    case 'pending':
+      return { edit: false, actions: ['archive'] };
+    case 'published':
+      return { edit: true, actions: ['renew', 'archive'] };
+    default:
+      return { edit: false, actions: [] };
+  }
+}
+
+interface Flash {
+  notice?: string;
+}
+
+export default function ListingPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { status, me, hasRole } = useAuth();
+  // Wait for the session so owners and officers get their full view at once.
+  const ready = status !== 'loading';
+  const { data: listing, error, loading, reload, setData } = useAsync(
+    () => (ready ? endpoints.listing(id) : new Promise<Listing>(() => undefined)),
+    [id, ready, me?.user.id],
+  );
+  const { taxonomy } = useTaxonomy();
+  const labels = useLabels(taxonomy, lang);
+  const [notice, setNotice] = useState<{ text: string; tone: 'success' | 'error' | 'info' } | null>(
+    (location.state as Flash | null)?.notice ? { text: (location.state as Flash).notice!, tone: 'success' } : null,
+  );
+  const noticeRef = useRef<HTMLDivElement>(null);
+  useTitle(listing?.title ?? t('listing.title'));
+
+  const isMember = !!listing && !!me?.organizations.some((o) => o.id === listing.orgId);
+  const isStaff = hasRole('officer', 'admin');
+  const orgs = useOrgs(listing && !listing.organization ? [listing.orgId] : [], me?.organizations, isStaff);
+  const org = listing?.organization ?? (listing ? orgs[listing.orgId] : undefined);
+
+  useEffect(() => {
+    // A notice carried from the form belongs to the first visit only.
+    if ((location.state as Flash | null)?.notice) navigate(location.pathname, { replace: true, state: null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  function changed(updated: Listing | null, message: string, tone: 'success' | 'error' | 'info' = 'success') {
+    if (updated) setData(updated);
+    setNotice({ text: message, tone });
+    requestAnimationFrame(() => noticeRef.current?.focus());
+  }
+
+  if (!listing) {
+    const notFound = error instanceof ApiError && error.status === 404;
+    return (
+      <section className="page">
+        <h1>{notFound ? t('listing.notFoundTitle') : t('listing.title')}</h1>
+        {loading || !ready ? (
+          <Loading />
+        ) : notFound ? (
+          <>
+            <p>{t('listing.notFoundText')}</p>
+            <p className="actions">
+              <Link className="btn btn-primary" to="/search">
+                {t('listing.backToSearch')}
+              </Link>
+              {status !== 'authenticated' && (
+                <Link className="btn btn-secondary" to={`/login?next=${encodeURIComponent(location.pathname)}`}>
+                  {t('listing.loginToSee')}
+                </Link>
+              )}
+            </p>
+          </>
+        ) : (
+          <ErrorState message={problemMessage(t, error)} onRetry={reload} />
+        )}
+      </section>
+    );
+  }
+
+  const offer = isOffer(listing.kind);
+  const full = !listing.organization;
+  return (
+    <article className="page listing-page" data-state={listing.state}>
+      <p className="listing-kicker">
+        <KindBadge kind={listing.kind} />
+        {full && <ListingStateBadge state={listing.state} />}
+      </p>
+      <h1>{listing.title}</h1>
+      {org && (
+        <p className="listing-org">
+          <span className="strong">{org.name}</span>
+          <span className="muted"> · {t(`orgKind.${org.kind}`, { defaultValue: org.kind })}</span>
+        </p>
+      )}
+      <div ref={noticeRef} tabIndex={-1} className="notice-anchor">
+        <Notice message={notice?.text} tone={notice?.tone} />
+      </div>
+
+      {isMember && <OwnerPanel listing={listing} labels={labels} onChanged={changed} onReload={reload} />}
+      {isStaff && listing.state === 'pending' && (
+        isMember ? (
+          <p className="alert alert-info">{t('moderation.ownOrganization')}</p>
+        ) : (
+          <Suspense fallback={<Loading />}>
+            <ListingModeration listing={listing} onChanged={changed} onReload={reload} />
+          </Suspense>
+        )
+      )}
+
+      <p className="lead listing-summary">{listing.summary}</p>
+
+      <div className="listing-layout">
+        <div className="listing-main">
+          {listing.kind === 'demand' && <TextSection title={t('listing.problem')} text={listing.problem} />}
+          {listing.kind === 'demand' && listing.requirements && (
+            <Requirements must={listing.requirements.must} nice={listing.requirements.nice} />
+          )}
+          <TextSection title={t('listing.description')} text={listing.description} />
+          {offer && <TextSection title={t('listing.advantages')} text={listing.advantages} />}
+          {offer && <TextSection title={t('listing.applications')} text={listing.applications} />}
+          {listing.confidentialDetails && (
+            <section className="confidential" aria-labelledby="confidential-title">
+              <h2 id="confidential-title">
+                <span aria-hidden="true">🔒 </span>
+                {t('listing.confidentialTitle')}
+              </h2>
+              <p className="confidential-note">{t('listing.confidentialNote')}</p>
+              <p className="prose">{listing.confidentialDetails}</p>
+            </section>
+          )}
+        </div>
+
+        <aside className="listing-side">
+          <section className="side-card" aria-labelledby="facts-title">
+            <h2 id="facts-title" className="h3">
+              {offer ? t('listing.offerTerms') : t('listing.demandTerms')}
+            </h2>
+            <dl className="listing-facts">
+              {offer && (
+                <Fact label={t('listing.price')}>
+                  <span className="price">{formatPrice(t, listing.price)}</span>
+                </Fact>
+              )}
+              {offer && !!listing.trl && (
+                <Fact label={t('listing.trl')}>
+                  <span className="strong">{t('listing.trlValue', { level: listing.trl })}</span>
+                  <span className="fact-note">{labels.trl(listing.trl)}</span>
+                </Fact>
+              )}
+              {listing.kind === 'demand' && (
+                <Fact label={t('listing.budget')}>
+                  <span className="price">{formatAmountRange(t, listing.budget?.min, listing.budget?.max)}</span>
+                </Fact>
+              )}
+              {listing.kind === 'demand' && !!listing.trlMin && (
+                <Fact label={t('listing.trlMin')}>
+                  <span className="strong">{t('listing.trlValue', { level: listing.trlMin })}</span>
+                  <span className="fact-note">{labels.trl(listing.trlMin)}</span>
+                </Fact>
+              )}
+              {listing.kind === 'demand' && listing.deadline && (
+                <Fact label={t('listing.deadline')}>{formatDay(listing.deadline)}</Fact>
+              )}
+              {listing.transferForms.length > 0 && (
+                <Fact label={t('listing.transferForms')}>
+                  <ul className="plain-list">
+                    {listing.transferForms.map((f) => (
+                      <li key={f}>{labels.transferForm(f)}</li>
+                    ))}
+                  </ul>
+                </Fact>
+              )}
+            </dl>
+          </section>
+
+          {listing.kind === 'ip' && (
+            <section className="side-card" aria-labelledby="ip-title">
+              <h2 id="ip-title" className="h3">
+                {t('listing.ipTitle')}
+              </h2>
+              <dl className="listing-facts">
+                {listing.ipType && <Fact label={t('listing.ipType')}>{labels.ipType(listing.ipType)}</Fact>}
+                {listing.ipNumber && <Fact label={t('listing.ipNumber')}>{listing.ipNumber}</Fact>}
+                {listing.ipStatus && <Fact label={t('listing.ipStatus')}>{labels.ipStatus(listing.ipStatus)}</Fact>}
+                {listing.filingDate && <Fact label={t('listing.filingDate')}>{formatDay(listing.filingDate)}</Fact>}
+                {listing.grantDate && <Fact label={t('listing.grantDate')}>{formatDay(listing.grantDate)}</Fact>}
+                {listing.holder && <Fact label={t('listing.holder')}>{listing.holder}</Fact>}
+              </dl>
+            </section>
+          )}
+
+          <section className="side-card" aria-labelledby="about-title">
+            <h2 id="about-title" className="h3">
+              {t('listing.about')}
+            </h2>
+            <dl className="listing-facts">
+              {listing.sectors.length > 0 && (
+                <Fact label={t('listing.sectors')}>
+                  <ul className="tags">
+                    {listing.sectors.map((s) => (
+                      <li key={s}>
+                        <Link to={`/search?sector=${encodeURIComponent(s)}`}>{labels.sector(s)}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                </Fact>
+              )}
+              {listing.keywords.length > 0 && (
+                <Fact label={t('listing.keywords')}>{listing.keywords.join(', ')}</Fact>
+              )}
+              {listing.adminUnit && <Fact label={t('listing.adminUnit')}>{labels.adminUnit(listing.adminUnit)}</Fact>}
+              {listing.publishedAt && listing.state === 'published' && (
+                <Fact label={t('listing.publishedAt')}>{formatDate(listing.publishedAt, lang)}</Fact>
+              )}
+              {listing.validUntil && (
+                <Fact label={t('listing.validUntil')}>{formatDate(listing.validUntil, lang)}</Fact>
+              )}
+            </dl>
+          </section>
+
+          {listing.contact && (listing.contact.name || listing.contact.email || listing.contact.phone) && (
+            <section className="side-card contact-card" aria-labelledby="contact-title">
+              <h2 id="contact-title" className="h3">
+                {t('listing.contact')}
+              </h2>
+              <dl className="listing-facts">
+                {listing.contact.name && <Fact label={t('listing.contactName')}>{listing.contact.name}</Fact>}
+                {listing.contact.email && (
+                  <Fact label={t('listing.contactEmail')}>
+                    <a className="break" href={`mailto:${listing.contact.email}`}>
+                      {listing.contact.email}
+                    </a>
+                  </Fact>
+                )}
+                {listing.contact.phone && (
+                  <Fact label={t('listing.contactPhone')}>
+                    <a href={`tel:${listing.contact.phone.replace(/[^\d+]/g, '')}`}>{listing.contact.phone}</a>
+                  </Fact>
+                )}
+              </dl>
+            </section>
+          )}
+        </aside>
+      </div>
+    </article>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function TextSection({ title, text }: { title: string; text?: string }) {
+  if (!text) return null;
+  return (
+    <section className="listing-section">
+      <h2>{title}</h2>
+      <p className="prose">{text}</p>
+    </section>
+  );
+}
+
+function Requirements({ must, nice }: { must: string[]; nice: string[] }) {
+  const { t } = useTranslation();
+  if (must.length === 0 && nice.length === 0) return null;
+  return (
+    <section className="listing-section">
+      <h2>{t('listing.requirements')}</h2>
+      {must.length > 0 && (
+        <>
+          <h3>{t('listing.mustHave')}</h3>
+          <ul className="req-list must">
+            {must.map((x, i) => (
+              <li key={i}>{x}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {nice.length > 0 && (
+        <>
+          <h3>{t('listing.niceToHave')}</h3>
+          <ul className="req-list nice">
+            {nice.map((x, i) => (
+              <li key={i}>{x}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Status, the department's reasons and the owner's actions. */
+function OwnerPanel({
+  listing,
+  labels,
+  onChanged,
+  onReload,
+}: {
+  listing: Listing;
+  labels: Labels;
+  onChanged: (l: Listing | null, message: string, tone?: 'success' | 'error' | 'info') => void;
+  onReload: () => Promise<void>;
+}) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const [confirm, setConfirm] = useState<OwnerAction | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [missing, setMissing] = useState<FieldError[]>([]);
+  const [stale, setStale] = useState(false);
+  const { edit, actions } = ownerActions(listing.state);
+  const days = listing.state === 'published' ? daysUntil(listing.validUntil) : null;
+  const editPath = `/listings/${encodeURIComponent(listing.id)}/edit`;
+
+  async function run(action: OwnerAction) {
+    setBusy(true);
+    setDialogError(null);
+    setMissing([]);
+    setStale(false);
+    try {
+      if (action === 'delete') {
+        await endpoints.deleteListing(listing.id, listing.version);
+        navigate('/my/listings', { state: { notice: t('ownerActions.deleted', { title: listing.title }) } });
+        return;
+      }
+      const updated = await endpoints.listingAction(listing.id, action, listing.version);
+      setBusy(false);
+      setConfirm(null);
+      onChanged(updated, t(`ownerActions.done.${action}`));
+    } catch (err) {
+      setBusy(false);
+      if (err instanceof ApiError && err.status === 412) {
+        setConfirm(null);
+        setStale(true);
+        return;
+      }
+      if (err instanceof ApiError && err.status === 422 && err.errors.length > 0) {
+        setConfirm(null);
+        setMissing(err.errors);
+        return;
+      }
+      setDialogError(problemMessage(t, err));
+    }
+  }
+
+  return (
+    <section className={`owner-panel state-${listing.state}`} aria-labelledby="owner-panel-title">
+      <h2 id="owner-panel-title" className="h3">
+        {t(`ownerPanel.title.${listing.state}`)}
+      </h2>
+      <p>
+        {listing.state === 'published' && listing.validUntil
+          ? t('ownerPanel.text.published', { date: formatDate(listing.validUntil, i18n.language) })
+          : t(`ownerPanel.text.${listing.state}`)}
+      </p>
+      {days !== null && days <= EXPIRY_WARNING_DAYS && (
+        <p className="alert alert-warning expiry-warning">
+          {days > 0 ? t('ownerPanel.expiresIn', { count: days }) : t('ownerPanel.expired')}
+        </p>
+      )}
+      {listing.state === 'rejected' && (listing.rejectReason || listing.rejectComment) && (
+        <div className="reject-box">
+          {listing.rejectReason && (
+            <p>
+              <span className="strong">{t('ownerPanel.rejectReason')}</span> {labels.rejectReason(listing.rejectReason)}
+            </p>
+          )}
+          {listing.rejectComment && <blockquote className="reason prose">{listing.rejectComment}</blockquote>}
+        </div>
+      )}
+      {stale && (
+        <div className="alert alert-error" role="alert">
+          <p>{t('ownerPanel.stale')}</p>
+          <button type="button" className="btn btn-secondary btn-small" onClick={() => void onReload().then(() => setStale(false))}>
+            {t('ownerPanel.reload')}
+          </button>
+        </div>
+      )}
+      {missing.length > 0 && (
+        <div className="alert alert-error" role="alert">
+          <p>{t('ownerPanel.incomplete')}</p>
+          <ul>
+            {missing.map((e, i) => (
+              <li key={i}>
+                <span className="strong">{listingFieldLabel(t, e.field)}:</span> {fieldMessage(t, e)}
+              </li>
+            ))}
+          </ul>
+          <Link className="btn btn-secondary btn-small" to={editPath} state={{ serverErrors: missing }}>
+            {t('ownerPanel.completeNow')}
+          </Link>
+        </div>
+      )}
+      {(edit || actions.length > 0) && (
+        <div className="actions owner-actions">
+          {edit && (
+            <Link className="btn btn-secondary" to={editPath}>
+              {t('ownerActions.edit')}
+            </Link>
+          )}
+          {actions.map((a) => (
+            <button
+              key={a}
+              type="button"
+              className={a === 'delete' || a === 'archive' ? 'btn btn-danger' : a === 'submit' || a === 'renew' ? 'btn btn-primary' : 'btn btn-secondary'}
+              onClick={() => {
+                setDialogError(null);
+                setConfirm(a);
+              }}
+            >
+              {t(`ownerActions.${a}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      <ConfirmDialog
+        open={confirm !== null}
+        title={confirm ? t(`ownerActions.confirmTitle.${confirm}`) : ''}
+        confirmLabel={confirm ? t(`ownerActions.${confirm}`) : ''}
+        danger={confirm === 'delete' || confirm === 'archive'}
+        busy={busy}
+        error={dialogError}
+        onConfirm={() => confirm && void run(confirm)}
+        onClose={() => setConfirm(null)}
+      >
+        {confirm && <p>{t(`ownerActions.confirmText.${confirm}`, { title: listing.title })}</p>}
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,1059 @@
+// Create and edit a listing. The kind comes first (/listings/new?kind=…);
+// then only that kind's fields are shown and sent. Checks mirror the
+// server's limits; the server's field errors land next to the same fields.
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { endpoints } from '../api';
+import { ApiError, type FieldError } from '../api/client';
+import {
+  isOffer,
+  LISTING_KINDS,
+  PRICE_MODES,
+  type Listing,
+  type ListingKind,
+  type MyOrganization,
+  type Term,
+} from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { FormAlert, SelectField, TextAreaField, TextField } from '../components/Fields';
+import { KindBadge } from '../components/ListingBadges';
+import { ErrorState, Loading } from '../components/Status';
+import { formatVnd } from '../lib/format';
+import {
+  EMPTY_VALUES,
+  FIELD_ALIASES,
+  fieldId,
+  fieldsFor,
+  fromListing,
+  KEYWORD_MAX,
+  listingFieldLabel,
+  KEYWORDS_MAX,
+  parseAmount,
+  SECTORS_MAX,
+  SUMMARY_MAX,
+  SUMMARY_MIN,
+  TITLE_MAX,
+  TITLE_MIN,
+  toInput,
+  todayInVietnam,
+  validateListing,
+  type ListingField,
+  type ListingFormValues,
+} from '../lib/listing';
+import { fieldMessage, problemMessage } from '../lib/messages';
+import { currentAdminUnits, makeLabels, termLabel, useTaxonomy } from '../lib/taxonomy';
+import { useAsync } from '../lib/useAsync';
+import { useTitle } from '../lib/useTitle';
+import { errorCount, type FieldErrors } from '../lib/validation';
+
+/** Which field a form value belongs to (to clear its server error when it changes). */
+const VALUE_FIELD: Record<keyof ListingFormValues, ListingField> = {
+  orgId: 'orgId',
+  title: 'title',
+  summary: 'summary',
+  description: 'description',
+  advantages: 'advantages',
+  applications: 'applications',
+  sectors: 'sectors',
+  keywords: 'keywords',
+  adminUnit: 'adminUnit',
+  contactName: 'contact.name',
+  contactEmail: 'contact.email',
+  contactPhone: 'contact.phone',
+  validUntil: 'validUntil',
+  trl: 'trl',
+  transferForms: 'transferForms',
+  priceMode: 'price.mode',
+  priceMin: 'price.min',
+  priceMax: 'price.max',
+  ipType: 'ipType',
+  ipNumber: 'ipNumber',
+  filingDate: 'filingDate',
+  grantDate: 'grantDate',
+  ipStatus: 'ipStatus',
+  holder: 'holder',
+  problem: 'problem',
+  must: 'requirements.must',
+  nice: 'requirements.nice',
+  trlMin: 'trlMin',
+  budgetMin: 'budget.min',
+  budgetMax: 'budget.max',
+  deadline: 'deadline',
+  confidentialDetails: 'confidentialDetails',
+};
+
+/**
+ * Maps the server's errors[] onto the fields the form shows; errors for
+ * anything else are returned to be listed on top.
+ */
+export function mapListingErrors(
+  errors: FieldError[],
+  shown: readonly ListingField[],
+): { fieldErrors: FieldErrors<ListingField>; other: FieldError[] } {
+  const fieldErrors: FieldErrors<ListingField> = {};
+  const other: FieldError[] = [];
+  for (const e of errors) {
+    const name = (e.field in FIELD_ALIASES ? FIELD_ALIASES[e.field] : e.field) as ListingField;
+    const field = shown.includes(name) ? name : undefined;
+    if (field) {
+      if (!fieldErrors[field]) fieldErrors[field] = { code: e.code, params: e.params, message: e.message };
+    } else other.push(e);
+  }
+  return { fieldErrors, other };
+}
+
+function isKind(v: string | null): v is ListingKind {
+  return !!v && (LISTING_KINDS as readonly string[]).includes(v);
+}
+
+interface FormFlash {
+  serverErrors?: FieldError[];
+}
+
+export default function ListingFormPage() {
+  const { id } = useParams();
+  return id ? <EditListing id={id} /> : <NewListing />;
+}
+
+function NewListing() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const { me } = useAuth();
+  const kindParam = params.get('kind');
+  const kind = isKind(kindParam) ? kindParam : null;
+  useTitle(kind ? t('listingForm.newTitleKind', { kind: t(`listingKind.${kind}`) }) : t('listingForm.newTitle'));
+  const orgs = me?.organizations ?? [];
+
+  if (orgs.length === 0) {
+    return (
+      <section className="page narrow">
+        <h1>{t('listingForm.newTitle')}</h1>
+        <p>{t('listingForm.noOrganization')}</p>
+        <p className="actions">
+          <Link className="btn btn-primary" to="/organization">
+            {t('nav.myOrganization')}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  if (!kind) return <KindPicker />;
+  return (
+    <section className="page listing-form-page">
+      <p className="eyebrow">{t('listingForm.newTitle')}</p>
+      <h1>
+        {t('listingForm.newTitleKind', { kind: t(`listingKind.${kind}`) })}
+      </h1>
+      <p className="lead">{t(`listingForm.kindText.${kind}`)}</p>
+      <p>
+        <Link to="/listings/new">{t('listingForm.changeKind')}</Link>
+      </p>
+      <ListingEditor key={kind} kind={kind} orgs={orgs} initial={EMPTY_VALUES} />
+    </section>
+  );
+}
+
+function KindPicker() {
+  const { t } = useTranslation();
+  return (
+    <section className="page">
+      <h1>{t('listingForm.newTitle')}</h1>
+      <p className="lead">{t('listingForm.pickKind')}</p>
+      <ul className="kind-picker">
+        {LISTING_KINDS.map((k) => (
+          <li key={k}>
+            <Link className={`kind-card kind-card-${k}`} to={`/listings/new?kind=${k}`}>
+              <KindBadge kind={k} />
+              <span className="kind-card-title">{t(`listingForm.kindTitle.${k}`)}</span>
+              <span className="kind-card-text">{t(`listingForm.kindText.${k}`)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function EditListing({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const location = useLocation();
+  const { data: listing, error, loading, reload } = useAsync(() => endpoints.listing(id), [id]);
+  useTitle(listing ? t('listingForm.editTitle', { title: listing.title }) : t('listingForm.editHeading'));
+  const flash = (location.state as FormFlash | null)?.serverErrors;
+  const initial = useMemo(() => (listing ? fromListing(listing) : null), [listing]);
+
+  if (!listing || !initial) {
+    return (
+      <section className="page">
+        <h1>{t('listingForm.editHeading')}</h1>
+        {loading ? <Loading /> : <ErrorState message={problemMessage(t, error)} onRetry={reload} />}
+      </section>
+    );
+  }
+  const member = !!me?.organizations.some((o) => o.id === listing.orgId);
+  const back = `/listings/${encodeURIComponent(listing.id)}`;
+  const blocked = !member ? 'notMember' : listing.state === 'pending' ? 'pending' : listing.state === 'archived' ? 'archived' : null;
+  return (
+    <section className="page listing-form-page">
+      <p className="eyebrow">{t('listingForm.editHeading')}</p>
+      <h1>{listing.title}</h1>
+      {blocked ? (
+        <>
+          <p className="alert alert-info">{t(`listingForm.blocked.${blocked}`)}</p>
+          <p className="actions">
+            <Link className="btn btn-secondary" to={back}>
+              {t('listingForm.backToListing')}
+            </Link>
+          </p>
+        </>
+      ) : (
+        <>
+          {listing.state === 'published' && <p className="alert alert-warning">{t('listingForm.publishedWarning')}</p>}
+          {listing.state === 'rejected' && <RejectedNote listing={listing} />}
+          <ListingEditor
+            kind={listing.kind}
+            orgs={[]}
+            initial={initial}
+            listing={listing}
+            initialErrors={flash}
+            onReload={reload}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The department's reason and comment, kept in view while correcting. */
+function RejectedNote({ listing }: { listing: Listing }) {
+  const { t, i18n } = useTranslation();
+  const { taxonomy } = useTaxonomy();
+  const reason = listing.rejectReason ? makeLabels(taxonomy, i18n.language).rejectReason(listing.rejectReason) : '';
+  return (
+    <div className="alert alert-error">
+      {reason && <p className="strong">{t('listingForm.rejectedReason', { reason })}</p>}
+      {listing.rejectComment && <blockquote className="reason prose">{listing.rejectComment}</blockquote>}
+      <p>{t('listingForm.rejectedHint')}</p>
+    </div>
+  );
+}
+
+function ListingEditor({
+  kind,
+  orgs,
+  initial,
+  listing,
+  initialErrors,
+  onReload,
+}: {
+  kind: ListingKind;
+  /** The user's organisations when creating (a choice is offered when there are several). */
+  orgs: MyOrganization[];
+  initial: ListingFormValues;
+  /** The listing being edited. */
+  listing?: Listing;
+  initialErrors?: FieldError[];
+  onReload?: () => Promise<void>;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const navigate = useNavigate();
+  const { taxonomy, error: taxError, retry } = useTaxonomy();
+  const mode = listing ? 'edit' : 'create';
+  const withOrg = !listing && orgs.length > 1;
+  const today = todayInVietnam();
+  const [values, setValues] = useState<ListingFormValues>(initial);
+  const [current, setCurrent] = useState<Listing | undefined>(listing);
+  const order = fieldsFor(kind, withOrg);
+  const [serverErrors, setServerErrors] = useState<FieldErrors<ListingField>>(
+    () => (initialErrors ? mapListingErrors(initialErrors, order).fieldErrors : {}),
+  );
+  const [attempt, setAttempt] = useState<'draft' | 'submit' | null>(initialErrors?.length ? 'submit' : null);
+  const [touched, setTouched] = useState<Set<ListingField>>(new Set());
+  const [formError, setFormError] = useState<string | null>(
+    initialErrors?.length ? t('listingForm.incompleteAfterSave') : null,
+  );
+  const [stale, setStale] = useState(false);
+  const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
+  const [confirmPublished, setConfirmPublished] = useState(false);
+  const alertRef = useRef<HTMLDivElement>(null);
+
+  const state = current?.state;
+  const republish = state === 'published';
+  const clientErrors = useMemo(
+    () => validateListing(values, kind, { complete: attempt === 'submit', withOrg, today }),
+    [values, kind, attempt, withOrg, today],
+  );
+  const errors: FieldErrors<ListingField> = {};
+  for (const f of order) {
+    const shown = attempt !== null || touched.has(f) ? clientErrors[f] : undefined;
+    const p = shown ?? serverErrors[f];
+    if (p) errors[f] = p;
+  }
+
+  useEffect(() => {
+    if (initialErrors?.length) focusFirst(mapListingErrors(initialErrors, order).fieldErrors);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  function focusFirst(errs: FieldErrors<ListingField>) {
+    const first = order.find((f) => errs[f]);
+    if (first) requestAnimationFrame(() => document.getElementById(fieldId(first))?.focus());
+  }
+
+  function set<K extends keyof ListingFormValues>(key: K, value: ListingFormValues[K]) {
+    setValues((v) => ({ ...v, [key]: value }));
+    const f = VALUE_FIELD[key];
+    if (serverErrors[f]) setServerErrors((e) => ({ ...e, [f]: undefined }));
+  }
+
+  function blur(f: ListingField) {
+    setTouched((s) => (s.has(f) ? s : new Set(s).add(f)));
+  }
+
+  const msg = (f: ListingField) => fieldMessage(t, errors[f]);
+
+  function showServerProblem(err: unknown): boolean {
+    if (!(err instanceof ApiError)) {
+      setFormError(problemMessage(t, err));
+      return false;
+    }
+    if (err.status === 412) {
+      setStale(true);
+      setFormError(null);
+      return false;
+    }
+    const { fieldErrors, other } = mapListingErrors(err.errors, order);
+    setServerErrors(fieldErrors);
+    const n = errorCount(fieldErrors);
+    const extra = other.map((o) => `${listingFieldLabel(t, o.field)}: ${fieldMessage(t, o)}`);
+    if (n > 0) {
+      setFormError([t('form.fixErrors', { count: n }), ...extra].join(' '));
+      focusFirst(fieldErrors);
+    } else {
+      setFormError([problemMessage(t, err), ...extra].join(' '));
+    }
+    alertRef.current?.scrollIntoView?.({ block: 'nearest' });
+    return true;
+  }
+
+  /** Client checks; a listing going to moderation must be complete. */
+  function check(complete: boolean): boolean {
+    setAttempt(complete ? 'submit' : 'draft');
+    setStale(false);
+    const errs = validateListing(values, kind, { complete, withOrg, today });
+    const n = errorCount(errs);
+    if (n > 0) {
+      setFormError(t('form.fixErrors', { count: n }));
+      focusFirst(errs);
+      return false;
+    }
+    setFormError(null);
+    return true;
+  }
+
+  async function save(submit: boolean) {
+    const which = submit ? 'submit' : 'draft';
+    if (!check(submit || republish)) return;
+    setBusy(which);
+    let saved: Listing;
+    try {
+      const body = toInput(values, kind, mode);
+      saved = current ? await endpoints.updateListing(current.id, body, current.version) : await endpoints.createListing(body);
+    } catch (err) {
+      setBusy(null);
+      showServerProblem(err);
+      return;
+    }
+    setCurrent(saved);
+    const page = `/listings/${encodeURIComponent(saved.id)}`;
+    // A published listing went back to moderation by the change itself.
+    if (!submit || saved.state === 'pending') {
+      setBusy(null);
+      navigate(page, {
+        state: { notice: saved.state === 'pending' ? t('listingForm.resubmitted') : t('listingForm.savedDraft') },
+      });
+      return;
+    }
+    try {
+      await endpoints.listingAction(saved.id, 'submit', saved.version);
+      setBusy(null);
+      navigate(page, { state: { notice: t('listingForm.submitted') } });
+    } catch (err) {
+      setBusy(null);
+      if (err instanceof ApiError && err.status === 422 && err.errors.length > 0) {
+        if (!listing) {
+          // The draft exists now: carry on editing it.
+          navigate(`${page}/edit`, { replace: true, state: { serverErrors: err.errors } });
+          return;
+        }
+        showServerProblem(err);
+        setFormError(`${t('listingForm.incompleteAfterSave')} ${t('form.fixErrors', { count: err.errors.length })}`);
+        return;
+      }
+      navigate(page, { state: { notice: `${t('listingForm.savedDraft')} ${problemMessage(t, err)}` } });
+    }
+  }
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const submit = submitter?.value !== 'draft';
+    if (republish) {
+      if (check(true)) setConfirmPublished(true);
+      return;
+    }
+    void save(submit);
+  }
+
+  if (!taxonomy) {
+    return taxError ? <ErrorState message={problemMessage(t, taxError)} onRetry={retry} /> : <Loading />;
+  }
+
+  const offer = isOffer(kind);
+  const units = currentAdminUnits(taxonomy, lang, today);
+  if (values.adminUnit && !units.some((u) => u.code === values.adminUnit)) {
+    const old = taxonomy.adminUnits.find((u) => u.code === values.adminUnit);
+    if (old) units.unshift(old);
+  }
+  const trlOptions = (
+    <>
+      <option value="">{t('listingForm.chooseTrl')}</option>
+      {taxonomy.trl.map((x) => (
+        <option key={x.code} value={x.code}>
+          {`TRL ${x.code} – ${termLabel(x, lang)}`}
+        </option>
+      ))}
+    </>
+  );
+  const charCount = (v: string) => t('listingForm.charCount', { count: Array.from(v.trim()).length });
+
+  return (
+    <form className="form listing-form" onSubmit={onSubmit} noValidate aria-busy={busy !== null}>
+      <div ref={alertRef}>
+        <FormAlert message={formError} />
+      </div>
+      {stale && (
+        <div className="alert alert-error" role="alert">
+          <p>{t('listingForm.stale')}</p>
+          {onReload && (
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => void onReload()}>
+              {t('ownerPanel.reload')}
+            </button>
+          )}
+        </div>
+      )}
+      <p className="muted small">{t('listingForm.requiredNote')}</p>
+
+      <fieldset>
+        <legend>{t('listingForm.section.general')}</legend>
+        {withOrg && (
+          <SelectField
+            id={fieldId('orgId')}
+            label={t('listingForm.organization')}
+            required
+            value={values.orgId}
+            onChange={(e) => set('orgId', e.target.value)}
+            onBlur={() => blur('orgId')}
+            error={msg('orgId')}
+            hint={t('listingForm.organizationHint')}
+          >
+            <option value="">{t('listingForm.chooseOrganization')}</option>
+            {orgs.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.status === 'verified' ? o.name : `${o.name} (${t(`orgStatus.${o.status}`)})`}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        <TextField
+          id={fieldId('title')}
+          label={t('listingFields.title')}
+          required
+          maxLength={TITLE_MAX + 20}
+          hint={`${t('listingForm.hint.title', { min: TITLE_MIN, max: TITLE_MAX })} ${charCount(values.title)}`}
+          value={values.title}
+          onChange={(e) => set('title', e.target.value)}
+          onBlur={() => blur('title')}
+          error={msg('title')}
+        />
+        <TextAreaField
+          id={fieldId('summary')}
+          label={t('listingFields.summary')}
+          required
+          rows={4}
+          hint={`${t('listingForm.hint.summary', { min: SUMMARY_MIN, max: SUMMARY_MAX })} ${charCount(values.summary)}`}
+          value={values.summary}
+          onChange={(e) => set('summary', e.target.value)}
+          onBlur={() => blur('summary')}
+          error={msg('summary')}
+        />
+        <TextAreaField
+          id={fieldId('description')}
+          label={t('listingFields.description')}
+          rows={6}
+          hint={t(`listingForm.hint.description.${offer ? 'offer' : 'demand'}`)}
+          value={values.description}
+          onChange={(e) => set('description', e.target.value)}
+          onBlur={() => blur('description')}
+          error={msg('description')}
+        />
+        {offer && (
+          <>
+            <TextAreaField
+              id={fieldId('advantages')}
+              label={t('listingFields.advantages')}
+              rows={3}
+              value={values.advantages}
+              onChange={(e) => set('advantages', e.target.value)}
+              onBlur={() => blur('advantages')}
+              error={msg('advantages')}
+            />
+            <TextAreaField
+              id={fieldId('applications')}
+              label={t('listingFields.applications')}
+              rows={3}
+              value={values.applications}
+              onChange={(e) => set('applications', e.target.value)}
+              onBlur={() => blur('applications')}
+              error={msg('applications')}
+            />
+          </>
+        )}
+      </fieldset>
+
+      {kind === 'demand' && (
+        <fieldset>
+          <legend>{t('listingForm.section.demand')}</legend>
+          <TextAreaField
+            id={fieldId('problem')}
+            label={t('listingFields.problem')}
+            required
+            rows={4}
+            hint={t('listingForm.hint.problem')}
+            value={values.problem}
+            onChange={(e) => set('problem', e.target.value)}
+            onBlur={() => blur('problem')}
+            error={msg('problem')}
+          />
+          <TextAreaField
+            id={fieldId('requirements.must')}
+            label={t('listingFields.requirements_must')}
+            rows={3}
+            hint={t('listingForm.hint.lines')}
+            value={values.must}
+            onChange={(e) => set('must', e.target.value)}
+            onBlur={() => blur('requirements.must')}
+            error={msg('requirements.must')}
+          />
+          <TextAreaField
+            id={fieldId('requirements.nice')}
+            label={t('listingFields.requirements_nice')}
+            rows={3}
+            hint={t('listingForm.hint.lines')}
+            value={values.nice}
+            onChange={(e) => set('nice', e.target.value)}
+            onBlur={() => blur('requirements.nice')}
+            error={msg('requirements.nice')}
+          />
+          <SelectField
+            id={fieldId('trlMin')}
+            label={t('listingFields.trlMin')}
+            value={values.trlMin}
+            onChange={(e) => set('trlMin', e.target.value)}
+            onBlur={() => blur('trlMin')}
+            error={msg('trlMin')}
+          >
+            {trlOptions}
+          </SelectField>
+          <CheckGroup
+            field="transferForms"
+            legend={t('listingFields.transferForms')}
+            required
+            terms={taxonomy.transferForms}
+            lang={lang}
+            value={values.transferForms}
+            onChange={(v) => set('transferForms', v)}
+            error={msg('transferForms')}
+          />
+          <div className="form-row">
+            <AmountField
+              field="budget.min"
+              label={t('listingFields.budget_min')}
+              value={values.budgetMin}
+              onChange={(v) => set('budgetMin', v)}
+              onBlur={() => blur('budget.min')}
+              error={msg('budget.min')}
+            />
+            <AmountField
+              field="budget.max"
+              label={t('listingFields.budget_max')}
+              value={values.budgetMax}
+              onChange={(v) => set('budgetMax', v)}
+              onBlur={() => blur('budget.max')}
+              error={msg('budget.max')}
+            />
+          </div>
+          <DateField
+            id={fieldId('deadline')}
+            label={t('listingFields.deadline')}
+            value={values.deadline}
+            onChange={(e) => set('deadline', e.target.value)}
+            onBlur={() => blur('deadline')}
+            error={msg('deadline')}
+          />
+          <TextAreaField
+            id={fieldId('confidentialDetails')}
+            label={t('listingFields.confidentialDetails')}
+            rows={4}
+            hint={t('listingForm.hint.confidential')}
+            value={values.confidentialDetails}
+            onChange={(e) => set('confidentialDetails', e.target.value)}
+            onBlur={() => blur('confidentialDetails')}
+            error={msg('confidentialDetails')}
+          />
+        </fieldset>
+      )}
+
+      {kind === 'ip' && (
+        <fieldset>
+          <legend>{t('listingForm.section.ip')}</legend>
+          <div className="form-row">
+            <TermSelect
+              field="ipType"
+              label={t('listingFields.ipType')}
+              required
+              terms={taxonomy.ipTypes}
+              lang={lang}
+              value={values.ipType}
+              onChange={(v) => set('ipType', v)}
+              onBlur={() => blur('ipType')}
+              error={msg('ipType')}
+            />
+            <TermSelect
+              field="ipStatus"
+              label={t('listingFields.ipStatus')}
+              required
+              terms={taxonomy.ipStatuses}
+              lang={lang}
+              value={values.ipStatus}
+              onChange={(v) => set('ipStatus', v)}
+              onBlur={() => blur('ipStatus')}
+              error={msg('ipStatus')}
+            />
+          </div>
+          <div className="form-row">
+            <TextField
+              id={fieldId('ipNumber')}
+              label={t('listingFields.ipNumber')}
+              value={values.ipNumber}
+              onChange={(e) => set('ipNumber', e.target.value)}
+              onBlur={() => blur('ipNumber')}
+              error={msg('ipNumber')}
+            />
+            <TextField
+              id={fieldId('holder')}
+              label={t('listingFields.holder')}
+              required
+              value={values.holder}
+              onChange={(e) => set('holder', e.target.value)}
+              onBlur={() => blur('holder')}
+              error={msg('holder')}
+            />
+          </div>
+          <div className="form-row">
+            <DateField
+              id={fieldId('filingDate')}
+                label={t('listingFields.filingDate')}
+              value={values.filingDate}
+              onChange={(e) => set('filingDate', e.target.value)}
+              onBlur={() => blur('filingDate')}
+              error={msg('filingDate')}
+            />
+            <DateField
+              id={fieldId('grantDate')}
+                label={t('listingFields.grantDate')}
+              value={values.grantDate}
+              onChange={(e) => set('grantDate', e.target.value)}
+              onBlur={() => blur('grantDate')}
+              error={msg('grantDate')}
+            />
+          </div>
+        </fieldset>
+      )}
+
+      {offer && (
+        <fieldset>
+          <legend>{t('listingForm.section.terms')}</legend>
+          <SelectField
+            id={fieldId('trl')}
+            label={t('listingFields.trl')}
+            required
+            hint={t('listingForm.hint.trl')}
+            value={values.trl}
+            onChange={(e) => set('trl', e.target.value)}
+            onBlur={() => blur('trl')}
+            error={msg('trl')}
+          >
+            {trlOptions}
+          </SelectField>
+          <CheckGroup
+            field="transferForms"
+            legend={t('listingFields.transferForms')}
+            required
+            terms={taxonomy.transferForms}
+            lang={lang}
+            value={values.transferForms}
+            onChange={(v) => set('transferForms', v)}
+            error={msg('transferForms')}
+          />
+          <fieldset className="choice-group" aria-describedby={errors['price.mode'] ? `${fieldId('price.mode')}-error` : undefined}>
+            <legend>
+              {t('listingFields.price_mode')}
+              <span className="req" aria-hidden="true">
+                {' '}
+                *
+              </span>
+            </legend>
+            <div className="radio-row">
+              {PRICE_MODES.map((m, i) => (
+                <label key={m} className="check">
+                  <input
+                    type="radio"
+                    name="price-mode"
+                    id={i === 0 ? fieldId('price.mode') : undefined}
+                    value={m}
+                    checked={values.priceMode === m}
+                    aria-invalid={errors['price.mode'] ? true : undefined}
+                    onChange={() => set('priceMode', m)}
+                  />
+                  {t(`priceMode.${m}`)}
+                </label>
+              ))}
+            </div>
+            {errors['price.mode'] && (
+              <p className="field-error" id={`${fieldId('price.mode')}-error`}>
+                {msg('price.mode')}
+              </p>
+            )}
+          </fieldset>
+          {(values.priceMode === 'fixed' || values.priceMode === 'range') && (
+            <div className="form-row">
+              <AmountField
+                field="price.min"
+                required
+                label={values.priceMode === 'fixed' ? t('listingFields.price_fixed') : t('listingFields.price_min')}
+                value={values.priceMin}
+                onChange={(v) => set('priceMin', v)}
+                onBlur={() => blur('price.min')}
+                error={msg('price.min')}
+              />
+              {values.priceMode === 'range' && (
+                <AmountField
+                  field="price.max"
+                  required
+                  label={t('listingFields.price_max')}
+                  value={values.priceMax}
+                  onChange={(v) => set('priceMax', v)}
+                  onBlur={() => blur('price.max')}
+                  error={msg('price.max')}
+                />
+              )}
+            </div>
+          )}
+        </fieldset>
+      )}
+
+      <fieldset>
+        <legend>{t('listingForm.section.classification')}</legend>
+        <CheckGroup
+          field="sectors"
+          legend={t('listingFields.sectors')}
+          required
+          hint={t('listingForm.hint.sectors', { max: SECTORS_MAX })}
+          terms={taxonomy.sectors}
+          lang={lang}
+          value={values.sectors}
+          max={SECTORS_MAX}
+          onChange={(v) => set('sectors', v)}
+          error={msg('sectors')}
+        />
+        <TextField
+          id={fieldId('keywords')}
+          label={t('listingFields.keywords')}
+          hint={t('listingForm.hint.keywords', { max: KEYWORDS_MAX, length: KEYWORD_MAX })}
+          value={values.keywords}
+          onChange={(e) => set('keywords', e.target.value)}
+          onBlur={() => blur('keywords')}
+          error={msg('keywords')}
+        />
+        <SelectField
+          id={fieldId('adminUnit')}
+          label={t('listingFields.adminUnit')}
+          hint={t('listingForm.hint.adminUnit')}
+          value={values.adminUnit}
+          onChange={(e) => set('adminUnit', e.target.value)}
+          onBlur={() => blur('adminUnit')}
+          error={msg('adminUnit')}
+        >
+          <option value="">{t('listingForm.noAdminUnit')}</option>
+          {units.map((u) => (
+            <option key={u.code} value={u.code}>
+              {termLabel(u, lang)}
+            </option>
+          ))}
+        </SelectField>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('listingForm.section.contact')}</legend>
+        <p className="hint">{t('listingForm.hint.contact')}</p>
+        <TextField
+          id={fieldId('contact.name')}
+          label={t('listingFields.contact_name')}
+          autoComplete="name"
+          value={values.contactName}
+          onChange={(e) => set('contactName', e.target.value)}
+          onBlur={() => blur('contact.name')}
+          error={msg('contact.name')}
+        />
+        <div className="form-row">
+          <TextField
+            id={fieldId('contact.email')}
+            type="email"
+            inputMode="email"
+            autoComplete="email"
+            label={t('listingFields.contact_email')}
+            value={values.contactEmail}
+            onChange={(e) => set('contactEmail', e.target.value)}
+            onBlur={() => blur('contact.email')}
+            error={msg('contact.email')}
+          />
+          <TextField
+            id={fieldId('contact.phone')}
+            type="tel"
+            autoComplete="tel"
+            label={t('listingFields.contact_phone')}
+            value={values.contactPhone}
+            onChange={(e) => set('contactPhone', e.target.value)}
+            onBlur={() => blur('contact.phone')}
+            error={msg('contact.phone')}
+          />
+        </div>
+        <DateField
+          id={fieldId('validUntil')}
+          label={t('listingFields.validUntil')}
+          hint={t('listingForm.hint.validUntil')}
+          value={values.validUntil}
+          onChange={(e) => set('validUntil', e.target.value)}
+          onBlur={() => blur('validUntil')}
+          error={msg('validUntil')}
+        />
+      </fieldset>
+
+      <div className="actions form-actions">
+        {republish ? (
+          <button type="submit" value="submit" className="btn btn-primary" disabled={busy !== null}>
+            {busy ? t('common.working') : t('listingForm.saveRepublish')}
+          </button>
+        ) : (
+          <>
+            <button type="submit" value="submit" className="btn btn-primary" disabled={busy !== null}>
+              {busy === 'submit' ? t('common.working') : t('listingForm.saveSubmit')}
+            </button>
+            <button type="submit" value="draft" className="btn btn-secondary" disabled={busy !== null}>
+              {busy === 'draft' ? t('common.working') : t('listingForm.saveDraft')}
+            </button>
+          </>
+        )}
+        <Link className="btn btn-link" to={current ? `/listings/${encodeURIComponent(current.id)}` : '/my/listings'}>
+          {t('common.cancel')}
+        </Link>
+      </div>
+      {!republish && <p className="muted small">{t('listingForm.submitNote')}</p>}
+
+      <ConfirmDialog
+        open={confirmPublished}
+        title={t('listingForm.republishTitle')}
+        confirmLabel={t('listingForm.saveRepublish')}
+        busy={busy !== null}
+        onConfirm={() => {
+          setConfirmPublished(false);
+          void save(false);
+        }}
+        onClose={() => setConfirmPublished(false)}
+      >
+        <p>{t('listingForm.publishedWarning')}</p>
+      </ConfirmDialog>
+    </form>
+  );
+}
+
+function TermSelect({
+  field,
+  label,
+  required,
+  terms,
+  lang,
+  value,
+  onChange,
+  onBlur,
+  error,
+}: {
+  field: ListingField;
+  label: string;
+  required?: boolean;
+  terms: Term[];
+  lang: string;
+  value: string;
+  onChange: (v: string) => void;
+  onBlur: () => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      id={fieldId(field)}
+      label={label}
+      required={required}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      onBlur={onBlur}
+      error={error}
+    >
+      <option value="">{t('listingForm.choose')}</option>
+      {terms.map((x) => (
+        <option key={x.code} value={x.code}>
+          {termLabel(x, lang)}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+/** Checkboxes for a list of taxonomy codes. */
+function CheckGroup({
+  field,
+  legend,
+  required,
+  hint,
+  terms,
+  lang,
+  value,
+  max,
+  onChange,
+  error,
+}: {
+  field: ListingField;
+  legend: string;
+  required?: boolean;
+  hint?: ReactNode;
+  terms: Term[];
+  lang: string;
+  value: string[];
+  max?: number;
+  onChange: (v: string[]) => void;
+  error?: string;
+}) {
+  const id = fieldId(field);
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const full = max !== undefined && value.length >= max;
+  return (
+    <fieldset className={error ? 'choice-group has-error' : 'choice-group'} aria-describedby={describedBy}>
+      <legend>
+        {legend}
+        {required && (
+          <span className="req" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
+      </legend>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <div className="check-grid">
+        {terms.map((x, i) => {
+          const checked = value.includes(x.code);
+          return (
+            <label key={x.code} className="check">
+              <input
+                type="checkbox"
+                id={i === 0 ? id : undefined}
+                checked={checked}
+                disabled={!checked && full}
+                aria-invalid={error ? true : undefined}
+                onChange={() => onChange(checked ? value.filter((c) => c !== x.code) : [...value, x.code])}
+              />
+              {termLabel(x, lang)}
+            </label>
+          );
+        })}
+      </div>
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** A date typed as dd/mm/yyyy, whatever the browser's language (a native date input follows that). */
+function DateField(props: Omit<Parameters<typeof TextField>[0], 'type'>) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      inputMode="numeric"
+      autoComplete="off"
+      placeholder={t('listingForm.datePlaceholder')}
+      maxLength={10}
+      {...props}
+      hint={props.hint ?? t('listingForm.hint.date')}
+    />
+  );
+}
+
+/** An amount in VND, typed with or without separators; shows the amount as read. */
+function AmountField({
+  field,
+  label,
+  required,
+  value,
+  onChange,
+  onBlur,
+  error,
+}: {
+  field: ListingField;
+  label: string;
+  required?: boolean;
+  value: string;
+  onChange: (v: string) => void;
+  onBlur: () => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  const n = parseAmount(value);
+  return (
+    <TextField
+      id={fieldId(field)}
+      label={`${label} (₫)`}
+      required={required}
+      inputMode="numeric"
+      autoComplete="off"
+      hint={n ? t('listingForm.amountIs', { amount: formatVnd(n) }) : t('listingForm.hint.amount')}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      onBlur={() => {
+        if (n) onChange(new Intl.NumberFormat('vi-VN').format(n));
+        onBlur();
+      }}
+      error={error}
+    />
+  );
+}

@@ -1,0 +1,221 @@
+// My listings: the listings of every organisation the user belongs to,
+// by state, with a warning and a one-click renewal for published listings
+// that expire within 30 days.
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { endpoints } from '../api';
+import { ApiError } from '../api/client';
+import { LISTING_STATES, type Listing, type ListingState } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { KindBadge, ListingStateBadge } from '../components/ListingBadges';
+import { Pagination } from '../components/Pagination';
+import { ErrorState, Loading, Notice } from '../components/Status';
+import { formatDate } from '../lib/format';
+import { expiresSoon } from '../lib/listing';
+import { problemMessage } from '../lib/messages';
+import { useAsync } from '../lib/useAsync';
+import { useTitle } from '../lib/useTitle';
+
+const PAGE_SIZE = 20;
+type Tab = 'all' | ListingState;
+const TABS: readonly Tab[] = ['all', ...LISTING_STATES];
+
+function parseTab(v: string | null): Tab {
+  return (TABS as readonly string[]).includes(v ?? '') ? (v as Tab) : 'all';
+}
+
+export default function MyListings() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { me } = useAuth();
+  const location = useLocation();
+  const [params, setParams] = useSearchParams();
+  const tab = parseTab(params.get('state'));
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { data, error, loading, reload } = useAsync(
+    () => endpoints.myListings({ state: tab === 'all' ? undefined : tab }, page, PAGE_SIZE),
+    [tab, page],
+  );
+  const [notice, setNotice] = useState<{ text: string; tone: 'success' | 'error' } | null>(
+    (location.state as { notice?: string } | null)?.notice
+      ? { text: (location.state as { notice: string }).notice, tone: 'success' }
+      : null,
+  );
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
+  useTitle(t('myListings.title'));
+  const orgs = me?.organizations ?? [];
+  const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? '';
+
+  function go(next: { tab?: Tab; page?: number }) {
+    const s = next.tab ?? tab;
+    const p = next.page ?? 1;
+    const q: Record<string, string> = {};
+    if (s !== 'all') q.state = s;
+    if (p > 1) q.page = String(p);
+    setParams(q);
+  }
+
+  function onTabKey(e: KeyboardEvent<HTMLButtonElement>) {
+    const i = TABS.indexOf(tab);
+    let j = -1;
+    if (e.key === 'ArrowRight') j = (i + 1) % TABS.length;
+    else if (e.key === 'ArrowLeft') j = (i - 1 + TABS.length) % TABS.length;
+    else if (e.key === 'Home') j = 0;
+    else if (e.key === 'End') j = TABS.length - 1;
+    if (j < 0) return;
+    e.preventDefault();
+    go({ tab: TABS[j] });
+    tabRefs.current[TABS[j]]?.focus();
+  }
+
+  async function renew(l: Listing) {
+    setBusyId(l.id);
+    setNotice(null);
+    try {
+      const updated = await endpoints.listingAction(l.id, 'renew', l.version);
+      setNotice({
+        text: t('myListings.renewed', { title: l.title, date: formatDate(updated.validUntil, lang) }),
+        tone: 'success',
+      });
+      await reload();
+    } catch (err) {
+      setNotice({
+        text: err instanceof ApiError && err.status === 412 ? t('ownerPanel.stale') : problemMessage(t, err),
+        tone: 'error',
+      });
+      if (err instanceof ApiError && err.status === 412) await reload();
+    } finally {
+      setBusyId(null);
+    }
+  }
+
+  return (
+    <section className="page">
+      <div className="page-head">
+        <h1>{t('myListings.title')}</h1>
+        {orgs.length > 0 && (
+          <Link className="btn btn-primary" to="/listings/new">
+            <span aria-hidden="true">+ </span>
+            {t('myListings.new')}
+          </Link>
+        )}
+      </div>
+      <p className="lead">{t('myListings.intro')}</p>
+
+      <div className="tabs" role="tablist" aria-label={t('myListings.tabs')}>
+        {TABS.map((s) => (
+          <button
+            key={s}
+            ref={(el) => {
+              tabRefs.current[s] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${s}`}
+            aria-selected={s === tab}
+            aria-controls="my-listings-panel"
+            tabIndex={s === tab ? 0 : -1}
+            onClick={() => go({ tab: s })}
+            onKeyDown={onTabKey}
+          >
+            {s === 'all' ? t('myListings.all') : t(`listingState.${s}`)}
+          </button>
+        ))}
+      </div>
+
+      <div id="my-listings-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        <Notice message={notice?.text} tone={notice?.tone} />
+        {!data && loading && <Loading />}
+        {!data && !loading && !!error && <ErrorState message={problemMessage(t, error)} onRetry={reload} />}
+        {data && data.items.length === 0 && (
+          <div className="empty">
+            <p>{tab === 'all' ? t('myListings.emptyAll') : t('myListings.empty')}</p>
+            {tab === 'all' && orgs.length > 0 && (
+              <Link className="btn btn-primary" to="/listings/new">
+                {t('myListings.new')}
+              </Link>
+            )}
+          </div>
+        )}
+        {data && data.items.length > 0 && (
+          <div className="table-wrap">
+            <table className="table responsive listings-table" aria-busy={loading}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('myListings.listing')}</th>
+                  {orgs.length > 1 && <th scope="col">{t('myListings.organization')}</th>}
+                  <th scope="col">{t('myListings.state')}</th>
+                  <th scope="col">{t('myListings.updatedAt')}</th>
+                  <th scope="col">{t('myListings.validUntil')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('common.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((l) => {
+                  const days = expiresSoon(l);
+                  return (
+                    <tr key={l.id} data-listing-id={l.id}>
+                      <td data-label={t('myListings.listing')}>
+                        <KindBadge kind={l.kind} />
+                        <p>
+                          <Link to={`/listings/${encodeURIComponent(l.id)}`} className="strong">
+                            {l.title}
+                          </Link>
+                        </p>
+                      </td>
+                      {orgs.length > 1 && <td data-label={t('myListings.organization')}>{orgName(l.orgId)}</td>}
+                      <td data-label={t('myListings.state')}>
+                        <ListingStateBadge state={l.state} />
+                      </td>
+                      <td data-label={t('myListings.updatedAt')}>{formatDate(l.updatedAt, lang)}</td>
+                      <td data-label={t('myListings.validUntil')}>
+                        {l.state === 'published' && l.validUntil ? formatDate(l.validUntil, lang) : t('common.none')}
+                        {days !== null && (
+                          <p className="expiry-note">
+                            <span aria-hidden="true">⚠ </span>
+                            {days > 0 ? t('myListings.expiresIn', { count: days }) : t('myListings.expired')}
+                          </p>
+                        )}
+                      </td>
+                      <td className="cell-actions">
+                        <span className="button-row">
+                          {days !== null && (
+                            <button
+                              type="button"
+                              className="btn btn-primary btn-small"
+                              disabled={busyId === l.id}
+                              aria-label={t('myListings.renewLabel', { title: l.title })}
+                              onClick={() => void renew(l)}
+                            >
+                              {busyId === l.id ? t('common.working') : t('ownerActions.renew')}
+                            </button>
+                          )}
+                          {(l.state === 'draft' || l.state === 'rejected' || l.state === 'published') && (
+                            <Link
+                              className="btn btn-secondary btn-small"
+                              to={`/listings/${encodeURIComponent(l.id)}/edit`}
+                              aria-label={t('myListings.editLabel', { title: l.title })}
+                            >
+                              {t('ownerActions.edit')}
+                            </Link>
+                          )}
+                        </span>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {data && data.total > PAGE_SIZE && (
+          <Pagination page={page} pageSize={data.pageSize || PAGE_SIZE} total={data.total} onPage={(p) => go({ page: p })} />
+        )}
+      </div>
+    </section>
+  );
+}
