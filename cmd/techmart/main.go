@@ -27,6 +27,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	_ "time/tzdata" // Asia/Ho_Chi_Minh even in a container without zoneinfo
 
 	"github.com/techmart-vn/techmart/frontend"
 	"github.com/techmart-vn/techmart/internal/app"

@@ -44,6 +44,32 @@ func (v PublicView) MarshalJSON() ([]byte, error) {
 	}{plain(l), v.Organization})
 }
 
+// FullView is a listing as its organisation and the department read it,
+// with the organisation named.
+type FullView struct {
+	Listing
+	Organization OrgRef `json:"organization"`
+}
+
+// Full names the organisation of each listing (one read per organisation).
+func (s *Service) Full(ctx context.Context, ls ...Listing) ([]FullView, error) {
+	names := map[string]OrgRef{}
+	out := make([]FullView, 0, len(ls))
+	for _, l := range ls {
+		ref, ok := names[l.OrgID]
+		if !ok {
+			o, err := s.orgs.Get(ctx, l.OrgID)
+			if err != nil && !errors.Is(err, org.ErrNotFound) {
+				return nil, err
+			}
+			ref = OrgRef{ID: l.OrgID, Name: o.Name, Kind: o.Kind}
+			names[l.OrgID] = ref
+		}
+		out = append(out, FullView{Listing: l, Organization: ref})
+	}
+	return out, nil
+}
+
 // doc is the index projection of l.
 func doc(l Listing, o org.Organization) (search.Doc, error) {
 	src, err := json.Marshal(PublicView{Listing: l, Organization: OrgRef{ID: o.ID, Name: o.Name, Kind: o.Kind}})

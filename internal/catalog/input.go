@@ -115,8 +115,9 @@ func (in *Input) apply(c *validate.Checker, l *Listing, tax *taxonomy.Taxonomy, 
 			case t.After(now.Add(2 * Validity)):
 				c.Add("validUntil", "too_far", "maxMonths", 24)
 			default:
-				t = t.Add(24*time.Hour - time.Second) // to the end of that day
-				l.ValidUntil = &t
+				// To the end of that day in Vietnam, where it is read.
+				end := time.Date(t.Year(), t.Month(), t.Day(), 23, 59, 59, 0, hcm).UTC()
+				l.ValidUntil = &end
 			}
 		}
 	}

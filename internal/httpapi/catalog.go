@@ -61,9 +61,13 @@ func (s *Server) getTaxonomy(c *fiber.Ctx) error {
 }
 
 func (s *Server) sendListing(c *fiber.Ctx, status int, l catalog.Listing) error {
+	full, err := s.d.Catalog.Full(c.UserContext(), l)
+	if err != nil {
+		return err
+	}
 	setETag(c, l.Version)
 	c.Set(fiber.HeaderCacheControl, "no-store")
-	return c.Status(status).JSON(l)
+	return c.Status(status).JSON(full[0])
 }
 
 func (s *Server) createListing(c *fiber.Ctx) error {
@@ -105,10 +109,11 @@ func (s *Server) listListings(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if items == nil {
-		items = []catalog.Listing{}
+	full, err := s.d.Catalog.Full(c.UserContext(), items...)
+	if err != nil {
+		return err
 	}
-	return c.JSON(list[catalog.Listing]{Items: items, Total: total, Page: pg, PageSize: size})
+	return c.JSON(list[catalog.FullView]{Items: full, Total: total, Page: pg, PageSize: size})
 }
 
 func (s *Server) getListing(c *fiber.Ctx) error {
@@ -130,7 +135,11 @@ func (s *Server) getListing(c *fiber.Ctx) error {
 		return errSearchDown.Wrap(err)
 	}
 	c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSONCharsetUTF8)
-	c.Set(fiber.HeaderCacheControl, "public, max-age=60")
+	// The same URL gives its owner the full record: no cache may hand one
+	// person's answer to another, and a browser asks again each time.
+	c.Set(fiber.HeaderCacheControl, "private, no-cache")
+	c.Set(fiber.HeaderVary, fiber.HeaderAuthorization)
+	setETag(c, d.Version)
 	return c.Send(d.Source)
 }
 

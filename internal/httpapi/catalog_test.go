@@ -78,7 +78,7 @@ func TestListingJourney(t *testing.T) {
 	inst, officer := h.Demo("institute"), h.Demo("officer")
 	l := createListing(t, h, inst, sturgeon())
 	id := l["id"].(string)
-	if l["state"] != "draft" || l["orgId"] != instituteOrg {
+	if l["state"] != "draft" || l["orgId"] != instituteOrg || l["organization"].(map[string]any)["name"] != "Viện Khoa học Sự sống – Đại học Thái Nguyên" {
 		t.Fatalf("created: %v", l)
 	}
 	h.Settle()
@@ -118,6 +118,10 @@ func TestListingJourney(t *testing.T) {
 	page := h.Do(R{Method: "GET", Path: "/api/v1/listings/" + id})
 	if page.Status != 200 || page.JSON(t)["title"] != sturgeon()["title"] || page.JSON(t)["organization"] == nil {
 		t.Fatalf("public listing page: %d %s", page.Status, page.Body)
+	}
+	// One URL, two answers (public view, full record): never cached across people.
+	if page.Header.Get("Vary") != "Authorization" || !strings.Contains(page.Header.Get("Cache-Control"), "private") {
+		t.Fatalf("public view cache headers: %v", page.Header)
 	}
 	log := h.Do(R{Method: "GET", Path: "/api/v1/audit?subject=" + id, Token: officer.Access}).JSON(t)
 	if log["total"].(float64) != 3 {
@@ -199,6 +203,18 @@ func TestListingValidation(t *testing.T) {
 // countDemo is how many listings the account's organisation had before.
 func countDemo(t *testing.T, h *apptest.Harness, tok apptest.Tokens) float64 {
 	return h.Do(R{Method: "GET", Path: "/api/v1/listings?owner=me", Token: tok.Access}).JSON(t)["total"].(float64)
+}
+
+// A date a person picks means the end of that day in Vietnam.
+func TestValidUntilIsTheEndOfTheDayInVietnam(t *testing.T) {
+	h := apptest.New(t)
+	b := sturgeon()
+	b["validUntil"] = time.Now().AddDate(0, 6, 0).Format(time.DateOnly)
+	l := createListing(t, h, h.Demo("institute"), b)
+	want := b["validUntil"].(string) + "T16:59:59Z"
+	if l["validUntil"] != want {
+		t.Fatalf("validUntil %v, want %s", l["validUntil"], want)
+	}
 }
 
 func TestSubmitNeedsACompleteListingAndAVerifiedOrganisation(t *testing.T) {
