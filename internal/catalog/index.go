@@ -88,6 +88,12 @@ func doc(l Listing, o org.Organization) (search.Doc, error) {
 	if l.Price != nil {
 		d.PriceMin, d.PriceMax = l.Price.Min, l.Price.Max
 	}
+	if l.Budget != nil {
+		d.BudgetMin, d.BudgetMax = l.Budget.Min, l.Budget.Max
+	}
+	if len(l.Images) > 0 {
+		d.Image = l.Images[0]
+	}
 	if l.PublishedAt != nil {
 		d.PublishedAt = *l.PublishedAt
 	}

@@ -272,6 +272,9 @@ type hitJSON struct {
 	TRL           int               `json:"trl,omitempty"`
 	PriceMin      int64             `json:"priceMin,omitempty"`
 	PriceMax      int64             `json:"priceMax,omitempty"`
+	BudgetMin     int64             `json:"budgetMin,omitempty"`
+	BudgetMax     int64             `json:"budgetMax,omitempty"`
+	Image         string            `json:"image,omitempty"`
 	PublishedAt   time.Time         `json:"publishedAt"`
 	Highlights    map[string]string `json:"highlights"`
 }
@@ -307,7 +310,8 @@ func (s *Server) search(c *fiber.Ctx) error {
 			ID: d.ID, Kind: d.Kind, Title: d.Title, Summary: d.Summary,
 			Organization: catalog.OrgRef{ID: d.OrgID, Name: d.OrgName, Kind: d.OrgKind},
 			Sectors:      nonNil(d.Sectors), TransferForms: nonNil(d.TransferForms), AdminUnit: d.AdminUnit,
-			TRL: d.TRL, PriceMin: d.PriceMin, PriceMax: d.PriceMax, PublishedAt: d.PublishedAt, Highlights: h.Highlights,
+			TRL: d.TRL, PriceMin: d.PriceMin, PriceMax: d.PriceMax, BudgetMin: d.BudgetMin, BudgetMax: d.BudgetMax,
+			Image: d.Image, PublishedAt: d.PublishedAt, Highlights: h.Highlights,
 		})
 	}
 	for _, name := range []string{search.FacetKind, search.FacetSector, search.FacetTRL, search.FacetTransferForm, search.FacetAdminUnit, search.FacetOrgKind} {

@@ -268,6 +268,9 @@ func TestConfidentialDetailsNeverLeak(t *testing.T) {
 			t.Errorf("%s leaks the secret: %s", q, r.Body)
 		}
 	}
+	if r := h.Do(R{Method: "GET", Path: "/api/v1/search?q=ca+tam+phi+le&kind=demand"}).JSON(t); len(r["hits"].([]any)) == 0 || r["hits"].([]any)[0].(map[string]any)["budgetMax"] != 900000000.0 {
+		t.Errorf("a need's hit shows its budget: %v", r["hits"])
+	}
 	if ids := searchIDs(t, h, "q=7319"); len(ids) != 0 {
 		t.Errorf("searching the secret finds %v", ids)
 	}

@@ -84,6 +84,7 @@ var schemas = obj{
 			"id": str(), "kind": strEnum(listingKinds...), "title": str(), "summary": str(),
 			"organization": obj{"type": "object", "properties": obj{"id": str(), "name": str(), "kind": str()}},
 			"sectors":      arr(str()), "transferForms": arr(str()), "adminUnit": str(), "trl": integer(), "priceMin": integer(), "priceMax": integer(),
+			"budgetMin": integer(), "budgetMax": integer(), "image": obj{"type": "string", "description": "first image id: /api/v1/files/{image}/thumbnail"},
 			"publishedAt": dateTime(), "highlights": obj{"type": "object", "description": "title and summary with <mark> around matches; the rest is HTML-escaped", "additionalProperties": str()},
 		}}),
 		"total": integer(), "page": integer(), "pageSize": integer(),

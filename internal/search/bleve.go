@@ -50,10 +50,10 @@ var textFields = []struct {
 	boost float64
 }{{fTitle, 8}, {fKeywords, 5}, {fSummary, 3}, {fOrgName, 1.5}, {fText, 1}}
 
-// mappingVersion changes whenever newMapping does. An index built with
-// another version is dropped and rebuilt: the start-up reconciliation
-// refills it from the store.
-const mappingVersion = "3"
+// mappingVersion changes whenever newMapping or the stored Doc does. An
+// index built with another version is dropped and rebuilt: the start-up
+// reconciliation refills it from the store.
+const mappingVersion = "4"
 
 var internalMappingKey = []byte("techmart.mappingVersion")
 

@@ -56,6 +56,9 @@ type Doc struct {
 	TRL           int   // 0: not given (needs have none)
 	PriceMin      int64 // VND; 0: not given
 	PriceMax      int64
+	BudgetMin     int64 // a need's budget, VND; shown, not filtered
+	BudgetMax     int64
+	Image         string // id of the first image, for result cards
 	PublishedAt   time.Time
 	ExpiresAt     time.Time
 	// Source is the public view of the listing, returned as is by Get, so
