@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const PORT = 18080;
+// TECHMART_E2E_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env.TECHMART_E2E_PORT) || 18080;
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 // The config is evaluated again in worker processes; they inherit the

@@ -2,6 +2,7 @@
 // approves it, a visitor finds it by typing without diacritics; and an
 // officer rejects a listing that its owner then corrects and resubmits.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { deflateSync } from 'node:zlib';
 import { demoConfig, fmt, LANGS, login, logout, MOBILE, DESKTOP, openIn, shot, shotDesktop, shotMobile, TEXT, type Lang } from './helpers';
 
 const INSTITUTE = 'institute@demo.techmart.vn';
@@ -18,6 +19,62 @@ const JOURNEY = {
     query: 'uong giong ca tam',
   },
 } as const;
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A small RGB PNG (cold water blues with a green band), made here so that no binary fixture is needed. */
+function samplePng(width = 320, height = 200): Buffer {
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1);
+    raw[row] = 0; // filter: none
+    for (let x = 0; x < width; x++) {
+      const band = Math.abs(y - height * 0.6 - 12 * Math.sin(x / 25)) < 10;
+      const i = row + 1 + x * 3;
+      raw[i] = band ? 11 : 20 + Math.round((x / width) * 40);
+      raw[i + 1] = band ? 93 : 90 + Math.round((y / height) * 80);
+      raw[i + 2] = band ? 75 : 160 + Math.round((y / height) * 80);
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // truecolour
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** Waits until every image in `scope` has loaded real pixels. */
+async function imagesLoaded(page: Page, selector: string) {
+  await expect
+    .poll(() =>
+      page.locator(selector).evaluateAll((imgs) => imgs.length > 0 && imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)),
+    )
+    .toBe(true);
+}
 
 function nav(page: Page, lang: Lang) {
   return page.getByRole('navigation', { name: TEXT[lang].nav.main });
@@ -74,12 +131,31 @@ for (const lang of LANGS) {
     await form.getByLabel(T.listingFields.adminUnit).selectOption('phuong_duc_xuan');
     await form.getByLabel(T.listingFields.contact_name).fill('TS. Phạm Thị Lan');
     await form.getByLabel(T.listingFields.contact_email).fill('institute@demo.techmart.vn');
-    await form.getByRole('button', { name: T.listingForm.saveSubmit, exact: true }).click();
+    await form.getByRole('button', { name: T.listingForm.saveDraft, exact: true }).click();
 
-    // The listing page: awaiting review.
+    // The draft's page: the institute adds a photo, refused files first.
     await expect(page).toHaveURL(/\/listings\/[0-9a-f]+$/);
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-    await expect(page.getByRole('status').filter({ hasText: T.listingForm.submitted })).toBeVisible();
+    await expect(page.locator('.listing-kicker .badge')).toHaveText(T.listingState.draft);
+    const files = page.locator('section.files-editor');
+    await expect(files.getByRole('heading', { name: T.files.title })).toBeVisible();
+    const fileInput = files.getByLabel(T.files.choose);
+    await fileInput.setInputFiles({ name: 'setup.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
+    await expect(files.getByRole('alert')).toHaveText(fmt(T.files.error.type, { name: 'setup.exe' }));
+    await fileInput.setInputFiles({ name: 'be-nuoi-ca-tam.png', mimeType: 'image/png', buffer: samplePng() });
+    await expect(page.getByRole('status').filter({ hasText: fmt(T.files.uploaded, { name: 'be-nuoi-ca-tam.png' }) })).toBeVisible();
+    await expect(files.locator('.thumb img')).toHaveCount(1);
+    await imagesLoaded(page, '.files-editor .thumb img');
+    await expect(files.getByRole('alert')).toHaveText('');
+    await shot(page, lang, '26a-listing-files-owner');
+
+    // Then submits it for review from the listing page.
+    await page.locator('.owner-panel').getByRole('button', { name: T.ownerActions.submit }).click();
+    const submitDialog = page.getByRole('dialog', { name: T.ownerActions.confirmTitle.submit });
+    await submitDialog.getByRole('button', { name: T.ownerActions.submit }).click();
+
+    // The listing page: awaiting review.
+    await expect(page.getByRole('status').filter({ hasText: T.ownerActions.done.submit })).toBeVisible();
     await expect(page.locator('.listing-kicker .badge')).toHaveText(T.listingState.pending);
     await shot(page, lang, '26-listing-owner-pending');
     await logout(page, lang);
@@ -95,6 +171,7 @@ for (const lang of LANGS) {
     await row.getByRole('link', { name: fmt(T.listingQueue.reviewLabel, { title }) }).click();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(page.getByRole('button', { name: T.moderation.approve })).toBeVisible();
+    await imagesLoaded(page, '.listing-files .thumb img');
     await shot(page, lang, '28-listing-officer');
     await page.getByRole('button', { name: T.moderation.approve }).click();
     const approve = page.getByRole('dialog', { name: T.moderation.approveTitle });
@@ -130,7 +207,22 @@ for (const lang of LANGS) {
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     await expect(page.locator('.listing-org')).toContainText('Viện Khoa học Sự sống – Đại học Thái Nguyên');
     await expect(page.locator('.listing-kicker .badge')).toHaveCount(0);
+    // The photo is public now: a plain <img> of its thumbnail that opens the full image.
+    const gallery = page.locator('section.listing-files');
+    await expect(gallery.getByRole('heading', { name: T.files.title })).toBeVisible();
+    await expect(gallery.locator('.thumb img')).toHaveAttribute('src', /^\/api\/v1\/files\/[0-9a-f]+\/thumbnail$/);
+    await imagesLoaded(page, '.listing-files .thumb img');
     await shot(page, lang, '32-listing-public');
+    await gallery.getByRole('button', { name: fmt(T.files.openImage, { n: 1 }) }).click();
+    const lightbox = page.getByRole('dialog', { name: fmt(T.files.imageAlt, { title, n: 1 }) });
+    await expect(lightbox.locator('img')).toHaveAttribute('src', /^\/api\/v1\/files\/[0-9a-f]+$/);
+    await imagesLoaded(page, '.lightbox img');
+    // A modal: the visible part only, at both widths.
+    await shotDesktop(page, lang, '32a-listing-gallery');
+    await page.setViewportSize(MOBILE);
+    await shotMobile(page, lang, '32a-listing-gallery');
+    await page.setViewportSize(DESKTOP);
+    await lightbox.getByRole('button', { name: T.common.close }).click();
 
     // Nothing found: a way out for each filter.
     await page.goto(`/search?q=zzqx&kind=ip&sector=biotech`);

@@ -223,7 +223,9 @@ export class ApiClient {
       ...opts.headers,
     };
     let body: BodyInit | undefined;
-    if (opts.body !== undefined) {
+    if (typeof FormData !== 'undefined' && opts.body instanceof FormData) {
+      body = opts.body; // the browser sets multipart/form-data with its boundary
+    } else if (opts.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(opts.body);
     }
@@ -244,6 +246,20 @@ export class ApiClient {
   }
 
   async request<T>(path: string, opts: RequestOptions = {}): Promise<ApiResponse<T>> {
+    const res = await this.raw(path, opts);
+    let data: unknown = undefined;
+    if (res.status !== 204) {
+      const text = await res.text();
+      data = text ? JSON.parse(text) : undefined;
+    }
+    return { status: res.status, data: data as T, headers: res.headers };
+  }
+
+  /**
+   * Like request, with the same tokens and refresh, but answers the response
+   * unread (for files: blobs, or only the headers). Failures still throw.
+   */
+  async raw(path: string, opts: RequestOptions = {}): Promise<Response> {
     const auth = opts.auth ?? true;
     if (auth && !this.accessToken && this.hasSession()) {
       // After a reload only the refresh token is left: get an access token first.
@@ -264,12 +280,7 @@ export class ApiClient {
       }
     }
     if (!res.ok) throw await parseProblem(res);
-    let data: unknown = undefined;
-    if (res.status !== 204) {
-      const text = await res.text();
-      data = text ? JSON.parse(text) : undefined;
-    }
-    return { status: res.status, data: data as T, headers: res.headers };
+    return res;
   }
 
   private hasSessionOrToken(token: string | null): boolean {

@@ -1,12 +1,13 @@
 // The application's API client and typed endpoint helpers.
 import i18n from '../i18n';
-import { ApiClient } from './client';
+import { API_BASE, ApiClient } from './client';
 import type {
   AppConfig,
   AuditEntry,
   CreatedInvitation,
   Listing,
   ListingAction,
+  ListingFile,
   ListingInput,
   ListingKind,
   ListingState,
@@ -36,6 +37,29 @@ const enc = encodeURIComponent;
 export function ifMatch(version: number | string): Record<string, string> {
   return { 'If-Match': `"${version}"` };
 }
+
+/** The address of a listing's file (or its 480 px JPEG thumbnail), for <img src> when it is public. */
+export function fileUrl(id: string, thumbnail = false): string {
+  return `${API_BASE}/files/${enc(id)}${thumbnail ? '/thumbnail' : ''}`;
+}
+
+/** The file name in a Content-Disposition header (RFC 6266, with filename*). */
+export function dispositionName(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const ext = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
+  if (ext) {
+    try {
+      return decodeURIComponent(ext[2].trim());
+    } catch {
+      /* fall through to the plain form */
+    }
+  }
+  const plain = /filename\s*=\s*("((?:[^"\\]|\\.)*)"|[^;]+)/i.exec(header);
+  if (!plain) return undefined;
+  return plain[2] !== undefined ? plain[2].replace(/\\(.)/g, '$1') : plain[1].trim();
+}
+
+const FILE_ACCEPT = { Accept: '*/*' };
 
 export const endpoints = {
   config: () => api.get<AppConfig>('/config', undefined, { auth: false }),
@@ -100,6 +124,29 @@ export const endpoints = {
     api.get<SearchResult>('/search', query, { auth: false, signal }),
   suggest: (q: string, signal?: AbortSignal) =>
     api.get<{ suggestions: Suggestion[] }>('/search/suggest', { q }, { auth: false, signal }),
+
+  /** Uploads one image or PDF as multipart field "file". */
+  uploadFile: (listingId: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api.post<ListingFile>(`/listings/${enc(listingId)}/files`, form);
+  },
+  deleteFile: (listingId: string, fileId: string) => api.del(`/listings/${enc(listingId)}/files/${enc(fileId)}`),
+  /** A file's bytes with the session's token (files of unpublished listings are not public). */
+  fileBlob: async (id: string, thumbnail = false, auth = true) =>
+    (await api.raw(fileUrl(id, thumbnail).slice(API_BASE.length), { auth, headers: FILE_ACCEPT })).blob(),
+  /** A file's name and size from the response headers only: the body is not read. */
+  fileInfo: async (id: string, auth = true): Promise<{ name?: string; size?: number; type?: string }> => {
+    const res = await api.raw(fileUrl(id).slice(API_BASE.length), { auth, headers: FILE_ACCEPT });
+    const length = Number(res.headers.get('Content-Length'));
+    const info = {
+      name: dispositionName(res.headers.get('Content-Disposition')),
+      size: Number.isFinite(length) && length > 0 ? length : undefined,
+      type: res.headers.get('Content-Type') ?? undefined,
+    };
+    void res.body?.cancel().catch(() => undefined);
+    return info;
+  },
 
   audit: (filter: { subject?: string; actor?: string; action?: string }, page: number, pageSize: number) =>
     api.get<Page<AuditEntry>>('/audit', { ...filter, page, pageSize }),

@@ -265,8 +265,29 @@ export interface Listing {
   updatedAt: string;
   submittedAt?: string;
   publishedAt?: string;
-  /** Only in the public view. */
+  /** Image file ids, in order (see ListingFile). */
+  images?: string[];
+  /** PDF file ids. */
+  attachments?: string[];
+  /** Empty in the public view. */
+  createdBy?: string;
+  /** Both views name the organisation (older full records only carry orgId). */
   organization?: OrgRef;
+}
+
+export type ListingFileKind = 'image' | 'document';
+
+/** An image or PDF uploaded to a listing (POST /listings/{id}/files). */
+export interface ListingFile {
+  id: string;
+  listingId: string;
+  kind: ListingFileKind;
+  name: string;
+  contentType: string;
+  size: number;
+  width?: number;
+  height?: number;
+  createdAt: string;
 }
 
 /** What POST and PATCH /listings take; every field optional in a PATCH. */

@@ -51,3 +51,12 @@ export function formatNumber(n: number): string {
 export function formatVnd(amount: number): string {
   return new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }).format(amount);
 }
+
+/** File sizes: "850 KB", "1,2 MB" (a decimal comma in Vietnamese, a point in English). */
+export function formatFileSize(bytes: number, lang: string): string {
+  const nf = (n: number, digits: number) =>
+    new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: digits }).format(n);
+  if (bytes < 1024) return `${nf(bytes, 0)} B`;
+  if (bytes < 1024 * 1024) return `${nf(Math.max(1, Math.round(bytes / 1024)), 0)} KB`;
+  return `${nf(bytes / (1024 * 1024), 1)} MB`;
+}

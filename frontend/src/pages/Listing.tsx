@@ -10,6 +10,7 @@ import { isOffer, type Listing, type ListingAction } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { KindBadge, ListingStateBadge } from '../components/ListingBadges';
+import { ListingFilesEditor, ListingGallery } from '../components/ListingFiles';
 import { ErrorState, Loading, Notice } from '../components/Status';
 import { formatDate } from '../lib/format';
 import {
@@ -46,6 +47,9 @@ export function ownerActions(state: Listing['state']): { edit: boolean; actions:
       return { edit: false, actions: [] };
   }
 }
+
+/** States in which the owner's organisation may add and remove files. */
+export const FILE_STATES: readonly Listing['state'][] = ['draft', 'rejected', 'published'];
 
 interface Flash {
   notice?: string;
@@ -118,7 +122,9 @@ export default function ListingPage() {
   }
 
   const offer = isOffer(listing.kind);
-  const full = !listing.organization;
+  // Both views name the organisation now; the full record is for members and officers.
+  const full = isMember || isStaff || !!listing.createdBy;
+  const editFiles = isMember && FILE_STATES.includes(listing.state);
   return (
     <article className="page listing-page" data-state={listing.state}>
       <p className="listing-kicker">
@@ -151,6 +157,17 @@ export default function ListingPage() {
 
       <div className="listing-layout">
         <div className="listing-main">
+          {editFiles ? (
+            <ListingFilesEditor
+              listing={listing}
+              onChanged={async (message) => {
+                await reload();
+                changed(null, message);
+              }}
+            />
+          ) : (
+            <ListingGallery listing={listing} authed={full} />
+          )}
           {listing.kind === 'demand' && <TextSection title={t('listing.problem')} text={listing.problem} />}
           {listing.kind === 'demand' && listing.requirements && (
             <Requirements must={listing.requirements.must} nice={listing.requirements.nice} />
