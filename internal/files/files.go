@@ -183,6 +183,23 @@ func (s *Service) Get(ctx context.Context, id string) (File, error) {
 	return f, err
 }
 
+// Many returns the records of ids, in that order, skipping unknown ones:
+// one _id read each, the only lookup the embedded store serves from an index.
+func (s *Service) Many(ctx context.Context, ids []string) ([]File, error) {
+	out := make([]File, 0, len(ids))
+	for _, id := range ids {
+		f, err := s.Get(ctx, id)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
 // Bytes returns a file's bytes, or its thumbnail's (JPEG).
 func (s *Service) Bytes(ctx context.Context, f File, thumb bool) ([]byte, error) {
 	id := f.ID

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/files"
 )
@@ -17,6 +18,8 @@ func (s *Server) fileRoutes() []route {
 		{method: "POST", path: "/listings/:id/files", tag: "listings", access: user,
 			summary: "Upload an image (JPEG, PNG, WebP ≤ 5 MiB) or a PDF (≤ 10 MiB) to a listing, as multipart field \"file\"",
 			request: "Upload", responses: map[int]string{201: "File", 413: "Problem", 415: "Problem", 422: "Problem"}, handler: s.uploadFile},
+		{method: "GET", path: "/listings/:id/files", tag: "listings", summary: "The records of a listing's images and documents (name, size, type), as visible as the listing",
+			responses: map[int]string{200: "FileList", 404: "Problem"}, handler: s.listFiles},
 		{method: "DELETE", path: "/listings/:id/files/:fileId", tag: "listings", access: user, summary: "Remove a file from a listing",
 			responses: map[int]string{204: "", 404: "Problem"}, handler: s.deleteFile},
 		{method: "GET", path: "/files/:id", tag: "listings", summary: "A listing's file (public once the listing is published)",
@@ -58,6 +61,31 @@ func (s *Server) uploadFile(c *fiber.Ctx) error {
 		return err
 	}
 	return c.Status(fiber.StatusCreated).JSON(saved)
+}
+
+func (s *Server) listFiles(c *fiber.Ctx) error {
+	id := c.Params("id")
+	visible, err := s.d.Catalog.Visible(c.UserContext(), principal(c), id)
+	if err != nil {
+		return err
+	}
+	if !visible {
+		return catalog.ErrNotFound
+	}
+	l, err := s.d.Catalog.Get(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
+	images, err := s.d.Files.Many(c.UserContext(), l.Images)
+	if err != nil {
+		return err
+	}
+	docs, err := s.d.Files.Many(c.UserContext(), l.Attachments)
+	if err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderCacheControl, "private, no-cache")
+	return c.JSON(fiber.Map{"images": images, "attachments": docs})
 }
 
 func (s *Server) deleteFile(c *fiber.Ctx) error {

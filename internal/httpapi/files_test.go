@@ -99,6 +99,13 @@ func TestUploads(t *testing.T) {
 	if len(l["images"].([]any)) != 1 || len(l["attachments"].([]any)) != 1 {
 		t.Fatalf("listing files: %v %v (refused uploads must leave nothing)", l["images"], l["attachments"])
 	}
+	list := h.Do(R{Method: "GET", Path: "/api/v1/listings/" + id + "/files", Token: inst.Access}).JSON(t)
+	if imgs := list["images"].([]any); len(imgs) != 1 || imgs[0].(map[string]any)["name"] != "ảnh bể nuôi.png" || list["attachments"].([]any)[0].(map[string]any)["size"].(float64) < 10 {
+		t.Fatalf("file records: %v", list)
+	}
+	if r := h.Do(R{Method: "GET", Path: "/api/v1/listings/" + id + "/files"}); r.Status != 404 {
+		t.Fatalf("a draft's file records are public: %d", r.Status)
+	}
 	fileURL := "/api/v1/files/" + f["id"].(string)
 	if r := h.Do(R{Method: "GET", Path: fileURL}); r.Status != 404 {
 		t.Fatalf("a draft's image is public: %d", r.Status)

@@ -165,6 +165,8 @@ var matrix = []row{
 	{method: "POST", path: "/listings/:id/renew", url: listingURL("published", "/renew"), want: ownerOnly(200)},
 	{method: "POST", path: "/listings/:id/files", url: listingURL("draft", "/files"), body: func(*fixture, string) any { return map[string]any{} },
 		want: ownerOnly(422)}, // no multipart file: past the permission check
+	{method: "GET", path: "/listings/:id/files", url: listingURL("draft", "/files"),
+		want: map[string]int{"anon": 404, "enterprise": 200, "institute": 404, "reviewer": 404, "officer": 200, "admin": 200}},
 	{method: "DELETE", path: "/listings/:id/files/:fileId", url: listingURL("draft", "/files/000000000000000000000000"),
 		want: map[string]int{"anon": 401, "enterprise": 404, "institute": 404, "reviewer": 404, "officer": 404, "admin": 404}},
 	{method: "GET", path: "/files/:id", url: fixed("/api/v1/files/000000000000000000000000"), want: all(404)},

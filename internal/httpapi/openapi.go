@@ -92,6 +92,7 @@ var schemas = obj{
 	}},
 	"Upload":      obj{"type": "object", "description": "multipart/form-data", "properties": obj{"file": obj{"type": "string", "format": "binary"}}},
 	"File":        obj{"type": "object", "properties": obj{"id": str(), "listingId": str(), "kind": strEnum("image", "document"), "name": str(), "contentType": str(), "size": integer(), "sha256": str(), "width": integer(), "height": integer(), "createdAt": dateTime()}},
+	"FileList":    obj{"type": "object", "properties": obj{"images": arr(ref("File")), "attachments": arr(ref("File"))}},
 	"Suggestions": obj{"type": "object", "properties": obj{"suggestions": arr(obj{"type": "object", "properties": obj{"id": str(), "kind": str(), "title": str()}})}},
 }
 
