@@ -224,27 +224,17 @@ export interface OrgRef {
 }
 
 /**
- * A listing. Members of its organisation and officers get the full record;
- * everyone else the public view (no confidential details or moderation
- * notes, but `organization`).
+ * The optional content of a listing, the same in the record and in what
+ * POST and PATCH /listings take; most of it belongs to one kind only.
  */
-export interface Listing {
-  id: string;
-  version: number;
-  kind: ListingKind;
-  state: ListingState;
-  orgId: string;
-  title: string;
-  summary: string;
+export interface ListingDetails {
   description?: string;
   advantages?: string;
   applications?: string;
-  sectors: string[];
-  keywords: string[];
   adminUnit?: string;
   contact?: Contact;
+  validUntil?: string;
   trl?: number;
-  transferForms: string[];
   price?: Price;
   ipType?: string;
   ipNumber?: string;
@@ -258,9 +248,26 @@ export interface Listing {
   budget?: Budget;
   deadline?: string;
   confidentialDetails?: string;
+}
+
+/**
+ * A listing. Members of its organisation and officers get the full record;
+ * everyone else the public view (no confidential details or moderation
+ * notes, but `organization`).
+ */
+export interface Listing extends ListingDetails {
+  id: string;
+  version: number;
+  kind: ListingKind;
+  state: ListingState;
+  orgId: string;
+  title: string;
+  summary: string;
+  sectors: string[];
+  keywords: string[];
+  transferForms: string[];
   rejectReason?: string;
   rejectComment?: string;
-  validUntil?: string;
   createdAt: string;
   updatedAt: string;
   submittedAt?: string;
@@ -291,34 +298,14 @@ export interface ListingFile {
 }
 
 /** What POST and PATCH /listings take; every field optional in a PATCH. */
-export interface ListingInput {
+export interface ListingInput extends ListingDetails {
   kind?: ListingKind;
   orgId?: string;
   title?: string;
   summary?: string;
-  description?: string;
-  advantages?: string;
-  applications?: string;
   sectors?: string[];
   keywords?: string[];
-  adminUnit?: string;
-  contact?: Contact;
-  validUntil?: string;
-  trl?: number;
   transferForms?: string[];
-  price?: Price;
-  ipType?: string;
-  ipNumber?: string;
-  filingDate?: string;
-  grantDate?: string;
-  ipStatus?: string;
-  holder?: string;
-  problem?: string;
-  requirements?: Requirements;
-  trlMin?: number;
-  budget?: Budget;
-  deadline?: string;
-  confidentialDetails?: string;
 }
 
 export type ListingAction = 'submit' | 'approve' | 'archive' | 'renew';

@@ -1,5 +1,6 @@
-// A yes/no question in a modal dialog, for actions that change a listing.
-import type { ReactNode } from 'react';
+// A yes/no question in a modal dialog, for actions that change a listing,
+// and a small form in one.
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog';
 import { FormAlert } from './Fields';
@@ -44,6 +45,45 @@ export function ConfirmDialog({
           {busy ? t('common.working') : confirmLabel}
         </button>
       </p>
+    </Dialog>
+  );
+}
+
+/** A small form in a modal dialog (e.g. a rejection with its reason): cancel, and a submit button that confirms. */
+export function FormDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  busy = false,
+  error,
+  onSubmit,
+  onClose,
+}: {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  busy?: boolean;
+  error?: string | null;
+  onSubmit: (e: FormEvent) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Dialog open={open} title={title} onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate className="form">
+        <FormAlert message={error} />
+        {children}
+        <p className="actions dialog-actions">
+          <button type="button" className="btn btn-secondary" onClick={onClose} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn btn-danger" disabled={busy}>
+            {busy ? t('common.working') : confirmLabel}
+          </button>
+        </p>
+      </form>
     </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 // Labelled form controls. Errors are tied to the control with
 // aria-describedby and aria-invalid; hints likewise.
-import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { ChangeEvent, InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 interface FieldShell {
   id: string;
@@ -10,9 +10,36 @@ interface FieldShell {
   required?: boolean;
 }
 
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
+}
+
+/** The asterisk after a required field's label (hidden from screen readers: the control says it). */
+export function RequiredMark() {
+  return (
+    <span className="req" aria-hidden="true">
+      {' '}
+      *
+    </span>
+  );
+}
+
+/** A field's hint and error lines, with the ids aria-describedby points at. */
+function FieldHint({ id, hint }: { id: string; hint?: ReactNode }) {
+  return hint ? (
+    <p className="hint" id={`${id}-hint`}>
+      {hint}
+    </p>
+  ) : null;
+}
+
+export function FieldErrorText({ id, error }: { id: string; error?: ReactNode }) {
+  return error ? (
+    <p className="field-error" id={`${id}-error`}>
+      {error}
+    </p>
+  ) : null;
 }
 
 function Shell({ id, label, hint, error, required, children }: FieldShell & { children: ReactNode }) {
@@ -20,25 +47,30 @@ function Shell({ id, label, hint, error, required, children }: FieldShell & { ch
     <div className={error ? 'field has-error' : 'field'}>
       <label htmlFor={id}>
         {label}
-        {required && (
-          <span className="req" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        )}
+        {required && <RequiredMark />}
       </label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
+      <FieldHint id={id} hint={hint} />
       {children}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldErrorText id={id} error={error} />
     </div>
+  );
+}
+
+/**
+ * A group of checkboxes or radios: a fieldset whose legend is the label, with
+ * the hint and error tied to it. `id` is the first control's id.
+ */
+export function ChoiceGroup({ id, label, hint, error, required, children }: FieldShell & { children: ReactNode }) {
+  return (
+    <fieldset className={error ? 'choice-group has-error' : 'choice-group'} aria-describedby={describedBy(id, hint, error)}>
+      <legend>
+        {label}
+        {required && <RequiredMark />}
+      </legend>
+      <FieldHint id={id} hint={hint} />
+      {children}
+      <FieldErrorText id={id} error={error} />
+    </fieldset>
   );
 }
 
@@ -99,6 +131,29 @@ export function TextAreaField({ id, label, hint, error, required, textareaRef, .
       />
     </Shell>
   );
+}
+
+/** What a field takes from its form: id, value, change handler and error message. */
+export interface BoundField {
+  id: string;
+  value: string;
+  onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => void;
+  error?: string;
+}
+
+/** Makes `bind(f)`, which ties the control of field `f` to the form: `<TextField {...bind('email')} … />`. */
+export function fieldBinder<F extends string>(form: {
+  id: (f: F) => string;
+  values: Record<F, string>;
+  update: (f: F, value: string) => void;
+  error: (f: F) => string | undefined;
+}): (f: F) => BoundField {
+  return (f) => ({
+    id: form.id(f),
+    value: form.values[f],
+    onChange: (e) => form.update(f, e.target.value),
+    error: form.error(f),
+  });
 }
 
 /** A live region for a form's overall error; screen readers announce it. */

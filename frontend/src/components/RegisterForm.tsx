@@ -8,14 +8,14 @@ import { ORG_KINDS, type OrgKind, type RegisterRequest } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { fieldMessage, problemMessage } from '../lib/messages';
 import {
-  errorCount,
   mapServerErrors,
+  reportErrors,
   validateRegister,
   type FieldErrors,
   type RegisterField,
   type RegisterValues,
 } from '../lib/validation';
-import { FormAlert, SelectField, TextField } from './Fields';
+import { fieldBinder, FormAlert, SelectField, TextField } from './Fields';
 
 const FIELD_ORDER: RegisterField[] = ['fullName', 'email', 'password', 'organizationName', 'organizationKind'];
 
@@ -79,13 +79,7 @@ export function RegisterForm({ invitation, onDone, onLoginFailed }: RegisterForm
     setSubmitted(true);
     const errs = validateRegister(values, withOrganization);
     setErrors(errs);
-    const n = errorCount(errs);
-    if (n > 0) {
-      setFormError(t('form.fixErrors', { count: n }));
-      focusFirst(errs);
-      return;
-    }
-    setFormError(null);
+    if (!reportErrors(t, errs, setFormError, focusFirst)) return;
     setBusy(true);
     const req: RegisterRequest = {
       email: values.email.trim(),
@@ -102,15 +96,9 @@ export function RegisterForm({ invitation, onDone, onLoginFailed }: RegisterForm
       if (err instanceof ApiError) {
         const { fieldErrors, other } = mapServerErrors(err.errors, SERVER_FIELDS);
         if (err.code === 'email_taken' && !fieldErrors.email) fieldErrors.email = { code: 'email_taken' };
-        const n2 = errorCount(fieldErrors);
         setErrors(fieldErrors);
-        if (n2 > 0) {
-          const extra = other.map((o) => o.message).filter(Boolean);
-          setFormError([t('form.fixErrors', { count: n2 }), ...extra].join(' '));
-          focusFirst(fieldErrors);
-          return;
-        }
         const extra = other.map((o) => o.message).filter(Boolean);
+        if (!reportErrors(t, fieldErrors, setFormError, focusFirst, extra)) return;
         setFormError([problemMessage(t, err), ...extra].join(' '));
         return;
       }
@@ -131,7 +119,7 @@ export function RegisterForm({ invitation, onDone, onLoginFailed }: RegisterForm
     onDone();
   }
 
-  const msg = (f: RegisterField) => fieldMessage(t, errors[f]);
+  const bind = fieldBinder({ id, values, update, error: (f: RegisterField) => fieldMessage(t, errors[f]) });
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-busy={busy}>
@@ -139,57 +127,42 @@ export function RegisterForm({ invitation, onDone, onLoginFailed }: RegisterForm
       <fieldset>
         <legend>{t('register.accountSection')}</legend>
         <TextField
-          id={id('fullName')}
+          {...bind('fullName')}
           label={t('register.fullName')}
           required
           autoComplete="name"
-          value={values.fullName}
-          onChange={(e) => update('fullName', e.target.value)}
-          error={msg('fullName')}
         />
         <TextField
-          id={id('email')}
+          {...bind('email')}
           label={t('register.email')}
           type="email"
           required
           autoComplete="email"
           inputMode="email"
-          value={values.email}
           readOnly={!!invitation}
-          onChange={(e) => update('email', e.target.value)}
-          error={msg('email')}
         />
         <TextField
-          id={id('password')}
+          {...bind('password')}
           label={t('register.password')}
           type="password"
           required
           autoComplete="new-password"
           hint={t('register.passwordPolicy')}
-          value={values.password}
-          onChange={(e) => update('password', e.target.value)}
-          error={msg('password')}
         />
       </fieldset>
       {withOrganization && (
         <fieldset>
           <legend>{t('register.organizationSection')}</legend>
           <TextField
-            id={id('organizationName')}
+            {...bind('organizationName')}
             label={t('register.organizationName')}
             required
             autoComplete="organization"
-            value={values.organizationName}
-            onChange={(e) => update('organizationName', e.target.value)}
-            error={msg('organizationName')}
           />
           <SelectField
-            id={id('organizationKind')}
+            {...bind('organizationKind')}
             label={t('register.organizationKind')}
             required
-            value={values.organizationKind}
-            onChange={(e) => update('organizationKind', e.target.value)}
-            error={msg('organizationKind')}
           >
             <option value="">{t('register.chooseKind')}</option>
             {ORG_KINDS.map((k) => (

@@ -1,5 +1,6 @@
 // Client-side checks mirror the server's rules and use the server's field
 // error codes, so both kinds of error are shown by the same i18n messages.
+import type { TFunction } from 'i18next';
 import type { FieldError } from '../api/client';
 import { ORG_KINDS, type OrgKind } from '../api/types';
 
@@ -150,4 +151,26 @@ export function mapServerErrors<K extends string>(
 
 export function errorCount(errors: FieldErrors): number {
   return Object.values(errors).filter(Boolean).length;
+}
+
+/**
+ * Tells about a form's field errors: "fix N errors" on top (then `extra`,
+ * what no field shows) and focus on the first. Returns true when there are
+ * none; the form's error is cleared then.
+ */
+export function reportErrors<K extends string>(
+  t: TFunction,
+  errors: FieldErrors<K>,
+  setFormError: (message: string | null) => void,
+  focusFirst: (errors: FieldErrors<K>) => void,
+  extra: string[] = [],
+): boolean {
+  const n = errorCount(errors);
+  if (n === 0) {
+    setFormError(null);
+    return true;
+  }
+  setFormError([t('form.fixErrors', { count: n }), ...extra].join(' '));
+  focusFirst(errors);
+  return false;
 }

@@ -5,12 +5,12 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
-import { FormAlert, TextField } from '../components/Fields';
+import { fieldBinder, FormAlert, TextField } from '../components/Fields';
 import { fieldMessage, problemMessage } from '../lib/messages';
 import { useTitle } from '../lib/useTitle';
 import {
-  errorCount,
   mapServerErrors,
+  reportErrors,
   validatePasswordChange,
   type FieldErrors,
   type PasswordChangeField,
@@ -71,13 +71,7 @@ export default function ChangePassword() {
     setSubmitted(true);
     const errs = validatePasswordChange(values, email);
     setErrors(errs);
-    const n = errorCount(errs);
-    if (n > 0) {
-      setFormError(t('form.fixErrors', { count: n }));
-      focusFirst(errs);
-      return;
-    }
-    setFormError(null);
+    if (!reportErrors(t, errs, setFormError, focusFirst)) return;
     setBusy(true);
     try {
       await changePassword(values.currentPassword, values.newPassword);
@@ -85,12 +79,9 @@ export default function ChangePassword() {
       setBusy(false);
       if (err instanceof ApiError) {
         const { fieldErrors, other } = mapServerErrors(err.errors, SERVER_FIELDS);
-        const n2 = errorCount(fieldErrors);
-        if (n2 > 0) {
+        const extra = other.map((o) => o.message).filter(Boolean);
+        if (!reportErrors(t, fieldErrors, setFormError, focusFirst, extra)) {
           setErrors(fieldErrors);
-          const extra = other.map((o) => o.message).filter(Boolean);
-          setFormError([t('form.fixErrors', { count: n2 }), ...extra].join(' '));
-          focusFirst(fieldErrors);
           return;
         }
       }
@@ -105,7 +96,12 @@ export default function ChangePassword() {
     setDone(true);
   }
 
-  const msg = (f: PasswordChangeField) => fieldMessage(t, errors[f]);
+  const bind = fieldBinder({
+    id: fieldId,
+    values,
+    update,
+    error: (f: PasswordChangeField) => fieldMessage(t, errors[f]),
+  });
 
   return (
     <section className="page narrow">
@@ -132,35 +128,26 @@ export default function ChangePassword() {
             {/* Lets password managers file the new password under the right account. */}
             <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
             <TextField
-              id={fieldId('currentPassword')}
+              {...bind('currentPassword')}
               label={t('account.currentPassword')}
               type="password"
               autoComplete="current-password"
               required
-              value={values.currentPassword}
-              onChange={(e) => update('currentPassword', e.target.value)}
-              error={msg('currentPassword')}
             />
             <TextField
-              id={fieldId('newPassword')}
+              {...bind('newPassword')}
               label={t('account.newPassword')}
               type="password"
               autoComplete="new-password"
               required
               hint={t('register.passwordPolicy')}
-              value={values.newPassword}
-              onChange={(e) => update('newPassword', e.target.value)}
-              error={msg('newPassword')}
             />
             <TextField
-              id={fieldId('confirmPassword')}
+              {...bind('confirmPassword')}
               label={t('account.confirmPassword')}
               type="password"
               autoComplete="new-password"
               required
-              value={values.confirmPassword}
-              onChange={(e) => update('confirmPassword', e.target.value)}
-              error={msg('confirmPassword')}
             />
             <p className="actions">
               <button type="submit" className="btn btn-primary btn-large" disabled={busy}>

@@ -1,7 +1,7 @@
 // Create and edit a listing. The kind comes first (/listings/new?kind=…);
 // then only that kind's fields are shown and sent. Checks mirror the
 // server's limits; the server's field errors land next to the same fields.
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api';
@@ -17,7 +17,7 @@ import {
 } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { FormAlert, SelectField, TextAreaField, TextField } from '../components/Fields';
+import { ChoiceGroup, FormAlert, SelectField, TextAreaField, TextField } from '../components/Fields';
 import { KindBadge } from '../components/ListingBadges';
 import { ErrorState, Loading } from '../components/Status';
 import { formatVnd } from '../lib/format';
@@ -46,7 +46,20 @@ import { fieldMessage, problemMessage } from '../lib/messages';
 import { currentAdminUnits, makeLabels, termLabel, useTaxonomy } from '../lib/taxonomy';
 import { useAsync } from '../lib/useAsync';
 import { useTitle } from '../lib/useTitle';
-import { errorCount, type FieldErrors } from '../lib/validation';
+import { reportErrors, type FieldErrors } from '../lib/validation';
+
+/** The form values held as one string (the ones a text field, select or date edits). */
+type TextKey = { [K in keyof ListingFormValues]: string extends ListingFormValues[K] ? K : never }[keyof ListingFormValues];
+
+/** The props `bind` gives a field. */
+interface FieldBinding {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => void;
+  onBlur: () => void;
+  error?: string;
+}
 
 /** Which field a form value belongs to (to clear its server error when it changes). */
 const VALUE_FIELD: Record<keyof ListingFormValues, ListingField> = {
@@ -316,6 +329,19 @@ function ListingEditor({
 
   const msg = (f: ListingField) => fieldMessage(t, errors[f]);
 
+  /** What every text-like field of the form takes: id, label, value, change, blur and error. */
+  function bind(key: TextKey): FieldBinding {
+    const f = VALUE_FIELD[key];
+    return {
+      id: fieldId(f),
+      label: listingFieldLabel(t, f),
+      value: values[key],
+      onChange: (e) => set(key, e.target.value),
+      onBlur: () => blur(f),
+      error: msg(f),
+    };
+  }
+
   function showServerProblem(err: unknown): boolean {
     if (!(err instanceof ApiError)) {
       setFormError(problemMessage(t, err));
@@ -328,12 +354,8 @@ function ListingEditor({
     }
     const { fieldErrors, other } = mapListingErrors(err.errors, order);
     setServerErrors(fieldErrors);
-    const n = errorCount(fieldErrors);
     const extra = other.map((o) => `${listingFieldLabel(t, o.field)}: ${fieldMessage(t, o)}`);
-    if (n > 0) {
-      setFormError([t('form.fixErrors', { count: n }), ...extra].join(' '));
-      focusFirst(fieldErrors);
-    } else {
+    if (reportErrors(t, fieldErrors, setFormError, focusFirst, extra)) {
       setFormError([problemMessage(t, err), ...extra].join(' '));
     }
     alertRef.current?.scrollIntoView?.({ block: 'nearest' });
@@ -344,15 +366,7 @@ function ListingEditor({
   function check(complete: boolean): boolean {
     setAttempt(complete ? 'submit' : 'draft');
     setStale(false);
-    const errs = validateListing(values, kind, { complete, withOrg, today });
-    const n = errorCount(errs);
-    if (n > 0) {
-      setFormError(t('form.fixErrors', { count: n }));
-      focusFirst(errs);
-      return false;
-    }
-    setFormError(null);
-    return true;
+    return reportErrors(t, validateListing(values, kind, { complete, withOrg, today }), setFormError, focusFirst);
   }
 
   async function save(submit: boolean) {
@@ -430,6 +444,18 @@ function ListingEditor({
     </>
   );
   const charCount = (v: string) => t('listingForm.charCount', { count: Array.from(v.trim()).length });
+  const transferForms = (
+    <CheckGroup
+      field="transferForms"
+      label={t('listingFields.transferForms')}
+      required
+      terms={taxonomy.transferForms}
+      lang={lang}
+      value={values.transferForms}
+      onChange={(v) => set('transferForms', v)}
+      error={msg('transferForms')}
+    />
+  );
 
   return (
     <form className="form listing-form" onSubmit={onSubmit} noValidate aria-busy={busy !== null}>
@@ -452,13 +478,9 @@ function ListingEditor({
         <legend>{t('listingForm.section.general')}</legend>
         {withOrg && (
           <SelectField
-            id={fieldId('orgId')}
+            {...bind('orgId')}
             label={t('listingForm.organization')}
             required
-            value={values.orgId}
-            onChange={(e) => set('orgId', e.target.value)}
-            onBlur={() => blur('orgId')}
-            error={msg('orgId')}
             hint={t('listingForm.organizationHint')}
           >
             <option value="">{t('listingForm.chooseOrganization')}</option>
@@ -470,57 +492,22 @@ function ListingEditor({
           </SelectField>
         )}
         <TextField
-          id={fieldId('title')}
-          label={t('listingFields.title')}
+          {...bind('title')}
           required
           maxLength={TITLE_MAX + 20}
           hint={`${t('listingForm.hint.title', { min: TITLE_MIN, max: TITLE_MAX })} ${charCount(values.title)}`}
-          value={values.title}
-          onChange={(e) => set('title', e.target.value)}
-          onBlur={() => blur('title')}
-          error={msg('title')}
         />
         <TextAreaField
-          id={fieldId('summary')}
-          label={t('listingFields.summary')}
+          {...bind('summary')}
           required
           rows={4}
           hint={`${t('listingForm.hint.summary', { min: SUMMARY_MIN, max: SUMMARY_MAX })} ${charCount(values.summary)}`}
-          value={values.summary}
-          onChange={(e) => set('summary', e.target.value)}
-          onBlur={() => blur('summary')}
-          error={msg('summary')}
         />
-        <TextAreaField
-          id={fieldId('description')}
-          label={t('listingFields.description')}
-          rows={6}
-          hint={t(`listingForm.hint.description.${offer ? 'offer' : 'demand'}`)}
-          value={values.description}
-          onChange={(e) => set('description', e.target.value)}
-          onBlur={() => blur('description')}
-          error={msg('description')}
-        />
+        <TextAreaField {...bind('description')} rows={6} hint={t(`listingForm.hint.description.${offer ? 'offer' : 'demand'}`)} />
         {offer && (
           <>
-            <TextAreaField
-              id={fieldId('advantages')}
-              label={t('listingFields.advantages')}
-              rows={3}
-              value={values.advantages}
-              onChange={(e) => set('advantages', e.target.value)}
-              onBlur={() => blur('advantages')}
-              error={msg('advantages')}
-            />
-            <TextAreaField
-              id={fieldId('applications')}
-              label={t('listingFields.applications')}
-              rows={3}
-              value={values.applications}
-              onChange={(e) => set('applications', e.target.value)}
-              onBlur={() => blur('applications')}
-              error={msg('applications')}
-            />
+            <TextAreaField {...bind('advantages')} rows={3} />
+            <TextAreaField {...bind('applications')} rows={3} />
           </>
         )}
       </fieldset>
@@ -528,93 +515,17 @@ function ListingEditor({
       {kind === 'demand' && (
         <fieldset>
           <legend>{t('listingForm.section.demand')}</legend>
-          <TextAreaField
-            id={fieldId('problem')}
-            label={t('listingFields.problem')}
-            required
-            rows={4}
-            hint={t('listingForm.hint.problem')}
-            value={values.problem}
-            onChange={(e) => set('problem', e.target.value)}
-            onBlur={() => blur('problem')}
-            error={msg('problem')}
-          />
-          <TextAreaField
-            id={fieldId('requirements.must')}
-            label={t('listingFields.requirements_must')}
-            rows={3}
-            hint={t('listingForm.hint.lines')}
-            value={values.must}
-            onChange={(e) => set('must', e.target.value)}
-            onBlur={() => blur('requirements.must')}
-            error={msg('requirements.must')}
-          />
-          <TextAreaField
-            id={fieldId('requirements.nice')}
-            label={t('listingFields.requirements_nice')}
-            rows={3}
-            hint={t('listingForm.hint.lines')}
-            value={values.nice}
-            onChange={(e) => set('nice', e.target.value)}
-            onBlur={() => blur('requirements.nice')}
-            error={msg('requirements.nice')}
-          />
-          <SelectField
-            id={fieldId('trlMin')}
-            label={t('listingFields.trlMin')}
-            value={values.trlMin}
-            onChange={(e) => set('trlMin', e.target.value)}
-            onBlur={() => blur('trlMin')}
-            error={msg('trlMin')}
-          >
-            {trlOptions}
-          </SelectField>
-          <CheckGroup
-            field="transferForms"
-            legend={t('listingFields.transferForms')}
-            required
-            terms={taxonomy.transferForms}
-            lang={lang}
-            value={values.transferForms}
-            onChange={(v) => set('transferForms', v)}
-            error={msg('transferForms')}
-          />
+          <TextAreaField {...bind('problem')} required rows={4} hint={t('listingForm.hint.problem')} />
+          <TextAreaField {...bind('must')} rows={3} hint={t('listingForm.hint.lines')} />
+          <TextAreaField {...bind('nice')} rows={3} hint={t('listingForm.hint.lines')} />
+          <SelectField {...bind('trlMin')}>{trlOptions}</SelectField>
+          {transferForms}
           <div className="form-row">
-            <AmountField
-              field="budget.min"
-              label={t('listingFields.budget_min')}
-              value={values.budgetMin}
-              onChange={(v) => set('budgetMin', v)}
-              onBlur={() => blur('budget.min')}
-              error={msg('budget.min')}
-            />
-            <AmountField
-              field="budget.max"
-              label={t('listingFields.budget_max')}
-              value={values.budgetMax}
-              onChange={(v) => set('budgetMax', v)}
-              onBlur={() => blur('budget.max')}
-              error={msg('budget.max')}
-            />
+            <AmountField {...bind('budgetMin')} onFormat={(v) => set('budgetMin', v)} />
+            <AmountField {...bind('budgetMax')} onFormat={(v) => set('budgetMax', v)} />
           </div>
-          <DateField
-            id={fieldId('deadline')}
-            label={t('listingFields.deadline')}
-            value={values.deadline}
-            onChange={(e) => set('deadline', e.target.value)}
-            onBlur={() => blur('deadline')}
-            error={msg('deadline')}
-          />
-          <TextAreaField
-            id={fieldId('confidentialDetails')}
-            label={t('listingFields.confidentialDetails')}
-            rows={4}
-            hint={t('listingForm.hint.confidential')}
-            value={values.confidentialDetails}
-            onChange={(e) => set('confidentialDetails', e.target.value)}
-            onBlur={() => blur('confidentialDetails')}
-            error={msg('confidentialDetails')}
-          />
+          <DateField {...bind('deadline')} />
+          <TextAreaField {...bind('confidentialDetails')} rows={4} hint={t('listingForm.hint.confidential')} />
         </fieldset>
       )}
 
@@ -622,65 +533,16 @@ function ListingEditor({
         <fieldset>
           <legend>{t('listingForm.section.ip')}</legend>
           <div className="form-row">
-            <TermSelect
-              field="ipType"
-              label={t('listingFields.ipType')}
-              required
-              terms={taxonomy.ipTypes}
-              lang={lang}
-              value={values.ipType}
-              onChange={(v) => set('ipType', v)}
-              onBlur={() => blur('ipType')}
-              error={msg('ipType')}
-            />
-            <TermSelect
-              field="ipStatus"
-              label={t('listingFields.ipStatus')}
-              required
-              terms={taxonomy.ipStatuses}
-              lang={lang}
-              value={values.ipStatus}
-              onChange={(v) => set('ipStatus', v)}
-              onBlur={() => blur('ipStatus')}
-              error={msg('ipStatus')}
-            />
+            <TermSelect {...bind('ipType')} required terms={taxonomy.ipTypes} lang={lang} />
+            <TermSelect {...bind('ipStatus')} required terms={taxonomy.ipStatuses} lang={lang} />
           </div>
           <div className="form-row">
-            <TextField
-              id={fieldId('ipNumber')}
-              label={t('listingFields.ipNumber')}
-              value={values.ipNumber}
-              onChange={(e) => set('ipNumber', e.target.value)}
-              onBlur={() => blur('ipNumber')}
-              error={msg('ipNumber')}
-            />
-            <TextField
-              id={fieldId('holder')}
-              label={t('listingFields.holder')}
-              required
-              value={values.holder}
-              onChange={(e) => set('holder', e.target.value)}
-              onBlur={() => blur('holder')}
-              error={msg('holder')}
-            />
+            <TextField {...bind('ipNumber')} />
+            <TextField {...bind('holder')} required />
           </div>
           <div className="form-row">
-            <DateField
-              id={fieldId('filingDate')}
-                label={t('listingFields.filingDate')}
-              value={values.filingDate}
-              onChange={(e) => set('filingDate', e.target.value)}
-              onBlur={() => blur('filingDate')}
-              error={msg('filingDate')}
-            />
-            <DateField
-              id={fieldId('grantDate')}
-                label={t('listingFields.grantDate')}
-              value={values.grantDate}
-              onChange={(e) => set('grantDate', e.target.value)}
-              onBlur={() => blur('grantDate')}
-              error={msg('grantDate')}
-            />
+            <DateField {...bind('filingDate')} />
+            <DateField {...bind('grantDate')} />
           </div>
         </fieldset>
       )}
@@ -688,36 +550,11 @@ function ListingEditor({
       {offer && (
         <fieldset>
           <legend>{t('listingForm.section.terms')}</legend>
-          <SelectField
-            id={fieldId('trl')}
-            label={t('listingFields.trl')}
-            required
-            hint={t('listingForm.hint.trl')}
-            value={values.trl}
-            onChange={(e) => set('trl', e.target.value)}
-            onBlur={() => blur('trl')}
-            error={msg('trl')}
-          >
+          <SelectField {...bind('trl')} required hint={t('listingForm.hint.trl')}>
             {trlOptions}
           </SelectField>
-          <CheckGroup
-            field="transferForms"
-            legend={t('listingFields.transferForms')}
-            required
-            terms={taxonomy.transferForms}
-            lang={lang}
-            value={values.transferForms}
-            onChange={(v) => set('transferForms', v)}
-            error={msg('transferForms')}
-          />
-          <fieldset className="choice-group" aria-describedby={errors['price.mode'] ? `${fieldId('price.mode')}-error` : undefined}>
-            <legend>
-              {t('listingFields.price_mode')}
-              <span className="req" aria-hidden="true">
-                {' '}
-                *
-              </span>
-            </legend>
+          {transferForms}
+          <ChoiceGroup id={fieldId('price.mode')} label={t('listingFields.price_mode')} required error={msg('price.mode')}>
             <div className="radio-row">
               {PRICE_MODES.map((m, i) => (
                 <label key={m} className="check">
@@ -734,33 +571,17 @@ function ListingEditor({
                 </label>
               ))}
             </div>
-            {errors['price.mode'] && (
-              <p className="field-error" id={`${fieldId('price.mode')}-error`}>
-                {msg('price.mode')}
-              </p>
-            )}
-          </fieldset>
+          </ChoiceGroup>
           {(values.priceMode === 'fixed' || values.priceMode === 'range') && (
             <div className="form-row">
               <AmountField
-                field="price.min"
+                {...bind('priceMin')}
                 required
                 label={values.priceMode === 'fixed' ? t('listingFields.price_fixed') : t('listingFields.price_min')}
-                value={values.priceMin}
-                onChange={(v) => set('priceMin', v)}
-                onBlur={() => blur('price.min')}
-                error={msg('price.min')}
+                onFormat={(v) => set('priceMin', v)}
               />
               {values.priceMode === 'range' && (
-                <AmountField
-                  field="price.max"
-                  required
-                  label={t('listingFields.price_max')}
-                  value={values.priceMax}
-                  onChange={(v) => set('priceMax', v)}
-                  onBlur={() => blur('price.max')}
-                  error={msg('price.max')}
-                />
+                <AmountField {...bind('priceMax')} required onFormat={(v) => set('priceMax', v)} />
               )}
             </div>
           )}
@@ -771,7 +592,7 @@ function ListingEditor({
         <legend>{t('listingForm.section.classification')}</legend>
         <CheckGroup
           field="sectors"
-          legend={t('listingFields.sectors')}
+          label={t('listingFields.sectors')}
           required
           hint={t('listingForm.hint.sectors', { max: SECTORS_MAX })}
           terms={taxonomy.sectors}
@@ -781,24 +602,8 @@ function ListingEditor({
           onChange={(v) => set('sectors', v)}
           error={msg('sectors')}
         />
-        <TextField
-          id={fieldId('keywords')}
-          label={t('listingFields.keywords')}
-          hint={t('listingForm.hint.keywords', { max: KEYWORDS_MAX, length: KEYWORD_MAX })}
-          value={values.keywords}
-          onChange={(e) => set('keywords', e.target.value)}
-          onBlur={() => blur('keywords')}
-          error={msg('keywords')}
-        />
-        <SelectField
-          id={fieldId('adminUnit')}
-          label={t('listingFields.adminUnit')}
-          hint={t('listingForm.hint.adminUnit')}
-          value={values.adminUnit}
-          onChange={(e) => set('adminUnit', e.target.value)}
-          onBlur={() => blur('adminUnit')}
-          error={msg('adminUnit')}
-        >
+        <TextField {...bind('keywords')} hint={t('listingForm.hint.keywords', { max: KEYWORDS_MAX, length: KEYWORD_MAX })} />
+        <SelectField {...bind('adminUnit')} hint={t('listingForm.hint.adminUnit')}>
           <option value="">{t('listingForm.noAdminUnit')}</option>
           {units.map((u) => (
             <option key={u.code} value={u.code}>
@@ -811,47 +616,12 @@ function ListingEditor({
       <fieldset>
         <legend>{t('listingForm.section.contact')}</legend>
         <p className="hint">{t('listingForm.hint.contact')}</p>
-        <TextField
-          id={fieldId('contact.name')}
-          label={t('listingFields.contact_name')}
-          autoComplete="name"
-          value={values.contactName}
-          onChange={(e) => set('contactName', e.target.value)}
-          onBlur={() => blur('contact.name')}
-          error={msg('contact.name')}
-        />
+        <TextField {...bind('contactName')} autoComplete="name" />
         <div className="form-row">
-          <TextField
-            id={fieldId('contact.email')}
-            type="email"
-            inputMode="email"
-            autoComplete="email"
-            label={t('listingFields.contact_email')}
-            value={values.contactEmail}
-            onChange={(e) => set('contactEmail', e.target.value)}
-            onBlur={() => blur('contact.email')}
-            error={msg('contact.email')}
-          />
-          <TextField
-            id={fieldId('contact.phone')}
-            type="tel"
-            autoComplete="tel"
-            label={t('listingFields.contact_phone')}
-            value={values.contactPhone}
-            onChange={(e) => set('contactPhone', e.target.value)}
-            onBlur={() => blur('contact.phone')}
-            error={msg('contact.phone')}
-          />
+          <TextField {...bind('contactEmail')} type="email" inputMode="email" autoComplete="email" />
+          <TextField {...bind('contactPhone')} type="tel" autoComplete="tel" />
         </div>
-        <DateField
-          id={fieldId('validUntil')}
-          label={t('listingFields.validUntil')}
-          hint={t('listingForm.hint.validUntil')}
-          value={values.validUntil}
-          onChange={(e) => set('validUntil', e.target.value)}
-          onBlur={() => blur('validUntil')}
-          error={msg('validUntil')}
-        />
+        <DateField {...bind('validUntil')} hint={t('listingForm.hint.validUntil')} />
       </fieldset>
 
       <div className="actions form-actions">
@@ -892,38 +662,10 @@ function ListingEditor({
   );
 }
 
-function TermSelect({
-  field,
-  label,
-  required,
-  terms,
-  lang,
-  value,
-  onChange,
-  onBlur,
-  error,
-}: {
-  field: ListingField;
-  label: string;
-  required?: boolean;
-  terms: Term[];
-  lang: string;
-  value: string;
-  onChange: (v: string) => void;
-  onBlur: () => void;
-  error?: string;
-}) {
+function TermSelect({ terms, lang, ...rest }: FieldBinding & { required?: boolean; terms: Term[]; lang: string }) {
   const { t } = useTranslation();
   return (
-    <SelectField
-      id={fieldId(field)}
-      label={label}
-      required={required}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      onBlur={onBlur}
-      error={error}
-    >
+    <SelectField {...rest}>
       <option value="">{t('listingForm.choose')}</option>
       {terms.map((x) => (
         <option key={x.code} value={x.code}>
@@ -937,7 +679,7 @@ function TermSelect({
 /** Checkboxes for a list of taxonomy codes. */
 function CheckGroup({
   field,
-  legend,
+  label,
   required,
   hint,
   terms,
@@ -948,7 +690,7 @@ function CheckGroup({
   error,
 }: {
   field: ListingField;
-  legend: string;
+  label: string;
   required?: boolean;
   hint?: ReactNode;
   terms: Term[];
@@ -959,24 +701,9 @@ function CheckGroup({
   error?: string;
 }) {
   const id = fieldId(field);
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const full = max !== undefined && value.length >= max;
   return (
-    <fieldset className={error ? 'choice-group has-error' : 'choice-group'} aria-describedby={describedBy}>
-      <legend>
-        {legend}
-        {required && (
-          <span className="req" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        )}
-      </legend>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
+    <ChoiceGroup id={id} label={label} required={required} hint={hint} error={error}>
       <div className="check-grid">
         {terms.map((x, i) => {
           const checked = value.includes(x.code);
@@ -995,12 +722,7 @@ function CheckGroup({
           );
         })}
       </div>
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </fieldset>
+    </ChoiceGroup>
   );
 }
 
@@ -1021,39 +743,26 @@ function DateField(props: Omit<Parameters<typeof TextField>[0], 'type'>) {
 
 /** An amount in VND, typed with or without separators; shows the amount as read. */
 function AmountField({
-  field,
   label,
-  required,
   value,
-  onChange,
   onBlur,
-  error,
-}: {
-  field: ListingField;
-  label: string;
-  required?: boolean;
-  value: string;
-  onChange: (v: string) => void;
-  onBlur: () => void;
-  error?: string;
-}) {
+  onFormat,
+  ...rest
+}: FieldBinding & { required?: boolean; onFormat: (v: string) => void }) {
   const { t } = useTranslation();
   const n = parseAmount(value);
   return (
     <TextField
-      id={fieldId(field)}
+      {...rest}
       label={`${label} (₫)`}
-      required={required}
       inputMode="numeric"
       autoComplete="off"
       hint={n ? t('listingForm.amountIs', { amount: formatVnd(n) }) : t('listingForm.hint.amount')}
       value={value}
-      onChange={(e) => onChange(e.target.value)}
       onBlur={() => {
-        if (n) onChange(new Intl.NumberFormat('vi-VN').format(n));
+        if (n) onFormat(new Intl.NumberFormat('vi-VN').format(n));
         onBlur();
       }}
-      error={error}
     />
   );
 }

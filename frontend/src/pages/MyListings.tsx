@@ -1,16 +1,17 @@
 // My listings: the listings of every organisation the user belongs to,
 // by state, with a warning and a one-click renewal for published listings
 // that expire within 30 days.
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api';
 import { ApiError } from '../api/client';
 import { LISTING_STATES, type Listing, type ListingState } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
+import { PagedTable } from '../components/DataTable';
 import { KindBadge, ListingStateBadge } from '../components/ListingBadges';
-import { Pagination } from '../components/Pagination';
-import { ErrorState, Loading, Notice } from '../components/Status';
+import { Notice } from '../components/Status';
+import { Tabs } from '../components/Tabs';
 import { formatDate } from '../lib/format';
 import { expiresSoon } from '../lib/listing';
 import { problemMessage } from '../lib/messages';
@@ -43,7 +44,6 @@ export default function MyListings() {
       : null,
   );
   const [busyId, setBusyId] = useState<string | null>(null);
-  const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
   useTitle(t('myListings.title'));
   const orgs = me?.organizations ?? [];
   const orgName = (id: string) => orgs.find((o) => o.id === id)?.name ?? '';
@@ -55,19 +55,6 @@ export default function MyListings() {
     if (s !== 'all') q.state = s;
     if (p > 1) q.page = String(p);
     setParams(q);
-  }
-
-  function onTabKey(e: KeyboardEvent<HTMLButtonElement>) {
-    const i = TABS.indexOf(tab);
-    let j = -1;
-    if (e.key === 'ArrowRight') j = (i + 1) % TABS.length;
-    else if (e.key === 'ArrowLeft') j = (i - 1 + TABS.length) % TABS.length;
-    else if (e.key === 'Home') j = 0;
-    else if (e.key === 'End') j = TABS.length - 1;
-    if (j < 0) return;
-    e.preventDefault();
-    go({ tab: TABS[j] });
-    tabRefs.current[TABS[j]]?.focus();
   }
 
   async function renew(l: Listing) {
@@ -104,117 +91,98 @@ export default function MyListings() {
       </div>
       <p className="lead">{t('myListings.intro')}</p>
 
-      <div className="tabs" role="tablist" aria-label={t('myListings.tabs')}>
-        {TABS.map((s) => (
-          <button
-            key={s}
-            ref={(el) => {
-              tabRefs.current[s] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`tab-${s}`}
-            aria-selected={s === tab}
-            aria-controls="my-listings-panel"
-            tabIndex={s === tab ? 0 : -1}
-            onClick={() => go({ tab: s })}
-            onKeyDown={onTabKey}
-          >
-            {s === 'all' ? t('myListings.all') : t(`listingState.${s}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        tabs={TABS}
+        current={tab}
+        label={t('myListings.tabs')}
+        panelId="my-listings-panel"
+        tabLabel={(s) => (s === 'all' ? t('myListings.all') : t(`listingState.${s}`))}
+        onSelect={(s) => go({ tab: s })}
+      />
 
       <div id="my-listings-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         <Notice message={notice?.text} tone={notice?.tone} />
-        {!data && loading && <Loading />}
-        {!data && !loading && !!error && <ErrorState message={problemMessage(t, error)} onRetry={reload} />}
-        {data && data.items.length === 0 && (
-          <div className="empty">
-            <p>{tab === 'all' ? t('myListings.emptyAll') : t('myListings.empty')}</p>
-            {tab === 'all' && orgs.length > 0 && (
-              <Link className="btn btn-primary" to="/listings/new">
-                {t('myListings.new')}
-              </Link>
-            )}
-          </div>
-        )}
-        {data && data.items.length > 0 && (
-          <div className="table-wrap">
-            <table className="table responsive listings-table" aria-busy={loading}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('myListings.listing')}</th>
-                  {orgs.length > 1 && <th scope="col">{t('myListings.organization')}</th>}
-                  <th scope="col">{t('myListings.state')}</th>
-                  <th scope="col">{t('myListings.updatedAt')}</th>
-                  <th scope="col">{t('myListings.validUntil')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((l) => {
-                  const days = expiresSoon(l);
-                  return (
-                    <tr key={l.id} data-listing-id={l.id}>
-                      <td data-label={t('myListings.listing')}>
-                        <KindBadge kind={l.kind} />
-                        <p>
-                          <Link to={`/listings/${encodeURIComponent(l.id)}`} className="strong">
-                            {l.title}
-                          </Link>
-                        </p>
-                      </td>
-                      {orgs.length > 1 && <td data-label={t('myListings.organization')}>{orgName(l.orgId)}</td>}
-                      <td data-label={t('myListings.state')}>
-                        <ListingStateBadge state={l.state} />
-                      </td>
-                      <td data-label={t('myListings.updatedAt')}>{formatDate(l.updatedAt, lang)}</td>
-                      <td data-label={t('myListings.validUntil')}>
-                        {l.state === 'published' && l.validUntil ? formatDate(l.validUntil, lang) : t('common.none')}
-                        {days !== null && (
-                          <p className="expiry-note">
-                            <span aria-hidden="true">⚠ </span>
-                            {days > 0 ? t('myListings.expiresIn', { count: days }) : t('myListings.expired')}
-                          </p>
-                        )}
-                      </td>
-                      <td className="cell-actions">
-                        <span className="button-row">
-                          {days !== null && (
-                            <button
-                              type="button"
-                              className="btn btn-primary btn-small"
-                              disabled={busyId === l.id}
-                              aria-label={t('myListings.renewLabel', { title: l.title })}
-                              onClick={() => void renew(l)}
-                            >
-                              {busyId === l.id ? t('common.working') : t('ownerActions.renew')}
-                            </button>
-                          )}
-                          {(l.state === 'draft' || l.state === 'rejected' || l.state === 'published') && (
-                            <Link
-                              className="btn btn-secondary btn-small"
-                              to={`/listings/${encodeURIComponent(l.id)}/edit`}
-                              aria-label={t('myListings.editLabel', { title: l.title })}
-                            >
-                              {t('ownerActions.edit')}
-                            </Link>
-                          )}
-                        </span>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {data && data.total > PAGE_SIZE && (
-          <Pagination page={page} pageSize={data.pageSize || PAGE_SIZE} total={data.total} onPage={(p) => go({ page: p })} />
-        )}
+        <PagedTable
+          data={data}
+          loading={loading}
+          error={error}
+          onRetry={reload}
+          empty={
+            <div className="empty">
+              <p>{tab === 'all' ? t('myListings.emptyAll') : t('myListings.empty')}</p>
+              {tab === 'all' && orgs.length > 0 && (
+                <Link className="btn btn-primary" to="/listings/new">
+                  {t('myListings.new')}
+                </Link>
+              )}
+            </div>
+          }
+          columns={[
+            t('myListings.listing'),
+            orgs.length > 1 && t('myListings.organization'),
+            t('myListings.state'),
+            t('myListings.updatedAt'),
+            t('myListings.validUntil'),
+          ]}
+          actions
+          className="table responsive listings-table"
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPage={(p) => go({ page: p })}
+          row={(l) => {
+            const days = expiresSoon(l);
+            return (
+              <tr key={l.id} data-listing-id={l.id}>
+                <td data-label={t('myListings.listing')}>
+                  <KindBadge kind={l.kind} />
+                  <p>
+                    <Link to={`/listings/${encodeURIComponent(l.id)}`} className="strong">
+                      {l.title}
+                    </Link>
+                  </p>
+                </td>
+                {orgs.length > 1 && <td data-label={t('myListings.organization')}>{orgName(l.orgId)}</td>}
+                <td data-label={t('myListings.state')}>
+                  <ListingStateBadge state={l.state} />
+                </td>
+                <td data-label={t('myListings.updatedAt')}>{formatDate(l.updatedAt, lang)}</td>
+                <td data-label={t('myListings.validUntil')}>
+                  {l.state === 'published' && l.validUntil ? formatDate(l.validUntil, lang) : t('common.none')}
+                  {days !== null && (
+                    <p className="expiry-note">
+                      <span aria-hidden="true">⚠ </span>
+                      {days > 0 ? t('myListings.expiresIn', { count: days }) : t('myListings.expired')}
+                    </p>
+                  )}
+                </td>
+                <td className="cell-actions">
+                  <span className="button-row">
+                    {days !== null && (
+                      <button
+                        type="button"
+                        className="btn btn-primary btn-small"
+                        disabled={busyId === l.id}
+                        aria-label={t('myListings.renewLabel', { title: l.title })}
+                        onClick={() => void renew(l)}
+                      >
+                        {busyId === l.id ? t('common.working') : t('ownerActions.renew')}
+                      </button>
+                    )}
+                    {(l.state === 'draft' || l.state === 'rejected' || l.state === 'published') && (
+                      <Link
+                        className="btn btn-secondary btn-small"
+                        to={`/listings/${encodeURIComponent(l.id)}/edit`}
+                        aria-label={t('myListings.editLabel', { title: l.title })}
+                      >
+                        {t('ownerActions.edit')}
+                      </Link>
+                    )}
+                  </span>
+                </td>
+              </tr>
+            );
+          }}
+        />
       </div>
     </section>
   );

@@ -14,6 +14,7 @@ import {
 } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { CopyButton } from '../components/CopyButton';
+import { DataTable } from '../components/DataTable';
 import { Dialog } from '../components/Dialog';
 import { FormAlert, SelectField, TextField } from '../components/Fields';
 import { ErrorState, Loading, Notice, StatusBadge } from '../components/Status';
@@ -23,8 +24,8 @@ import { useAsync } from '../lib/useAsync';
 import { useTitle } from '../lib/useTitle';
 import {
   checkEmail,
-  errorCount,
   mapServerErrors,
+  reportErrors,
   validateOrganization,
   type FieldErrors,
   type OrganizationValues,
@@ -305,13 +306,7 @@ function OrganizationEditForm({
     const errs = validateOrganization(values);
     setErrors(errs);
     setStale(false);
-    const n = errorCount(errs);
-    if (n > 0) {
-      setFormError(t('form.fixErrors', { count: n }));
-      focusFirst(errs);
-      return;
-    }
-    setFormError(null);
+    if (!reportErrors(t, errs, setFormError, focusFirst)) return;
     setBusy(true);
     try {
       const updated = await endpoints.updateOrganization(
@@ -329,11 +324,8 @@ function OrganizationEditForm({
       }
       if (err instanceof ApiError) {
         const { fieldErrors } = mapServerErrors(err.errors, { name: 'name', kind: 'kind' } as const);
-        const n2 = errorCount(fieldErrors);
-        if (n2 > 0) {
+        if (!reportErrors(t, fieldErrors, setFormError, focusFirst)) {
           setErrors(fieldErrors);
-          setFormError(t('form.fixErrors', { count: n2 }));
-          focusFirst(fieldErrors);
           return;
         }
       }
@@ -493,59 +485,50 @@ function Members({ org, isOwner, onChanged }: { org: OrganizationDetail; isOwner
     <section className="section" aria-labelledby="members-title">
       <h2 id="members-title">{t('organization.membersTitle')}</h2>
       <Notice message={notice} />
-      <div className="table-wrap">
-        <table className="table responsive">
-          <thead>
-            <tr>
-              <th scope="col">{t('organization.memberName')}</th>
-              <th scope="col">{t('organization.memberEmail')}</th>
-              <th scope="col">{t('organization.memberRole')}</th>
-              <th scope="col">{t('organization.memberJoined')}</th>
+      <DataTable
+        columns={[
+          t('organization.memberName'),
+          t('organization.memberEmail'),
+          t('organization.memberRole'),
+          t('organization.memberJoined'),
+        ]}
+        actions={isOwner}
+      >
+        {org.members.map((m) => {
+          const lastOwner = m.role === 'owner' && owners <= 1;
+          const name = m.fullName || m.email;
+          return (
+            <tr key={m.userId}>
+              <td data-label={t('organization.memberName')}>
+                {name} {m.userId === me?.user.id && <span className="muted">{t('organization.you')}</span>}
+              </td>
+              <td data-label={t('organization.memberEmail')} className="break">
+                {m.email}
+              </td>
+              <td data-label={t('organization.memberRole')}>{t(`orgRole.${m.role}`)}</td>
+              <td data-label={t('organization.memberJoined')}>{formatDate(m.joinedAt, i18n.language)}</td>
               {isOwner && (
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
+                <td className="cell-actions">
+                  {/* The last owner cannot be removed; the hint under the table says so. */}
+                  {!lastOwner && (
+                    <button
+                      type="button"
+                      className="btn btn-danger btn-small"
+                      aria-label={t('organization.removeLabel', { name })}
+                      onClick={() => {
+                        setError(null);
+                        setRemoving(m);
+                      }}
+                    >
+                      {t('organization.remove')}
+                    </button>
+                  )}
+                </td>
               )}
             </tr>
-          </thead>
-          <tbody>
-            {org.members.map((m) => {
-              const lastOwner = m.role === 'owner' && owners <= 1;
-              const name = m.fullName || m.email;
-              return (
-                <tr key={m.userId}>
-                  <td data-label={t('organization.memberName')}>
-                    {name} {m.userId === me?.user.id && <span className="muted">{t('organization.you')}</span>}
-                  </td>
-                  <td data-label={t('organization.memberEmail')} className="break">
-                    {m.email}
-                  </td>
-                  <td data-label={t('organization.memberRole')}>{t(`orgRole.${m.role}`)}</td>
-                  <td data-label={t('organization.memberJoined')}>{formatDate(m.joinedAt, i18n.language)}</td>
-                  {isOwner && (
-                    <td className="cell-actions">
-                      {/* The last owner cannot be removed; the hint under the table says so. */}
-                      {!lastOwner && (
-                        <button
-                          type="button"
-                          className="btn btn-danger btn-small"
-                          aria-label={t('organization.removeLabel', { name })}
-                          onClick={() => {
-                            setError(null);
-                            setRemoving(m);
-                          }}
-                        >
-                          {t('organization.remove')}
-                        </button>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
       {isOwner && owners <= 1 && (
         <p className="hint">
           {t('organization.lastOwnerHint')}
@@ -707,44 +690,37 @@ function Invitations({ org, onChanged }: { org: OrganizationDetail; onChanged: (
       {invitations.length === 0 ? (
         <p className="muted">{t('organization.invitationsEmpty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table responsive">
-            <thead>
-              <tr>
-                <th scope="col">{t('organization.invitationEmail')}</th>
-                <th scope="col">{t('organization.invitationRole')}</th>
-                <th scope="col">{t('organization.invitationCreated')}</th>
-                <th scope="col">{t('organization.invitationExpires')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.map((inv) => (
-                <tr key={inv.id}>
-                  <td data-label={t('organization.invitationEmail')} className="break">
-                    {inv.email}
-                  </td>
-                  <td data-label={t('organization.invitationRole')}>{t(`orgRole.${inv.role}`)}</td>
-                  <td data-label={t('organization.invitationCreated')}>{formatDate(inv.createdAt, i18n.language)}</td>
-                  <td data-label={t('organization.invitationExpires')}>{formatDate(inv.expiresAt, i18n.language)}</td>
-                  <td className="cell-actions">
-                    <button
-                      type="button"
-                      className="btn btn-secondary btn-small"
-                      disabled={busyId === inv.id}
-                      aria-label={t('organization.revokeLabel', { email: inv.email })}
-                      onClick={() => revoke(inv.id, inv.email)}
-                    >
-                      {t('organization.revoke')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            t('organization.invitationEmail'),
+            t('organization.invitationRole'),
+            t('organization.invitationCreated'),
+            t('organization.invitationExpires'),
+          ]}
+          actions
+        >
+          {invitations.map((inv) => (
+            <tr key={inv.id}>
+              <td data-label={t('organization.invitationEmail')} className="break">
+                {inv.email}
+              </td>
+              <td data-label={t('organization.invitationRole')}>{t(`orgRole.${inv.role}`)}</td>
+              <td data-label={t('organization.invitationCreated')}>{formatDate(inv.createdAt, i18n.language)}</td>
+              <td data-label={t('organization.invitationExpires')}>{formatDate(inv.expiresAt, i18n.language)}</td>
+              <td className="cell-actions">
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small"
+                  disabled={busyId === inv.id}
+                  aria-label={t('organization.revokeLabel', { email: inv.email })}
+                  onClick={() => revoke(inv.id, inv.email)}
+                >
+                  {t('organization.revoke')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

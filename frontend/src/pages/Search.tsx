@@ -287,7 +287,12 @@ export default function SearchPage() {
           </div>
 
           {filters.length > 0 && !(result && result.total === 0) && (
-            <FilterChips filters={filters} labels={labels} onRemove={(f) => go(withoutFilter(state, f))} />
+            <FilterChips
+              filters={filters}
+              labels={labels}
+              onRemove={(f) => go(withoutFilter(state, f))}
+              label={t('search.activeFilters')}
+            />
           )}
 
           {!result && loading && <Loading />}
@@ -431,18 +436,22 @@ function TrlFacet({
   );
 }
 
+/** The active filters as chips; each removes its filter. */
 function FilterChips({
   filters,
   labels,
   onRemove,
+  label,
 }: {
   filters: ActiveFilter[];
   labels: Labels;
   onRemove: (f: ActiveFilter) => void;
+  /** The list's accessible name, if any. */
+  label?: string;
 }) {
   const { t } = useTranslation();
   return (
-    <ul className="chips" aria-label={t('search.activeFilters')}>
+    <ul className="chips" aria-label={label}>
       {filters.map((f) => {
         const text = `${t(`search.filterName.${f.key}`)}: ${filterValueLabel(t, labels, f.key, f.value)}`;
         return (
@@ -489,26 +498,7 @@ function ZeroResults({
         {filters.length > 0 && (
           <li>
             <p>{t('search.tipFilters')}</p>
-            <ul className="chips">
-              {filters.map((f) => {
-                const text = `${t(`search.filterName.${f.key}`)}: ${filterValueLabel(t, labels, f.key, f.value)}`;
-                return (
-                  <li key={`${f.key}=${f.value}`}>
-                    <button
-                      type="button"
-                      className="chip"
-                      aria-label={t('search.removeFilter', { filter: text })}
-                      onClick={() => onRemove(f)}
-                    >
-                      <span>{text}</span>
-                      <span aria-hidden="true" className="chip-x">
-                        ×
-                      </span>
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
+            <FilterChips filters={filters} labels={labels} onRemove={onRemove} />
             {filters.length > 1 && (
               <button type="button" className="btn btn-secondary btn-small" onClick={onClearAll}>
                 {t('common.clearFilters')}

@@ -5,9 +5,9 @@ import { endpoints } from '../../api';
 import { ApiError } from '../../api/client';
 import { PLATFORM_ROLES, type PlatformRole, type User } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
+import { PagedTable } from '../../components/DataTable';
 import { TextField } from '../../components/Fields';
-import { Pagination } from '../../components/Pagination';
-import { ErrorState, Loading, Notice } from '../../components/Status';
+import { Notice } from '../../components/Status';
 import { formatDate } from '../../lib/format';
 import { problemMessage } from '../../lib/messages';
 import { useAsync } from '../../lib/useAsync';
@@ -125,46 +125,28 @@ export default function Users() {
         </div>
       </form>
       <Notice message={notice} tone="error" />
-      {!data && loading && <Loading />}
-      {!data && !loading && !!error && <ErrorState message={problemMessage(t, error)} onRetry={reload} />}
-      {data && data.items.length === 0 && <p className="empty">{t('users.empty')}</p>}
-      {data && data.items.length > 0 && (
-        <div className="table-wrap">
-          <table className="table responsive" aria-busy={loading}>
-            <thead>
-              <tr>
-                <th scope="col">{t('users.name')}</th>
-                <th scope="col">{t('users.email')}</th>
-                <th scope="col">{t('users.createdAt')}</th>
-                <th scope="col">{t('users.roles')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((u) => (
-                <UserRow
-                  key={`${u.id}:${u.version ?? ''}`}
-                  user={u}
-                  onStale={() => {
-                    setNotice(t('problems.version_mismatch'));
-                    void reload();
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {data && data.total > (data.pageSize || PAGE_SIZE) && (
-        <Pagination
-          page={page}
-          pageSize={data.pageSize || PAGE_SIZE}
-          total={data.total}
-          onPage={(p) => setParams(q ? { q, page: String(p) } : { page: String(p) })}
-        />
-      )}
+      <PagedTable
+        data={data}
+        loading={loading}
+        error={error}
+        onRetry={reload}
+        empty={t('users.empty')}
+        columns={[t('users.name'), t('users.email'), t('users.createdAt'), t('users.roles')]}
+        actions
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(p) => setParams(q ? { q, page: String(p) } : { page: String(p) })}
+        row={(u) => (
+          <UserRow
+            key={`${u.id}:${u.version ?? ''}`}
+            user={u}
+            onStale={() => {
+              setNotice(t('problems.version_mismatch'));
+              void reload();
+            }}
+          />
+        )}
+      />
     </section>
   );
 }

@@ -4,11 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { endpoints } from '../../api';
 import { AUDIT_ACTIONS, type AuditEntry } from '../../api/types';
+import { PagedTable } from '../../components/DataTable';
 import { SelectField, TextField } from '../../components/Fields';
-import { Pagination } from '../../components/Pagination';
-import { ErrorState, Loading } from '../../components/Status';
 import { formatDateTime } from '../../lib/format';
-import { problemMessage } from '../../lib/messages';
 import { useAsync } from '../../lib/useAsync';
 import { useTitle } from '../../lib/useTitle';
 
@@ -139,56 +137,39 @@ export default function AuditLog() {
         </div>
       </form>
 
-      {!data && loading && <Loading />}
-      {!data && !loading && !!error && <ErrorState message={problemMessage(t, error)} onRetry={reload} />}
-      {data && data.items.length === 0 && <p className="empty">{t('audit.empty')}</p>}
-      {data && data.items.length > 0 && (
-        <div className="table-wrap">
-          <table className="table responsive audit-table" aria-busy={loading}>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.at')}</th>
-                <th scope="col">{t('audit.actorColumn')}</th>
-                <th scope="col">{t('audit.action')}</th>
-                <th scope="col">{t('audit.subjectColumn')}</th>
-                <th scope="col">{t('audit.reason')}</th>
-                <th scope="col">{t('audit.changes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((e) => (
-                <tr key={e.id} data-action={e.action}>
-                  <td data-label={t('audit.at')} className="nowrap">
-                    <time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time>
-                  </td>
-                  <td data-label={t('audit.actorColumn')} className="break">
-                    {e.actor?.email || (!e.actor?.id || e.actor.id === 'system' ? t('audit.system') : e.actor.id)}
-                  </td>
-                  <td data-label={t('audit.action')}>
-                    <span className="action-label">{actionLabel(t, e.action)}</span>
-                  </td>
-                  <td data-label={t('audit.subjectColumn')}>
-                    <span className="muted">{subjectLabel(t, e.subject.type)}: </span>
-                    <span className="break">{e.subject.name || e.subject.id}</span>
-                  </td>
-                  <td data-label={t('audit.reason')}>{e.reason || t('common.none')}</td>
-                  <td data-label={t('audit.changes')}>
-                    <Changes entry={e} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {data && data.total > (data.pageSize || PAGE_SIZE) && (
-        <Pagination
-          page={page}
-          pageSize={data.pageSize || PAGE_SIZE}
-          total={data.total}
-          onPage={(p) => apply({ subject, actor, action }, p)}
-        />
-      )}
+      <PagedTable
+        data={data}
+        loading={loading}
+        error={error}
+        onRetry={reload}
+        empty={t('audit.empty')}
+        columns={[t('audit.at'), t('audit.actorColumn'), t('audit.action'), t('audit.subjectColumn'), t('audit.reason'), t('audit.changes')]}
+        className="table responsive audit-table"
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(p) => apply({ subject, actor, action }, p)}
+        row={(e) => (
+          <tr key={e.id} data-action={e.action}>
+            <td data-label={t('audit.at')} className="nowrap">
+              <time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time>
+            </td>
+            <td data-label={t('audit.actorColumn')} className="break">
+              {e.actor?.email || (!e.actor?.id || e.actor.id === 'system' ? t('audit.system') : e.actor.id)}
+            </td>
+            <td data-label={t('audit.action')}>
+              <span className="action-label">{actionLabel(t, e.action)}</span>
+            </td>
+            <td data-label={t('audit.subjectColumn')}>
+              <span className="muted">{subjectLabel(t, e.subject.type)}: </span>
+              <span className="break">{e.subject.name || e.subject.id}</span>
+            </td>
+            <td data-label={t('audit.reason')}>{e.reason || t('common.none')}</td>
+            <td data-label={t('audit.changes')}>
+              <Changes entry={e} />
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

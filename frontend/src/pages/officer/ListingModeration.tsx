@@ -7,14 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { endpoints } from '../../api';
 import { ApiError } from '../../api/client';
 import type { Listing } from '../../api/types';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Dialog } from '../../components/Dialog';
-import { FormAlert, SelectField, TextAreaField } from '../../components/Fields';
+import { ConfirmDialog, FormDialog } from '../../components/ConfirmDialog';
+import { SelectField, TextAreaField } from '../../components/Fields';
 import { formatDate } from '../../lib/format';
 import { COMMENT_MAX, COMMENT_MIN } from '../../lib/listing';
 import { fieldMessage, problemMessage } from '../../lib/messages';
 import { termLabel, useTaxonomy } from '../../lib/taxonomy';
-import { checkText, errorCount, type FieldErrors } from '../../lib/validation';
+import { checkText, reportErrors, type FieldErrors } from '../../lib/validation';
 
 type Changed = (l: Listing | null, message: string, tone?: 'success' | 'error' | 'info') => void;
 
@@ -165,13 +164,9 @@ export function ListingRejectDialog({
     e.preventDefault();
     const errs = validate(reason, comment);
     setErrors(errs);
-    const n = errorCount(errs);
-    if (n > 0) {
-      setFormError(t('form.fixErrors', { count: n }));
-      document.getElementById(errs.reason ? 'listing-reject-reason' : 'listing-reject-comment')?.focus();
-      return;
-    }
-    setFormError(null);
+    const focusFirst = (e: typeof errs) =>
+      document.getElementById(e.reason ? 'listing-reject-reason' : 'listing-reject-comment')?.focus();
+    if (!reportErrors(t, errs, setFormError, focusFirst)) return;
     setBusy(true);
     try {
       const updated = await endpoints.rejectListing(listing.id, reason, comment.trim(), listing.version);
@@ -197,50 +192,47 @@ export function ListingRejectDialog({
   }
 
   return (
-    <Dialog open={open} title={t('moderation.rejectTitle', { title: listing.title })} onClose={close}>
-      <form onSubmit={onSubmit} noValidate className="form">
-        <FormAlert message={formError} />
-        <SelectField
-          id="listing-reject-reason"
-          label={t('moderation.rejectReason')}
-          required
-          value={reason}
-          onChange={(e) => {
-            setReason(e.target.value);
-            if (errors.reason) setErrors((x) => ({ ...x, reason: validate(e.target.value, comment).reason }));
-          }}
-          error={fieldMessage(t, errors.reason)}
-        >
-          <option value="">{t('moderation.chooseReason')}</option>
-          {(taxonomy?.rejectReasons ?? []).map((r) => (
-            <option key={r.code} value={r.code}>
-              {termLabel(r, i18n.language)}
-            </option>
-          ))}
-        </SelectField>
-        <TextAreaField
-          id="listing-reject-comment"
-          label={t('moderation.rejectComment')}
-          hint={t('moderation.rejectCommentHint')}
-          required
-          rows={5}
-          maxLength={COMMENT_MAX}
-          value={comment}
-          onChange={(e) => {
-            setComment(e.target.value);
-            if (errors.comment) setErrors((x) => ({ ...x, comment: validate(reason, e.target.value).comment }));
-          }}
-          error={fieldMessage(t, errors.comment)}
-        />
-        <p className="actions dialog-actions">
-          <button type="button" className="btn btn-secondary" onClick={close} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-danger" disabled={busy}>
-            {busy ? t('common.working') : t('moderation.rejectConfirm')}
-          </button>
-        </p>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      title={t('moderation.rejectTitle', { title: listing.title })}
+      confirmLabel={t('moderation.rejectConfirm')}
+      busy={busy}
+      error={formError}
+      onSubmit={onSubmit}
+      onClose={close}
+    >
+      <SelectField
+        id="listing-reject-reason"
+        label={t('moderation.rejectReason')}
+        required
+        value={reason}
+        onChange={(e) => {
+          setReason(e.target.value);
+          if (errors.reason) setErrors((x) => ({ ...x, reason: validate(e.target.value, comment).reason }));
+        }}
+        error={fieldMessage(t, errors.reason)}
+      >
+        <option value="">{t('moderation.chooseReason')}</option>
+        {(taxonomy?.rejectReasons ?? []).map((r) => (
+          <option key={r.code} value={r.code}>
+            {termLabel(r, i18n.language)}
+          </option>
+        ))}
+      </SelectField>
+      <TextAreaField
+        id="listing-reject-comment"
+        label={t('moderation.rejectComment')}
+        hint={t('moderation.rejectCommentHint')}
+        required
+        rows={5}
+        maxLength={COMMENT_MAX}
+        value={comment}
+        onChange={(e) => {
+          setComment(e.target.value);
+          if (errors.comment) setErrors((x) => ({ ...x, comment: validate(reason, e.target.value).comment }));
+        }}
+        error={fieldMessage(t, errors.comment)}
+      />
+    </FormDialog>
   );
 }
