@@ -110,6 +110,28 @@ describe('Layout', () => {
     expect(calls.find((c) => c.path === '/auth/logout')!.body).toEqual({ refreshToken: 'R2' });
   });
 
+  it('closes the account menu when the page changes', async () => {
+    localStorage.setItem('techmart.refresh', 'R');
+    mockApi({
+      'POST /auth/refresh': () => json(200, { accessToken: 'A', refreshToken: 'R2', expiresIn: 900, tokenType: 'Bearer' }),
+      'GET /me': () => meWith([]),
+    });
+    renderApp(
+      <Layout>
+        <h1>x</h1>
+      </Layout>,
+      { path: '*' },
+    );
+    const toggle = await screen.findByRole('button', { name: 'Tài khoản: Cán Bộ A' });
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(screen.getByRole('link', { name: 'Đổi mật khẩu' }));
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    // Opening it again on the new page works.
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+  });
+
   it('announces an expired session', async () => {
     localStorage.setItem('techmart.refresh', 'stale');
     mockApi({

@@ -22,6 +22,19 @@ function SessionExpiredBanner() {
 }
 
 /**
+ * Closes a menu when the page changes, during render rather than in an
+ * effect: an effect would also run on mount and, flushed after a quick first
+ * click, undo it.
+ */
+function useClosedOnNavigation(pathname: string, setOpen: (open: boolean) => void) {
+  const [shownPath, setShownPath] = useState(pathname);
+  if (shownPath !== pathname) {
+    setShownPath(pathname);
+    setOpen(false);
+  }
+}
+
+/**
  * "Tài khoản" (Account): a disclosure with the person's name that opens their
  * account links and log-out. Closes on Escape, on a click elsewhere and on
  * navigation.
@@ -32,8 +45,7 @@ function AccountMenu({ name, email, onLogout }: { name: string; email: string; o
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => setOpen(false), [location.pathname]);
+  useClosedOnNavigation(location.pathname, setOpen);
 
   useEffect(() => {
     if (!open) return;
@@ -99,13 +111,13 @@ export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
   const [menuOpen, setMenuOpen] = useState(false);
+  useClosedOnNavigation(location.pathname, setMenuOpen);
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
-  // Close the mobile menu and move focus to the new page's heading on navigation,
-  // so screen-reader users hear where they are.
+  // Move focus to the new page's heading on navigation, so screen-reader
+  // users hear where they are.
   useEffect(() => {
-    setMenuOpen(false);
     if (firstRender.current) {
       firstRender.current = false;
       return;

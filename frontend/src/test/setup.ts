@@ -1,9 +1,15 @@
 import { afterEach, beforeEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import i18n from '../i18n';
 import { api } from '../api';
 import { resetOrgCache } from '../lib/orgNames';
 import { resetTaxonomyCache } from '../lib/taxonomy';
+
+// findBy*/waitFor give up after 1 s by default; a 2-core CI machine running
+// Go tests beside jsdom can take longer to render a page. Waiting longer
+// never makes a failing assertion pass, it only stops timing from failing
+// a passing one.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom has <dialog> but not its modal methods; emulate the open state.
 if (typeof HTMLDialogElement !== 'undefined') {
