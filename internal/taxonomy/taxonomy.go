@@ -32,13 +32,19 @@ type AdminUnit struct {
 
 // Taxonomy is the whole reference set, as GET /api/v1/taxonomy serves it.
 type Taxonomy struct {
-	Sectors       []Term      `json:"sectors"`
-	TransferForms []Term      `json:"transferForms"`
-	IPTypes       []Term      `json:"ipTypes"`
-	IPStatuses    []Term      `json:"ipStatuses"`
-	TRL           []Term      `json:"trl"`
-	RejectReasons []Term      `json:"rejectReasons"`
-	AdminUnits    []AdminUnit `json:"adminUnits"`
+	Sectors       []Term `json:"sectors"`
+	TransferForms []Term `json:"transferForms"`
+	IPTypes       []Term `json:"ipTypes"`
+	IPStatuses    []Term `json:"ipStatuses"`
+	TRL           []Term `json:"trl"`
+	RejectReasons []Term `json:"rejectReasons"`
+	// Matching and transfers.
+	DeclineReasons         []Term      `json:"declineReasons"`
+	ConnectionStates       []Term      `json:"connectionStates"`
+	TransferMethods        []Term      `json:"transferMethods"`
+	RegistrationStatuses   []Term      `json:"registrationStatuses"`
+	ImplementationStatuses []Term      `json:"implementationStatuses"`
+	AdminUnits             []AdminUnit `json:"adminUnits"`
 }
 
 // Load reads the taxonomy from the embedded seeds and checks it.
@@ -54,6 +60,8 @@ func Load() (*Taxonomy, error) {
 	for name, list := range map[string][]Term{
 		"sectors": t.Sectors, "transferForms": t.TransferForms, "ipTypes": t.IPTypes,
 		"ipStatuses": t.IPStatuses, "trl": t.TRL, "rejectReasons": t.RejectReasons, "adminUnits": t.units(),
+		"declineReasons": t.DeclineReasons, "connectionStates": t.ConnectionStates, "transferMethods": t.TransferMethods,
+		"registrationStatuses": t.RegistrationStatuses, "implementationStatuses": t.ImplementationStatuses,
 	} {
 		if len(list) == 0 {
 			return nil, fmt.Errorf("taxonomy: %s is empty", name)
