@@ -295,6 +295,23 @@ func wordQuery(w string, last bool) query.Query {
 	return query.NewDisjunctionQuery(qs)
 }
 
+// anyWordQuery matches documents holding at least one of words exactly in
+// a text field; each word found adds to the score.
+func anyWordQuery(words []string) query.Query {
+	qs := make([]query.Query, 0, len(words)*len(textFields))
+	for _, w := range words {
+		for _, f := range textFields {
+			t := query.NewTermQuery(w)
+			t.SetField(f.name)
+			t.SetBoost(f.boost)
+			qs = append(qs, t)
+		}
+	}
+	d := query.NewDisjunctionQuery(qs)
+	d.SetMin(1)
+	return d
+}
+
 func termsIn(field string, values []string) query.Query {
 	qs := make([]query.Query, 0, len(values))
 	for _, v := range values {
@@ -370,8 +387,12 @@ func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
 	// prefix, even after the words behind it are dropped.
 	for n := len(words); ; n-- {
 		var must []query.Query
-		for i, w := range words[:max(n, 0)] {
-			must = append(must, wordQuery(w, i == len(words)-1))
+		if q.Any && n > 0 {
+			must = append(must, anyWordQuery(words))
+		} else {
+			for i, w := range words[:max(n, 0)] {
+				must = append(must, wordQuery(w, i == len(words)-1))
+			}
 		}
 		must = append(must, filters...)
 		var qq query.Query = query.NewMatchAllQuery()
@@ -382,15 +403,17 @@ func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
 		req.Fields = []string{fDoc}
 		req.IncludeLocations = n > 0
 		req.SortByCustom(sortOrder(q.Sort, n > 0))
-		for name, field := range map[string]string{FacetKind: fKind, FacetSector: fSectors, FacetTransferForm: fForms,
-			FacetAdminUnit: fAdminUnit, FacetOrgKind: fOrgKind, FacetTRL: fTRLLevel} {
-			req.AddFacet(name, bleve.NewFacetRequest(field, 100))
+		if !q.NoFacets {
+			for name, field := range map[string]string{FacetKind: fKind, FacetSector: fSectors, FacetTransferForm: fForms,
+				FacetAdminUnit: fAdminUnit, FacetOrgKind: fOrgKind, FacetTRL: fTRLLevel} {
+				req.AddFacet(name, bleve.NewFacetRequest(field, 100))
+			}
 		}
 		res, err := b.index.SearchInContext(ctx, req)
 		if err != nil {
 			return Result{}, err
 		}
-		if res.Total == 0 && n > 1 {
+		if res.Total == 0 && n > 1 && !q.Any {
 			continue
 		}
 		return b.result(res)

@@ -275,9 +275,16 @@ func (m *meili) Search(ctx context.Context, q Query) (Result, error) {
 	req := &meilisearch.SearchRequest{
 		Filter: meiliFilter(q.Filter), Sort: meiliSort(q.Sort, strings.TrimSpace(q.Text) != ""),
 		Page: int64(max(q.Page, 1)), HitsPerPage: &size, MatchingStrategy: meilisearch.Last,
-		Facets:                []string{"kind", "sectors", "trl", "transferForms", "adminUnit", "orgKind"},
 		AttributesToRetrieve:  []string{"doc"},
 		AttributesToHighlight: []string{"title", "summary"}, HighlightPreTag: hlPre, HighlightPostTag: hlPost,
+	}
+	if q.Any {
+		// "frequency" drops the most common words first, so a document
+		// holding only some of the words still comes back; exact words only.
+		req.MatchingStrategy = meilisearch.Frequency
+	}
+	if !q.NoFacets {
+		req.Facets = []string{"kind", "sectors", "trl", "transferForms", "adminUnit", "orgKind"}
 	}
 	res, err := m.client.Index(m.uid).Search(ctx, q.Text, req)
 	if err != nil {

@@ -101,6 +101,12 @@ type Query struct {
 	Sort     Sort
 	Page     int // 1-based
 	PageSize int
+	// Any makes the words alternatives, without typo tolerance: a document
+	// matching more of them ranks higher. Matching asks this way for
+	// candidates described by a whole listing's words.
+	Any bool
+	// NoFacets skips the facet counts (their cost grows with the matches).
+	NoFacets bool
 }
 
 // Facet names, as the API reports them.

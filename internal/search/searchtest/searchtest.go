@@ -148,6 +148,39 @@ func Run(t *testing.T, e search.Engine) {
 			t.Errorf("word order: %v %v", a, b)
 		}
 	})
+	t.Run("any word: more words found rank higher, no typos", func(t *testing.T) {
+		q := search.Query{Text: "sấy túi shan xyzzyqwerty", Any: true, NoFacets: true, PageSize: 20, Filter: active}
+		r, err := e.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := []string{}
+		for _, h := range r.Hits {
+			got = append(got, h.Doc.ID)
+		}
+		// need1 holds túi; che1 sấy and shan; hoa1 sấy. (Folded, chè would also
+		// find chế in "chế biến", and đóng the dong of "miến dong".)
+		for _, id := range []string{"need1", "che1", "hoa1"} {
+			if !slices.Contains(got, id) {
+				t.Errorf("%s missing: %v", id, got)
+			}
+		}
+		if len(got) > 0 && got[0] != "che1" {
+			t.Errorf("che1 holds two of the words and must rank first: %v", got)
+		}
+		if slices.Contains(got, "mien1") || slices.Contains(got, "quyt1") {
+			t.Errorf("documents without any of the words: %v", got)
+		}
+		if len(r.Facets) != 0 {
+			t.Errorf("NoFacets still counted facets: %v", r.Facets)
+		}
+		if got := ids(t, search.Query{Text: "tuyett", Any: true}); len(got) != 0 {
+			t.Errorf("Any allows no typos: %v", got)
+		}
+		if got := ids(t, search.Query{Text: "chè", Any: true, Filter: search.Filter{Kinds: []string{"demand"}, ActiveAt: now}}); !slices.Equal(got, []string{"need1"}) {
+			t.Errorf("filters still hold: %v", got)
+		}
+	})
 	t.Run("title before description", func(t *testing.T) {
 		got := text(t, "miến dong")
 		if len(got) < 2 || got[0] != "mien1" || !slices.Contains(got, "nuoc1") {
