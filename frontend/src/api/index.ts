@@ -4,6 +4,24 @@ import { API_BASE, ApiClient } from './client';
 import type {
   AppConfig,
   AuditEntry,
+  Connection,
+  ConnectionAction,
+  ConnectionState,
+  InterestInput,
+  ItemList,
+  Match,
+  Message,
+  NotificationPage,
+  NotificationPreferences,
+  Pipeline,
+  ProposedMatch,
+  RegistrationFilter,
+  RegistrationInput,
+  ImplementationStatus,
+  Transfer,
+  TransferContent,
+  TransferDocument,
+  TransferInput,
   CreatedInvitation,
   Listing,
   ListingAction,
@@ -60,6 +78,18 @@ export function dispositionName(header: string | null): string | undefined {
 }
 
 const FILE_ACCEPT = { Accept: '*/*' };
+
+/** Lists whose answer has no page numbers get the ones asked for, so PagedTable can page them. */
+function paged<T>(p: Promise<ItemList<T>>, page: number, pageSize: number): Promise<Page<T>> {
+  return p.then((r) => ({ ...r, items: r.items ?? [], page: r.page ?? page, pageSize: r.pageSize ?? pageSize }));
+}
+
+export interface ConnectionFilter {
+  scope: 'mine' | 'all';
+  state?: ConnectionState;
+  stale?: boolean;
+  listingId?: string;
+}
 
 export const endpoints = {
   config: () => api.get<AppConfig>('/config', undefined, { auth: false }),
@@ -150,4 +180,65 @@ export const endpoints = {
 
   audit: (filter: { subject?: string; actor?: string; action?: string }, page: number, pageSize: number) =>
     api.get<Page<AuditEntry>>('/audit', { ...filter, page, pageSize }),
+
+  // --- Matching, connections, transfers, notifications, pipeline ------------
+
+  /** Offers for a need, needs for an offer, best first. */
+  matches: (listingId: string, limit = 10) =>
+    api.get<{ matches: Match[] }>(`/listings/${enc(listingId)}/matches`, { limit }).then((r) => r.matches ?? []),
+  /** Officers pair a need with an offer by hand. */
+  proposeMatch: (needId: string, offerId: string, note: string) =>
+    api.post<ProposedMatch>('/matches', { needId, offerId, note }),
+
+  expressInterest: (listingId: string, input: InterestInput) =>
+    api.post<Connection>(`/listings/${enc(listingId)}/interests`, input),
+  connections: (filter: ConnectionFilter, page: number, pageSize: number) =>
+    paged(
+      api.get<ItemList<Connection>>('/connections', {
+        scope: filter.scope,
+        state: filter.state,
+        stale: filter.stale ? 'true' : undefined,
+        listingId: filter.listingId,
+        page,
+        pageSize,
+      }),
+      page,
+      pageSize,
+    ),
+  connection: (id: string) => api.get<Connection>(`/connections/${enc(id)}`),
+  /** accept, negotiate, agree take no body; decline takes a reason (and comment), close an optional comment. */
+  connectionAction: (id: string, action: ConnectionAction, body?: { reason?: string; comment?: string }) =>
+    api.post<Connection>(`/connections/${enc(id)}/${action}`, body),
+  messages: (connectionId: string) =>
+    api.get<{ items: Message[] }>(`/connections/${enc(connectionId)}/messages`).then((r) => r.items ?? []),
+  postMessage: (connectionId: string, body: string) =>
+    api.post<Message>(`/connections/${enc(connectionId)}/messages`, { body }),
+
+  createTransfer: (input: TransferInput) => api.post<Transfer>('/transfers', input),
+  transfers: (filter: { scope: 'mine' | 'all'; registration?: RegistrationFilter }, page: number, pageSize: number) =>
+    paged(api.get<ItemList<Transfer>>('/transfers', { ...filter, page, pageSize }), page, pageSize),
+  transfer: (id: string) => api.get<Transfer>(`/transfers/${enc(id)}`),
+  updateTransfer: (id: string, changes: Partial<TransferContent>, version: number) =>
+    api.patch<Transfer>(`/transfers/${enc(id)}`, changes, { headers: ifMatch(version) }),
+  recordRegistration: (id: string, input: RegistrationInput) =>
+    api.post<Transfer>(`/transfers/${enc(id)}/registration`, input),
+  recordImplementation: (id: string, status: ImplementationStatus, outcome?: string) =>
+    api.post<Transfer>(`/transfers/${enc(id)}/implementation`, { status, outcome }),
+  uploadTransferFile: (transferId: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api.post<TransferDocument>(`/transfers/${enc(transferId)}/files`, form);
+  },
+  deleteTransferFile: (transferId: string, fileId: string) =>
+    api.del(`/transfers/${enc(transferId)}/files/${enc(fileId)}`),
+
+  notifications: (page: number, pageSize: number) => api.get<NotificationPage>('/notifications', { page, pageSize }),
+  unreadCount: () => api.get<{ unread: number }>('/notifications/unread').then((r) => r.unread ?? 0),
+  markRead: (which: { ids: string[] } | { all: true }) =>
+    api.post<{ unread: number }>('/notifications/read', which).then((r) => r.unread ?? 0),
+  notificationPreferences: () => api.get<NotificationPreferences>('/me/notification-preferences'),
+  setNotificationPreferences: (prefs: NotificationPreferences) =>
+    api.put<NotificationPreferences>('/me/notification-preferences', prefs),
+
+  pipeline: (filter: { sector?: string; from?: string; to?: string }) => api.get<Pipeline>('/pipeline', filter),
 };

@@ -193,6 +193,12 @@ export interface Taxonomy {
   trl: Term[];
   rejectReasons: Term[];
   adminUnits: AdminUnit[];
+  /** Issue 4 additions; optional so that an older server's taxonomy still loads. */
+  declineReasons?: Term[];
+  transferMethods?: Term[];
+  registrationStatuses?: Term[];
+  implementationStatuses?: Term[];
+  connectionStates?: Term[];
 }
 
 export interface Price {
@@ -332,6 +338,11 @@ export interface SearchHit {
   trl?: number;
   priceMin?: number;
   priceMax?: number;
+  /** A need's budget. */
+  budgetMin?: number;
+  budgetMax?: number;
+  /** The first image's file id. */
+  image?: string;
   publishedAt: string;
   /** HTML-escaped text with <mark> around matched words. */
   highlights?: { title?: string; summary?: string };
@@ -349,4 +360,245 @@ export interface Suggestion {
   id: string;
   kind: ListingKind;
   title: string;
+}
+
+// --- Matching, connections, transfers, notifications, pipeline --------------
+
+export type MatchReasonCode =
+  | 'proposed'
+  | 'text'
+  | 'same_sector'
+  | 'shared_keywords'
+  | 'trl_ok'
+  | 'trl_low'
+  | 'price_in_budget'
+  | 'price_over_budget'
+  | 'form_match'
+  | 'same_place'
+  | 'verified'
+  | 'fresh';
+
+export interface MatchReason {
+  code: MatchReasonCode | string;
+  params?: Record<string, unknown>;
+  /** Rendered by the server in the request's language. */
+  text: string;
+}
+
+/** A suggested counterpart: offers for a need, needs for an offer. */
+export interface Match {
+  listing: SearchHit;
+  /** 0..100. */
+  score: number;
+  reasons: MatchReason[];
+  /** Set when a department officer proposed this pair. */
+  proposed?: { note?: string; at: string };
+}
+
+export interface ProposedMatch {
+  needId: string;
+  offerId: string;
+  note: string;
+  by: string;
+  at: string;
+}
+
+export interface Ref {
+  id: string;
+  name: string;
+}
+
+export type ConnectionState = 'requested' | 'accepted' | 'declined' | 'negotiating' | 'agreed' | 'closed_no_deal';
+export const CONNECTION_STATES: readonly ConnectionState[] = [
+  'requested',
+  'accepted',
+  'declined',
+  'negotiating',
+  'agreed',
+  'closed_no_deal',
+];
+
+export type ConnectionAction = 'accept' | 'decline' | 'negotiate' | 'agree' | 'close';
+
+export interface ConnectionCan {
+  accept: boolean;
+  decline: boolean;
+  negotiate: boolean;
+  agree: boolean;
+  close: boolean;
+  message: boolean;
+  recordTransfer: boolean;
+}
+
+/** An expression of interest and what follows it (an interest is a connection in state "requested"). */
+export interface Connection {
+  id: string;
+  version: number;
+  listing: { id: string; kind: ListingKind; title: string };
+  /** The listing's organisation. */
+  owner: Ref;
+  /** The interested organisation. */
+  party: Ref;
+  /** The officer who proposed the match. */
+  broker?: Ref;
+  state: ConnectionState;
+  seeks: string;
+  brings: string;
+  declineReason?: string;
+  declineComment?: string;
+  closeComment?: string;
+  sectors: string[];
+  createdAt: string;
+  updatedAt: string;
+  stateChangedAt: string;
+  lastMessageAt?: string;
+  stale: boolean;
+  transferId?: string;
+  can: ConnectionCan;
+}
+
+export interface InterestInput {
+  orgId?: string;
+  seeks: string;
+  brings: string;
+}
+
+export interface Message {
+  id: string;
+  author: Ref;
+  /** Absent for officers. */
+  org?: Ref;
+  body: string;
+  createdAt: string;
+}
+
+export type RegistrationStatus = 'not_required' | 'due' | 'submitted' | 'registered';
+export const REGISTRATION_STATUSES: readonly RegistrationStatus[] = ['not_required', 'due', 'submitted', 'registered'];
+export type RegistrationFilter = RegistrationStatus | 'overdue';
+
+export type ImplementationStatus = 'not_started' | 'in_progress' | 'in_use' | 'stopped';
+export const IMPLEMENTATION_STATUSES: readonly ImplementationStatus[] = ['not_started', 'in_progress', 'in_use', 'stopped'];
+
+export interface TransferDocument {
+  id: string;
+  name: string;
+  size: number;
+  contentType: string;
+}
+
+export interface Registration {
+  required: boolean;
+  status: RegistrationStatus;
+  /** signedOn + 90 days, when required. */
+  dueOn?: string;
+  overdue: boolean;
+  submittedOn?: string;
+  number?: string;
+  registeredOn?: string;
+}
+
+export interface Transfer {
+  id: string;
+  version: number;
+  connectionId?: string;
+  listings: { id: string; title: string; kind: ListingKind }[];
+  supplier: Ref;
+  recipient: Ref;
+  title: string;
+  /** A transferForms code. */
+  form: string;
+  /** transferMethods codes. */
+  methods: string[];
+  /** Integer VND. */
+  contractValue: number;
+  /** YYYY-MM-DD. */
+  signedOn: string;
+  registration: Registration;
+  implementation: { status: ImplementationStatus; outcome?: string };
+  documents: TransferDocument[];
+  sectors: string[];
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  can: { edit: boolean; register: boolean; implement: boolean };
+}
+
+/** The editable fields of a transfer (PATCH takes these). */
+export interface TransferContent {
+  title: string;
+  form: string;
+  methods: string[];
+  contractValue: number;
+  signedOn: string;
+  registrationRequired: boolean;
+}
+
+/** POST /transfers: from an agreed connection, or (officers) naming both organisations and the listings. */
+export type TransferInput = TransferContent &
+  ({ connectionId: string } | { supplierOrgId: string; recipientOrgId: string; listingIds: string[] });
+
+export type RegistrationInput =
+  | { status: 'submitted'; submittedOn: string }
+  | { status: 'registered'; number: string; registeredOn: string };
+
+export type NotificationKind =
+  | 'match'
+  | 'match_proposed'
+  | 'interest'
+  | 'decision'
+  | 'message'
+  | 'transfer'
+  | 'registration_due'
+  | 'nudge';
+
+export interface AppNotification {
+  id: string;
+  kind: NotificationKind | string;
+  text: string;
+  /** An SPA path such as "/connections/ID". */
+  link: string;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface NotificationPage {
+  items: AppNotification[];
+  total: number;
+  unread: number;
+  page?: number;
+  pageSize?: number;
+}
+
+/** E-mail kinds a person can switch off. */
+export const EMAIL_KINDS = ['match', 'interest', 'decision', 'message', 'registration', 'nudge'] as const;
+export type EmailKind = (typeof EMAIL_KINDS)[number];
+
+export interface NotificationPreferences {
+  email: Record<EmailKind, boolean>;
+}
+
+export interface PipelineStage {
+  state: ConnectionState;
+  count: number;
+  medianDaysInStage: number;
+}
+
+export interface Pipeline {
+  stages: PipelineStage[];
+  transfers: {
+    count: number;
+    contractValue: number;
+    registration: Record<RegistrationStatus | 'overdue', number>;
+    implementation: Partial<Record<ImplementationStatus, number>>;
+  };
+  funnel: { interests: number; connections: number; agreements: number; transfers: number; registered: number };
+  stale: number;
+}
+
+/** Lists without page numbers in the answer (connections, transfers). */
+export interface ItemList<T> {
+  items: T[];
+  total: number;
+  page?: number;
+  pageSize?: number;
 }

@@ -55,6 +55,7 @@ export function FormDialog({
   title,
   children,
   confirmLabel,
+  danger = true,
   busy = false,
   error,
   onSubmit,
@@ -64,6 +65,8 @@ export function FormDialog({
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The submit button warns (a rejection) unless the form adds something (an interest). */
+  danger?: boolean;
   busy?: boolean;
   error?: string | null;
   onSubmit: (e: FormEvent) => void;
@@ -79,7 +82,7 @@ export function FormDialog({
           <button type="button" className="btn btn-secondary" onClick={onClose} disabled={busy}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="btn btn-danger" disabled={busy}>
+          <button type="submit" className={danger ? 'btn btn-danger' : 'btn btn-primary'} disabled={busy}>
             {busy ? t('common.working') : confirmLabel}
           </button>
         </p>

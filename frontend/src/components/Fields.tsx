@@ -1,5 +1,8 @@
 // Labelled form controls. Errors are tied to the control with
 // aria-describedby and aria-invalid; hints likewise.
+import { useTranslation } from 'react-i18next';
+import { formatVnd } from '../lib/format';
+import { parseAmount } from '../lib/listing';
 import type { ChangeEvent, InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 interface FieldShell {
@@ -162,5 +165,46 @@ export function FormAlert({ message, id }: { message?: string | null; id?: strin
     <div className="form-alert-region" role="alert" aria-live="assertive" id={id}>
       {message ? <p className="alert alert-error">{message}</p> : null}
     </div>
+  );
+}
+
+/** A date typed as dd/mm/yyyy, whatever the browser's language (a native date input follows that). */
+export function DateField(props: Omit<Parameters<typeof TextField>[0], 'type'>) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      inputMode="numeric"
+      autoComplete="off"
+      placeholder={t('listingForm.datePlaceholder')}
+      maxLength={10}
+      {...props}
+      hint={props.hint ?? t('listingForm.hint.date')}
+    />
+  );
+}
+
+/** An amount in VND, typed with or without separators; shows the amount as read. */
+export function AmountField({
+  label,
+  value,
+  onBlur,
+  onFormat,
+  ...rest
+}: Omit<InputProps, 'value' | 'label'> & { label: string; value: string; onBlur?: () => void; onFormat: (v: string) => void }) {
+  const { t } = useTranslation();
+  const n = parseAmount(value);
+  return (
+    <TextField
+      {...rest}
+      label={`${label} (₫)`}
+      inputMode="numeric"
+      autoComplete="off"
+      hint={n ? t('listingForm.amountIs', { amount: formatVnd(n) }) : t('listingForm.hint.amount')}
+      value={value}
+      onBlur={() => {
+        if (n) onFormat(new Intl.NumberFormat('vi-VN').format(n));
+        onBlur?.();
+      }}
+    />
   );
 }

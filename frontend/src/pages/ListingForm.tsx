@@ -17,10 +17,9 @@ import {
 } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { ChoiceGroup, FormAlert, SelectField, TextAreaField, TextField } from '../components/Fields';
+import { AmountField, ChoiceGroup, DateField, FormAlert, SelectField, TextAreaField, TextField } from '../components/Fields';
 import { KindBadge } from '../components/ListingBadges';
 import { ErrorState, Loading } from '../components/Status';
-import { formatVnd } from '../lib/format';
 import {
   EMPTY_VALUES,
   FIELD_ALIASES,
@@ -30,7 +29,6 @@ import {
   KEYWORD_MAX,
   listingFieldLabel,
   KEYWORDS_MAX,
-  parseAmount,
   SECTORS_MAX,
   SUMMARY_MAX,
   SUMMARY_MIN,
@@ -726,43 +724,3 @@ function CheckGroup({
   );
 }
 
-/** A date typed as dd/mm/yyyy, whatever the browser's language (a native date input follows that). */
-function DateField(props: Omit<Parameters<typeof TextField>[0], 'type'>) {
-  const { t } = useTranslation();
-  return (
-    <TextField
-      inputMode="numeric"
-      autoComplete="off"
-      placeholder={t('listingForm.datePlaceholder')}
-      maxLength={10}
-      {...props}
-      hint={props.hint ?? t('listingForm.hint.date')}
-    />
-  );
-}
-
-/** An amount in VND, typed with or without separators; shows the amount as read. */
-function AmountField({
-  label,
-  value,
-  onBlur,
-  onFormat,
-  ...rest
-}: FieldBinding & { required?: boolean; onFormat: (v: string) => void }) {
-  const { t } = useTranslation();
-  const n = parseAmount(value);
-  return (
-    <TextField
-      {...rest}
-      label={`${label} (₫)`}
-      inputMode="numeric"
-      autoComplete="off"
-      hint={n ? t('listingForm.amountIs', { amount: formatVnd(n) }) : t('listingForm.hint.amount')}
-      value={value}
-      onBlur={() => {
-        if (n) onFormat(new Intl.NumberFormat('vi-VN').format(n));
-        onBlur();
-      }}
-    />
-  );
-}

@@ -8,22 +8,18 @@ import type { TFunction } from 'i18next';
 import { endpoints } from '../api';
 import { ApiError } from '../api/client';
 import {
-  isOffer,
   LISTING_KINDS,
   SEARCH_SORTS,
   type FacetCount,
   type FacetName,
-  type SearchHit,
   type SearchResult,
   type SearchSort,
 } from '../api/types';
-import { Highlight } from '../components/Highlight';
-import { KindBadge } from '../components/ListingBadges';
+import { ResultCard } from '../components/ListingCard';
 import { Pagination } from '../components/Pagination';
 import { SearchBox } from '../components/SearchBox';
 import { ErrorState, Loading } from '../components/Status';
-import { formatDate, formatNumber, formatVnd } from '../lib/format';
-import { formatHitPrice } from '../lib/listing';
+import { formatNumber, formatVnd } from '../lib/format';
 import { problemMessage } from '../lib/messages';
 import {
   activeFilters,
@@ -533,59 +529,3 @@ function ZeroResults({
   );
 }
 
-function ResultCard({ hit, labels }: { hit: SearchHit; labels: Labels }) {
-  const { t, i18n } = useTranslation();
-  const offer = isOffer(hit.kind);
-  return (
-    <li className="result">
-      <div className="result-head">
-        <KindBadge kind={hit.kind} />
-        <span className="result-org">
-          {hit.organization.name}
-          <span className="muted"> · {t(`orgKind.${hit.organization.kind}`, { defaultValue: hit.organization.kind })}</span>
-        </span>
-      </div>
-      <h3 className="result-title">
-        <Link to={`/listings/${encodeURIComponent(hit.id)}`}>
-          <Highlight html={hit.highlights?.title} text={hit.title} />
-        </Link>
-      </h3>
-      <p className="result-summary">
-        <Highlight html={hit.highlights?.summary} text={hit.summary} />
-      </p>
-      <dl className="result-facts">
-        {offer && (
-          <div>
-            <dt>{t('listing.price')}</dt>
-            <dd className="price">{formatHitPrice(t, hit.priceMin, hit.priceMax)}</dd>
-          </div>
-        )}
-        {!!hit.trl && (
-          <div>
-            <dt className="visually-hidden">{t('listing.trl')}</dt>
-            <dd title={labels.trl(hit.trl)}>{t('listing.trlValue', { level: hit.trl })}</dd>
-          </div>
-        )}
-        {hit.adminUnit && (
-          <div>
-            <dt>{t('listing.adminUnit')}</dt>
-            <dd>{labels.adminUnit(hit.adminUnit)}</dd>
-          </div>
-        )}
-        {hit.publishedAt && (
-          <div>
-            <dt>{t('listing.publishedAt')}</dt>
-            <dd>{formatDate(hit.publishedAt, i18n.language)}</dd>
-          </div>
-        )}
-      </dl>
-      {hit.sectors.length > 0 && (
-        <ul className="tags" aria-label={t('listing.sectors')}>
-          {hit.sectors.map((s) => (
-            <li key={s}>{labels.sector(s)}</li>
-          ))}
-        </ul>
-      )}
-    </li>
-  );
-}
