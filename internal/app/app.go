@@ -18,33 +18,41 @@ import (
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/config"
+	"github.com/techmart-vn/techmart/internal/connection"
 	"github.com/techmart-vn/techmart/internal/files"
 	"github.com/techmart-vn/techmart/internal/httpapi"
 	"github.com/techmart-vn/techmart/internal/mail"
+	"github.com/techmart-vn/techmart/internal/matching"
+	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/search"
 	"github.com/techmart-vn/techmart/internal/seed"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/taxonomy"
+	"github.com/techmart-vn/techmart/internal/transfer"
 	"github.com/techmart-vn/techmart/seeds"
 )
 
 // App holds the running parts.
 type App struct {
-	Config   config.Config
-	Log      *slog.Logger
-	Store    *store.Store
-	Search   search.Engine
-	Audit    *audit.Log
-	Auth     *auth.Service
-	Orgs     *org.Service
-	Accounts *account.Service
-	Catalog  *catalog.Service
-	Indexer  *catalog.Indexer
-	Files    *files.Service
-	Demo     *httpapi.Demo
-	Mail     bool
-	Version  string
+	Config    config.Config
+	Log       *slog.Logger
+	Store     *store.Store
+	Search    search.Engine
+	Audit     *audit.Log
+	Auth      *auth.Service
+	Orgs      *org.Service
+	Accounts  *account.Service
+	Catalog   *catalog.Service
+	Indexer   *catalog.Indexer
+	Files     *files.Service
+	Notify    *notify.Service
+	Matching  *matching.Service
+	Conns     *connection.Service
+	Transfers *transfer.Service
+	Demo      *httpapi.Demo
+	Mail      bool
+	Version   string
 }
 
 // Open connects the store from the configuration, then builds the rest
@@ -67,7 +75,8 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version stri
 // given, wraps the configured search engine (tests make it fail).
 func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(search.Engine) search.Engine, log *slog.Logger, version string) (*App, error) {
 	a := &App{Config: cfg, Log: log, Version: version, Store: st}
-	specs := append([]store.CollectionSpec{audit.Spec, org.Spec, catalog.Spec, files.Spec}, auth.Specs...)
+	specs := append([]store.CollectionSpec{audit.Spec, org.Spec, catalog.Spec, files.Spec, notify.Spec, transfer.Spec}, auth.Specs...)
+	specs = append(append(specs, matching.Specs...), connection.Specs...)
 	if err := st.Ensure(ctx, specs...); err != nil {
 		return nil, err
 	}
@@ -106,8 +115,15 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(sear
 	if err != nil {
 		return fail(err)
 	}
-	a.Catalog = catalog.New(st, a.Orgs, tax, a.Audit, log, func(id string) { a.Indexer.Notify(id) })
+	a.Catalog = catalog.New(st, a.Orgs, tax, a.Audit, log, func(id string) {
+		a.Indexer.Notify(id)
+		a.Matching.Changed(id)
+	})
 	a.Indexer = catalog.NewIndexer(a.Catalog, a.Search, log)
+	a.Notify = notify.New(st, a.Auth, a.Orgs, notify.Texts(tax), log)
+	a.Matching = matching.New(st, a.Catalog, a.Search, a.Orgs, a.Notify, a.Audit, log)
+	a.Conns = connection.New(st, a.Catalog, a.Orgs, a.Notify, a.Matching, tax, a.Audit, log)
+	a.Transfers = transfer.New(st, a.Conns, a.Catalog, a.Orgs, a.Notify, tax, a.Audit, log)
 	var blobs files.Blobs = files.NewGridFS(st.Database())
 	if st.Embedded() {
 		if blobs, err = files.NewDir(filepath.Join(cfg.DataDir, "files")); err != nil {
@@ -117,6 +133,7 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(sear
 	a.Files = files.New(st, blobs)
 	if sender, ok := mailer.(*mail.Sender); ok {
 		a.Catalog.SetMailer(sender, cfg.BaseURL())
+		a.Notify.SetMailer(sender, cfg.BaseURL())
 	}
 	if err := a.Orgs.Reconcile(ctx); err != nil {
 		return fail(err)
@@ -171,7 +188,8 @@ func (a *App) Synthetic(ctx context.Context, n int, seedValue uint64) ([]string,
 func (a *App) Server(spa fs.FS) *httpapi.Server {
 	return httpapi.New(httpapi.Deps{
 		Config: a.Config, Store: a.Store, Search: a.Search, Auth: a.Auth, Orgs: a.Orgs,
-		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Files: a.Files, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
+		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Files: a.Files,
+		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
 	})
 }
 
@@ -185,6 +203,8 @@ func (a *App) Serve(ctx context.Context, srv *httpapi.Server, ln net.Listener, d
 	go func() { defer wg.Done(); a.housekeeping(jobs, 10*time.Minute) }()
 	wg.Add(1)
 	go func() { defer wg.Done(); a.Indexer.Run(jobs, 5*time.Minute) }()
+	wg.Add(1)
+	go func() { defer wg.Done(); a.Matching.Run(jobs, 20*time.Millisecond) }()
 	defer func() { stopJobs(); wg.Wait() }()
 
 	errc := make(chan error, 1)
@@ -223,6 +243,16 @@ func (a *App) housekeeping(ctx context.Context, every time.Duration) {
 		} else if n > 0 {
 			a.Log.Info("listing expiry reminders sent", "count", n)
 		}
+		if n, err := a.Conns.Nudge(ctx); err != nil && ctx.Err() == nil {
+			a.Log.Warn("connection nudges", "err", err)
+		} else if n > 0 {
+			a.Log.Info("quiet connections nudged", "count", n)
+		}
+		if n, err := a.Transfers.RemindDue(ctx); err != nil && ctx.Err() == nil {
+			a.Log.Warn("registration reminders", "err", err)
+		} else if n > 0 {
+			a.Log.Info("registration reminders sent", "count", n)
+		}
 		select {
 		case <-ctx.Done():
 			return
@@ -234,6 +264,9 @@ func (a *App) housekeeping(ctx context.Context, every time.Duration) {
 // Close releases the search engine and the store (in that order: nothing
 // writes to the store after it closes).
 func (a *App) Close(ctx context.Context) {
+	if a.Notify != nil {
+		a.Notify.Wait() // e-mails already queued go out before the store closes
+	}
 	if a.Search != nil {
 		if err := a.Search.Close(); err != nil {
 			a.Log.Warn("close search", "err", err)

@@ -173,8 +173,37 @@ func (s *Service) View(ctx context.Context, p *auth.Principal, id string) (Listi
 	if _, ok, err := s.memberOf(ctx, p, l.OrgID); err != nil || ok {
 		return l, ok, err
 	}
+	// An organisation whose interest the owner accepted reads the
+	// published need with its confidential details, nothing else private.
+	if l.Public() && slices.ContainsFunc(p.User.Orgs, func(o string) bool { return slices.Contains(l.Admitted, o) }) {
+		l.RejectReason, l.RejectComment, l.CreatedBy, l.Admitted = "", "", "", []string{}
+		return l, true, nil
+	}
 	return Listing{}, false, nil
 }
+
+// Admit lets orgID read the listing's confidential details (the owner
+// accepted its interest). Nothing public changes, but the version does, so
+// the indexer is told as after any write.
+func (s *Service) Admit(ctx context.Context, id, orgID string) error {
+	_, err := store.Modify(ctx, s.s, Collection, id, func(l *Listing) error {
+		if slices.Contains(l.Admitted, orgID) {
+			return errAlreadyAdmitted
+		}
+		l.Admitted = append(l.Admitted, orgID)
+		return nil
+	})
+	if errors.Is(err, errAlreadyAdmitted) {
+		return nil
+	}
+	if err != nil {
+		return s.mapErr(err)
+	}
+	s.onChange(id)
+	return nil
+}
+
+var errAlreadyAdmitted = errors.New("catalog: already admitted")
 
 // Update changes a listing's fields (its organisation's members). A
 // published listing goes back to moderation; one under review cannot change.

@@ -279,6 +279,20 @@ type hitJSON struct {
 	Highlights    map[string]string `json:"highlights"`
 }
 
+// toHit is a listing as result cards show it (search, matches).
+func toHit(d search.Doc, highlights map[string]string) hitJSON {
+	if highlights == nil {
+		highlights = map[string]string{}
+	}
+	return hitJSON{
+		ID: d.ID, Kind: d.Kind, Title: d.Title, Summary: d.Summary,
+		Organization: catalog.OrgRef{ID: d.OrgID, Name: d.OrgName, Kind: d.OrgKind},
+		Sectors:      nonNil(d.Sectors), TransferForms: nonNil(d.TransferForms), AdminUnit: d.AdminUnit,
+		TRL: d.TRL, PriceMin: d.PriceMin, PriceMax: d.PriceMax, BudgetMin: d.BudgetMin, BudgetMax: d.BudgetMax,
+		Image: d.Image, PublishedAt: d.PublishedAt, Highlights: highlights,
+	}
+}
+
 type searchJSON struct {
 	Hits     []hitJSON                      `json:"hits"`
 	Total    int                            `json:"total"`
@@ -305,14 +319,7 @@ func (s *Server) search(c *fiber.Ctx) error {
 	}
 	out := searchJSON{Hits: make([]hitJSON, 0, len(res.Hits)), Total: res.Total, Page: q.Page, PageSize: q.PageSize, Facets: res.Facets}
 	for _, h := range res.Hits {
-		d := h.Doc
-		out.Hits = append(out.Hits, hitJSON{
-			ID: d.ID, Kind: d.Kind, Title: d.Title, Summary: d.Summary,
-			Organization: catalog.OrgRef{ID: d.OrgID, Name: d.OrgName, Kind: d.OrgKind},
-			Sectors:      nonNil(d.Sectors), TransferForms: nonNil(d.TransferForms), AdminUnit: d.AdminUnit,
-			TRL: d.TRL, PriceMin: d.PriceMin, PriceMax: d.PriceMax, BudgetMin: d.BudgetMin, BudgetMax: d.BudgetMax,
-			Image: d.Image, PublishedAt: d.PublishedAt, Highlights: h.Highlights,
-		})
+		out.Hits = append(out.Hits, toHit(h.Doc, h.Highlights))
 	}
 	for _, name := range []string{search.FacetKind, search.FacetSector, search.FacetTRL, search.FacetTransferForm, search.FacetAdminUnit, search.FacetOrgKind} {
 		if out.Facets[name] == nil {

@@ -34,23 +34,11 @@ func (s *Server) uploadFile(c *fiber.Ctx) error {
 	if _, err := s.d.Catalog.CanAttach(c.UserContext(), p, id); err != nil {
 		return err
 	}
-	fh, err := c.FormFile("file")
-	if err != nil {
-		return errs.Field("file", "required")
-	}
-	if fh.Size > files.MaxDocument {
-		return files.ErrTooLarge
-	}
-	f, err := fh.Open()
-	if err != nil {
-		return errs.Field("file", "required")
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, files.MaxDocument+1))
+	data, name, err := formFile(c)
 	if err != nil {
 		return err
 	}
-	saved, err := s.d.Files.Save(c.UserContext(), id, p.User.ID, fh.Filename, data)
+	saved, err := s.d.Files.Save(c.UserContext(), id, p.User.ID, name, data)
 	if err != nil {
 		return err
 	}
@@ -112,7 +100,7 @@ func (s *Server) serveFile(thumb bool) fiber.Handler {
 			}
 			return err
 		}
-		visible, err := s.d.Catalog.Visible(c.UserContext(), principal(c), f.ListingID)
+		visible, err := s.fileVisible(c.UserContext(), principal(c), f)
 		if err != nil {
 			return err
 		}
@@ -137,4 +125,22 @@ func (s *Server) serveFile(thumb bool) fiber.Handler {
 		c.Set(fiber.HeaderCacheControl, "private, max-age=300")
 		return c.Send(data)
 	}
+}
+
+// formFile reads the multipart field "file", at most files.MaxDocument bytes.
+func formFile(c *fiber.Ctx) ([]byte, string, error) {
+	fh, err := c.FormFile("file")
+	if err != nil {
+		return nil, "", errs.Field("file", "required")
+	}
+	if fh.Size > files.MaxDocument {
+		return nil, "", files.ErrTooLarge
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return nil, "", errs.Field("file", "required")
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, files.MaxDocument+1))
+	return data, fh.Filename, err
 }

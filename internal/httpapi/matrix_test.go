@@ -77,6 +77,55 @@ func ownerOnly(ok int) map[string]int {
 	return map[string]int{"anon": 401, "enterprise": ok, "institute": 404, "reviewer": 404, "officer": 403, "admin": 403}
 }
 
+// connection opens a connection on a published listing of the enterprise
+// (the owner) in which the institute (the party) expressed interest, and
+// takes it to state.
+func (f *fixture) connection(state string) string {
+	t := f.h.T
+	listing := f.listing("published")
+	r := f.h.Do(R{Method: "POST", Path: "/api/v1/listings/" + listing + "/interests", Token: f.tokens["institute"].Access,
+		Body: map[string]any{"seeks": "Chúng tôi muốn ứng dụng quy trình này cho xưởng chè."}})
+	if r.Status != 201 {
+		t.Fatalf("express interest: %d %s", r.Status, r.Body)
+	}
+	id := r.JSON(t)["id"].(string)
+	if state == "accepted" {
+		if r := f.h.Do(R{Method: "POST", Path: "/api/v1/connections/" + id + "/accept", Token: f.tokens["enterprise"].Access}); r.Status != 200 {
+			t.Fatalf("accept: %d %s", r.Status, r.Body)
+		}
+	}
+	return id
+}
+
+func connURL(state, suffix string) func(*fixture, string) string {
+	return func(f *fixture, _ string) string { return "/api/v1/connections/" + f.connection(state) + suffix }
+}
+
+// transfer is one an officer recorded between the institute (supplier) and
+// the enterprise (recipient), due for registration.
+func (f *fixture) transfer() string {
+	r := f.h.Do(R{Method: "POST", Path: "/api/v1/transfers", Token: f.tokens["officer"].Access, Body: transferBody()})
+	if r.Status != 201 {
+		f.h.T.Fatalf("record transfer: %d %s", r.Status, r.Body)
+	}
+	return r.JSON(f.h.T)["id"].(string)
+}
+
+func transferBody() map[string]any {
+	return map[string]any{"supplierOrgId": instituteOrg, "recipientOrgId": enterpriseOrg, "title": "Chuyển giao quy trình sấy chè",
+		"form": "licence", "methods": []string{"documents", "training"}, "contractValue": 350_000_000, "signedOn": "2026-10-01", "registrationRequired": true}
+}
+
+func transferURL(suffix string) func(*fixture, string) string {
+	return func(f *fixture, _ string) string { return "/api/v1/transfers/" + f.transfer() + suffix }
+}
+
+// parties is a connection or transfer route its two organisations and the
+// department may use; a reviewer does not learn it exists.
+func parties(owner, party, staff int) map[string]int {
+	return map[string]int{"anon": 401, "enterprise": owner, "institute": party, "reviewer": 404, "officer": staff, "admin": staff}
+}
+
 func fixed(u string) func(*fixture, string) string { return func(*fixture, string) string { return u } }
 
 func all(status int) map[string]int {
@@ -173,6 +222,45 @@ var matrix = []row{
 	{method: "GET", path: "/files/:id/thumbnail", url: fixed("/api/v1/files/000000000000000000000000/thumbnail"), want: all(404)},
 	{method: "GET", path: "/search", url: fixed("/api/v1/search?q=che"), want: all(200)},
 	{method: "GET", path: "/search/suggest", url: fixed("/api/v1/search/suggest?q=che"), want: all(200)},
+
+	{method: "GET", path: "/listings/:id/matches", url: listingURL("published", "/matches"), want: all(200)},
+	{method: "POST", path: "/matches", url: fixed("/api/v1/matches"), body: func(*fixture, string) any { return map[string]string{"needId": "x", "offerId": "y"} },
+		want: only(map[string]int{"officer": 422, "admin": 422}, 403)},
+	{method: "POST", path: "/listings/:id/interests", url: listingURL("published", "/interests"),
+		body: func(*fixture, string) any { return map[string]string{"seeks": "Chúng tôi cần công nghệ này cho nhà máy."} },
+		want: map[string]int{"anon": 401, "enterprise": 403, "institute": 201, "reviewer": 201, "officer": 403, "admin": 403}}, // own organisation; the department brokers
+	{method: "GET", path: "/connections", url: fixed("/api/v1/connections"), want: only(nil, 200)},
+	{method: "GET", path: "/connections/:id", url: connURL("requested", ""), want: parties(200, 200, 200)},
+	{method: "POST", path: "/connections/:id/accept", url: connURL("requested", "/accept"), want: parties(200, 403, 403)},
+	{method: "POST", path: "/connections/:id/decline", url: connURL("requested", "/decline"),
+		body: func(*fixture, string) any { return map[string]string{"reason": "price"} }, want: parties(200, 403, 403)},
+	{method: "POST", path: "/connections/:id/negotiate", url: connURL("accepted", "/negotiate"), want: parties(200, 200, 403)},
+	{method: "POST", path: "/connections/:id/agree", url: connURL("accepted", "/agree"), want: parties(200, 200, 200)},
+	{method: "POST", path: "/connections/:id/close", url: connURL("accepted", "/close"), want: parties(200, 200, 200)},
+	{method: "GET", path: "/connections/:id/messages", url: connURL("requested", "/messages"), want: parties(200, 200, 200)},
+	{method: "POST", path: "/connections/:id/messages", url: connURL("accepted", "/messages"),
+		body: func(*fixture, string) any { return map[string]string{"body": "Xin chào, hẹn gặp tuần sau."} }, want: parties(201, 201, 201)},
+	{method: "GET", path: "/notifications", url: fixed("/api/v1/notifications"), want: only(nil, 200)},
+	{method: "GET", path: "/notifications/unread", url: fixed("/api/v1/notifications/unread"), want: only(nil, 200)},
+	{method: "POST", path: "/notifications/read", url: fixed("/api/v1/notifications/read"), body: func(*fixture, string) any { return map[string]bool{"all": true} }, want: only(nil, 200)},
+	{method: "GET", path: "/me/notification-preferences", url: fixed("/api/v1/me/notification-preferences"), want: only(nil, 200)},
+	{method: "PUT", path: "/me/notification-preferences", url: fixed("/api/v1/me/notification-preferences"),
+		body: func(*fixture, string) any { return map[string]any{"email": map[string]bool{"message": false}} }, want: only(nil, 200)},
+	{method: "GET", path: "/pipeline", url: fixed("/api/v1/pipeline"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "POST", path: "/transfers", url: fixed("/api/v1/transfers"), body: func(*fixture, string) any { return transferBody() },
+		want: only(map[string]int{"officer": 201, "admin": 201}, 422)}, // members must start from a connection
+	{method: "GET", path: "/transfers", url: fixed("/api/v1/transfers"), want: only(nil, 200)},
+	{method: "GET", path: "/transfers/:id", url: transferURL(""), want: parties(200, 200, 200)},
+	{method: "PATCH", path: "/transfers/:id", url: transferURL(""), body: func(*fixture, string) any { return map[string]any{"contractValue": 400_000_000} },
+		want: parties(200, 200, 200)},
+	{method: "POST", path: "/transfers/:id/registration", url: transferURL("/registration"),
+		body: func(*fixture, string) any { return map[string]string{"status": "submitted", "submittedOn": "2026-10-20"} }, want: parties(200, 200, 200)},
+	{method: "POST", path: "/transfers/:id/implementation", url: transferURL("/implementation"),
+		body: func(*fixture, string) any { return map[string]string{"status": "in_progress"} }, want: parties(200, 200, 200)},
+	{method: "POST", path: "/transfers/:id/files", url: transferURL("/files"), body: func(*fixture, string) any { return map[string]any{} },
+		want: parties(422, 422, 422)}, // no multipart file: past the permission check
+	{method: "DELETE", path: "/transfers/:id/files/:fileId", url: transferURL("/files/000000000000000000000000"),
+		want: map[string]int{"anon": 401, "enterprise": 404, "institute": 404, "reviewer": 404, "officer": 404, "admin": 404}},
 }
 
 // TestAuthorizationMatrix calls every API route as every role and checks

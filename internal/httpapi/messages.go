@@ -52,6 +52,14 @@ var problemTitles = map[string]text{
 	"rate_limited":           {"Quá nhiều lần thử. Vui lòng thử lại sau.", "Too many attempts. Please try again later."},
 	"internal":               {"Đã có lỗi hệ thống. Vui lòng thử lại.", "Something went wrong on our side. Please try again."},
 	"unavailable":            {"Dịch vụ tạm thời không sẵn sàng.", "The service is temporarily unavailable."},
+	"connection_not_found":   {"Không tìm thấy kết nối.", "Connection not found."},
+	"interest_exists":        {"Tổ chức của bạn đã bày tỏ quan tâm đến tin này và đang chờ trả lời.", "Your organisation has already expressed interest in this listing and awaits an answer."},
+	"listing_not_published":  {"Tin này không còn đăng nên không thể bày tỏ quan tâm.", "This listing is no longer published, so interest cannot be expressed."},
+	"thread_closed":          {"Kết nối đã kết thúc hoặc chưa được chấp nhận nên không thể nhắn tin.", "The connection is over or not yet accepted, so no messages can be written."},
+	"department_not_party":   {"Sở KH&CN làm đầu mối kết nối (đề xuất kết nối), không bày tỏ quan tâm như một bên.", "The department brokers connections (by proposing matches); it does not express interest as a party."},
+	"match_exists":           {"Cặp kết nối này đã được đề xuất.", "This pair has already been proposed."},
+	"transfer_not_found":     {"Không tìm thấy hồ sơ chuyển giao.", "Transfer not found."},
+	"transfer_exists":        {"Kết nối này đã có hồ sơ chuyển giao.", "This connection already has its transfer recorded."},
 }
 
 // fieldMessages explain a field problem; {min}, {max} come from its params.
@@ -89,6 +97,14 @@ var fieldMessages = map[string]text{
 	"unsupported_file_type":   {"Chỉ nhận ảnh JPEG, PNG, WebP hoặc tệp PDF.", "Only JPEG, PNG or WebP images and PDF files are accepted."},
 	"invalid_image":           {"Tệp ảnh bị hỏng hoặc không đọc được.", "The image is damaged or cannot be read."},
 	"image_too_large":         {"Ảnh quá lớn (tối đa 40 triệu điểm ảnh).", "The image is too large (40 megapixels at most)."},
+	"not_a_published_need":    {"Cần chọn một tin nhu cầu đang đăng.", "Choose a published need."},
+	"not_a_published_offer":   {"Cần chọn một tin chào bán (công nghệ, thiết bị, tài sản trí tuệ) đang đăng.", "Choose a published offer (technology, equipment, IP)."},
+	"same_organization":       {"Hai bên phải là hai tổ chức khác nhau.", "The two sides must be different organisations."},
+	"not_agreed":              {"Kết nối chưa đạt thỏa thuận.", "The connection has not reached an agreement."},
+	"not_found":               {"Không tìm thấy.", "Not found."},
+	"in_future":               {"Ngày không thể ở tương lai.", "The date cannot be in the future."},
+	"before_signing":          {"Ngày này không thể trước ngày ký hợp đồng.", "This date cannot be before the contract was signed."},
+	"before_from":             {"Ngày kết thúc phải sau ngày bắt đầu.", "The end date must be after the start date."},
 	"before_filing":           {"Ngày cấp không thể trước ngày nộp đơn.", "The grant date cannot be before the filing date."},
 }
 

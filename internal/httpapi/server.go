@@ -24,10 +24,14 @@ import (
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/config"
+	"github.com/techmart-vn/techmart/internal/connection"
 	"github.com/techmart-vn/techmart/internal/files"
+	"github.com/techmart-vn/techmart/internal/matching"
+	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/search"
 	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/transfer"
 )
 
 // Demo describes the demo accounts, shown on the login page in demo mode.
@@ -44,21 +48,25 @@ type DemoAccount struct {
 
 // Deps are what the server serves.
 type Deps struct {
-	Config   config.Config
-	Store    *store.Store
-	Search   search.Engine
-	Auth     *auth.Service
-	Orgs     *org.Service
-	Accounts *account.Service
-	Audit    *audit.Log
-	Catalog  *catalog.Service
-	Indexer  *catalog.Indexer
-	Files    *files.Service
-	Logger   *slog.Logger
-	Version  string
-	Demo     *Demo // nil unless demo mode
-	SPA      fs.FS // the built frontend; may lack index.html
-	Mail     bool  // an SMTP server is configured
+	Config    config.Config
+	Store     *store.Store
+	Search    search.Engine
+	Auth      *auth.Service
+	Orgs      *org.Service
+	Accounts  *account.Service
+	Audit     *audit.Log
+	Catalog   *catalog.Service
+	Indexer   *catalog.Indexer
+	Files     *files.Service
+	Notify    *notify.Service
+	Matching  *matching.Service
+	Conns     *connection.Service
+	Transfers *transfer.Service
+	Logger    *slog.Logger
+	Version   string
+	Demo      *Demo // nil unless demo mode
+	SPA       fs.FS // the built frontend; may lack index.html
+	Mail      bool  // an SMTP server is configured
 }
 
 // Server is the Fiber app with its routes.

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -48,4 +49,24 @@ func typos(word string) int {
 	default:
 		return 0
 	}
+}
+
+var wordsAnalyzer = sync.OnceValue(func() analysis.Analyzer {
+	a := newMapping().AnalyzerNamed("vi")
+	if a == nil {
+		panic("search: no Vietnamese analyzer")
+	}
+	return a
+})
+
+// Words splits text into the terms the index holds: NFC, lower case,
+// diacritics folded ("Chè Shan tuyết" → che, shan, tuyet). Matching compares
+// listings with it, so both sides fold alike whatever the engine.
+func Words(text string) []string {
+	toks := wordsAnalyzer().Analyze([]byte(text))
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = string(t.Term)
+	}
+	return out
 }

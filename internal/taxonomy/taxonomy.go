@@ -94,6 +94,9 @@ func Codes(list []Term) []string {
 	return out
 }
 
+// Units returns the administrative units as terms, for labels.
+func (t *Taxonomy) Units() []Term { return t.units() }
+
 // UnitCodes returns every administrative unit code.
 func (t *Taxonomy) UnitCodes() []string { return Codes(t.units()) }
 

@@ -1,0 +1,631 @@
+package connection
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/techmart-vn/techmart/internal/audit"
+	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/catalog"
+	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/notify"
+	"github.com/techmart-vn/techmart/internal/org"
+	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/taxonomy"
+	"github.com/techmart-vn/techmart/internal/validate"
+)
+
+// Catalog is what connections need of listings.
+type Catalog interface {
+	Get(ctx context.Context, id string) (catalog.Listing, error)
+	Admit(ctx context.Context, id, orgID string) error
+	Now() time.Time
+}
+
+// Orgs finds organisations.
+type Orgs interface {
+	Get(ctx context.Context, id string) (org.Organization, error)
+}
+
+// Notifier tells organisations what happened.
+type Notifier interface {
+	ToOrgs(ctx context.Context, orgIDs []string, except string, n notify.Note)
+}
+
+// Brokers finds the officer who proposed a pair involving the listing and
+// the interested organisation, if any.
+type Brokers interface {
+	Broker(ctx context.Context, l catalog.Listing, partyOrgID string) (*Ref, error)
+}
+
+// Service runs connections.
+type Service struct {
+	s       *store.Store
+	cat     Catalog
+	orgs    Orgs
+	notes   Notifier
+	brokers Brokers
+	tax     *taxonomy.Taxonomy
+	audit   auth.Auditor
+	log     *slog.Logger
+	now     func() time.Time
+}
+
+// New returns the service; brokers may be nil.
+func New(s *store.Store, cat Catalog, orgs Orgs, notes Notifier, brokers Brokers, tax *taxonomy.Taxonomy, a auth.Auditor, log *slog.Logger) *Service {
+	return &Service{s: s, cat: cat, orgs: orgs, notes: notes, brokers: brokers, tax: tax, audit: a, log: log, now: time.Now}
+}
+
+// SetClock replaces the clock (tests of staleness).
+func (s *Service) SetClock(now func() time.Time) { s.now = now }
+
+// Now is the service's clock.
+func (s *Service) Now() time.Time { return s.now() }
+
+// Interest is what an organisation says when it expresses interest.
+type Interest struct {
+	OrgID  *string `json:"orgId"`
+	Seeks  string  `json:"seeks"`
+	Brings string  `json:"brings"`
+}
+
+// Express records an organisation's interest in a published listing of
+// another organisation: a connection in state requested. One open interest
+// per organisation and listing.
+func (s *Service) Express(ctx context.Context, p *auth.Principal, listingID string, in Interest) (Connection, error) {
+	l, err := s.cat.Get(ctx, listingID)
+	if errors.Is(err, catalog.ErrNotFound) {
+		return Connection{}, catalog.ErrNotFound
+	} else if err != nil {
+		return Connection{}, err
+	}
+	if !l.Public() || l.Expired(s.cat.Now()) {
+		if l.State == catalog.StatePublished || l.State == catalog.StateArchived {
+			return Connection{}, ErrListingUnavailable
+		}
+		return Connection{}, catalog.ErrNotFound // drafts and pending ones are not public
+	}
+	var c validate.Checker
+	orgID := ""
+	switch {
+	case in.OrgID != nil:
+		orgID = *in.OrgID
+	case len(p.User.Orgs) == 1:
+		orgID = p.User.Orgs[0]
+	default:
+		c.Add("orgId", "required")
+	}
+	seeks, brings := validate.Multiline(in.Seeks), validate.Multiline(in.Brings)
+	c.Reason("seeks", seeks, 10, 2000)
+	c.Optional("brings", brings, 2000)
+	if err := c.Err(); err != nil {
+		return Connection{}, err
+	}
+	o, err := s.orgs.Get(ctx, orgID)
+	if errors.Is(err, org.ErrNotFound) {
+		return Connection{}, errs.Field("orgId", "not_a_member")
+	} else if err != nil {
+		return Connection{}, err
+	}
+	if _, ok := o.Member(p.User.ID); !ok {
+		return Connection{}, errs.Field("orgId", "not_a_member")
+	}
+	if o.ID == l.OrgID {
+		return Connection{}, ErrOwnOrganization
+	}
+	if o.Kind == org.KindDepartment {
+		// The department brokers (POST /matches); it is not a party.
+		return Connection{}, ErrDepartmentNotParty
+	}
+	if o.Status != org.StatusVerified {
+		return Connection{}, ErrOrgNotVerified
+	}
+	owner, err := s.orgs.Get(ctx, l.OrgID)
+	if err != nil {
+		return Connection{}, err
+	}
+	now := s.now().UTC()
+	conn := Connection{
+		ID: store.NewID(), Listing: ListingRef{ID: l.ID, Kind: l.Kind, Title: l.Title},
+		Owner: Ref{ID: owner.ID, Name: owner.Name}, Party: Ref{ID: o.ID, Name: o.Name},
+		State: StateRequested, Seeks: seeks, Brings: brings, Sectors: slices.Clone(l.Sectors),
+		History:   []Step{{State: StateRequested, At: now, By: p.User.ID}},
+		CreatedBy: p.User.ID, CreatedAt: now, UpdatedAt: now, StateChangedAt: now,
+	}
+	if conn.Sectors == nil {
+		conn.Sectors = []string{}
+	}
+	if s.brokers != nil {
+		if conn.Broker, err = s.brokers.Broker(ctx, l, o.ID); err != nil {
+			return Connection{}, err
+		}
+	}
+	// Claim the (listing, organisation) key first: whoever opens it writes
+	// the connection. A key left open by a connection that never got
+	// written (a crash in between) is taken over.
+	if _, err := store.Upsert(ctx, s.s, KeyCollection, keyID(l.ID, o.ID), func(k *key, exists bool) error {
+		if exists && k.Open {
+			if _, err := store.Get[Connection](ctx, s.s, Collection, k.ConnectionID); err == nil {
+				return ErrInterestExists
+			}
+		}
+		k.ID, k.ConnectionID, k.Open = keyID(l.ID, o.ID), conn.ID, true
+		return nil
+	}); err != nil {
+		return Connection{}, mapErr(err)
+	}
+	if err := store.Insert(ctx, s.s, Collection, &conn); err != nil {
+		s.release(ctx, conn)
+		return Connection{}, err
+	}
+	s.record(ctx, p, ActionInterest, conn, "", "")
+	s.notes.ToOrgs(ctx, []string{conn.Owner.ID}, p.User.ID, notify.Note{Kind: notify.KindInterest,
+		Params: map[string]string{"org": o.Name, "listing": l.Title}, Link: "/connections/" + conn.ID})
+	return conn, nil
+}
+
+// release opens the key again once a connection is over.
+func (s *Service) release(ctx context.Context, c Connection) {
+	_, err := store.Modify(ctx, s.s, KeyCollection, keyID(c.Listing.ID, c.Party.ID), func(k *key) error {
+		if k.ConnectionID != c.ID {
+			return errNotMine
+		}
+		k.Open = false
+		return nil
+	})
+	if err != nil && !errors.Is(err, errNotMine) && !errors.Is(err, store.ErrNotFound) {
+		s.log.Warn("interest key not released", "connection", c.ID, "err", err)
+	}
+}
+
+var errNotMine = errors.New("connection: key held by another connection")
+
+func mapErr(err error) error {
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return ErrNotFound.Wrap(err)
+	}
+	return err
+}
+
+// Role is how a principal stands to a connection.
+type Role struct {
+	Owner, Party, Staff, Broker bool
+}
+
+// Any reports whether the principal may see the connection at all.
+func (r Role) Any() bool { return r.Owner || r.Party || r.Staff || r.Broker }
+
+// RoleOf works out p's role from the organisations p belongs to.
+func RoleOf(p *auth.Principal, c *Connection) Role {
+	if p == nil {
+		return Role{}
+	}
+	return Role{
+		Owner:  slices.Contains(p.User.Orgs, c.Owner.ID),
+		Party:  slices.Contains(p.User.Orgs, c.Party.ID),
+		Staff:  org.IsStaff(p),
+		Broker: c.Broker != nil && c.Broker.ID == p.User.ID,
+	}
+}
+
+// Can lists the actions p may take on c now.
+type Can struct {
+	Accept         bool `json:"accept"`
+	Decline        bool `json:"decline"`
+	Negotiate      bool `json:"negotiate"`
+	Agree          bool `json:"agree"`
+	Close          bool `json:"close"`
+	Message        bool `json:"message"`
+	RecordTransfer bool `json:"recordTransfer"`
+}
+
+// CanOf is what the SPA shows as buttons; the rules below enforce it.
+func CanOf(p *auth.Principal, c *Connection) Can {
+	r := RoleOf(p, c)
+	side := r.Owner || r.Party
+	return Can{
+		Accept:         r.Owner && c.State == StateRequested,
+		Decline:        r.Owner && c.State == StateRequested,
+		Negotiate:      side && c.State == StateAccepted,
+		Agree:          (side || r.Staff || r.Broker) && (c.State == StateAccepted || c.State == StateNegotiating),
+		Close:          ((r.Party && c.State == StateRequested) || ((side || r.Staff || r.Broker) && c.Live())),
+		Message:        (side || r.Staff || r.Broker) && (c.Live() || c.State == StateAgreed),
+		RecordTransfer: (side || r.Staff) && c.State == StateAgreed && c.TransferID == "",
+	}
+}
+
+// Get returns a connection its parties, its broker or an officer may see.
+func (s *Service) Get(ctx context.Context, p *auth.Principal, id string) (Connection, error) {
+	c, err := store.Get[Connection](ctx, s.s, Collection, id)
+	if err != nil {
+		return c, mapErr(err)
+	}
+	if !RoleOf(p, &c).Any() {
+		return Connection{}, ErrNotFound // others do not learn it exists
+	}
+	return c, nil
+}
+
+// Decision carries a decline's reason or a close's comment.
+type Decision struct {
+	Reason  string `json:"reason"`
+	Comment string `json:"comment"`
+}
+
+// Accept opens the conversation; a need's confidential details open to
+// the interested organisation.
+func (s *Service) Accept(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Connection, error) {
+	c, err := s.move(ctx, p, id, ifVersion, ActionAccept, StateAccepted, func(c *Connection, can Can) error {
+		if !can.Accept {
+			return errDenied(p, c, StateRequested)
+		}
+		return nil
+	})
+	if err != nil {
+		return c, err
+	}
+	if c.Listing.Kind == catalog.KindDemand {
+		if err := s.cat.Admit(ctx, c.Listing.ID, c.Party.ID); err != nil {
+			// The acceptance stands; the owner can share the details in
+			// the thread. Logged so an officer can repair it.
+			s.log.Error("confidential details not opened to the accepted party", "connection", c.ID, "err", err)
+		}
+	}
+	return c, nil
+}
+
+// Decline closes a request with a reason the requester learns.
+func (s *Service) Decline(ctx context.Context, p *auth.Principal, id string, d Decision, ifVersion int64) (Connection, error) {
+	var v validate.Checker
+	d.Comment = validate.Multiline(d.Comment)
+	v.OneOf("reason", d.Reason, taxonomy.Codes(s.tax.DeclineReasons))
+	if d.Reason == "other" {
+		v.Reason("comment", d.Comment, 5, 1000)
+	} else {
+		v.Optional("comment", d.Comment, 1000)
+	}
+	if err := v.Err(); err != nil {
+		return Connection{}, err
+	}
+	return s.move(ctx, p, id, ifVersion, ActionDecline, StateDeclined, func(c *Connection, can Can) error {
+		if !can.Decline {
+			return errDenied(p, c, StateRequested)
+		}
+		c.DeclineReason, c.DeclineComment = d.Reason, d.Comment
+		return nil
+	})
+}
+
+// Negotiate marks an accepted connection as negotiating.
+func (s *Service) Negotiate(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Connection, error) {
+	return s.move(ctx, p, id, ifVersion, ActionNegotiate, StateNegotiating, func(c *Connection, can Can) error {
+		if !can.Negotiate {
+			return errDenied(p, c, StateAccepted)
+		}
+		return nil
+	})
+}
+
+// Agree records that the parties reached an agreement.
+func (s *Service) Agree(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Connection, error) {
+	return s.move(ctx, p, id, ifVersion, ActionAgree, StateAgreed, func(c *Connection, can Can) error {
+		if !can.Agree {
+			return errDenied(p, c, StateAccepted, StateNegotiating)
+		}
+		return nil
+	})
+}
+
+// Close ends a connection without a deal (the requester may withdraw a
+// request this way).
+func (s *Service) Close(ctx context.Context, p *auth.Principal, id string, d Decision, ifVersion int64) (Connection, error) {
+	var v validate.Checker
+	d.Comment = validate.Multiline(d.Comment)
+	v.Optional("comment", d.Comment, 1000)
+	if err := v.Err(); err != nil {
+		return Connection{}, err
+	}
+	return s.move(ctx, p, id, ifVersion, ActionClose, StateClosed, func(c *Connection, can Can) error {
+		if !can.Close {
+			return errDenied(p, c, StateRequested, StateAccepted, StateNegotiating)
+		}
+		c.CloseComment = d.Comment
+		return nil
+	})
+}
+
+// errDenied tells a wrong state (409) from a wrong person (403): someone
+// entitled in the right state would have passed.
+func errDenied(p *auth.Principal, c *Connection, from ...string) error {
+	if !slices.Contains(from, c.State) {
+		return ErrInvalidTransition
+	}
+	return errs.ErrForbidden
+}
+
+// move is every state change: one conditional write that checks the
+// version, the actor's right and the state it starts from.
+func (s *Service) move(ctx context.Context, p *auth.Principal, id string, ifVersion int64, action, to string, check func(c *Connection, can Can) error) (Connection, error) {
+	now := s.now().UTC()
+	var from string
+	c, err := store.Modify(ctx, s.s, Collection, id, func(c *Connection) error {
+		if !RoleOf(p, c).Any() {
+			return ErrNotFound
+		}
+		if ifVersion != 0 && c.Version != ifVersion {
+			return errs.ErrVersionMismatch
+		}
+		if err := check(c, CanOf(p, c)); err != nil {
+			return err
+		}
+		from = c.State
+		c.State, c.StateChangedAt, c.UpdatedAt = to, now, now
+		c.History = append(c.History, Step{State: to, At: now, By: p.User.ID})
+		return nil
+	})
+	if err != nil {
+		return c, mapErr(err)
+	}
+	if to == StateDeclined || to == StateClosed {
+		s.release(ctx, c)
+	}
+	reason := ""
+	if to == StateDeclined {
+		reason = c.DeclineReason + ": " + c.DeclineComment
+	} else if to == StateClosed {
+		reason = c.CloseComment
+	}
+	s.record(ctx, p, action, c, from, reason)
+	params := map[string]string{"state": to, "listing": c.Listing.Title, "org": actorOrg(p, &c)}
+	if to == StateDeclined {
+		params["reason"], params["comment"] = c.DeclineReason, c.DeclineComment
+	}
+	s.notes.ToOrgs(ctx, []string{c.Owner.ID, c.Party.ID}, p.User.ID, notify.Note{Kind: notify.KindDecision, Params: params, Link: "/connections/" + c.ID})
+	return c, nil
+}
+
+// actorOrg names the side p acted for.
+func actorOrg(p *auth.Principal, c *Connection) string {
+	switch r := RoleOf(p, c); {
+	case r.Owner:
+		return c.Owner.Name
+	case r.Party:
+		return c.Party.Name
+	}
+	return "Sở KH&CN"
+}
+
+func (s *Service) record(ctx context.Context, p *auth.Principal, action string, c Connection, from, reason string) {
+	e := audit.Entry{
+		ID: store.NewID(), At: s.now().UTC(), Actor: p.Actor(), Action: action,
+		Subject: audit.Subject{Type: "connection", ID: c.ID, Name: c.Listing.Title + " – " + c.Party.Name}, Reason: reason,
+	}
+	if from != "" {
+		e.Changes = map[string]audit.Change{"state": {From: from, To: c.State}}
+	}
+	_ = s.audit.Record(ctx, e)
+}
+
+// Messages returns a connection's thread, oldest first.
+func (s *Service) Messages(ctx context.Context, p *auth.Principal, id string) ([]Message, error) {
+	if _, err := s.Get(ctx, p, id); err != nil {
+		return nil, err
+	}
+	t, err := store.Get[Thread](ctx, s.s, ThreadCollection, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return []Message{}, nil
+	}
+	return t.Messages, err
+}
+
+// MaxMessage is the longest message, in characters.
+const MaxMessage = 4000
+
+// Post adds a message. A message in an accepted connection starts the
+// negotiation.
+func (s *Service) Post(ctx context.Context, p *auth.Principal, id, body string) (Message, error) {
+	var v validate.Checker
+	body = validate.Multiline(body)
+	v.Reason("body", body, 1, MaxMessage)
+	if err := v.Err(); err != nil {
+		return Message{}, err
+	}
+	c, err := s.Get(ctx, p, id)
+	if err != nil {
+		return Message{}, err
+	}
+	if !CanOf(p, &c).Message {
+		if c.Live() || c.State == StateAgreed {
+			return Message{}, errs.ErrForbidden
+		}
+		return Message{}, ErrThreadClosed
+	}
+	now := s.now().UTC()
+	m := Message{ID: store.NewID(), Author: Ref{ID: p.User.ID, Name: cmpOr(p.User.FullName, p.User.Email)}, Body: body, CreatedAt: now}
+	switch r := RoleOf(p, &c); {
+	case r.Owner:
+		m.Org = &Ref{ID: c.Owner.ID, Name: c.Owner.Name}
+	case r.Party:
+		m.Org = &Ref{ID: c.Party.ID, Name: c.Party.Name}
+	}
+	if _, err := store.Upsert(ctx, s.s, ThreadCollection, id, func(t *Thread, exists bool) error {
+		if !exists {
+			t.ID = id
+		}
+		t.Messages = append(t.Messages, m)
+		return nil
+	}); err != nil {
+		return Message{}, mapErr(err)
+	}
+	if _, err := store.Modify(ctx, s.s, Collection, id, func(c *Connection) error {
+		c.LastMessageAt, c.UpdatedAt = &now, now
+		if c.State == StateAccepted {
+			c.State, c.StateChangedAt = StateNegotiating, now
+			c.History = append(c.History, Step{State: StateNegotiating, At: now, By: p.User.ID})
+		}
+		return nil
+	}); err != nil {
+		s.log.Warn("connection not touched after a message", "connection", id, "err", err)
+	}
+	excerpt := body
+	if utf8.RuneCountInString(excerpt) > 140 {
+		excerpt = string([]rune(excerpt)[:140]) + "…"
+	}
+	s.notes.ToOrgs(ctx, []string{c.Owner.ID, c.Party.ID}, p.User.ID, notify.Note{Kind: notify.KindMessage,
+		Params: map[string]string{"author": m.Author.Name, "listing": c.Listing.Title, "excerpt": excerpt}, Link: "/connections/" + id})
+	return m, nil
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// Filter narrows a list of connections.
+type Filter struct {
+	All       bool // every connection (officers); otherwise the principal's
+	State     string
+	Stale     bool
+	ListingID string
+	Sector    string
+	From, To  time.Time // created within, when set
+	Page      int
+	Size      int
+}
+
+// List returns the connections matching f, most recently changed first.
+func (s *Service) List(ctx context.Context, p *auth.Principal, f Filter) ([]Connection, int, error) {
+	if f.All && !org.IsStaff(p) {
+		return nil, 0, errs.ErrForbidden
+	}
+	if f.State != "" && !slices.Contains(States, f.State) {
+		return nil, 0, errs.Field("state", "invalid_choice", "choices", States)
+	}
+	filter := bson.D{}
+	if !f.All {
+		or := bson.A{bson.D{{Key: "broker.id", Value: p.User.ID}}}
+		if len(p.User.Orgs) > 0 {
+			or = append(or, bson.D{{Key: "owner.id", Value: bson.D{{Key: "$in", Value: p.User.Orgs}}}},
+				bson.D{{Key: "party.id", Value: bson.D{{Key: "$in", Value: p.User.Orgs}}}})
+		}
+		filter = append(filter, bson.E{Key: "$or", Value: or})
+	}
+	if f.State != "" {
+		filter = append(filter, bson.E{Key: "state", Value: f.State})
+	}
+	if f.ListingID != "" {
+		filter = append(filter, bson.E{Key: "listing.id", Value: f.ListingID})
+	}
+	all, err := store.Find[Connection](ctx, s.s, Collection, filter, options.Find().SetSort(bson.D{{Key: "updatedAt", Value: -1}}))
+	if err != nil {
+		return nil, 0, err
+	}
+	now := s.now()
+	keep := all[:0]
+	for _, c := range all {
+		if (f.Stale && !c.Stale(now)) || !f.covers(c) {
+			continue
+		}
+		keep = append(keep, c)
+	}
+	from := min((f.Page-1)*f.Size, len(keep))
+	to := min(from+f.Size, len(keep))
+	return keep[from:to], len(keep), nil
+}
+
+// covers applies the sector and period parts of a filter.
+func (f Filter) covers(c Connection) bool {
+	if f.Sector != "" && !slices.Contains(c.Sectors, f.Sector) {
+		return false
+	}
+	if !f.From.IsZero() && c.CreatedAt.Before(f.From) {
+		return false
+	}
+	return f.To.IsZero() || c.CreatedAt.Before(f.To)
+}
+
+// All returns every connection matching the sector and period of f, for
+// the pipeline report.
+func (s *Service) All(ctx context.Context, f Filter) ([]Connection, error) {
+	all, err := store.Find[Connection](ctx, s.s, Collection, bson.D{})
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(all, func(c Connection) bool { return !f.covers(c) }), nil
+}
+
+// Nudge reminds both sides of every live connection quiet for StaleAfter,
+// at most once per StaleAfter (a conditional claim, so replicas do not
+// both send).
+func (s *Service) Nudge(ctx context.Context) (int, error) {
+	now := s.now().UTC()
+	live, err := store.Find[Connection](ctx, s.s, Collection, bson.D{{Key: "state", Value: bson.D{{Key: "$in", Value: bson.A{StateAccepted, StateNegotiating}}}}})
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, c := range live {
+		if !c.Stale(now) || (c.NudgedAt != nil && now.Sub(*c.NudgedAt) < StaleAfter) {
+			continue
+		}
+		c, err := store.Modify(ctx, s.s, Collection, c.ID, func(x *Connection) error {
+			if !x.Stale(now) || (x.NudgedAt != nil && now.Sub(*x.NudgedAt) < StaleAfter) {
+				return errNotDue
+			}
+			x.NudgedAt = &now
+			return nil
+		})
+		if err != nil {
+			continue
+		}
+		s.notes.ToOrgs(ctx, []string{c.Owner.ID, c.Party.ID}, "", notify.Note{Kind: notify.KindNudge,
+			Params: map[string]string{"listing": c.Listing.Title}, Link: "/connections/" + c.ID})
+		n++
+	}
+	return n, nil
+}
+
+var errNotDue = errors.New("connection: not due")
+
+// LinkTransfer marks an agreed connection as recorded by transfer id; it
+// fails if the connection is not agreed or already has a transfer.
+func (s *Service) LinkTransfer(ctx context.Context, p *auth.Principal, id, transferID string) (Connection, error) {
+	c, err := store.Modify(ctx, s.s, Collection, id, func(c *Connection) error {
+		can := CanOf(p, c)
+		switch {
+		case !RoleOf(p, c).Any():
+			return ErrNotFound
+		case c.TransferID != "":
+			return ErrTransferExists
+		case c.State != StateAgreed:
+			return ErrInvalidTransition
+		case !can.RecordTransfer:
+			return errs.ErrForbidden
+		}
+		c.TransferID, c.UpdatedAt = transferID, s.now().UTC()
+		return nil
+	})
+	return c, mapErr(err)
+}
+
+// ErrTransferExists: the connection already has its transfer.
+var ErrTransferExists = errs.New(errs.Conflict, "transfer_exists")
+
+// Trim shortens s for a subject line.
+func Trim(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return strings.TrimSpace(string([]rune(s)[:n])) + "…"
+}

@@ -1,0 +1,359 @@
+// Package matching suggests who should talk to whom: for a need, the offers
+// that fit it; for an offer, the needs it could serve. Candidates come from
+// the search engine (any of the listing's words, and the same sectors); a
+// re-ranking in Go on explicit features — text, sectors, keywords, TRL,
+// price and budget, transfer forms, place, verification, freshness — gives
+// each a score from 0 to 100 with reasons a person can read. Officers may
+// propose a pair by hand; strong new pairs are announced to the other side.
+package matching
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+
+	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/catalog"
+	"github.com/techmart-vn/techmart/internal/connection"
+	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/notify"
+	"github.com/techmart-vn/techmart/internal/org"
+	"github.com/techmart-vn/techmart/internal/search"
+	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/validate"
+)
+
+// Tuning.
+const (
+	// MinScore hides pairs too weak to be worth a look.
+	MinScore = 30
+	// StrongScore is the score from which the other side hears of a new pair.
+	StrongScore = 65
+	// MaxLimit bounds ?limit=.
+	MaxLimit = 50
+	// queryWords is how many of a listing's words ask the engine for
+	// candidates (Meilisearch reads no more than ten).
+	queryWords = 10
+)
+
+// Collections.
+const (
+	ProposalCollection = "match_proposals"
+	NoticeCollection   = "match_notices"
+)
+
+// Specs declare the collections: proposals are found by either listing.
+var Specs = []store.CollectionSpec{
+	{Name: ProposalCollection, Indexes: []mongo.IndexModel{
+		{Keys: bson.D{{Key: "needId", Value: 1}}}, {Keys: bson.D{{Key: "offerId", Value: 1}}},
+	}},
+	{Name: NoticeCollection},
+}
+
+// ActionPropose is the audit action of an officer's proposal.
+const ActionPropose = "match.propose"
+
+// Errors with stable codes.
+var (
+	ErrProposalExists = errs.New(errs.Conflict, "match_exists")
+)
+
+// Proposal is an officer's hand-made pair.
+type Proposal struct {
+	ID      string    `bson:"_id" json:"-"`
+	NeedID  string    `bson:"needId" json:"needId"`
+	OfferID string    `bson:"offerId" json:"offerId"`
+	Note    string    `bson:"note" json:"note"`
+	By      string    `bson:"by" json:"by"`
+	ByName  string    `bson:"byName" json:"byName"`
+	At      time.Time `bson:"at" json:"at"`
+}
+
+func pairID(needID, offerID string) string { return needID + "." + offerID }
+
+// Match is one suggestion.
+type Match struct {
+	Doc      search.Doc
+	Score    int
+	Reasons  []Reason
+	Proposal *Proposal
+}
+
+// Catalog is what matching needs of listings.
+type Catalog interface {
+	Get(ctx context.Context, id string) (catalog.Listing, error)
+	Now() time.Time
+}
+
+// Orgs tells whether an organisation is verified and who its members are.
+type Orgs interface {
+	Get(ctx context.Context, id string) (org.Organization, error)
+}
+
+// Notifier announces strong pairs and proposals.
+type Notifier interface {
+	ToOrgs(ctx context.Context, orgIDs []string, except string, n notify.Note)
+}
+
+// Service computes matches.
+type Service struct {
+	s      *store.Store
+	cat    Catalog
+	engine search.Engine
+	orgs   Orgs
+	notes  Notifier
+	audit  auth.Auditor
+	log    *slog.Logger
+
+	mu       sync.Mutex
+	verified map[string]verifiedAt // organisation id → status, briefly cached
+
+	wake    chan struct{}
+	pending map[string]bool
+}
+
+type verifiedAt struct {
+	ok bool
+	at time.Time
+}
+
+// New returns the matching service.
+func New(s *store.Store, cat Catalog, engine search.Engine, orgs Orgs, notes Notifier, a auth.Auditor, log *slog.Logger) *Service {
+	return &Service{s: s, cat: cat, engine: engine, orgs: orgs, notes: notes, audit: a, log: log,
+		verified: map[string]verifiedAt{}, wake: make(chan struct{}, 1), pending: map[string]bool{}}
+}
+
+func (m *Service) isVerified(ctx context.Context, orgID string) bool {
+	now := time.Now()
+	m.mu.Lock()
+	v, ok := m.verified[orgID]
+	m.mu.Unlock()
+	if ok && now.Sub(v.at) < time.Minute {
+		return v.ok
+	}
+	o, err := m.orgs.Get(ctx, orgID)
+	v = verifiedAt{ok: err == nil && o.Status == org.StatusVerified, at: now}
+	m.mu.Lock()
+	if len(m.verified) > 10_000 {
+		clear(m.verified)
+	}
+	m.verified[orgID] = v
+	m.mu.Unlock()
+	return v.ok
+}
+
+// counterKinds are the kinds a listing of kind k is matched with.
+func counterKinds(k string) []string {
+	if k == catalog.KindDemand {
+		return []string{catalog.KindTechnology, catalog.KindEquipment, catalog.KindIP}
+	}
+	return []string{catalog.KindDemand}
+}
+
+// queryText picks the words that ask the engine for candidates: keywords
+// first, then the title, then the summary; no stop words, no repeats.
+func queryText(l catalog.Listing) string {
+	var words []string
+	seen := map[string]bool{}
+	for _, part := range append(append(slices.Clone(l.Keywords), l.Title), l.Summary) {
+		for _, w := range content(search.Words(part)) {
+			if !seen[w] && len(words) < queryWords {
+				seen[w] = true
+				words = append(words, w)
+			}
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// For returns up to limit matches for l, best first; officers' proposals
+// come before computed pairs.
+func (m *Service) For(ctx context.Context, l catalog.Listing, limit int) ([]Match, error) {
+	now := m.cat.Now()
+	kinds := counterKinds(l.Kind)
+	filter := search.Filter{Kinds: kinds, ActiveAt: now}
+	docs := map[string]search.Doc{}
+	byText, err := m.engine.Search(ctx, search.Query{Text: queryText(l), Any: true, NoFacets: true, Filter: filter, PageSize: 60})
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range byText.Hits {
+		docs[h.Doc.ID] = h.Doc
+	}
+	if len(l.Sectors) > 0 {
+		f := filter
+		f.Sectors = l.Sectors
+		bySector, err := m.engine.Search(ctx, search.Query{Filter: f, NoFacets: true, Sort: search.SortNewest, PageSize: 30})
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range bySector.Hits {
+			docs[h.Doc.ID] = h.Doc
+		}
+	}
+	proposals, err := m.proposals(ctx, l)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]*Proposal{}
+	for i := range proposals {
+		p := &proposals[i]
+		other := p.OfferID
+		if l.Kind != catalog.KindDemand {
+			other = p.NeedID
+		}
+		byID[other] = p
+		if _, ok := docs[other]; !ok {
+			d, err := m.engine.Get(ctx, other)
+			if errors.Is(err, search.ErrNotFound) {
+				continue // no longer public
+			} else if err != nil {
+				return nil, err
+			}
+			docs[other] = d
+		}
+	}
+
+	src := fromListing(l)
+	out := make([]Match, 0, len(docs))
+	for id, d := range docs {
+		if d.OrgID == l.OrgID || id == l.ID {
+			continue // an organisation is not matched with itself
+		}
+		cand := fromDoc(d)
+		p := byID[id]
+		if p == nil && !related(src, cand) {
+			continue
+		}
+		cand.Verified = m.isVerified(ctx, d.OrgID)
+		sc, reasons := score(src, cand, now)
+		if p == nil && sc < MinScore {
+			continue
+		}
+		if p != nil {
+			reasons = append([]Reason{{Code: "proposed", Params: map[string]string{"note": p.Note}, Positive: true}}, reasons...)
+		}
+		out = append(out, Match{Doc: d, Score: sc, Reasons: reasons, Proposal: p})
+	}
+	slices.SortFunc(out, func(a, b Match) int {
+		if (a.Proposal != nil) != (b.Proposal != nil) {
+			if a.Proposal != nil {
+				return -1
+			}
+			return 1
+		}
+		if a.Score != b.Score {
+			return b.Score - a.Score
+		}
+		if c := b.Doc.PublishedAt.Compare(a.Doc.PublishedAt); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Doc.ID, b.Doc.ID)
+	})
+	return out[:min(limit, len(out))], nil
+}
+
+func (m *Service) proposals(ctx context.Context, l catalog.Listing) ([]Proposal, error) {
+	field := "offerId"
+	if l.Kind == catalog.KindDemand {
+		field = "needId"
+	}
+	return store.Find[Proposal](ctx, m.s, ProposalCollection, bson.D{{Key: field, Value: l.ID}})
+}
+
+// Propose records an officer's pair and tells both organisations.
+func (m *Service) Propose(ctx context.Context, p *auth.Principal, needID, offerID, note string) (Proposal, error) {
+	var c validate.Checker
+	note = strings.TrimSpace(note)
+	c.Optional("note", note, 2000)
+	need, err := m.published(ctx, needID)
+	if err != nil {
+		return Proposal{}, err
+	}
+	offer, err := m.published(ctx, offerID)
+	if err != nil {
+		return Proposal{}, err
+	}
+	if need == nil || need.Kind != catalog.KindDemand {
+		c.Add("needId", "not_a_published_need")
+	}
+	if offer == nil || !catalog.IsOffer(offer.Kind) {
+		c.Add("offerId", "not_a_published_offer")
+	}
+	if need != nil && offer != nil && need.OrgID == offer.OrgID {
+		c.Add("offerId", "same_organization")
+	}
+	if err := c.Err(); err != nil {
+		return Proposal{}, err
+	}
+	pr := Proposal{ID: pairID(needID, offerID), NeedID: needID, OfferID: offerID, Note: note,
+		By: p.User.ID, ByName: cmpOr(p.User.FullName, p.User.Email), At: time.Now().UTC()}
+	if err := store.Insert(ctx, m.s, ProposalCollection, &pr); err != nil {
+		if errors.Is(err, store.ErrDuplicate) {
+			return Proposal{}, ErrProposalExists
+		}
+		return Proposal{}, err
+	}
+	m.record(ctx, p, pr)
+	m.notes.ToOrgs(ctx, []string{need.OrgID}, p.User.ID, notify.Note{Kind: notify.KindMatchProposed,
+		Params: map[string]string{"listing": need.Title, "match": offer.Title}, Link: "/listings/" + need.ID})
+	m.notes.ToOrgs(ctx, []string{offer.OrgID}, p.User.ID, notify.Note{Kind: notify.KindMatchProposed,
+		Params: map[string]string{"listing": offer.Title, "match": need.Title}, Link: "/listings/" + offer.ID})
+	return pr, nil
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// published returns the listing if it is published and not expired, nil
+// if not.
+func (m *Service) published(ctx context.Context, id string) (*catalog.Listing, error) {
+	if id == "" {
+		return nil, nil
+	}
+	l, err := m.cat.Get(ctx, id)
+	if errors.Is(err, catalog.ErrNotFound) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	if !l.Public() || l.Expired(m.cat.Now()) {
+		return nil, nil
+	}
+	return &l, nil
+}
+
+// Broker is the officer who proposed a pair of l with a listing of the
+// party organisation, if any: the connection that follows is theirs to
+// follow too.
+func (m *Service) Broker(ctx context.Context, l catalog.Listing, partyOrgID string) (*connection.Ref, error) {
+	ps, err := m.proposals(ctx, l)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range ps {
+		other := p.OfferID
+		if l.Kind != catalog.KindDemand {
+			other = p.NeedID
+		}
+		o, err := m.cat.Get(ctx, other)
+		if err != nil {
+			continue
+		}
+		if o.OrgID == partyOrgID {
+			return &connection.Ref{ID: p.By, Name: p.ByName}, nil
+		}
+	}
+	return nil, nil
+}
