@@ -227,7 +227,9 @@ var matrix = []row{
 	{method: "POST", path: "/matches", url: fixed("/api/v1/matches"), body: func(*fixture, string) any { return map[string]string{"needId": "x", "offerId": "y"} },
 		want: only(map[string]int{"officer": 422, "admin": 422}, 403)},
 	{method: "POST", path: "/listings/:id/interests", url: listingURL("published", "/interests"),
-		body: func(*fixture, string) any { return map[string]string{"seeks": "Chúng tôi cần công nghệ này cho nhà máy."} },
+		body: func(*fixture, string) any {
+			return map[string]string{"seeks": "Chúng tôi cần công nghệ này cho nhà máy."}
+		},
 		want: map[string]int{"anon": 401, "enterprise": 403, "institute": 201, "reviewer": 201, "officer": 403, "admin": 403}}, // own organisation; the department brokers
 	{method: "GET", path: "/connections", url: fixed("/api/v1/connections"), want: only(nil, 200)},
 	{method: "GET", path: "/connections/:id", url: connURL("requested", ""), want: parties(200, 200, 200)},
@@ -254,7 +256,9 @@ var matrix = []row{
 	{method: "PATCH", path: "/transfers/:id", url: transferURL(""), body: func(*fixture, string) any { return map[string]any{"contractValue": 400_000_000} },
 		want: parties(200, 200, 200)},
 	{method: "POST", path: "/transfers/:id/registration", url: transferURL("/registration"),
-		body: func(*fixture, string) any { return map[string]string{"status": "submitted", "submittedOn": "2026-10-20"} }, want: parties(200, 200, 200)},
+		body: func(*fixture, string) any {
+			return map[string]string{"status": "submitted", "submittedOn": "2026-10-20"}
+		}, want: parties(200, 200, 200)},
 	{method: "POST", path: "/transfers/:id/implementation", url: transferURL("/implementation"),
 		body: func(*fixture, string) any { return map[string]string{"status": "in_progress"} }, want: parties(200, 200, 200)},
 	{method: "POST", path: "/transfers/:id/files", url: transferURL("/files"), body: func(*fixture, string) any { return map[string]any{} },

@@ -18,11 +18,11 @@ var texts = map[string]text{
 	KindTransfer:      {"Đã ghi nhận chuyển giao công nghệ “{title}” (hợp đồng ký ngày {signedOn}).", "Technology transfer “{title}” recorded (contract signed on {signedOn})."},
 	KindRegistrationDue: {"Hợp đồng chuyển giao “{title}” phải đăng ký trước ngày {dueOn}.",
 		"The transfer contract “{title}” must be registered by {dueOn}."},
-	KindNudge: {"Kết nối về “{listing}” đã 30 ngày chưa có trao đổi. Hai bên còn tiếp tục không?", "The connection about “{listing}” has been quiet for 30 days. Is it still going?"},
-	"decision.accepted": {"{org} đã chấp nhận quan tâm của bạn về “{listing}”. Hai bên có thể trao đổi ngay.", "{org} accepted your interest in “{listing}”. You can talk now."},
-	"decision.declined": {"{org} đã từ chối quan tâm về “{listing}”. Lý do: {reason}.", "{org} declined the interest in “{listing}”. Reason: {reason}."},
-	"decision.negotiating": {"Kết nối về “{listing}” đã chuyển sang đàm phán.", "The connection about “{listing}” is now negotiating."},
-	"decision.agreed":      {"Kết nối về “{listing}” đã đạt thỏa thuận.", "The connection about “{listing}” reached an agreement."},
+	KindNudge:                 {"Kết nối về “{listing}” đã 30 ngày chưa có trao đổi. Hai bên còn tiếp tục không?", "The connection about “{listing}” has been quiet for 30 days. Is it still going?"},
+	"decision.accepted":       {"{org} đã chấp nhận quan tâm của bạn về “{listing}”. Hai bên có thể trao đổi ngay.", "{org} accepted your interest in “{listing}”. You can talk now."},
+	"decision.declined":       {"{org} đã từ chối quan tâm về “{listing}”. Lý do: {reason}.", "{org} declined the interest in “{listing}”. Reason: {reason}."},
+	"decision.negotiating":    {"Kết nối về “{listing}” đã chuyển sang đàm phán.", "The connection about “{listing}” is now negotiating."},
+	"decision.agreed":         {"Kết nối về “{listing}” đã đạt thỏa thuận.", "The connection about “{listing}” reached an agreement."},
 	"decision.closed_no_deal": {"Kết nối về “{listing}” đã kết thúc, không thành.", "The connection about “{listing}” closed without a deal."},
 }
 
