@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type JSX } from 'react';
 import { Route, Routes, useLocation } from 'react-router-dom';
 import { AuthProvider } from './auth/AuthContext';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -24,6 +24,20 @@ const VerificationQueue = lazy(() => import('./pages/officer/VerificationQueue')
 const ListingQueue = lazy(() => import('./pages/officer/ListingQueue'));
 const AuditLog = lazy(() => import('./pages/officer/AuditLog'));
 const Users = lazy(() => import('./pages/admin/Users'));
+const Pipeline = lazy(() => import('./pages/officer/Pipeline'));
+// Connections and transfers are for signed-in members: their own chunks too.
+const Connections = lazy(() => import('./pages/Connections'));
+const ConnectionPage = lazy(() => import('./pages/Connection'));
+const Transfers = lazy(() => import('./pages/Transfers'));
+const TransferPage = lazy(() => import('./pages/Transfer'));
+const TransferFormPage = lazy(() => import('./pages/TransferForm'));
+const Notifications = lazy(() => import('./pages/Notifications'));
+const NotificationSettings = lazy(() => import('./pages/NotificationSettings'));
+
+/** Routes for signed-in users (and, when given, one of `roles`). */
+const authed = (element: JSX.Element, roles?: Parameters<typeof RequireAuth>[0]['roles']) => (
+  <RequireAuth roles={roles}>{element}</RequireAuth>
+);
 
 function AppRoutes() {
   const location = useLocation();
@@ -70,6 +84,16 @@ function AppRoutes() {
                 </RequireAuth>
               }
             />
+            <Route path="/account/notifications" element={authed(<NotificationSettings />)} />
+            <Route path="/notifications" element={authed(<Notifications />)} />
+            <Route path="/connections" element={authed(<Connections />)} />
+            <Route path="/connections/:id" element={authed(<ConnectionPage />)} />
+            <Route path="/transfers" element={authed(<Transfers />)} />
+            <Route path="/transfers/new" element={authed(<TransferFormPage />)} />
+            <Route path="/transfers/:id" element={authed(<TransferPage />)} />
+            <Route path="/transfers/:id/edit" element={authed(<TransferFormPage />)} />
+            <Route path="/officer/transfers/new" element={authed(<TransferFormPage />, ['officer', 'admin'])} />
+            <Route path="/officer/pipeline" element={authed(<Pipeline />, ['officer', 'admin'])} />
             <Route
               path="/organization"
               element={

@@ -50,7 +50,7 @@ describe('Layout', () => {
       </Layout>,
     );
     expect(await screen.findByText('Cán Bộ A')).toBeTruthy();
-    expect(navLinks()).toEqual(['Trang chủ', 'Xác minh tổ chức', 'Duyệt tin', 'Nhật ký hoạt động']);
+    expect(navLinks()).toEqual(['Trang chủ', 'Xác minh tổ chức', 'Duyệt tin', 'Kết nối cung – cầu', 'Nhật ký hoạt động']);
   });
 
   it('shows every item to an admin who is also an organisation member', async () => {
@@ -68,9 +68,11 @@ describe('Layout', () => {
     expect(navLinks()).toEqual([
       'Trang chủ',
       'Tin của tôi',
+      'Kết nối',
       'Tổ chức của tôi',
       'Xác minh tổ chức',
       'Duyệt tin',
+      'Kết nối cung – cầu',
       'Nhật ký hoạt động',
       'Người dùng',
     ]);

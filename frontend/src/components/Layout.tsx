@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthContext';
 import { provinceName, useConfig } from '../lib/config';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 
 function SessionExpiredBanner() {
   const { t } = useTranslation();
@@ -94,6 +95,9 @@ function AccountMenu({ name, email, onLogout }: { name: string; email: string; o
             <NavLink to="/account/password">{t('nav.changePassword')}</NavLink>
           </li>
           <li>
+            <NavLink to="/account/notifications">{t('nav.notificationSettings')}</NavLink>
+          </li>
+          <li>
             <button type="button" className="btn btn-secondary btn-small" onClick={onLogout}>
               {t('nav.logout')}
             </button>
@@ -160,6 +164,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <span className="search-icon" aria-hidden="true" />
               <span className="header-search-label">{t('nav.search')}</span>
             </NavLink>
+            {authed && <NotificationBell />}
             <LanguageSwitch />
             <button
               type="button"
@@ -186,6 +191,11 @@ export function Layout({ children }: { children: ReactNode }) {
               )}
               {authed && me.organizations.length > 0 && (
                 <li>
+                  <NavLink to="/connections">{t('nav.connections')}</NavLink>
+                </li>
+              )}
+              {authed && me.organizations.length > 0 && (
+                <li>
                   <NavLink to="/organization">{t('nav.myOrganization')}</NavLink>
                 </li>
               )}
@@ -197,6 +207,11 @@ export function Layout({ children }: { children: ReactNode }) {
               {isStaff && (
                 <li>
                   <NavLink to="/officer/listings">{t('nav.listingQueue')}</NavLink>
+                </li>
+              )}
+              {isStaff && (
+                <li>
+                  <NavLink to="/officer/pipeline">{t('nav.pipeline')}</NavLink>
                 </li>
               )}
               {isStaff && (

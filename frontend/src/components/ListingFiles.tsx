@@ -6,7 +6,7 @@
 // <img src>. Owners and officers may see files that are not public yet: they
 // fetch them with the session's token and show object URLs, revoked when the
 // component goes away.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { endpoints, fileUrl } from '../api';
 import { ApiError } from '../api/client';
@@ -86,10 +86,11 @@ export function useFileSrc(id: string | null, thumbnail: boolean, authed: boolea
   return state.key === key ? { src: state.src, failed: state.failed } : { failed: false };
 }
 
-/** A document's name and size, read from the headers of its download. */
-function useFileInfo(id: string, authed: boolean): { name?: string; size?: number } {
+/** A document's name and size, read from the headers of its download (unless they are known). */
+function useFileInfo(id: string, authed: boolean, known = false): { name?: string; size?: number } {
   const [info, setInfo] = useState<{ name?: string; size?: number }>({});
   useEffect(() => {
+    if (known) return;
     let live = true;
     endpoints.fileInfo(id, authed).then(
       (i) => live && setInfo(i),
@@ -98,7 +99,7 @@ function useFileInfo(id: string, authed: boolean): { name?: string; size?: numbe
     return () => {
       live = false;
     };
-  }, [id, authed]);
+  }, [id, authed, known]);
   return info;
 }
 
@@ -181,19 +182,23 @@ function ImageGrid({
   );
 }
 
-function DocumentItem({
+export function DocumentItem({
   id,
   index,
   authed,
+  known,
   onRemove,
 }: {
   id: string;
   index: number;
   authed: boolean;
+  /** Name and size when the record carries them (transfer documents). */
+  known?: { name: string; size?: number };
   onRemove?: (id: string, name: string) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const info = useFileInfo(id, authed);
+  const fetched = useFileInfo(id, authed, !!known);
+  const info = known ?? fetched;
   const [error, setError] = useState<string | null>(null);
   const name = info.name ?? t('files.documentN', { n: index + 1 });
 
@@ -301,9 +306,6 @@ export function ListingFilesEditor({
   onChanged: (message: string) => Promise<void> | void;
 }) {
   const { t } = useTranslation();
-  const inputId = useId();
-  const hintId = useId();
-  const errorId = useId();
   const input = useRef<HTMLInputElement>(null);
   const images = listing.images ?? [];
   const docs = listing.attachments ?? [];
@@ -382,36 +384,13 @@ export function ListingFilesEditor({
       <h2 id="files-editor-title">{t('files.title')}</h2>
       <p className="muted">{t('files.intro')}</p>
       {published && <p className="alert alert-warning">{t('files.publishedWarning')}</p>}
-      <div className={`field file-field${error ? ' has-error' : ''}`}>
-        <label htmlFor={inputId}>{t('files.choose')}</label>
-        <p id={hintId} className="hint">
-          {t('files.hint', { images: images.length, documents: docs.length, max: MAX_FILES })}
-        </p>
-        {/* The native control's "Choose file" text follows the browser's language, not ours:
-            it is hidden visually (still focusable) and shown as our own button. */}
-        <input
-          ref={input}
-          className="visually-hidden file-input"
-          id={inputId}
-          type="file"
-          accept={FILE_ACCEPT}
-          disabled={busy}
-          aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => chosen(e.currentTarget.files?.[0])}
-        />
-        <span className={`btn btn-secondary file-pick${busy ? ' is-disabled' : ''}`} aria-hidden="true" onClick={() => !busy && input.current?.click()}>
-          <span className="file-pick-icon" aria-hidden="true">+</span> {t('files.pick')}
-        </span>
-        <div role="alert" aria-live="assertive" id={errorId}>
-          {error ? <p className="field-error">{error}</p> : null}
-        </div>
-        {busy && (
-          <p className="loading upload-busy" role="status">
-            <span className="spinner" aria-hidden="true" /> {t('files.uploading', { name: uploading })}
-          </p>
-        )}
-      </div>
+      <FilePicker
+        hint={t('files.hint', { images: images.length, documents: docs.length, max: MAX_FILES })}
+        error={error}
+        uploading={uploading}
+        onChosen={chosen}
+        inputRef={input}
+      />
 
       {images.length === 0 && docs.length === 0 ? (
         <p className="muted empty-files">{t('files.none')}</p>
@@ -464,5 +443,64 @@ export function ListingFilesEditor({
         <p>{t('files.removeText')}</p>
       </ConfirmDialog>
     </section>
+  );
+}
+
+/**
+ * "Chọn tệp": the native file input hidden visually (still focusable) behind
+ * our own button, the limits as a hint, the error and the upload in progress.
+ */
+export function FilePicker({
+  hint,
+  error,
+  uploading,
+  onChosen,
+  inputRef,
+  label,
+}: {
+  hint: string;
+  error: string | null;
+  /** The name of the file being uploaded. */
+  uploading: string | null;
+  onChosen: (file: File | undefined) => void;
+  inputRef: RefObject<HTMLInputElement | null>;
+  label?: string;
+}) {
+  const { t } = useTranslation();
+  const inputId = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const busy = uploading !== null;
+  return (
+    <div className={`field file-field${error ? ' has-error' : ''}`}>
+      <label htmlFor={inputId}>{label ?? t('files.choose')}</label>
+      <p id={hintId} className="hint">
+        {hint}
+      </p>
+      {/* The native control's "Choose file" text follows the browser's language, not ours:
+          it is hidden visually (still focusable) and shown as our own button. */}
+      <input
+        ref={inputRef}
+        className="visually-hidden file-input"
+        id={inputId}
+        type="file"
+        accept={FILE_ACCEPT}
+        disabled={busy}
+        aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => onChosen(e.currentTarget.files?.[0])}
+      />
+      <span className={`btn btn-secondary file-pick${busy ? ' is-disabled' : ''}`} aria-hidden="true" onClick={() => !busy && inputRef.current?.click()}>
+        <span className="file-pick-icon" aria-hidden="true">+</span> {t('files.pick')}
+      </span>
+      <div role="alert" aria-live="assertive" id={errorId}>
+        {error ? <p className="field-error">{error}</p> : null}
+      </div>
+      {busy && (
+        <p className="loading upload-busy" role="status">
+          <span className="spinner" aria-hidden="true" /> {t('files.uploading', { name: uploading })}
+        </p>
+      )}
+    </div>
   );
 }

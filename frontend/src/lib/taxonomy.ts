@@ -81,6 +81,8 @@ export interface Labels {
   trl(level: number | string): string;
   rejectReason(code: string): string;
   adminUnit(code: string): string;
+  declineReason(code: string): string;
+  transferMethod(code: string): string;
 }
 
 /** Labels in `lang`; a code the taxonomy does not know (or has not loaded yet) shows as itself. */
@@ -93,6 +95,8 @@ export function makeLabels(tax: Taxonomy | null, lang: string): Labels {
     trl: (l) => pick(tax?.trl, String(l), lang),
     rejectReason: (c) => pick(tax?.rejectReasons, c, lang),
     adminUnit: (c) => pick(tax?.adminUnits, c, lang),
+    declineReason: (c) => pick(tax?.declineReasons, c, lang),
+    transferMethod: (c) => pick(tax?.transferMethods, c, lang),
   };
 }
 

@@ -11,6 +11,9 @@ import { useAuth } from '../auth/AuthContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { KindBadge, ListingStateBadge } from '../components/ListingBadges';
 import { ListingFilesEditor, ListingGallery } from '../components/ListingFiles';
+import { InterestDialog, interestOrgs } from '../components/InterestDialog';
+import { ListingMatches } from '../components/Matches';
+import { ProposeMatchDialog } from '../components/ProposeMatchDialog';
 import { ErrorState, Loading, Notice } from '../components/Status';
 import { formatDate } from '../lib/format';
 import {
@@ -154,6 +157,8 @@ export default function ListingPage() {
       )}
 
       <p className="lead listing-summary">{listing.summary}</p>
+
+      {listing.state === 'published' && !isMember && <InterestPanel listing={listing} />}
 
       <div className="listing-layout">
         <div className="listing-main">
@@ -299,7 +304,71 @@ export default function ListingPage() {
           )}
         </aside>
       </div>
+
+      {(listing.state === 'published' || isMember || isStaff) && (
+        <ListingMatches
+          listing={listing}
+          action={isStaff && listing.state === 'published' ? <ProposeButton listing={listing} onDone={(m) => changed(null, m)} /> : undefined}
+        />
+      )}
     </article>
+  );
+}
+
+/**
+ * "Bày tỏ quan tâm" for members of a verified organisation other than the
+ * listing's; what stands in the way for the others.
+ */
+function InterestPanel({ listing }: { listing: Listing }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const { status, me } = useAuth();
+  const [open, setOpen] = useState(false);
+  if (status === 'loading') return null;
+  if (status !== 'authenticated' || !me) {
+    return (
+      <p className="interest-panel">
+        <Link className="btn btn-secondary" to={`/login?next=${encodeURIComponent(location.pathname)}`}>
+          {t('interest.loginFirst')}
+        </Link>
+      </p>
+    );
+  }
+  if (me.organizations.length === 0) return null;
+  const orgs = interestOrgs(me, listing.orgId);
+  if (orgs.length === 0) {
+    return <p className="alert alert-info interest-panel">{t('interest.needsVerification')}</p>;
+  }
+  return (
+    <div className="interest-panel">
+      <button type="button" className="btn btn-primary btn-large" onClick={() => setOpen(true)}>
+        {t('interest.open')}
+      </button>
+      <p className="muted small">{t('interest.panelHint')}</p>
+      <InterestDialog target={open ? { id: listing.id, title: listing.title, orgId: listing.orgId } : null} onClose={() => setOpen(false)} />
+    </div>
+  );
+}
+
+/** Officers: "Đề xuất kết nối" opens the dialog that pairs this listing with a counterpart. */
+function ProposeButton({ listing, onDone }: { listing: Listing; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="btn btn-secondary btn-small" onClick={() => setOpen(true)}>
+        {t('propose.open')}
+      </button>
+      <ProposeMatchDialog
+        listing={listing}
+        open={open}
+        onClose={() => setOpen(false)}
+        onDone={(m) => {
+          setOpen(false);
+          onDone(m);
+        }}
+      />
+    </>
   );
 }
 

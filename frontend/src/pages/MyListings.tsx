@@ -10,6 +10,7 @@ import { LISTING_STATES, type Listing, type ListingState } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { PagedTable } from '../components/DataTable';
 import { KindBadge, ListingStateBadge } from '../components/ListingBadges';
+import { MATCH_LIMIT } from '../components/Matches';
 import { Notice } from '../components/Status';
 import { Tabs } from '../components/Tabs';
 import { formatDate } from '../lib/format';
@@ -123,6 +124,7 @@ export default function MyListings() {
             t('myListings.state'),
             t('myListings.updatedAt'),
             t('myListings.validUntil'),
+            t('myListings.matches'),
           ]}
           actions
           className="table responsive listings-table"
@@ -155,6 +157,9 @@ export default function MyListings() {
                     </p>
                   )}
                 </td>
+                <td data-label={t('myListings.matches')}>
+                  {l.state === 'published' ? <MatchSummary listing={l} /> : t('common.none')}
+                </td>
                 <td className="cell-actions">
                   <span className="button-row">
                     {days !== null && (
@@ -185,5 +190,25 @@ export default function MyListings() {
         />
       </div>
     </section>
+  );
+}
+
+/** A published listing's suggested matches: how many, the best score, and a link to them. */
+function MatchSummary({ listing }: { listing: Listing }) {
+  const { t } = useTranslation();
+  const { data, error } = useAsync(() => endpoints.matches(listing.id, MATCH_LIMIT), [listing.id, listing.version]);
+  if (error) return <>{t('common.none')}</>;
+  if (!data) return <span className="muted small">{t('app.loading')}</span>;
+  const best = data.reduce((m, x) => Math.max(m, Math.round(x.score)), 0);
+  return (
+    <Link
+      to={`/listings/${encodeURIComponent(listing.id)}#matches`}
+      aria-label={t('myListings.matchesLabel', { count: data.length, title: listing.title })}
+      className="match-summary"
+    >
+      {data.length === 0
+        ? t('myListings.noMatches')
+        : t('myListings.matchCount', { count: data.length, shown: data.length >= MATCH_LIMIT ? `${MATCH_LIMIT}+` : String(data.length), best })}
+    </Link>
   );
 }

@@ -4,6 +4,7 @@ import i18n from '../i18n';
 import { api } from '../api';
 import { resetOrgCache } from '../lib/orgNames';
 import { resetTaxonomyCache } from '../lib/taxonomy';
+import { resetUnread } from '../lib/unread';
 
 // findBy*/waitFor give up after 1 s by default; a 2-core CI machine running
 // Go tests beside jsdom can take longer to render a page. Waiting longer
@@ -37,4 +38,5 @@ afterEach(() => {
   // Session caches start empty in every test.
   resetTaxonomyCache();
   resetOrgCache();
+  resetUnread();
 });

@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import type { ConnectionState, Registration } from '../api/types';
+
+export function ConnectionStateBadge({ state }: { state: ConnectionState }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`badge badge-conn-${state}`} data-state={state}>
+      {t(`connectionState.${state}`)}
+    </span>
+  );
+}
+
+/** A connection nobody has moved for a while (the server decides). */
+export function StaleBadge() {
+  const { t } = useTranslation();
+  return (
+    <span className="badge badge-stale" title={t('connections.staleHint')}>
+      <span aria-hidden="true">⏳ </span>
+      {t('connections.stale')}
+    </span>
+  );
+}
+
+/** The registration status; "overdue" wins over "due". */
+export function RegistrationBadge({ registration }: { registration: Pick<Registration, 'status' | 'overdue'> }) {
+  const { t } = useTranslation();
+  const overdue = registration.overdue && registration.status === 'due';
+  return (
+    <span className={`badge badge-reg-${overdue ? 'overdue' : registration.status}`} data-registration={overdue ? 'overdue' : registration.status}>
+      {overdue ? t('registrationStatus.overdue') : t(`registrationStatus.${registration.status}`)}
+    </span>
+  );
+}

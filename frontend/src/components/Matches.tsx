@@ -1,0 +1,135 @@
+// "Gợi ý phù hợp" (suggested matches) on a listing page: offers for a need,
+// needs for an offer, each with its score, the reasons the server wrote in
+// the reader's language, and a badge when the department proposed the pair.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { endpoints } from '../api';
+import { ApiError } from '../api/client';
+import { isOffer, type Listing, type Match, type SearchHit } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { formatDate } from '../lib/format';
+import { scoreLevel } from '../lib/matching';
+import { problemMessage } from '../lib/messages';
+import { useLabels, useTaxonomy } from '../lib/taxonomy';
+import { useAsync } from '../lib/useAsync';
+import { InterestDialog, interestOrgs, type InterestTarget } from './InterestDialog';
+import { ResultCard } from './ListingCard';
+import { ErrorState, Loading } from './Status';
+
+export const MATCH_LIMIT = 10;
+
+/** The score 0–100 as a meter with its number and a word, both read out. */
+export function ScoreMeter({ score }: { score: number }) {
+  const { t } = useTranslation();
+  const value = Math.max(0, Math.min(100, Math.round(score)));
+  const level = scoreLevel(value);
+  const text = t('matches.score', { score: value, level: t(`matches.level.${level}`) });
+  return (
+    <p className={`score score-${level}`} data-score={value}>
+      <meter min={0} max={100} low={40} high={70} optimum={100} value={value} aria-label={text} />
+      <span className="score-text" aria-hidden="true">
+        <span className="score-number">{value}</span>/100 · {t(`matches.level.${level}`)}
+      </span>
+    </p>
+  );
+}
+
+/** A matched listing as a card: score, reasons and, when allowed, "express interest". */
+function MatchCard({ match, onInterest }: { match: Match; onInterest?: (hit: SearchHit) => void }) {
+  const { t, i18n } = useTranslation();
+  const { taxonomy } = useTaxonomy();
+  const labels = useLabels(taxonomy, i18n.language);
+  const reasons = match.reasons.filter((r) => r.text && r.code !== 'proposed');
+  return (
+    <ResultCard hit={match.listing} labels={labels} className="result match-card">
+      <div className="match-meta">
+        <ScoreMeter score={match.score} />
+        {match.proposed && (
+          <span className="badge badge-proposed" title={match.proposed.note || undefined}>
+            {t('matches.proposed')}
+          </span>
+        )}
+      </div>
+      {match.proposed?.note && (
+        <p className="match-note small">
+          <span className="strong">{t('matches.proposedNote', { date: formatDate(match.proposed.at, i18n.language) })}</span>{' '}
+          {match.proposed.note}
+        </p>
+      )}
+      {reasons.length > 0 && (
+        <ul className="match-reasons" aria-label={t('matches.reasons')}>
+          {reasons.map((r, i) => (
+            <li key={`${r.code}-${i}`} data-code={r.code} className={r.code === 'trl_low' || r.code === 'price_over_budget' ? 'reason-caveat' : undefined}>
+              {r.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      {onInterest && (
+        <p className="actions match-actions">
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            aria-label={t('interest.openFor', { title: match.listing.title })}
+            onClick={() => onInterest(match.listing)}
+          >
+            {t('interest.open')}
+          </button>
+        </p>
+      )}
+    </ResultCard>
+  );
+}
+
+/**
+ * The section under a listing. Shown for published listings, and to the
+ * owner's members and officers in other states (the server decides: a 403
+ * or 404 leaves the section out).
+ */
+export function ListingMatches({ listing, action }: { listing: Listing; action?: ReactNode }) {
+  const { t } = useTranslation();
+  const { me, status } = useAuth();
+  const location = useLocation();
+  const ref = useRef<HTMLElement>(null);
+  const ready = status !== 'loading';
+  const { data, error, loading, reload } = useAsync(
+    () => (ready ? endpoints.matches(listing.id, MATCH_LIMIT) : new Promise<Match[]>(() => undefined)),
+    [listing.id, listing.version, ready, me?.user.id],
+  );
+  const [target, setTarget] = useState<InterestTarget | null>(null);
+  const offer = isOffer(listing.kind);
+
+  // "/listings/ID#matches" (from my listings) scrolls here once the matches are in.
+  useEffect(() => {
+    if (data && location.hash === '#matches') ref.current?.scrollIntoView?.({ block: 'start' });
+  }, [data, location.hash]);
+
+  if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return null;
+
+  const canInterest = (hit: SearchHit) => interestOrgs(me, hit.organization.id).length > 0;
+  return (
+    <section className="listing-section matches" id="matches" ref={ref} aria-labelledby="matches-title" tabIndex={-1}>
+      <div className="section-head">
+        <h2 id="matches-title">{t('matches.title')}</h2>
+        {action}
+      </div>
+      <p className="muted">{offer ? t('matches.introOffer') : t('matches.introNeed')}</p>
+      {!data && loading && <Loading />}
+      {!data && !loading && !!error && <ErrorState message={problemMessage(t, error)} onRetry={reload} />}
+      {data && data.length === 0 && <p className="empty">{offer ? t('matches.emptyOffer') : t('matches.emptyNeed')}</p>}
+      {data && data.length > 0 && (
+        <ol className="results match-list" aria-label={t('matches.title')}>
+          {data.map((m) => (
+            <MatchCard
+              key={m.listing.id}
+              match={m}
+              onInterest={canInterest(m.listing) ? (hit) => setTarget({ id: hit.id, title: hit.title, orgId: hit.organization.id }) : undefined}
+            />
+          ))}
+        </ol>
+      )}
+      <InterestDialog target={target} onClose={() => setTarget(null)} />
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+// Matching, connections and transfers: small rules the screens share.
+import type { TFunction } from 'i18next';
+import type { Connection, ConnectionAction, ConnectionState, Transfer } from '../api/types';
+
+export const SEEKS_MIN = 10;
+export const SEEKS_MAX = 2000;
+export const BRINGS_MAX = 2000;
+export const MESSAGE_MAX = 4000;
+export const NOTE_MAX = 2000;
+export const DECLINE_COMMENT_MAX = 2000;
+export const TRANSFER_TITLE_MAX = 200;
+export const OUTCOME_MAX = 2000;
+/** The registration of a transfer contract is due this many days after signing. */
+export const REGISTRATION_DAYS = 90;
+/** The unread count is asked for this often while signed in. */
+export const UNREAD_POLL_MS = 60_000;
+/** An open conversation asks for new messages this often. */
+export const MESSAGES_POLL_MS = 20_000;
+
+/** The order of the buttons on a connection page; recording a transfer is a link, not an action. */
+export const CONNECTION_ACTIONS: readonly ConnectionAction[] = ['accept', 'negotiate', 'agree', 'decline', 'close'];
+
+/** The state changes the server allows this person now (from `can`). */
+export function allowedActions(c: Pick<Connection, 'can'>): ConnectionAction[] {
+  return CONNECTION_ACTIONS.filter((a) => c.can[a]);
+}
+
+/** The stages a connection goes through, in order (declined and closed end it). */
+export const OPEN_STATES: readonly ConnectionState[] = ['requested', 'accepted', 'negotiating', 'agreed'];
+
+/** Whether a connection's state is final. */
+export function isClosed(state: ConnectionState): boolean {
+  return state === 'declined' || state === 'closed_no_deal';
+}
+
+/** YYYY-MM-DD plus `days` (calendar arithmetic, no time zone). */
+export function addDays(ymd: string, days: number): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  if (!m) return '';
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days));
+  return d.toISOString().slice(0, 10);
+}
+
+/** When the registration is due: the server's date, or signing + 90 days. */
+export function registrationDueOn(t: Pick<Transfer, 'signedOn' | 'registration'>): string | undefined {
+  if (!t.registration.required) return undefined;
+  return t.registration.dueOn ?? (t.signedOn ? addDays(t.signedOn, REGISTRATION_DAYS) : undefined);
+}
+
+/** "42 %" of a over b, or "—" when there is nothing to compare with. */
+export function conversion(t: TFunction, part: number, whole: number): string {
+  if (!whole) return t('common.none');
+  return `${Math.round((part / whole) * 100)} %`;
+}
+
+/** The score as a word: a meter's value needs a text too. */
+export function scoreLevel(score: number): 'high' | 'medium' | 'low' {
+  return score >= 70 ? 'high' : score >= 40 ? 'medium' : 'low';
+}
