@@ -58,3 +58,26 @@ func Taxonomy() ([]byte, error) { return files.ReadFile("taxonomy.json") }
 
 // Listings returns listings.json, the demo catalogue.
 func Listings() ([]byte, error) { return files.ReadFile("listings.json") }
+
+// MatchingLabel is one need of the matching evaluation set with the offers
+// an officer would introduce, best first.
+type MatchingLabel struct {
+	NeedID   string   `json:"needId"`
+	Title    string   `json:"title"`
+	Relevant []string `json:"relevant"`
+}
+
+// MatchingEval reads the labelled set the matcher is measured on.
+func MatchingEval() ([]MatchingLabel, error) {
+	b, err := files.ReadFile("matching-eval.json")
+	if err != nil {
+		return nil, err
+	}
+	var doc struct {
+		Needs []MatchingLabel `json:"needs"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		return nil, fmt.Errorf("matching-eval.json: %w", err)
+	}
+	return doc.Needs, nil
+}

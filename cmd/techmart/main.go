@@ -88,8 +88,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return adminCmd(ctx, cfg, log, args, stdin, stdout)
 	case "healthcheck":
 		return healthcheck(ctx, cfg)
+	case "eval-matching":
+		return evalMatching(ctx, cfg, log, args, stdout)
 	default:
-		return fmt.Errorf("unknown command %q (serve, seed, reindex, admin create, healthcheck, version)", cmd)
+		return fmt.Errorf("unknown command %q (serve, seed, reindex, admin create, eval-matching, healthcheck, version)", cmd)
 	}
 }
 
@@ -103,6 +105,8 @@ Commands:
   reindex            rebuild the search index from the store
   admin create --email E --name N [--password-stdin]
                      create the first administrator (or make an account an admin)
+  eval-matching [-v]  measure suggested matches against seeds/matching-eval.json on
+                     the demo data, in a temporary data directory
   healthcheck        exit 0 when the server at TECHMART_ADDR answers /readyz
   version            print the version
   help               print this text

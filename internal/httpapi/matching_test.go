@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/techmart-vn/techmart/internal/app/apptest"
+	"github.com/techmart-vn/techmart/seeds"
 )
 
 const demoNeed = "6c6973740000000000000101" // the enterprise's need: keeping mandarins fresh 2–3 months
@@ -411,5 +412,26 @@ func TestStaleConnectionsNudged(t *testing.T) {
 	}
 	if !strings.Contains(string(h.Do(R{Method: "GET", Path: "/api/v1/notifications", Token: ent.Access}).Body), "30 ngày chưa có trao đổi") {
 		t.Fatal("enterprise not nudged")
+	}
+}
+
+// TestMatchingQualityOnDemo keeps the matcher at the targets on the
+// labelled demo needs (make eval-matching prints the same figures).
+func TestMatchingQualityOnDemo(t *testing.T) {
+	h := apptest.New(t)
+	if _, err := h.App.Indexer.Reconcile(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	labels, err := seeds.MatchingEval()
+	if err != nil || len(labels) < 30 {
+		t.Fatalf("labelled set: %d needs, %v", len(labels), err)
+	}
+	q, _, err := h.App.Matching.Evaluate(context.Background(), labels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("precision@5 %.3f (strict %.3f), recall@10 %.3f, MRR %.3f", q.PrecisionAt5, q.StrictPrecisionAt5, q.RecallAt10, q.MRR)
+	if q.PrecisionAt5 < 0.6 || q.MRR < 0.7 {
+		t.Fatalf("below target: %+v", q)
 	}
 }
