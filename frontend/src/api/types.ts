@@ -383,6 +383,8 @@ export interface MatchReason {
   params?: Record<string, unknown>;
   /** Rendered by the server in the request's language. */
   text: string;
+  /** False for caveats (TRL below what the need asks, price over budget). */
+  positive?: boolean;
 }
 
 /** A suggested counterpart: offers for a need, needs for an offer. */
@@ -454,6 +456,8 @@ export interface Connection {
   lastMessageAt?: string;
   stale: boolean;
   transferId?: string;
+  /** The states it went through, oldest first (the server sends it; not in the written contract). */
+  history?: { state: ConnectionState; at: string }[];
   can: ConnectionCan;
 }
 
@@ -491,7 +495,7 @@ export interface Registration {
   status: RegistrationStatus;
   /** signedOn + 90 days, when required. */
   dueOn?: string;
-  overdue: boolean;
+  overdue?: boolean;
   submittedOn?: string;
   number?: string;
   registeredOn?: string;
@@ -514,6 +518,8 @@ export interface Transfer {
   /** YYYY-MM-DD. */
   signedOn: string;
   registration: Registration;
+  /** The server puts `overdue` here rather than in `registration`; either is read. */
+  overdue?: boolean;
   implementation: { status: ImplementationStatus; outcome?: string };
   documents: TransferDocument[];
   sectors: string[];

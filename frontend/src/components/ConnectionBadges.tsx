@@ -22,9 +22,9 @@ export function StaleBadge() {
 }
 
 /** The registration status; "overdue" wins over "due". */
-export function RegistrationBadge({ registration }: { registration: Pick<Registration, 'status' | 'overdue'> }) {
+export function RegistrationBadge({ registration, overdue: late }: { registration: Pick<Registration, 'status' | 'overdue'>; overdue?: boolean }) {
   const { t } = useTranslation();
-  const overdue = registration.overdue && registration.status === 'due';
+  const overdue = registration.status === 'due' && !!(registration.overdue || late);
   return (
     <span className={`badge badge-reg-${overdue ? 'overdue' : registration.status}`} data-registration={overdue ? 'overdue' : registration.status}>
       {overdue ? t('registrationStatus.overdue') : t(`registrationStatus.${registration.status}`)}

@@ -60,7 +60,7 @@ function MatchCard({ match, onInterest }: { match: Match; onInterest?: (hit: Sea
       {reasons.length > 0 && (
         <ul className="match-reasons" aria-label={t('matches.reasons')}>
           {reasons.map((r, i) => (
-            <li key={`${r.code}-${i}`} data-code={r.code} className={r.code === 'trl_low' || r.code === 'price_over_budget' ? 'reason-caveat' : undefined}>
+            <li key={`${r.code}-${i}`} data-code={r.code} className={r.positive === false || r.code === 'trl_low' || r.code === 'price_over_budget' ? 'reason-caveat' : undefined}>
               {r.text}
             </li>
           ))}

@@ -57,3 +57,8 @@ export function conversion(t: TFunction, part: number, whole: number): string {
 export function scoreLevel(score: number): 'high' | 'medium' | 'low' {
   return score >= 70 ? 'high' : score >= 40 ? 'medium' : 'low';
 }
+
+/** Whether the registration is past due (read from `registration.overdue` or the record's `overdue`). */
+export function isOverdue(t: Pick<Transfer, 'registration' | 'overdue'>): boolean {
+  return t.registration.status === 'due' && !!(t.registration.overdue || t.overdue);
+}

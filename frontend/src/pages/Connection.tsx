@@ -207,32 +207,45 @@ function Decision({ connection: c, labels, mine }: { connection: Connection; lab
   return null;
 }
 
-/** The stages so far: created, then the current state since it changed. */
+/**
+ * The stages so far with their dates (from the record's history when the
+ * server sends it), then the ones still ahead while the connection is open.
+ */
+export interface TimelineStep {
+  state: ConnectionState;
+  at?: string;
+  status: 'done' | 'current' | 'todo';
+}
+
+export function timelineSteps(c: Connection): TimelineStep[] {
+  const past =
+    c.history && c.history.length > 0
+      ? c.history.map((h) => ({ state: h.state, at: h.at }))
+      : [{ state: 'requested' as ConnectionState, at: c.createdAt }, ...(c.state === 'requested' ? [] : [{ state: c.state, at: c.stateChangedAt }])];
+  const steps: TimelineStep[] = past.map((p, i) => ({ ...p, status: i === past.length - 1 ? 'current' : 'done' }));
+  if (!isClosed(c.state)) {
+    const from = OPEN_STATES.indexOf(c.state);
+    for (const s of OPEN_STATES.slice(from + 1)) steps.push({ state: s, status: 'todo' });
+  }
+  return steps;
+}
+
 function Timeline({ connection: c, lang }: { connection: Connection; lang: string }) {
   const { t } = useTranslation();
-  const closed = isClosed(c.state);
-  // The record keeps no history: a closed connection shows where it began and ended.
-  const path: readonly ConnectionState[] = closed ? ['requested', c.state] : OPEN_STATES;
-  const current = path.indexOf(c.state);
   return (
     <section className="side-card" aria-labelledby="conn-timeline-title">
       <h2 id="conn-timeline-title" className="h3">
         {t('connection.timeline')}
       </h2>
       <ol className="timeline">
-        {path.map((s, i) => {
-          const status = i < current ? 'done' : i === current ? 'current' : 'todo';
-          // Only the first and the current stage carry a date in the record.
-          const at = i === 0 ? c.createdAt : i === current ? c.stateChangedAt : undefined;
-          return (
-            <li key={s} className={`timeline-step step-${status}`} aria-current={status === 'current' ? 'step' : undefined}>
-              <span className="timeline-dot" aria-hidden="true" />
-              <span className="timeline-label">{t(`connectionState.${s}`)}</span>
-              {at && <span className="muted small"> · {formatDate(at, lang)}</span>}
-              {status === 'todo' && <span className="visually-hidden"> ({t('connection.notYet')})</span>}
-            </li>
-          );
-        })}
+        {timelineSteps(c).map((s, i) => (
+          <li key={`${s.state}-${i}`} className={`timeline-step step-${s.status}`} aria-current={s.status === 'current' ? 'step' : undefined}>
+            <span className="timeline-dot" aria-hidden="true" />
+            <span className="timeline-label">{t(`connectionState.${s.state}`)}</span>
+            {s.at && <span className="muted small"> · {formatDate(s.at, lang)}</span>}
+            {s.status === 'todo' && <span className="visually-hidden"> ({t('connection.notYet')})</span>}
+          </li>
+        ))}
       </ol>
       {c.transferId && (
         <p>

@@ -34,7 +34,8 @@ export function sides(c: Connection, me: Me | null): { mine: 'owner' | 'party' |
 export default function Connections() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { me, hasRole } = useAuth();
+  const { me, hasRole, status } = useAuth();
+  const ready = status !== 'loading';
   const [params, setParams] = useSearchParams();
   const tab = parseTab(params.get('state'));
   const stale = params.get('stale') === 'true';
@@ -42,8 +43,11 @@ export default function Connections() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const scope = (me?.organizations.length ?? 0) === 0 && hasRole('officer', 'admin') ? 'all' : 'mine';
   const { data, error, loading, reload } = useAsync(
-    () => endpoints.connections({ scope, state: tab === 'all' ? undefined : tab, stale, listingId: listingId || undefined }, page, PAGE_SIZE),
-    [scope, tab, stale, listingId, page],
+    () =>
+      ready
+        ? endpoints.connections({ scope, state: tab === 'all' ? undefined : tab, stale, listingId: listingId || undefined }, page, PAGE_SIZE)
+        : new Promise<never>(() => undefined),
+    [ready, scope, tab, stale, listingId, page],
   );
   useTitle(t('connections.title'));
 

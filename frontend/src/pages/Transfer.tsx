@@ -16,7 +16,7 @@ import { checkFile, DocumentItem, FilePicker, MAX_FILES } from '../components/Li
 import { ErrorState, Loading, Notice } from '../components/Status';
 import { formatVnd } from '../lib/format';
 import { daysUntil, formatDay, parseDayInput, todayInVietnam } from '../lib/listing';
-import { OUTCOME_MAX, registrationDueOn } from '../lib/matching';
+import { isOverdue, OUTCOME_MAX, registrationDueOn } from '../lib/matching';
 import { problemMessage, fieldMessage } from '../lib/messages';
 import { useLabels, useTaxonomy } from '../lib/taxonomy';
 import { useAsync } from '../lib/useAsync';
@@ -201,14 +201,14 @@ function RegistrationBlock({ transfer: tr, onChanged }: { transfer: Transfer; on
     onChanged(u, t(`registration.done.${done}`));
   });
 
-  const overdue = reg.overdue && reg.status === 'due';
+  const overdue = isOverdue(tr);
   return (
     <section className={`owner-panel registration-block ${overdue ? 'state-rejected' : reg.status === 'registered' ? 'state-published' : reg.status === 'not_required' ? 'state-draft' : 'state-pending'}`} aria-labelledby="registration-title">
       <div className="section-head">
         <h2 id="registration-title" className="h3">
           {t('registration.title')}
         </h2>
-        <RegistrationBadge registration={reg} />
+        <RegistrationBadge registration={reg} overdue={tr.overdue} />
       </div>
       {reg.status === 'not_required' && <p>{t('registration.notRequired')}</p>}
       {reg.required && due && (

@@ -20,7 +20,9 @@ const TABS: readonly Tab[] = ['all', 'due', 'overdue', 'submitted', 'registered'
 
 export default function Transfers() {
   const { t } = useTranslation();
-  const { hasRole } = useAuth();
+  const { hasRole, status } = useAuth();
+  // The scope depends on the roles: wait for the session (outside RequireAuth too).
+  const ready = status !== 'loading';
   const staff = hasRole('officer', 'admin');
   const [params, setParams] = useSearchParams();
   const raw = params.get('registration') ?? 'all';
@@ -28,8 +30,11 @@ export default function Transfers() {
   const scope = staff && params.get('scope') !== 'mine' ? 'all' : 'mine';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const { data, error, loading, reload } = useAsync(
-    () => endpoints.transfers({ scope, registration: tab === 'all' ? undefined : tab }, page, PAGE_SIZE),
-    [scope, tab, page],
+    () =>
+      ready
+        ? endpoints.transfers({ scope, registration: tab === 'all' ? undefined : tab }, page, PAGE_SIZE)
+        : new Promise<never>(() => undefined),
+    [ready, scope, tab, page],
   );
   useTitle(t('transfers.title'));
 
@@ -93,7 +98,7 @@ export default function Transfers() {
                 </td>
                 <td data-label={t('transfer.signedOn')}>{formatDay(tr.signedOn)}</td>
                 <td data-label={t('transfer.registration')}>
-                  <RegistrationBadge registration={tr.registration} />
+                  <RegistrationBadge registration={tr.registration} overdue={tr.overdue} />
                   {due && tr.registration.status === 'due' && <p className="small muted">{t('registration.dueOn', { date: formatDay(due) })}</p>}
                 </td>
                 <td className="cell-actions">
