@@ -41,11 +41,18 @@ func benchListings(b *testing.B) int {
 
 // catalogue starts the platform with the synthetic listings.
 func catalogue(b *testing.B) (*apptest.Harness, string) {
+	h, base, _ := catalogueIDs(b)
+	return h, base
+}
+
+// catalogueIDs is catalogue with the synthetic listings' ids.
+func catalogueIDs(b *testing.B) (*apptest.Harness, string, []string) {
 	h := apptest.New(b)
 	ctx := context.Background()
 	n := benchListings(b)
 	start := time.Now()
-	if _, err := h.App.Synthetic(ctx, n, 42); err != nil {
+	ids, err := h.App.Synthetic(ctx, n, 42)
+	if err != nil {
 		b.Fatal(err)
 	}
 	wrote := time.Since(start)
@@ -54,7 +61,7 @@ func catalogue(b *testing.B) (*apptest.Harness, string) {
 		b.Fatal(err)
 	}
 	b.Logf("%d synthetic listings: written in %s, indexed in %s", n, wrote.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
-	return h, h.Listen(b)
+	return h, h.Listen(b), ids
 }
 
 // uncached serves the same platform with the engine's query cache bypassed,
@@ -192,6 +199,7 @@ func report(b *testing.B, lat []time.Duration, elapsed time.Duration) {
 	slices.Sort(lat)
 	q := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
 	b.ReportMetric(q(0.50), "p50-ms")
+	b.ReportMetric(q(0.95), "p95-ms")
 	b.ReportMetric(q(0.99), "p99-ms")
 	if elapsed > 0 {
 		b.ReportMetric(float64(len(lat))/elapsed.Seconds(), "req/s")

@@ -1,0 +1,37 @@
+package httpapi_test
+
+import (
+	"context"
+	"math/rand/v2"
+	"testing"
+	"time"
+)
+
+// BenchmarkMatches loads the synthetic catalogue (TECHMART_BENCH_LISTINGS,
+// default 10,000) and measures GET /listings/{id}/matches for random
+// listings under 16 clients, then the search API with and without the
+// matching worker recomputing suggestions the whole time.
+func BenchmarkMatches(b *testing.B) {
+	h, base, ids := catalogueIDs(b)
+	pick := func(r *rand.Rand, _ *rand.Zipf) string { return ids[r.IntN(len(ids))] }
+	b.Run("API", func(b *testing.B) {
+		load(b, base, "/api/v1/listings/", func(r *rand.Rand, z *rand.Zipf) string { return pick(r, z) + "/matches?limit=10" })
+	})
+	b.Run("SearchIdle", func(b *testing.B) { load(b, base, "/api/v1/search?", queryMix) })
+	b.Run("SearchWhileRecomputing", func(b *testing.B) {
+		// The worker as serve runs it, kept busy: a listing changes every
+		// millisecond, far more often than a province's catalogue does.
+		ctx, stop := context.WithCancel(context.Background())
+		defer stop()
+		go h.App.Matching.Run(ctx, 20*time.Millisecond)
+		go func() {
+			r := rand.New(rand.NewPCG(3, 3))
+			for ctx.Err() == nil {
+				h.App.Matching.Changed(ids[r.IntN(len(ids))])
+				time.Sleep(time.Millisecond)
+			}
+		}()
+		time.Sleep(200 * time.Millisecond)
+		load(b, base, "/api/v1/search?", queryMix)
+	})
+}
