@@ -68,7 +68,6 @@ describe('Layout', () => {
     expect(navLinks()).toEqual([
       'Trang chủ',
       'Tin của tôi',
-      'Kết nối',
       'Tổ chức của tôi',
       'Xác minh tổ chức',
       'Duyệt tin',
@@ -76,6 +75,23 @@ describe('Layout', () => {
       'Nhật ký hoạt động',
       'Người dùng',
     ]);
+  });
+
+  it('gives members their connections and the bell', async () => {
+    localStorage.setItem('techmart.refresh', 'R');
+    mockApi({
+      'POST /auth/refresh': () => json(200, { accessToken: 'A', refreshToken: 'R2', expiresIn: 900, tokenType: 'Bearer' }),
+      'GET /me': () => meWith([]),
+      'GET /notifications/unread': () => json(200, { unread: 0 }),
+    });
+    renderApp(
+      <Layout>
+        <h1>x</h1>
+      </Layout>,
+    );
+    await screen.findByText('Cán Bộ A');
+    expect(navLinks()).toEqual(['Trang chủ', 'Tin của tôi', 'Kết nối', 'Tổ chức của tôi']);
+    expect(screen.getByRole('link', { name: 'Thông báo' }).getAttribute('href')).toBe('/notifications');
   });
 
   it('has an account menu with "Đổi mật khẩu" and log-out', async () => {
@@ -100,6 +116,7 @@ describe('Layout', () => {
     const menu = document.getElementById(toggle.getAttribute('aria-controls')!)!;
     expect(within(menu).getByText('can.bo@sokhcn.gov.vn')).toBeTruthy();
     expect(within(menu).getByRole('link', { name: 'Đổi mật khẩu' }).getAttribute('href')).toBe('/account/password');
+    expect(within(menu).getByRole('link', { name: 'Thông báo qua thư' }).getAttribute('href')).toBe('/account/notifications');
 
     // Escape closes it and gives focus back to the button.
     fireEvent.keyDown(document, { key: 'Escape' });

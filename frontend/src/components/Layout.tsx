@@ -189,7 +189,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/my/listings">{t('nav.myListings')}</NavLink>
                 </li>
               )}
-              {authed && me.organizations.length > 0 && (
+              {authed && me.organizations.length > 0 && !isStaff && (
                 <li>
                   <NavLink to="/connections">{t('nav.connections')}</NavLink>
                 </li>

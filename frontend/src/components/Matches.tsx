@@ -6,7 +6,7 @@ import { useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api';
 import { ApiError } from '../api/client';
-import { isOffer, type Listing, type Match, type SearchHit } from '../api/types';
+import { isOffer, type Listing, type Match, type MatchReason, type SearchHit } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { formatDate } from '../lib/format';
 import { scoreLevel } from '../lib/matching';
@@ -18,6 +18,8 @@ import { ResultCard } from './ListingCard';
 import { ErrorState, Loading } from './Status';
 
 export const MATCH_LIMIT = 10;
+/** Reasons shown on a card before "more". */
+const REASONS_SHOWN = 4;
 
 /** The score 0–100 as a meter with its number and a word, both read out. */
 export function ScoreMeter({ score }: { score: number }) {
@@ -41,6 +43,15 @@ function MatchCard({ match, onInterest }: { match: Match; onInterest?: (hit: Sea
   const { taxonomy } = useTaxonomy();
   const labels = useLabels(taxonomy, i18n.language);
   const reasons = match.reasons.filter((r) => r.text && r.code !== 'proposed');
+  // A short list: the first reasons and every caveat; the rest on request.
+  const caveat = (r: MatchReason) => r.positive === false || r.code === 'trl_low' || r.code === 'price_over_budget';
+  const shown = reasons.filter((r, i) => i < REASONS_SHOWN || caveat(r));
+  const more = reasons.filter((r, i) => !(i < REASONS_SHOWN || caveat(r)));
+  const item = (r: MatchReason, i: number) => (
+    <li key={`${r.code}-${i}`} data-code={r.code} className={caveat(r) ? 'reason-caveat' : undefined}>
+      {r.text}
+    </li>
+  );
   return (
     <ResultCard hit={match.listing} labels={labels} className="result match-card">
       <div className="match-meta">
@@ -57,14 +68,16 @@ function MatchCard({ match, onInterest }: { match: Match; onInterest?: (hit: Sea
           {match.proposed.note}
         </p>
       )}
-      {reasons.length > 0 && (
+      {shown.length > 0 && (
         <ul className="match-reasons" aria-label={t('matches.reasons')}>
-          {reasons.map((r, i) => (
-            <li key={`${r.code}-${i}`} data-code={r.code} className={r.positive === false || r.code === 'trl_low' || r.code === 'price_over_budget' ? 'reason-caveat' : undefined}>
-              {r.text}
-            </li>
-          ))}
+          {shown.map(item)}
         </ul>
+      )}
+      {more.length > 0 && (
+        <details className="match-more">
+          <summary>{t('matches.moreReasons', { count: more.length })}</summary>
+          <ul className="match-reasons">{more.map(item)}</ul>
+        </details>
       )}
       {onInterest && (
         <p className="actions match-actions">

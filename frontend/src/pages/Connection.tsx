@@ -158,12 +158,12 @@ export default function ConnectionPage() {
             </h2>
             <dl className="listing-facts">
               <div>
-                <dt>{t('interest.seeks')}</dt>
+                <dt>{t('connection.seeks')}</dt>
                 <dd className="prose">{c.seeks}</dd>
               </div>
               {c.brings && (
                 <div>
-                  <dt>{t('interest.brings')}</dt>
+                  <dt>{t('connection.brings')}</dt>
                   <dd className="prose">{c.brings}</dd>
                 </div>
               )}
@@ -301,7 +301,7 @@ function Actions({
       <h2 id="conn-actions-title" className="h3">
         {t(`connection.next.${c.state}`)}
       </h2>
-      <p>{t(`connection.nextText.${c.state}`)}</p>
+      <p>{c.transferId ? t('connection.nextText.recorded') : t(`connection.nextText.${c.state}`)}</p>
       <div className="actions">
         {actions.map((a) => (
           <button

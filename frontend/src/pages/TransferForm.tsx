@@ -150,6 +150,20 @@ export default function TransferFormPage() {
       </section>
     );
   }
+  const existing = mode === 'connection' ? (source.data as Connection | null)?.transferId : undefined;
+  if (existing) {
+    return (
+      <section className="page">
+        <h1>{t('transferForm.title')}</h1>
+        <p className="alert alert-info">{t('transferForm.exists')}</p>
+        <p className="actions">
+          <Link className="btn btn-primary" to={`/transfers/${encodeURIComponent(existing)}`}>
+            {t('connection.seeTransfer')}
+          </Link>
+        </p>
+      </section>
+    );
+  }
   return <TransferFormBody mode={mode} source={source.data ?? null} onReload={source.reload} />;
 }
 
