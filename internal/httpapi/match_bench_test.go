@@ -14,9 +14,9 @@ import (
 func BenchmarkMatches(b *testing.B) {
 	h, base, ids := catalogueIDs(b)
 	pick := func(r *rand.Rand, _ *rand.Zipf) string { return ids[r.IntN(len(ids))] }
-	b.Run("API", func(b *testing.B) {
-		load(b, base, "/api/v1/listings/", func(r *rand.Rand, z *rand.Zipf) string { return pick(r, z) + "/matches?limit=10" })
-	})
+	matches := func(r *rand.Rand, z *rand.Zipf) string { return pick(r, z) + "/matches?limit=10" }
+	b.Run("API", func(b *testing.B) { load(b, base, "/api/v1/listings/", matches) })
+	b.Run("APIOneClient", func(b *testing.B) { loadFrom(b, 1, base, "/api/v1/listings/", matches) })
 	b.Run("SearchIdle", func(b *testing.B) { load(b, base, "/api/v1/search?", queryMix) })
 	b.Run("SearchWhileRecomputing", func(b *testing.B) {
 		// The worker as serve runs it, kept busy: a listing changes every
@@ -34,4 +34,6 @@ func BenchmarkMatches(b *testing.B) {
 		time.Sleep(200 * time.Millisecond)
 		load(b, base, "/api/v1/search?", queryMix)
 	})
+	// Idle again: the query cache is as warm as it was during the run above.
+	b.Run("SearchIdleAfter", func(b *testing.B) { load(b, base, "/api/v1/search?", queryMix) })
 }

@@ -149,9 +149,13 @@ func queryMix(r *rand.Rand, zipf *rand.Zipf) string {
 }
 
 // load runs b.N requests from 16 concurrent clients over loopback HTTP and
-// reports p50, p99 and throughput.
+// reports p50, p95, p99 and throughput.
 func load(b *testing.B, base, path string, next func(r *rand.Rand, z *rand.Zipf) string) {
-	const clients = 16
+	loadFrom(b, 16, base, path, next)
+}
+
+// loadFrom is load with the number of concurrent clients.
+func loadFrom(b *testing.B, clients int, base, path string, next func(r *rand.Rand, z *rand.Zipf) string) {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients}}
 	lat := make([]time.Duration, b.N)
 	var wg sync.WaitGroup

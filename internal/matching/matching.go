@@ -177,10 +177,12 @@ func queryText(l catalog.Listing) string {
 // come before computed pairs.
 func (m *Service) For(ctx context.Context, l catalog.Listing, limit int) ([]Match, error) {
 	now := m.cat.Now()
-	kinds := counterKinds(l.Kind)
-	filter := search.Filter{Kinds: kinds, ActiveAt: now}
+	// Expired listings are dropped below rather than by the engine: a range
+	// filter that nearly every document passes made the engine walk them
+	// all (the larger part of a request at 10,000 listings).
+	filter := search.Filter{Kinds: counterKinds(l.Kind)}
 	docs := map[string]search.Doc{}
-	byText, err := m.engine.Search(ctx, search.Query{Text: queryText(l), Any: true, NoFacets: true, Filter: filter, PageSize: 60})
+	byText, err := m.engine.Search(ctx, search.Query{Text: queryText(l), Any: true, NoFacets: true, Filter: filter, PageSize: 40})
 	if err != nil {
 		return nil, err
 	}
@@ -190,7 +192,7 @@ func (m *Service) For(ctx context.Context, l catalog.Listing, limit int) ([]Matc
 	if len(l.Sectors) > 0 {
 		f := filter
 		f.Sectors = l.Sectors
-		bySector, err := m.engine.Search(ctx, search.Query{Filter: f, NoFacets: true, Sort: search.SortNewest, PageSize: 30})
+		bySector, err := m.engine.Search(ctx, search.Query{Filter: f, NoFacets: true, Sort: search.SortNewest, PageSize: 20})
 		if err != nil {
 			return nil, err
 		}
@@ -226,6 +228,9 @@ func (m *Service) For(ctx context.Context, l catalog.Listing, limit int) ([]Matc
 	for id, d := range docs {
 		if d.OrgID == l.OrgID || id == l.ID {
 			continue // an organisation is not matched with itself
+		}
+		if !d.ExpiresAt.IsZero() && !now.Before(d.ExpiresAt) {
+			continue
 		}
 		cand := fromDoc(d)
 		p := byID[id]

@@ -87,8 +87,21 @@ func fromDoc(d search.Doc) side {
 		_ = json.Unmarshal(d.Source, &v)
 		s.TRLMin = v.TRLMin
 	}
-	s.terms(d.Summary, d.Text)
+	s.terms(d.Summary, clip(d.Text, 1500))
 	return s
+}
+
+// clip keeps the first n bytes of s, cut at a space: the opening of a long
+// description says what it is about, and analysing all of it for every
+// candidate was a fifth of a request.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	if i := strings.LastIndexByte(s[:n], ' '); i > 0 {
+		return s[:i]
+	}
+	return s[:n]
 }
 
 // terms fills the term sets: title and keywords weigh 2, the summary (and a
