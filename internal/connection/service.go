@@ -492,14 +492,32 @@ func cmpOr(a, b string) string {
 	return b
 }
 
+// Scope is the sector and period reports and lists are cut to: records of
+// the sector created in [From, To); zero parts cover everything.
+type Scope struct {
+	Sector   string
+	From, To time.Time
+}
+
+// Covers reports whether a record with these sectors, created then, is in
+// the scope.
+func (sc Scope) Covers(sectors []string, created time.Time) bool {
+	if sc.Sector != "" && !slices.Contains(sectors, sc.Sector) {
+		return false
+	}
+	if !sc.From.IsZero() && created.Before(sc.From) {
+		return false
+	}
+	return sc.To.IsZero() || created.Before(sc.To)
+}
+
 // Filter narrows a list of connections.
 type Filter struct {
+	Scope
 	All       bool // every connection (officers); otherwise the principal's
 	State     string
 	Stale     bool
 	ListingID string
-	Sector    string
-	From, To  time.Time // created within, when set
 	Page      int
 	Size      int
 }
@@ -534,35 +552,21 @@ func (s *Service) List(ctx context.Context, p *auth.Principal, f Filter) ([]Conn
 	now := s.now()
 	keep := all[:0]
 	for _, c := range all {
-		if (f.Stale && !c.Stale(now)) || !f.covers(c) {
+		if (f.Stale && !c.Stale(now)) || !f.Covers(c.Sectors, c.CreatedAt) {
 			continue
 		}
 		keep = append(keep, c)
 	}
-	from := min((f.Page-1)*f.Size, len(keep))
-	to := min(from+f.Size, len(keep))
-	return keep[from:to], len(keep), nil
+	return store.PageOf(keep, f.Page, f.Size), len(keep), nil
 }
 
-// covers applies the sector and period parts of a filter.
-func (f Filter) covers(c Connection) bool {
-	if f.Sector != "" && !slices.Contains(c.Sectors, f.Sector) {
-		return false
-	}
-	if !f.From.IsZero() && c.CreatedAt.Before(f.From) {
-		return false
-	}
-	return f.To.IsZero() || c.CreatedAt.Before(f.To)
-}
-
-// All returns every connection matching the sector and period of f, for
-// the pipeline report.
-func (s *Service) All(ctx context.Context, f Filter) ([]Connection, error) {
+// All returns every connection in the scope, for the pipeline report.
+func (s *Service) All(ctx context.Context, sc Scope) ([]Connection, error) {
 	all, err := store.Find[Connection](ctx, s.s, Collection, bson.D{})
 	if err != nil {
 		return nil, err
 	}
-	return slices.DeleteFunc(all, func(c Connection) bool { return !f.covers(c) }), nil
+	return slices.DeleteFunc(all, func(c Connection) bool { return !sc.Covers(c.Sectors, c.CreatedAt) }), nil
 }
 
 // Nudge reminds both sides of every live connection quiet for StaleAfter,

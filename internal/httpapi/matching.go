@@ -177,14 +177,8 @@ func (s *Server) listConnections(c *fiber.Ctx) error {
 		return err
 	}
 	var v validate.Checker
-	f := connection.Filter{Page: pg, Size: size, State: c.Query("state"), ListingID: c.Query("listingId"), Sector: c.Query("sector")}
-	switch c.Query("scope", "mine") {
-	case "mine":
-	case "all":
-		f.All = true
-	default:
-		v.Add("scope", "invalid_choice", "choices", []string{"mine", "all"})
-	}
+	f := connection.Filter{Page: pg, Size: size, State: c.Query("state"), ListingID: c.Query("listingId"), All: scopeAll(c, &v)}
+	f.Sector = c.Query("sector")
 	switch c.Query("stale") {
 	case "", "false":
 	case "true":
@@ -380,9 +374,23 @@ func (s *Server) pipeline(c *fiber.Ctx) error {
 	if err := v.Err(); err != nil {
 		return err
 	}
-	r, err := pipeline.Source{Connections: s.d.Conns, Transfers: s.d.Transfers}.Report(c.UserContext(), sector, from, to, s.d.Conns.Now())
+	sc := connection.Scope{Sector: sector, From: from, To: to}
+	r, err := pipeline.Source{Connections: s.d.Conns, Transfers: s.d.Transfers}.Report(c.UserContext(), sc, s.d.Conns.Now())
 	if err != nil {
 		return err
 	}
 	return c.JSON(r)
+}
+
+// scopeAll reads ?scope=mine|all (mine by default); all is for officers,
+// which the service checks.
+func scopeAll(c *fiber.Ctx, v *validate.Checker) bool {
+	switch c.Query("scope", "mine") {
+	case "mine":
+		return false
+	case "all":
+		return true
+	}
+	v.Add("scope", "invalid_choice", "choices", []string{"mine", "all"})
+	return false
 }

@@ -96,14 +96,8 @@ func (s *Server) listTransfers(c *fiber.Ctx) error {
 		return err
 	}
 	var v validate.Checker
-	f := transfer.Filter{Page: pg, Size: size, Registration: c.Query("registration"), Sector: c.Query("sector")}
-	switch c.Query("scope", "mine") {
-	case "mine":
-	case "all":
-		f.All = true
-	default:
-		v.Add("scope", "invalid_choice", "choices", []string{"mine", "all"})
-	}
+	f := transfer.Filter{Page: pg, Size: size, Registration: c.Query("registration"), All: scopeAll(c, &v)}
+	f.Sector = c.Query("sector")
 	if err := v.Err(); err != nil {
 		return err
 	}

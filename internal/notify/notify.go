@@ -253,10 +253,9 @@ func (s *Service) List(ctx context.Context, userID, lang string, page, size int)
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	from := min((page-1)*size, len(b.Items))
-	to := min(from+size, len(b.Items))
-	out := make([]View, 0, to-from)
-	for _, it := range b.Items[from:to] {
+	items := store.PageOf(b.Items, page, size)
+	out := make([]View, 0, len(items))
+	for _, it := range items {
 		out = append(out, View{ID: it.ID, Kind: it.Kind, Text: s.render(it.Kind, it.Params, lang), Link: it.Link, CreatedAt: it.CreatedAt, Read: it.Read})
 	}
 	return out, len(b.Items), b.Unread, nil

@@ -112,20 +112,20 @@ func median(xs []float64) float64 {
 // Source reads the records.
 type Source struct {
 	Connections interface {
-		All(ctx context.Context, f connection.Filter) ([]connection.Connection, error)
+		All(ctx context.Context, sc connection.Scope) ([]connection.Connection, error)
 	}
 	Transfers interface {
-		All(ctx context.Context, f transfer.Filter) ([]transfer.Transfer, error)
+		All(ctx context.Context, sc connection.Scope) ([]transfer.Transfer, error)
 	}
 }
 
-// Report builds the board for a sector and a period (zero: all).
-func (s Source) Report(ctx context.Context, sector string, from, to time.Time, now time.Time) (Report, error) {
-	conns, err := s.Connections.All(ctx, connection.Filter{Sector: sector, From: from, To: to})
+// Report builds the board for a sector and a period.
+func (s Source) Report(ctx context.Context, sc connection.Scope, now time.Time) (Report, error) {
+	conns, err := s.Connections.All(ctx, sc)
 	if err != nil {
 		return Report{}, err
 	}
-	ts, err := s.Transfers.All(ctx, transfer.Filter{Sector: sector, From: from, To: to})
+	ts, err := s.Transfers.All(ctx, sc)
 	if err != nil {
 		return Report{}, err
 	}

@@ -253,3 +253,10 @@ func InsertMany[T any, P interface {
 	}
 	return err
 }
+
+// PageOf is page p (1-based) of size items of a list already in order: the
+// lists the embedded store cannot page by index are read whole and cut here.
+func PageOf[T any](items []T, p, size int) []T {
+	from := min(max(p-1, 0)*size, len(items))
+	return items[from:min(from+size, len(items))]
+}

@@ -547,10 +547,9 @@ func (s *Service) Detach(ctx context.Context, p *auth.Principal, id, fileID stri
 
 // Filter narrows a list.
 type Filter struct {
+	connection.Scope
 	All          bool
 	Registration string // a status, or "overdue"
-	Sector       string
-	From, To     time.Time
 	Page, Size   int
 }
 
@@ -578,7 +577,7 @@ func (s *Service) List(ctx context.Context, p *auth.Principal, f Filter) ([]Tran
 	now := s.now()
 	keep := all[:0]
 	for _, t := range all {
-		if !f.covers(t) {
+		if !f.Covers(t.Sectors, t.CreatedAt) {
 			continue
 		}
 		switch f.Registration {
@@ -594,28 +593,16 @@ func (s *Service) List(ctx context.Context, p *auth.Principal, f Filter) ([]Tran
 		}
 		keep = append(keep, t)
 	}
-	from := min((f.Page-1)*f.Size, len(keep))
-	to := min(from+f.Size, len(keep))
-	return keep[from:to], len(keep), nil
+	return store.PageOf(keep, f.Page, f.Size), len(keep), nil
 }
 
-func (f Filter) covers(t Transfer) bool {
-	if f.Sector != "" && !slices.Contains(t.Sectors, f.Sector) {
-		return false
-	}
-	if !f.From.IsZero() && t.CreatedAt.Before(f.From) {
-		return false
-	}
-	return f.To.IsZero() || t.CreatedAt.Before(f.To)
-}
-
-// All returns every transfer the filter's sector and period cover.
-func (s *Service) All(ctx context.Context, f Filter) ([]Transfer, error) {
+// All returns every transfer in the scope, for the pipeline report.
+func (s *Service) All(ctx context.Context, sc connection.Scope) ([]Transfer, error) {
 	all, err := store.Find[Transfer](ctx, s.s, Collection, bson.D{})
 	if err != nil {
 		return nil, err
 	}
-	return slices.DeleteFunc(all, func(t Transfer) bool { return !f.covers(t) }), nil
+	return slices.DeleteFunc(all, func(t Transfer) bool { return !sc.Covers(t.Sectors, t.CreatedAt) }), nil
 }
 
 // RemindDue tells both parties, once, that a contract's registration falls
