@@ -427,8 +427,16 @@ func (s *Service) Messages(ctx context.Context, p *auth.Principal, id string) ([
 	return t.Messages, err
 }
 
-// MaxMessage is the longest message, in characters.
-const MaxMessage = 4000
+// MaxMessage is the longest message, in characters, and MaxThread the
+// most messages a thread keeps: one document holds the whole thread, and
+// 1,000 long messages stay far below a document's 16 MB.
+const (
+	MaxMessage = 4000
+	MaxThread  = 1000
+)
+
+// ErrThreadFull refuses message 1,001; the parties continue elsewhere.
+var ErrThreadFull = errs.New(errs.Conflict, "thread_full")
 
 // Post adds a message. A message in an accepted connection starts the
 // negotiation.
@@ -439,17 +447,29 @@ func (s *Service) Post(ctx context.Context, p *auth.Principal, id, body string) 
 	if err := v.Err(); err != nil {
 		return Message{}, err
 	}
-	c, err := s.Get(ctx, p, id)
-	if err != nil {
-		return Message{}, err
-	}
-	if !CanOf(p, &c).Message {
-		if c.Live() || c.State == StateAgreed {
-			return Message{}, errs.ErrForbidden
-		}
-		return Message{}, ErrThreadClosed
-	}
+	// The connection is touched first, under its conditional write, so the
+	// state the message is allowed in is the state it is written in.
 	now := s.now().UTC()
+	c, err := store.Modify(ctx, s.s, Collection, id, func(c *Connection) error {
+		if !RoleOf(p, c).Any() {
+			return ErrNotFound
+		}
+		if !CanOf(p, c).Message {
+			if c.Live() || c.State == StateAgreed {
+				return errs.ErrForbidden
+			}
+			return ErrThreadClosed
+		}
+		c.LastMessageAt, c.UpdatedAt = &now, now
+		if c.State == StateAccepted {
+			c.State, c.StateChangedAt = StateNegotiating, now
+			c.History = append(c.History, Step{State: StateNegotiating, At: now, By: p.User.ID})
+		}
+		return nil
+	})
+	if err != nil {
+		return Message{}, mapErr(err)
+	}
 	m := Message{ID: store.NewID(), Author: Ref{ID: p.User.ID, Name: cmpOr(p.User.FullName, p.User.Email)}, Body: body, CreatedAt: now}
 	switch r := RoleOf(p, &c); {
 	case r.Owner:
@@ -461,20 +481,13 @@ func (s *Service) Post(ctx context.Context, p *auth.Principal, id, body string) 
 		if !exists {
 			t.ID = id
 		}
+		if len(t.Messages) >= MaxThread {
+			return ErrThreadFull
+		}
 		t.Messages = append(t.Messages, m)
 		return nil
 	}); err != nil {
 		return Message{}, mapErr(err)
-	}
-	if _, err := store.Modify(ctx, s.s, Collection, id, func(c *Connection) error {
-		c.LastMessageAt, c.UpdatedAt = &now, now
-		if c.State == StateAccepted {
-			c.State, c.StateChangedAt = StateNegotiating, now
-			c.History = append(c.History, Step{State: StateNegotiating, At: now, By: p.User.ID})
-		}
-		return nil
-	}); err != nil {
-		s.log.Warn("connection not touched after a message", "connection", id, "err", err)
 	}
 	excerpt := body
 	if utf8.RuneCountInString(excerpt) > 140 {

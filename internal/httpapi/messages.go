@@ -57,6 +57,7 @@ var problemTitles = map[string]text{
 	"listing_not_published":  {"Tin này không còn đăng nên không thể bày tỏ quan tâm.", "This listing is no longer published, so interest cannot be expressed."},
 	"thread_closed":          {"Kết nối đã kết thúc hoặc chưa được chấp nhận nên không thể nhắn tin.", "The connection is over or not yet accepted, so no messages can be written."},
 	"department_not_party":   {"Sở KH&CN làm đầu mối kết nối (đề xuất kết nối), không bày tỏ quan tâm như một bên.", "The department brokers connections (by proposing matches); it does not express interest as a party."},
+	"thread_full":            {"Cuộc trao đổi đã đủ 1.000 tin nhắn; hãy tiếp tục qua email hoặc điện thoại.", "This conversation has reached 1,000 messages; continue by e-mail or phone."},
 	"match_exists":           {"Cặp kết nối này đã được đề xuất.", "This pair has already been proposed."},
 	"transfer_not_found":     {"Không tìm thấy hồ sơ chuyển giao.", "Transfer not found."},
 	"transfer_exists":        {"Kết nối này đã có hồ sơ chuyển giao.", "This connection already has its transfer recorded."},
