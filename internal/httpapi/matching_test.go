@@ -435,3 +435,35 @@ func TestMatchingQualityOnDemo(t *testing.T) {
 		t.Fatalf("below target: %+v", q)
 	}
 }
+
+// TestStrongMatchAnnounced: when an offer that fits a need is published,
+// the need's organisation hears of it, once.
+func TestStrongMatchAnnounced(t *testing.T) {
+	h := apptest.New(t)
+	ent := h.Demo("enterprise")
+	offer := fittingOffer(t, h)
+	count := func() int {
+		n := 0
+		for _, it := range items(t, h.Do(R{Method: "GET", Path: "/api/v1/notifications?pageSize=100", Token: ent.Access}), "items") {
+			if it["kind"] == "match" && it["link"] == "/listings/"+demoNeed {
+				n++
+			}
+		}
+		return n
+	}
+	if err := h.App.Matching.Refresh(context.Background(), offer); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(); n != 1 {
+		t.Fatalf("match notifications after publishing: %d", n)
+	}
+	if err := h.App.Matching.Refresh(context.Background(), offer); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.App.Matching.Refresh(context.Background(), demoNeed); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(); n != 1 {
+		t.Fatalf("the same pair announced again: %d", n)
+	}
+}
