@@ -20,9 +20,13 @@ export interface InterestTarget {
   orgId: string;
 }
 
-/** The user's organisations that may express interest in a listing of `ownerOrgId`: verified, and not the owner. */
+/**
+ * The user's organisations that may express interest in a listing of
+ * `ownerOrgId`: verified, not the owner, and not the department (officers
+ * propose matches instead).
+ */
 export function interestOrgs(me: Me | null, ownerOrgId: string): MyOrganization[] {
-  return (me?.organizations ?? []).filter((o) => o.status === 'verified' && o.id !== ownerOrgId);
+  return (me?.organizations ?? []).filter((o) => o.status === 'verified' && o.id !== ownerOrgId && (o.kind as string) !== 'department');
 }
 
 type Field = 'orgId' | 'seeks' | 'brings';

@@ -334,7 +334,8 @@ function InterestPanel({ listing }: { listing: Listing }) {
       </p>
     );
   }
-  if (me.organizations.length === 0) return null;
+  // Officers of the department propose matches; they do not express interest.
+  if (me.organizations.every((o) => (o.kind as string) === 'department')) return null;
   const orgs = interestOrgs(me, listing.orgId);
   if (orgs.length === 0) {
     return <p className="alert alert-info interest-panel">{t('interest.needsVerification')}</p>;

@@ -184,7 +184,7 @@ describe('Expressing interest', () => {
 describe('Officers propose a match', () => {
   it('picks a need by title and posts the pair with a note', async () => {
     const { calls } = mockApi({
-      ...meRoutes(['officer'], []),
+      ...meRoutes(['officer'], [{ id: 'dep', name: 'Sở KH&CN', kind: 'department', status: 'verified', role: 'member' }] as never),
       ...taxonomyRoute,
       'GET /listings/offer1': () => json(200, OFFER),
       'GET /listings/offer1/matches': () => json(200, { matches: [] }),
@@ -200,6 +200,8 @@ describe('Officers propose a match', () => {
     });
     renderListing('offer1');
     fireEvent.click(await screen.findByRole('button', { name: 'Đề xuất kết nối' }));
+    // The department proposes; it does not express interest itself.
+    expect(screen.queryByRole('button', { name: 'Bày tỏ quan tâm' })).toBeNull();
     const dialog = screen.getByRole('dialog', { name: 'Đề xuất kết nối cung – cầu' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Đề xuất' }));
     expect(within(dialog).getByText('Vui lòng nhập thông tin này.')).toBeTruthy();
