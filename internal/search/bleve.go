@@ -296,11 +296,14 @@ func wordQuery(w string, last bool) query.Query {
 }
 
 // anyWordQuery matches documents holding at least one of words exactly in
-// a text field; each word found adds to the score.
+// the title, keywords or summary; each word found adds to the score.
 func anyWordQuery(words []string) query.Query {
 	qs := make([]query.Query, 0, len(words)*len(textFields))
 	for _, w := range words {
 		for _, f := range textFields {
+			if f.name != fTitle && f.name != fKeywords && f.name != fSummary {
+				continue
+			}
 			t := query.NewTermQuery(w)
 			t.SetField(f.name)
 			t.SetBoost(f.boost)

@@ -282,6 +282,7 @@ func (m *meili) Search(ctx context.Context, q Query) (Result, error) {
 		// "frequency" drops the most common words first, so a document
 		// holding only some of the words still comes back; exact words only.
 		req.MatchingStrategy = meilisearch.Frequency
+		req.AttributesToSearchOn = []string{"title", "keywords", "summary"}
 	}
 	if !q.NoFacets {
 		req.Facets = []string{"kind", "sectors", "trl", "transferForms", "adminUnit", "orgKind"}

@@ -101,9 +101,11 @@ type Query struct {
 	Sort     Sort
 	Page     int // 1-based
 	PageSize int
-	// Any makes the words alternatives, without typo tolerance: a document
-	// matching more of them ranks higher. Matching asks this way for
-	// candidates described by a whole listing's words.
+	// Any makes the words alternatives, without typo tolerance, looked up
+	// in titles, keywords and summaries only: a document matching more of
+	// them ranks higher. Matching asks this way for candidates described by
+	// a whole listing's words; leaving out the long descriptions keeps the
+	// cost of common words down on large catalogues.
 	Any bool
 	// NoFacets skips the facet counts (their cost grows with the matches).
 	NoFacets bool

@@ -174,6 +174,9 @@ func Run(t *testing.T, e search.Engine) {
 		if len(r.Facets) != 0 {
 			t.Errorf("NoFacets still counted facets: %v", r.Facets)
 		}
+		if got := ids(t, search.Query{Text: "quế", Any: true}); len(got) != 0 {
+			t.Errorf("Any looks in titles, keywords and summaries, not descriptions: %v", got)
+		}
 		if got := ids(t, search.Query{Text: "tuyett", Any: true}); len(got) != 0 {
 			t.Errorf("Any allows no typos: %v", got)
 		}
