@@ -32,9 +32,15 @@ func (m *Service) Changed(id string) {
 	}
 }
 
+// Duty is the share of time the worker may spend recomputing: after a
+// recomputation that took d it rests (1-Duty)/Duty·d, so however many
+// listings change, it holds at most a fifth of one core and people's
+// searches keep the rest.
+const Duty = 0.2
+
 // Run recomputes the matches of changed listings until ctx ends, one at a
-// time with a pause between them, so the work never crowds out people's
-// searches; new strong pairs are announced to the other side.
+// time, resting between them (at least pause, and long enough to keep to
+// Duty); new strong pairs are announced to the other side.
 func (m *Service) Run(ctx context.Context, pause time.Duration) {
 	for {
 		select {
@@ -47,13 +53,15 @@ func (m *Service) Run(ctx context.Context, pause time.Duration) {
 			if !ok {
 				break
 			}
+			start := time.Now()
 			if err := m.Refresh(ctx, id); err != nil && ctx.Err() == nil {
 				m.log.Warn("matches not refreshed", "listing", id, "err", err)
 			}
+			rest := max(pause, time.Duration(float64(time.Since(start))*(1-Duty)/Duty))
 			select {
 			case <-ctx.Done():
 				return
-			case <-time.After(pause):
+			case <-time.After(rest):
 			}
 		}
 	}
