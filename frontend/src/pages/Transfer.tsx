@@ -76,15 +76,8 @@ export default function TransferPage() {
         <Notice message={notice?.text} tone={notice?.tone} />
       </div>
 
-      <div className="listing-layout">
-        <div className="listing-main">
-          <RegistrationBlock transfer={tr} onChanged={changed} />
-          <ImplementationBlock transfer={tr} onChanged={changed} />
-          <Documents transfer={tr} onChanged={async (text) => {
-            await reload();
-            changed(null, text);
-          }} />
-        </div>
+      {/* The contract's facts come first (on a phone they are read before the registration); on wide screens they sit on the right. */}
+      <div className="listing-layout transfer-layout">
         <aside className="listing-side">
           <section className="side-card" aria-labelledby="contract-title">
             <h2 id="contract-title" className="h3">
@@ -143,6 +136,14 @@ export default function TransferPage() {
             )}
           </section>
         </aside>
+        <div className="listing-main">
+          <RegistrationBlock transfer={tr} onChanged={changed} />
+          <ImplementationBlock transfer={tr} onChanged={changed} />
+          <Documents transfer={tr} onChanged={async (text) => {
+            await reload();
+            changed(null, text);
+          }} />
+        </div>
       </div>
     </article>
   );

@@ -200,3 +200,78 @@ describe('Transfer list', () => {
     await waitFor(() => expect(calls.at(-1)!.path).toBe('/transfers?scope=all&registration=overdue&page=1&pageSize=20'));
   });
 });
+
+describe('Officers record a transfer without a connection', () => {
+  it('choose the supplier, the recipient and the listings', async () => {
+    const { calls } = mockApi({
+      ...meRoutes(['officer'], []),
+      ...taxonomyRoute,
+      'GET /organizations': () =>
+        json(200, {
+          items: [
+            { ...INSTITUTE, kind: 'institute', status: 'verified', createdAt: '2025-01-01T00:00:00Z', version: 1 },
+            { ...ENTERPRISE, kind: 'enterprise', status: 'verified', createdAt: '2025-01-01T00:00:00Z', version: 1 },
+          ],
+          total: 2,
+          page: 1,
+          pageSize: 100,
+        }),
+      'GET /search': () =>
+        json(200, {
+          hits: [
+            {
+              id: 'offer1',
+              kind: 'technology',
+              title: 'Chế phẩm vi sinh xử lý bã dong riềng',
+              summary: '',
+              organization: { ...INSTITUTE, kind: 'institute' },
+              sectors: [],
+              transferForms: [],
+              publishedAt: '2026-01-01T00:00:00Z',
+            },
+          ],
+          total: 1,
+          page: 1,
+          pageSize: 8,
+          facets: {},
+        }),
+      'POST /transfers': () => json(201, transfer({ id: 't8' })),
+    });
+    renderRoutes(
+      [
+        { path: '/officer/transfers/new', element: <TransferFormPage /> },
+        { path: '/transfers/:id', element: <p>record</p> },
+      ],
+      '/officer/transfers/new',
+    );
+    const supplier = await screen.findByLabelText(/^Bên chuyển giao/);
+    await waitFor(() => expect(within(supplier).getAllByRole('option')).toHaveLength(3));
+    fireEvent.change(supplier, { target: { value: INSTITUTE.id } });
+    fireEvent.change(screen.getByLabelText(/^Bên nhận chuyển giao/), { target: { value: INSTITUTE.id } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu hồ sơ chuyển giao' }));
+    expect(screen.getByText('Bên nhận phải khác bên chuyển giao.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/^Bên nhận chuyển giao/), { target: { value: ENTERPRISE.id } });
+    fireEvent.change(screen.getByLabelText(/^Tin liên quan/), { target: { value: 'bã dong' } });
+    fireEvent.click(await screen.findByRole('button', { name: /Chế phẩm vi sinh xử lý bã dong riềng/ }));
+    expect(screen.getByRole('list', { name: 'Đã chọn' }).textContent).toContain('Chế phẩm vi sinh xử lý bã dong riềng');
+    fireEvent.change(screen.getByLabelText(/^Tên hợp đồng/), { target: { value: 'Hợp đồng chế phẩm vi sinh' } });
+    fireEvent.change(screen.getByLabelText(/^Hình thức chuyển giao/), { target: { value: 'assignment' } });
+    fireEvent.click(await screen.findByLabelText('Chuyển giao tài liệu về công nghệ'));
+    fireEvent.change(screen.getByLabelText(/^Giá trị hợp đồng/), { target: { value: '1 500 000 000' } });
+    fireEvent.change(screen.getByLabelText(/^Ngày ký/), { target: { value: '2/1/2026' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu hồ sơ chuyển giao' }));
+    await waitFor(() => expect(location()).toBe('/transfers/t8'));
+    expect(calls.find((c) => c.path.startsWith('/organizations'))!.path).toBe('/organizations?status=verified&page=1&pageSize=100');
+    expect(calls.find((c) => c.path === '/transfers')!.body).toEqual({
+      supplierOrgId: INSTITUTE.id,
+      recipientOrgId: ENTERPRISE.id,
+      listingIds: ['offer1'],
+      title: 'Hợp đồng chế phẩm vi sinh',
+      form: 'assignment',
+      methods: ['documents'],
+      contractValue: 1500000000,
+      signedOn: '2026-01-02',
+      registrationRequired: false,
+    });
+  });
+});
