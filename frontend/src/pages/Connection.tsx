@@ -99,6 +99,23 @@ export default function ConnectionPage() {
 
       <div className="listing-layout">
         <div className="listing-main">
+          <section className="listing-section interest-content" aria-labelledby="conn-interest-title">
+            <h2 id="conn-interest-title">
+              {t('connection.interest')}
+            </h2>
+            <dl className="listing-facts">
+              <div>
+                <dt>{t('connection.seeks')}</dt>
+                <dd className="prose">{c.seeks}</dd>
+              </div>
+              {c.brings && (
+                <div>
+                  <dt>{t('connection.brings')}</dt>
+                  <dd className="prose">{c.brings}</dd>
+                </div>
+              )}
+            </dl>
+          </section>
           <Decision connection={c} labels={labels} mine={mine} />
           <Actions connection={c} onChanged={changed} onReload={reload} />
           <Thread connection={c} onPosted={() => void reload()} />
@@ -148,23 +165,6 @@ export default function ConnectionPage() {
                 <div>
                   <dt>{t('connection.broker')}</dt>
                   <dd>{c.broker.name}</dd>
-                </div>
-              )}
-            </dl>
-          </section>
-          <section className="side-card" aria-labelledby="conn-interest-title">
-            <h2 id="conn-interest-title" className="h3">
-              {t('connection.interest')}
-            </h2>
-            <dl className="listing-facts">
-              <div>
-                <dt>{t('connection.seeks')}</dt>
-                <dd className="prose">{c.seeks}</dd>
-              </div>
-              {c.brings && (
-                <div>
-                  <dt>{t('connection.brings')}</dt>
-                  <dd className="prose">{c.brings}</dd>
                 </div>
               )}
             </dl>
@@ -299,9 +299,15 @@ function Actions({
   return (
     <section className="owner-panel state-published connection-actions" aria-labelledby="conn-actions-title">
       <h2 id="conn-actions-title" className="h3">
-        {t(`connection.next.${c.state}`)}
+        {c.can.accept ? t('connection.next.answer') : t(`connection.next.${c.state}`)}
       </h2>
-      <p>{c.transferId ? t('connection.nextText.recorded') : t(`connection.nextText.${c.state}`)}</p>
+      <p>
+        {c.transferId
+          ? t('connection.nextText.recorded')
+          : c.can.accept
+            ? t('connection.nextText.answer', { org: c.party.name })
+            : t(`connection.nextText.${c.state}`)}
+      </p>
       <div className="actions">
         {actions.map((a) => (
           <button
