@@ -31,6 +31,8 @@ export function NotificationBell() {
       live = false;
       clearInterval(h);
       document.removeEventListener('visibilitychange', onVisible);
+      // Signed out: the next person starts from nothing.
+      setUnread(0);
     };
   }, []);
 

@@ -67,7 +67,7 @@ export default function ConnectionPage() {
   }, []);
 
   // The other side may accept, decline or write meanwhile.
-  usePolling(() => void endpoints.connection(id).then(setData, () => undefined), MESSAGES_POLL_MS, !!c);
+  usePolling(() => void endpoints.connection(id).then(setData, () => undefined), MESSAGES_POLL_MS, !!c && !isClosed(c.state));
 
   function changed(updated: Connection | null, text: string, tone: Tone = 'success') {
     if (updated) setData(updated);
@@ -495,7 +495,8 @@ function Thread({ connection: c, onPosted }: { connection: Connection; onPosted:
   const [busy, setBusy] = useState(false);
   const end = useRef<HTMLLIElement>(null);
 
-  usePolling(() => void endpoints.messages(c.id).then(setData, () => undefined), MESSAGES_POLL_MS);
+  // Nothing new comes once the connection has ended.
+  usePolling(() => void endpoints.messages(c.id).then(setData, () => undefined), MESSAGES_POLL_MS, !isClosed(c.state));
 
   async function send(e: FormEvent) {
     e.preventDefault();

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import ConnectionPage, { timelineSteps } from '../Connection';
 import Connections from '../Connections';
 import { allowedActions } from '../../lib/matching';
@@ -8,6 +8,10 @@ import { json, mockApi } from '../../test/helpers';
 import { connection, ENTERPRISE, INSTITUTE, taxonomyRoute } from '../../test/matching';
 import { location, renderRoutes } from '../../test/router';
 import type { Connection, ConnectionCan } from '../../api/types';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const asEnterprise = () => meRoutes([], [{ ...ENTERPRISE, kind: 'enterprise', status: 'verified', role: 'owner' }] as never);
 const asInstitute = () => meRoutes([], [{ ...INSTITUTE, kind: 'institute', status: 'verified', role: 'owner' }] as never);
@@ -171,6 +175,26 @@ describe('Connection messages', () => {
     expect(last.className).toContain('mine');
     expect((screen.getByLabelText('Tin nhắn của bạn') as HTMLTextAreaElement).value).toBe('');
     expect(calls.find((c) => c.method === 'POST' && c.path.endsWith('/messages'))!.body).toEqual({ body: 'Cảm ơn, hẹn gặp thứ Hai.' });
+  });
+
+  it('asks for new messages every 20 seconds while the connection is open', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let items = [{ id: 'm1', author: { id: 'u7', name: 'TS. Lan' }, org: INSTITUTE, body: 'Tin đầu', createdAt: '2026-03-02T02:00:00Z' }];
+    const { calls } = mockApi({
+      ...asEnterprise(),
+      ...taxonomyRoute,
+      'GET /connections/c1': () => json(200, connection({ state: 'negotiating', can: { message: true } as ConnectionCan })),
+      'GET /connections/c1/messages': () => json(200, { items }),
+    });
+    renderConnection();
+    await screen.findByText('Tin đầu');
+    items = [...items, { id: 'm2', author: { id: 'u7', name: 'TS. Lan' }, org: INSTITUTE, body: 'Tin thứ hai', createdAt: '2026-03-02T03:00:00Z' }];
+    const before = calls.filter((c) => c.path === '/connections/c1/messages').length;
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(20_000);
+    });
+    expect(await screen.findByText('Tin thứ hai')).toBeTruthy();
+    expect(calls.filter((c) => c.path === '/connections/c1/messages').length).toBe(before + 1);
   });
 
   it('builds the timeline from the history, with the steps still ahead', () => {
