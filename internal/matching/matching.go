@@ -189,7 +189,10 @@ func (m *Service) For(ctx context.Context, l catalog.Listing, limit int) ([]Matc
 	for _, h := range byText.Hits {
 		docs[h.Doc.ID] = h.Doc
 	}
-	if len(l.Sectors) > 0 {
+	// Same-sector listings fill in only when the words found few: sorting a
+	// whole sector by date was a third of a request on a large catalogue,
+	// and on the labelled demo needs it added nothing the words missed.
+	if len(l.Sectors) > 0 && len(byText.Hits) < 20 {
 		f := filter
 		f.Sectors = l.Sectors
 		bySector, err := m.engine.Search(ctx, search.Query{Filter: f, NoFacets: true, Sort: search.SortNewest, PageSize: 20})
