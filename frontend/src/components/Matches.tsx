@@ -100,7 +100,7 @@ function MatchCard({ match, onInterest }: { match: Match; onInterest?: (hit: Sea
  * owner's members and officers in other states (the server decides: a 403
  * or 404 leaves the section out).
  */
-export function ListingMatches({ listing, action }: { listing: Listing; action?: ReactNode }) {
+export function ListingMatches({ listing, action, refreshKey = 0 }: { listing: Listing; action?: ReactNode; refreshKey?: number }) {
   const { t } = useTranslation();
   const { me, status } = useAuth();
   const location = useLocation();
@@ -108,7 +108,7 @@ export function ListingMatches({ listing, action }: { listing: Listing; action?:
   const ready = status !== 'loading';
   const { data, error, loading, reload } = useAsync(
     () => (ready ? endpoints.matches(listing.id, MATCH_LIMIT) : new Promise<Match[]>(() => undefined)),
-    [listing.id, listing.version, ready, me?.user.id],
+    [listing.id, listing.version, ready, me?.user.id, refreshKey],
   );
   const [target, setTarget] = useState<InterestTarget | null>(null);
   const offer = isOffer(listing.kind);

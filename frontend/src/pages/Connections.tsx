@@ -41,7 +41,8 @@ export default function Connections() {
   const stale = params.get('stale') === 'true';
   const listingId = params.get('listingId') ?? '';
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const scope = (me?.organizations.length ?? 0) === 0 && hasRole('officer', 'admin') ? 'all' : 'mine';
+  // Officers follow every connection (their own organisation is the department).
+  const scope = hasRole('officer', 'admin') ? 'all' : 'mine';
   const { data, error, loading, reload } = useAsync(
     () =>
       ready
@@ -49,7 +50,7 @@ export default function Connections() {
         : new Promise<never>(() => undefined),
     [ready, scope, tab, stale, listingId, page],
   );
-  useTitle(t('connections.title'));
+  useTitle(scope === 'all' ? t('connections.titleAll') : t('connections.title'));
 
   function go(next: { tab?: Tab; stale?: boolean; listingId?: string; page?: number }) {
     const q: Record<string, string> = {};
@@ -66,8 +67,8 @@ export default function Connections() {
   return (
     <section className="page">
       <div className="page-head">
-        <h1>{t('connections.title')}</h1>
-        <Link className="btn btn-secondary" to="/transfers">
+        <h1>{scope === 'all' ? t('connections.titleAll') : t('connections.title')}</h1>
+        <Link className="btn btn-secondary" to={scope === 'all' ? '/transfers?scope=all' : '/transfers'}>
           {t('connections.toTransfers')}
         </Link>
       </div>

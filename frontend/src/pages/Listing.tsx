@@ -77,6 +77,8 @@ export default function ListingPage() {
     (location.state as Flash | null)?.notice ? { text: (location.state as Flash).notice!, tone: 'success' } : null,
   );
   const noticeRef = useRef<HTMLDivElement>(null);
+  // Bumped when an officer proposes a match, so that the list shows it.
+  const [matchesKey, setMatchesKey] = useState(0);
   useTitle(listing?.title ?? t('listing.title'));
 
   const isMember = !!listing && !!me?.organizations.some((o) => o.id === listing.orgId);
@@ -308,7 +310,18 @@ export default function ListingPage() {
       {(listing.state === 'published' || isMember || isStaff) && (
         <ListingMatches
           listing={listing}
-          action={isStaff && listing.state === 'published' ? <ProposeButton listing={listing} onDone={(m) => changed(null, m)} /> : undefined}
+          refreshKey={matchesKey}
+          action={
+            isStaff && listing.state === 'published' ? (
+              <ProposeButton
+                listing={listing}
+                onDone={(m) => {
+                  setMatchesKey((k) => k + 1);
+                  changed(null, m);
+                }}
+              />
+            ) : undefined
+          }
         />
       )}
     </article>

@@ -212,6 +212,8 @@ describe('Officers propose a match', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Đề xuất' }));
     expect(await screen.findByText('Đã đề xuất kết nối với “Cần công nghệ sấy miến dong”.')).toBeTruthy();
     expect(calls.find((c) => c.path === '/matches')!.body).toEqual({ needId: 'need1', offerId: 'offer1', note: 'Cùng địa bàn Ba Bể' });
+    // The list is asked again, so that the proposed pair shows with its badge.
+    await waitFor(() => expect(calls.filter((c) => c.path.startsWith('/listings/offer1/matches'))).toHaveLength(2));
   });
 });
 

@@ -240,7 +240,9 @@ function Summary({ data }: { data: PipelineData }) {
           ))}
         </ul>
         {data.stale > 0 && (
-          <p className="alert alert-warning stale-note">{t('pipeline.stale', { count: data.stale })}</p>
+          <p className="alert alert-warning stale-note">
+            <Link to="/connections?stale=true">{t('pipeline.stale', { count: data.stale })}</Link>
+          </p>
         )}
       </section>
 
