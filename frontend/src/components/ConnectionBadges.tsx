@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { ConnectionState, Registration } from '../api/types';
+import { useTermLabels } from '../lib/taxonomy';
 
 export function ConnectionStateBadge({ state }: { state: ConnectionState }) {
-  const { t } = useTranslation();
+  const labels = useTermLabels();
   return (
     <span className={`badge badge-conn-${state}`} data-state={state}>
-      {t(`connectionState.${state}`)}
+      {labels.connectionState(state)}
     </span>
   );
 }
@@ -23,11 +24,11 @@ export function StaleBadge() {
 
 /** The registration status; "overdue" wins over "due". */
 export function RegistrationBadge({ registration, overdue: late }: { registration: Pick<Registration, 'status' | 'overdue'>; overdue?: boolean }) {
-  const { t } = useTranslation();
+  const labels = useTermLabels();
   const overdue = registration.status === 'due' && !!(registration.overdue || late);
   return (
     <span className={`badge badge-reg-${overdue ? 'overdue' : registration.status}`} data-registration={overdue ? 'overdue' : registration.status}>
-      {overdue ? t('registrationStatus.overdue') : t(`registrationStatus.${registration.status}`)}
+      {labels.registrationStatus(overdue ? 'overdue' : registration.status)}
     </span>
   );
 }

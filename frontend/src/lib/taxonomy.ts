@@ -2,8 +2,10 @@
 // sectors, transfer forms, IP types and statuses, TRL, reject reasons and
 // administrative units, each with a Vietnamese and an English label.
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api';
 import type { AdminUnit, Taxonomy, Term } from '../api/types';
+import i18n from '../i18n';
 
 let pending: Promise<Taxonomy> | null = null;
 let loaded: Taxonomy | null = null;
@@ -83,6 +85,20 @@ export interface Labels {
   adminUnit(code: string): string;
   declineReason(code: string): string;
   transferMethod(code: string): string;
+  connectionState(code: string): string;
+  /** Also "overdue", which is not a status but a due one past its date (from i18n). */
+  registrationStatus(code: string): string;
+  implementationStatus(code: string): string;
+}
+
+/**
+ * States the screens show before the taxonomy has loaded (tabs, badges): the
+ * taxonomy's label when it is there, the same text from i18n until then.
+ */
+function pickOr(list: Term[] | undefined, code: string, lang: string, key: string): string {
+  const term = list?.find((x) => x.code === code);
+  if (term) return termLabel(term, lang);
+  return i18n.t(`${key}.${code}`, { lng: lang, defaultValue: code });
 }
 
 /** Labels in `lang`; a code the taxonomy does not know (or has not loaded yet) shows as itself. */
@@ -97,11 +113,21 @@ export function makeLabels(tax: Taxonomy | null, lang: string): Labels {
     adminUnit: (c) => pick(tax?.adminUnits, c, lang),
     declineReason: (c) => pick(tax?.declineReasons, c, lang),
     transferMethod: (c) => pick(tax?.transferMethods, c, lang),
+    connectionState: (c) => pickOr(tax?.connectionStates, c, lang, 'connectionState'),
+    registrationStatus: (c) => pickOr(tax?.registrationStatuses, c, lang, 'registrationStatus'),
+    implementationStatus: (c) => pickOr(tax?.implementationStatuses, c, lang, 'implementationStatus'),
   };
 }
 
 export function useLabels(tax: Taxonomy | null, lang: string): Labels {
   return useMemo(() => makeLabels(tax, lang), [tax, lang]);
+}
+
+/** The labels in the current language, with the session's taxonomy. */
+export function useTermLabels(): Labels {
+  const { taxonomy } = useTaxonomy();
+  const { i18n: i } = useTranslation();
+  return useLabels(taxonomy, i.language);
 }
 
 /**

@@ -23,7 +23,7 @@ import {
   OPEN_STATES,
 } from '../lib/matching';
 import { fieldMessage, problemMessage } from '../lib/messages';
-import { termLabel, useLabels, useTaxonomy } from '../lib/taxonomy';
+import { termLabel, useLabels, useTaxonomy, useTermLabels } from '../lib/taxonomy';
 import { useAsync } from '../lib/useAsync';
 import { useForm } from '../lib/useForm';
 import { useTitle } from '../lib/useTitle';
@@ -232,6 +232,7 @@ export function timelineSteps(c: Connection): TimelineStep[] {
 
 function Timeline({ connection: c, lang }: { connection: Connection; lang: string }) {
   const { t } = useTranslation();
+  const labels = useTermLabels();
   return (
     <section className="side-card" aria-labelledby="conn-timeline-title">
       <h2 id="conn-timeline-title" className="h3">
@@ -241,7 +242,7 @@ function Timeline({ connection: c, lang }: { connection: Connection; lang: strin
         {timelineSteps(c).map((s, i) => (
           <li key={`${s.state}-${i}`} className={`timeline-step step-${s.status}`} aria-current={s.status === 'current' ? 'step' : undefined}>
             <span className="timeline-dot" aria-hidden="true" />
-            <span className="timeline-label">{t(`connectionState.${s.state}`)}</span>
+            <span className="timeline-label">{labels.connectionState(s.state)}</span>
             {s.at && <span className="muted small"> · {formatDate(s.at, lang)}</span>}
             {s.status === 'todo' && <span className="visually-hidden"> ({t('connection.notYet')})</span>}
           </li>

@@ -11,6 +11,7 @@ import { PagedTable } from '../components/DataTable';
 import { KindBadge } from '../components/ListingBadges';
 import { Tabs } from '../components/Tabs';
 import { formatDate } from '../lib/format';
+import { useTermLabels } from '../lib/taxonomy';
 import { useAsync } from '../lib/useAsync';
 import { useTitle } from '../lib/useTitle';
 
@@ -33,6 +34,7 @@ export function sides(c: Connection, me: Me | null): { mine: 'owner' | 'party' |
 
 export default function Connections() {
   const { t, i18n } = useTranslation();
+  const labels = useTermLabels();
   const lang = i18n.language;
   const { me, hasRole, status } = useAuth();
   const ready = status !== 'loading';
@@ -79,7 +81,7 @@ export default function Connections() {
         current={tab}
         label={t('connections.tabs')}
         panelId={PANEL_ID}
-        tabLabel={(s) => (s === 'all' ? t('connections.all') : t(`connectionState.${s}`))}
+        tabLabel={(s) => (s === 'all' ? t('connections.all') : labels.connectionState(s))}
         onSelect={(s) => go({ tab: s })}
       />
       <div className="list-filters">

@@ -18,7 +18,7 @@ import { formatVnd } from '../lib/format';
 import { daysUntil, formatDay, parseDayInput, todayInVietnam } from '../lib/listing';
 import { isOverdue, OUTCOME_MAX, registrationDueOn } from '../lib/matching';
 import { problemMessage, fieldMessage } from '../lib/messages';
-import { useLabels, useTaxonomy } from '../lib/taxonomy';
+import { useLabels, useTaxonomy, useTermLabels } from '../lib/taxonomy';
 import { useAsync } from '../lib/useAsync';
 import { useForm } from '../lib/useForm';
 import { useTitle } from '../lib/useTitle';
@@ -263,6 +263,7 @@ type ImplField = 'status' | 'outcome';
 
 function ImplementationBlock({ transfer: tr, onChanged }: { transfer: Transfer; onChanged: (t: Transfer | null, text: string) => void }) {
   const { t } = useTranslation();
+  const labels = useTermLabels();
   const [open, setOpen] = useState(false);
   const form = useForm<ImplField>({
     initial: { status: tr.implementation.status, outcome: tr.implementation.outcome ?? '' },
@@ -298,7 +299,7 @@ function ImplementationBlock({ transfer: tr, onChanged }: { transfer: Transfer; 
         )}
       </div>
       <p>
-        <span className={`badge badge-impl-${tr.implementation.status}`}>{t(`implementationStatus.${tr.implementation.status}`)}</span>
+        <span className={`badge badge-impl-${tr.implementation.status}`}>{labels.implementationStatus(tr.implementation.status)}</span>
       </p>
       {tr.implementation.outcome ? <p className="prose">{tr.implementation.outcome}</p> : <p className="muted">{t('implementation.noOutcome')}</p>}
       <FormDialog
@@ -314,7 +315,7 @@ function ImplementationBlock({ transfer: tr, onChanged }: { transfer: Transfer; 
         <SelectField {...form.bind('status')} label={t('implementation.status')} required>
           {IMPLEMENTATION_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {t(`implementationStatus.${s}`)}
+              {labels.implementationStatus(s)}
             </option>
           ))}
         </SelectField>

@@ -11,6 +11,7 @@ import { Tabs } from '../components/Tabs';
 import { formatVnd } from '../lib/format';
 import { formatDay } from '../lib/listing';
 import { registrationDueOn } from '../lib/matching';
+import { useTermLabels } from '../lib/taxonomy';
 import { useAsync } from '../lib/useAsync';
 import { useTitle } from '../lib/useTitle';
 
@@ -20,6 +21,7 @@ const TABS: readonly Tab[] = ['all', 'due', 'overdue', 'submitted', 'registered'
 
 export default function Transfers() {
   const { t } = useTranslation();
+  const labels = useTermLabels();
   const { hasRole, status } = useAuth();
   // The scope depends on the roles: wait for the session (outside RequireAuth too).
   const ready = status !== 'loading';
@@ -64,7 +66,7 @@ export default function Transfers() {
         current={tab}
         label={t('transfers.tabs')}
         panelId="transfers-panel"
-        tabLabel={(s) => (s === 'all' ? t('transfers.all') : t(`registrationStatus.${s}`))}
+        tabLabel={(s) => (s === 'all' ? t('transfers.all') : labels.registrationStatus(s))}
         onSelect={(s) => go({ tab: s })}
       />
       <div id="transfers-panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>

@@ -15,7 +15,7 @@ import { formatNumber, formatVnd } from '../../lib/format';
 import { daysUntil, formatDay, parseDayInput } from '../../lib/listing';
 import { conversion } from '../../lib/matching';
 import { fieldMessage, problemMessage } from '../../lib/messages';
-import { termLabel, useTaxonomy } from '../../lib/taxonomy';
+import { termLabel, useTaxonomy, useTermLabels } from '../../lib/taxonomy';
 import { useAsync } from '../../lib/useAsync';
 import { useMediaQuery } from '../../lib/useMediaQuery';
 import { useTitle } from '../../lib/useTitle';
@@ -51,6 +51,7 @@ export function inFilter(c: Connection, f: PipelineFilter): boolean {
 
 export default function Pipeline() {
   const { t, i18n } = useTranslation();
+  const labels = useTermLabels();
   const lang = i18n.language;
   const [params, setParams] = useSearchParams();
   const filter = parseFilter(params);
@@ -115,7 +116,7 @@ export default function Pipeline() {
           >
             {CONNECTION_STATES.map((s) => (
               <option key={s} value={s}>
-                {t(`connectionState.${s}`)}
+                {labels.connectionState(s)}
                 {data ? ` (${formatNumber(data.stages.find((x) => x.state === s)?.count ?? 0)})` : ''}
               </option>
             ))}
@@ -197,6 +198,7 @@ function Filters({
 
 function Summary({ data }: { data: PipelineData }) {
   const { t, i18n } = useTranslation();
+  const labels = useTermLabels();
   const nf = (n: number) => new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 }).format(n);
   const top = Math.max(1, data.funnel.interests);
   const reg = data.transfers.registration;
@@ -258,7 +260,7 @@ function Summary({ data }: { data: PipelineData }) {
           {REG_KEYS.map((k) => (
             <li key={k} className={(k === 'due' || k === 'overdue') && reg[k] > 0 ? `reg-stat highlight-${k}` : 'reg-stat'} data-registration={k}>
               <Link to={`/transfers?scope=all&registration=${k}`}>
-                <span className="strong">{formatNumber(reg[k] ?? 0)}</span> {t(`registrationStatus.${k}`)}
+                <span className="strong">{formatNumber(reg[k] ?? 0)}</span> {labels.registrationStatus(k)}
               </Link>
             </li>
           ))}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { isOverdue, scoreLevel } from './matching';
+import { makeLabels } from './taxonomy';
+import { taxonomy, transfer } from '../test/matching';
+
+describe('matching rules', () => {
+  it('takes state labels from the taxonomy, from i18n until it has loaded', () => {
+    const withStates = { ...taxonomy, connectionStates: [{ code: 'requested', vi: 'Đã quan tâm (Sở)', en: 'Interested (dept)' }] };
+    expect(makeLabels(withStates, 'vi').connectionState('requested')).toBe('Đã quan tâm (Sở)');
+    expect(makeLabels(withStates, 'en').connectionState('requested')).toBe('Interested (dept)');
+    expect(makeLabels(null, 'vi').connectionState('negotiating')).toBe('Đang đàm phán');
+    expect(makeLabels(null, 'en').registrationStatus('overdue')).toBe('Registration overdue');
+    expect(makeLabels(null, 'vi').implementationStatus('in_use')).toBe('Đã đưa vào sử dụng');
+  });
+
+  it('reads overdue from the registration or from the record, for due registrations only', () => {
+    expect(isOverdue(transfer({ registration: { required: true, status: 'due', overdue: true } }))).toBe(true);
+    expect(isOverdue(transfer({ overdue: true, registration: { required: true, status: 'due' } }))).toBe(true);
+    expect(isOverdue(transfer({ overdue: true, registration: { required: true, status: 'registered' } }))).toBe(false);
+    expect(isOverdue(transfer())).toBe(false);
+  });
+
+  it('puts a word on the score', () => {
+    expect([95, 70, 69, 40, 39].map(scoreLevel)).toEqual(['high', 'high', 'medium', 'medium', 'low']);
+  });
+});
