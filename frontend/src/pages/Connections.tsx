@@ -74,7 +74,7 @@ export default function Connections() {
           {t('connections.toTransfers')}
         </Link>
       </div>
-      <p className="lead">{t('connections.intro')}</p>
+      <p className="lead">{scope === 'all' ? t('connections.introAll') : t('connections.intro')}</p>
 
       <Tabs
         tabs={TABS}
@@ -115,7 +115,7 @@ export default function Connections() {
               )}
             </div>
           }
-          columns={[t('connections.listing'), t('connections.with'), t('connections.state'), t('connections.lastActivity')]}
+          columns={[t('connections.listing'), scope === 'all' ? t('connections.parties') : t('connections.with'), t('connections.state'), t('connections.lastActivity')]}
           actions
           className="table responsive connections-table"
           page={page}
@@ -133,7 +133,7 @@ export default function Connections() {
                     </Link>
                   </p>
                 </td>
-                <td data-label={t('connections.with')}>
+                <td data-label={scope === 'all' ? t('connections.parties') : t('connections.with')}>
                   {mine ? (
                     <>
                       {other.name}
