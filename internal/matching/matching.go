@@ -39,8 +39,10 @@ const (
 	// MaxLimit bounds ?limit=.
 	MaxLimit = 50
 	// queryWords is how many of a listing's words ask the engine for
-	// candidates (Meilisearch reads no more than ten).
-	queryWords = 10
+	// candidates: keywords first, then the title. Six kept the labelled
+	// demo needs' results (ten cost more on a large catalogue, and
+	// Meilisearch reads no more than ten).
+	queryWords = 6
 )
 
 // Collections.
