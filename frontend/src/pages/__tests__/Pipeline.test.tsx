@@ -58,8 +58,12 @@ describe('Pipeline', () => {
     expect(stages.textContent).toContain('3 kết nối lâu không tiến triển.');
     const reg = screen.getByRole('region', { name: 'Hợp đồng chuyển giao' });
     expect(reg.textContent!.replace(/\s/g, ' ')).toContain('570.000.000 ₫');
-    expect(reg.querySelector('.highlight-overdue')!.textContent).toContain('1 Quá hạn đăng ký');
-    expect(within(reg).getByRole('link', { name: /Quá hạn đăng ký/ }).getAttribute('href')).toBe('/transfers?scope=all&registration=overdue');
+    // Overdue ones are among the due ones, and shown under them.
+    const due = reg.querySelector('.highlight-due')!;
+    expect(due.textContent).toContain('1 Phải đăng ký');
+    expect(within(due as HTMLElement).getByRole('link', { name: /trong đó 1 quá hạn đăng ký/ }).getAttribute('href')).toBe(
+      '/transfers?scope=all&registration=overdue',
+    );
     expect(calls.find((c) => c.path.startsWith('/pipeline'))!.path).toBe('/pipeline?sector=agri_processing&from=2026-01-01');
     // jsdom is narrow: one stage at a time, chosen with a select.
     const card = (await screen.findByText('Cần công nghệ sấy miến dong')).closest('li')!;

@@ -22,7 +22,8 @@ import { useTitle } from '../../lib/useTitle';
 import type { FieldErrors } from '../../lib/validation';
 
 const FUNNEL = ['interests', 'connections', 'agreements', 'transfers', 'registered'] as const;
-const REG_KEYS = ['due', 'overdue', 'submitted', 'registered', 'not_required'] as const;
+/** Overdue registrations are counted among the due ones too: they show under them. */
+const REG_KEYS = ['due', 'submitted', 'registered', 'not_required'] as const;
 const CARDS = 20;
 const YMD = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -258,10 +259,16 @@ function Summary({ data }: { data: PipelineData }) {
         </p>
         <ul className="reg-stats">
           {REG_KEYS.map((k) => (
-            <li key={k} className={(k === 'due' || k === 'overdue') && reg[k] > 0 ? `reg-stat highlight-${k}` : 'reg-stat'} data-registration={k}>
+            <li key={k} className={k === 'due' && reg.due > 0 ? 'reg-stat highlight-due' : 'reg-stat'} data-registration={k}>
               <Link to={`/transfers?scope=all&registration=${k}`}>
                 <span className="strong">{formatNumber(reg[k] ?? 0)}</span> {labels.registrationStatus(k)}
               </Link>
+              {k === 'due' && (reg.overdue ?? 0) > 0 && (
+                <Link className="reg-overdue" data-registration="overdue" to="/transfers?scope=all&registration=overdue">
+                  <span aria-hidden="true">⚠ </span>
+                  {t('pipeline.overdueOf', { count: reg.overdue, n: formatNumber(reg.overdue) })}
+                </Link>
+              )}
             </li>
           ))}
         </ul>
