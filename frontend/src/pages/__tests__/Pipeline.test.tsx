@@ -20,7 +20,7 @@ const data: PipelineData = {
     count: 2,
     contractValue: 570000000,
     registration: { not_required: 0, due: 1, overdue: 1, submitted: 0, registered: 1 },
-    implementation: {},
+    implementation: { not_started: 1, in_use: 1 },
   },
   funnel: { interests: 20, connections: 10, agreements: 4, transfers: 2, registered: 1 },
   stale: 3,
@@ -58,6 +58,7 @@ describe('Pipeline', () => {
     expect(stages.textContent).toContain('3 kết nối lâu không tiến triển.');
     const reg = screen.getByRole('region', { name: 'Hợp đồng chuyển giao' });
     expect(reg.textContent!.replace(/\s/g, ' ')).toContain('570.000.000 ₫');
+    expect(reg.querySelector('.impl-stats')!.textContent).toBe('Chưa triển khai: 1Đã đưa vào sử dụng: 1');
     // Overdue ones are among the due ones, and shown under them.
     const due = reg.querySelector('.highlight-due')!;
     expect(due.textContent).toContain('1 Phải đăng ký');

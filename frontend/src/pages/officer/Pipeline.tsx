@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../../api';
-import { CONNECTION_STATES, type Connection, type ConnectionState, type Pipeline as PipelineData } from '../../api/types';
+import { CONNECTION_STATES, IMPLEMENTATION_STATUSES, type Connection, type ConnectionState, type Pipeline as PipelineData } from '../../api/types';
 import { ConnectionStateBadge, StaleBadge } from '../../components/ConnectionBadges';
 import { DateField, FormAlert, SelectField } from '../../components/Fields';
 import { ErrorState, Loading } from '../../components/Status';
@@ -203,6 +203,7 @@ function Summary({ data }: { data: PipelineData }) {
   const nf = (n: number) => new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 }).format(n);
   const top = Math.max(1, data.funnel.interests);
   const reg = data.transfers.registration;
+  const impl = data.transfers.implementation ?? {};
   return (
     <div className="pipeline-summary">
       <section aria-labelledby="funnel-title" className="side-card">
@@ -272,6 +273,18 @@ function Summary({ data }: { data: PipelineData }) {
             </li>
           ))}
         </ul>
+        {IMPLEMENTATION_STATUSES.some((k) => (impl[k] ?? 0) > 0) && (
+          <>
+            <h3 className="h3 impl-title">{t('pipeline.implementation')}</h3>
+            <ul className="tags impl-stats">
+              {IMPLEMENTATION_STATUSES.filter((k) => (impl[k] ?? 0) > 0).map((k) => (
+                <li key={k} data-implementation={k}>
+                  {labels.implementationStatus(k)}: <span className="strong">{formatNumber(impl[k] ?? 0)}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
     </div>
   );
