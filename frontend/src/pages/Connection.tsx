@@ -320,7 +320,7 @@ function Actions({
               setPending(a);
             }}
           >
-            {t(`connection.action.${a}`)}
+            {a === 'close' && c.state === 'requested' ? t('connection.action.withdraw') : t(`connection.action.${a}`)}
           </button>
         ))}
         {recordTransfer && (
@@ -453,6 +453,8 @@ function CloseDialog({
   onDone: (c: Connection) => void;
 }) {
   const { t } = useTranslation();
+  // Before an answer, closing is the requester taking the interest back.
+  const withdraw = c.state === 'requested';
   const form = useForm<'comment'>({
     initial: { comment: '' },
     prefix: 'close',
@@ -472,14 +474,14 @@ function CloseDialog({
   return (
     <FormDialog
       open={open}
-      title={t('connection.confirmTitle.close')}
-      confirmLabel={t('connection.action.close')}
+      title={withdraw ? t('connection.confirmTitle.withdraw') : t('connection.confirmTitle.close')}
+      confirmLabel={withdraw ? t('connection.action.withdraw') : t('connection.action.close')}
       busy={form.busy}
       error={form.formError}
       onSubmit={onSubmit}
       onClose={close}
     >
-      <p>{t('connection.confirmText.close')}</p>
+      <p>{withdraw ? t('connection.confirmText.withdraw') : t('connection.confirmText.close')}</p>
       <TextAreaField {...form.bind('comment')} label={t('connection.closeComment')} hint={t('connection.closeCommentHint')} rows={4} maxLength={DECLINE_COMMENT_MAX} />
     </FormDialog>
   );

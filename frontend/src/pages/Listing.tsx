@@ -11,6 +11,7 @@ import { useAuth } from '../auth/AuthContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { KindBadge, ListingStateBadge } from '../components/ListingBadges';
 import { ListingFilesEditor, ListingGallery } from '../components/ListingFiles';
+import { ConnectionStateBadge } from '../components/ConnectionBadges';
 import { InterestDialog, interestOrgs } from '../components/InterestDialog';
 import { ListingMatches } from '../components/Matches';
 import { ProposeMatchDialog } from '../components/ProposeMatchDialog';
@@ -27,6 +28,7 @@ import {
 import { fieldMessage, problemMessage } from '../lib/messages';
 import { useOrgs } from '../lib/orgNames';
 import { useLabels, useTaxonomy, type Labels } from '../lib/taxonomy';
+import { isClosed } from '../lib/matching';
 import { useAsync } from '../lib/useAsync';
 import { useTitle } from '../lib/useTitle';
 
@@ -337,6 +339,18 @@ function InterestPanel({ listing }: { listing: Listing }) {
   const location = useLocation();
   const { status, me } = useAuth();
   const [open, setOpen] = useState(false);
+  const orgs = interestOrgs(me, listing.orgId);
+  // An organisation has one open interest per listing: lead to it rather than to a 409.
+  const { data: mine } = useAsync(
+    () =>
+      orgs.length > 0
+        ? endpoints.connections({ scope: 'mine', listingId: listing.id }, 1, 20).then(
+            (p) => p.items.filter((c) => !isClosed(c.state) && orgs.some((o) => o.id === c.party.id)),
+            () => [],
+          )
+        : Promise.resolve([]),
+    [listing.id, me?.user.id, orgs.length],
+  );
   if (status === 'loading') return null;
   if (status !== 'authenticated' || !me) {
     return (
@@ -349,16 +363,27 @@ function InterestPanel({ listing }: { listing: Listing }) {
   }
   // Officers of the department propose matches; they do not express interest.
   if (me.organizations.every((o) => (o.kind as string) === 'department')) return null;
-  const orgs = interestOrgs(me, listing.orgId);
   if (orgs.length === 0) {
     return <p className="alert alert-info interest-panel">{t('interest.needsVerification')}</p>;
   }
+  const open_ = mine ?? [];
+  const free = orgs.filter((o) => !open_.some((c) => c.party.id === o.id));
   return (
     <div className="interest-panel">
-      <button type="button" className="btn btn-primary btn-large" onClick={() => setOpen(true)}>
-        {t('interest.open')}
-      </button>
-      <p className="muted small">{t('interest.panelHint')}</p>
+      {open_.map((c) => (
+        <p key={c.id} className="alert alert-info existing-interest">
+          {t('interest.existing', { org: c.party.name })} <ConnectionStateBadge state={c.state} />{' '}
+          <Link to={`/connections/${encodeURIComponent(c.id)}`}>{t('interest.seeExisting')}</Link>
+        </p>
+      ))}
+      {mine && free.length > 0 && (
+        <>
+          <button type="button" className="btn btn-primary btn-large" onClick={() => setOpen(true)}>
+            {t('interest.open')}
+          </button>
+          <p className="muted small">{t('interest.panelHint')}</p>
+        </>
+      )}
       <InterestDialog target={open ? { id: listing.id, title: listing.title, orgId: listing.orgId } : null} onClose={() => setOpen(false)} />
     </div>
   );

@@ -44,7 +44,7 @@ describe('Connection actions', () => {
 
   const cases: [Partial<ConnectionCan>, Connection['state'], string[]][] = [
     [{ accept: true, decline: true }, 'requested', ['Chấp nhận', 'Từ chối']],
-    [{ close: true }, 'requested', ['Kết thúc không thành']],
+    [{ close: true }, 'requested', ['Rút lại quan tâm']],
     [{ negotiate: true, close: true, message: true }, 'accepted', ['Bắt đầu đàm phán', 'Kết thúc không thành']],
     [{ agree: true, close: true, message: true }, 'negotiating', ['Kết thúc không thành', 'Xác nhận đã thỏa thuận']],
     [{ recordTransfer: true, message: true }, 'agreed', ['Ghi nhận chuyển giao']],

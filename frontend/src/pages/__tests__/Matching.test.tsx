@@ -169,6 +169,23 @@ describe('Expressing interest', () => {
     expect(within(dialog).getByRole('link', { name: 'Xem kết nối đang mở' }).getAttribute('href')).toBe('/connections?listingId=offer1');
   });
 
+  it('leads to the open interest instead of offering a second one', async () => {
+    const { calls } = mockApi({
+      ...enterpriseMember(),
+      ...taxonomyRoute,
+      'GET /listings/offer1': () => json(200, OFFER),
+      'GET /listings/offer1/matches': () => json(200, { matches: [] }),
+      'GET /connections': () =>
+        json(200, { items: [connection({ id: 'c5', state: 'accepted', owner: INSTITUTE, party: ENTERPRISE, listing: { id: 'offer1', kind: 'technology', title: OFFER.title } })], total: 1 }),
+    });
+    renderListing('offer1');
+    const note = await screen.findByText(`${ENTERPRISE.name} đã bày tỏ quan tâm đến tin này:`, { exact: false });
+    expect(within(note).getByRole('link', { name: 'Xem kết nối đang mở' }).getAttribute('href')).toBe('/connections/c5');
+    expect(within(note).getByText('Đã chấp nhận')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Bày tỏ quan tâm' })).toBeNull();
+    expect(calls.find((c) => c.path.startsWith('/connections?'))!.path).toBe('/connections?scope=mine&listingId=offer1&page=1&pageSize=20');
+  });
+
   it('tells members of an unverified organisation why they cannot', async () => {
     mockApi({
       ...enterpriseMember('pending'),
