@@ -467,3 +467,65 @@ func TestStrongMatchAnnounced(t *testing.T) {
 		t.Fatalf("the same pair announced again: %d", n)
 	}
 }
+
+// TestConnectionStateMachine: every action from every state it is not
+// allowed in answers 409 invalid_transition and changes nothing.
+func TestConnectionStateMachine(t *testing.T) {
+	h := apptest.New(t)
+	ent, inst := h.Demo("enterprise"), h.Demo("institute")
+	// to opens a connection on a fresh offer (the institute owns it, the
+	// enterprise asks: one open interest per listing) and takes it through
+	// steps.
+	to := func(t *testing.T, steps ...string) string {
+		offer := fittingOffer(t, h)
+		r := h.Do(R{Method: "POST", Path: "/api/v1/listings/" + offer + "/interests", Token: ent.Access, Body: map[string]any{"seeks": "Cần bảo quản quýt cho vụ tới."}})
+		if r.Status != 201 {
+			t.Fatalf("interest: %d %s", r.Status, r.Body)
+		}
+		id := r.JSON(t)["id"].(string)
+		for _, s := range steps {
+			tok, body := inst, any(nil)
+			if s == "decline" {
+				body = map[string]string{"reason": "price"}
+			}
+			if r := h.Do(R{Method: "POST", Path: "/api/v1/connections/" + id + "/" + s, Token: tok.Access, Body: body}); r.Status != 200 {
+				t.Fatalf("%s: %d %s", s, r.Status, r.Body)
+			}
+		}
+		return id
+	}
+	cases := []struct {
+		state  []string
+		action string
+		tok    apptest.Tokens
+	}{
+		{nil, "negotiate", inst},
+		{nil, "agree", inst},
+		{[]string{"accept"}, "accept", inst},
+		{[]string{"accept"}, "decline", inst},
+		{[]string{"decline"}, "accept", inst},
+		{[]string{"decline"}, "close", ent},
+		{[]string{"accept", "agree"}, "negotiate", ent},
+		{[]string{"accept", "agree"}, "close", ent},
+		{[]string{"accept", "close"}, "agree", inst},
+		{[]string{"accept", "close"}, "accept", inst},
+	}
+	for _, tc := range cases {
+		t.Run(strings.Join(tc.state, "+")+"→"+tc.action, func(t *testing.T) {
+			id := to(t, tc.state...)
+			before := h.Do(R{Method: "GET", Path: "/api/v1/connections/" + id, Token: ent.Access}).JSON(t)
+			var body any
+			if tc.action == "decline" {
+				body = map[string]string{"reason": "price"}
+			}
+			r := h.Do(R{Method: "POST", Path: "/api/v1/connections/" + id + "/" + tc.action, Token: tc.tok.Access, Body: body})
+			if r.Status != 409 || r.JSON(t)["code"] != "invalid_transition" {
+				t.Fatalf("%d %s", r.Status, r.Body)
+			}
+			after := h.Do(R{Method: "GET", Path: "/api/v1/connections/" + id, Token: ent.Access}).JSON(t)
+			if after["state"] != before["state"] || after["version"] != before["version"] {
+				t.Fatalf("changed: %v → %v", before["state"], after["state"])
+			}
+		})
+	}
+}
