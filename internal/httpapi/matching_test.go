@@ -529,3 +529,58 @@ func TestConnectionStateMachine(t *testing.T) {
 		})
 	}
 }
+
+// TestTransferValidation: bad contract details come back as field errors,
+// and nothing is recorded.
+func TestTransferValidation(t *testing.T) {
+	h := apptest.New(t)
+	officer := h.Demo("officer")
+	base := func(k string, v any) map[string]any {
+		b := transferBody()
+		if v == nil {
+			delete(b, k)
+		} else {
+			b[k] = v
+		}
+		return b
+	}
+	cases := []struct {
+		name  string
+		body  map[string]any
+		field string
+		code  string
+	}{
+		{"no title", base("title", nil), "title", "required"},
+		{"unknown form", base("form", "gift"), "form", "invalid_choice"},
+		{"no methods", base("methods", []string{}), "methods", "required"},
+		{"unknown method", base("methods", []string{"telepathy"}), "methods", "invalid_choice"},
+		{"negative value", base("contractValue", -1), "contractValue", "out_of_range"},
+		{"no value", base("contractValue", nil), "contractValue", "required"},
+		{"value as text", base("contractValue", "350 triệu"), "contractValue", "invalid_type"},
+		{"signed in the future", base("signedOn", time.Now().AddDate(0, 1, 0).Format(time.DateOnly)), "signedOn", "in_future"},
+		{"not a date", base("signedOn", "01/10/2026"), "signedOn", "invalid_date"},
+		{"same organisation twice", base("recipientOrgId", instituteOrg), "recipientOrgId", "same_organization"},
+		{"unknown organisation", base("supplierOrgId", "000000000000000000000000"), "supplierOrgId", "not_found"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := h.Do(R{Method: "POST", Path: "/api/v1/transfers", Token: officer.Access, Body: tc.body})
+			if r.Status != 422 {
+				t.Fatalf("%d %s", r.Status, r.Body)
+			}
+			found := false
+			for _, e := range r.JSON(t)["errors"].([]any) {
+				e := e.(map[string]any)
+				if e["field"] == tc.field && e["code"] == tc.code {
+					found = true
+				}
+			}
+			if !found {
+				t.Fatalf("no %s/%s in %s", tc.field, tc.code, r.Body)
+			}
+		})
+	}
+	if l := h.Do(R{Method: "GET", Path: "/api/v1/transfers?scope=all", Token: officer.Access}).JSON(t); l["total"].(float64) != 0 {
+		t.Fatalf("something was recorded: %v", l)
+	}
+}
