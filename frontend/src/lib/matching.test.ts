@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOverdue, scoreLevel } from './matching';
+import { isOverdue, limiter, scoreLevel } from './matching';
 import { makeLabels } from './taxonomy';
 import { taxonomy, transfer } from '../test/matching';
 
@@ -22,5 +22,25 @@ describe('matching rules', () => {
 
   it('puts a word on the score', () => {
     expect([95, 70, 69, 40, 39].map(scoreLevel)).toEqual(['high', 'high', 'medium', 'medium', 'low']);
+  });
+});
+
+describe('limiter', () => {
+  it('runs at most n tasks at once, all of them in the end', async () => {
+    const run = limiter(2);
+    let now = 0;
+    let peak = 0;
+    const task = (v: number) => () =>
+      new Promise<number>((r) => {
+        now++;
+        peak = Math.max(peak, now);
+        setTimeout(() => {
+          now--;
+          r(v);
+        }, 5);
+      });
+    const out = await Promise.all([1, 2, 3, 4, 5].map((v) => run(task(v))));
+    expect(out).toEqual([1, 2, 3, 4, 5]);
+    expect(peak).toBe(2);
   });
 });

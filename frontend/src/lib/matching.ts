@@ -62,3 +62,25 @@ export function scoreLevel(score: number): 'high' | 'medium' | 'low' {
 export function isOverdue(t: Pick<Transfer, 'registration' | 'overdue'>): boolean {
   return t.registration.status === 'due' && !!(t.registration.overdue || t.overdue);
 }
+
+/**
+ * Runs at most `max` of the given tasks at once (a page of listings asking
+ * for their matches should not compute twenty at the same moment).
+ */
+export function limiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const next = () => {
+    running--;
+    waiting.shift()?.();
+  };
+  return <T>(task: () => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      const start = () => {
+        running++;
+        task().then(resolve, reject).finally(next);
+      };
+      if (running < max) start();
+      else waiting.push(start);
+    });
+}

@@ -15,6 +15,7 @@ import { Notice } from '../components/Status';
 import { Tabs } from '../components/Tabs';
 import { formatDate } from '../lib/format';
 import { expiresSoon } from '../lib/listing';
+import { limiter } from '../lib/matching';
 import { problemMessage } from '../lib/messages';
 import { useAsync } from '../lib/useAsync';
 import { useTitle } from '../lib/useTitle';
@@ -193,10 +194,13 @@ export default function MyListings() {
   );
 }
 
+/** Match counts are asked for three listings at a time. */
+const matchQueue = limiter(3);
+
 /** A published listing's suggested matches: how many, the best score, and a link to them. */
 function MatchSummary({ listing }: { listing: Listing }) {
   const { t } = useTranslation();
-  const { data, error } = useAsync(() => endpoints.matches(listing.id, MATCH_LIMIT), [listing.id, listing.version]);
+  const { data, error } = useAsync(() => matchQueue(() => endpoints.matches(listing.id, MATCH_LIMIT)), [listing.id, listing.version]);
   if (error) return <>{t('common.none')}</>;
   if (!data) return <span className="muted small">{t('app.loading')}</span>;
   const best = data.reduce((m, x) => Math.max(m, Math.round(x.score)), 0);
