@@ -1,6 +1,7 @@
 // "Bày tỏ quan tâm" (express interest) in a published listing of another
 // organisation: what the organisation looks for and what it brings. The
 // answer is a connection in state "requested"; its page opens.
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api';
@@ -49,19 +50,23 @@ export function InterestDialog({ target, onClose }: { target: InterestTarget | n
   const { me } = useAuth();
   const orgs = target ? interestOrgs(me, target.orgId) : [];
   const chooseOrg = orgs.length > 1;
+  // 409 interest_exists: the dialog links to the open connection.
+  const [exists, setExists] = useState(false);
   const form = useForm<Field>({
     initial: { orgId: '', seeks: '', brings: '' },
     prefix: 'interest',
     order: ORDER,
     validate: (v) => validateInterest(v, chooseOrg),
-    problem: (err) =>
-      err instanceof ApiError && OWN_PROBLEMS.includes(err.code) ? t(`interest.problems.${err.code}`) : undefined,
+    problem: (err) => {
+      setExists(err instanceof ApiError && err.code === 'interest_exists');
+      return err instanceof ApiError && OWN_PROBLEMS.includes(err.code) ? t(`interest.problems.${err.code}`) : undefined;
+    },
   });
-  const exists = form.formError === t('interest.problems.interest_exists');
 
   function close() {
     if (form.busy) return;
     form.reset();
+    setExists(false);
     onClose();
   }
 
