@@ -34,8 +34,12 @@ import (
 const (
 	// MinScore hides pairs too weak to be worth a look.
 	MinScore = 30
-	// StrongScore is the score from which the other side hears of a new pair.
-	StrongScore = 65
+	// StrongScore is the score from which the other side hears of a new
+	// pair — when the pair also shares keywords, a ground a person can
+	// check at a glance. (At 65 the demo announced a geographical
+	// indication for persimmons to a pig farm's waste problem: sector,
+	// place and freshness alone came close.)
+	StrongScore = 80
 	// MaxLimit bounds ?limit=.
 	MaxLimit = 50
 	// queryWords is how many of a listing's words ask the engine for

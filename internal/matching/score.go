@@ -140,13 +140,16 @@ func content(ws []string) []string {
 	return out
 }
 
+// stop also holds the province's names and "sản phẩm": in nearly every
+// listing, and place has its own feature.
 var stop = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`can cong nghe cho cua va cac co trong duoc voi tu mot de tai la nhu khi theo tren
 		duoi nay do cung ve ra vao den nhung hoac khong da se bang nhieu it quy trinh he thong giai phap
 		ung dung phat trien nang cao hieu qua chat luong thuc hien tinh ho tro gom moi tot hon cao thap
 		doanh nghiep cong ty hop tac xa co so vien truong dai hoc trung tam nam thang ngay dang muon
-		yeu cau tim kiem dat tren duoi sau truoc lam dung su viec dieu kien toi thieu toi da`) {
+		yeu cau tim kiem dat tren duoi sau truoc lam dung su viec dieu kien toi thieu toi da
+		san pham bac kan thai nguyen`) {
 		m[w] = true
 	}
 	return m
@@ -172,6 +175,17 @@ func textSimilarity(src, cand side) float64 {
 		}
 	}
 	return min(1, got/total+0.05*float64(phrases))
+}
+
+// focusSimilarity is textSimilarity against cand's focus only (title,
+// keywords, summary), not its whole text.
+func focusSimilarity(src, cand side) float64 {
+	c := cand
+	c.all = make(map[string]bool, len(cand.focus))
+	for t := range cand.focus {
+		c.all[t] = true
+	}
+	return textSimilarity(src, c)
 }
 
 // sharedKeywords are src's keywords found as phrases in cand.
@@ -216,13 +230,22 @@ func score(src, cand side, now time.Time) (int, []Reason) {
 		}
 	}
 
-	sim := textSimilarity(src, cand)
-	if back := textSimilarity(cand, src); back > sim {
+	// Text and keywords are always read from the need's side first: how
+	// much of what the need asks for the offer covers. Read from whichever
+	// listing was being matched, the same pair scored differently on each
+	// page, and a need's long problem statement made strong-looking pairs
+	// of offers that shared a word or two with it.
+	sim := textSimilarity(need, offer)
+	// The other way round only against the need's own focus: any short
+	// offer title is "covered" by some long problem statement.
+	if back := focusSimilarity(offer, need); back > sim {
 		sim = (sim + back) / 2
 	}
-	if kw := sharedKeywords(src, cand); len(kw) > 0 {
-		add(min(float64(len(kw))*5, ptsKeywords), "shared_keywords", true, map[string]string{"keywords": strings.Join(kw[:min(3, len(kw))], ", ")})
-	} else if kw := sharedKeywords(cand, src); len(kw) > 0 {
+	kw := sharedKeywords(need, offer)
+	if len(kw) == 0 {
+		kw = sharedKeywords(offer, need)
+	}
+	if len(kw) > 0 {
 		add(min(float64(len(kw))*5, ptsKeywords), "shared_keywords", true, map[string]string{"keywords": strings.Join(kw[:min(3, len(kw))], ", ")})
 	}
 	textPts := ptsText * min(1, sim/0.6)

@@ -3,6 +3,7 @@ package matching
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"time"
 
@@ -94,7 +95,7 @@ func (m *Service) Refresh(ctx context.Context, id string) error {
 		return err
 	}
 	for _, x := range matches {
-		if x.Score < StrongScore {
+		if !x.Strong() {
 			continue
 		}
 		needID, offerID := l.ID, x.Doc.ID
@@ -119,4 +120,10 @@ func (m *Service) record(ctx context.Context, p *auth.Principal, pr Proposal) {
 		ID: store.NewID(), At: pr.At, Actor: p.Actor(), Action: ActionPropose,
 		Subject: audit.Subject{Type: "match", ID: pr.ID}, Reason: pr.Note,
 	})
+}
+
+// Strong reports whether a match is worth announcing: a high score with
+// shared keywords among its reasons.
+func (x Match) Strong() bool {
+	return x.Score >= StrongScore && slices.ContainsFunc(x.Reasons, func(r Reason) bool { return r.Code == "shared_keywords" })
 }
