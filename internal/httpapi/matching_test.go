@@ -1,7 +1,9 @@
 package httpapi_test
 
 import (
+	"bytes"
 	"context"
+	"mime/multipart"
 	"net/http"
 	"slices"
 	"strings"
@@ -582,5 +584,43 @@ func TestTransferValidation(t *testing.T) {
 	}
 	if l := h.Do(R{Method: "GET", Path: "/api/v1/transfers?scope=all", Token: officer.Access}).JSON(t); l["total"].(float64) != 0 {
 		t.Fatalf("something was recorded: %v", l)
+	}
+}
+
+// TestTransferDocuments: a contract's documents are for the parties and the
+// department only, and go with the transfer's record.
+func TestTransferDocuments(t *testing.T) {
+	h := apptest.New(t)
+	ent, officer, reviewer := h.Demo("enterprise"), h.Demo("officer"), h.Demo("reviewer")
+	r := h.Do(R{Method: "POST", Path: "/api/v1/transfers", Token: officer.Access, Body: transferBody()})
+	id := r.JSON(t)["id"].(string)
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	part, _ := w.CreateFormFile("file", "hop-dong.pdf")
+	part.Write([]byte("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"))
+	w.Close()
+	up := h.Do(R{Method: "POST", Path: "/api/v1/transfers/" + id + "/files", Token: ent.Access, Body: body.Bytes(),
+		Headers: map[string]string{"Content-Type": w.FormDataContentType()}})
+	if up.Status != 201 {
+		t.Fatalf("upload: %d %s", up.Status, up.Body)
+	}
+	file := up.JSON(t)["id"].(string)
+	docs := h.Do(R{Method: "GET", Path: "/api/v1/transfers/" + id, Token: officer.Access}).JSON(t)["documents"].([]any)
+	if len(docs) != 1 || docs[0].(map[string]any)["name"] != "hop-dong.pdf" {
+		t.Fatalf("documents: %v", docs)
+	}
+	for _, c := range []struct {
+		tok  string
+		want int
+	}{{ent.Access, 200}, {officer.Access, 200}, {reviewer.Access, 404}, {"", 404}} {
+		if got := h.Do(R{Method: "GET", Path: "/api/v1/files/" + file, Token: c.tok}).Status; got != c.want {
+			t.Errorf("download: %d, want %d", got, c.want)
+		}
+	}
+	if r := h.Do(R{Method: "DELETE", Path: "/api/v1/transfers/" + id + "/files/" + file, Token: ent.Access}); r.Status != 204 {
+		t.Fatalf("delete: %d %s", r.Status, r.Body)
+	}
+	if got := h.Do(R{Method: "GET", Path: "/api/v1/files/" + file, Token: ent.Access}).Status; got != 404 {
+		t.Fatalf("deleted document still served: %d", got)
 	}
 }

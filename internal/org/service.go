@@ -110,7 +110,9 @@ func (s *Service) Get(ctx context.Context, id string) (Organization, error) {
 }
 
 // IsStaff reports whether p works for the department on the platform.
-func IsStaff(p *auth.Principal) bool { return p.User.HasRole(auth.RoleOfficer, auth.RoleAdmin) }
+func IsStaff(p *auth.Principal) bool {
+	return p != nil && p.User.HasRole(auth.RoleOfficer, auth.RoleAdmin)
+}
 
 // View reads an organisation for p: its members, officers and admins.
 func (s *Service) View(ctx context.Context, p *auth.Principal, id string) (Organization, error) {

@@ -376,7 +376,7 @@ func (s *Service) Get(ctx context.Context, p *auth.Principal, id string) (Transf
 	} else if err != nil {
 		return t, err
 	}
-	if !Party(p, &t) && !org.IsStaff(p) {
+	if p == nil || (!Party(p, &t) && !org.IsStaff(p)) {
 		return Transfer{}, ErrNotFound
 	}
 	return t, nil
