@@ -38,6 +38,11 @@ const (
 	fKind, fSectors, fForms, fAdminUnit, fOrgKind              = "kind", "sectors", "transferForms", "adminUnit", "orgKind"
 	fTRL, fPriceMin, fPriceMax, fPublished, fExpires, fVersion = "trl", "priceMin", "priceMax", "publishedAt", "expiresAt", "version"
 	fDoc                                                       = "doc"
+	// fFocusOffer and fFocusNeed hold an offer's (or a need's) title, twice,
+	// keywords and summary: an any-word query for the other side of the
+	// market reads one field and needs no kind filter to join, which was
+	// most of its cost on a large catalogue.
+	fFocusOffer, fFocusNeed = "focusOffer", "focusNeed"
 	// fTRLLevel is TRL as a keyword, for its facet: a term facet is several
 	// times cheaper than ranges over a numeric field's prefix-coded terms.
 	fTRLLevel = "trlLevel"
@@ -53,7 +58,7 @@ var textFields = []struct {
 // mappingVersion changes whenever newMapping or the stored Doc does. An
 // index built with another version is dropped and rebuilt: the start-up
 // reconciliation refills it from the store.
-const mappingVersion = "4"
+const mappingVersion = "5"
 
 var internalMappingKey = []byte("techmart.mappingVersion")
 
@@ -147,6 +152,7 @@ func newMapping() mapping.IndexMapping {
 	for name, f := range map[string]*mapping.FieldMapping{
 		fTitle: text("vi", true), fTitlePrefix: text("vi_prefix", true), fSummary: text("vi", true),
 		fText: text("vi", false), fKeywords: text("vi", false), fOrgName: text("vi", false),
+		fFocusOffer: text("vi", false), fFocusNeed: text("vi", false),
 		fKind: kw(), fSectors: kw(), fForms: kw(), fAdminUnit: kw(), fOrgKind: kw(), fTRLLevel: kw(),
 		fTRL: num(false), fPriceMin: num(false), fPriceMax: num(false), fPublished: num(false), fExpires: num(false),
 		fVersion: num(true), fDoc: stored,
@@ -179,6 +185,12 @@ func (b *Bleve) Upsert(_ context.Context, docs ...Doc) error {
 			fKind: d.Kind, fSectors: d.Sectors, fForms: d.TransferForms, fAdminUnit: d.AdminUnit, fOrgKind: d.OrgKind,
 			fVersion: float64(d.Version), fDoc: string(raw),
 			fPublished: float64(d.PublishedAt.Unix()), fExpires: float64(d.ExpiresAt.Unix()),
+		}
+		focus := append([]string{d.Title, d.Title, d.Summary}, d.Keywords...)
+		if d.Kind == kindNeed {
+			m[fFocusNeed] = focus
+		} else {
+			m[fFocusOffer] = focus
 		}
 		if d.TRL > 0 {
 			m[fTRL], m[fTRLLevel] = float64(d.TRL), strconv.Itoa(d.TRL)
@@ -295,11 +307,37 @@ func wordQuery(w string, last bool) query.Query {
 	return query.NewDisjunctionQuery(qs)
 }
 
+// kindNeed is the kind of a need; every other kind is an offer.
+const kindNeed = "demand"
+
+// offerKinds are the kinds on the offering side.
+var offerKinds = []string{"equipment", "ip", "technology"}
+
+// sideOf tells whether kinds is exactly one side of the market: the focus
+// field that stands for it, and the kinds still to filter on (none).
+func sideOf(kinds []string) (string, []string) {
+	k := slices.Sorted(slices.Values(kinds))
+	switch {
+	case slices.Equal(k, []string{kindNeed}):
+		return fFocusNeed, nil
+	case slices.Equal(k, offerKinds):
+		return fFocusOffer, nil
+	}
+	return "", kinds
+}
+
 // anyWordQuery matches documents holding at least one of words exactly in
-// the title, keywords or summary; each word found adds to the score.
-func anyWordQuery(words []string) query.Query {
-	qs := make([]query.Query, 0, len(words)*len(textFields))
+// the title, keywords or summary — in the side's focus field when one is
+// given; each word found adds to the score.
+func anyWordQuery(words []string, side string) query.Query {
+	var qs []query.Query
 	for _, w := range words {
+		if side != "" {
+			t := query.NewTermQuery(w)
+			t.SetField(side)
+			qs = append(qs, t)
+			continue
+		}
 		for _, f := range textFields {
 			if f.name != fTitle && f.name != fKeywords && f.name != fSummary {
 				continue
@@ -382,6 +420,12 @@ func sortOrder(s Sort, hasText bool) bsearch.SortOrder {
 
 func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
 	words := b.words(q.Text)
+	side := ""
+	if q.Any {
+		// One side of the market asked for whole: its focus field stands
+		// in for the kind filter.
+		side, q.Filter.Kinds = sideOf(q.Filter.Kinds)
+	}
 	filters := filterQueries(q.Filter)
 	size := max(q.PageSize, 1)
 	from := (max(q.Page, 1) - 1) * size
@@ -391,7 +435,7 @@ func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
 	for n := len(words); ; n-- {
 		var must []query.Query
 		if q.Any && n > 0 {
-			must = append(must, anyWordQuery(words))
+			must = append(must, anyWordQuery(words, side))
 		} else {
 			for i, w := range words[:max(n, 0)] {
 				must = append(must, wordQuery(w, i == len(words)-1))

@@ -174,6 +174,13 @@ func Run(t *testing.T, e search.Engine) {
 		if len(r.Facets) != 0 {
 			t.Errorf("NoFacets still counted facets: %v", r.Facets)
 		}
+		offers := ids(t, search.Query{Text: "sấy túi shan", Any: true, Filter: search.Filter{Kinds: []string{"technology", "equipment", "ip"}, ActiveAt: now}})
+		if slices.Contains(offers, "need1") || !slices.Contains(offers, "che1") || !slices.Contains(offers, "hoa1") {
+			t.Errorf("the offering side only: %v", offers)
+		}
+		if got := ids(t, search.Query{Text: "sấy", Any: true, Filter: search.Filter{Kinds: []string{"equipment"}, ActiveAt: now}}); !slices.Equal(got, []string{"hoa1"}) {
+			t.Errorf("one kind of offer: %v", got)
+		}
 		if got := ids(t, search.Query{Text: "quế", Any: true}); len(got) != 0 {
 			t.Errorf("Any looks in titles, keywords and summaries, not descriptions: %v", got)
 		}
