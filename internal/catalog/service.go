@@ -205,6 +205,27 @@ func (s *Service) Admit(ctx context.Context, id, orgID string) error {
 
 var errAlreadyAdmitted = errors.New("catalog: already admitted")
 
+// Unadmit closes the confidential details to orgID again (its connection
+// ended without a deal).
+func (s *Service) Unadmit(ctx context.Context, id, orgID string) error {
+	_, err := store.Modify(ctx, s.s, Collection, id, func(l *Listing) error {
+		i := slices.Index(l.Admitted, orgID)
+		if i < 0 {
+			return errAlreadyAdmitted
+		}
+		l.Admitted = slices.Delete(l.Admitted, i, i+1)
+		return nil
+	})
+	if errors.Is(err, errAlreadyAdmitted) {
+		return nil
+	}
+	if err != nil {
+		return s.mapErr(err)
+	}
+	s.onChange(id)
+	return nil
+}
+
 // Update changes a listing's fields (its organisation's members). A
 // published listing goes back to moderation; one under review cannot change.
 func (s *Service) Update(ctx context.Context, p *auth.Principal, id string, in Input, ifVersion int64) (Listing, error) {

@@ -27,6 +27,7 @@ import (
 type Catalog interface {
 	Get(ctx context.Context, id string) (catalog.Listing, error)
 	Admit(ctx context.Context, id, orgID string) error
+	Unadmit(ctx context.Context, id, orgID string) error
 	Now() time.Time
 }
 
@@ -377,6 +378,12 @@ func (s *Service) move(ctx context.Context, p *auth.Principal, id string, ifVers
 	}
 	if to == StateDeclined || to == StateClosed {
 		s.release(ctx, c)
+	}
+	if to == StateClosed && from != StateRequested && c.Listing.Kind == catalog.KindDemand {
+		// No deal: the need's confidential details close to the party again.
+		if err := s.cat.Unadmit(ctx, c.Listing.ID, c.Party.ID); err != nil {
+			s.log.Error("confidential details not closed to a party without a deal", "connection", c.ID, "err", err)
+		}
 	}
 	reason := ""
 	if to == StateDeclined {

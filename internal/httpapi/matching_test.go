@@ -257,6 +257,13 @@ func TestConfidentialDetailsOpenOnAcceptance(t *testing.T) {
 	if r := h.Do(R{Method: "GET", Path: "/api/v1/listings/" + demoNeed, Token: h.Demo("reviewer").Access}); strings.Contains(string(r.Body), "380 tấn") {
 		t.Fatal("an organisation nobody accepted reads the confidential details")
 	}
+	// No deal: they close again.
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/connections/" + conn + "/close", Token: ent.Access}); r.Status != 200 {
+		t.Fatalf("close: %d %s", r.Status, r.Body)
+	}
+	if s := read(); s != "" {
+		t.Fatalf("confidential details after closing without a deal: %q", s)
+	}
 }
 
 // TestDeclineReachesTheRequester: the reason code is required, "other"
