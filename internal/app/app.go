@@ -28,6 +28,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/search"
 	"github.com/techmart-vn/techmart/internal/seed"
 	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/support"
 	"github.com/techmart-vn/techmart/internal/taxonomy"
 	"github.com/techmart-vn/techmart/internal/transfer"
 	"github.com/techmart-vn/techmart/seeds"
@@ -50,6 +51,7 @@ type App struct {
 	Matching  *matching.Service
 	Conns     *connection.Service
 	Transfers *transfer.Service
+	Support   *support.Service
 	Demo      *httpapi.Demo
 	Mail      bool
 	Version   string
@@ -76,7 +78,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version stri
 func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(search.Engine) search.Engine, log *slog.Logger, version string) (*App, error) {
 	a := &App{Config: cfg, Log: log, Version: version, Store: st}
 	specs := append([]store.CollectionSpec{audit.Spec, org.Spec, catalog.Spec, files.Spec, notify.Spec, transfer.Spec}, auth.Specs...)
-	specs = append(append(specs, matching.Specs...), connection.Specs...)
+	specs = append(append(append(specs, matching.Specs...), connection.Specs...), support.Specs...)
 	if err := st.Ensure(ctx, specs...); err != nil {
 		return nil, err
 	}
@@ -124,6 +126,7 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(sear
 	a.Matching = matching.New(st, a.Catalog, a.Search, a.Orgs, a.Notify, a.Audit, log)
 	a.Conns = connection.New(st, a.Catalog, a.Orgs, a.Notify, a.Matching, tax, a.Audit, log)
 	a.Transfers = transfer.New(st, a.Conns, a.Catalog, a.Orgs, a.Notify, tax, a.Audit, log)
+	a.Support = support.New(st, a.Audit, log)
 	var blobs files.Blobs = files.NewGridFS(st.Database())
 	if st.Embedded() {
 		if blobs, err = files.NewDir(filepath.Join(cfg.DataDir, "files")); err != nil {
@@ -189,7 +192,7 @@ func (a *App) Server(spa fs.FS) *httpapi.Server {
 	return httpapi.New(httpapi.Deps{
 		Config: a.Config, Store: a.Store, Search: a.Search, Auth: a.Auth, Orgs: a.Orgs,
 		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Files: a.Files,
-		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
+		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
 	})
 }
 

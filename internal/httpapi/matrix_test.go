@@ -126,6 +126,40 @@ func parties(owner, party, staff int) map[string]int {
 	return map[string]int{"anon": 401, "enterprise": owner, "institute": party, "reviewer": 404, "officer": staff, "admin": staff}
 }
 
+// programBody is a complete support programme.
+func programBody() map[string]any {
+	return map[string]any{
+		"name":       "Hỗ trợ doanh nghiệp đổi mới công nghệ năm 2027",
+		"summary":    "Hỗ trợ một phần kinh phí để doanh nghiệp trong tỉnh nhận chuyển giao và ứng dụng công nghệ mới.",
+		"legalBasis": map[string]string{"number": "684/QĐ-UBND", "date": "2016-05-23", "title": "Kế hoạch phát triển thị trường khoa học và công nghệ"},
+		"window":     map[string]string{"opensOn": "2027-01-01", "closesOn": "2027-03-31"},
+		"budget":     2_000_000_000, "capPerApplication": 300_000_000, "maxSharePercent": 30,
+		"eligibility": map[string]any{"orgKinds": []string{"enterprise"}, "inProvince": true},
+		"documents":   []map[string]any{{"name": "Thuyết minh dự án", "required": true}, {"name": "Hợp đồng chuyển giao công nghệ", "required": true}},
+		"criteria":    []map[string]any{{"name": "Tính mới của công nghệ", "weight": 40}, {"name": "Hiệu quả kinh tế", "weight": 60}},
+		"passMark":    60, "reviewersPerApplication": 2,
+	}
+}
+
+// program creates a complete programme as the officer, published or not.
+func (f *fixture) program(published bool) string {
+	r := f.h.Do(R{Method: "POST", Path: "/api/v1/support/programs", Token: f.tokens["officer"].Access, Body: programBody()})
+	if r.Status != 201 {
+		f.h.T.Fatalf("create programme: %d %s", r.Status, r.Body)
+	}
+	id := r.JSON(f.h.T)["id"].(string)
+	if published {
+		if r := f.h.Do(R{Method: "POST", Path: "/api/v1/support/programs/" + id + "/publish", Token: f.tokens["officer"].Access}); r.Status != 200 {
+			f.h.T.Fatalf("publish programme: %d %s", r.Status, r.Body)
+		}
+	}
+	return id
+}
+
+func programURL(published bool, suffix string) func(*fixture, string) string {
+	return func(f *fixture, _ string) string { return "/api/v1/support/programs/" + f.program(published) + suffix }
+}
+
 func fixed(u string) func(*fixture, string) string { return func(*fixture, string) string { return u } }
 
 func all(status int) map[string]int {
@@ -263,6 +297,15 @@ var matrix = []row{
 		body: func(*fixture, string) any { return map[string]string{"status": "in_progress"} }, want: parties(200, 200, 200)},
 	{method: "POST", path: "/transfers/:id/files", url: transferURL("/files"), body: func(*fixture, string) any { return map[string]any{} },
 		want: parties(422, 422, 422)}, // no multipart file: past the permission check
+	{method: "GET", path: "/support/programs", url: fixed("/api/v1/support/programs"), want: all(200)},
+	{method: "POST", path: "/support/programs", url: fixed("/api/v1/support/programs"), body: func(*fixture, string) any { return programBody() },
+		want: only(map[string]int{"officer": 201, "admin": 201}, 403)},
+	{method: "GET", path: "/support/programs/:id", url: programURL(false, ""),
+		want: map[string]int{"anon": 404, "enterprise": 404, "institute": 404, "reviewer": 404, "officer": 200, "admin": 200}},
+	{method: "PATCH", path: "/support/programs/:id", url: programURL(false, ""),
+		body: func(*fixture, string) any { return map[string]any{"passMark": 65} }, want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "POST", path: "/support/programs/:id/publish", url: programURL(false, "/publish"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "GET", path: "/support/programs/:id/budget", url: programURL(true, "/budget"), want: all(200)},
 	{method: "DELETE", path: "/transfers/:id/files/:fileId", url: transferURL("/files/000000000000000000000000"),
 		want: map[string]int{"anon": 401, "enterprise": 404, "institute": 404, "reviewer": 404, "officer": 404, "admin": 404}},
 }

@@ -58,6 +58,7 @@ var problemTitles = map[string]text{
 	"thread_closed":          {"Kết nối đã kết thúc hoặc chưa được chấp nhận nên không thể nhắn tin.", "The connection is over or not yet accepted, so no messages can be written."},
 	"department_not_party":   {"Sở KH&CN làm đầu mối kết nối (đề xuất kết nối), không bày tỏ quan tâm như một bên.", "The department brokers connections (by proposing matches); it does not express interest as a party."},
 	"thread_full":            {"Cuộc trao đổi đã đủ 1.000 tin nhắn; hãy tiếp tục qua email hoặc điện thoại.", "This conversation has reached 1,000 messages; continue by e-mail or phone."},
+	"program_not_found":      {"Không tìm thấy chương trình hỗ trợ.", "Support programme not found."},
 	"match_exists":           {"Cặp kết nối này đã được đề xuất.", "This pair has already been proposed."},
 	"transfer_not_found":     {"Không tìm thấy hồ sơ chuyển giao.", "Transfer not found."},
 	"transfer_exists":        {"Kết nối này đã có hồ sơ chuyển giao.", "This connection already has its transfer recorded."},
@@ -106,6 +107,10 @@ var fieldMessages = map[string]text{
 	"in_future":               {"Ngày không thể ở tương lai.", "The date cannot be in the future."},
 	"before_signing":          {"Ngày này không thể trước ngày ký hợp đồng.", "This date cannot be before the contract was signed."},
 	"before_from":             {"Ngày kết thúc phải sau ngày bắt đầu.", "The end date must be after the start date."},
+	"before_opening":          {"Ngày kết thúc nhận hồ sơ phải sau ngày bắt đầu.", "The closing day must not be before the opening day."},
+	"above_budget":            {"Mức hỗ trợ tối đa cho một hồ sơ không thể lớn hơn tổng kinh phí.", "The cap per application cannot exceed the total budget."},
+	"weights_not_100":         {"Tổng trọng số các tiêu chí phải bằng 100 (hiện là {sum}).", "The criteria weights must add up to 100 (now {sum})."},
+	"below_committed":         {"Tổng kinh phí không thể thấp hơn số đã cam kết ({committed} đồng).", "The budget cannot fall below what is committed ({committed} VND)."},
 	"before_filing":           {"Ngày cấp không thể trước ngày nộp đơn.", "The grant date cannot be before the filing date."},
 }
 

@@ -31,6 +31,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/search"
 	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/support"
 	"github.com/techmart-vn/techmart/internal/transfer"
 )
 
@@ -62,6 +63,7 @@ type Deps struct {
 	Matching  *matching.Service
 	Conns     *connection.Service
 	Transfers *transfer.Service
+	Support   *support.Service
 	Logger    *slog.Logger
 	Version   string
 	Demo      *Demo // nil unless demo mode
