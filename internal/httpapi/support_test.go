@@ -95,4 +95,3 @@ func TestProgramLifecycle(t *testing.T) {
 		t.Fatalf("audit: %v", audit)
 	}
 }
-
