@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/techmart-vn/techmart/internal/app/apptest"
 )
@@ -132,8 +133,9 @@ func programBody() map[string]any {
 		"name":       "Hỗ trợ doanh nghiệp đổi mới công nghệ năm 2027",
 		"summary":    "Hỗ trợ một phần kinh phí để doanh nghiệp trong tỉnh nhận chuyển giao và ứng dụng công nghệ mới.",
 		"legalBasis": map[string]string{"number": "684/QĐ-UBND", "date": "2016-05-23", "title": "Kế hoạch phát triển thị trường khoa học và công nghệ"},
-		"window":     map[string]string{"opensOn": "2027-01-01", "closesOn": "2027-03-31"},
-		"budget":     2_000_000_000, "capPerApplication": 300_000_000, "maxSharePercent": 30,
+		"window": map[string]string{"opensOn": time.Now().AddDate(0, 0, -1).Format(time.DateOnly),
+			"closesOn": time.Now().AddDate(0, 2, 0).Format(time.DateOnly)},
+		"budget": 2_000_000_000, "capPerApplication": 300_000_000, "maxSharePercent": 30,
 		"eligibility": map[string]any{"orgKinds": []string{"enterprise"}, "inProvince": true},
 		"documents":   []map[string]any{{"name": "Thuyết minh dự án", "required": true}, {"name": "Hợp đồng chuyển giao công nghệ", "required": true}},
 		"criteria":    []map[string]any{{"name": "Tính mới của công nghệ", "weight": 40}, {"name": "Hiệu quả kinh tế", "weight": 60}},
@@ -158,6 +160,26 @@ func (f *fixture) program(published bool) string {
 
 func programURL(published bool, suffix string) func(*fixture, string) string {
 	return func(f *fixture, _ string) string { return "/api/v1/support/programs/" + f.program(published) + suffix }
+}
+
+// application is a draft of the enterprise for a published programme.
+func (f *fixture) application() string {
+	r := f.h.Do(R{Method: "POST", Path: "/api/v1/support/applications", Token: f.tokens["enterprise"].Access,
+		Body: map[string]any{"programId": f.program(true), "title": "Đổi mới dây chuyền bảo quản quýt"}})
+	if r.Status != 201 {
+		f.h.T.Fatalf("create application: %d %s", r.Status, r.Body)
+	}
+	return r.JSON(f.h.T)["id"].(string)
+}
+
+func applicationURL(suffix string) func(*fixture, string) string {
+	return func(f *fixture, _ string) string { return "/api/v1/support/applications/" + f.application() + suffix }
+}
+
+// applicant is a dossier route: its organisation acts, officers read
+// (and are refused acting), others do not learn it exists.
+func applicant(ok, staff int) map[string]int {
+	return map[string]int{"anon": 401, "enterprise": ok, "institute": 404, "reviewer": 404, "officer": staff, "admin": staff}
 }
 
 func fixed(u string) func(*fixture, string) string { return func(*fixture, string) string { return u } }
@@ -306,6 +328,19 @@ var matrix = []row{
 		body: func(*fixture, string) any { return map[string]any{"passMark": 65} }, want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
 	{method: "POST", path: "/support/programs/:id/publish", url: programURL(false, "/publish"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
 	{method: "GET", path: "/support/programs/:id/budget", url: programURL(true, "/budget"), want: all(200)},
+	{method: "GET", path: "/support/applications", url: fixed("/api/v1/support/applications"), want: only(nil, 200)},
+	{method: "POST", path: "/support/applications", url: fixed("/api/v1/support/applications"),
+		body: func(f *fixture, _ string) any {
+			return map[string]any{"programId": f.program(true), "title": "Đổi mới dây chuyền bảo quản quýt"}
+		},
+		want: only(map[string]int{"enterprise": 201}, 403)}, // the programme is for enterprises
+	{method: "GET", path: "/support/applications/:id", url: applicationURL(""), want: applicant(200, 200)},
+	{method: "PATCH", path: "/support/applications/:id", url: applicationURL(""),
+		body: func(*fixture, string) any { return map[string]any{"totalCost": 900_000_000} }, want: applicant(200, 403)},
+	{method: "POST", path: "/support/applications/:id/submit", url: applicationURL("/submit"), want: applicant(422, 403)}, // incomplete: past the permission check
+	{method: "POST", path: "/support/applications/:id/withdraw", url: applicationURL("/withdraw"), want: applicant(200, 403)},
+	{method: "POST", path: "/support/applications/:id/files", url: applicationURL("/files"), body: func(*fixture, string) any { return map[string]any{} },
+		want: applicant(422, 403)},
 	{method: "DELETE", path: "/transfers/:id/files/:fileId", url: transferURL("/files/000000000000000000000000"),
 		want: map[string]int{"anon": 401, "enterprise": 404, "institute": 404, "reviewer": 404, "officer": 404, "admin": 404}},
 }

@@ -59,6 +59,9 @@ var problemTitles = map[string]text{
 	"department_not_party":   {"Sở KH&CN làm đầu mối kết nối (đề xuất kết nối), không bày tỏ quan tâm như một bên.", "The department brokers connections (by proposing matches); it does not express interest as a party."},
 	"thread_full":            {"Cuộc trao đổi đã đủ 1.000 tin nhắn; hãy tiếp tục qua email hoặc điện thoại.", "This conversation has reached 1,000 messages; continue by e-mail or phone."},
 	"program_not_found":      {"Không tìm thấy chương trình hỗ trợ.", "Support programme not found."},
+	"application_not_found":  {"Không tìm thấy hồ sơ đề nghị hỗ trợ.", "Application not found."},
+	"window_closed":          {"Chương trình không trong thời gian nhận hồ sơ.", "The programme is not accepting applications now."},
+	"not_eligible":           {"Tổ chức của bạn không thuộc đối tượng của chương trình (hoặc chưa được Sở xác minh).", "Your organisation is not eligible for this programme (or not yet verified)."},
 	"match_exists":           {"Cặp kết nối này đã được đề xuất.", "This pair has already been proposed."},
 	"transfer_not_found":     {"Không tìm thấy hồ sơ chuyển giao.", "Transfer not found."},
 	"transfer_exists":        {"Kết nối này đã có hồ sơ chuyển giao.", "This connection already has its transfer recorded."},
@@ -111,6 +114,10 @@ var fieldMessages = map[string]text{
 	"above_budget":            {"Mức hỗ trợ tối đa cho một hồ sơ không thể lớn hơn tổng kinh phí.", "The cap per application cannot exceed the total budget."},
 	"weights_not_100":         {"Tổng trọng số các tiêu chí phải bằng 100 (hiện là {sum}).", "The criteria weights must add up to 100 (now {sum})."},
 	"below_committed":         {"Tổng kinh phí không thể thấp hơn số đã cam kết ({committed} đồng).", "The budget cannot fall below what is committed ({committed} VND)."},
+	"before_start":            {"Ngày kết thúc phải sau ngày bắt đầu.", "The end date must not be before the start date."},
+	"above_cap":               {"Vượt mức hỗ trợ tối đa cho một hồ sơ ({max} đồng).", "Above the programme's cap per application ({max} VND)."},
+	"above_share":             {"Vượt tỷ lệ hỗ trợ tối đa {percent}% tổng kinh phí (tối đa {max} đồng).", "Above the maximum share of {percent}% of the total cost (at most {max} VND)."},
+	"does_not_add_up":         {"Kinh phí đề nghị cộng vốn đối ứng phải bằng tổng kinh phí (đối ứng cần {expected} đồng).", "Requested amount plus own contribution must equal the total cost (own contribution should be {expected} VND)."},
 	"before_filing":           {"Ngày cấp không thể trước ngày nộp đơn.", "The grant date cannot be before the filing date."},
 }
 

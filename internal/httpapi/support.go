@@ -1,8 +1,13 @@
 package httpapi
 
 import (
+	"context"
+	"slices"
+
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/support"
 	"github.com/techmart-vn/techmart/internal/validate"
 )
@@ -19,6 +24,20 @@ func (s *Server) supportRoutes() []route {
 			request: "ProgramInput", responses: map[int]string{200: "Program", 403: "Problem", 404: "Problem", 412: "Problem", 422: "Problem"}, handler: s.updateProgram},
 		{method: "POST", path: "/support/programs/:id/publish", tag: "support", access: staff, summary: "Publish a complete draft programme (officers)",
 			responses: map[int]string{200: "Program", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: s.publishProgram},
+		{method: "GET", path: "/support/applications", tag: "support", access: user, summary: "Your organisations' applications (scope=mine) or all submitted ones (scope=all, officers)",
+			query: []string{"scope", "programId", "state", "page", "pageSize"}, responses: map[int]string{200: "ApplicationList", 403: "Problem", 422: "Problem"}, handler: s.listApplications},
+		{method: "POST", path: "/support/applications", tag: "support", access: user, summary: "Start a draft application for a published programme",
+			request: "ApplicationInput", responses: map[int]string{201: "Application", 422: "Problem"}, handler: s.createApplication},
+		{method: "GET", path: "/support/applications/:id", tag: "support", access: user, summary: "An application (its organisation and officers)",
+			responses: map[int]string{200: "Application", 404: "Problem"}, handler: s.getApplication},
+		{method: "PATCH", path: "/support/applications/:id", tag: "support", access: user, summary: "Change a draft application (If-Match)",
+			request: "ApplicationInput", responses: map[int]string{200: "Application", 404: "Problem", 409: "Problem", 412: "Problem", 422: "Problem"}, handler: s.updateApplication},
+		{method: "POST", path: "/support/applications/:id/submit", tag: "support", access: user, summary: "Submit: window open, eligible, amounts within cap and share, required documents attached",
+			responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: s.appStep(s.d.Support.Submit)},
+		{method: "POST", path: "/support/applications/:id/withdraw", tag: "support", access: user, summary: "Withdraw an application before any decision",
+			responses: map[int]string{200: "Application", 404: "Problem", 409: "Problem"}, handler: s.appStep(s.d.Support.Withdraw)},
+		{method: "POST", path: "/support/applications/:id/files", tag: "support", access: user, summary: "Attach a document for a checklist entry: multipart fields \"file\" and \"code\"",
+			request: "Upload", responses: map[int]string{201: "File", 404: "Problem", 409: "Problem", 413: "Problem", 422: "Problem"}, handler: s.uploadApplicationFile},
 		{method: "GET", path: "/support/programs/:id/budget", tag: "support", summary: "A programme's money: total, committed, disbursed, remaining (VND)",
 			responses: map[int]string{200: "ProgramBudget", 404: "Problem"}, handler: s.programBudget},
 	}
@@ -103,4 +122,108 @@ func (s *Server) programBudget(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(b)
+}
+
+func (s *Server) sendApplication(c *fiber.Ctx, status int, a support.Application) error {
+	setETag(c, a.Version)
+	c.Set(fiber.HeaderCacheControl, "private, no-cache")
+	return c.Status(status).JSON(a)
+}
+
+func (s *Server) listApplications(c *fiber.Ctx) error {
+	pg, size, err := page(c)
+	if err != nil {
+		return err
+	}
+	var v validate.Checker
+	f := support.ApplicationFilter{All: scopeAll(c, &v), ProgramID: c.Query("programId"), State: c.Query("state"), Page: pg, Size: size}
+	if err := v.Err(); err != nil {
+		return err
+	}
+	items, total, err := s.d.Support.ListApplications(c.UserContext(), principal(c), f)
+	if err != nil {
+		return err
+	}
+	return c.JSON(list[support.Application]{Items: items, Total: int64(total), Page: pg, PageSize: size})
+}
+
+func (s *Server) createApplication(c *fiber.Ctx) error {
+	var in support.ApplicationInput
+	if err := decode(c, &in); err != nil {
+		return err
+	}
+	a, err := s.d.Support.CreateApplication(c.UserContext(), principal(c), in)
+	if err != nil {
+		return err
+	}
+	return s.sendApplication(c, fiber.StatusCreated, a)
+}
+
+func (s *Server) getApplication(c *fiber.Ctx) error {
+	a, err := s.d.Support.GetApplication(c.UserContext(), principal(c), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	return s.sendApplication(c, fiber.StatusOK, a)
+}
+
+func (s *Server) updateApplication(c *fiber.Ctx) error {
+	v, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	var in support.ApplicationInput
+	if err := decode(c, &in); err != nil {
+		return err
+	}
+	a, err := s.d.Support.UpdateApplication(c.UserContext(), principal(c), c.Params("id"), in, v)
+	if err != nil {
+		return err
+	}
+	return s.sendApplication(c, fiber.StatusOK, a)
+}
+
+func (s *Server) appStep(fn func(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (support.Application, error)) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		v, err := ifMatch(c)
+		if err != nil {
+			return err
+		}
+		a, err := fn(c.UserContext(), principal(c), c.Params("id"), v)
+		if err != nil {
+			return err
+		}
+		return s.sendApplication(c, fiber.StatusOK, a)
+	}
+}
+
+// applicationFile marks a file owned by an application: "application:<id>".
+const applicationFile = "application:"
+
+func (s *Server) uploadApplicationFile(c *fiber.Ctx) error {
+	p, id := principal(c), c.Params("id")
+	a, err := s.d.Support.GetApplication(c.UserContext(), p, id)
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(p.User.Orgs, a.OrgID) {
+		return errs.ErrForbidden // officers read dossiers, applicants file them
+	}
+	code := c.FormValue("code")
+	if code == "" {
+		return errs.Field("code", "required")
+	}
+	data, name, err := formFile(c)
+	if err != nil {
+		return err
+	}
+	saved, err := s.d.Files.Save(c.UserContext(), applicationFile+id, p.User.ID, name, data)
+	if err != nil {
+		return err
+	}
+	if _, err := s.d.Support.AttachDocument(c.UserContext(), p, id, code, saved.ID); err != nil {
+		_ = s.d.Files.Delete(c.Context(), saved)
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(saved)
 }

@@ -191,8 +191,16 @@ func (s *Server) deleteTransferFile(c *fiber.Ctx) error {
 }
 
 // fileVisible reports whether p may download f: a listing's file as the
-// listing, a transfer's document to the transfer's parties and officers.
+// listing, a transfer's document to the transfer's parties and officers, an
+// application's document to the applicant and officers.
 func (s *Server) fileVisible(ctx context.Context, p *auth.Principal, f files.File) (bool, error) {
+	if id, ok := strings.CutPrefix(f.ListingID, applicationFile); ok {
+		_, err := s.d.Support.GetApplication(ctx, p, id)
+		if e, ok := errs.As(err); ok && e.Kind == errs.NotFound {
+			return false, nil
+		}
+		return err == nil, err
+	}
 	if id, ok := strings.CutPrefix(f.ListingID, transferFile); ok {
 		_, err := s.d.Transfers.Get(ctx, p, id)
 		if e, ok := errs.As(err); ok && e.Kind == errs.NotFound {

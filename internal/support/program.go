@@ -33,6 +33,10 @@ const ProgramCollection = "support_programs"
 // Specs declare the collections.
 var Specs = []store.CollectionSpec{
 	{Name: ProgramCollection, Indexes: []mongo.IndexModel{{Keys: bson.D{{Key: "state", Value: 1}, {Key: "window.opensOn", Value: -1}}}}},
+	{Name: ApplicationCollection, Indexes: []mongo.IndexModel{
+		{Keys: bson.D{{Key: "orgId", Value: 1}, {Key: "updatedAt", Value: -1}}},
+		{Keys: bson.D{{Key: "programId", Value: 1}, {Key: "state", Value: 1}}},
+	}},
 }
 
 // Programme states.
@@ -134,15 +138,19 @@ func (p *Program) Open(day string) bool {
 // Service runs programmes.
 type Service struct {
 	s     *store.Store
+	orgs  Orgs
 	audit auth.Auditor
 	log   *slog.Logger
 	now   func() time.Time
 }
 
 // New returns the service.
-func New(s *store.Store, a auth.Auditor, log *slog.Logger) *Service {
-	return &Service{s: s, audit: a, log: log, now: time.Now}
+func New(s *store.Store, orgs Orgs, a auth.Auditor, log *slog.Logger) *Service {
+	return &Service{s: s, orgs: orgs, audit: a, log: log, now: time.Now}
 }
+
+// SetClock replaces the clock (tests of application windows).
+func (s *Service) SetClock(now func() time.Time) { s.now = now }
 
 // ProgramInput is what an officer enters; nil fields stay as they are on
 // edit.

@@ -1,0 +1,442 @@
+package support
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/techmart-vn/techmart/internal/audit"
+	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/org"
+	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/validate"
+)
+
+// ApplicationCollection holds applications (dossiers).
+const ApplicationCollection = "support_applications"
+
+// Application states (the procedure in the innovation-support issue);
+// this part of the platform takes them as far as submitted and withdrawn.
+const (
+	AppDraft     = "draft"
+	AppSubmitted = "submitted"
+	AppWithdrawn = "withdrawn"
+)
+
+// Audit actions.
+const (
+	ActionAppCreate   = "support.application.create"
+	ActionAppUpdate   = "support.application.update"
+	ActionAppSubmit   = "support.application.submit"
+	ActionAppWithdraw = "support.application.withdraw"
+)
+
+// Errors with stable codes.
+var (
+	ErrApplicationNotFound = errs.New(errs.NotFound, "application_not_found")
+	ErrWindowClosed        = errs.New(errs.Conflict, "window_closed")
+	ErrNotEligible         = errs.New(errs.Forbidden, "not_eligible")
+)
+
+// Technology is what the enterprise means to adopt: a recorded transfer,
+// a listing, or a description.
+type Technology struct {
+	TransferID  string `bson:"transferId,omitempty" json:"transferId,omitempty"`
+	ListingID   string `bson:"listingId,omitempty" json:"listingId,omitempty"`
+	Description string `bson:"description,omitempty" json:"description,omitempty"`
+}
+
+// AppDocument is an uploaded file for one entry of the checklist.
+type AppDocument struct {
+	Code   string `bson:"code" json:"code"`
+	FileID string `bson:"fileId" json:"fileId"`
+}
+
+// Application is an enterprise's dossier for a programme.
+type Application struct {
+	store.Meta      `bson:",inline"`
+	ID              string        `bson:"_id" json:"id"`
+	ProgramID       string        `bson:"programId" json:"programId"`
+	ProgramName     string        `bson:"programName" json:"programName"`
+	OrgID           string        `bson:"orgId" json:"orgId"`
+	OrgName         string        `bson:"orgName" json:"orgName"`
+	State           string        `bson:"state" json:"state"`
+	Title           string        `bson:"title" json:"title"`
+	Summary         string        `bson:"summary" json:"summary"`
+	Technology      Technology    `bson:"technology" json:"technology"`
+	TotalCost       int64         `bson:"totalCost" json:"totalCost"`
+	Requested       int64         `bson:"requested" json:"requested"`
+	OwnContribution int64         `bson:"ownContribution" json:"ownContribution"`
+	StartOn         string        `bson:"startOn,omitempty" json:"startOn,omitempty"`
+	EndOn           string        `bson:"endOn,omitempty" json:"endOn,omitempty"`
+	ExpectedResults string        `bson:"expectedResults" json:"expectedResults"`
+	Documents       []AppDocument `bson:"documents" json:"documents"`
+	History         []Step        `bson:"history" json:"history"`
+	CreatedBy       string        `bson:"createdBy" json:"-"`
+	CreatedAt       time.Time     `bson:"createdAt" json:"createdAt"`
+	UpdatedAt       time.Time     `bson:"updatedAt" json:"updatedAt"`
+	SubmittedAt     *time.Time    `bson:"submittedAt,omitempty" json:"submittedAt,omitempty"`
+}
+
+// Step is one state reached, for the applicant's timeline.
+type Step struct {
+	State string    `bson:"state" json:"state"`
+	At    time.Time `bson:"at" json:"at"`
+	Note  string    `bson:"note,omitempty" json:"note,omitempty"`
+}
+
+// Orgs finds organisations.
+type Orgs interface {
+	Get(ctx context.Context, id string) (org.Organization, error)
+}
+
+// ApplicationInput is what the applicant enters; nil fields stay.
+type ApplicationInput struct {
+	ProgramID       *string     `json:"programId"`
+	OrgID           *string     `json:"orgId"`
+	Title           *string     `json:"title"`
+	Summary         *string     `json:"summary"`
+	Technology      *Technology `json:"technology"`
+	TotalCost       *int64      `json:"totalCost"`
+	Requested       *int64      `json:"requested"`
+	OwnContribution *int64      `json:"ownContribution"`
+	StartOn         *string     `json:"startOn"`
+	EndOn           *string     `json:"endOn"`
+	ExpectedResults *string     `json:"expectedResults"`
+}
+
+func (in ApplicationInput) apply(c *validate.Checker, a *Application) {
+	if in.Title != nil {
+		a.Title = validate.Text(*in.Title)
+		c.Name("title", a.Title, 5, 300)
+	}
+	if in.Summary != nil {
+		a.Summary = validate.Multiline(*in.Summary)
+		c.Optional("summary", a.Summary, 8000)
+	}
+	if in.Technology != nil {
+		t := *in.Technology
+		t.Description = validate.Multiline(t.Description)
+		c.Optional("technology.description", t.Description, 8000)
+		a.Technology = t
+	}
+	money := func(field string, v *int64, dst *int64) {
+		if v == nil {
+			return
+		}
+		if *v < 0 || *v > MaxBudget {
+			c.Add(field, "out_of_range", "min", 0, "max", int64(MaxBudget))
+			return
+		}
+		*dst = *v
+	}
+	money("totalCost", in.TotalCost, &a.TotalCost)
+	money("requested", in.Requested, &a.Requested)
+	money("ownContribution", in.OwnContribution, &a.OwnContribution)
+	if in.StartOn != nil {
+		a.StartOn = *in.StartOn
+		c.Date("startOn", a.StartOn)
+	}
+	if in.EndOn != nil {
+		a.EndOn = *in.EndOn
+		c.Date("endOn", a.EndOn)
+	}
+	if a.StartOn != "" && a.EndOn != "" && a.EndOn < a.StartOn && !c.Has("startOn") && !c.Has("endOn") {
+		c.Add("endOn", "before_start")
+	}
+	if in.ExpectedResults != nil {
+		a.ExpectedResults = validate.Multiline(*in.ExpectedResults)
+		c.Optional("expectedResults", a.ExpectedResults, 8000)
+	}
+}
+
+// member reports whether p belongs to the application's organisation.
+func member(p *auth.Principal, a *Application) bool {
+	return p != nil && slices.Contains(p.User.Orgs, a.OrgID)
+}
+
+// CreateApplication saves a draft dossier for one of p's organisations.
+func (s *Service) CreateApplication(ctx context.Context, p *auth.Principal, in ApplicationInput) (Application, error) {
+	var c validate.Checker
+	orgID := ""
+	switch {
+	case in.OrgID != nil:
+		orgID = *in.OrgID
+	case len(p.User.Orgs) == 1:
+		orgID = p.User.Orgs[0]
+	default:
+		c.Add("orgId", "required")
+	}
+	if in.ProgramID == nil || *in.ProgramID == "" {
+		c.Add("programId", "required")
+	}
+	if in.Title == nil {
+		c.Add("title", "required")
+	}
+	if err := c.Err(); err != nil {
+		return Application{}, err
+	}
+	o, err := s.orgs.Get(ctx, orgID)
+	if err != nil {
+		if errors.Is(err, org.ErrNotFound) {
+			return Application{}, errs.Field("orgId", "not_a_member")
+		}
+		return Application{}, err
+	}
+	if _, ok := o.Member(p.User.ID); !ok {
+		return Application{}, errs.Field("orgId", "not_a_member")
+	}
+	pr, err := store.Get[Program](ctx, s.s, ProgramCollection, *in.ProgramID)
+	if err != nil || pr.State != ProgramPublished {
+		return Application{}, errs.Field("programId", "not_found")
+	}
+	// The kind is known now; verification and the window are checked at
+	// submission, when they matter.
+	if !slices.Contains(pr.Eligibility.OrgKinds, o.Kind) {
+		return Application{}, ErrNotEligible
+	}
+	now := s.now().UTC()
+	a := Application{ID: store.NewID(), ProgramID: pr.ID, ProgramName: pr.Name, OrgID: o.ID, OrgName: o.Name, State: AppDraft,
+		Documents: []AppDocument{}, History: []Step{{State: AppDraft, At: now}}, CreatedBy: p.User.ID, CreatedAt: now, UpdatedAt: now}
+	in.apply(&c, &a)
+	if err := c.Err(); err != nil {
+		return Application{}, err
+	}
+	if err := store.Insert(ctx, s.s, ApplicationCollection, &a); err != nil {
+		return Application{}, err
+	}
+	s.recordApp(ctx, p, ActionAppCreate, a, nil)
+	return a, nil
+}
+
+// GetApplication returns a dossier to its organisation and officers; no
+// one else learns it exists.
+func (s *Service) GetApplication(ctx context.Context, p *auth.Principal, id string) (Application, error) {
+	a, err := store.Get[Application](ctx, s.s, ApplicationCollection, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return a, ErrApplicationNotFound.Wrap(err)
+	} else if err != nil {
+		return a, err
+	}
+	if !member(p, &a) && !isStaff(p) {
+		return Application{}, ErrApplicationNotFound
+	}
+	return a, nil
+}
+
+// ApplicationFilter narrows a list.
+type ApplicationFilter struct {
+	All        bool // officers: every organisation's
+	ProgramID  string
+	State      string
+	Page, Size int
+}
+
+// ListApplications returns the principal's organisations' dossiers, or
+// (officers) everyone's except drafts, newest change first.
+func (s *Service) ListApplications(ctx context.Context, p *auth.Principal, f ApplicationFilter) ([]Application, int, error) {
+	filter := bson.D{}
+	if f.All {
+		if !isStaff(p) {
+			return nil, 0, errs.ErrForbidden
+		}
+		filter = append(filter, bson.E{Key: "state", Value: bson.D{{Key: "$ne", Value: AppDraft}}})
+	} else {
+		if len(p.User.Orgs) == 0 {
+			return []Application{}, 0, nil
+		}
+		filter = append(filter, bson.E{Key: "orgId", Value: bson.D{{Key: "$in", Value: p.User.Orgs}}})
+	}
+	if f.ProgramID != "" {
+		filter = append(filter, bson.E{Key: "programId", Value: f.ProgramID})
+	}
+	all, err := store.Find[Application](ctx, s.s, ApplicationCollection, filter, options.Find().SetSort(bson.D{{Key: "updatedAt", Value: -1}}))
+	if err != nil {
+		return nil, 0, err
+	}
+	if f.State != "" {
+		all = slices.DeleteFunc(all, func(a Application) bool { return a.State != f.State })
+	}
+	return store.PageOf(all, f.Page, f.Size), len(all), nil
+}
+
+// UpdateApplication changes a draft (its organisation's members).
+func (s *Service) UpdateApplication(ctx context.Context, p *auth.Principal, id string, in ApplicationInput, ifVersion int64) (Application, error) {
+	var c validate.Checker
+	if in.ProgramID != nil {
+		c.Add("programId", "immutable")
+	}
+	if in.OrgID != nil {
+		c.Add("orgId", "immutable")
+	}
+	if err := c.Err(); err != nil {
+		return Application{}, err
+	}
+	return s.changeApp(ctx, p, id, ifVersion, ActionAppUpdate, func(a *Application) error {
+		if a.State != AppDraft {
+			return ErrInvalidTransition
+		}
+		var c validate.Checker
+		in.apply(&c, a)
+		return c.Err()
+	})
+}
+
+// changeApp is every change of a dossier by its organisation: one
+// conditional write, audited.
+func (s *Service) changeApp(ctx context.Context, p *auth.Principal, id string, ifVersion int64, action string, fn func(a *Application) error) (Application, error) {
+	var from string
+	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
+		if !member(p, a) {
+			if isStaff(p) {
+				return errs.ErrForbidden
+			}
+			return ErrApplicationNotFound
+		}
+		if ifVersion != 0 && a.Version != ifVersion {
+			return errs.ErrVersionMismatch
+		}
+		from = a.State
+		if err := fn(a); err != nil {
+			return err
+		}
+		a.UpdatedAt = s.now().UTC()
+		return nil
+	})
+	if errors.Is(err, store.ErrNotFound) {
+		return a, ErrApplicationNotFound.Wrap(err)
+	} else if err != nil {
+		return a, err
+	}
+	var changes map[string]audit.Change
+	if from != a.State {
+		changes = map[string]audit.Change{"state": {From: from, To: a.State}}
+	}
+	s.recordApp(ctx, p, action, a, changes)
+	return a, nil
+}
+
+// Submit sends a complete dossier: the window is open, the organisation is
+// eligible, the amounts hold (requested ≤ cap, ≤ share × cost, requested +
+// own contribution = cost) and every required document is attached.
+func (s *Service) Submit(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Application, error) {
+	a, err := s.GetApplication(ctx, p, id)
+	if err != nil {
+		return a, err
+	}
+	pr, err := store.Get[Program](ctx, s.s, ProgramCollection, a.ProgramID)
+	if err != nil {
+		return a, err
+	}
+	o, err := s.orgs.Get(ctx, a.OrgID)
+	if err != nil {
+		return a, err
+	}
+	now := s.now()
+	if !pr.Open(now.In(hcm).Format(time.DateOnly)) {
+		return a, ErrWindowClosed
+	}
+	if o.Status != org.StatusVerified || !slices.Contains(pr.Eligibility.OrgKinds, o.Kind) {
+		return a, ErrNotEligible
+	}
+	return s.changeApp(ctx, p, id, ifVersion, ActionAppSubmit, func(a *Application) error {
+		if a.State != AppDraft {
+			return ErrInvalidTransition
+		}
+		var c validate.Checker
+		need := func(field string, ok bool) {
+			if !ok {
+				c.Add(field, "required")
+			}
+		}
+		need("title", a.Title != "")
+		need("summary", a.Summary != "")
+		need("technology", a.Technology.TransferID != "" || a.Technology.ListingID != "" || a.Technology.Description != "")
+		need("totalCost", a.TotalCost > 0)
+		need("requested", a.Requested > 0)
+		need("startOn", a.StartOn != "")
+		need("endOn", a.EndOn != "")
+		need("expectedResults", a.ExpectedResults != "")
+		if a.Requested > pr.CapPerApp {
+			c.Add("requested", "above_cap", "max", pr.CapPerApp)
+		}
+		if a.TotalCost > 0 && a.Requested*100 > a.TotalCost*int64(pr.MaxSharePct) {
+			c.Add("requested", "above_share", "percent", pr.MaxSharePct, "max", a.TotalCost*int64(pr.MaxSharePct)/100)
+		}
+		if a.TotalCost > 0 && a.Requested+a.OwnContribution != a.TotalCost {
+			c.Add("ownContribution", "does_not_add_up", "expected", a.TotalCost-a.Requested)
+		}
+		for _, d := range pr.Documents {
+			if d.Required && !slices.ContainsFunc(a.Documents, func(x AppDocument) bool { return x.Code == d.Code }) {
+				c.Add("documents."+d.Code, "required")
+			}
+		}
+		if err := c.Err(); err != nil {
+			return err
+		}
+		at := s.now().UTC()
+		a.State, a.SubmittedAt = AppSubmitted, &at
+		a.History = append(a.History, Step{State: AppSubmitted, At: at})
+		return nil
+	})
+}
+
+// Withdraw takes a dossier back before any decision.
+func (s *Service) Withdraw(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Application, error) {
+	return s.changeApp(ctx, p, id, ifVersion, ActionAppWithdraw, func(a *Application) error {
+		if a.State != AppDraft && a.State != AppSubmitted {
+			return ErrInvalidTransition
+		}
+		at := s.now().UTC()
+		a.State = AppWithdrawn
+		a.History = append(a.History, Step{State: AppWithdrawn, At: at})
+		return nil
+	})
+}
+
+// MaxAppDocuments bounds a dossier's files.
+const MaxAppDocuments = 40
+
+// AttachDocument files an uploaded document under a checklist code.
+func (s *Service) AttachDocument(ctx context.Context, p *auth.Principal, id, code, fileID string) (Application, error) {
+	a, err := s.GetApplication(ctx, p, id)
+	if err != nil {
+		return a, err
+	}
+	pr, err := store.Get[Program](ctx, s.s, ProgramCollection, a.ProgramID)
+	if err != nil {
+		return a, err
+	}
+	if !slices.ContainsFunc(pr.Documents, func(d Document) bool { return d.Code == code }) {
+		return a, errs.Field("code", "invalid_choice")
+	}
+	return s.changeApp(ctx, p, id, 0, ActionAppUpdate, func(a *Application) error {
+		if a.State != AppDraft {
+			return ErrInvalidTransition
+		}
+		if len(a.Documents) >= MaxAppDocuments {
+			return errs.Field("file", "too_many", "max", MaxAppDocuments)
+		}
+		a.Documents = append(a.Documents, AppDocument{Code: code, FileID: fileID})
+		return nil
+	})
+}
+
+func (s *Service) recordApp(ctx context.Context, p *auth.Principal, action string, a Application, changes map[string]audit.Change) {
+	_ = s.audit.Record(ctx, audit.Entry{
+		ID: store.NewID(), At: s.now().UTC(), Actor: p.Actor(), Action: action,
+		Subject: audit.Subject{Type: "support.application", ID: a.ID, Name: a.Title + " – " + a.OrgName}, Changes: changes,
+	})
+}
+
+var hcm = func() *time.Location {
+	if loc, err := time.LoadLocation("Asia/Ho_Chi_Minh"); err == nil {
+		return loc
+	}
+	return time.FixedZone("ICT", 7*3600)
+}()
