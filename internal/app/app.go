@@ -141,6 +141,11 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(sear
 	if err := a.Orgs.Reconcile(ctx); err != nil {
 		return fail(err)
 	}
+	// Approvals a crash left half-written (reservation without decision).
+	// The minute of grace spares approvals other replicas are making now.
+	if _, _, err := a.Support.Reconcile(ctx, time.Minute); err != nil {
+		return fail(err)
+	}
 	return a, nil
 }
 
@@ -250,6 +255,11 @@ func (a *App) housekeeping(ctx context.Context, every time.Duration) {
 			a.Log.Warn("connection nudges", "err", err)
 		} else if n > 0 {
 			a.Log.Info("quiet connections nudged", "count", n)
+		}
+		if f, r, err := a.Support.Reconcile(ctx, time.Minute); err != nil && ctx.Err() == nil {
+			a.Log.Warn("support ledger reconciliation", "err", err)
+		} else if f+r > 0 {
+			a.Log.Warn("support approvals repaired", "finished", f, "released", r)
 		}
 		if n, err := a.Transfers.RemindDue(ctx); err != nil && ctx.Err() == nil {
 			a.Log.Warn("registration reminders", "err", err)

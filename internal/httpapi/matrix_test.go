@@ -341,6 +341,13 @@ var matrix = []row{
 	{method: "POST", path: "/support/applications/:id/withdraw", url: applicationURL("/withdraw"), want: applicant(200, 403)},
 	{method: "POST", path: "/support/applications/:id/files", url: applicationURL("/files"), body: func(*fixture, string) any { return map[string]any{} },
 		want: applicant(422, 403)},
+	// Officers' steps on a draft: past the permission check, wrong state.
+	{method: "POST", path: "/support/applications/:id/check", url: applicationURL("/check"), want: only(map[string]int{"officer": 409, "admin": 409}, 403)},
+	{method: "POST", path: "/support/applications/:id/return", url: applicationURL("/return"),
+		body: func(*fixture, string) any { return map[string]string{"reason": "Thiếu hợp đồng chuyển giao"} }, want: only(map[string]int{"officer": 409, "admin": 409}, 403)},
+	{method: "POST", path: "/support/applications/:id/appraise", url: applicationURL("/appraise"), want: only(map[string]int{"officer": 409, "admin": 409}, 403)},
+	{method: "POST", path: "/support/applications/:id/decide", url: applicationURL("/decide"),
+		body: func(*fixture, string) any { return map[string]any{"outcome": "approved", "amount": 1} }, want: only(map[string]int{"officer": 409, "admin": 409}, 403)},
 	{method: "DELETE", path: "/transfers/:id/files/:fileId", url: transferURL("/files/000000000000000000000000"),
 		want: map[string]int{"anon": 401, "enterprise": 404, "institute": 404, "reviewer": 404, "officer": 404, "admin": 404}},
 }

@@ -36,6 +36,15 @@ func (s *Server) supportRoutes() []route {
 			responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: s.appStep(s.d.Support.Submit)},
 		{method: "POST", path: "/support/applications/:id/withdraw", tag: "support", access: user, summary: "Withdraw an application before any decision",
 			responses: map[int]string{200: "Application", 404: "Problem", 409: "Problem"}, handler: s.appStep(s.d.Support.Withdraw)},
+		{method: "POST", path: "/support/applications/:id/check", tag: "support", access: staff, summary: "Start the completeness check of a submitted application (officers)",
+			responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem"}, handler: s.appStep(s.d.Support.Check)},
+		{method: "POST", path: "/support/applications/:id/return", tag: "support", access: staff, summary: "Return an application for revision, saying what is missing (officers)",
+			request: "Reason", responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: s.returnApplication},
+		{method: "POST", path: "/support/applications/:id/appraise", tag: "support", access: staff, summary: "Send a complete application to appraisal (officers)",
+			responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem"}, handler: s.appStep(s.d.Support.Appraise)},
+		{method: "POST", path: "/support/applications/:id/decide", tag: "support", access: staff,
+			summary: "Approve an amount ≤ requested (reserved against the programme's budget) or reject with reasons; Idempotency-Key makes a repeat count once",
+			request: "DecideInput", responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: s.decideApplication},
 		{method: "POST", path: "/support/applications/:id/files", tag: "support", access: user, summary: "Attach a document for a checklist entry: multipart fields \"file\" and \"code\"",
 			request: "Upload", responses: map[int]string{201: "File", 404: "Problem", 409: "Problem", 413: "Problem", 422: "Problem"}, handler: s.uploadApplicationFile},
 		{method: "GET", path: "/support/programs/:id/budget", tag: "support", summary: "A programme's money: total, committed, disbursed, remaining (VND)",
@@ -226,4 +235,34 @@ func (s *Server) uploadApplicationFile(c *fiber.Ctx) error {
 		return err
 	}
 	return c.Status(fiber.StatusCreated).JSON(saved)
+}
+
+func (s *Server) returnApplication(c *fiber.Ctx) error {
+	v, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	var in struct {
+		Reason string `json:"reason"`
+	}
+	if err := decode(c, &in); err != nil {
+		return err
+	}
+	a, err := s.d.Support.Return(c.UserContext(), principal(c), c.Params("id"), in.Reason, v)
+	if err != nil {
+		return err
+	}
+	return s.sendApplication(c, fiber.StatusOK, a)
+}
+
+func (s *Server) decideApplication(c *fiber.Ctx) error {
+	var in support.DecideInput
+	if err := decode(c, &in); err != nil {
+		return err
+	}
+	a, err := s.d.Support.Decide(c.UserContext(), principal(c), c.Params("id"), c.Get("Idempotency-Key"), in)
+	if err != nil {
+		return err
+	}
+	return s.sendApplication(c, fiber.StatusOK, a)
 }

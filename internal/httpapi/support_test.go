@@ -2,12 +2,17 @@ package httpapi_test
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"mime/multipart"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/techmart-vn/techmart/internal/app/apptest"
+	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/support"
 )
 
 // TestProgramLifecycle: an officer drafts a programme, cannot publish it
@@ -202,4 +207,147 @@ func uploadTo(t *testing.T, h *apptest.Harness, tok, path, code string) apptest.
 	part.Write([]byte("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"))
 	w.Close()
 	return h.Do(R{Method: "POST", Path: path, Token: tok, Body: body.Bytes(), Headers: map[string]string{"Content-Type": w.FormDataContentType()}})
+}
+
+// appraisalQueue publishes a programme with budget for `room` approvals of
+// `amount` and puts n applications straight into appraisal (the steps
+// before are tested above; here the money is).
+func appraisalQueue(t *testing.T, h *apptest.Harness, room, n int, amount int64) (string, []string) {
+	t.Helper()
+	officer := h.Demo("officer")
+	body := programBody()
+	body["budget"], body["capPerApplication"] = int64(room)*amount, amount
+	r := h.Do(R{Method: "POST", Path: "/api/v1/support/programs", Token: officer.Access, Body: body})
+	prog := r.JSON(t)["id"].(string)
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/support/programs/" + prog + "/publish", Token: officer.Access}); r.Status != 200 {
+		t.Fatalf("publish: %d %s", r.Status, r.Body)
+	}
+	now := time.Now().UTC()
+	apps := make([]support.Application, n)
+	ids := make([]string, n)
+	for i := range apps {
+		ids[i] = store.NewID()
+		apps[i] = support.Application{ID: ids[i], ProgramID: prog, OrgID: enterpriseOrg, OrgName: "Công ty TNHH Nông sản sạch Ba Bể",
+			State: support.AppAppraisal, Title: fmt.Sprintf("Hồ sơ %d", i), TotalCost: 4 * amount, Requested: amount, OwnContribution: 3 * amount,
+			Documents: []support.AppDocument{}, History: []support.Step{{State: support.AppAppraisal, At: now}}, CreatedAt: now, UpdatedAt: now}
+	}
+	if err := store.InsertMany(context.Background(), h.App.Store, support.ApplicationCollection, apps); err != nil {
+		t.Fatal(err)
+	}
+	return prog, ids
+}
+
+// TestApprovalsNeverExceedTheBudget: 50 officers' approvals at once
+// against a programme with room for 10 → exactly 10 approved, the rest
+// refused, and the ledger exact.
+func TestApprovalsNeverExceedTheBudget(t *testing.T) {
+	h := apptest.New(t)
+	officer := h.Demo("officer")
+	const amount = 150_000_000
+	prog, ids := appraisalQueue(t, h, 10, 50, amount)
+	codes := make([]int, len(ids))
+	var wg sync.WaitGroup
+	for i, id := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			codes[i] = h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + id + "/decide", Token: officer.Access,
+				Body: map[string]any{"outcome": "approved", "amount": amount}, Headers: map[string]string{"Idempotency-Key": "k-" + id}}).Status
+		}()
+	}
+	wg.Wait()
+	ok, refused := 0, 0
+	for _, c := range codes {
+		switch c {
+		case 200:
+			ok++
+		case 409:
+			refused++
+		default:
+			t.Fatalf("status %d in %v", c, codes)
+		}
+	}
+	if ok != 10 || refused != 40 {
+		t.Fatalf("%d approved, %d refused: %v", ok, refused, codes)
+	}
+	b := h.Do(R{Method: "GET", Path: "/api/v1/support/programs/" + prog + "/budget"}).JSON(t)
+	if b["committed"].(float64) != 10*amount || b["remaining"].(float64) != 0 {
+		t.Fatalf("ledger: %v", b)
+	}
+	approved := h.Do(R{Method: "GET", Path: "/api/v1/support/applications?scope=all&state=approved&pageSize=100", Token: officer.Access}).JSON(t)
+	if approved["total"].(float64) != 10 {
+		t.Fatalf("approved applications: %v", approved["total"])
+	}
+}
+
+// TestDecisionIdempotency: the same decision sent twice (same key) counts
+// once; another decision after it is refused.
+func TestDecisionIdempotency(t *testing.T) {
+	h := apptest.New(t)
+	officer := h.Demo("officer")
+	prog, ids := appraisalQueue(t, h, 3, 2, 200_000_000)
+	decide := func(id, key string, amount int64) apptest.Response {
+		return h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + id + "/decide", Token: officer.Access,
+			Body: map[string]any{"outcome": "approved", "amount": amount}, Headers: map[string]string{"Idempotency-Key": key}})
+	}
+	first := decide(ids[0], "once", 150_000_000)
+	again := decide(ids[0], "once", 150_000_000)
+	if first.Status != 200 || again.Status != 200 || first.JSON(t)["version"] != again.JSON(t)["version"] {
+		t.Fatalf("repeat: %d %s / %d %s", first.Status, first.Body, again.Status, again.Body)
+	}
+	if b := h.Do(R{Method: "GET", Path: "/api/v1/support/programs/" + prog + "/budget"}).JSON(t); b["committed"].(float64) != 150_000_000 {
+		t.Fatalf("counted twice: %v", b)
+	}
+	if r := decide(ids[0], "other", 100_000_000); r.Status != 409 {
+		t.Fatalf("a second decision: %d %s", r.Status, r.Body)
+	}
+	if r := decide(ids[1], "big", 200_000_001); r.Status != 422 {
+		t.Fatalf("above requested: %d %s", r.Status, r.Body)
+	}
+	r := h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + ids[1] + "/decide", Token: officer.Access,
+		Body: map[string]any{"outcome": "rejected", "reason": "Công nghệ không mới so với hiện trạng"}})
+	if r.Status != 200 || r.JSON(t)["state"] != "rejected" {
+		t.Fatalf("reject: %d %s", r.Status, r.Body)
+	}
+}
+
+// TestReconcileRepairsInterruptedApprovals: a reservation written without
+// its decision (a crash between the two documents) is finished when the
+// application still waits, and released when it does not.
+func TestReconcileRepairsInterruptedApprovals(t *testing.T) {
+	h := apptest.New(t)
+	prog, ids := appraisalQueue(t, h, 5, 2, 100_000_000)
+	ctx := context.Background()
+	past := time.Now().UTC().Add(-time.Hour)
+	// Simulate the crash: reservations written, applications untouched;
+	// then the second applicant withdraws.
+	if _, err := store.Modify(ctx, h.App.Store, support.ProgramCollection, prog, func(p *support.Program) error {
+		for _, id := range ids {
+			p.Reservations = append(p.Reservations, support.Reservation{ApplicationID: id, Amount: 100_000_000, Key: "k" + id, By: "officer", At: past})
+			p.Ledger.Committed += 100_000_000
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Modify(ctx, h.App.Store, support.ApplicationCollection, ids[1], func(a *support.Application) error {
+		a.State = support.AppWithdrawn
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	finished, released, err := h.App.Support.Reconcile(ctx, time.Minute)
+	if err != nil || finished != 1 || released != 1 {
+		t.Fatalf("reconcile: %d finished, %d released, %v", finished, released, err)
+	}
+	a, _ := store.Get[support.Application](ctx, h.App.Store, support.ApplicationCollection, ids[0])
+	if a.State != support.AppApproved || a.Decision == nil || a.Decision.Amount != 100_000_000 {
+		t.Fatalf("finished application: %+v", a)
+	}
+	if b := h.Do(R{Method: "GET", Path: "/api/v1/support/programs/" + prog + "/budget"}).JSON(t); b["committed"].(float64) != 100_000_000 || b["remaining"].(float64) != 400_000_000 {
+		t.Fatalf("ledger after repair: %v", b)
+	}
+	if f, r, _ := h.App.Support.Reconcile(ctx, time.Minute); f != 0 || r != 0 {
+		t.Fatalf("a second run changed something: %d %d", f, r)
+	}
 }

@@ -77,6 +77,7 @@ type Application struct {
 	ExpectedResults string        `bson:"expectedResults" json:"expectedResults"`
 	Documents       []AppDocument `bson:"documents" json:"documents"`
 	History         []Step        `bson:"history" json:"history"`
+	Decision        *Decision     `bson:"decision,omitempty" json:"decision,omitempty"`
 	CreatedBy       string        `bson:"createdBy" json:"-"`
 	CreatedAt       time.Time     `bson:"createdAt" json:"createdAt"`
 	UpdatedAt       time.Time     `bson:"updatedAt" json:"updatedAt"`
@@ -154,6 +155,10 @@ func (in ApplicationInput) apply(c *validate.Checker, a *Application) {
 		c.Optional("expectedResults", a.ExpectedResults, 8000)
 	}
 }
+
+// editable reports whether the applicant may change a dossier: a draft,
+// or one returned for revision.
+func editable(state string) bool { return state == AppDraft || state == AppReturned }
 
 // member reports whether p belongs to the application's organisation.
 func member(p *auth.Principal, a *Application) bool {
@@ -278,7 +283,7 @@ func (s *Service) UpdateApplication(ctx context.Context, p *auth.Principal, id s
 		return Application{}, err
 	}
 	return s.changeApp(ctx, p, id, ifVersion, ActionAppUpdate, func(a *Application) error {
-		if a.State != AppDraft {
+		if !editable(a.State) {
 			return ErrInvalidTransition
 		}
 		var c validate.Checker
@@ -345,7 +350,7 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, id string, ifVe
 		return a, ErrNotEligible
 	}
 	return s.changeApp(ctx, p, id, ifVersion, ActionAppSubmit, func(a *Application) error {
-		if a.State != AppDraft {
+		if !editable(a.State) {
 			return ErrInvalidTransition
 		}
 		var c validate.Checker
@@ -389,8 +394,8 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, id string, ifVe
 // Withdraw takes a dossier back before any decision.
 func (s *Service) Withdraw(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Application, error) {
 	return s.changeApp(ctx, p, id, ifVersion, ActionAppWithdraw, func(a *Application) error {
-		if a.State != AppDraft && a.State != AppSubmitted {
-			return ErrInvalidTransition
+		if !slices.Contains([]string{AppDraft, AppSubmitted, AppCompleteness, AppReturned, AppAppraisal}, a.State) {
+			return ErrInvalidTransition // decided: too late
 		}
 		at := s.now().UTC()
 		a.State = AppWithdrawn
@@ -416,7 +421,7 @@ func (s *Service) AttachDocument(ctx context.Context, p *auth.Principal, id, cod
 		return a, errs.Field("code", "invalid_choice")
 	}
 	return s.changeApp(ctx, p, id, 0, ActionAppUpdate, func(a *Application) error {
-		if a.State != AppDraft {
+		if !editable(a.State) {
 			return ErrInvalidTransition
 		}
 		if len(a.Documents) >= MaxAppDocuments {

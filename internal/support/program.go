@@ -108,26 +108,29 @@ func (l Ledger) Remaining() int64 { return l.Total - l.Committed }
 
 // Program is one support call.
 type Program struct {
-	store.Meta  `bson:",inline"`
-	ID          string      `bson:"_id" json:"id"`
-	State       string      `bson:"state" json:"state"`
-	Name        string      `bson:"name" json:"name"`
-	Summary     string      `bson:"summary" json:"summary"`
-	LegalBasis  LegalBasis  `bson:"legalBasis" json:"legalBasis"`
-	Window      Window      `bson:"window" json:"window"`
-	Ledger      Ledger      `bson:"ledger" json:"-"`
-	Budget      int64       `bson:"-" json:"budget"`
-	CapPerApp   int64       `bson:"capPerApplication" json:"capPerApplication"`
-	MaxSharePct int         `bson:"maxSharePercent" json:"maxSharePercent"`
-	Eligibility Eligibility `bson:"eligibility" json:"eligibility"`
-	Documents   []Document  `bson:"documents" json:"documents"`
-	Criteria    []Criterion `bson:"criteria" json:"criteria"`
-	PassMark    int         `bson:"passMark" json:"passMark"`
-	Reviewers   int         `bson:"reviewersPerApplication" json:"reviewersPerApplication"`
-	CreatedBy   string      `bson:"createdBy" json:"-"`
-	CreatedAt   time.Time   `bson:"createdAt" json:"createdAt"`
-	UpdatedAt   time.Time   `bson:"updatedAt" json:"updatedAt"`
-	PublishedAt *time.Time  `bson:"publishedAt,omitempty" json:"publishedAt,omitempty"`
+	store.Meta `bson:",inline"`
+	ID         string     `bson:"_id" json:"id"`
+	State      string     `bson:"state" json:"state"`
+	Name       string     `bson:"name" json:"name"`
+	Summary    string     `bson:"summary" json:"summary"`
+	LegalBasis LegalBasis `bson:"legalBasis" json:"legalBasis"`
+	Window     Window     `bson:"window" json:"window"`
+	Ledger     Ledger     `bson:"ledger" json:"-"`
+	// Reservations are the approved amounts the ledger's Committed adds
+	// up, one per application.
+	Reservations []Reservation `bson:"reservations" json:"-"`
+	Budget       int64         `bson:"-" json:"budget"`
+	CapPerApp    int64         `bson:"capPerApplication" json:"capPerApplication"`
+	MaxSharePct  int           `bson:"maxSharePercent" json:"maxSharePercent"`
+	Eligibility  Eligibility   `bson:"eligibility" json:"eligibility"`
+	Documents    []Document    `bson:"documents" json:"documents"`
+	Criteria     []Criterion   `bson:"criteria" json:"criteria"`
+	PassMark     int           `bson:"passMark" json:"passMark"`
+	Reviewers    int           `bson:"reviewersPerApplication" json:"reviewersPerApplication"`
+	CreatedBy    string        `bson:"createdBy" json:"-"`
+	CreatedAt    time.Time     `bson:"createdAt" json:"createdAt"`
+	UpdatedAt    time.Time     `bson:"updatedAt" json:"updatedAt"`
+	PublishedAt  *time.Time    `bson:"publishedAt,omitempty" json:"publishedAt,omitempty"`
 }
 
 // Open reports whether applications are accepted on day (YYYY-MM-DD).
@@ -323,7 +326,7 @@ func (s *Service) Create(ctx context.Context, p *auth.Principal, in ProgramInput
 		return Program{}, errs.ErrForbidden
 	}
 	now := s.now().UTC()
-	pr := Program{ID: store.NewID(), State: ProgramDraft, Documents: []Document{}, Criteria: []Criterion{},
+	pr := Program{ID: store.NewID(), State: ProgramDraft, Documents: []Document{}, Criteria: []Criterion{}, Reservations: []Reservation{},
 		Eligibility: Eligibility{OrgKinds: []string{}}, CreatedBy: p.User.ID, CreatedAt: now, UpdatedAt: now}
 	var c validate.Checker
 	if in.Name == nil {

@@ -1,0 +1,306 @@
+package support
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/techmart-vn/techmart/internal/audit"
+	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/validate"
+)
+
+// Officers' steps of the procedure this part covers:
+// submitted → completeness_check → (returned → submitted) → appraisal →
+// approved | rejected.
+const (
+	AppCompleteness = "completeness_check"
+	AppReturned     = "returned"
+	AppAppraisal    = "appraisal"
+	AppApproved     = "approved"
+	AppRejected     = "rejected"
+)
+
+// Audit actions of the officers' steps.
+const (
+	ActionAppCheck    = "support.application.check"
+	ActionAppReturn   = "support.application.return"
+	ActionAppAppraise = "support.application.appraise"
+	ActionAppDecide   = "support.application.decide"
+	ActionReconcile   = "support.reconcile"
+)
+
+// Errors with stable codes.
+var (
+	ErrBudgetExceeded = errs.New(errs.Conflict, "budget_exceeded")
+	ErrKeyReused      = errs.New(errs.Conflict, "idempotency_key_reused")
+)
+
+// Reservation is an approved amount held in the programme's ledger for one
+// application. It is written first, with everything the decision needs, so
+// that a crash before the application records the decision can be rolled
+// forward (or back) by Reconcile.
+type Reservation struct {
+	ApplicationID string    `bson:"applicationId" json:"applicationId"`
+	Amount        int64     `bson:"amount" json:"amount"`
+	Key           string    `bson:"key" json:"-"`
+	By            string    `bson:"by" json:"-"`
+	Note          string    `bson:"note,omitempty" json:"-"`
+	At            time.Time `bson:"at" json:"at"`
+}
+
+// Decision is the officer's decision on an application.
+type Decision struct {
+	Outcome string    `bson:"outcome" json:"outcome"` // approved | rejected
+	Amount  int64     `bson:"amount,omitempty" json:"amount,omitempty"`
+	Reason  string    `bson:"reason,omitempty" json:"reason,omitempty"`
+	Key     string    `bson:"key" json:"-"`
+	By      string    `bson:"by" json:"-"`
+	At      time.Time `bson:"at" json:"at"`
+}
+
+// officerStep moves an application between officers' states.
+func (s *Service) officerStep(ctx context.Context, p *auth.Principal, id string, ifVersion int64, action string, from []string, to, note string) (Application, error) {
+	if !isStaff(p) {
+		return Application{}, errs.ErrForbidden
+	}
+	var before string
+	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
+		if ifVersion != 0 && a.Version != ifVersion {
+			return errs.ErrVersionMismatch
+		}
+		if !slices.Contains(from, a.State) {
+			return ErrInvalidTransition
+		}
+		before = a.State
+		now := s.now().UTC()
+		a.State, a.UpdatedAt = to, now
+		a.History = append(a.History, Step{State: to, At: now, Note: note})
+		return nil
+	})
+	if errors.Is(err, store.ErrNotFound) {
+		return a, ErrApplicationNotFound.Wrap(err)
+	} else if err != nil {
+		return a, err
+	}
+	s.recordAppReason(ctx, p, action, a, map[string]audit.Change{"state": {From: before, To: to}}, note)
+	return a, nil
+}
+
+// Check starts the completeness check of a submitted dossier.
+func (s *Service) Check(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Application, error) {
+	return s.officerStep(ctx, p, id, ifVersion, ActionAppCheck, []string{AppSubmitted}, AppCompleteness, "")
+}
+
+// Return sends a dossier back for revision with what is missing.
+func (s *Service) Return(ctx context.Context, p *auth.Principal, id, reason string, ifVersion int64) (Application, error) {
+	var c validate.Checker
+	reason = validate.Multiline(reason)
+	c.Reason("reason", reason, 5, 2000)
+	if err := c.Err(); err != nil {
+		return Application{}, err
+	}
+	return s.officerStep(ctx, p, id, ifVersion, ActionAppReturn, []string{AppSubmitted, AppCompleteness}, AppReturned, reason)
+}
+
+// Appraise sends a complete dossier to appraisal.
+func (s *Service) Appraise(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Application, error) {
+	return s.officerStep(ctx, p, id, ifVersion, ActionAppAppraise, []string{AppCompleteness}, AppAppraisal, "")
+}
+
+// DecideInput is the officer's decision; Key makes a repeat count once.
+type DecideInput struct {
+	Outcome string `json:"outcome"`
+	Amount  int64  `json:"amount"`
+	Reason  string `json:"reason"`
+}
+
+// Decide approves (an amount ≤ requested, reserved against the
+// programme's remaining budget) or rejects (with reasons) an application
+// under appraisal. The same key sent again returns the same decision.
+//
+// Approval writes two documents: first the programme's ledger (the
+// reservation, a conditional write that never lets Committed pass Total,
+// however many officers approve at once), then the application. A crash in
+// between leaves a reservation without its decision; Reconcile finishes it.
+func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string, in DecideInput) (Application, error) {
+	if !isStaff(p) {
+		return Application{}, errs.ErrForbidden
+	}
+	var c validate.Checker
+	c.OneOf("outcome", in.Outcome, []string{AppApproved, AppRejected})
+	key = strings.TrimSpace(key)
+	if len(key) > 200 {
+		c.Add("Idempotency-Key", "too_long", "max", 200)
+	}
+	in.Reason = validate.Multiline(in.Reason)
+	if in.Outcome == AppRejected {
+		c.Reason("reason", in.Reason, 5, 4000)
+	} else {
+		c.Optional("reason", in.Reason, 4000)
+	}
+	if err := c.Err(); err != nil {
+		return Application{}, err
+	}
+	if key == "" {
+		key = store.NewID() // no key: every call is a new attempt
+	}
+	a, err := s.GetApplication(ctx, p, id)
+	if err != nil {
+		return a, err
+	}
+	if a.Decision != nil {
+		if a.Decision.Key == key {
+			return a, nil // the same request again: the same answer
+		}
+		return a, ErrInvalidTransition
+	}
+	if a.State != AppAppraisal {
+		return a, ErrInvalidTransition
+	}
+	now := s.now().UTC()
+	d := Decision{Outcome: in.Outcome, Reason: in.Reason, Key: key, By: p.User.ID, At: now}
+	if in.Outcome == AppApproved {
+		if in.Amount <= 0 || in.Amount > a.Requested {
+			return a, errs.Field("amount", "out_of_range", "min", 1, "max", a.Requested)
+		}
+		d.Amount = in.Amount
+		if err := s.reserve(ctx, a.ProgramID, Reservation{ApplicationID: a.ID, Amount: in.Amount, Key: key, By: p.User.ID, Note: in.Reason, At: now}); err != nil {
+			return a, err
+		}
+	}
+	a, err = s.writeDecision(ctx, id, d)
+	if err != nil {
+		return a, err
+	}
+	s.recordAppReason(ctx, p, ActionAppDecide, a, map[string]audit.Change{"state": {From: AppAppraisal, To: a.State}, "amount": {From: a.Requested, To: d.Amount}}, d.Reason)
+	return a, nil
+}
+
+// reserve holds amount for an application in the programme's ledger; a
+// reservation that already exists with the same key is the same request.
+func (s *Service) reserve(ctx context.Context, programID string, r Reservation) error {
+	_, err := store.Modify(ctx, s.s, ProgramCollection, programID, func(pr *Program) error {
+		if i := slices.IndexFunc(pr.Reservations, func(x Reservation) bool { return x.ApplicationID == r.ApplicationID }); i >= 0 {
+			if pr.Reservations[i].Key == r.Key {
+				return errAlreadyReserved
+			}
+			return ErrInvalidTransition // decided by another request meanwhile
+		}
+		if pr.Ledger.Remaining() < r.Amount {
+			return ErrBudgetExceeded
+		}
+		pr.Reservations = append(pr.Reservations, r)
+		pr.Ledger.Committed += r.Amount
+		return nil
+	})
+	if errors.Is(err, errAlreadyReserved) {
+		return nil
+	}
+	return err
+}
+
+var errAlreadyReserved = errors.New("support: reserved by this request already")
+
+// writeDecision writes the decision on the application (second document).
+func (s *Service) writeDecision(ctx context.Context, id string, d Decision) (Application, error) {
+	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
+		if a.Decision != nil {
+			if a.Decision.Key == d.Key {
+				return errAlreadyDecided
+			}
+			return ErrInvalidTransition
+		}
+		if a.State != AppAppraisal {
+			return ErrInvalidTransition
+		}
+		a.Decision, a.State, a.UpdatedAt = &d, d.Outcome, d.At
+		a.History = append(a.History, Step{State: d.Outcome, At: d.At, Note: d.Reason})
+		return nil
+	})
+	if errors.Is(err, errAlreadyDecided) {
+		return store.Get[Application](ctx, s.s, ApplicationCollection, id)
+	}
+	return a, err
+}
+
+var errAlreadyDecided = errors.New("support: decided by this request already")
+
+// Reconcile repairs approvals a crash left half-done: a reservation whose
+// application does not carry its decision is finished when the
+// application still waits in appraisal, and released otherwise. Run at
+// start-up (before requests) and on a timer; grace keeps it away from
+// approvals still in flight.
+func (s *Service) Reconcile(ctx context.Context, grace time.Duration) (finished, released int, err error) {
+	progs, err := store.Find[Program](ctx, s.s, ProgramCollection, bson.D{{Key: "reservations.0", Value: bson.D{{Key: "$exists", Value: true}}}})
+	if err != nil {
+		return 0, 0, err
+	}
+	cutoff := s.now().UTC().Add(-grace)
+	for _, pr := range progs {
+		for _, r := range pr.Reservations {
+			if r.At.After(cutoff) {
+				continue
+			}
+			a, err := store.Get[Application](ctx, s.s, ApplicationCollection, r.ApplicationID)
+			if err != nil && !errors.Is(err, store.ErrNotFound) {
+				return finished, released, err
+			}
+			switch {
+			case err == nil && a.Decision != nil && a.Decision.Key == r.Key:
+				continue // whole
+			case err == nil && a.Decision == nil && a.State == AppAppraisal:
+				d := Decision{Outcome: AppApproved, Amount: r.Amount, Reason: r.Note, Key: r.Key, By: r.By, At: r.At}
+				if _, err := s.writeDecision(ctx, a.ID, d); err != nil {
+					return finished, released, err
+				}
+				finished++
+				s.recordSystem(ctx, a, "approval finished after an interruption")
+			default:
+				if err := s.release(ctx, pr.ID, r); err != nil {
+					return finished, released, err
+				}
+				released++
+				s.log.Warn("support: reservation released", "program", pr.ID, "application", r.ApplicationID, "amount", r.Amount)
+			}
+		}
+	}
+	return finished, released, nil
+}
+
+// release takes a reservation back out of the ledger.
+func (s *Service) release(ctx context.Context, programID string, r Reservation) error {
+	_, err := store.Modify(ctx, s.s, ProgramCollection, programID, func(pr *Program) error {
+		i := slices.IndexFunc(pr.Reservations, func(x Reservation) bool { return x.ApplicationID == r.ApplicationID && x.Key == r.Key })
+		if i < 0 {
+			return errAlreadyReserved // gone already
+		}
+		pr.Ledger.Committed -= pr.Reservations[i].Amount
+		pr.Reservations = slices.Delete(pr.Reservations, i, i+1)
+		return nil
+	})
+	if errors.Is(err, errAlreadyReserved) {
+		return nil
+	}
+	return err
+}
+
+func (s *Service) recordAppReason(ctx context.Context, p *auth.Principal, action string, a Application, changes map[string]audit.Change, reason string) {
+	_ = s.audit.Record(ctx, audit.Entry{
+		ID: store.NewID(), At: s.now().UTC(), Actor: p.Actor(), Action: action,
+		Subject: audit.Subject{Type: "support.application", ID: a.ID, Name: a.Title + " – " + a.OrgName}, Changes: changes, Reason: reason,
+	})
+}
+
+func (s *Service) recordSystem(ctx context.Context, a Application, reason string) {
+	_ = s.audit.Record(ctx, audit.Entry{
+		ID: store.NewID(), At: s.now().UTC(), Actor: audit.System, Action: ActionReconcile,
+		Subject: audit.Subject{Type: "support.application", ID: a.ID, Name: a.Title + " – " + a.OrgName}, Reason: reason,
+	})
+}
