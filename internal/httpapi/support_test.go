@@ -175,6 +175,26 @@ func TestApplicationSubmission(t *testing.T) {
 	if r := submit(); r.Status != 200 || r.JSON(t)["state"] != "submitted" {
 		t.Fatalf("submit: %d %s", r.Status, r.Body)
 	}
+	// The officer checks it and returns it for a missing detail; the
+	// applicant reads why, corrects and submits again.
+	step := func(verb string, body any) apptest.Response {
+		return h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + id + "/" + verb, Token: officer.Access, Body: body})
+	}
+	if r := step("check", nil); r.Status != 200 || r.JSON(t)["state"] != "completeness_check" {
+		t.Fatalf("check: %d %s", r.Status, r.Body)
+	}
+	if r := step("return", map[string]string{"reason": "Thiếu bản sao hợp đồng chuyển giao có chữ ký"}); r.Status != 200 {
+		t.Fatalf("return: %d %s", r.Status, r.Body)
+	}
+	back := h.Do(R{Method: "GET", Path: "/api/v1/support/applications/" + id, Token: ent.Access}).JSON(t)
+	hist := back["history"].([]any)
+	if back["state"] != "returned" || hist[len(hist)-1].(map[string]any)["note"] != "Thiếu bản sao hợp đồng chuyển giao có chữ ký" {
+		t.Fatalf("returned: %v", back)
+	}
+	patch(map[string]any{"expectedResults": "Giảm hao hụt từ 25% xuống dưới 8%; bán được sau Tết."})
+	if r := submit(); r.Status != 200 || r.JSON(t)["state"] != "submitted" {
+		t.Fatalf("resubmit: %d %s", r.Status, r.Body)
+	}
 	if r := h.Do(R{Method: "PATCH", Path: "/api/v1/support/applications/" + id, Token: ent.Access, Body: map[string]any{"requested": 1}}); r.Status != 409 {
 		t.Fatalf("a submitted dossier changed: %d", r.Status)
 	}
