@@ -31,6 +31,10 @@ const ConnectionPage = lazy(() => import('./pages/Connection'));
 const Transfers = lazy(() => import('./pages/Transfers'));
 const TransferPage = lazy(() => import('./pages/Transfer'));
 const TransferFormPage = lazy(() => import('./pages/TransferForm'));
+// Support programmes: the list and a programme for everyone, the form for officers.
+const SupportPrograms = lazy(() => import('./pages/SupportPrograms'));
+const SupportProgramPage = lazy(() => import('./pages/SupportProgram'));
+const SupportProgramFormPage = lazy(() => import('./pages/SupportProgramForm'));
 const Notifications = lazy(() => import('./pages/Notifications'));
 const NotificationSettings = lazy(() => import('./pages/NotificationSettings'));
 
@@ -93,6 +97,10 @@ function AppRoutes() {
             <Route path="/transfers/:id" element={authed(<TransferPage />)} />
             <Route path="/transfers/:id/edit" element={authed(<TransferFormPage />)} />
             <Route path="/officer/transfers/new" element={authed(<TransferFormPage />, ['officer', 'admin'])} />
+            <Route path="/support" element={<SupportPrograms />} />
+            <Route path="/support/:id" element={<SupportProgramPage />} />
+            <Route path="/support/:id/edit" element={authed(<SupportProgramFormPage />, ['officer', 'admin'])} />
+            <Route path="/officer/support/new" element={authed(<SupportProgramFormPage />, ['officer', 'admin'])} />
             <Route path="/officer/pipeline" element={authed(<Pipeline />, ['officer', 'admin'])} />
             <Route
               path="/organization"

@@ -14,6 +14,10 @@ import type {
   NotificationPage,
   NotificationPreferences,
   Pipeline,
+  Program,
+  ProgramBudget,
+  ProgramInput,
+  ProgramState,
   ProposedMatch,
   RegistrationFilter,
   RegistrationInput,
@@ -241,4 +245,17 @@ export const endpoints = {
     api.put<NotificationPreferences>('/me/notification-preferences', prefs),
 
   pipeline: (filter: { sector?: string; from?: string; to?: string }) => api.get<Pipeline>('/pipeline', filter),
+
+  // --- Support programmes --------------------------------------------------
+
+  /** Published programmes; officers also get drafts (or one state). */
+  programs: (state: ProgramState | undefined, page: number, pageSize: number) =>
+    paged(api.get<ItemList<Program>>('/support/programs', { state, page, pageSize }), page, pageSize),
+  program: (id: string) => api.get<Program>(`/support/programs/${enc(id)}`, undefined, { cache: 'no-cache' }),
+  programBudget: (id: string) => api.get<ProgramBudget>(`/support/programs/${enc(id)}/budget`, undefined, { cache: 'no-cache' }),
+  createProgram: (input: ProgramInput) => api.post<Program>('/support/programs', input),
+  updateProgram: (id: string, input: ProgramInput, version: number) =>
+    api.patch<Program>(`/support/programs/${enc(id)}`, input, { headers: ifMatch(version) }),
+  publishProgram: (id: string, version: number) =>
+    api.post<Program>(`/support/programs/${enc(id)}/publish`, undefined, { headers: ifMatch(version) }),
 };

@@ -608,3 +608,73 @@ export interface ItemList<T> {
   page?: number;
   pageSize?: number;
 }
+
+// --- Support programmes (technology-innovation support) ----------------------
+
+export type ProgramState = 'draft' | 'published';
+export const PROGRAM_STATES: readonly ProgramState[] = ['draft', 'published'];
+
+export interface ProgramDocument {
+  code: string;
+  name: string;
+  required: boolean;
+}
+
+export interface ProgramCriterion {
+  code: string;
+  name: string;
+  weight: number;
+}
+
+export interface ProgramEligibility {
+  orgKinds: OrgKind[];
+  /** The organisation must be located in the province. */
+  inProvince: boolean;
+  /** Only certified S&T enterprises. */
+  stEnterprise: boolean;
+}
+
+/** A support programme (call): amounts are integer VND, days YYYY-MM-DD in Vietnam. */
+export interface Program {
+  id: string;
+  version: number;
+  state: ProgramState;
+  name: string;
+  summary: string;
+  legalBasis: { number: string; date: string; title?: string };
+  window: { opensOn: string; closesOn: string };
+  budget: number;
+  capPerApplication: number;
+  maxSharePercent: number;
+  eligibility: ProgramEligibility;
+  documents: ProgramDocument[];
+  criteria: ProgramCriterion[];
+  passMark: number;
+  reviewersPerApplication: number;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt?: string;
+}
+
+/** What an officer sends; fields left out stay as they are on PATCH. */
+export interface ProgramInput {
+  name?: string;
+  summary?: string;
+  legalBasis?: { number: string; date: string; title?: string };
+  window?: { opensOn: string; closesOn: string };
+  budget?: number;
+  capPerApplication?: number;
+  maxSharePercent?: number;
+  eligibility?: ProgramEligibility;
+  documents?: ProgramDocument[];
+  criteria?: ProgramCriterion[];
+  passMark?: number;
+  reviewersPerApplication?: number;
+}
+
+export interface ProgramBudget {
+  total: number;
+  committed: number;
+  disbursed: number;
+  remaining: number;
+}

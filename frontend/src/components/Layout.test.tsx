@@ -32,7 +32,7 @@ describe('Layout', () => {
         <h1>x</h1>
       </Layout>,
     );
-    expect(navLinks()).toEqual(['Trang chủ', 'Đăng nhập', 'Đăng ký']);
+    expect(navLinks()).toEqual(['Trang chủ', 'Chương trình hỗ trợ', 'Đăng nhập', 'Đăng ký']);
     expect(screen.getByText('Sở Khoa học và Công nghệ – Thái Nguyên')).toBeTruthy();
     // Search is one tap away on every screen, outside the folded menu.
     expect(screen.getByRole('link', { name: 'Tìm kiếm' }).getAttribute('href')).toBe('/search');
@@ -50,7 +50,7 @@ describe('Layout', () => {
       </Layout>,
     );
     expect(await screen.findByText('Cán Bộ A')).toBeTruthy();
-    expect(navLinks()).toEqual(['Trang chủ', 'Xác minh tổ chức', 'Duyệt tin', 'Kết nối cung – cầu', 'Nhật ký hoạt động']);
+    expect(navLinks()).toEqual(['Trang chủ', 'Chương trình hỗ trợ', 'Xác minh tổ chức', 'Duyệt tin', 'Kết nối cung – cầu', 'Nhật ký hoạt động']);
   });
 
   it('shows every item to an admin who is also an organisation member', async () => {
@@ -67,6 +67,7 @@ describe('Layout', () => {
     await screen.findByText('Cán Bộ A');
     expect(navLinks()).toEqual([
       'Trang chủ',
+      'Chương trình hỗ trợ',
       'Tin của tôi',
       'Tổ chức của tôi',
       'Xác minh tổ chức',
@@ -90,7 +91,7 @@ describe('Layout', () => {
       </Layout>,
     );
     await screen.findByText('Cán Bộ A');
-    expect(navLinks()).toEqual(['Trang chủ', 'Tin của tôi', 'Kết nối', 'Tổ chức của tôi']);
+    expect(navLinks()).toEqual(['Trang chủ', 'Chương trình hỗ trợ', 'Tin của tôi', 'Kết nối', 'Tổ chức của tôi']);
     expect(screen.getByRole('link', { name: 'Thông báo' }).getAttribute('href')).toBe('/notifications');
   });
 

@@ -184,6 +184,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   {t('nav.home')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/support">{t('nav.support')}</NavLink>
+              </li>
               {authed && me.organizations.length > 0 && (
                 <li>
                   <NavLink to="/my/listings">{t('nav.myListings')}</NavLink>
