@@ -126,19 +126,9 @@ func (in ApplicationInput) apply(c *validate.Checker, a *Application) {
 		c.Optional("technology.description", t.Description, 8000)
 		a.Technology = t
 	}
-	money := func(field string, v *int64, dst *int64) {
-		if v == nil {
-			return
-		}
-		if *v < 0 || *v > MaxBudget {
-			c.Add(field, "out_of_range", "min", 0, "max", int64(MaxBudget))
-			return
-		}
-		*dst = *v
-	}
-	money("totalCost", in.TotalCost, &a.TotalCost)
-	money("requested", in.Requested, &a.Requested)
-	money("ownContribution", in.OwnContribution, &a.OwnContribution)
+	amount(c, "totalCost", in.TotalCost, &a.TotalCost, 0)
+	amount(c, "requested", in.Requested, &a.Requested, 0)
+	amount(c, "ownContribution", in.OwnContribution, &a.OwnContribution, 0)
 	if in.StartOn != nil {
 		a.StartOn = *in.StartOn
 		c.Date("startOn", a.StartOn)

@@ -205,18 +205,8 @@ func (in ProgramInput) apply(c *validate.Checker, p *Program) {
 			c.Add("window.closesOn", "before_opening")
 		}
 	}
-	money := func(field string, v *int64, dst *int64) {
-		if v == nil {
-			return
-		}
-		if *v <= 0 || *v > MaxBudget {
-			c.Add(field, "out_of_range", "min", 1, "max", int64(MaxBudget))
-			return
-		}
-		*dst = *v
-	}
-	money("budget", in.Budget, &p.Ledger.Total)
-	money("capPerApplication", in.CapPerApp, &p.CapPerApp)
+	amount(c, "budget", in.Budget, &p.Ledger.Total, 1)
+	amount(c, "capPerApplication", in.CapPerApp, &p.CapPerApp, 1)
 	if in.MaxSharePct != nil {
 		if *in.MaxSharePct < 1 || *in.MaxSharePct > 100 {
 			c.Add("maxSharePercent", "out_of_range", "min", 1, "max", 100)
@@ -280,6 +270,19 @@ func (in ProgramInput) apply(c *validate.Checker, p *Program) {
 			p.Reviewers = *in.Reviewers
 		}
 	}
+}
+
+// amount checks a VND amount, when given, against [min, MaxBudget] and
+// stores it.
+func amount(c *validate.Checker, field string, v, dst *int64, min int64) {
+	if v == nil {
+		return
+	}
+	if *v < min || *v > MaxBudget {
+		c.Add(field, "out_of_range", "min", min, "max", int64(MaxBudget))
+		return
+	}
+	*dst = *v
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
