@@ -96,9 +96,10 @@ export default function SupportPrograms() {
   );
 }
 
-/** The window's status as a badge: open now, opens later, closed. */
+/** The window's status as a badge: open now, opens later, closed (a draft accepts nothing yet: no badge). */
 export function WindowBadge({ program }: { program: Program }) {
   const { t } = useTranslation();
+  if (program.state !== 'published') return null;
   const s = windowStatus(program.window);
   return (
     <span className={`badge badge-window-${s}`} data-window={s}>
