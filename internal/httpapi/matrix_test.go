@@ -348,6 +348,8 @@ var matrix = []row{
 	{method: "POST", path: "/support/applications/:id/appraise", url: applicationURL("/appraise"), want: only(map[string]int{"officer": 409, "admin": 409}, 403)},
 	{method: "POST", path: "/support/applications/:id/decide", url: applicationURL("/decide"),
 		body: func(*fixture, string) any { return map[string]any{"outcome": "approved", "amount": 1} }, want: only(map[string]int{"officer": 409, "admin": 409}, 403)},
+	{method: "POST", path: "/support/applications/:id/disbursements", url: applicationURL("/disbursements"),
+		body: func(*fixture, string) any { return map[string]any{"amount": 1000, "on": "2026-11-01"} }, want: only(map[string]int{"officer": 409, "admin": 409}, 403)},
 	{method: "DELETE", path: "/transfers/:id/files/:fileId", url: transferURL("/files/000000000000000000000000"),
 		want: map[string]int{"anon": 401, "enterprise": 404, "institute": 404, "reviewer": 404, "officer": 404, "admin": 404}},
 }

@@ -63,6 +63,7 @@ var problemTitles = map[string]text{
 	"window_closed":          {"Chương trình không trong thời gian nhận hồ sơ.", "The programme is not accepting applications now."},
 	"not_eligible":           {"Tổ chức của bạn không thuộc đối tượng của chương trình (hoặc chưa được Sở xác minh).", "Your organisation is not eligible for this programme (or not yet verified)."},
 	"budget_exceeded":        {"Kinh phí còn lại của chương trình không đủ cho mức hỗ trợ này.", "The programme's remaining budget does not cover this amount."},
+	"above_approved":         {"Tổng các đợt cấp kinh phí sẽ vượt số đã phê duyệt.", "The tranches would add up to more than the approved amount."},
 	"match_exists":           {"Cặp kết nối này đã được đề xuất.", "This pair has already been proposed."},
 	"transfer_not_found":     {"Không tìm thấy hồ sơ chuyển giao.", "Transfer not found."},
 	"transfer_exists":        {"Kết nối này đã có hồ sơ chuyển giao.", "This connection already has its transfer recorded."},

@@ -45,6 +45,9 @@ func (s *Server) supportRoutes() []route {
 		{method: "POST", path: "/support/applications/:id/decide", tag: "support", access: staff,
 			summary: "Approve an amount ≤ requested (reserved against the programme's budget) or reject with reasons; Idempotency-Key makes a repeat count once",
 			request: "DecideInput", responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: s.decideApplication},
+		{method: "POST", path: "/support/applications/:id/disbursements", tag: "support", access: staff,
+			summary: "Record a tranche paid to an approved application (never past the approved amount); Idempotency-Key makes a repeat count once",
+			request: "DisburseInput", responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: s.disburse},
 		{method: "POST", path: "/support/applications/:id/files", tag: "support", access: user, summary: "Attach a document for a checklist entry: multipart fields \"file\" and \"code\"",
 			request: "Upload", responses: map[int]string{201: "File", 404: "Problem", 409: "Problem", 413: "Problem", 422: "Problem"}, handler: s.uploadApplicationFile},
 		{method: "GET", path: "/support/programs/:id/budget", tag: "support", summary: "A programme's money: total, committed, disbursed, remaining (VND)",
@@ -261,6 +264,18 @@ func (s *Server) decideApplication(c *fiber.Ctx) error {
 		return err
 	}
 	a, err := s.d.Support.Decide(c.UserContext(), principal(c), c.Params("id"), c.Get("Idempotency-Key"), in)
+	if err != nil {
+		return err
+	}
+	return s.sendApplication(c, fiber.StatusOK, a)
+}
+
+func (s *Server) disburse(c *fiber.Ctx) error {
+	var in support.DisburseInput
+	if err := decode(c, &in); err != nil {
+		return err
+	}
+	a, err := s.d.Support.Disburse(c.UserContext(), principal(c), c.Params("id"), c.Get("Idempotency-Key"), in)
 	if err != nil {
 		return err
 	}

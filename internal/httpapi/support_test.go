@@ -371,3 +371,56 @@ func TestReconcileRepairsInterruptedApprovals(t *testing.T) {
 		t.Fatalf("a second run changed something: %d %d", f, r)
 	}
 }
+
+// TestDisbursements: tranches never pay more than approved, even sent at
+// once; the same tranche sent twice counts once; the ledger adds up.
+func TestDisbursements(t *testing.T) {
+	h := apptest.New(t)
+	officer := h.Demo("officer")
+	prog, ids := appraisalQueue(t, h, 2, 1, 300_000_000)
+	id := ids[0]
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + id + "/decide", Token: officer.Access,
+		Body: map[string]any{"outcome": "approved", "amount": 250_000_000}}); r.Status != 200 {
+		t.Fatalf("approve: %d %s", r.Status, r.Body)
+	}
+	pay := func(key string, amount int64) apptest.Response {
+		return h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + id + "/disbursements", Token: officer.Access,
+			Body: map[string]any{"amount": amount, "on": "2026-11-20", "note": "Đợt cấp kinh phí"}, Headers: map[string]string{"Idempotency-Key": key}})
+	}
+	if r := pay("t1", 100_000_000); r.Status != 200 {
+		t.Fatalf("first tranche: %d %s", r.Status, r.Body)
+	}
+	if r := pay("t1", 100_000_000); r.Status != 200 || len(r.JSON(t)["tranches"].([]any)) != 1 {
+		t.Fatalf("the same tranche again: %d %s", r.Status, r.Body)
+	}
+	// Ten tranches of 50 million at once against 150 million left: three pass.
+	codes := make([]int, 10)
+	var wg sync.WaitGroup
+	for i := range codes {
+		wg.Add(1)
+		go func() { defer wg.Done(); codes[i] = pay(fmt.Sprintf("c%d", i), 50_000_000).Status }()
+	}
+	wg.Wait()
+	ok := 0
+	for _, c := range codes {
+		if c == 200 {
+			ok++
+		} else if c != 409 {
+			t.Fatalf("status %d in %v", c, codes)
+		}
+	}
+	if ok != 3 {
+		t.Fatalf("%d tranches of 50 million passed, want 3: %v", ok, codes)
+	}
+	b := h.Do(R{Method: "GET", Path: "/api/v1/support/programs/" + prog + "/budget"}).JSON(t)
+	if b["committed"].(float64) != 250_000_000 || b["disbursed"].(float64) != 250_000_000 || b["remaining"].(float64) != 350_000_000 {
+		t.Fatalf("ledger: %v", b)
+	}
+	a := h.Do(R{Method: "GET", Path: "/api/v1/support/applications/" + id, Token: officer.Access}).JSON(t)
+	if n := len(a["tranches"].([]any)); n != 4 {
+		t.Fatalf("tranches on the application: %d", n)
+	}
+	if r := pay("late", 1); r.Status != 409 || r.JSON(t)["code"] != "above_approved" {
+		t.Fatalf("past the approved amount: %d %s", r.Status, r.Body)
+	}
+}

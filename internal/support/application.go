@@ -78,6 +78,7 @@ type Application struct {
 	Documents       []AppDocument `bson:"documents" json:"documents"`
 	History         []Step        `bson:"history" json:"history"`
 	Decision        *Decision     `bson:"decision,omitempty" json:"decision,omitempty"`
+	Tranches        []Tranche     `bson:"tranches" json:"tranches"`
 	CreatedBy       string        `bson:"createdBy" json:"-"`
 	CreatedAt       time.Time     `bson:"createdAt" json:"createdAt"`
 	UpdatedAt       time.Time     `bson:"updatedAt" json:"updatedAt"`
@@ -197,7 +198,7 @@ func (s *Service) CreateApplication(ctx context.Context, p *auth.Principal, in A
 	}
 	now := s.now().UTC()
 	a := Application{ID: store.NewID(), ProgramID: pr.ID, ProgramName: pr.Name, OrgID: o.ID, OrgName: o.Name, State: AppDraft,
-		Documents: []AppDocument{}, History: []Step{{State: AppDraft, At: now}}, CreatedBy: p.User.ID, CreatedAt: now, UpdatedAt: now}
+		Documents: []AppDocument{}, Tranches: []Tranche{}, History: []Step{{State: AppDraft, At: now}}, CreatedBy: p.User.ID, CreatedAt: now, UpdatedAt: now}
 	in.apply(&c, &a)
 	if err := c.Err(); err != nil {
 		return Application{}, err

@@ -39,7 +39,6 @@ const (
 // Errors with stable codes.
 var (
 	ErrBudgetExceeded = errs.New(errs.Conflict, "budget_exceeded")
-	ErrKeyReused      = errs.New(errs.Conflict, "idempotency_key_reused")
 )
 
 // Reservation is an approved amount held in the programme's ledger for one
@@ -53,6 +52,8 @@ type Reservation struct {
 	By            string    `bson:"by" json:"-"`
 	Note          string    `bson:"note,omitempty" json:"-"`
 	At            time.Time `bson:"at" json:"at"`
+	// Tranches paid against it; the ledger's Disbursed adds them up.
+	Tranches []Tranche `bson:"tranches" json:"-"`
 }
 
 // Decision is the officer's decision on an application.
@@ -254,7 +255,15 @@ func (s *Service) Reconcile(ctx context.Context, grace time.Duration) (finished,
 			}
 			switch {
 			case err == nil && a.Decision != nil && a.Decision.Key == r.Key:
-				continue // whole
+				// Whole; copy any tranche the application missed.
+				for _, t := range r.Tranches {
+					if !slices.ContainsFunc(a.Tranches, func(x Tranche) bool { return x.Key == t.Key }) {
+						if _, err := s.copyTranche(ctx, a.ID, t); err != nil {
+							return finished, released, err
+						}
+						finished++
+					}
+				}
 			case err == nil && a.Decision == nil && a.State == AppAppraisal:
 				d := Decision{Outcome: AppApproved, Amount: r.Amount, Reason: r.Note, Key: r.Key, By: r.By, At: r.At}
 				if _, err := s.writeDecision(ctx, a.ID, d); err != nil {

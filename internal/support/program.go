@@ -287,6 +287,8 @@ func amount(c *validate.Checker, field string, v, dst *int64, min int64) {
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
+func itoa64(i int64) string { return strconv.FormatInt(i, 10) }
+
 // complete checks what a published programme must have.
 func complete(c *validate.Checker, p *Program) {
 	need := func(field string, ok bool) {

@@ -1,0 +1,127 @@
+package support
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/validate"
+)
+
+// ActionDisburse is the audit action of a tranche.
+const ActionDisburse = "support.application.disburse"
+
+// ErrAboveApproved refuses a tranche that would pay more than approved.
+var ErrAboveApproved = errs.New(errs.Conflict, "above_approved")
+
+// Tranche is one disbursement.
+type Tranche struct {
+	Key    string    `bson:"key" json:"-"`
+	Amount int64     `bson:"amount" json:"amount"`
+	On     string    `bson:"on" json:"on"` // YYYY-MM-DD, the day the money left
+	Note   string    `bson:"note,omitempty" json:"note,omitempty"`
+	By     string    `bson:"by" json:"-"`
+	At     time.Time `bson:"at" json:"at"`
+}
+
+// DisburseInput is one tranche as an officer records it.
+type DisburseInput struct {
+	Amount int64  `json:"amount"`
+	On     string `json:"on"`
+	Note   string `json:"note"`
+}
+
+// Disburse records a tranche paid to an approved application. The money
+// is counted in the programme's ledger first, against the application's
+// reservation (so the tranches never pass the approved amount, whatever
+// the concurrency); the application's own list follows, and Reconcile
+// copies a tranche the application missed. The same key counts once.
+func (s *Service) Disburse(ctx context.Context, p *auth.Principal, id, key string, in DisburseInput) (Application, error) {
+	if !isStaff(p) {
+		return Application{}, errs.ErrForbidden
+	}
+	var c validate.Checker
+	key = strings.TrimSpace(key)
+	if len(key) > 200 {
+		c.Add("Idempotency-Key", "too_long", "max", 200)
+	}
+	if in.Amount <= 0 || in.Amount > MaxBudget {
+		c.Add("amount", "out_of_range", "min", 1, "max", int64(MaxBudget))
+	}
+	if d, ok := c.Date("on", in.On); !ok && !c.Has("on") {
+		c.Add("on", "required")
+	} else if ok && d.After(s.now().In(hcm).AddDate(0, 0, 1)) {
+		c.Add("on", "in_future")
+	}
+	in.Note = validate.Multiline(in.Note)
+	c.Optional("note", in.Note, 1000)
+	if err := c.Err(); err != nil {
+		return Application{}, err
+	}
+	if key == "" {
+		key = store.NewID()
+	}
+	a, err := s.GetApplication(ctx, p, id)
+	if err != nil {
+		return a, err
+	}
+	if a.State != AppApproved {
+		return a, ErrInvalidTransition
+	}
+	t := Tranche{Key: key, Amount: in.Amount, On: in.On, Note: in.Note, By: p.User.ID, At: s.now().UTC()}
+	_, err = store.Modify(ctx, s.s, ProgramCollection, a.ProgramID, func(pr *Program) error {
+		i := slices.IndexFunc(pr.Reservations, func(r Reservation) bool { return r.ApplicationID == a.ID })
+		if i < 0 {
+			return ErrInvalidTransition
+		}
+		r := &pr.Reservations[i]
+		if slices.ContainsFunc(r.Tranches, func(x Tranche) bool { return x.Key == key }) {
+			return errAlreadyReserved // this tranche again
+		}
+		if r.Paid()+in.Amount > r.Amount {
+			return ErrAboveApproved
+		}
+		r.Tranches = append(r.Tranches, t)
+		pr.Ledger.Disbursed += in.Amount
+		return nil
+	})
+	if err != nil && !errors.Is(err, errAlreadyReserved) {
+		return a, err
+	}
+	a, err = s.copyTranche(ctx, id, t)
+	if err != nil {
+		return a, err
+	}
+	s.recordAppReason(ctx, p, ActionDisburse, a, nil, in.On+": "+itoa64(in.Amount)+" VND")
+	return a, nil
+}
+
+// copyTranche adds t to the application's list unless it is there.
+func (s *Service) copyTranche(ctx context.Context, id string, t Tranche) (Application, error) {
+	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
+		if slices.ContainsFunc(a.Tranches, func(x Tranche) bool { return x.Key == t.Key }) {
+			return errAlreadyReserved
+		}
+		a.Tranches = append(a.Tranches, t)
+		a.UpdatedAt = t.At
+		return nil
+	})
+	if errors.Is(err, errAlreadyReserved) {
+		return store.Get[Application](ctx, s.s, ApplicationCollection, id)
+	}
+	return a, err
+}
+
+// Paid is what has been disbursed of a reservation.
+func (r Reservation) Paid() int64 {
+	var n int64
+	for _, t := range r.Tranches {
+		n += t.Amount
+	}
+	return n
+}
