@@ -144,7 +144,7 @@ export default function SupportProgramPage() {
                 <table className="table criteria-table">
                   <thead>
                     <tr>
-                      <th scope="col">{t('supportFields.criteria_name')}</th>
+                      <th scope="col">{t('support.criterion')}</th>
                       <th scope="col" className="num">
                         {t('supportFields.criteria_weight')}
                       </th>
