@@ -15,6 +15,7 @@ import { ConnectionStateBadge } from '../components/ConnectionBadges';
 import { InterestDialog, interestOrgs } from '../components/InterestDialog';
 import { ListingMatches } from '../components/Matches';
 import { ProposeMatchDialog } from '../components/ProposeMatchDialog';
+import { MissingFieldsAlert, StaleAlert } from '../components/PublishAlerts';
 import { ErrorState, Loading, Notice } from '../components/Status';
 import { formatDate } from '../lib/format';
 import {
@@ -25,7 +26,7 @@ import {
   formatPrice,
   listingFieldLabel,
 } from '../lib/listing';
-import { fieldMessage, problemMessage } from '../lib/messages';
+import { problemMessage } from '../lib/messages';
 import { useOrgs } from '../lib/orgNames';
 import { useLabels, useTaxonomy, type Labels } from '../lib/taxonomy';
 import { isClosed } from '../lib/matching';
@@ -539,29 +540,14 @@ function OwnerPanel({
           {listing.rejectComment && <blockquote className="reason prose">{listing.rejectComment}</blockquote>}
         </div>
       )}
-      {stale && (
-        <div className="alert alert-error" role="alert">
-          <p>{t('ownerPanel.stale')}</p>
-          <button type="button" className="btn btn-secondary btn-small" onClick={() => void onReload().then(() => setStale(false))}>
-            {t('ownerPanel.reload')}
-          </button>
-        </div>
-      )}
-      {missing.length > 0 && (
-        <div className="alert alert-error" role="alert">
-          <p>{t('ownerPanel.incomplete')}</p>
-          <ul>
-            {missing.map((e, i) => (
-              <li key={i}>
-                <span className="strong">{listingFieldLabel(t, e.field)}:</span> {fieldMessage(t, e)}
-              </li>
-            ))}
-          </ul>
-          <Link className="btn btn-secondary btn-small" to={editPath} state={{ serverErrors: missing }}>
-            {t('ownerPanel.completeNow')}
-          </Link>
-        </div>
-      )}
+      {stale && <StaleAlert text={t('ownerPanel.stale')} onReload={() => void onReload().then(() => setStale(false))} />}
+      <MissingFieldsAlert
+        intro={t('ownerPanel.incomplete')}
+        errors={missing}
+        label={(f) => listingFieldLabel(t, f)}
+        editPath={editPath}
+        completeText={t('ownerPanel.completeNow')}
+      />
       {(edit || actions.length > 0) && (
         <div className="actions owner-actions">
           {edit && (

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api';
+import { MissingFieldsAlert, StaleAlert } from '../components/PublishAlerts';
 import { ApiError, type FieldError } from '../api/client';
 import type { Program, ProgramBudget } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -13,7 +14,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorState, Loading, Notice } from '../components/Status';
 import { formatDate, formatVnd } from '../lib/format';
 import { formatDay } from '../lib/listing';
-import { fieldMessage, problemMessage } from '../lib/messages';
+import { problemMessage } from '../lib/messages';
 import { programFieldLabel, weightSum, windowText } from '../lib/support';
 import { useAsync } from '../lib/useAsync';
 import { useTitle } from '../lib/useTitle';
@@ -319,29 +320,15 @@ function PublishPanel({
         {t('support.draftTitle')}
       </h2>
       <p>{t('support.draftText')}</p>
-      {stale && (
-        <div className="alert alert-error" role="alert">
-          <p>{t('support.stale')}</p>
-          <button type="button" className="btn btn-secondary btn-small" onClick={() => void onReload().then(() => setStale(false))}>
-            {t('ownerPanel.reload')}
-          </button>
-        </div>
-      )}
-      {missing.length > 0 && (
-        <div className="alert alert-error publish-missing" role="alert">
-          <p>{t('support.incomplete')}</p>
-          <ul>
-            {missing.map((e, i) => (
-              <li key={i}>
-                <span className="strong">{programFieldLabel(t, e.field)}:</span> {fieldMessage(t, e)}
-              </li>
-            ))}
-          </ul>
-          <Link className="btn btn-secondary btn-small" to={editPath} state={{ serverErrors: missing }}>
-            {t('support.completeNow')}
-          </Link>
-        </div>
-      )}
+      {stale && <StaleAlert text={t('support.stale')} onReload={() => void onReload().then(() => setStale(false))} />}
+      <MissingFieldsAlert
+        className="publish-missing"
+        intro={t('support.incomplete')}
+        errors={missing}
+        label={(f) => programFieldLabel(t, f)}
+        editPath={editPath}
+        completeText={t('support.completeNow')}
+      />
       <div className="actions owner-actions">
         <button
           type="button"
