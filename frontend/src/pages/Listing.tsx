@@ -1,10 +1,11 @@
 // A listing: everything the public may read, laid out by kind. Members of
 // the owner's organisation also see its state, the department's reasons and
 // the actions the state allows; officers approve or reject pending listings.
-import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api';
+import { Fact, ListFact } from '../components/Facts';
 import { ApiError, type FieldError } from '../api/client';
 import { isOffer, type Listing, type ListingAction } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -228,15 +229,7 @@ export default function ListingPage() {
               {listing.kind === 'demand' && listing.deadline && (
                 <Fact label={t('listing.deadline')}>{formatDay(listing.deadline)}</Fact>
               )}
-              {listing.transferForms.length > 0 && (
-                <Fact label={t('listing.transferForms')}>
-                  <ul className="plain-list">
-                    {listing.transferForms.map((f) => (
-                      <li key={f}>{labels.transferForm(f)}</li>
-                    ))}
-                  </ul>
-                </Fact>
-              )}
+              <ListFact label={t('listing.transferForms')} items={listing.transferForms.map(labels.transferForm)} />
             </dl>
           </section>
 
@@ -409,15 +402,6 @@ function ProposeButton({ listing, onDone }: { listing: Listing; onDone: (message
         }}
       />
     </>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 

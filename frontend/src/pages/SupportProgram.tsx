@@ -2,10 +2,11 @@
 // committed and disbursed), eligibility, required documents and appraisal
 // criteria. Officers edit a programme and publish a complete draft; what is
 // missing is listed in the user's language.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api';
+import { Fact } from '../components/Facts';
 import { MissingFieldsAlert, StaleAlert } from '../components/PublishAlerts';
 import { ApiError, type FieldError } from '../api/client';
 import type { Program, ProgramBudget } from '../api/types';
@@ -214,15 +215,6 @@ export default function SupportProgramPage() {
         </aside>
       </div>
     </article>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 

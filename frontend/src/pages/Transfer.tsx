@@ -2,10 +2,11 @@
 // (form, methods, value in VND, signing date), its registration with the
 // department (due 90 days after signing), how the technology is being put to
 // use, and the contract's documents. Never public.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api';
+import { Fact, ListFact } from '../components/Facts';
 import { ApiError } from '../api/client';
 import { IMPLEMENTATION_STATUSES, type Transfer } from '../api/types';
 import { ConfirmDialog, FormDialog } from '../components/ConfirmDialog';
@@ -91,15 +92,7 @@ export default function TransferPage() {
               </Fact>
               <Fact label={t('transfer.signedOn')}>{formatDay(tr.signedOn)}</Fact>
               <Fact label={t('transfer.form')}>{labels.transferForm(tr.form)}</Fact>
-              {tr.methods.length > 0 && (
-                <Fact label={t('transfer.methods')}>
-                  <ul className="plain-list">
-                    {tr.methods.map((m) => (
-                      <li key={m}>{labels.transferMethod(m)}</li>
-                    ))}
-                  </ul>
-                </Fact>
-              )}
+              <ListFact label={t('transfer.methods')} items={tr.methods.map(labels.transferMethod)} />
             </dl>
           </section>
           <section className="side-card" aria-labelledby="transfer-parties-title">
@@ -146,15 +139,6 @@ export default function TransferPage() {
         </div>
       </div>
     </article>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 
