@@ -55,7 +55,9 @@ var (
 type File struct {
 	store.Meta  `bson:",inline"`
 	ID          string    `bson:"_id" json:"id"`
-	ListingID   string    `bson:"listingId" json:"listingId"`
+	ListingID   string    `bson:"listingId,omitempty" json:"listingId,omitempty"` // a listing's file
+	OwnerType   string    `bson:"ownerType,omitempty" json:"-"`                   // other owners (see Owner)
+	OwnerID     string    `bson:"ownerId,omitempty" json:"-"`
 	Kind        string    `bson:"kind" json:"kind"`
 	Name        string    `bson:"name" json:"name"`
 	ContentType string    `bson:"contentType" json:"contentType"`
@@ -66,6 +68,27 @@ type File struct {
 	ThumbID     string    `bson:"thumbId,omitempty" json:"-"`
 	CreatedBy   string    `bson:"createdBy" json:"-"`
 	CreatedAt   time.Time `bson:"createdAt" json:"createdAt"`
+}
+
+// Owner types: what a file belongs to. Its visibility follows the owner's.
+const (
+	OwnerListing     = "listing"
+	OwnerTransfer    = "transfer"
+	OwnerApplication = "application"
+)
+
+// Owner is what a file belongs to.
+type Owner struct {
+	Type, ID string
+}
+
+// Owner of f. Listing files keep their listingId (and records stored
+// before other owners existed have nothing else).
+func (f *File) Owner() Owner {
+	if f.OwnerType == "" {
+		return Owner{Type: OwnerListing, ID: f.ListingID}
+	}
+	return Owner{Type: f.OwnerType, ID: f.OwnerID}
 }
 
 // Service stores files.
@@ -109,9 +132,9 @@ func cleanName(name string) string {
 	return name
 }
 
-// Save checks and stores an upload for a listing. Images are decoded (which
+// Save checks and stores an upload for its owner. Images are decoded (which
 // proves they are images), bounded in pixels, and get a JPEG thumbnail.
-func (s *Service) Save(ctx context.Context, listingID, userID, name string, data []byte) (File, error) {
+func (s *Service) Save(ctx context.Context, owner Owner, userID, name string, data []byte) (File, error) {
 	kind, ct, err := sniff(data)
 	if err != nil {
 		return File{}, err
@@ -121,8 +144,13 @@ func (s *Service) Save(ctx context.Context, listingID, userID, name string, data
 	}
 	sum := sha256.Sum256(data)
 	f := File{
-		ID: store.NewID(), ListingID: listingID, Kind: kind, Name: cleanName(name), ContentType: ct,
+		ID: store.NewID(), Kind: kind, Name: cleanName(name), ContentType: ct,
 		Size: len(data), SHA256: hex.EncodeToString(sum[:]), CreatedBy: userID, CreatedAt: time.Now().UTC(),
+	}
+	if owner.Type == OwnerListing {
+		f.ListingID = owner.ID
+	} else {
+		f.OwnerType, f.OwnerID = owner.Type, owner.ID
 	}
 	var thumb []byte
 	if kind == KindImage {

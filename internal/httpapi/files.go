@@ -38,7 +38,7 @@ func (s *Server) uploadFile(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	saved, err := s.d.Files.Save(c.UserContext(), id, p.User.ID, name, data)
+	saved, err := s.d.Files.Save(c.UserContext(), files.Owner{Type: files.OwnerListing, ID: id}, p.User.ID, name, data)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/files"
 	"github.com/techmart-vn/techmart/internal/support"
 	"github.com/techmart-vn/techmart/internal/validate"
 )
@@ -209,9 +210,6 @@ func (s *Server) appStep(fn func(ctx context.Context, p *auth.Principal, id stri
 	}
 }
 
-// applicationFile marks a file owned by an application: "application:<id>".
-const applicationFile = "application:"
-
 func (s *Server) uploadApplicationFile(c *fiber.Ctx) error {
 	p, id := principal(c), c.Params("id")
 	a, err := s.d.Support.GetApplication(c.UserContext(), p, id)
@@ -229,7 +227,7 @@ func (s *Server) uploadApplicationFile(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	saved, err := s.d.Files.Save(c.UserContext(), applicationFile+id, p.User.ID, name, data)
+	saved, err := s.d.Files.Save(c.UserContext(), files.Owner{Type: files.OwnerApplication, ID: id}, p.User.ID, name, data)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"context"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -12,10 +11,6 @@ import (
 	"github.com/techmart-vn/techmart/internal/transfer"
 	"github.com/techmart-vn/techmart/internal/validate"
 )
-
-// transferFile marks a file's owner as a transfer (files otherwise belong
-// to listings): "transfer:<id>".
-const transferFile = "transfer:"
 
 func (s *Server) transferRoutes() []route {
 	tr := func(method, path, summary, request string, h fiber.Handler, ok int) route {
@@ -164,7 +159,7 @@ func (s *Server) uploadTransferFile(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	saved, err := s.d.Files.Save(c.UserContext(), transferFile+id, p.User.ID, name, data)
+	saved, err := s.d.Files.Save(c.UserContext(), files.Owner{Type: files.OwnerTransfer, ID: id}, p.User.ID, name, data)
 	if err != nil {
 		return err
 	}
@@ -178,7 +173,7 @@ func (s *Server) uploadTransferFile(c *fiber.Ctx) error {
 func (s *Server) deleteTransferFile(c *fiber.Ctx) error {
 	p, id, fileID := principal(c), c.Params("id"), c.Params("fileId")
 	f, err := s.d.Files.Get(c.UserContext(), fileID)
-	if err != nil || f.ListingID != transferFile+id {
+	if err != nil || f.Owner() != (files.Owner{Type: files.OwnerTransfer, ID: id}) {
 		return files.ErrNotFound
 	}
 	if _, err := s.d.Transfers.Detach(c.UserContext(), p, id, fileID); err != nil {
@@ -194,19 +189,19 @@ func (s *Server) deleteTransferFile(c *fiber.Ctx) error {
 // listing, a transfer's document to the transfer's parties and officers, an
 // application's document to the applicant and officers.
 func (s *Server) fileVisible(ctx context.Context, p *auth.Principal, f files.File) (bool, error) {
-	if id, ok := strings.CutPrefix(f.ListingID, applicationFile); ok {
-		_, err := s.d.Support.GetApplication(ctx, p, id)
-		if e, ok := errs.As(err); ok && e.Kind == errs.NotFound {
-			return false, nil
-		}
-		return err == nil, err
+	var err error
+	switch o := f.Owner(); o.Type {
+	case files.OwnerListing:
+		return s.d.Catalog.Visible(ctx, p, o.ID)
+	case files.OwnerTransfer:
+		_, err = s.d.Transfers.Get(ctx, p, o.ID)
+	case files.OwnerApplication:
+		_, err = s.d.Support.GetApplication(ctx, p, o.ID)
+	default:
+		return false, nil
 	}
-	if id, ok := strings.CutPrefix(f.ListingID, transferFile); ok {
-		_, err := s.d.Transfers.Get(ctx, p, id)
-		if e, ok := errs.As(err); ok && e.Kind == errs.NotFound {
-			return false, nil
-		}
-		return err == nil, err
+	if e, ok := errs.As(err); ok && e.Kind == errs.NotFound {
+		return false, nil
 	}
-	return s.d.Catalog.Visible(ctx, p, f.ListingID)
+	return err == nil, err
 }
