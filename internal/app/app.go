@@ -126,7 +126,7 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(sear
 	a.Matching = matching.New(st, a.Catalog, a.Search, a.Orgs, a.Notify, a.Audit, log)
 	a.Conns = connection.New(st, a.Catalog, a.Orgs, a.Notify, a.Matching, tax, a.Audit, log)
 	a.Transfers = transfer.New(st, a.Conns, a.Catalog, a.Orgs, a.Notify, tax, a.Audit, log)
-	a.Support = support.New(st, a.Orgs, a.Audit, log)
+	a.Support = support.New(st, a.Orgs, a.Auth, a.Notify, a.Audit, log)
 	var blobs files.Blobs = files.NewGridFS(st.Database())
 	if st.Embedded() {
 		if blobs, err = files.NewDir(filepath.Join(cfg.DataDir, "files")); err != nil {

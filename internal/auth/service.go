@@ -479,6 +479,13 @@ func (s *Service) ListUsers(ctx context.Context, q string, page, size int) ([]Us
 	return items, total, err
 }
 
+// WithRole returns every account holding role, by name (a department has
+// tens of officers and reviewers, not thousands).
+func (s *Service) WithRole(ctx context.Context, role string) ([]User, error) {
+	return store.Find[User](ctx, s.s, usersColl, bson.D{{Key: "roles", Value: role}},
+		options.Find().SetSort(bson.D{{Key: "fullName", Value: 1}, {Key: "_id", Value: 1}}))
+}
+
 // LinkOrg records that a user belongs to an organisation (idempotent).
 func (s *Service) LinkOrg(ctx context.Context, userID, orgID string) error {
 	_, err := store.Modify(ctx, s.s, usersColl, userID, func(u *User) error {

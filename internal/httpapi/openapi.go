@@ -154,11 +154,24 @@ var schemas = obj{
 		"totalCost":  obj{"type": "integer", "minimum": 0, "description": "VND"}, "requested": obj{"type": "integer", "minimum": 0, "description": "VND"},
 		"ownContribution": obj{"type": "integer", "minimum": 0, "description": "VND"},
 		"startOn":         obj{"type": "string", "format": "date"}, "endOn": obj{"type": "string", "format": "date"}, "expectedResults": str()}),
-	"Application":     obj{"type": "object", "description": "ApplicationInput's fields plus id, version, programName, orgName, state (draft, submitted, withdrawn), documents [{code, fileId}], history [{state, at}], createdAt, updatedAt, submittedAt"},
+	"Application": obj{"type": "object", "description": "ApplicationInput's fields plus id, version, programName, orgName, " +
+		"state (draft, submitted, completeness_check, returned, appraisal, approved, rejected, agreement_signed, in_progress, acceptance_requested, accepted, not_accepted, closed, withdrawn), " +
+		"documents [{code, fileId}], history [{state, at, note}], reviews [{reviewerId, reviewerName, declaration, scores [{code, score, comment}], total, comment, submittedAt}] " +
+		"(officers: all; a reviewer: their own; the applicant: none), reviewPlan {criteria, passMark, required}, appraisal {complete, count, mean, min, max, spread, passMark, passed, criteria} (officers), " +
+		"decision {outcome, amount, reason, number, at}, agreement {number, signedOn}, tranches [{amount, on, note, at}], paid, acceptance {report, requestedAt, outcome, on, note}, createdAt, updatedAt, submittedAt, closedAt"},
 	"ApplicationList": listOf("Application"),
 	"DecideInput": object([]string{"outcome"}, obj{"outcome": strEnum("approved", "rejected"), "amount": obj{"type": "integer", "minimum": 1, "description": "VND, ≤ requested"},
-		"reason": obj{"type": "string", "maxLength": 4000}}),
-	"Reason": object([]string{"reason"}, obj{"reason": obj{"type": "string", "minLength": 5, "maxLength": 2000}}),
+		"reason": obj{"type": "string", "maxLength": 4000}, "number": obj{"type": "string", "maxLength": 60, "description": "register number; the next of the year when empty"}}),
+	"ReviewerList":         obj{"type": "object", "properties": obj{"items": arr(obj{"type": "object", "properties": obj{"id": str(), "fullName": str(), "email": str(), "orgNames": arr(str()), "conflict": obj{"type": "boolean"}}})}},
+	"AssignReviewersInput": object([]string{"reviewerIds"}, obj{"reviewerIds": arr(str())}),
+	"ScoreInput": object([]string{"declaration"}, obj{"declaration": strEnum("no_conflict", "conflict"), "comment": obj{"type": "string", "maxLength": 4000},
+		"scores": arr(obj{"type": "object", "properties": obj{"code": str(), "score": obj{"type": "integer", "minimum": 0, "maximum": 10}, "comment": obj{"type": "string", "maxLength": 2000}}})}),
+	"AgreementInput":    object([]string{"number", "signedOn"}, obj{"number": str(), "signedOn": obj{"type": "string", "format": "date"}}),
+	"AcceptanceRequest": object([]string{"report"}, obj{"report": obj{"type": "string", "minLength": 20, "maxLength": 8000}}),
+	"AcceptanceInput": object([]string{"outcome", "on"}, obj{"outcome": strEnum("accepted", "not_accepted"), "on": obj{"type": "string", "format": "date"},
+		"note": obj{"type": "string", "maxLength": 4000, "description": "required when not accepted"}}),
+	"CloseInput": object(nil, obj{"note": obj{"type": "string", "maxLength": 4000}}),
+	"Reason":     object([]string{"reason"}, obj{"reason": obj{"type": "string", "minLength": 5, "maxLength": 2000}}),
 	"DisburseInput": object([]string{"amount", "on"}, obj{"amount": obj{"type": "integer", "minimum": 1, "description": "VND"}, "on": obj{"type": "string", "format": "date"},
 		"note": obj{"type": "string", "maxLength": 1000}}),
 	"ProgramBudget":       obj{"type": "object", "properties": obj{"total": integer(), "committed": integer(), "disbursed": integer(), "remaining": integer()}},

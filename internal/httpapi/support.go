@@ -25,8 +25,9 @@ func (s *Server) supportRoutes() []route {
 			request: "ProgramInput", responses: map[int]string{200: "Program", 403: "Problem", 404: "Problem", 412: "Problem", 422: "Problem"}, handler: s.updateProgram},
 		{method: "POST", path: "/support/programs/:id/publish", tag: "support", access: staff, summary: "Publish a complete draft programme (officers)",
 			responses: map[int]string{200: "Program", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: s.publishProgram},
-		{method: "GET", path: "/support/applications", tag: "support", access: user, summary: "Your organisations' applications (scope=mine) or all submitted ones (scope=all, officers)",
-			query: []string{"scope", "programId", "state", "page", "pageSize"}, responses: map[int]string{200: "ApplicationList", 403: "Problem", 422: "Problem"}, handler: s.listApplications},
+		{method: "GET", path: "/support/applications", tag: "support", access: user,
+			summary: "Your organisations' applications (scope=mine), all submitted ones (scope=all, officers) or those you appraise (scope=assigned, reviewers); q matches title and applicant",
+			query:   []string{"scope", "programId", "state", "q", "page", "pageSize"}, responses: map[int]string{200: "ApplicationList", 403: "Problem", 422: "Problem"}, handler: s.listApplications},
 		{method: "POST", path: "/support/applications", tag: "support", access: user, summary: "Start a draft application for a published programme",
 			request: "ApplicationInput", responses: map[int]string{201: "Application", 422: "Problem"}, handler: s.createApplication},
 		{method: "GET", path: "/support/applications/:id", tag: "support", access: user, summary: "An application (its organisation and officers)",
@@ -41,14 +42,28 @@ func (s *Server) supportRoutes() []route {
 			responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem"}, handler: s.appStep(s.d.Support.Check)},
 		{method: "POST", path: "/support/applications/:id/return", tag: "support", access: staff, summary: "Return an application for revision, saying what is missing (officers)",
 			request: "Reason", responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: s.returnApplication},
-		{method: "POST", path: "/support/applications/:id/appraise", tag: "support", access: staff, summary: "Send a complete application to appraisal (officers)",
-			responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem"}, handler: s.appStep(s.d.Support.Appraise)},
+		{method: "GET", path: "/support/reviewers", tag: "support", access: staff, summary: "People with the reviewer role; with applicationId, which of them have a conflict of interest (officers)",
+			query: []string{"applicationId"}, responses: map[int]string{200: "ReviewerList", 403: "Problem", 404: "Problem"}, handler: s.listReviewers},
+		{method: "POST", path: "/support/applications/:id/assign-reviewers", tag: "support", access: staff,
+			summary: "Send a complete application to appraisal by the programme's number of reviewers, or replace those who have not scored (officers); a reviewer from the applicant's organisation is refused",
+			request: "AssignReviewersInput", responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: appBody(s, s.d.Support.AssignReviewers)},
+		{method: "POST", path: "/support/applications/:id/scores", tag: "support", access: user,
+			summary: "An assigned reviewer's conflict-of-interest declaration and a score 0–10 for every criterion; may be sent again until the decision",
+			request: "ScoreInput", responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: appBody(s, s.d.Support.SubmitScores)},
 		{method: "POST", path: "/support/applications/:id/decide", tag: "support", access: staff,
 			summary: "Approve an amount ≤ requested (reserved against the programme's budget) or reject with reasons; Idempotency-Key makes a repeat count once",
 			request: "DecideInput", responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: s.decideApplication},
 		{method: "POST", path: "/support/applications/:id/disbursements", tag: "support", access: staff,
 			summary: "Record a tranche paid to an approved application (never past the approved amount); Idempotency-Key makes a repeat count once",
 			request: "DisburseInput", responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: s.disburse},
+		{method: "POST", path: "/support/applications/:id/agreement", tag: "support", access: staff, summary: "Record the signed support agreement of an approved application (officers)",
+			request: "AgreementInput", responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: appBody(s, s.d.Support.SignAgreement)},
+		{method: "POST", path: "/support/applications/:id/acceptance-request", tag: "support", access: user, summary: "Ask for acceptance of a project under way, with the final report (the applicant)",
+			request: "AcceptanceRequest", responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: appBody(s, s.d.Support.RequestAcceptance)},
+		{method: "POST", path: "/support/applications/:id/acceptance", tag: "support", access: staff, summary: "Record the acceptance verdict: accepted or not_accepted (officers)",
+			request: "AcceptanceInput", responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: appBody(s, s.d.Support.RecordAcceptance)},
+		{method: "POST", path: "/support/applications/:id/close", tag: "support", access: staff, summary: "Close the file after acceptance; the unpaid rest of the approved amount returns to the budget (officers)",
+			request: "CloseInput", responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: appBody(s, s.d.Support.Close)},
 		{method: "POST", path: "/support/applications/:id/files", tag: "support", access: user, summary: "Attach a document for a checklist entry: multipart fields \"file\" and \"code\"",
 			request: "Upload", responses: map[int]string{201: "File", 404: "Problem", 409: "Problem", 413: "Problem", 422: "Problem"}, handler: s.uploadApplicationFile},
 		{method: "GET", path: "/support/programs/:id/budget", tag: "support", summary: "A programme's money: total, committed, disbursed, remaining (VND)",
@@ -137,10 +152,38 @@ func (s *Server) programBudget(c *fiber.Ctx) error {
 	return c.JSON(b)
 }
 
+// sendApplication answers with what the caller may read of a.
 func (s *Server) sendApplication(c *fiber.Ctx, status int, a support.Application) error {
 	setETag(c, a.Version)
 	c.Set(fiber.HeaderCacheControl, "private, no-cache")
-	return c.Status(status).JSON(a)
+	return c.Status(status).JSON(s.d.Support.View(principal(c), a))
+}
+
+// appBody is a step with a JSON body and If-Match.
+func appBody[In any](s *Server, fn func(ctx context.Context, p *auth.Principal, id string, in In, ifVersion int64) (support.Application, error)) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		v, err := ifMatch(c)
+		if err != nil {
+			return err
+		}
+		var in In
+		if err := decode(c, &in); err != nil {
+			return err
+		}
+		a, err := fn(c.UserContext(), principal(c), c.Params("id"), in, v)
+		if err != nil {
+			return err
+		}
+		return s.sendApplication(c, fiber.StatusOK, a)
+	}
+}
+
+func (s *Server) listReviewers(c *fiber.Ctx) error {
+	items, err := s.d.Support.Reviewers(c.UserContext(), principal(c), c.Query("applicationId"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"items": items})
 }
 
 func (s *Server) listApplications(c *fiber.Ctx) error {
@@ -149,7 +192,9 @@ func (s *Server) listApplications(c *fiber.Ctx) error {
 		return err
 	}
 	var v validate.Checker
-	f := support.ApplicationFilter{All: scopeAll(c, &v), ProgramID: c.Query("programId"), State: c.Query("state"), Page: pg, Size: size}
+	f := support.ApplicationFilter{Scope: c.Query("scope", support.ScopeMine), ProgramID: c.Query("programId"), State: c.Query("state"), Query: c.Query("q"), Page: pg, Size: size}
+	v.OneOf("scope", f.Scope, []string{support.ScopeMine, support.ScopeAll, support.ScopeAssigned})
+	v.Optional("q", f.Query, 200)
 	if err := v.Err(); err != nil {
 		return err
 	}

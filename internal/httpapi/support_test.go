@@ -230,8 +230,8 @@ func uploadTo(t *testing.T, h *apptest.Harness, tok, path, code string) apptest.
 }
 
 // appraisalQueue publishes a programme with budget for `room` approvals of
-// `amount` and puts n applications straight into appraisal (the steps
-// before are tested above; here the money is).
+// `amount` and puts n applications straight into appraisal, scored by two
+// reviewers (the steps before are tested elsewhere; here the money is).
 func appraisalQueue(t *testing.T, h *apptest.Harness, room, n int, amount int64) (string, []string) {
 	t.Helper()
 	officer := h.Demo("officer")
@@ -242,13 +242,27 @@ func appraisalQueue(t *testing.T, h *apptest.Harness, room, n int, amount int64)
 	if r := h.Do(R{Method: "POST", Path: "/api/v1/support/programs/" + prog + "/publish", Token: officer.Access}); r.Status != 200 {
 		t.Fatalf("publish: %d %s", r.Status, r.Body)
 	}
+	pr, err := store.Get[support.Program](context.Background(), h.App.Store, support.ProgramCollection, prog)
+	if err != nil {
+		t.Fatal(err)
+	}
 	now := time.Now().UTC()
+	var scores []support.Score
+	for _, c := range pr.Criteria {
+		scores = append(scores, support.Score{Code: c.Code, Score: 8})
+	}
+	total := 80.0
+	reviews := []support.Review{
+		{ReviewerID: "r1", ReviewerName: "Chuyên gia 1", AssignedAt: now, Declaration: support.NoConflict, Scores: scores, Total: &total, SubmittedAt: &now},
+		{ReviewerID: "r2", ReviewerName: "Chuyên gia 2", AssignedAt: now, Declaration: support.NoConflict, Scores: scores, Total: &total, SubmittedAt: &now},
+	}
 	apps := make([]support.Application, n)
 	ids := make([]string, n)
 	for i := range apps {
 		ids[i] = store.NewID()
 		apps[i] = support.Application{ID: ids[i], ProgramID: prog, OrgID: enterpriseOrg, OrgName: "Công ty TNHH Nông sản sạch Ba Bể",
 			State: support.AppAppraisal, Title: fmt.Sprintf("Hồ sơ %d", i), TotalCost: 4 * amount, Requested: amount, OwnContribution: 3 * amount,
+			Reviews: reviews, Review: &support.ReviewPlan{Criteria: pr.Criteria, PassMark: pr.PassMark, Required: 2},
 			Documents: []support.AppDocument{}, History: []support.Step{{State: support.AppAppraisal, At: now}}, CreatedAt: now, UpdatedAt: now}
 	}
 	if err := store.InsertMany(context.Background(), h.App.Store, support.ApplicationCollection, apps); err != nil {
@@ -383,11 +397,19 @@ func TestDisbursements(t *testing.T) {
 		Body: map[string]any{"outcome": "approved", "amount": 250_000_000}}); r.Status != 200 {
 		t.Fatalf("approve: %d %s", r.Status, r.Body)
 	}
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + id + "/disbursements", Token: officer.Access,
+		Body: map[string]any{"amount": 1, "on": "2026-11-20"}}); r.Status != 409 {
+		t.Fatalf("paid before the agreement: %d %s", r.Status, r.Body)
+	}
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + id + "/agreement", Token: officer.Access,
+		Body: map[string]any{"number": "07/2026/HĐ-HTĐMCN", "signedOn": time.Now().Format(time.DateOnly)}}); r.Status != 200 || r.JSON(t)["state"] != "agreement_signed" {
+		t.Fatalf("agreement: %d %s", r.Status, r.Body)
+	}
 	pay := func(key string, amount int64) apptest.Response {
 		return h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + id + "/disbursements", Token: officer.Access,
 			Body: map[string]any{"amount": amount, "on": "2026-11-20", "note": "Đợt cấp kinh phí"}, Headers: map[string]string{"Idempotency-Key": key}})
 	}
-	if r := pay("t1", 100_000_000); r.Status != 200 {
+	if r := pay("t1", 100_000_000); r.Status != 200 || r.JSON(t)["state"] != "in_progress" {
 		t.Fatalf("first tranche: %d %s", r.Status, r.Body)
 	}
 	if r := pay("t1", 100_000_000); r.Status != 200 || len(r.JSON(t)["tranches"].([]any)) != 1 {

@@ -41,11 +41,12 @@ const (
 	KindTransfer        = "transfer"         // a transfer was recorded
 	KindRegistrationDue = "registration_due" // a transfer contract's registration falls due
 	KindNudge           = "nudge"            // a connection has been quiet for 30 days
+	KindSupport         = "support"          // a step of a support application
 )
 
 // EmailTopics are the choices a person has for e-mail, each covering one or
 // more kinds; everything is on until switched off.
-var EmailTopics = []string{"match", "interest", "decision", "message", "registration", "nudge"}
+var EmailTopics = []string{"match", "interest", "decision", "message", "registration", "nudge", "support"}
 
 func topicOf(kind string) string {
 	switch kind {

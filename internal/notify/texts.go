@@ -24,14 +24,32 @@ var texts = map[string]text{
 	"decision.negotiating":    {"Kết nối về “{listing}” đã chuyển sang đàm phán.", "The connection about “{listing}” is now negotiating."},
 	"decision.agreed":         {"Kết nối về “{listing}” đã đạt thỏa thuận.", "The connection about “{listing}” reached an agreement."},
 	"decision.closed_no_deal": {"Kết nối về “{listing}” đã kết thúc, không thành.", "The connection about “{listing}” closed without a deal."},
+
+	"support.submitted":         {"{org} đã nộp hồ sơ “{title}” vào chương trình “{program}”.", "{org} submitted “{title}” to the programme “{program}”."},
+	"support.returned":          {"Hồ sơ “{title}” được trả lại để bổ sung: {reason}", "The application “{title}” was returned for revision: {reason}"},
+	"support.reviewer_assigned": {"Bạn được phân công thẩm định hồ sơ “{title}” của {org}.", "You are asked to appraise “{title}” by {org}."},
+	"support.reviewer_recused": {"{reviewer} xin rút khỏi thẩm định hồ sơ “{title}” do xung đột lợi ích. Cần phân công người khác.",
+		"{reviewer} stepped aside from appraising “{title}” (conflict of interest). Assign someone else."},
+	"support.appraisal_complete":   {"Hồ sơ “{title}” đã đủ điểm thẩm định, chờ quyết định.", "Every reviewer has scored “{title}”; it awaits a decision."},
+	"support.approved":             {"Hồ sơ “{title}” được phê duyệt hỗ trợ {amount} đồng.", "The application “{title}” was approved: {amount} VND of support."},
+	"support.rejected":             {"Hồ sơ “{title}” không được phê duyệt. Lý do: {reason}", "The application “{title}” was not approved. Reason: {reason}"},
+	"support.agreement_signed":     {"Đã ký hợp đồng hỗ trợ số {number} cho hồ sơ “{title}”.", "Support agreement no. {number} signed for “{title}”."},
+	"support.disbursed":            {"Đã giải ngân {amount} đồng cho “{title}” ngày {on}.", "{amount} VND paid for “{title}” on {on}."},
+	"support.acceptance_requested": {"{org} đề nghị nghiệm thu dự án “{title}”.", "{org} asks for acceptance of the project “{title}”."},
+	"support.accepted":             {"Dự án “{title}” đã được nghiệm thu đạt.", "The project “{title}” has been accepted."},
+	"support.not_accepted":         {"Dự án “{title}” không đạt nghiệm thu.", "The project “{title}” was not accepted."},
+	"support.closed":               {"Hồ sơ “{title}” đã kết thúc.", "The file of “{title}” is closed."},
 }
 
 // Texts renders notifications with tax's labels for codes (decline reasons).
 func Texts(tax *taxonomy.Taxonomy) Renderer {
 	return func(kind string, params map[string]string, lang string) string {
 		key := kind
-		if kind == KindDecision {
+		switch kind {
+		case KindDecision:
 			key = kind + "." + params["state"]
+		case KindSupport:
+			key = kind + "." + params["event"]
 		}
 		t, ok := texts[key]
 		if !ok {
@@ -42,7 +60,10 @@ func Texts(tax *taxonomy.Taxonomy) Renderer {
 			s = t.en
 		}
 		for k, v := range params {
-			if k == "reason" {
+			if k == "amount" {
+				v = groupThousands(v, lang)
+			}
+			if k == "reason" && kind == KindDecision {
 				v = taxonomy.Label(tax.DeclineReasons, v, lang)
 				if c := params["comment"]; c != "" {
 					v += " – " + c
@@ -52,4 +73,21 @@ func Texts(tax *taxonomy.Taxonomy) Renderer {
 		}
 		return s
 	}
+}
+
+// groupThousands writes an amount of đồng as people read it:
+// 150.000.000 in Vietnamese, 150,000,000 in English.
+func groupThousands(digits, lang string) string {
+	sep := "."
+	if lang == "en" {
+		sep = ","
+	}
+	var b strings.Builder
+	for i, r := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -13,6 +14,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/org"
+	"github.com/techmart-vn/techmart/internal/search"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/validate"
 )
@@ -20,8 +22,8 @@ import (
 // ApplicationCollection holds applications (dossiers).
 const ApplicationCollection = "support_applications"
 
-// Application states (the procedure in the innovation-support issue);
-// this part of the platform takes them as far as submitted and withdrawn.
+// Application states: the applicant's; the officers' steps are in
+// decision.go and lifecycle.go.
 const (
 	AppDraft     = "draft"
 	AppSubmitted = "submitted"
@@ -77,12 +79,19 @@ type Application struct {
 	ExpectedResults string        `bson:"expectedResults" json:"expectedResults"`
 	Documents       []AppDocument `bson:"documents" json:"documents"`
 	History         []Step        `bson:"history" json:"history"`
+	Reviews         []Review      `bson:"reviews" json:"reviews"`
+	Review          *ReviewPlan   `bson:"review,omitempty" json:"reviewPlan,omitempty"`
+	Appraisal       *Appraisal    `bson:"-" json:"appraisal,omitempty"` // officers' view
 	Decision        *Decision     `bson:"decision,omitempty" json:"decision,omitempty"`
+	Agreement       *Agreement    `bson:"agreement,omitempty" json:"agreement,omitempty"`
 	Tranches        []Tranche     `bson:"tranches" json:"tranches"`
+	Paid            int64         `bson:"-" json:"paid"`
+	Acceptance      *Acceptance   `bson:"acceptance,omitempty" json:"acceptance,omitempty"`
 	CreatedBy       string        `bson:"createdBy" json:"-"`
 	CreatedAt       time.Time     `bson:"createdAt" json:"createdAt"`
 	UpdatedAt       time.Time     `bson:"updatedAt" json:"updatedAt"`
 	SubmittedAt     *time.Time    `bson:"submittedAt,omitempty" json:"submittedAt,omitempty"`
+	ClosedAt        *time.Time    `bson:"closedAt,omitempty" json:"closedAt,omitempty"`
 }
 
 // Step is one state reached, for the applicant's timeline.
@@ -219,30 +228,46 @@ func (s *Service) GetApplication(ctx context.Context, p *auth.Principal, id stri
 	} else if err != nil {
 		return a, err
 	}
-	if !member(p, &a) && !isStaff(p) {
+	if !member(p, &a) && !isStaff(p) && !isReviewer(p, &a) {
 		return Application{}, ErrApplicationNotFound
 	}
 	return a, nil
 }
 
+// Scopes of a list of applications.
+const (
+	ScopeMine     = "mine"     // the principal's organisations' dossiers
+	ScopeAll      = "all"      // officers: every submitted one
+	ScopeAssigned = "assigned" // reviewers: the ones they appraise
+)
+
 // ApplicationFilter narrows a list.
 type ApplicationFilter struct {
-	All        bool // officers: every organisation's
+	Scope      string
 	ProgramID  string
 	State      string
+	Query      string // words of the title or the applicant's name
 	Page, Size int
 }
 
-// ListApplications returns the principal's organisations' dossiers, or
-// (officers) everyone's except drafts, newest change first.
+// ListApplications returns the principal's organisations' dossiers,
+// (officers) everyone's except drafts, or (reviewers) those assigned to
+// them, newest change first.
 func (s *Service) ListApplications(ctx context.Context, p *auth.Principal, f ApplicationFilter) ([]Application, int, error) {
 	filter := bson.D{}
-	if f.All {
+	switch f.Scope {
+	case ScopeAll:
 		if !isStaff(p) {
 			return nil, 0, errs.ErrForbidden
 		}
 		filter = append(filter, bson.E{Key: "state", Value: bson.D{{Key: "$ne", Value: AppDraft}}})
-	} else {
+	case ScopeAssigned:
+		if !p.User.HasRole(auth.RoleReviewer) {
+			return nil, 0, errs.ErrForbidden
+		}
+		// Filtered below: a province has hundreds of dossiers, not millions.
+		filter = append(filter, bson.E{Key: "state", Value: bson.D{{Key: "$ne", Value: AppDraft}}})
+	default:
 		if len(p.User.Orgs) == 0 {
 			return []Application{}, 0, nil
 		}
@@ -255,8 +280,24 @@ func (s *Service) ListApplications(ctx context.Context, p *auth.Principal, f App
 	if err != nil {
 		return nil, 0, err
 	}
-	if f.State != "" {
-		all = slices.DeleteFunc(all, func(a Application) bool { return a.State != f.State })
+	words := search.Words(f.Query)
+	all = slices.DeleteFunc(all, func(a Application) bool {
+		if f.Scope == ScopeAssigned && !isReviewer(p, &a) {
+			return true
+		}
+		if f.State != "" && a.State != f.State {
+			return true
+		}
+		text := search.Words(a.Title + " " + a.OrgName)
+		for _, w := range words { // every word, as a word or its beginning
+			if !slices.ContainsFunc(text, func(t string) bool { return strings.HasPrefix(t, w) }) {
+				return true
+			}
+		}
+		return false
+	})
+	for i := range all {
+		all[i] = s.View(p, all[i])
 	}
 	return store.PageOf(all, f.Page, f.Size), len(all), nil
 }
@@ -340,7 +381,7 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, id string, ifVe
 	if o.Status != org.StatusVerified || !slices.Contains(pr.Eligibility.OrgKinds, o.Kind) {
 		return a, ErrNotEligible
 	}
-	return s.changeApp(ctx, p, id, ifVersion, ActionAppSubmit, func(a *Application) error {
+	a, err = s.changeApp(ctx, p, id, ifVersion, ActionAppSubmit, func(a *Application) error {
 		if !editable(a.State) {
 			return ErrInvalidTransition
 		}
@@ -380,6 +421,15 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, id string, ifVe
 		a.History = append(a.History, Step{State: AppSubmitted, At: at})
 		return nil
 	})
+	if err == nil {
+		s.submitted(ctx, a)
+	}
+	return a, err
+}
+
+// submitted tells officers a dossier arrived; see Submit.
+func (s *Service) submitted(ctx context.Context, a Application) {
+	s.tellOfficers(ctx, a, AppSubmitted, nil)
 }
 
 // Withdraw takes a dossier back before any decision.

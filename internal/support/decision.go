@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,9 +17,9 @@ import (
 	"github.com/techmart-vn/techmart/internal/validate"
 )
 
-// Officers' steps of the procedure this part covers:
-// submitted → completeness_check → (returned → submitted) → appraisal →
-// approved | rejected.
+// Officers' steps up to the decision:
+// submitted → completeness_check → (returned → submitted) → appraisal
+// (AssignReviewers) → approved | rejected.
 const (
 	AppCompleteness = "completeness_check"
 	AppReturned     = "returned"
@@ -29,11 +30,10 @@ const (
 
 // Audit actions of the officers' steps.
 const (
-	ActionAppCheck    = "support.application.check"
-	ActionAppReturn   = "support.application.return"
-	ActionAppAppraise = "support.application.appraise"
-	ActionAppDecide   = "support.application.decide"
-	ActionReconcile   = "support.reconcile"
+	ActionAppCheck  = "support.application.check"
+	ActionAppReturn = "support.application.return"
+	ActionAppDecide = "support.application.decide"
+	ActionReconcile = "support.reconcile"
 )
 
 // Errors with stable codes.
@@ -51,9 +51,14 @@ type Reservation struct {
 	Key           string    `bson:"key" json:"-"`
 	By            string    `bson:"by" json:"-"`
 	Note          string    `bson:"note,omitempty" json:"-"`
+	Number        string    `bson:"number,omitempty" json:"-"`
 	At            time.Time `bson:"at" json:"at"`
 	// Tranches paid against it; the ledger's Disbursed adds them up.
 	Tranches []Tranche `bson:"tranches" json:"-"`
+	// Settled: the application is closed and the unpaid rest (Released)
+	// went back to the programme.
+	Settled  bool  `bson:"settled,omitempty" json:"-"`
+	Released int64 `bson:"released,omitempty" json:"-"`
 }
 
 // Decision is the officer's decision on an application.
@@ -61,6 +66,7 @@ type Decision struct {
 	Outcome string    `bson:"outcome" json:"outcome"` // approved | rejected
 	Amount  int64     `bson:"amount,omitempty" json:"amount,omitempty"`
 	Reason  string    `bson:"reason,omitempty" json:"reason,omitempty"`
+	Number  string    `bson:"number" json:"number"` // the decision's register number, e.g. 12/QĐ-SKHCN
 	Key     string    `bson:"key" json:"-"`
 	By      string    `bson:"by" json:"-"`
 	At      time.Time `bson:"at" json:"at"`
@@ -91,6 +97,9 @@ func (s *Service) officerStep(ctx context.Context, p *auth.Principal, id string,
 		return a, err
 	}
 	s.recordAppReason(ctx, p, action, a, map[string]audit.Change{"state": {From: before, To: to}}, note)
+	if to == AppReturned {
+		s.tellApplicant(ctx, p, a, AppReturned, map[string]string{"reason": note})
+	}
 	return a, nil
 }
 
@@ -110,16 +119,14 @@ func (s *Service) Return(ctx context.Context, p *auth.Principal, id, reason stri
 	return s.officerStep(ctx, p, id, ifVersion, ActionAppReturn, []string{AppSubmitted, AppCompleteness}, AppReturned, reason)
 }
 
-// Appraise sends a complete dossier to appraisal.
-func (s *Service) Appraise(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Application, error) {
-	return s.officerStep(ctx, p, id, ifVersion, ActionAppAppraise, []string{AppCompleteness}, AppAppraisal, "")
-}
-
 // DecideInput is the officer's decision; Key makes a repeat count once.
 type DecideInput struct {
 	Outcome string `json:"outcome"`
 	Amount  int64  `json:"amount"`
 	Reason  string `json:"reason"`
+	// Number is the decision's register number; left empty, the next one
+	// of the year is given ("7/QĐ-SKHCN").
+	Number string `json:"number"`
 }
 
 // Decide approves (an amount ≤ requested, reserved against the
@@ -146,6 +153,8 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 	} else {
 		c.Optional("reason", in.Reason, 4000)
 	}
+	in.Number = validate.Text(in.Number)
+	c.Optional("number", in.Number, 60)
 	if err := c.Err(); err != nil {
 		return Application{}, err
 	}
@@ -165,14 +174,22 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 	if a.State != AppAppraisal {
 		return a, ErrInvalidTransition
 	}
+	ap := summarize(&a)
+	if ap == nil || !ap.Complete {
+		return a, ErrAppraisalIncomplete
+	}
 	now := s.now().UTC()
-	d := Decision{Outcome: in.Outcome, Reason: in.Reason, Key: key, By: p.User.ID, At: now}
+	d := Decision{Outcome: in.Outcome, Reason: in.Reason, Key: key, By: p.User.ID, At: now, Number: in.Number}
 	if in.Outcome == AppApproved {
 		if in.Amount <= 0 || in.Amount > a.Requested {
 			return a, errs.Field("amount", "out_of_range", "min", 1, "max", a.Requested)
 		}
+		if !ap.Passed && in.Reason == "" {
+			// Approving below the pass mark is the officer's call, on the record.
+			return a, errs.Field("reason", "required_below_pass_mark", "mean", ap.Mean, "passMark", ap.PassMark)
+		}
 		d.Amount = in.Amount
-		if err := s.reserve(ctx, a.ProgramID, Reservation{ApplicationID: a.ID, Amount: in.Amount, Key: key, By: p.User.ID, Note: in.Reason, At: now}); err != nil {
+		if err := s.reserve(ctx, a.ProgramID, Reservation{ApplicationID: a.ID, Amount: in.Amount, Key: key, By: p.User.ID, Note: in.Reason, Number: in.Number, At: now}); err != nil {
 			return a, err
 		}
 	}
@@ -181,6 +198,7 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 		return a, err
 	}
 	s.recordAppReason(ctx, p, ActionAppDecide, a, map[string]audit.Change{"state": {From: AppAppraisal, To: a.State}, "amount": {From: a.Requested, To: d.Amount}}, d.Reason)
+	s.tellApplicant(ctx, p, a, a.State, map[string]string{"amount": itoa64(d.Amount), "reason": d.Reason})
 	return a, nil
 }
 
@@ -209,8 +227,16 @@ func (s *Service) reserve(ctx context.Context, programID string, r Reservation) 
 
 var errAlreadyReserved = errors.New("support: reserved by this request already")
 
-// writeDecision writes the decision on the application (second document).
+// writeDecision writes the decision on the application (second document),
+// numbering it if the officer gave no number.
 func (s *Service) writeDecision(ctx context.Context, id string, d Decision) (Application, error) {
+	if d.Number == "" {
+		n, err := s.nextNumber(ctx, d.At)
+		if err != nil {
+			return Application{}, err
+		}
+		d.Number = n
+	}
 	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
 		if a.Decision != nil {
 			if a.Decision.Key == d.Key {
@@ -264,8 +290,14 @@ func (s *Service) Reconcile(ctx context.Context, grace time.Duration) (finished,
 						finished++
 					}
 				}
+				if a.State == AppClosed && !r.Settled {
+					if err := s.settle(ctx, pr.ID, a.ID); err != nil {
+						return finished, released, err
+					}
+					finished++
+				}
 			case err == nil && a.Decision == nil && a.State == AppAppraisal:
-				d := Decision{Outcome: AppApproved, Amount: r.Amount, Reason: r.Note, Key: r.Key, By: r.By, At: r.At}
+				d := Decision{Outcome: AppApproved, Amount: r.Amount, Reason: r.Note, Number: r.Number, Key: r.Key, By: r.By, At: r.At}
 				if _, err := s.writeDecision(ctx, a.ID, d); err != nil {
 					return finished, released, err
 				}
@@ -312,4 +344,31 @@ func (s *Service) recordSystem(ctx context.Context, a Application, reason string
 		ID: store.NewID(), At: s.now().UTC(), Actor: audit.System, Action: ActionReconcile,
 		Subject: audit.Subject{Type: "support.application", ID: a.ID, Name: a.Title + " – " + a.OrgName}, Reason: reason,
 	})
+}
+
+// counterCollection numbers decisions, one document per year.
+const counterCollection = "support_counters"
+
+type counter struct {
+	store.Meta `bson:",inline"`
+	ID         string `bson:"_id"`
+	Seq        int    `bson:"seq"`
+}
+
+// nextNumber gives the next decision number of at's year (Vietnam's
+// calendar): "1/QĐ-SKHCN", "2/QĐ-SKHCN", … A number taken by a request
+// that then fails stays unused, as in a paper register.
+func (s *Service) nextNumber(ctx context.Context, at time.Time) (string, error) {
+	id := "decision-" + at.In(hcm).Format("2006")
+	c, err := store.Upsert(ctx, s.s, counterCollection, id, func(c *counter, exists bool) error {
+		if !exists {
+			c.ID = id
+		}
+		c.Seq++
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	return strconv.Itoa(c.Seq) + "/QĐ-SKHCN", nil
 }

@@ -70,7 +70,7 @@ func (s *Service) Disburse(ctx context.Context, p *auth.Principal, id, key strin
 	if err != nil {
 		return a, err
 	}
-	if a.State != AppApproved {
+	if !slices.Contains(disbursable, a.State) {
 		return a, ErrInvalidTransition
 	}
 	t := Tranche{Key: key, Amount: in.Amount, On: in.On, Note: in.Note, By: p.User.ID, At: s.now().UTC()}
@@ -98,10 +98,12 @@ func (s *Service) Disburse(ctx context.Context, p *auth.Principal, id, key strin
 		return a, err
 	}
 	s.recordAppReason(ctx, p, ActionDisburse, a, nil, in.On+": "+itoa64(in.Amount)+" VND")
+	s.tellApplicant(ctx, p, a, "disbursed", map[string]string{"amount": itoa64(in.Amount), "on": in.On})
 	return a, nil
 }
 
-// copyTranche adds t to the application's list unless it is there.
+// copyTranche adds t to the application's list unless it is there; the
+// first tranche starts the project (agreement_signed → in_progress).
 func (s *Service) copyTranche(ctx context.Context, id string, t Tranche) (Application, error) {
 	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
 		if slices.ContainsFunc(a.Tranches, func(x Tranche) bool { return x.Key == t.Key }) {
@@ -109,6 +111,10 @@ func (s *Service) copyTranche(ctx context.Context, id string, t Tranche) (Applic
 		}
 		a.Tranches = append(a.Tranches, t)
 		a.UpdatedAt = t.At
+		if a.State == AppAgreementSigned {
+			a.State = AppInProgress
+			a.History = append(a.History, Step{State: AppInProgress, At: t.At})
+		}
 		return nil
 	})
 	if errors.Is(err, errAlreadyReserved) {

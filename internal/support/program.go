@@ -37,6 +37,7 @@ var Specs = []store.CollectionSpec{
 		{Keys: bson.D{{Key: "orgId", Value: 1}, {Key: "updatedAt", Value: -1}}},
 		{Keys: bson.D{{Key: "programId", Value: 1}, {Key: "state", Value: 1}}},
 	}},
+	{Name: counterCollection},
 }
 
 // Programme states.
@@ -142,14 +143,16 @@ func (p *Program) Open(day string) bool {
 type Service struct {
 	s     *store.Store
 	orgs  Orgs
+	users Users
+	notes Notifier
 	audit auth.Auditor
 	log   *slog.Logger
 	now   func() time.Time
 }
 
 // New returns the service.
-func New(s *store.Store, orgs Orgs, a auth.Auditor, log *slog.Logger) *Service {
-	return &Service{s: s, orgs: orgs, audit: a, log: log, now: time.Now}
+func New(s *store.Store, orgs Orgs, users Users, notes Notifier, a auth.Auditor, log *slog.Logger) *Service {
+	return &Service{s: s, orgs: orgs, users: users, notes: notes, audit: a, log: log, now: time.Now}
 }
 
 // SetClock replaces the clock (tests of application windows).

@@ -1,0 +1,317 @@
+package support
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/techmart-vn/techmart/internal/audit"
+	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/notify"
+	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/validate"
+)
+
+// States after an approval: the support agreement is signed, the project
+// runs and is paid in tranches, the enterprise asks for acceptance, the
+// department accepts it (or not) and closes the file.
+const (
+	AppAgreementSigned     = "agreement_signed"
+	AppInProgress          = "in_progress"
+	AppAcceptanceRequested = "acceptance_requested"
+	AppAccepted            = "accepted"
+	AppNotAccepted         = "not_accepted"
+	AppClosed              = "closed"
+)
+
+// Audit actions after the decision.
+const (
+	ActionAgreement         = "support.application.agreement"
+	ActionAcceptanceRequest = "support.application.acceptance_request"
+	ActionAcceptance        = "support.application.acceptance"
+	ActionClose             = "support.application.close"
+)
+
+// Agreement is the signed support agreement.
+type Agreement struct {
+	Number   string    `bson:"number" json:"number"`
+	SignedOn string    `bson:"signedOn" json:"signedOn"`
+	By       string    `bson:"by" json:"-"`
+	At       time.Time `bson:"at" json:"at"`
+}
+
+// Acceptance is the end of the project: the enterprise's report and the
+// department's verdict.
+type Acceptance struct {
+	Report      string     `bson:"report,omitempty" json:"report,omitempty"`
+	RequestedAt *time.Time `bson:"requestedAt,omitempty" json:"requestedAt,omitempty"`
+	Outcome     string     `bson:"outcome,omitempty" json:"outcome,omitempty"` // accepted | not_accepted
+	On          string     `bson:"on,omitempty" json:"on,omitempty"`
+	Note        string     `bson:"note,omitempty" json:"note,omitempty"`
+	At          *time.Time `bson:"at,omitempty" json:"at,omitempty"`
+}
+
+// Notifier delivers notifications.
+type Notifier interface {
+	ToUsers(ctx context.Context, userIDs []string, n notify.Note)
+	ToOrgs(ctx context.Context, orgIDs []string, except string, n notify.Note)
+}
+
+// disbursable lists the states in which tranches are paid: from the
+// agreement to acceptance (a last tranche often follows acceptance).
+var disbursable = []string{AppAgreementSigned, AppInProgress, AppAcceptanceRequested, AppAccepted}
+
+// AgreementInput is the signed agreement's reference.
+type AgreementInput struct {
+	Number   string `json:"number"`
+	SignedOn string `json:"signedOn"`
+}
+
+// SignAgreement records the support agreement of an approved application.
+func (s *Service) SignAgreement(ctx context.Context, p *auth.Principal, id string, in AgreementInput, ifVersion int64) (Application, error) {
+	var c validate.Checker
+	in.Number = validate.Text(in.Number)
+	c.Name("number", in.Number, 1, 60)
+	s.pastDay(&c, "signedOn", in.SignedOn)
+	if err := c.Err(); err != nil {
+		return Application{}, err
+	}
+	a, err := s.staffStep(ctx, p, id, ifVersion, ActionAgreement, []string{AppApproved}, AppAgreementSigned, in.Number, func(a *Application, now time.Time) error {
+		if a.Decision != nil && in.SignedOn < a.Decision.At.In(hcm).Format(time.DateOnly) {
+			return errs.Field("signedOn", "before_decision")
+		}
+		a.Agreement = &Agreement{Number: in.Number, SignedOn: in.SignedOn, By: p.User.ID, At: now}
+		return nil
+	})
+	if err == nil {
+		s.tellApplicant(ctx, p, a, "agreement_signed", map[string]string{"number": in.Number})
+	}
+	return a, err
+}
+
+// AcceptanceRequest is the enterprise's final report.
+type AcceptanceRequest struct {
+	Report string `json:"report"`
+}
+
+// RequestAcceptance asks the department to accept a finished project.
+func (s *Service) RequestAcceptance(ctx context.Context, p *auth.Principal, id string, in AcceptanceRequest, ifVersion int64) (Application, error) {
+	var c validate.Checker
+	in.Report = validate.Multiline(in.Report)
+	c.Reason("report", in.Report, 20, 8000)
+	if err := c.Err(); err != nil {
+		return Application{}, err
+	}
+	a, err := s.changeApp(ctx, p, id, ifVersion, ActionAcceptanceRequest, func(a *Application) error {
+		if a.State != AppInProgress {
+			return ErrInvalidTransition
+		}
+		now := s.now().UTC()
+		a.Acceptance = &Acceptance{Report: in.Report, RequestedAt: &now}
+		a.State = AppAcceptanceRequested
+		a.History = append(a.History, Step{State: AppAcceptanceRequested, At: now})
+		return nil
+	})
+	if err == nil {
+		s.tellOfficers(ctx, a, "acceptance_requested", nil)
+	}
+	return a, err
+}
+
+// AcceptanceInput is the department's verdict on a finished project.
+type AcceptanceInput struct {
+	Outcome string `json:"outcome"`
+	On      string `json:"on"`
+	Note    string `json:"note"`
+}
+
+// RecordAcceptance records whether the project is accepted.
+func (s *Service) RecordAcceptance(ctx context.Context, p *auth.Principal, id string, in AcceptanceInput, ifVersion int64) (Application, error) {
+	var c validate.Checker
+	c.OneOf("outcome", in.Outcome, []string{AppAccepted, AppNotAccepted})
+	s.pastDay(&c, "on", in.On)
+	in.Note = validate.Multiline(in.Note)
+	if in.Outcome == AppNotAccepted {
+		c.Reason("note", in.Note, 5, 4000)
+	} else {
+		c.Optional("note", in.Note, 4000)
+	}
+	if err := c.Err(); err != nil {
+		return Application{}, err
+	}
+	a, err := s.staffStep(ctx, p, id, ifVersion, ActionAcceptance, []string{AppAcceptanceRequested}, in.Outcome, in.Note, func(a *Application, now time.Time) error {
+		acc := Acceptance{}
+		if a.Acceptance != nil {
+			acc = *a.Acceptance
+		}
+		acc.Outcome, acc.On, acc.Note, acc.At = in.Outcome, in.On, in.Note, &now
+		a.Acceptance = &acc
+		return nil
+	})
+	if err == nil {
+		s.tellApplicant(ctx, p, a, in.Outcome, nil)
+	}
+	return a, err
+}
+
+// CloseInput is an optional closing note.
+type CloseInput struct {
+	Note string `json:"note"`
+}
+
+// Close ends the file of an accepted (or not accepted) project. The part
+// of the approved amount that was never paid goes back to the programme's
+// budget: the application is closed first, then its reservation is
+// settled; Reconcile settles one a crash left open.
+func (s *Service) Close(ctx context.Context, p *auth.Principal, id string, in CloseInput, ifVersion int64) (Application, error) {
+	var c validate.Checker
+	in.Note = validate.Multiline(in.Note)
+	c.Optional("note", in.Note, 4000)
+	if err := c.Err(); err != nil {
+		return Application{}, err
+	}
+	a, err := s.staffStep(ctx, p, id, ifVersion, ActionClose, []string{AppAccepted, AppNotAccepted}, AppClosed, in.Note, func(a *Application, now time.Time) error {
+		a.ClosedAt = &now
+		return nil
+	})
+	if err != nil {
+		return a, err
+	}
+	if err := s.settle(ctx, a.ProgramID, a.ID); err != nil {
+		s.log.Warn("support: reservation not settled; the reconciler will", "application", a.ID, "err", err)
+	}
+	s.tellApplicant(ctx, p, a, AppClosed, nil)
+	return a, nil
+}
+
+// settle shrinks a closed application's reservation to what was paid and
+// gives the rest back to the programme. Settling twice changes nothing.
+func (s *Service) settle(ctx context.Context, programID, applicationID string) error {
+	_, err := store.Modify(ctx, s.s, ProgramCollection, programID, func(pr *Program) error {
+		i := slices.IndexFunc(pr.Reservations, func(r Reservation) bool { return r.ApplicationID == applicationID })
+		if i < 0 || pr.Reservations[i].Settled {
+			return errAlreadyReserved
+		}
+		r := &pr.Reservations[i]
+		rest := r.Amount - r.Paid()
+		pr.Ledger.Committed -= rest
+		r.Released, r.Settled = rest, true
+		return nil
+	})
+	if errors.Is(err, errAlreadyReserved) {
+		return nil
+	}
+	return err
+}
+
+// staffStep is an officer's step from one of states to `to`, with fn
+// filling in what the step records; one conditional write, audited.
+func (s *Service) staffStep(ctx context.Context, p *auth.Principal, id string, ifVersion int64, action string, from []string, to, note string, fn func(a *Application, now time.Time) error) (Application, error) {
+	if !isStaff(p) {
+		return Application{}, errs.ErrForbidden
+	}
+	var before string
+	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
+		if ifVersion != 0 && a.Version != ifVersion {
+			return errs.ErrVersionMismatch
+		}
+		if !slices.Contains(from, a.State) {
+			return ErrInvalidTransition
+		}
+		now := s.now().UTC()
+		if fn != nil {
+			if err := fn(a, now); err != nil {
+				return err
+			}
+		}
+		before = a.State
+		a.State, a.UpdatedAt = to, now
+		a.History = append(a.History, Step{State: to, At: now, Note: note})
+		return nil
+	})
+	if errors.Is(err, store.ErrNotFound) {
+		return a, ErrApplicationNotFound.Wrap(err)
+	} else if err != nil {
+		return a, err
+	}
+	s.recordAppReason(ctx, p, action, a, map[string]audit.Change{"state": {From: before, To: to}}, note)
+	return a, nil
+}
+
+// pastDay checks a required day that is not in the future (Vietnam's days).
+func (s *Service) pastDay(c *validate.Checker, field, value string) {
+	if strings.TrimSpace(value) == "" {
+		c.Add(field, "required")
+		return
+	}
+	if d, ok := c.Date(field, value); ok && d.After(s.now().In(hcm)) {
+		c.Add(field, "in_future")
+	}
+}
+
+// View is what p may read of a: officers see every review and the
+// appraisal's sums; a reviewer sees their own review only; the applicant
+// sees none (reviewers stay anonymous to the enterprise).
+func (s *Service) View(p *auth.Principal, a Application) Application {
+	a.Paid = 0
+	for _, t := range a.Tranches {
+		a.Paid += t.Amount
+	}
+	switch {
+	case isStaff(p):
+		a.Appraisal = summarize(&a)
+	case isReviewer(p, &a):
+		a.Reviews = slices.DeleteFunc(slices.Clone(a.Reviews), func(r Review) bool { return r.ReviewerID != p.User.ID })
+	default:
+		a.Reviews = []Review{}
+	}
+	if a.Reviews == nil {
+		a.Reviews = []Review{}
+	}
+	return a
+}
+
+// note is a notification about an application.
+func note(a Application, event string, params map[string]string) notify.Note {
+	ps := map[string]string{"event": event, "title": a.Title, "program": a.ProgramName, "org": a.OrgName}
+	for k, v := range params {
+		ps[k] = v
+	}
+	return notify.Note{Kind: notify.KindSupport, Params: ps, Link: "/support/applications/" + a.ID}
+}
+
+// tell notifies people about an application.
+func (s *Service) tell(ctx context.Context, userIDs []string, a Application, event string, params map[string]string) {
+	if s.notes != nil && len(userIDs) > 0 {
+		s.notes.ToUsers(ctx, userIDs, note(a, event, params))
+	}
+}
+
+// tellApplicant notifies the applicant's members but the one who acted.
+func (s *Service) tellApplicant(ctx context.Context, p *auth.Principal, a Application, event string, params map[string]string) {
+	if s.notes != nil {
+		s.notes.ToOrgs(ctx, []string{a.OrgID}, p.User.ID, note(a, event, params))
+	}
+}
+
+// tellOfficers notifies the department's officers.
+func (s *Service) tellOfficers(ctx context.Context, a Application, event string, params map[string]string) {
+	if s.notes == nil {
+		return
+	}
+	officers, err := s.users.WithRole(ctx, auth.RoleOfficer)
+	if err != nil {
+		s.log.Warn("support: officers not notified", "err", err)
+		return
+	}
+	ids := make([]string, 0, len(officers))
+	for _, u := range officers {
+		if !u.Disabled {
+			ids = append(ids, u.ID)
+		}
+	}
+	s.tell(ctx, ids, a, event, params)
+}
