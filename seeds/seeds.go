@@ -81,3 +81,7 @@ func MatchingEval() ([]MatchingLabel, error) {
 	}
 	return doc.Needs, nil
 }
+
+// Support returns support.json: the demo support programme and a recorded
+// technology transfer an enterprise's application can point at.
+func Support() ([]byte, error) { return files.ReadFile("support.json") }

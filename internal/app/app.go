@@ -127,6 +127,8 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(sear
 	a.Conns = connection.New(st, a.Catalog, a.Orgs, a.Notify, a.Matching, tax, a.Audit, log)
 	a.Transfers = transfer.New(st, a.Conns, a.Catalog, a.Orgs, a.Notify, tax, a.Audit, log)
 	a.Support = support.New(st, a.Orgs, a.Auth, a.Notify, a.Audit, log)
+	a.Support.Link(a.Transfers, a.Catalog)
+	a.Support.SetOffice(support.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer})
 	var blobs files.Blobs = files.NewGridFS(st.Database())
 	if st.Embedded() {
 		if blobs, err = files.NewDir(filepath.Join(cfg.DataDir, "files")); err != nil {
@@ -165,6 +167,12 @@ func (a *App) LoadDemo(ctx context.Context) (seed.Summary, error) {
 		return sum, err
 	}
 	if sum.Listings, err = seed.Listings(ctx, a.Catalog, raw, time.Now()); err != nil {
+		return sum, err
+	}
+	if raw, err = seeds.Support(); err != nil {
+		return sum, err
+	}
+	if sum.Programs, sum.Transfers, err = seed.Support(ctx, a.Store, a.Auth, a.Support, a.Transfers, "officer@demo.techmart.vn", raw, time.Now()); err != nil {
 		return sum, err
 	}
 	a.Demo = &httpapi.Demo{Password: d.Password}

@@ -39,6 +39,13 @@ type Config struct {
 	ProvinceVI string // TECHMART_PROVINCE
 	ProvinceEN string // TECHMART_PROVINCE_EN
 
+	// SupportTarget is how many enterprises the province's plan means to
+	// help renew their technology (Decision 684/QĐ-UBND: about 20).
+	SupportTarget int // TECHMART_SUPPORT_TARGET
+	// Signer is the name printed under the director's title on decisions;
+	// empty leaves the line for a handwritten one.
+	Signer string // TECHMART_SIGNER
+
 	BodyLimit   int      // TECHMART_BODY_LIMIT (bytes)
 	CORSOrigins []string // TECHMART_CORS_ORIGINS; empty = CORS off
 	TrustProxy  bool     // TECHMART_TRUST_PROXY: take the client address from X-Forwarded-For
@@ -59,6 +66,7 @@ func Default() Config {
 		RefreshTTL:       30 * 24 * time.Hour,
 		ProvinceVI:       "Thái Nguyên",
 		ProvinceEN:       "Thai Nguyen",
+		SupportTarget:    20,
 		BodyLimit:        1 << 20,
 		LoginLimit:       10,
 		LoginLimitWindow: 15 * time.Minute,
@@ -124,6 +132,8 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	str("TECHMART_SMTP_URL", &c.SMTPURL)
 	str("TECHMART_PROVINCE", &c.ProvinceVI)
 	str("TECHMART_PROVINCE_EN", &c.ProvinceEN)
+	integer("TECHMART_SUPPORT_TARGET", &c.SupportTarget)
+	str("TECHMART_SIGNER", &c.Signer)
 	integer("TECHMART_BODY_LIMIT", &c.BodyLimit)
 	boolean("TECHMART_TRUST_PROXY", &c.TrustProxy)
 	integer("TECHMART_LOGIN_LIMIT", &c.LoginLimit)
@@ -183,6 +193,9 @@ func (c Config) Validate() error {
 	}
 	if c.BodyLimit < 1024 {
 		errs = append(errs, errors.New("TECHMART_BODY_LIMIT must be at least 1024 bytes"))
+	}
+	if c.SupportTarget < 1 || c.SupportTarget > 100000 {
+		errs = append(errs, errors.New("TECHMART_SUPPORT_TARGET must be between 1 and 100000 enterprises"))
 	}
 	if c.LoginLimit < 1 || c.LoginLimitWindow < time.Second {
 		errs = append(errs, errors.New("TECHMART_LOGIN_LIMIT must be ≥ 1 and TECHMART_LOGIN_WINDOW ≥ 1s"))

@@ -353,13 +353,20 @@ var matrix = []row{
 	{method: "POST", path: "/support/applications/:id/scores", url: applicationURL("/scores"),
 		body: func(*fixture, string) any { return map[string]any{"declaration": "no_conflict"} }, want: applicant(403, 403)},
 	{method: "POST", path: "/support/applications/:id/agreement", url: applicationURL("/agreement"),
-		body: func(*fixture, string) any { return map[string]any{"number": "01/HĐ-HTĐMCN", "signedOn": "2026-11-01"} }, want: only(map[string]int{"officer": 409, "admin": 409}, 403)},
+		body: func(*fixture, string) any {
+			return map[string]any{"number": "01/HĐ-HTĐMCN", "signedOn": "2026-11-01"}
+		}, want: only(map[string]int{"officer": 409, "admin": 409}, 403)},
 	{method: "POST", path: "/support/applications/:id/acceptance-request", url: applicationURL("/acceptance-request"),
 		body: func(*fixture, string) any {
 			return map[string]any{"report": "Dự án đã hoàn thành, dây chuyền vận hành ổn định từ tháng 10."}
 		}, want: applicant(409, 403)},
 	{method: "POST", path: "/support/applications/:id/acceptance", url: applicationURL("/acceptance"),
 		body: func(*fixture, string) any { return map[string]any{"outcome": "accepted", "on": "2026-11-01"} }, want: only(map[string]int{"officer": 409, "admin": 409}, 403)},
+	// Papers exist after the decision: on a draft, its organisation and
+	// officers get past the permission check to 409.
+	{method: "GET", path: "/support/applications/:id/decision", url: applicationURL("/decision"), want: applicant(409, 409)},
+	{method: "GET", path: "/support/applications/:id/agreement", url: applicationURL("/agreement?format=pdf"), want: applicant(409, 409)},
+	{method: "GET", path: "/support/dashboard", url: fixed("/api/v1/support/dashboard"), want: all(200)},
 	{method: "POST", path: "/support/applications/:id/close", url: applicationURL("/close"),
 		body: func(*fixture, string) any { return map[string]any{} }, want: only(map[string]int{"officer": 409, "admin": 409}, 403)},
 	{method: "POST", path: "/support/applications/:id/decide", url: applicationURL("/decide"),

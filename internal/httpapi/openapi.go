@@ -162,6 +162,8 @@ var schemas = obj{
 	"ApplicationList": listOf("Application"),
 	"DecideInput": object([]string{"outcome"}, obj{"outcome": strEnum("approved", "rejected"), "amount": obj{"type": "integer", "minimum": 1, "description": "VND, ≤ requested"},
 		"reason": obj{"type": "string", "maxLength": 4000}, "number": obj{"type": "string", "maxLength": 60, "description": "register number; the next of the year when empty"}}),
+	"SupportDashboard": obj{"type": "object", "description": "target {enterprises, basis, year}, supportedEnterprises, approvedApplications, totals {total, committed, disbursed, remaining}, " +
+		"programs [{id, name, total, committed, disbursed, remaining, enterprises, applications {state: count}}], years [{year, committed, disbursed, enterprises}]"},
 	"ReviewerList":         obj{"type": "object", "properties": obj{"items": arr(obj{"type": "object", "properties": obj{"id": str(), "fullName": str(), "email": str(), "orgNames": arr(str()), "conflict": obj{"type": "boolean"}}})}},
 	"AssignReviewersInput": object([]string{"reviewerIds"}, obj{"reviewerIds": arr(str())}),
 	"ScoreInput": object([]string{"declaration"}, obj{"declaration": strEnum("no_conflict", "conflict"), "comment": obj{"type": "string", "maxLength": 4000},

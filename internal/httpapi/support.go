@@ -2,13 +2,16 @@ package httpapi
 
 import (
 	"context"
+	"mime"
 	"slices"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/files"
+	"github.com/techmart-vn/techmart/internal/paper"
 	"github.com/techmart-vn/techmart/internal/support"
 	"github.com/techmart-vn/techmart/internal/validate"
 )
@@ -64,6 +67,14 @@ func (s *Server) supportRoutes() []route {
 			request: "AcceptanceInput", responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: appBody(s, s.d.Support.RecordAcceptance)},
 		{method: "POST", path: "/support/applications/:id/close", tag: "support", access: staff, summary: "Close the file after acceptance; the unpaid rest of the approved amount returns to the budget (officers)",
 			request: "CloseInput", responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: appBody(s, s.d.Support.Close)},
+		{method: "GET", path: "/support/applications/:id/decision", tag: "support", access: user,
+			summary: "The decision on an application, in the administrative format: format=html (to print) or pdf; lang=vi (official) or en (its organisation, officers)",
+			query:   []string{"format", "lang"}, responses: map[int]string{200: "", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: s.applicationPaper(support.PaperDecision)},
+		{method: "GET", path: "/support/applications/:id/agreement", tag: "support", access: user,
+			summary: "A summary of the support agreement with its disbursements: format=html or pdf; lang=vi or en (its organisation, officers)",
+			query:   []string{"format", "lang"}, responses: map[int]string{200: "", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: s.applicationPaper(support.PaperAgreement)},
+		{method: "GET", path: "/support/dashboard", tag: "support", summary: "Plan targets: enterprises supported against the plan's target; money committed, disbursed and remaining per programme and per year (VND)",
+			responses: map[int]string{200: "SupportDashboard"}, handler: s.supportDashboard},
 		{method: "POST", path: "/support/applications/:id/files", tag: "support", access: user, summary: "Attach a document for a checklist entry: multipart fields \"file\" and \"code\"",
 			request: "Upload", responses: map[int]string{201: "File", 404: "Problem", 409: "Problem", 413: "Problem", 422: "Problem"}, handler: s.uploadApplicationFile},
 		{method: "GET", path: "/support/programs/:id/budget", tag: "support", summary: "A programme's money: total, committed, disbursed, remaining (VND)",
@@ -323,4 +334,47 @@ func (s *Server) disburse(c *fiber.Ctx) error {
 		return err
 	}
 	return s.sendApplication(c, fiber.StatusOK, a)
+}
+
+// applicationPaper serves a printable document as HTML or PDF.
+func (s *Server) applicationPaper(kind string) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		var v validate.Checker
+		format, lang := c.Query("format", "html"), c.Query("lang", "vi")
+		v.OneOf("format", format, []string{"html", "pdf"})
+		v.OneOf("lang", lang, []string{"vi", "en"})
+		if err := v.Err(); err != nil {
+			return err
+		}
+		d, err := s.d.Support.Paper(c.UserContext(), principal(c), c.Params("id"), kind, lang)
+		if err != nil {
+			return err
+		}
+		c.Set(fiber.HeaderCacheControl, "private, no-store")
+		if format == "pdf" {
+			b, err := paper.PDF(d)
+			if err != nil {
+				return err
+			}
+			name := kind + "-" + strings.NewReplacer("/", "-", " ", "-").Replace(d.Number) + ".pdf"
+			c.Set(fiber.HeaderContentDisposition, mime.FormatMediaType("inline", map[string]string{"filename": name}))
+			c.Type("pdf")
+			return c.Send(b)
+		}
+		b, err := paper.HTML(d)
+		if err != nil {
+			return err
+		}
+		c.Type("html", "utf-8")
+		return c.Send(b)
+	}
+}
+
+func (s *Server) supportDashboard(c *fiber.Ctx) error {
+	d, err := s.d.Support.Dashboard(c.UserContext(), support.PlanTarget(s.d.Config.SupportTarget))
+	if err != nil {
+		return err
+	}
+	c.Set(fiber.HeaderCacheControl, "no-cache")
+	return c.JSON(d)
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"mime/multipart"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -26,8 +27,8 @@ func TestProgramLifecycle(t *testing.T) {
 		t.Fatalf("draft: %d %s", r.Status, r.Body)
 	}
 	id := r.JSON(t)["id"].(string)
-	if l := h.Do(R{Method: "GET", Path: "/api/v1/support/programs"}).JSON(t); l["total"].(float64) != 0 {
-		t.Fatalf("a draft is public: %v", l)
+	if slices.Contains(ids(t, h.Do(R{Method: "GET", Path: "/api/v1/support/programs"})), id) {
+		t.Fatal("a draft is public")
 	}
 
 	// Incomplete: every missing part is named.
@@ -86,9 +87,8 @@ func TestProgramLifecycle(t *testing.T) {
 	}
 
 	// The public sees it, with its budget.
-	l := h.Do(R{Method: "GET", Path: "/api/v1/support/programs", Token: ent.Access}).JSON(t)
-	if l["total"].(float64) != 1 {
-		t.Fatalf("public list: %v", l)
+	if l := h.Do(R{Method: "GET", Path: "/api/v1/support/programs", Token: ent.Access}); !slices.Contains(ids(t, l), id) {
+		t.Fatalf("public list: %s", l.Body)
 	}
 	b := h.Do(R{Method: "GET", Path: "/api/v1/support/programs/" + id + "/budget"}).JSON(t)
 	if b["total"].(float64) != 2_000_000_000 || b["committed"].(float64) != 0 || b["remaining"].(float64) != 2_000_000_000 {
@@ -215,6 +215,16 @@ func TestApplicationSubmission(t *testing.T) {
 	if r := h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + late + "/submit", Token: ent.Access}); r.Status != 409 || r.JSON(t)["code"] != "window_closed" {
 		t.Fatalf("after the window: %d %s", r.Status, r.Body)
 	}
+}
+
+// ids are the ids of a list's items.
+func ids(t *testing.T, r apptest.Response) []string {
+	t.Helper()
+	var out []string
+	for _, it := range r.JSON(t)["items"].([]any) {
+		out = append(out, it.(map[string]any)["id"].(string))
+	}
+	return out
 }
 
 // uploadTo posts a small PDF as multipart "file" with a checklist "code".

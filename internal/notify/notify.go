@@ -135,9 +135,21 @@ func (s *Service) Render(kind string, params map[string]string, lang string) str
 	return s.render(kind, params, lang)
 }
 
+type quietKey struct{}
+
+// Quietly marks ctx so that nothing done under it notifies anyone: demo
+// data is recorded through the services without telling (or e-mailing)
+// the people it names.
+func Quietly(ctx context.Context) context.Context { return context.WithValue(ctx, quietKey{}, true) }
+
+func quiet(ctx context.Context) bool { q, _ := ctx.Value(quietKey{}).(bool); return q }
+
 // ToUsers notifies each user once. A notification never fails the action
 // that caused it: problems are logged.
 func (s *Service) ToUsers(ctx context.Context, userIDs []string, n Note) {
+	if quiet(ctx) {
+		return
+	}
 	seen := map[string]bool{}
 	for _, id := range userIDs {
 		if id == "" || seen[id] {
@@ -152,6 +164,9 @@ func (s *Service) ToUsers(ctx context.Context, userIDs []string, n Note) {
 
 // ToOrgs notifies every member of the organisations but the one who acted.
 func (s *Service) ToOrgs(ctx context.Context, orgIDs []string, except string, n Note) {
+	if quiet(ctx) {
+		return
+	}
 	var users []string
 	for _, id := range orgIDs {
 		o, err := s.orgs.Get(ctx, id)

@@ -21,6 +21,8 @@ type Summary struct {
 	Accounts      int
 	Organizations int
 	Listings      int
+	Programs      int
+	Transfers     int
 }
 
 // Listings loads the demo catalogue (listings.json) through the catalog's

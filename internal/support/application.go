@@ -12,10 +12,12 @@ import (
 
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/search"
 	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/transfer"
 	"github.com/techmart-vn/techmart/internal/validate"
 )
 
@@ -45,12 +47,69 @@ var (
 	ErrNotEligible         = errs.New(errs.Forbidden, "not_eligible")
 )
 
-// Technology is what the enterprise means to adopt: a recorded transfer,
-// a listing, or a description.
+// Technology is what the enterprise means to adopt: a recorded transfer
+// it receives, a published listing, or a description. Title is the
+// transfer's or listing's, copied when linked.
 type Technology struct {
 	TransferID  string `bson:"transferId,omitempty" json:"transferId,omitempty"`
 	ListingID   string `bson:"listingId,omitempty" json:"listingId,omitempty"`
+	Title       string `bson:"title,omitempty" json:"title,omitempty"`
 	Description string `bson:"description,omitempty" json:"description,omitempty"`
+	// SupplierOrgID is the organisation behind the linked transfer or
+	// listing: its people may not appraise the dossier either.
+	SupplierOrgID string `bson:"supplierOrgId,omitempty" json:"-"`
+}
+
+// Transfers reads recorded technology transfers.
+type Transfers interface {
+	Get(ctx context.Context, p *auth.Principal, id string) (transfer.Transfer, error)
+}
+
+// Listings reads the catalogue.
+type Listings interface {
+	Get(ctx context.Context, id string) (catalog.Listing, error)
+}
+
+// linkTechnology checks what an application links: a transfer the
+// applicant receives (or supplies), or a published listing; and copies
+// its title. A description needs nothing.
+func (s *Service) linkTechnology(ctx context.Context, p *auth.Principal, orgID string, t *Technology) error {
+	t.Title, t.SupplierOrgID = "", ""
+	if t.TransferID != "" && t.ListingID != "" {
+		return errs.Field("technology", "one_of", "fields", []string{"transferId", "listingId"})
+	}
+	switch {
+	case t.TransferID != "":
+		if s.transfers == nil {
+			return errs.Field("technology.transferId", "not_found")
+		}
+		tr, err := s.transfers.Get(ctx, p, t.TransferID)
+		if err != nil {
+			if _, ok := errs.As(err); ok {
+				return errs.Field("technology.transferId", "not_found")
+			}
+			return err
+		}
+		if tr.Recipient.ID != orgID && tr.Supplier.ID != orgID {
+			return errs.Field("technology.transferId", "not_a_party")
+		}
+		t.Title, t.SupplierOrgID = tr.Title, tr.Supplier.ID
+		if tr.Supplier.ID == orgID {
+			t.SupplierOrgID = tr.Recipient.ID
+		}
+	case t.ListingID != "":
+		if s.listings == nil {
+			return errs.Field("technology.listingId", "not_found")
+		}
+		l, err := s.listings.Get(ctx, t.ListingID)
+		if _, known := errs.As(err); known || (err == nil && l.State != catalog.StatePublished) {
+			return errs.Field("technology.listingId", "not_found")
+		} else if err != nil {
+			return err
+		}
+		t.Title, t.SupplierOrgID = l.Title, l.OrgID
+	}
+	return nil
 }
 
 // AppDocument is an uploaded file for one entry of the checklist.
@@ -212,6 +271,9 @@ func (s *Service) CreateApplication(ctx context.Context, p *auth.Principal, in A
 	if err := c.Err(); err != nil {
 		return Application{}, err
 	}
+	if err := s.linkTechnology(ctx, p, a.OrgID, &a.Technology); err != nil {
+		return Application{}, err
+	}
 	if err := store.Insert(ctx, s.s, ApplicationCollection, &a); err != nil {
 		return Application{}, err
 	}
@@ -314,12 +376,23 @@ func (s *Service) UpdateApplication(ctx context.Context, p *auth.Principal, id s
 	if err := c.Err(); err != nil {
 		return Application{}, err
 	}
+	if in.Technology != nil {
+		// Checked before the write: reading a transfer inside the
+		// conditional write would hold it up.
+		cur, err := s.GetApplication(ctx, p, id)
+		if err != nil {
+			return cur, err
+		}
+		if err := s.linkTechnology(ctx, p, cur.OrgID, in.Technology); err != nil {
+			return cur, err
+		}
+	}
 	return s.changeApp(ctx, p, id, ifVersion, ActionAppUpdate, func(a *Application) error {
 		if !editable(a.State) {
 			return ErrInvalidTransition
 		}
 		var c validate.Checker
-		in.apply(&c, a)
+		in.apply(&c, a) // a linked technology's title was set by linkTechnology
 		return c.Err()
 	})
 }

@@ -145,15 +145,22 @@ type Service struct {
 	orgs  Orgs
 	users Users
 	notes Notifier
-	audit auth.Auditor
-	log   *slog.Logger
-	now   func() time.Time
+	// Set by Link: what applications may point at.
+	transfers Transfers
+	listings  Listings
+	office    Office
+	audit     auth.Auditor
+	log       *slog.Logger
+	now       func() time.Time
 }
 
 // New returns the service.
 func New(s *store.Store, orgs Orgs, users Users, notes Notifier, a auth.Auditor, log *slog.Logger) *Service {
 	return &Service{s: s, orgs: orgs, users: users, notes: notes, audit: a, log: log, now: time.Now}
 }
+
+// Link lets applications point at recorded transfers and listings.
+func (s *Service) Link(t Transfers, l Listings) { s.transfers, s.listings = t, l }
 
 // SetClock replaces the clock (tests of application windows).
 func (s *Service) SetClock(now func() time.Time) { s.now = now }

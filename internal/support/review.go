@@ -212,10 +212,19 @@ func (s *Service) Reviewers(ctx context.Context, p *auth.Principal, applicationI
 				r.OrgNames = append(r.OrgNames, o.Name)
 			}
 		}
-		r.Conflict = a.ID != "" && (slices.Contains(u.Orgs, a.OrgID) || slices.ContainsFunc(a.Reviews, func(x Review) bool { return x.ReviewerID == u.ID && x.recused() }))
+		r.Conflict = a.ID != "" && conflicted(u, &a)
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// conflicted reports whether u may not appraise a: a member of the
+// applicant, or of the organisation supplying the technology, or someone
+// who declared a conflict with it.
+func conflicted(u auth.User, a *Application) bool {
+	return slices.Contains(u.Orgs, a.OrgID) ||
+		(a.Technology.SupplierOrgID != "" && slices.Contains(u.Orgs, a.Technology.SupplierOrgID)) ||
+		slices.ContainsFunc(a.Reviews, func(r Review) bool { return r.ReviewerID == u.ID && r.recused() })
 }
 
 // AssignReviewersInput names the reviewers.
@@ -262,7 +271,7 @@ func (s *Service) AssignReviewers(ctx context.Context, p *auth.Principal, id str
 			return a, err
 		case !u.HasRole(auth.RoleReviewer) || u.Disabled:
 			c.Add(field, "not_a_reviewer")
-		case slices.Contains(u.Orgs, a.OrgID) || slices.ContainsFunc(a.Reviews, func(r Review) bool { return r.ReviewerID == uid && r.recused() }):
+		case conflicted(u, &a):
 			c.Add(field, "conflict_of_interest")
 		default:
 			people[uid] = u
