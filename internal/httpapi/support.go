@@ -44,7 +44,7 @@ func (s *Server) supportRoutes() []route {
 		{method: "POST", path: "/support/applications/:id/check", tag: "support", access: staff, summary: "Start the completeness check of a submitted application (officers)",
 			responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem"}, handler: s.appStep(s.d.Support.Check)},
 		{method: "POST", path: "/support/applications/:id/return", tag: "support", access: staff, summary: "Return an application for revision, saying what is missing (officers)",
-			request: "Reason", responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: s.returnApplication},
+			request: "Reason", responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: appBody(s, s.d.Support.Return)},
 		{method: "GET", path: "/support/reviewers", tag: "support", access: staff, summary: "People with the reviewer role; with applicationId, which of them have a conflict of interest (officers)",
 			query: []string{"applicationId"}, responses: map[int]string{200: "ReviewerList", 403: "Problem", 404: "Problem"}, handler: s.listReviewers},
 		{method: "POST", path: "/support/applications/:id/assign-reviewers", tag: "support", access: staff,
@@ -292,24 +292,6 @@ func (s *Server) uploadApplicationFile(c *fiber.Ctx) error {
 		return err
 	}
 	return c.Status(fiber.StatusCreated).JSON(saved)
-}
-
-func (s *Server) returnApplication(c *fiber.Ctx) error {
-	v, err := ifMatch(c)
-	if err != nil {
-		return err
-	}
-	var in struct {
-		Reason string `json:"reason"`
-	}
-	if err := decode(c, &in); err != nil {
-		return err
-	}
-	a, err := s.d.Support.Return(c.UserContext(), principal(c), c.Params("id"), in.Reason, v)
-	if err != nil {
-		return err
-	}
-	return s.sendApplication(c, fiber.StatusOK, a)
 }
 
 func (s *Server) decideApplication(c *fiber.Ctx) error {

@@ -108,10 +108,15 @@ func (s *Service) Check(ctx context.Context, p *auth.Principal, id string, ifVer
 	return s.officerStep(ctx, p, id, ifVersion, ActionAppCheck, []string{AppSubmitted}, AppCompleteness, "")
 }
 
+// ReturnInput says what is missing.
+type ReturnInput struct {
+	Reason string `json:"reason"`
+}
+
 // Return sends a dossier back for revision with what is missing.
-func (s *Service) Return(ctx context.Context, p *auth.Principal, id, reason string, ifVersion int64) (Application, error) {
+func (s *Service) Return(ctx context.Context, p *auth.Principal, id string, in ReturnInput, ifVersion int64) (Application, error) {
 	var c validate.Checker
-	reason = validate.Multiline(reason)
+	reason := validate.Multiline(in.Reason)
 	c.Reason("reason", reason, 5, 2000)
 	if err := c.Err(); err != nil {
 		return Application{}, err
