@@ -456,3 +456,33 @@ func TestDisbursements(t *testing.T) {
 		t.Fatalf("past the approved amount: %d %s", r.Status, r.Body)
 	}
 }
+
+// TestReconcileSettlesClosedApplications: a file closed without its
+// reservation settled (a crash between the two writes) gets the unpaid
+// rest back into the budget on the next run, once.
+func TestReconcileSettlesClosedApplications(t *testing.T) {
+	h := apptest.New(t)
+	officer := h.Demo("officer")
+	prog, ids := appraisalQueue(t, h, 2, 1, 100_000_000)
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + ids[0] + "/decide", Token: officer.Access,
+		Body: map[string]any{"outcome": "approved", "amount": 80_000_000}}); r.Status != 200 {
+		t.Fatalf("approve: %d %s", r.Status, r.Body)
+	}
+	ctx := context.Background()
+	if _, err := store.Modify(ctx, h.App.Store, support.ApplicationCollection, ids[0], func(a *support.Application) error {
+		a.State = support.AppClosed
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	h.App.Support.SetClock(func() time.Time { return time.Now().Add(time.Hour) })
+	if f, _, err := h.App.Support.Reconcile(ctx, time.Minute); err != nil || f != 1 {
+		t.Fatalf("reconcile: %d, %v", f, err)
+	}
+	if b := h.Do(R{Method: "GET", Path: "/api/v1/support/programs/" + prog + "/budget"}).JSON(t); b["committed"].(float64) != 0 || b["remaining"].(float64) != 200_000_000 {
+		t.Fatalf("ledger after settling: %v", b)
+	}
+	if f, r, _ := h.App.Support.Reconcile(ctx, time.Minute); f != 0 || r != 0 {
+		t.Fatalf("a second run changed something: %d %d", f, r)
+	}
+}
