@@ -242,7 +242,7 @@ func uploadTo(t *testing.T, h *apptest.Harness, tok, path, code string) apptest.
 // appraisalQueue publishes a programme with budget for `room` approvals of
 // `amount` and puts n applications straight into appraisal, scored by two
 // reviewers (the steps before are tested elsewhere; here the money is).
-func appraisalQueue(t *testing.T, h *apptest.Harness, room, n int, amount int64) (string, []string) {
+func appraisalQueue(t testing.TB, h *apptest.Harness, room, n int, amount int64) (string, []string) {
 	t.Helper()
 	officer := h.Demo("officer")
 	body := programBody()
