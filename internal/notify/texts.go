@@ -1,9 +1,11 @@
 package notify
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/techmart-vn/techmart/internal/taxonomy"
+	"github.com/techmart-vn/techmart/internal/vnd"
 )
 
 type text struct{ vi, en string }
@@ -61,7 +63,9 @@ func Texts(tax *taxonomy.Taxonomy) Renderer {
 		}
 		for k, v := range params {
 			if k == "amount" {
-				v = groupThousands(v, lang)
+				if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+					v = vnd.Group(n, lang)
+				}
 			}
 			if k == "reason" && kind == KindDecision {
 				v = taxonomy.Label(tax.DeclineReasons, v, lang)
@@ -73,21 +77,4 @@ func Texts(tax *taxonomy.Taxonomy) Renderer {
 		}
 		return s
 	}
-}
-
-// groupThousands writes an amount of đồng as people read it:
-// 150.000.000 in Vietnamese, 150,000,000 in English.
-func groupThousands(digits, lang string) string {
-	sep := "."
-	if lang == "en" {
-		sep = ","
-	}
-	var b strings.Builder
-	for i, r := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

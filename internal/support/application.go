@@ -281,6 +281,16 @@ func (s *Service) CreateApplication(ctx context.Context, p *auth.Principal, in A
 	return a, nil
 }
 
+// withProgram reads an application p may read, and its programme.
+func (s *Service) withProgram(ctx context.Context, p *auth.Principal, id string) (Application, Program, error) {
+	a, err := s.GetApplication(ctx, p, id)
+	if err != nil {
+		return a, Program{}, err
+	}
+	pr, err := store.Get[Program](ctx, s.s, ProgramCollection, a.ProgramID)
+	return a, pr, err
+}
+
 // GetApplication returns a dossier to its organisation and officers; no
 // one else learns it exists.
 func (s *Service) GetApplication(ctx context.Context, p *auth.Principal, id string) (Application, error) {
@@ -435,11 +445,7 @@ func (s *Service) changeApp(ctx context.Context, p *auth.Principal, id string, i
 // eligible, the amounts hold (requested ≤ cap, ≤ share × cost, requested +
 // own contribution = cost) and every required document is attached.
 func (s *Service) Submit(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Application, error) {
-	a, err := s.GetApplication(ctx, p, id)
-	if err != nil {
-		return a, err
-	}
-	pr, err := store.Get[Program](ctx, s.s, ProgramCollection, a.ProgramID)
+	a, pr, err := s.withProgram(ctx, p, id)
 	if err != nil {
 		return a, err
 	}
@@ -523,11 +529,7 @@ const MaxAppDocuments = 40
 
 // AttachDocument files an uploaded document under a checklist code.
 func (s *Service) AttachDocument(ctx context.Context, p *auth.Principal, id, code, fileID string) (Application, error) {
-	a, err := s.GetApplication(ctx, p, id)
-	if err != nil {
-		return a, err
-	}
-	pr, err := store.Get[Program](ctx, s.s, ProgramCollection, a.ProgramID)
+	a, pr, err := s.withProgram(ctx, p, id)
 	if err != nil {
 		return a, err
 	}

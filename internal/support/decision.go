@@ -72,40 +72,9 @@ type Decision struct {
 	At      time.Time `bson:"at" json:"at"`
 }
 
-// officerStep moves an application between officers' states.
-func (s *Service) officerStep(ctx context.Context, p *auth.Principal, id string, ifVersion int64, action string, from []string, to, note string) (Application, error) {
-	if !isStaff(p) {
-		return Application{}, errs.ErrForbidden
-	}
-	var before string
-	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
-		if ifVersion != 0 && a.Version != ifVersion {
-			return errs.ErrVersionMismatch
-		}
-		if !slices.Contains(from, a.State) {
-			return ErrInvalidTransition
-		}
-		before = a.State
-		now := s.now().UTC()
-		a.State, a.UpdatedAt = to, now
-		a.History = append(a.History, Step{State: to, At: now, Note: note})
-		return nil
-	})
-	if errors.Is(err, store.ErrNotFound) {
-		return a, ErrApplicationNotFound.Wrap(err)
-	} else if err != nil {
-		return a, err
-	}
-	s.recordAppReason(ctx, p, action, a, map[string]audit.Change{"state": {From: before, To: to}}, note)
-	if to == AppReturned {
-		s.tellApplicant(ctx, p, a, AppReturned, map[string]string{"reason": note})
-	}
-	return a, nil
-}
-
 // Check starts the completeness check of a submitted dossier.
 func (s *Service) Check(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Application, error) {
-	return s.officerStep(ctx, p, id, ifVersion, ActionAppCheck, []string{AppSubmitted}, AppCompleteness, "")
+	return s.staffStep(ctx, p, id, ifVersion, ActionAppCheck, []string{AppSubmitted}, AppCompleteness, "", nil)
 }
 
 // ReturnInput says what is missing.
@@ -121,7 +90,11 @@ func (s *Service) Return(ctx context.Context, p *auth.Principal, id string, in R
 	if err := c.Err(); err != nil {
 		return Application{}, err
 	}
-	return s.officerStep(ctx, p, id, ifVersion, ActionAppReturn, []string{AppSubmitted, AppCompleteness}, AppReturned, reason)
+	a, err := s.staffStep(ctx, p, id, ifVersion, ActionAppReturn, []string{AppSubmitted, AppCompleteness}, AppReturned, reason, nil)
+	if err == nil {
+		s.tellApplicant(ctx, p, a, AppReturned, map[string]string{"reason": reason})
+	}
+	return a, err
 }
 
 // DecideInput is the officer's decision; Key makes a repeat count once.

@@ -9,7 +9,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/paper"
-	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/vnd"
 )
 
 // Office is the department that issues the papers.
@@ -34,16 +34,12 @@ const (
 // summary, for its organisation and officers. English is a translation
 // for reading; the Vietnamese text is the official one.
 func (s *Service) Paper(ctx context.Context, p *auth.Principal, id, kind, lang string) (paper.Doc, error) {
-	a, err := s.GetApplication(ctx, p, id)
+	a, pr, err := s.withProgram(ctx, p, id)
 	if err != nil {
 		return paper.Doc{}, err
 	}
 	if !member(p, &a) && !isStaff(p) {
 		return paper.Doc{}, ErrApplicationNotFound // reviewers read the dossier, not the papers
-	}
-	pr, err := store.Get[Program](ctx, s.s, ProgramCollection, a.ProgramID)
-	if err != nil {
-		return paper.Doc{}, err
 	}
 	if lang != "en" {
 		lang = "vi"
@@ -192,34 +188,15 @@ func day(t paperText, iso string) string {
 	return d.Format("02/01/2006")
 }
 
-// money writes an amount of đồng with the language's grouping.
-func money(t paperText, v int64) string {
-	digits := fmt.Sprint(v)
-	neg := strings.HasPrefix(digits, "-")
-	digits = strings.TrimPrefix(digits, "-")
-	sep := "."
-	if t.lang == "en" {
-		sep = ","
-	}
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(r)
-	}
-	return b.String() + t.currency
-}
+// money writes an amount of đồng in the paper's language.
+func money(t paperText, v int64) string { return vnd.Format(v, t.lang) }
 
 // paperText is the wording of the papers in one language.
 type paperText struct {
 	lang, authority, issuer, director, decider, decision, decides, translation, toReport     string
 	groundPlan, groundProgram, groundAppraisal, groundRequest                                string
 	subjectApproved, subjectRejected, art1Approved, art1Rejected, art2Approved, art3, reason string
-	totalCost, supportAmount, ownShare, period, technology, currency, articleWord            string
+	totalCost, supportAmount, ownShare, period, technology, articleWord                      string
 	agreementTitle, agreementSubject, factNumber, factSigned, factDecision, factPartyA       string
 	factPartyB, factProject, factTechnology, factPeriod, factTotal, factSupport, factPaid    string
 	factRemaining, factResults, tranches, colNo, colDay, colAmount, colNote                  string
@@ -247,8 +224,8 @@ var paperTexts = map[string]paperText{
 		technology:      "- Công nghệ được ứng dụng: %s.",
 		art2Approved:    "%s có trách nhiệm ký hợp đồng hỗ trợ với Sở Khoa học và Công nghệ; sử dụng kinh phí đúng mục đích, đúng quy định; báo cáo tiến độ và đề nghị nghiệm thu khi hoàn thành dự án.",
 		art3:            "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng các phòng chuyên môn thuộc Sở và %s chịu trách nhiệm thi hành Quyết định này./.",
-		currency:        " đồng", articleWord: "Điều",
-		agreementTitle: "TÓM TẮT HỢP ĐỒNG HỖ TRỢ", agreementSubject: "Chương trình “%s”",
+		articleWord:     "Điều",
+		agreementTitle:  "TÓM TẮT HỢP ĐỒNG HỖ TRỢ", agreementSubject: "Chương trình “%s”",
 		factNumber: "Số hợp đồng", factSigned: "Ngày ký", factDecision: "Theo quyết định số", factPartyA: "Bên giao (bên A)",
 		factPartyB: "Bên nhận hỗ trợ (bên B)", factProject: "Dự án", factTechnology: "Công nghệ ứng dụng", factPeriod: "Thời gian thực hiện",
 		factTotal: "Tổng kinh phí dự án", factSupport: "Kinh phí hỗ trợ được duyệt", factPaid: "Đã giải ngân", factRemaining: "Còn lại",
@@ -274,8 +251,8 @@ var paperTexts = map[string]paperText{
 		technology:      "- Technology adopted: %s.",
 		art2Approved:    "%s shall sign a support agreement with the Department of Science and Technology, use the funds as intended and as the law requires, report on progress and ask for acceptance when the project is complete.",
 		art3:            "This Decision takes effect on the date of signing. The Chief of the Department's Office, the heads of its divisions and %s are responsible for carrying it out.",
-		currency:        " VND", articleWord: "Article",
-		agreementTitle: "SUPPORT AGREEMENT SUMMARY", agreementSubject: "Programme “%s”",
+		articleWord:     "Article",
+		agreementTitle:  "SUPPORT AGREEMENT SUMMARY", agreementSubject: "Programme “%s”",
 		factNumber: "Agreement no.", factSigned: "Signed on", factDecision: "Under decision no.", factPartyA: "Party A",
 		factPartyB: "Party B (supported)", factProject: "Project", factTechnology: "Technology adopted", factPeriod: "Period",
 		factTotal: "Total project cost", factSupport: "Approved support", factPaid: "Disbursed", factRemaining: "Remaining",

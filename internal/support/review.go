@@ -240,11 +240,7 @@ func (s *Service) AssignReviewers(ctx context.Context, p *auth.Principal, id str
 	if !isStaff(p) {
 		return Application{}, errs.ErrForbidden
 	}
-	a, err := s.GetApplication(ctx, p, id)
-	if err != nil {
-		return a, err
-	}
-	pr, err := store.Get[Program](ctx, s.s, ProgramCollection, a.ProgramID)
+	a, pr, err := s.withProgram(ctx, p, id)
 	if err != nil {
 		return a, err
 	}

@@ -13,7 +13,8 @@ import { ConnectionStateBadge, StaleBadge } from '../components/ConnectionBadges
 import { FormAlert, SelectField, TextAreaField } from '../components/Fields';
 import { KindBadge } from '../components/ListingBadges';
 import { ErrorState, Loading, Notice } from '../components/Status';
-import { formatDate, formatDateTime } from '../lib/format';
+import { Timeline } from '../components/Timeline';
+import { formatDateTime } from '../lib/format';
 import {
   allowedActions,
   DECLINE_COMMENT_MAX,
@@ -169,7 +170,7 @@ export default function ConnectionPage() {
               )}
             </dl>
           </section>
-          <Timeline connection={c} lang={lang} />
+          <ConnectionTimeline connection={c} />
         </aside>
       </div>
     </article>
@@ -230,7 +231,7 @@ export function timelineSteps(c: Connection): TimelineStep[] {
   return steps;
 }
 
-function Timeline({ connection: c, lang }: { connection: Connection; lang: string }) {
+function ConnectionTimeline({ connection: c }: { connection: Connection }) {
   const { t } = useTranslation();
   const labels = useTermLabels();
   return (
@@ -238,16 +239,7 @@ function Timeline({ connection: c, lang }: { connection: Connection; lang: strin
       <h2 id="conn-timeline-title" className="h3">
         {t('connection.timeline')}
       </h2>
-      <ol className="timeline">
-        {timelineSteps(c).map((s, i) => (
-          <li key={`${s.state}-${i}`} className={`timeline-step step-${s.status}`} aria-current={s.status === 'current' ? 'step' : undefined}>
-            <span className="timeline-dot" aria-hidden="true" />
-            <span className="timeline-label">{labels.connectionState(s.state)}</span>
-            {s.at && <span className="muted small"> · {formatDate(s.at, lang)}</span>}
-            {s.status === 'todo' && <span className="visually-hidden"> ({t('connection.notYet')})</span>}
-          </li>
-        ))}
-      </ol>
+      <Timeline items={timelineSteps(c).map((s, i) => ({ key: `${s.state}-${i}`, label: labels.connectionState(s.state), at: s.at, status: s.status }))} />
       {c.transferId && (
         <p>
           <Link to={`/transfers/${encodeURIComponent(c.transferId)}`}>{t('connection.seeTransfer')}</Link>
