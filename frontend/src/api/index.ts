@@ -3,6 +3,13 @@ import i18n from '../i18n';
 import { API_BASE, ApiClient } from './client';
 import type {
   AppConfig,
+  Application,
+  ApplicationFilter,
+  ApplicationInput,
+  DecideInput,
+  ReviewerCandidate,
+  ScoresInput,
+  SupportDashboard,
   AuditEntry,
   Connection,
   ConnectionAction,
@@ -258,4 +265,52 @@ export const endpoints = {
     api.patch<Program>(`/support/programs/${enc(id)}`, input, { headers: ifMatch(version) }),
   publishProgram: (id: string, version: number) =>
     api.post<Program>(`/support/programs/${enc(id)}/publish`, undefined, { headers: ifMatch(version) }),
+
+  // --- Support applications ------------------------------------------------
+
+  applications: (filter: ApplicationFilter, page: number, pageSize: number) =>
+    paged(api.get<ItemList<Application>>('/support/applications', { ...filter, page, pageSize }), page, pageSize),
+  application: (id: string) => api.get<Application>(`/support/applications/${enc(id)}`, undefined, { cache: 'no-cache' }),
+  createApplication: (input: ApplicationInput) => api.post<Application>('/support/applications', input),
+  updateApplication: (id: string, input: ApplicationInput, version: number) =>
+    api.patch<Application>(`/support/applications/${enc(id)}`, input, { headers: ifMatch(version) }),
+  /** Files a document under a checklist entry (multipart "file" and "code"). */
+  uploadApplicationFile: (id: string, code: string, file: File) => {
+    const form = new FormData();
+    form.append('code', code);
+    form.append('file', file, file.name);
+    return api.post<{ id: string; name: string }>(`/support/applications/${enc(id)}/files`, form);
+  },
+  /** The steps without a body: the applicant submits or withdraws, an officer starts the check. */
+  applicationStep: (id: string, step: 'submit' | 'withdraw' | 'check', version?: number) =>
+    api.post<Application>(`/support/applications/${enc(id)}/${step}`, undefined, { headers: version ? ifMatch(version) : {} }),
+  returnApplication: (id: string, reason: string, version?: number) =>
+    api.post<Application>(`/support/applications/${enc(id)}/return`, { reason }, { headers: version ? ifMatch(version) : {} }),
+  reviewers: (applicationId: string) =>
+    api.get<{ items: ReviewerCandidate[] }>('/support/reviewers', { applicationId }).then((r) => r.items ?? []),
+  assignReviewers: (id: string, reviewerIds: string[]) =>
+    api.post<Application>(`/support/applications/${enc(id)}/assign-reviewers`, { reviewerIds }),
+  submitScores: (id: string, input: ScoresInput) => api.post<Application>(`/support/applications/${enc(id)}/scores`, input),
+  /** `key` is the Idempotency-Key of one officer's click: the same key again is the same decision. */
+  decide: (id: string, input: DecideInput, key: string) =>
+    api.post<Application>(`/support/applications/${enc(id)}/decide`, input, { headers: { 'Idempotency-Key': key } }),
+  signAgreement: (id: string, input: { number: string; signedOn: string }) =>
+    api.post<Application>(`/support/applications/${enc(id)}/agreement`, input),
+  disburse: (id: string, input: { amount: number; on: string; note?: string }, key: string) =>
+    api.post<Application>(`/support/applications/${enc(id)}/disbursements`, input, { headers: { 'Idempotency-Key': key } }),
+  requestAcceptance: (id: string, report: string) =>
+    api.post<Application>(`/support/applications/${enc(id)}/acceptance-request`, { report }),
+  recordAcceptance: (id: string, input: { outcome: 'accepted' | 'not_accepted'; on: string; note?: string }) =>
+    api.post<Application>(`/support/applications/${enc(id)}/acceptance`, input),
+  closeApplication: (id: string, note?: string) =>
+    api.post<Application>(`/support/applications/${enc(id)}/close`, note ? { note } : {}),
+  /** The printable decision or agreement, fetched with the session's token. */
+  applicationPaper: async (id: string, paper: 'decision' | 'agreement', format: 'html' | 'pdf', lang: string) => {
+    const res = await api.raw(`/support/applications/${enc(id)}/${paper}`, {
+      query: { format, lang },
+      headers: { Accept: format === 'pdf' ? 'application/pdf' : 'text/html' },
+    });
+    return { blob: await res.blob(), name: dispositionName(res.headers.get('Content-Disposition')) };
+  },
+  supportDashboard: () => api.get<SupportDashboard>('/support/dashboard', undefined, { auth: false, cache: 'no-cache' }),
 };

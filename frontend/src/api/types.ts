@@ -149,6 +149,23 @@ export const AUDIT_ACTIONS = [
   'org.member_join',
   'org.member_remove',
   'auth.refresh_reuse',
+  'support.program.create',
+  'support.program.update',
+  'support.program.publish',
+  'support.application.create',
+  'support.application.update',
+  'support.application.submit',
+  'support.application.withdraw',
+  'support.application.check',
+  'support.application.return',
+  'support.application.assign_reviewers',
+  'support.application.score',
+  'support.application.decide',
+  'support.application.agreement',
+  'support.application.disburse',
+  'support.application.acceptance_request',
+  'support.application.acceptance',
+  'support.application.close',
 ] as const;
 
 // --- Catalogue: listings, taxonomy, search --------------------------------
@@ -677,4 +694,227 @@ export interface ProgramBudget {
   committed: number;
   disbursed: number;
   remaining: number;
+}
+
+// --- Support applications (dossiers), appraisal, money, dashboard --------------
+
+export type ApplicationState =
+  | 'draft'
+  | 'submitted'
+  | 'completeness_check'
+  | 'returned'
+  | 'appraisal'
+  | 'approved'
+  | 'rejected'
+  | 'agreement_signed'
+  | 'in_progress'
+  | 'acceptance_requested'
+  | 'accepted'
+  | 'not_accepted'
+  | 'closed'
+  | 'withdrawn';
+
+/** Every state, in the order of the procedure (the outcomes of a step side by side). */
+export const APPLICATION_STATES: readonly ApplicationState[] = [
+  'draft',
+  'submitted',
+  'completeness_check',
+  'returned',
+  'appraisal',
+  'approved',
+  'rejected',
+  'agreement_signed',
+  'in_progress',
+  'acceptance_requested',
+  'accepted',
+  'not_accepted',
+  'closed',
+  'withdrawn',
+];
+
+/** What the enterprise means to adopt: a recorded transfer, a listing, or a description. */
+export interface ApplicationTechnology {
+  transferId?: string;
+  listingId?: string;
+  /** The linked transfer's or listing's title, copied by the server (read-only). */
+  title?: string;
+  description?: string;
+}
+
+export interface ApplicationDocument {
+  /** The programme's checklist code. */
+  code: string;
+  fileId: string;
+}
+
+export interface ApplicationStep {
+  state: ApplicationState;
+  at: string;
+  /** The officer's reason (a return, a rejection) or note. */
+  note?: string;
+}
+
+export type ConflictDeclaration = 'no_conflict' | 'conflict';
+
+export interface CriterionScore {
+  code: string;
+  /** 0..10, whole numbers. */
+  score: number;
+  comment?: string;
+}
+
+/** One reviewer's appraisal: officers see all, a reviewer their own, the applicant none. */
+export interface ApplicationReview {
+  reviewerId: string;
+  reviewerName: string;
+  assignedAt: string;
+  declaration?: ConflictDeclaration;
+  scores?: CriterionScore[];
+  /** 0..100. */
+  total?: number;
+  comment?: string;
+  submittedAt?: string;
+}
+
+/** The reviewers' scores put together (officers only). */
+export interface Appraisal {
+  complete: boolean;
+  /** How many reviewers must score. */
+  required?: number;
+  count: number;
+  mean: number;
+  min: number;
+  max: number;
+  spread: number;
+  passMark: number;
+  passed: boolean;
+  criteria: { code: string; name: string; weight: number; mean: number; spread: number }[];
+}
+
+export interface ApplicationDecision {
+  outcome: 'approved' | 'rejected';
+  amount?: number;
+  reason?: string;
+  number: string;
+  at: string;
+}
+
+export interface ApplicationAgreement {
+  number: string;
+  signedOn: string;
+  at: string;
+}
+
+export interface ApplicationTranche {
+  amount: number;
+  /** YYYY-MM-DD, the day the money left. */
+  on: string;
+  note?: string;
+  at: string;
+}
+
+export interface ApplicationAcceptance {
+  report?: string;
+  requestedAt?: string;
+  outcome?: 'accepted' | 'not_accepted';
+  on?: string;
+  note?: string;
+  at?: string;
+}
+
+/** An enterprise's dossier for a support programme; amounts are integer VND. */
+export interface Application {
+  id: string;
+  version: number;
+  programId: string;
+  programName: string;
+  orgId: string;
+  orgName: string;
+  state: ApplicationState;
+  title: string;
+  summary: string;
+  technology: ApplicationTechnology;
+  totalCost: number;
+  requested: number;
+  ownContribution: number;
+  startOn?: string;
+  endOn?: string;
+  expectedResults: string;
+  documents: ApplicationDocument[];
+  history: ApplicationStep[];
+  reviews?: ApplicationReview[];
+  /** The criteria, pass mark and number of reviewers copied from the programme at assignment. */
+  reviewPlan?: { criteria: ProgramCriterion[]; passMark: number; required: number };
+  appraisal?: Appraisal;
+  decision?: ApplicationDecision;
+  agreement?: ApplicationAgreement;
+  tranches: ApplicationTranche[];
+  paid?: number;
+  acceptance?: ApplicationAcceptance;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt?: string;
+  closedAt?: string;
+}
+
+/** What the applicant enters (POST takes programId and orgId too; PATCH any subset of the rest). */
+export interface ApplicationInput {
+  programId?: string;
+  orgId?: string;
+  title?: string;
+  summary?: string;
+  technology?: ApplicationTechnology;
+  totalCost?: number;
+  requested?: number;
+  ownContribution?: number;
+  startOn?: string;
+  endOn?: string;
+  expectedResults?: string;
+}
+
+export type ApplicationScope = 'mine' | 'all' | 'assigned';
+
+export interface ApplicationFilter {
+  scope: ApplicationScope;
+  programId?: string;
+  state?: ApplicationState;
+  q?: string;
+}
+
+/** A reviewer an officer may assign; `conflict` when they belong to the applicant's organisation. */
+export interface ReviewerCandidate {
+  id: string;
+  fullName: string;
+  email: string;
+  orgNames: string[];
+  conflict: boolean;
+}
+
+export interface ScoresInput {
+  declaration: ConflictDeclaration;
+  scores: CriterionScore[];
+  comment?: string;
+}
+
+export interface DecideInput {
+  outcome: 'approved' | 'rejected';
+  amount?: number;
+  reason?: string;
+  number?: string;
+}
+
+export interface SupportDashboard {
+  target: { enterprises: number; basis: string; year: number };
+  supportedEnterprises: number;
+  approvedApplications: number;
+  totals: ProgramBudget;
+  programs: (ProgramBudget & {
+    id: string;
+    name: string;
+    /** Enterprises with an approved application in this programme. */
+    enterprises: number;
+    /** Applications by state, drafts left out. */
+    applications: Partial<Record<ApplicationState, number>>;
+  })[];
+  years: { year: number; committed: number; disbursed: number; enterprises: number }[];
 }
