@@ -35,6 +35,12 @@ const TransferFormPage = lazy(() => import('./pages/TransferForm'));
 const SupportPrograms = lazy(() => import('./pages/SupportPrograms'));
 const SupportProgramPage = lazy(() => import('./pages/SupportProgram'));
 const SupportProgramFormPage = lazy(() => import('./pages/SupportProgramForm'));
+// Applications: the wizard, the dossier's page, the reviewer's sheet and the lists; the budget in public.
+const SupportApplications = lazy(() => import('./pages/SupportApplications'));
+const SupportApplicationPage = lazy(() => import('./pages/SupportApplication'));
+const SupportApplicationFormPage = lazy(() => import('./pages/SupportApplicationForm'));
+const SupportReviewPage = lazy(() => import('./pages/SupportReview'));
+const SupportDashboard = lazy(() => import('./pages/SupportDashboard'));
 const Notifications = lazy(() => import('./pages/Notifications'));
 const NotificationSettings = lazy(() => import('./pages/NotificationSettings'));
 
@@ -99,6 +105,11 @@ function AppRoutes() {
             <Route path="/officer/transfers/new" element={authed(<TransferFormPage />, ['officer', 'admin'])} />
             <Route path="/support" element={<SupportPrograms />} />
             <Route path="/support/:id" element={<SupportProgramPage />} />
+            <Route path="/support/dashboard" element={<SupportDashboard />} />
+            <Route path="/support/applications" element={authed(<SupportApplications />)} />
+            <Route path="/support/applications/:id" element={authed(<SupportApplicationPage />)} />
+            <Route path="/support/applications/:id/edit" element={authed(<SupportApplicationFormPage />)} />
+            <Route path="/support/applications/:id/review" element={authed(<SupportReviewPage />, ['reviewer'])} />
             <Route path="/support/:id/edit" element={authed(<SupportProgramFormPage />, ['officer', 'admin'])} />
             <Route path="/officer/support/new" element={authed(<SupportProgramFormPage />, ['officer', 'admin'])} />
             <Route path="/officer/pipeline" element={authed(<Pipeline />, ['officer', 'admin'])} />

@@ -457,6 +457,7 @@ export function FilePicker({
   onChosen,
   inputRef,
   label,
+  id,
 }: {
   hint: string;
   error: string | null;
@@ -465,9 +466,12 @@ export function FilePicker({
   onChosen: (file: File | undefined) => void;
   inputRef: RefObject<HTMLInputElement | null>;
   label?: string;
+  /** The input's id, when a form focuses it (an error summary's link). */
+  id?: string;
 }) {
   const { t } = useTranslation();
-  const inputId = useId();
+  const ownId = useId();
+  const inputId = id ?? ownId;
   const hintId = useId();
   const errorId = useId();
   const busy = uploading !== null;

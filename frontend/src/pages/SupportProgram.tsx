@@ -6,17 +6,23 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api';
+import { BudgetBar } from '../components/Bars';
 import { Fact } from '../components/Facts';
 import { MissingFieldsAlert, StaleAlert } from '../components/PublishAlerts';
 import { ApiError, type FieldError } from '../api/client';
-import type { Program, ProgramBudget } from '../api/types';
+import type { Program } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ConfirmDialog, FormDialog } from '../components/ConfirmDialog';
+import { SelectField, TextField } from '../components/Fields';
+import { ApplicationStateBadge } from '../components/SupportBadges';
 import { ErrorState, Loading, Notice } from '../components/Status';
 import { formatDate, formatVnd } from '../lib/format';
 import { formatDay } from '../lib/listing';
 import { problemMessage } from '../lib/messages';
-import { programFieldLabel, weightSum, windowText } from '../lib/support';
+import { APP_TITLE_MAX, APP_TITLE_MIN } from '../lib/applications';
+import { programFieldLabel, weightSum, windowStatus, windowText } from '../lib/support';
+import { useForm } from '../lib/useForm';
+import { checkText, type FieldErrors } from '../lib/validation';
 import { useAsync } from '../lib/useAsync';
 import { useTitle } from '../lib/useTitle';
 import { ProgramStateBadge, WindowBadge } from './SupportPrograms';
@@ -74,6 +80,7 @@ export default function SupportProgramPage() {
         )}
       </div>
       {p.summary && <p className="listing-summary prose">{p.summary}</p>}
+      {p.state === 'published' && <ApplyPanel program={p} />}
       <div ref={noticeRef} tabIndex={-1} className="notice-anchor">
         <Notice message={notice?.text} tone={notice?.tone} />
       </div>
@@ -218,47 +225,109 @@ export default function SupportProgramPage() {
   );
 }
 
-/** Disbursed, committed (not yet disbursed) and remaining, as one bar and as figures. */
-export function BudgetBar({ budget: b }: { budget: ProgramBudget }) {
+/**
+ * "Nộp hồ sơ" for members of an eligible organisation while the window is
+ * open: a title (and the organisation, when there are several) starts a
+ * draft, and the wizard takes over. Drafts already begun are offered first.
+ */
+function ApplyPanel({ program: p }: { program: Program }) {
   const { t } = useTranslation();
-  const pct = (n: number) => (b.total > 0 ? Math.max(0, Math.min(100, (n / b.total) * 100)) : 0);
-  const disbursed = pct(b.disbursed);
-  const committedOnly = Math.max(0, pct(b.committed) - disbursed);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { me, status } = useAuth();
+  const orgs = (me?.organizations ?? []).filter((o) => (o.kind as string) !== 'department');
+  const eligible = orgs.filter((o) => (p.eligibility?.orgKinds ?? []).includes(o.kind));
+  const open = windowStatus(p.window) === 'open';
+  const existing = useAsync(
+    () => (eligible.length > 0 ? endpoints.applications({ scope: 'mine', programId: p.id }, 1, 20) : Promise.resolve(null)),
+    [p.id, eligible.length],
+  );
+  const [dialog, setDialog] = useState(false);
+  const form = useForm<'title' | 'orgId'>({
+    initial: { title: '', orgId: eligible[0]?.id ?? '' },
+    prefix: 'apply',
+    order: ['title', 'orgId'],
+    validate: (v) => {
+      const errs: FieldErrors<'title' | 'orgId'> = {};
+      const title = checkText(v.title, { min: APP_TITLE_MIN, max: APP_TITLE_MAX });
+      if (title) errs.title = title;
+      if (!v.orgId) errs.orgId = { code: 'required' };
+      return errs;
+    },
+    problem: (err) => (err instanceof ApiError && err.code === 'not_eligible' ? t('appWizard.refused.not_eligible') : undefined),
+  });
+  const onSubmit = form.submit(async (v) => {
+    const a = await endpoints.createApplication({ programId: p.id, orgId: v.orgId, title: v.title.trim() });
+    navigate(`/support/applications/${encodeURIComponent(a.id)}/edit`, { state: { notice: t('apply.created') } });
+  });
+
+  if (status === 'anonymous') {
+    if (!open) return null;
+    return (
+      <p className="apply-panel muted">
+        <Link to={`/login?next=${encodeURIComponent(location.pathname)}`}>{t('apply.login')}</Link>
+      </p>
+    );
+  }
+  if (status !== 'authenticated' || orgs.length === 0) return null;
+  if (eligible.length === 0) {
+    return <p className="apply-panel alert alert-info">{t('apply.notEligible')}</p>;
+  }
+  const drafts = (existing.data?.items ?? []).filter((a) => a.state === 'draft' || a.state === 'returned');
+  const others = (existing.data?.items ?? []).filter((a) => a.state !== 'draft' && a.state !== 'returned');
   return (
-    <div className="budget" data-testid="program-ledger">
-      <div
-        className="budget-bar"
-        role="img"
-        aria-label={t('support.budgetBar', {
-          committed: formatVnd(b.committed),
-          disbursed: formatVnd(b.disbursed),
-          remaining: formatVnd(b.remaining),
-        })}
+    <section className="owner-panel state-published apply-panel" aria-labelledby="apply-title">
+      <h2 id="apply-title" className="h3">
+        {t('apply.title')}
+      </h2>
+      <p>{open ? t('apply.text') : t('apply.closed', { window: windowText(t, p.window) })}</p>
+      {(drafts.length > 0 || others.length > 0) && (
+        <ul className="plain-list apply-existing">
+          {[...drafts, ...others].map((a) => (
+            <li key={a.id}>
+              <Link to={`/support/applications/${encodeURIComponent(a.id)}${drafts.includes(a) ? '/edit' : ''}`}>{a.title}</Link>{' '}
+              <ApplicationStateBadge state={a.state} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {open && (
+        <p className="actions">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => {
+              form.reset({ title: '', orgId: eligible[0]?.id ?? '' });
+              setDialog(true);
+            }}
+          >
+            {t('apply.button')}
+          </button>
+        </p>
+      )}
+      <FormDialog
+        open={dialog}
+        title={t('apply.dialogTitle')}
+        confirmLabel={t('apply.start')}
+        danger={false}
+        busy={form.busy}
+        error={form.formError}
+        onSubmit={onSubmit}
+        onClose={() => !form.busy && setDialog(false)}
       >
-        <span className="budget-disbursed" style={{ width: `${disbursed}%` }} />
-        <span className="budget-committed" style={{ width: `${committedOnly}%` }} />
-      </div>
-      <dl className="budget-legend">
-        <div>
-          <dt>
-            <span className="swatch swatch-committed" aria-hidden="true" /> {t('support.committed')}
-          </dt>
-          <dd>{formatVnd(b.committed)}</dd>
-        </div>
-        <div>
-          <dt>
-            <span className="swatch swatch-disbursed" aria-hidden="true" /> {t('support.disbursed')}
-          </dt>
-          <dd>{formatVnd(b.disbursed)}</dd>
-        </div>
-        <div>
-          <dt>
-            <span className="swatch swatch-remaining" aria-hidden="true" /> {t('support.remaining')}
-          </dt>
-          <dd data-testid="program-remaining">{formatVnd(b.remaining)}</dd>
-        </div>
-      </dl>
-    </div>
+        <p>{t('apply.dialogText', { program: p.name })}</p>
+        <TextField {...form.bind('title')} label={t('appFields.title')} hint={t('appWizard.hint.title')} required maxLength={APP_TITLE_MAX + 20} />
+        {eligible.length > 1 && (
+          <SelectField {...form.bind('orgId')} label={t('apply.org')} required>
+            {eligible.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </SelectField>
+        )}
+      </FormDialog>
+    </section>
   );
 }
 

@@ -6,7 +6,7 @@ import { endpoints } from '../../api';
 import { AUDIT_ACTIONS, type AuditEntry } from '../../api/types';
 import { PagedTable } from '../../components/DataTable';
 import { SelectField, TextField } from '../../components/Fields';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatVnd } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { useTitle } from '../../lib/useTitle';
 
@@ -28,12 +28,18 @@ const VALUE_KEYS: Record<string, string> = {
   roles: 'platformRole',
 };
 
-export function showValue(t: TFunction, field: string, v: unknown): string {
+/** Namespaces that depend on what the entry is about (a support application's states). */
+const SUBJECT_VALUE_KEYS: Record<string, Record<string, string>> = {
+  'support.application': { state: 'appState' },
+};
+
+export function showValue(t: TFunction, field: string, v: unknown, subjectType = ''): string {
   if (v === null || v === undefined || v === '') return t('common.none');
-  if (Array.isArray(v)) return v.length ? v.map((x) => showValue(t, field, x)).join(', ') : t('common.none');
+  if (Array.isArray(v)) return v.length ? v.map((x) => showValue(t, field, x, subjectType)).join(', ') : t('common.none');
   if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
   if (typeof v === 'object') return JSON.stringify(v);
-  const ns = VALUE_KEYS[field];
+  if (field === 'amount' && typeof v === 'number') return formatVnd(v);
+  const ns = SUBJECT_VALUE_KEYS[subjectType]?.[field] ?? VALUE_KEYS[field];
   if (ns) return t(`${ns}.${String(v)}`, { defaultValue: String(v) });
   return String(v);
 }
@@ -47,7 +53,7 @@ function Changes({ entry }: { entry: AuditEntry }) {
       {entries.map(([field, c]) => (
         <li key={field}>
           <span className="strong">{t(`auditFields.${field}`, { defaultValue: field })}</span>:{' '}
-          {t('audit.changeFromTo', { from: showValue(t, field, c.from), to: showValue(t, field, c.to) })}
+          {t('audit.changeFromTo', { from: showValue(t, field, c.from, entry.subject.type), to: showValue(t, field, c.to, entry.subject.type) })}
         </li>
       ))}
     </ul>
