@@ -24,6 +24,7 @@ test('the admin finds users and their roles; unknown pages show 404', async ({ p
     const menu = page.getByRole('button', { name: T.nav.menu, exact: true });
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
     await menu.click();
+    await nav.getByRole('button', { name: T.nav.officerTools, exact: true }).click();
     await expect(nav.getByRole('link', { name: T.nav.auditLog })).toBeVisible();
     await shotMobile(page, lang, '14-menu-open');
     await nav.getByRole('link', { name: T.nav.auditLog }).click();

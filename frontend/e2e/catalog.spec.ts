@@ -3,7 +3,7 @@
 // officer rejects a listing that its owner then corrects and resubmits.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { deflateSync } from 'node:zlib';
-import { demoConfig, fmt, LANGS, login, logout, MOBILE, DESKTOP, openIn, shot, shotDesktop, shotMobile, TEXT, type Lang } from './helpers';
+import { demoConfig, fmt, LANGS, login, logout, MOBILE, DESKTOP, navTo, openIn, shot, shotDesktop, shotMobile, TEXT, type Lang } from './helpers';
 
 const INSTITUTE = 'institute@demo.techmart.vn';
 const OFFICER = 'officer@demo.techmart.vn';
@@ -162,7 +162,7 @@ for (const lang of LANGS) {
 
     // The officer approves it from the moderation queue.
     await login(page, lang, OFFICER, demoPassword);
-    await nav(page, lang).getByRole('link', { name: T.nav.listingQueue }).click();
+    await navTo(page, lang, 'officerTools', T.nav.listingQueue);
     await expect(page.getByRole('heading', { level: 1, name: T.listingQueue.title })).toBeVisible();
     const row = page.getByRole('row').filter({ hasText: title });
     await expect(row).toBeVisible();

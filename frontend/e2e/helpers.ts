@@ -110,3 +110,11 @@ export async function logout(page: Page, lang: Lang): Promise<void> {
   await page.getByRole('button', { name: T.nav.logout }).click();
   await expect(page.getByRole('navigation', { name: T.nav.main }).getByRole('link', { name: T.nav.login })).toBeVisible();
 }
+
+/** Opens a group of the main navigation ("Hỗ trợ", "Nghiệp vụ") and follows one of its links. */
+export async function navTo(page: Page, lang: Lang, group: 'support' | 'officerTools', link: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: TEXT[lang].nav.main });
+  const toggle = nav.getByRole('button', { name: TEXT[lang].nav[group], exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await nav.getByRole('link', { name: link, exact: true }).click();
+}

@@ -4,7 +4,7 @@
 // registration; the pipeline shows it. And, in English, an interest that is
 // declined with a reason the enterprise then reads.
 import { expect, test, type Page } from '@playwright/test';
-import { demoConfig, fmt, login, logout, shot, TEXT, openIn, type Lang } from './helpers';
+import { demoConfig, fmt, login, logout, navTo, shot, TEXT, openIn, type Lang } from './helpers';
 
 const ENTERPRISE = 'enterprise@demo.techmart.vn';
 const INSTITUTE = 'institute@demo.techmart.vn';
@@ -129,7 +129,7 @@ test('an enterprise’s need meets an institute’s offer, and the officer recor
 
   // The officer finds it on the pipeline board and records the transfer.
   await login(page, lang, OFFICER, demoPassword);
-  await nav(page, lang).getByRole('link', { name: T.nav.pipeline }).click();
+  await navTo(page, lang, 'officerTools', T.nav.pipeline);
   await expect(page.getByRole('heading', { level: 1, name: T.pipeline.title })).toBeVisible();
   const agreed = page.locator('.board-column[data-state="agreed"] .board-card').filter({ hasText: offer });
   await agreed.getByRole('link', { name: offer }).click();
@@ -167,7 +167,7 @@ test('an enterprise’s need meets an institute’s offer, and the officer recor
   await shot(page, lang, '44-transfer');
 
   // The pipeline counts it all the way to "registered".
-  await nav(page, lang).getByRole('link', { name: T.nav.pipeline }).click();
+  await navTo(page, lang, 'officerTools', T.nav.pipeline);
   const funnel = page.getByRole('region', { name: T.pipeline.funnel });
   await expect(funnel.locator('.funnel-step[data-step="registered"] .funnel-count')).not.toHaveText('0');
   await expect(page.locator('.reg-stat[data-registration="registered"]')).not.toContainText(/^0 /);

@@ -2,8 +2,8 @@
 // form, cannot publish it while the criteria weights add up to 80, fixes
 // them and publishes; an anonymous visitor then finds it on /support with
 // its budget. Screens in both languages at 1280 and 360 px.
-import { expect, test, type Page } from '@playwright/test';
-import { demoConfig, fmt, login, logout, openIn, shot, TEXT, type Lang } from './helpers';
+import { expect, test } from '@playwright/test';
+import { demoConfig, fmt, login, logout, navTo, openIn, shot, TEXT, type Lang } from './helpers';
 
 const OFFICER = 'officer@demo.techmart.vn';
 
@@ -13,10 +13,6 @@ function day(days: number): string {
   const p = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(d);
   const get = (t: string) => p.find((x) => x.type === t)!.value;
   return `${get('day')}/${get('month')}/${get('year')}`;
-}
-
-function nav(page: Page, lang: Lang) {
-  return page.getByRole('navigation', { name: TEXT[lang].nav.main });
 }
 
 test('an officer drafts a programme, fixes the criteria weights and publishes it; a visitor sees it with its budget', async ({
@@ -31,7 +27,7 @@ test('an officer drafts a programme, fixes the criteria weights and publishes it
 
   await openIn(page, lang);
   await login(page, lang, OFFICER, demoPassword);
-  await nav(page, lang).getByRole('link', { name: T.nav.support }).click();
+  await navTo(page, lang, 'support', T.nav.supportPrograms);
   await expect(page.getByRole('heading', { level: 1, name: T.support.title })).toBeVisible();
   await page.getByRole('link', { name: T.support.new }).click();
   await expect(page.getByRole('heading', { level: 1, name: T.supportForm.title })).toBeVisible();
@@ -90,7 +86,7 @@ test('an officer drafts a programme, fixes the criteria weights and publishes it
   const programUrl = page.url();
 
   // Officers see drafts and published programmes, with the filter and the button.
-  await nav(page, lang).getByRole('link', { name: T.nav.support }).click();
+  await navTo(page, lang, 'support', T.nav.supportPrograms);
   await expect(page.getByRole('tab', { name: T.programState.draft })).toBeVisible();
   await shot(page, lang, '62-support-list-officer');
 
@@ -102,7 +98,7 @@ test('an officer drafts a programme, fixes the criteria weights and publishes it
   await logout(page, lang);
 
   // A visitor finds it on /support, open now, with its budget.
-  await nav(page, lang).getByRole('link', { name: T.nav.support }).click();
+  await navTo(page, lang, 'support', T.nav.supportPrograms);
   await expect(page.getByRole('link', { name: T.support.new })).toHaveCount(0);
   await expect(page.getByRole('tab')).toHaveCount(0);
   const card = page.locator('.program-card').filter({ hasText: name });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
-import { Layout } from './Layout';
+import i18n from '../i18n';
+import { Layout, supportLinks } from './Layout';
 import { json, mockApi, renderApp } from '../test/helpers';
 import type { PlatformRole } from '../api/types';
 
@@ -24,6 +25,23 @@ function navLinks() {
     .map((a) => a.textContent);
 }
 
+/** Opens a navigation group and lists its links (name, address); closes it again. */
+function groupLinks(name: string): [string, string][] {
+  const nav = screen.getByRole('navigation', { name: 'Điều hướng chính' });
+  const toggle = within(nav).getByRole('button', { name });
+  expect(toggle.getAttribute('aria-expanded')).toBe('false');
+  fireEvent.click(toggle);
+  expect(toggle.getAttribute('aria-expanded')).toBe('true');
+  const menu = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+  const links = within(menu)
+    .getAllByRole('link')
+    .map((a) => [a.textContent ?? '', a.getAttribute('href') ?? ''] as [string, string]);
+  fireEvent.keyDown(document, { key: 'Escape' });
+  expect(toggle.getAttribute('aria-expanded')).toBe('false');
+  expect(document.activeElement).toBe(toggle);
+  return links;
+}
+
 describe('Layout', () => {
   it('shows login and register to visitors', () => {
     mockApi({});
@@ -32,7 +50,11 @@ describe('Layout', () => {
         <h1>x</h1>
       </Layout>,
     );
-    expect(navLinks()).toEqual(['Trang chủ', 'Chương trình hỗ trợ', 'Đăng nhập', 'Đăng ký']);
+    expect(navLinks()).toEqual(['Trang chủ', 'Đăng nhập', 'Đăng ký']);
+    expect(groupLinks('Hỗ trợ')).toEqual([
+      ['Chương trình hỗ trợ', '/support'],
+      ['Kinh phí hỗ trợ', '/support/dashboard'],
+    ]);
     expect(screen.getByText('Sở Khoa học và Công nghệ – Thái Nguyên')).toBeTruthy();
     // Search is one tap away on every screen, outside the folded menu.
     expect(screen.getByRole('link', { name: 'Tìm kiếm' }).getAttribute('href')).toBe('/search');
@@ -50,7 +72,9 @@ describe('Layout', () => {
       </Layout>,
     );
     expect(await screen.findByText('Cán Bộ A')).toBeTruthy();
-    expect(navLinks()).toEqual(['Trang chủ', 'Chương trình hỗ trợ', 'Xác minh tổ chức', 'Duyệt tin', 'Kết nối cung – cầu', 'Nhật ký hoạt động']);
+    expect(navLinks()).toEqual(['Trang chủ']);
+    expect(groupLinks('Hỗ trợ').map(([name]) => name)).toEqual(['Chương trình hỗ trợ', 'Hồ sơ đề nghị hỗ trợ', 'Kinh phí hỗ trợ']);
+    expect(groupLinks('Nghiệp vụ').map(([name]) => name)).toEqual(['Xác minh tổ chức', 'Duyệt tin', 'Kết nối cung – cầu', 'Nhật ký hoạt động']);
   });
 
   it('shows every item to an admin who is also an organisation member', async () => {
@@ -65,11 +89,14 @@ describe('Layout', () => {
       </Layout>,
     );
     await screen.findByText('Cán Bộ A');
-    expect(navLinks()).toEqual([
-      'Trang chủ',
-      'Chương trình hỗ trợ',
-      'Tin của tôi',
-      'Tổ chức của tôi',
+    expect(navLinks()).toEqual(['Trang chủ', 'Tin của tôi', 'Tổ chức của tôi']);
+    expect(groupLinks('Hỗ trợ')).toEqual([
+      ['Chương trình hỗ trợ', '/support'],
+      ['Hồ sơ đề nghị hỗ trợ', '/support/applications?scope=all'],
+      ['Hồ sơ của tôi', '/support/applications?scope=mine'],
+      ['Kinh phí hỗ trợ', '/support/dashboard'],
+    ]);
+    expect(groupLinks('Nghiệp vụ').map(([name]) => name)).toEqual([
       'Xác minh tổ chức',
       'Duyệt tin',
       'Kết nối cung – cầu',
@@ -91,8 +118,30 @@ describe('Layout', () => {
       </Layout>,
     );
     await screen.findByText('Cán Bộ A');
-    expect(navLinks()).toEqual(['Trang chủ', 'Chương trình hỗ trợ', 'Tin của tôi', 'Kết nối', 'Tổ chức của tôi']);
+    expect(navLinks()).toEqual(['Trang chủ', 'Tin của tôi', 'Kết nối', 'Tổ chức của tôi']);
+    expect(groupLinks('Hỗ trợ').map(([name]) => name)).toEqual(['Chương trình hỗ trợ', 'Hồ sơ của tôi', 'Kinh phí hỗ trợ']);
     expect(screen.getByRole('link', { name: 'Thông báo' }).getAttribute('href')).toBe('/notifications');
+  });
+
+  it('shows a reviewer the applications to appraise', async () => {
+    localStorage.setItem('techmart.refresh', 'R');
+    mockApi({
+      'POST /auth/refresh': () => json(200, { accessToken: 'A', refreshToken: 'R2', expiresIn: 900, tokenType: 'Bearer' }),
+      'GET /me': () => meWith(['reviewer'], 0),
+      'GET /notifications/unread': () => json(200, { unread: 0 }),
+    });
+    renderApp(
+      <Layout>
+        <h1>x</h1>
+      </Layout>,
+    );
+    await screen.findByText('Cán Bộ A');
+    expect(screen.queryByRole('button', { name: 'Nghiệp vụ' })).toBeNull();
+    expect(groupLinks('Hỗ trợ')).toEqual([
+      ['Chương trình hỗ trợ', '/support'],
+      ['Hồ sơ được giao thẩm định', '/support/applications?scope=assigned'],
+      ['Kinh phí hỗ trợ', '/support/dashboard'],
+    ]);
   });
 
   it('has an account menu with "Đổi mật khẩu" and log-out', async () => {
@@ -186,5 +235,25 @@ describe('Layout', () => {
     fireEvent.click(menu);
     expect(screen.getByRole('button', { name: 'Close menu' }).getAttribute('aria-expanded')).toBe('true');
     expect(document.getElementById('site-nav')!.className).toContain('open');
+  });
+
+  it('marks the support link of the page one is on, the list by its scope', () => {
+    const t = i18n.getFixedT('vi');
+    const current = (who: { member: boolean; officer: boolean; reviewer: boolean }, path: string) => {
+      const [pathname, search = ''] = path.split('?');
+      return supportLinks(t, who, { pathname, search: search ? `?${search}` : '' })
+        .filter((l) => l.current)
+        .map((l) => l.to);
+    };
+    const officerMember = { member: true, officer: true, reviewer: false };
+    expect(current(officerMember, '/support')).toEqual(['/support']);
+    expect(current(officerMember, '/support/6b0937a2')).toEqual(['/support']);
+    expect(current(officerMember, '/support/6b0937a2/edit')).toEqual([]);
+    // Without a scope an officer lands on the queue, a reviewer on their assignments.
+    expect(current(officerMember, '/support/applications')).toEqual(['/support/applications?scope=all']);
+    expect(current(officerMember, '/support/applications?scope=mine&page=2')).toEqual(['/support/applications?scope=mine']);
+    expect(current({ member: false, officer: false, reviewer: true }, '/support/applications')).toEqual(['/support/applications?scope=assigned']);
+    expect(current({ member: true, officer: false, reviewer: false }, '/support/applications/a1')).toEqual([]);
+    expect(current(officerMember, '/support/dashboard')).toEqual(['/support/dashboard']);
   });
 });

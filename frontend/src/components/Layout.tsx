@@ -36,17 +36,14 @@ function useClosedOnNavigation(pathname: string, setOpen: (open: boolean) => voi
 }
 
 /**
- * "Tài khoản" (Account): a disclosure with the person's name that opens their
- * account links and log-out. Closes on Escape, on a click elsewhere and on
- * navigation.
+ * A disclosure that closes on Escape (focus back on its button), on a click
+ * or focus elsewhere, and on navigation: the account menu and the nav groups.
  */
-function AccountMenu({ name, email, onLogout }: { name: string; email: string; onLogout: () => void }) {
-  const { t } = useTranslation();
-  const location = useLocation();
+function useDisclosure(pathname: string) {
   const [open, setOpen] = useState(false);
-  const box = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLDivElement & HTMLLIElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
-  useClosedOnNavigation(location.pathname, setOpen);
+  useClosedOnNavigation(pathname, setOpen);
 
   useEffect(() => {
     if (!open) return;
@@ -71,6 +68,18 @@ function AccountMenu({ name, email, onLogout }: { name: string; email: string; o
       document.removeEventListener('focusin', onFocus);
     };
   }, [open]);
+
+  return { open, setOpen, box, toggle };
+}
+
+/**
+ * "Tài khoản" (Account): a disclosure with the person's name that opens their
+ * account links and log-out.
+ */
+function AccountMenu({ name, email, onLogout }: { name: string; email: string; onLogout: () => void }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const { open, setOpen, box, toggle } = useDisclosure(location.pathname);
 
   return (
     <div className="account signed-in" ref={box}>
@@ -106,6 +115,71 @@ function AccountMenu({ name, email, onLogout }: { name: string; email: string; o
       </div>
     </div>
   );
+}
+
+export interface NavGroupLink {
+  to: string;
+  label: string;
+  current: boolean;
+}
+
+/**
+ * A group of links under one short name in the main navigation ("Hỗ trợ"):
+ * a button that unfolds them (a drop-down on wide screens, inline on phones).
+ */
+function NavGroup({ id, label, links }: { id: string; label: string; links: NavGroupLink[] }) {
+  const location = useLocation();
+  const { open, setOpen, box, toggle } = useDisclosure(location.pathname);
+  const current = links.some((l) => l.current);
+  return (
+    <li className="nav-group" ref={box}>
+      <button
+        ref={toggle}
+        type="button"
+        className={current ? 'nav-group-toggle current' : 'nav-group-toggle'}
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {label}
+        <span className="caret" aria-hidden="true" />
+      </button>
+      <ul id={id} className="nav-group-menu" hidden={!open}>
+        {links.map((l) => (
+          <li key={l.to}>
+            <Link to={l.to} aria-current={l.current ? 'page' : undefined}>
+              {l.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+/** The support links a person gets: programmes, their kind of application list, the money. */
+export function supportLinks(
+  t: (k: string) => string,
+  who: { member: boolean; officer: boolean; reviewer: boolean },
+  at: { pathname: string; search: string },
+): NavGroupLink[] {
+  const scope = new URLSearchParams(at.search).get('scope');
+  const onList = at.pathname === '/support/applications';
+  // Where the list lands without a scope: the same order as the list's own tabs.
+  const defaultScope = who.officer ? 'all' : who.reviewer ? 'assigned' : 'mine';
+  const list = (s: string) => onList && (scope ?? defaultScope) === s;
+  const links: NavGroupLink[] = [
+    {
+      to: '/support',
+      label: t('nav.supportPrograms'),
+      current: at.pathname === '/support' || /^\/support\/(?!applications(\/|$)|dashboard$)[^/]+$/.test(at.pathname),
+    },
+  ];
+  if (who.officer) links.push({ to: '/support/applications?scope=all', label: t('nav.supportQueue'), current: list('all') });
+  if (who.reviewer) links.push({ to: '/support/applications?scope=assigned', label: t('nav.supportAssigned'), current: list('assigned') });
+  if (who.member) links.push({ to: '/support/applications?scope=mine', label: t('nav.supportMine'), current: list('mine') });
+  links.push({ to: '/support/dashboard', label: t('nav.supportDashboard'), current: at.pathname === '/support/dashboard' });
+  return links;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -184,9 +258,20 @@ export function Layout({ children }: { children: ReactNode }) {
                   {t('nav.home')}
                 </NavLink>
               </li>
-              <li>
-                <NavLink to="/support">{t('nav.support')}</NavLink>
-              </li>
+              <NavGroup
+                id="nav-support"
+                label={t('nav.support')}
+                links={supportLinks(
+                  t,
+                  {
+                    // Enterprises and other organisations apply; the department does not.
+                    member: !!authed && me.organizations.some((o) => (o.kind as string) !== 'department'),
+                    officer: !!isStaff,
+                    reviewer: !!authed && hasRole('reviewer'),
+                  },
+                  location,
+                )}
+              />
               {authed && me.organizations.length > 0 && (
                 <li>
                   <NavLink to="/my/listings">{t('nav.myListings')}</NavLink>
@@ -203,29 +288,17 @@ export function Layout({ children }: { children: ReactNode }) {
                 </li>
               )}
               {isStaff && (
-                <li>
-                  <NavLink to="/officer/organizations">{t('nav.verificationQueue')}</NavLink>
-                </li>
-              )}
-              {isStaff && (
-                <li>
-                  <NavLink to="/officer/listings">{t('nav.listingQueue')}</NavLink>
-                </li>
-              )}
-              {isStaff && (
-                <li>
-                  <NavLink to="/officer/pipeline">{t('nav.pipeline')}</NavLink>
-                </li>
-              )}
-              {isStaff && (
-                <li>
-                  <NavLink to="/audit">{t('nav.auditLog')}</NavLink>
-                </li>
-              )}
-              {isAdmin && (
-                <li>
-                  <NavLink to="/admin/users">{t('nav.users')}</NavLink>
-                </li>
+                <NavGroup
+                  id="nav-officer"
+                  label={t('nav.officerTools')}
+                  links={[
+                    { to: '/officer/organizations', label: t('nav.verificationQueue') },
+                    { to: '/officer/listings', label: t('nav.listingQueue') },
+                    { to: '/officer/pipeline', label: t('nav.pipeline') },
+                    { to: '/audit', label: t('nav.auditLog') },
+                    ...(isAdmin ? [{ to: '/admin/users', label: t('nav.users') }] : []),
+                  ].map((l) => ({ ...l, current: location.pathname === l.to || location.pathname.startsWith(`${l.to}/`) }))}
+                />
               )}
             </ul>
             {authed ? (
