@@ -127,10 +127,11 @@ export interface NavGroupLink {
  * A group of links under one short name in the main navigation ("Hỗ trợ"):
  * a button that unfolds them (a drop-down on wide screens, inline on phones).
  */
-function NavGroup({ id, label, links }: { id: string; label: string; links: NavGroupLink[] }) {
+function NavGroup({ id, label, links, active }: { id: string; label: string; links: NavGroupLink[]; active?: boolean }) {
   const location = useLocation();
   const { open, setOpen, box, toggle } = useDisclosure(location.pathname);
-  const current = links.some((l) => l.current);
+  // The group is where one is when one of its links is, or (support) anywhere in its part of the site.
+  const current = active ?? links.some((l) => l.current);
   return (
     <li className="nav-group" ref={box}>
       <button
@@ -261,6 +262,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavGroup
                 id="nav-support"
                 label={t('nav.support')}
+                active={location.pathname === '/support' || location.pathname.startsWith('/support/')}
                 links={supportLinks(
                   t,
                   {

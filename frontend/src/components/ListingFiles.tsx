@@ -6,7 +6,7 @@
 // <img src>. Owners and officers may see files that are not public yet: they
 // fetch them with the session's token and show object URLs, revoked when the
 // component goes away.
-import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { endpoints, fileUrl } from '../api';
 import { ApiError } from '../api/client';
@@ -465,7 +465,7 @@ export function FilePicker({
   uploading: string | null;
   onChosen: (file: File | undefined) => void;
   inputRef: RefObject<HTMLInputElement | null>;
-  label?: string;
+  label?: ReactNode;
   /** The input's id, when a form focuses it (an error summary's link). */
   id?: string;
 }) {

@@ -34,7 +34,12 @@ export function Stepper<T extends string>({
                   {errors ? '!' : i + 1}
                 </span>
                 <span className="stepper-label">{stepLabel(s)}</span>
-                {errors && <span className="visually-hidden"> ({t('stepper.hasErrors')})</span>}
+                {errors && (
+                  <>
+                    {' '}
+                    <span className="visually-hidden">({t('stepper.hasErrors')})</span>
+                  </>
+                )}
               </button>
             </li>
           );

@@ -12,6 +12,7 @@ import {
   fromApplication,
   newKey,
   parseScore,
+  presentProblem,
   returnReason,
   scoreTotal,
   sendOnce,
@@ -73,6 +74,9 @@ describe('the money a programme allows', () => {
     expect(flat(fieldMessage(i18n.getFixedT('en'), withMoneyParams({ code: 'does_not_add_up', params: { expected: 840_000_000 } })))).toBe(
       'The total cost must equal the support requested plus the own contribution: the own contribution should be 840.000.000 ₫.',
     );
+    // A missing document is said so, rather than "enter this information".
+    expect(fieldMessage(i18n.getFixedT('vi'), presentProblem('documents.finance', { code: 'required' }))).toBe('Chưa tải lên: hồ sơ này bắt buộc.');
+    expect(fieldMessage(i18n.getFixedT('vi'), presentProblem('summary', { code: 'required' }))).toBe('Vui lòng nhập thông tin này.');
     // Other problems keep their numbers as they are.
     expect(withMoneyParams({ code: 'too_long', params: { max: 300 } }).params).toEqual({ max: 300 });
   });

@@ -218,6 +218,12 @@ export function withMoneyParams(p: FieldProblem): FieldProblem {
   return { ...p, params };
 }
 
+/** A field's problem as the wizard shows it: amounts as money, a missing document said so. */
+export function presentProblem(field: string, p: FieldProblem): FieldProblem {
+  if (field.startsWith('documents.') && p.code === 'required') return { ...p, code: 'document_missing' };
+  return withMoneyParams(p);
+}
+
 /**
  * Everything the server checks at submission that the form can know: the
  * required fields, the amounts, and the required documents.

@@ -33,6 +33,7 @@ import {
   NOTE_MAX,
   ownReview,
   paidSoFar,
+  presentProblem,
   REPORT_MAX,
   RETURN_REASON_MAX,
   RETURN_REASON_MIN,
@@ -239,7 +240,7 @@ function ActionsPanel({
   const next = nextText(t, a, role);
   const primary: ApplicationAction[] = ['submit', 'check', 'assign', 'decide', 'agreement', 'disburse', 'acceptance', 'requestAcceptance', 'close', 'score'];
   return (
-    <section className={`owner-panel state-${a.state === 'returned' ? 'rejected' : a.state === 'draft' ? 'draft' : 'published'} app-actions`} aria-labelledby="app-actions-title">
+    <section className={`owner-panel state-${panelTone(a.state)} app-actions`} aria-labelledby="app-actions-title">
       <h2 id="app-actions-title" className="h3">
         {next.title}
       </h2>
@@ -247,7 +248,7 @@ function ActionsPanel({
       <MissingFieldsAlert
         className="publish-missing"
         intro={t('appWizard.submitRefused')}
-        errors={missing.map((e) => ({ ...e, params: withMoneyParams({ code: e.code, params: e.params }).params }))}
+        errors={missing.map((e) => ({ ...e, ...presentProblem(e.field, { code: e.code, params: e.params }) }))}
         label={(f) => applicationFieldLabel(t, f, p)}
         editPath={`${editPath}?step=review`}
         completeText={t('application.completeNow')}
@@ -304,6 +305,15 @@ function ActionsPanel({
       {open === 'close' && <CloseDialog application={a} onClose={() => setOpen(null)} onDone={(u) => done(u, 'close')} />}
     </section>
   );
+}
+
+/** The panel's colour: waiting for the applicant, refused, ended, or going on. */
+function panelTone(state: Application['state']): string {
+  if (state === 'returned') return 'pending';
+  if (state === 'rejected' || state === 'not_accepted') return 'rejected';
+  if (state === 'draft') return 'draft';
+  if (state === 'withdrawn' || state === 'closed') return 'archived';
+  return 'published';
 }
 
 /** The panel's heading and sentence: what happens next, for whom. */

@@ -27,6 +27,7 @@ import {
   applicationFieldLabel,
   checkAmounts,
   fromApplication,
+  presentProblem,
   returnReason,
   stepOfField,
   submissionProblems,
@@ -92,7 +93,7 @@ type Tone = 'success' | 'error' | 'info';
 
 function toErrors(list: FieldError[]): FieldErrors {
   const out: FieldErrors = {};
-  for (const e of list) if (!out[e.field]) out[e.field] = withMoneyParams({ code: e.code, params: e.params, message: e.message });
+  for (const e of list) if (!out[e.field]) out[e.field] = presentProblem(e.field, { code: e.code, params: e.params, message: e.message });
   return out;
 }
 
@@ -123,32 +124,42 @@ function Wizard({ initial, program }: { initial: Application; program: Program }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // After a move, focus the field asked for (an error's "fix" button) or the step's heading.
+  // After a move, focus the field asked for (an error's "fix" button) or else the new step's heading.
+  // The step comes from the URL and may render after the request to focus: wait for the field.
+  const shownStep = useRef(step);
   useEffect(() => {
-    const el = focusField ? document.getElementById(applicationFieldId(focusField)) : document.getElementById('wizard-step-title');
-    if (el) {
-      if (!focusField) el.setAttribute('tabindex', '-1');
-      el.focus();
+    if (focusField) {
+      const el = document.getElementById(applicationFieldId(focusField));
+      if (el || stepOfField(focusField) === step) {
+        el?.focus();
+        setFocusField(null);
+        shownStep.current = step;
+      }
+      return;
     }
-    setFocusField(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (shownStep.current !== step) {
+      const h = document.getElementById('wizard-step-title');
+      h?.setAttribute('tabindex', '-1');
+      h?.focus();
+    }
+    shownStep.current = step;
   }, [step, focusField]);
 
   function change(patch: Partial<ApplicationFormValues>, fields: string[]) {
     setValues((v) => ({ ...v, ...patch }));
     setDirty(true);
     if (fields.some((f) => errors[f])) {
-      setErrors((prev) => {
-        const e = { ...prev };
-        for (const f of fields) delete e[f];
-        return e;
-      });
+      const next = { ...errors };
+      for (const f of fields) delete next[f];
+      setErrors(next);
+      // Once the last error is corrected the summary on top goes too.
+      if (errorCount(next) === 0) setFormError(null);
     }
   }
 
   const msg = (field: string) => {
     const p = errors[field];
-    return p ? fieldMessage(t, withMoneyParams(p)) : undefined;
+    return p ? fieldMessage(t, presentProblem(field, p)) : undefined;
   };
 
   function announce(text: string, tone: Tone = 'success') {
@@ -695,7 +706,13 @@ function DocumentSlot({
       )}
       <FilePicker
         id={applicationFieldId(`documents.${d.code}`)}
-        label={files.length ? t('appWizard.docs.replace', { name: d.name }) : t('appWizard.docs.upload', { name: d.name })}
+        label={
+          // The entry's name is its heading already: screen readers hear it with the button.
+          <>
+            {files.length ? t('appWizard.docs.replaceShort') : t('appWizard.docs.uploadShort')}
+            <span className="visually-hidden">: {d.name}</span>
+          </>
+        }
         hint={t('appWizard.docs.hint')}
         error={error ?? serverError ?? null}
         uploading={uploading}
@@ -727,8 +744,8 @@ function ReviewStep({
   // What the server said last time; before that, what the form can tell already.
   const own = submissionProblems(a, program);
   const issues: { field: string; text: string }[] = serverErrors.length
-    ? serverErrors.map((e) => ({ field: e.field, text: fieldMessage(t, withMoneyParams({ code: e.code, params: e.params, message: e.message })) ?? '' }))
-    : Object.entries(own).map(([field, p]) => ({ field, text: fieldMessage(t, withMoneyParams(p!)) ?? '' }));
+    ? serverErrors.map((e) => ({ field: e.field, text: fieldMessage(t, presentProblem(e.field, { code: e.code, params: e.params, message: e.message })) ?? '' }))
+    : Object.entries(own).map(([field, p]) => ({ field, text: fieldMessage(t, presentProblem(field, p!)) ?? '' }));
   return (
     <div className="review-step">
       {issues.length > 0 ? (

@@ -167,7 +167,7 @@ export default function SupportApplications() {
       {queue && (
         <>
           <form className="form filters" onSubmit={onSearch} role="search" aria-label={t('applications.filters')}>
-            <div className="form-row filter-row">
+            <div className="form-row">
               <SelectField id="apps-program" label={t('applications.col.program')} value={programId} onChange={(e) => go({ programId: e.target.value })}>
                 <option value="">{t('applications.anyProgram')}</option>
                 {(programs.data?.items ?? []).map((p) => (
@@ -185,27 +185,32 @@ export default function SupportApplications() {
                   </option>
                 ))}
               </SelectField>
-              <div className="field search-field">
-                <TextField id="apps-q" label={t('applications.search')} type="search" value={draftQ} onChange={(e) => setDraftQ(e.target.value)} hint={t('applications.searchHint')} />
+              <TextField
+                id="apps-q"
+                label={t('applications.search')}
+                type="search"
+                placeholder={t('applications.searchHint')}
+                value={draftQ}
+                onChange={(e) => setDraftQ(e.target.value)}
+              />
+              <div className="field field-submit">
+                <button type="submit" className="btn btn-primary">
+                  {t('applications.apply')}
+                </button>
+                {filtered && (
+                  <button
+                    type="button"
+                    className="btn btn-link"
+                    onClick={() => {
+                      setDraftQ('');
+                      setParams(scopes.length > 1 ? { scope } : {});
+                    }}
+                  >
+                    {t('common.clearFilters')}
+                  </button>
+                )}
               </div>
             </div>
-            <p className="actions">
-              <button type="submit" className="btn btn-primary">
-                {t('applications.apply')}
-              </button>
-              {filtered && (
-                <button
-                  type="button"
-                  className="btn btn-link"
-                  onClick={() => {
-                    setDraftQ('');
-                    setParams(scopes.length > 1 ? { scope } : {});
-                  }}
-                >
-                  {t('common.clearFilters')}
-                </button>
-              )}
-            </p>
           </form>
           {Object.keys(counts).length > 0 && (
             <ul className="state-counts" aria-label={t('applications.counts')}>

@@ -276,8 +276,8 @@ function ApplyPanel({ program: p }: { program: Program }) {
   const drafts = (existing.data?.items ?? []).filter((a) => a.state === 'draft' || a.state === 'returned');
   const others = (existing.data?.items ?? []).filter((a) => a.state !== 'draft' && a.state !== 'returned');
   return (
-    <section className="owner-panel state-published apply-panel" aria-labelledby="apply-title">
-      <h2 id="apply-title" className="h3">
+    <section className="owner-panel state-published apply-panel" aria-labelledby="apply-panel-title">
+      <h2 id="apply-panel-title" className="h3">
         {t('apply.title')}
       </h2>
       <p>{open ? t('apply.text') : t('apply.closed', { window: windowText(t, p.window) })}</p>

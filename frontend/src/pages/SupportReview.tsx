@@ -104,7 +104,13 @@ function ReviewForm({ application: a, program: p }: { application: Application; 
   function setRow(code: string, patch: Partial<ScoreRow>) {
     const next = { ...rows, [code]: { ...rows[code], ...patch } };
     setRows(next);
-    if (submitted) setErrors(validateSheet(declaration, next, criteria, comment));
+    if (submitted) recheck(validateSheet(declaration, next, criteria, comment));
+  }
+
+  /** After a first try the errors follow what is typed; the summary goes with the last one. */
+  function recheck(errs: FieldErrors) {
+    setErrors(errs);
+    if (Object.keys(errs).length === 0) setFormError(null);
   }
 
   async function onSubmit(e: FormEvent) {
@@ -193,7 +199,7 @@ function ReviewForm({ application: a, program: p }: { application: Application; 
                     aria-invalid={errors.declaration ? true : undefined}
                     onChange={() => {
                       setDeclaration(d);
-                      if (submitted) setErrors(validateSheet(d, rows, criteria, comment));
+                      if (submitted) recheck(validateSheet(d, rows, criteria, comment));
                     }}
                   />
                   {t(`review.declaration.${d}`)}
