@@ -56,7 +56,10 @@ export function listing(over: Partial<Listing> = {}): Listing {
   };
 }
 
-export function meRoutes(roles: PlatformRole[] = [], orgs = [{ ...ORG, status: 'verified', role: 'owner' }]) {
+export function meRoutes(
+  roles: PlatformRole[] = [],
+  orgs: { id: string; name: string; kind: string; status: string; role: string }[] = [{ ...ORG, status: 'verified', role: 'owner' }],
+) {
   localStorage.setItem('techmart.refresh', 'R');
   return {
     'POST /auth/refresh': () => json(200, { accessToken: 'A', refreshToken: 'R2', expiresIn: 900, tokenType: 'Bearer' }),

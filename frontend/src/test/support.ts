@@ -1,5 +1,5 @@
 // Support application fixtures for unit and component tests.
-import type { Application } from '../api/types';
+import type { Application, Program } from '../api/types';
 
 export function application(over: Partial<Application> = {}): Application {
   return {
@@ -27,6 +27,36 @@ export function application(over: Partial<Application> = {}): Application {
     tranches: [],
     createdAt: '2026-11-01T02:00:00Z',
     updatedAt: '2026-11-01T02:00:00Z',
+    ...over,
+  };
+}
+
+export function supportProgram(over: Partial<Program> = {}): Program {
+  return {
+    id: 'p1',
+    version: 2,
+    state: 'published',
+    name: 'Hỗ trợ doanh nghiệp đổi mới công nghệ 2026–2027',
+    summary: 'Hỗ trợ một phần kinh phí nhận chuyển giao công nghệ.',
+    legalBasis: { number: '684/QĐ-UBND', date: '2016-05-23' },
+    window: { opensOn: '2026-01-01', closesOn: '2099-12-31' },
+    budget: 5_000_000_000,
+    capPerApplication: 500_000_000,
+    maxSharePercent: 30,
+    eligibility: { orgKinds: ['enterprise'], inProvince: true, stEnterprise: false },
+    documents: [
+      { code: 'proposal', name: 'Thuyết minh dự án', required: true },
+      { code: 'finance', name: 'Báo cáo tài chính', required: true },
+      { code: 'quotes', name: 'Báo giá thiết bị', required: false },
+    ],
+    criteria: [
+      { code: 'novelty', name: 'Tính mới', weight: 60 },
+      { code: 'impact', name: 'Hiệu quả', weight: 40 },
+    ],
+    passMark: 60,
+    reviewersPerApplication: 2,
+    createdAt: '2026-10-01T02:00:00Z',
+    updatedAt: '2026-10-01T02:00:00Z',
     ...over,
   };
 }
