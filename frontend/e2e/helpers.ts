@@ -118,3 +118,24 @@ export async function navTo(page: Page, lang: Lang, group: 'support' | 'officerT
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   await nav.getByRole('link', { name: link, exact: true }).click();
 }
+
+/** dd/mm/yyyy in Vietnam, `days` from today (as typed into a date field). */
+export function day(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  const p = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(d);
+  const get = (t: string) => p.find((x) => x.type === t)!.value;
+  return `${get('day')}/${get('month')}/${get('year')}`;
+}
+
+/** YYYY-MM-DD in Vietnam, `days` from today (as the API takes it). */
+export function isoDay(days: number): string {
+  return day(days).split('/').reverse().join('-');
+}
+
+/** A one-page PDF, enough for the server's content check. */
+export function samplePdf(): Buffer {
+  return Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  );
+}

@@ -4,7 +4,7 @@
 // registration; the pipeline shows it. And, in English, an interest that is
 // declined with a reason the enterprise then reads.
 import { expect, test, type Page } from '@playwright/test';
-import { demoConfig, fmt, login, logout, navTo, shot, TEXT, openIn, type Lang } from './helpers';
+import { day, demoConfig, fmt, login, logout, navTo, samplePdf, shot, TEXT, openIn, type Lang } from './helpers';
 
 const ENTERPRISE = 'enterprise@demo.techmart.vn';
 const INSTITUTE = 'institute@demo.techmart.vn';
@@ -21,22 +21,6 @@ const JOURNEY = {
     offer: 'Kit phát hiện nhanh bệnh vàng lá gân xanh trên cây có múi',
   },
 } as const;
-
-/** dd/mm/yyyy in Vietnam, `days` from today. */
-function day(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  const p = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(d);
-  const get = (t: string) => p.find((x) => x.type === t)!.value;
-  return `${get('day')}/${get('month')}/${get('year')}`;
-}
-
-/** A one-page PDF, enough for the server's content check. */
-function samplePdf(): Buffer {
-  return Buffer.from(
-    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-  );
-}
 
 function nav(page: Page, lang: Lang) {
   return page.getByRole('navigation', { name: TEXT[lang].nav.main });

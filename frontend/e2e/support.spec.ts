@@ -3,17 +3,9 @@
 // them and publishes; an anonymous visitor then finds it on /support with
 // its budget. Screens in both languages at 1280 and 360 px.
 import { expect, test } from '@playwright/test';
-import { demoConfig, fmt, login, logout, navTo, openIn, shot, TEXT, type Lang } from './helpers';
+import { day, demoConfig, fmt, login, logout, navTo, openIn, shot, TEXT, type Lang } from './helpers';
 
 const OFFICER = 'officer@demo.techmart.vn';
-
-/** dd/mm/yyyy in Vietnam, `days` from today. */
-function day(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  const p = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(d);
-  const get = (t: string) => p.find((x) => x.type === t)!.value;
-  return `${get('day')}/${get('month')}/${get('year')}`;
-}
 
 test('an officer drafts a programme, fixes the criteria weights and publishes it; a visitor sees it with its budget', async ({
   page,
