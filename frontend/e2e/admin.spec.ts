@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoConfig, DESKTOP, LANGS, login, MOBILE, openIn, shot, shotMobile, TEXT } from './helpers';
+import { demoConfig, DESKTOP, LANGS, login, MOBILE, navTo, openIn, shot, shotMobile, TEXT } from './helpers';
 
 test('the admin finds users and their roles; unknown pages show 404', async ({ page, request }) => {
   const { demoPassword } = await demoConfig(request);
@@ -7,7 +7,7 @@ test('the admin finds users and their roles; unknown pages show 404', async ({ p
     const T = TEXT[lang];
     await openIn(page, lang);
     if (lang === 'vi') await login(page, lang, 'admin@demo.techmart.vn', demoPassword);
-    await page.getByRole('navigation', { name: T.nav.main }).getByRole('link', { name: T.nav.users }).click();
+    await navTo(page, lang, 'officerTools', T.nav.users);
     await expect(page.getByRole('heading', { level: 1, name: T.users.title })).toBeVisible();
     await page.getByLabel(T.users.search).fill('officer@demo');
     await page.getByRole('button', { name: T.common.search, exact: true }).click();

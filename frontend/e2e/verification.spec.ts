@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoConfig, fmt, LANGS, login, logout, openIn, shot, TEXT, uniqueEmail } from './helpers';
+import { demoConfig, fmt, LANGS, login, logout, navTo, openIn, shot, TEXT, uniqueEmail } from './helpers';
 
 const OFFICER = 'officer@demo.techmart.vn';
 
@@ -80,7 +80,7 @@ for (const lang of LANGS) {
     await expect(page.getByRole('row').filter({ hasText: orgName })).toContainText(T.orgStatus.verified);
 
     // The audit log shows the verification.
-    await page.getByRole('navigation', { name: T.nav.main }).getByRole('link', { name: T.nav.auditLog }).click();
+    await navTo(page, lang, 'officerTools', T.nav.auditLog);
     await expect(page.getByRole('heading', { level: 1, name: T.audit.title })).toBeVisible();
     const entry = page.getByRole('row').filter({ hasText: orgName }).filter({ hasText: T.auditActions.org.verify });
     await expect(entry.first()).toBeVisible();
