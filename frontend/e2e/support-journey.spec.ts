@@ -115,6 +115,12 @@ async function act(page: Page, action: string) {
 
 test('a support application from the call to the money paid, through every role’s screens', async ({ page, request }) => {
   test.setTimeout(300_000);
+  // Refusals the journey provokes show up as failed loads; anything else logged as an error is a fault.
+  const faults: string[] = [];
+  page.on('pageerror', (e) => faults.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) faults.push(m.text());
+  });
   const { demoPassword } = await demoConfig(request);
   const stamp = Date.now().toString(36);
   const programName = `Hỗ trợ đổi mới công nghệ chế biến nông sản ${stamp}`;
@@ -136,6 +142,8 @@ test('a support application from the call to the money paid, through every role�
   await navTo(page, lang, 'support', T.nav.supportPrograms);
   await page.locator('.program-card').filter({ hasText: programName }).getByRole('link', { name: programName }).click();
   await expect(page.getByRole('heading', { level: 1, name: programName })).toBeVisible();
+  await expect(page.getByRole('region', { name: T.apply.title })).toContainText(T.apply.text);
+  await shots(page, '69-program-apply');
   await page.getByRole('button', { name: T.apply.button, exact: true }).click();
   const start = page.getByRole('dialog', { name: T.apply.dialogTitle });
   await start.getByLabel(T.appFields.title).fill(title);
@@ -221,6 +229,8 @@ test('a support application from the call to the money paid, through every role�
   // 4. The enterprise reads why, adds the quote and submits again.
   await login(page, lang, ENTERPRISE, demoPassword);
   await navTo(page, lang, 'support', T.nav.supportMine);
+  await expect(page.getByRole('row').filter({ hasText: title })).toContainText(T.appState.returned);
+  await shots(page, '77-applications-mine');
   await page.getByRole('link', { name: title, exact: true }).click();
   await expect(page.locator('.returned-reason')).toContainText('Thiếu báo giá thiết bị, dịch vụ');
   await expect(page.locator('.timeline')).toContainText('Thiếu báo giá thiết bị, dịch vụ');
@@ -266,6 +276,8 @@ test('a support application from the call to the money paid, through every role�
   for (const [i, r] of REVIEWERS.entries()) {
     await login(page, lang, r.email, demoPassword);
     await navTo(page, lang, 'support', T.nav.supportAssigned);
+    await expect(page.getByRole('row').filter({ hasText: title })).toContainText(T.applications.notScored);
+    if (i === 0) await shots(page, '79-applications-assigned');
     await page.getByRole('row').filter({ hasText: title }).getByRole('link', { name: fmt(T.applications.scoreLabel, { title }) }).click();
     await expect(page.getByRole('heading', { level: 1, name: fmt(T.review.titleOf, { title }) })).toBeVisible();
     const sheet = page.locator('form.score-sheet');
@@ -315,6 +327,8 @@ test('a support application from the call to the money paid, through every role�
   await expect(tab.locator('body')).toContainText(title);
   await expect(tab.locator('body')).toContainText('350.000.000');
   await tab.close();
+  const [pdf] = await Promise.all([page.waitForEvent('download'), panel(page).locator('.paper-links').first().getByRole('button', { name: A.paper.pdf }).click()]);
+  expect(pdf.suggestedFilename()).toMatch(/^decision-.*\.pdf$/);
 
   // 8. The agreement, then two tranches: the second is what is left.
   await act(page, A.action.agreement);
@@ -383,4 +397,5 @@ test('a support application from the call to the money paid, through every role�
   await expect(log.locator('tr[data-action="support.application.score"]')).toHaveCount(2);
   await expect(log.locator('tr[data-action="support.application.disburse"]')).toHaveCount(2);
   await shots(page, '84-audit');
+  expect(faults).toEqual([]);
 });
