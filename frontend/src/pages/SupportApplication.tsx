@@ -803,13 +803,22 @@ export function AppraisalSummary({ appraisal: x, program: p }: { appraisal: Appr
         </div>
       </dl>
       {x.criteria?.length > 0 && (
-        <DataTable columns={[t('support.criterion'), t('supportFields.criteria_weight'), t('application.appraisal.criterionMean'), t('application.appraisal.spread')]} className="table criteria-table appraisal-table">
+        <DataTable
+          columns={[t('support.criterion'), t('supportFields.criteria_weight'), t('application.appraisal.criterionMean'), t('application.appraisal.spread')]}
+          className="table responsive criteria-table appraisal-table"
+        >
           {x.criteria.map((c) => (
             <tr key={c.code}>
-              <td>{c.name || names.get(c.code) || c.code}</td>
-              <td className="num">{c.weight}</td>
-              <td className="num">{formatScore(c.mean, lang)}/10</td>
-              <td className="num">{formatScore(c.spread, lang)}</td>
+              <td data-label={t('support.criterion')}>{c.name || names.get(c.code) || c.code}</td>
+              <td data-label={t('supportFields.criteria_weight')} className="num">
+                {c.weight}
+              </td>
+              <td data-label={t('application.appraisal.criterionMean')} className="num">
+                {formatScore(c.mean, lang)}/10
+              </td>
+              <td data-label={t('application.appraisal.spread')} className="num">
+                {formatScore(c.spread, lang)}
+              </td>
             </tr>
           ))}
         </DataTable>
