@@ -173,7 +173,8 @@ describe('Listing form', () => {
     const alert = screen.getAllByRole('alert').find((a) => a.textContent)!;
     expect(alert.textContent).toContain('Vui lòng sửa 3 lỗi trong biểu mẫu.');
     expect(alert.textContent).toContain('Chủ sở hữu: Trường này không dùng cho loại tin này.');
-    expect(document.activeElement).toBe(field(/^Giá \(₫\)/));
+    // The form moves focus in the next animation frame.
+    await waitFor(() => expect(document.activeElement).toBe(field(/^Giá \(₫\)/)));
     // Changing the field clears its server error.
     fireEvent.change(field(/^Thư điện tử liên hệ/), { target: { value: 'lan@vien.edu.vn' } });
     expect(errorOf(field(/^Thư điện tử liên hệ/))).toBe('');
