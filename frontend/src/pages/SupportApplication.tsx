@@ -5,8 +5,8 @@
 // this state: the applicant edits, submits, withdraws and asks for
 // acceptance; officers check, return, assign reviewers, decide, sign, pay,
 // accept and close; an assigned reviewer scores.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { useRef, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api';
 import { ApiError, type FieldError } from '../api/client';
@@ -48,37 +48,27 @@ import { formatDay, parseAmount, parseDayInput, todayInVietnam } from '../lib/li
 import { fieldMessage, problemMessage } from '../lib/messages';
 import { useAsync } from '../lib/useAsync';
 import { useForm } from '../lib/useForm';
+import { useNotice, type NoticeTone as Tone } from '../lib/useNotice';
 import { useTitle } from '../lib/useTitle';
 import { checkText, type FieldErrors } from '../lib/validation';
 
-type Tone = 'success' | 'error' | 'info';
-type Changed = (a: Application | null, text: string, tone?: Tone) => void;
+/** A step was taken: the fresh record (or none: reload), and the i18n key of what to say. */
+type Changed = (a: Application | null, key: string, tone?: Tone) => void;
 
 const pending = () => new Promise<never>(() => undefined);
 
 export default function SupportApplicationPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const location = useLocation();
-  const navigate = useNavigate();
   const { me, hasRole } = useAuth();
   const { data: a, error, loading, reload, setData } = useAsync(() => endpoints.application(id), [id]);
   const program = useAsync(() => (a ? endpoints.program(a.programId) : pending()), [a?.programId]);
-  const [notice, setNotice] = useState<{ text: string; tone: Tone } | null>(
-    (location.state as { notice?: string } | null)?.notice ? { text: (location.state as { notice: string }).notice, tone: 'success' } : null,
-  );
-  const noticeRef = useRef<HTMLDivElement>(null);
+  const notice = useNotice();
   useTitle(a?.title ?? t('application.pageTitle'));
 
-  useEffect(() => {
-    if ((location.state as { notice?: string } | null)?.notice) navigate(location.pathname, { replace: true, state: null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  const changed: Changed = (updated, text, tone = 'success') => {
+  const changed: Changed = (updated, key, tone = 'success') => {
     if (updated) setData(updated);
-    setNotice({ text, tone });
-    requestAnimationFrame(() => noticeRef.current?.focus());
+    notice.show(key, tone);
   };
 
   if (!a) {
@@ -112,8 +102,8 @@ export default function SupportApplicationPage() {
       <p className="lead">
         <span className="strong">{a.orgName}</span> · <Link to={`/support/${encodeURIComponent(a.programId)}`}>{a.programName}</Link>
       </p>
-      <div ref={noticeRef} tabIndex={-1} className="notice-anchor">
-        <Notice message={notice?.text} tone={notice?.tone} />
+      <div ref={notice.ref} tabIndex={-1} className="notice-anchor">
+        <Notice message={notice.text} tone={notice.tone} />
       </div>
       {reason && (viewer.member || officer) && (
         <div className="alert alert-warning returned-reason" role="note">
@@ -204,7 +194,7 @@ function ActionsPanel({
   };
   const done = (u: Application, key: string) => {
     setOpen(null);
-    onChanged(u, t(`application.done.${key}`));
+    onChanged(u, `application.done.${key}`);
   };
 
   /** The steps without a form: submit, withdraw, start the check. */
@@ -226,7 +216,7 @@ function ActionsPanel({
       if (err instanceof ApiError && (err.status === 412 || err.code === 'invalid_transition')) {
         setOpen(null);
         await onReload();
-        onChanged(null, t('application.changedMeanwhile'), 'error');
+        onChanged(null, 'application.changedMeanwhile', 'error');
         return;
       }
       if (err instanceof ApiError && (err.code === 'window_closed' || err.code === 'not_eligible')) {

@@ -44,6 +44,7 @@ import { formatVnd } from '../lib/format';
 import { formatDay, parseAmount } from '../lib/listing';
 import { fieldMessage, problemMessage } from '../lib/messages';
 import { useAsync } from '../lib/useAsync';
+import { noticeState, useNotice } from '../lib/useNotice';
 import { useTitle } from '../lib/useTitle';
 import { errorCount, type FieldErrors } from '../lib/validation';
 
@@ -89,8 +90,6 @@ export default function SupportApplicationFormPage() {
   return <Wizard key={a.id} initial={a} program={program.data} />;
 }
 
-type Tone = 'success' | 'error' | 'info';
-
 function toErrors(list: FieldError[]): FieldErrors {
   const out: FieldErrors = {};
   for (const e of list) if (!out[e.field]) out[e.field] = presentProblem(e.field, { code: e.code, params: e.params, message: e.message });
@@ -106,21 +105,20 @@ function Wizard({ initial, program }: { initial: Application; program: Program }
   const step: WizardStep = raw && (WIZARD_STEPS as readonly string[]).includes(raw) ? raw : 'project';
   // The page's "complete now" link brings the server's refusal along.
   const carried = (location.state as { serverErrors?: FieldError[] } | null)?.serverErrors;
-  const carriedNotice = (location.state as { notice?: string } | null)?.notice;
   const [a, setA] = useState(initial);
   const [values, setValues] = useState<ApplicationFormValues>(() => fromApplication(initial));
   const [dirty, setDirty] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>(() => toErrors(carried ?? []));
   const [submitErrors, setSubmitErrors] = useState<FieldError[]>(carried ?? []);
   const [formError, setFormError] = useState<string | null>(carried?.length ? t('appWizard.submitRefused') : null);
-  const [notice, setNotice] = useState<{ text: string; tone: Tone } | null>(carriedNotice ? { text: carriedNotice, tone: 'success' } : null);
+  const notice = useNotice();
   const [busy, setBusy] = useState(false);
   const [stale, setStale] = useState(false);
   const [focusField, setFocusField] = useState<string | null>(null);
   const top = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (carried || carriedNotice) navigate(location.pathname + location.search, { replace: true, state: null });
+    if (carried) navigate(location.pathname + location.search, { replace: true, state: null });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -162,9 +160,6 @@ function Wizard({ initial, program }: { initial: Application; program: Program }
     return p ? fieldMessage(t, presentProblem(field, p)) : undefined;
   };
 
-  function announce(text: string, tone: Tone = 'success') {
-    setNotice({ text, tone });
-  }
 
   /** Saves what was changed on this step; false when it could not be saved. */
   async function save(): Promise<boolean> {
@@ -210,7 +205,7 @@ function Wizard({ initial, program }: { initial: Application; program: Program }
   }
 
   async function go(next: WizardStep, field?: string) {
-    setNotice(null);
+    notice.clear();
     if (!(await save())) return;
     setFormError(null);
     setParams({ step: next });
@@ -219,12 +214,12 @@ function Wizard({ initial, program }: { initial: Application; program: Program }
 
   async function onSaveDraft(e?: FormEvent) {
     e?.preventDefault();
-    setNotice(null);
+    notice.clear();
     if (!dirty) {
-      announce(t('appWizard.savedAlready'), 'info');
+      notice.say('appWizard.savedAlready', 'info');
       return;
     }
-    if (await save()) announce(t('appWizard.saved'));
+    if (await save()) notice.say('appWizard.saved');
   }
 
   async function reload() {
@@ -241,14 +236,14 @@ function Wizard({ initial, program }: { initial: Application; program: Program }
   }
 
   async function submit() {
-    setNotice(null);
+    notice.clear();
     if (!(await save())) return;
     setBusy(true);
     setFormError(null);
     setSubmitErrors([]);
     try {
       const done = await endpoints.applicationStep(a.id, 'submit', a.version);
-      navigate(`/support/applications/${encodeURIComponent(done.id)}`, { state: { notice: t('appWizard.submitted') } });
+      navigate(`/support/applications/${encodeURIComponent(done.id)}`, { state: noticeState('appWizard.submitted') });
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.status === 412) {
@@ -301,7 +296,7 @@ function Wizard({ initial, program }: { initial: Application; program: Program }
         <FormAlert message={formError} />
       </div>
       {stale && <StaleAlert text={t('appWizard.staleText')} onReload={() => void reload()} />}
-      <Notice message={notice?.text} tone={notice?.tone} />
+      <Notice message={notice.text} tone={notice.tone} />
 
       <form className="form listing-form wizard-form" onSubmit={(e) => void onSaveDraft(e)} noValidate aria-busy={busy}>
         <h2 id="wizard-step-title" className="wizard-step-title">
@@ -376,7 +371,7 @@ function Wizard({ initial, program }: { initial: Application; program: Program }
                 return e;
               });
               setSubmitErrors((prev) => prev.filter((x) => x.field !== `documents.${code}`));
-              announce(t('appWizard.docs.uploaded', { name }));
+              notice.say('appWizard.docs.uploaded', 'success', { name });
             }}
           />
         )}

@@ -22,6 +22,7 @@ import { problemMessage } from '../lib/messages';
 import { APP_TITLE_MAX, APP_TITLE_MIN } from '../lib/applications';
 import { programFieldLabel, weightSum, windowStatus, windowText } from '../lib/support';
 import { useForm } from '../lib/useForm';
+import { noticeState } from '../lib/useNotice';
 import { checkText, type FieldErrors } from '../lib/validation';
 import { useAsync } from '../lib/useAsync';
 import { useTitle } from '../lib/useTitle';
@@ -258,7 +259,7 @@ function ApplyPanel({ program: p }: { program: Program }) {
   });
   const onSubmit = form.submit(async (v) => {
     const a = await endpoints.createApplication({ programId: p.id, orgId: v.orgId, title: v.title.trim() });
-    navigate(`/support/applications/${encodeURIComponent(a.id)}/edit`, { state: { notice: t('apply.created') } });
+    navigate(`/support/applications/${encodeURIComponent(a.id)}/edit`, { state: noticeState('apply.created') });
   });
 
   if (status === 'anonymous') {

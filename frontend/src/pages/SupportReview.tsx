@@ -18,6 +18,7 @@ import { applicationFieldLabel, formatScore, ownReview, parseScore, SCORE_COMMEN
 import { formatDateTime } from '../lib/format';
 import { fieldMessage, problemMessage } from '../lib/messages';
 import { useAsync } from '../lib/useAsync';
+import { noticeState } from '../lib/useNotice';
 import { useTitle } from '../lib/useTitle';
 import type { FieldErrors } from '../lib/validation';
 
@@ -136,7 +137,7 @@ function ReviewForm({ application: a, program: p }: { application: Application; 
         comment: comment.trim() || undefined,
       });
       navigate(`/support/applications/${encodeURIComponent(a.id)}`, {
-        state: { notice: declaration === 'conflict' ? t('review.recused') : t('review.sent', { total: formatScore(total, i18n.language) }) },
+        state: declaration === 'conflict' ? noticeState('review.recused') : noticeState('review.sent', { total: formatScore(total, i18n.language) }),
       });
     } catch (err) {
       setBusy(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import i18n from '../../i18n';
 import type { Application, ApplicationReview } from '../../api/types';
 import SupportApplicationFormPage from '../SupportApplicationForm';
@@ -322,6 +322,9 @@ describe('the application page', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Phân công' }));
     expect(await screen.findByText('Đã phân công chuyên gia thẩm định.')).toBeTruthy();
     expect(calls.find((c) => c.path.endsWith('/assign-reviewers'))!.body).toEqual({ reviewerIds: ['r1', 'r2'] });
+    // The notice follows a change of language.
+    await act(() => i18n.changeLanguage('en'));
+    expect(screen.getByText('Reviewers assigned.')).toBeTruthy();
   });
 });
 
