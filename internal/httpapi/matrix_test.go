@@ -362,6 +362,7 @@ var matrix = []row{
 		}, want: applicant(409, 403)},
 	{method: "POST", path: "/support/applications/:id/acceptance", url: applicationURL("/acceptance"),
 		body: func(*fixture, string) any { return map[string]any{"outcome": "accepted", "on": "2026-11-01"} }, want: only(map[string]int{"officer": 409, "admin": 409}, 403)},
+	{method: "DELETE", path: "/support/applications/:id/files/:fileId", url: applicationURL("/files/000000000000000000000000"), want: applicant(404, 404)},
 	// Papers exist after the decision: on a draft, its organisation and
 	// officers get past the permission check to 409.
 	{method: "GET", path: "/support/applications/:id/decision", url: applicationURL("/decision"), want: applicant(409, 409)},

@@ -67,6 +67,8 @@ func (s *Server) supportRoutes() []route {
 			request: "AcceptanceInput", responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: appBody(s, s.d.Support.RecordAcceptance)},
 		{method: "POST", path: "/support/applications/:id/close", tag: "support", access: staff, summary: "Close the file after acceptance; the unpaid rest of the approved amount returns to the budget (officers)",
 			request: "CloseInput", responses: map[int]string{200: "Application", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: appBody(s, s.d.Support.Close)},
+		{method: "DELETE", path: "/support/applications/:id/files/:fileId", tag: "support", access: user, summary: "Remove a document from a draft or returned application (the applicant)",
+			responses: map[int]string{204: "", 404: "Problem", 409: "Problem"}, handler: s.deleteApplicationFile},
 		{method: "GET", path: "/support/applications/:id/decision", tag: "support", access: user,
 			summary: "The decision on an application, in the administrative format: format=html (to print) or pdf; lang=vi (official) or en (its organisation, officers)",
 			query:   []string{"format", "lang"}, responses: map[int]string{200: "", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: s.applicationPaper(support.PaperDecision)},
@@ -359,4 +361,11 @@ func (s *Server) supportDashboard(c *fiber.Ctx) error {
 	}
 	c.Set(fiber.HeaderCacheControl, "no-cache")
 	return c.JSON(d)
+}
+
+func (s *Server) deleteApplicationFile(c *fiber.Ctx) error {
+	return s.deleteOwnedFile(c, files.OwnerApplication, func(ctx context.Context, p *auth.Principal, id, fileID string) error {
+		_, err := s.d.Support.DetachDocument(ctx, p, id, fileID)
+		return err
+	})
 }

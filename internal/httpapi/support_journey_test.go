@@ -127,6 +127,14 @@ func TestSupportJourney(t *testing.T) {
 	s.do(officer.Access, "POST", "/check", nil, 200)
 	s.do(officer.Access, "POST", "/return", map[string]string{"reason": "Thiếu hợp đồng chuyển giao công nghệ đã ký"}, 200)
 	inboxHas(t, h, ent.Access, "Thiếu hợp đồng chuyển giao công nghệ đã ký")
+	// A wrong file is taken off again (only by the applicant).
+	wrong := uploadTo(t, h, ent.Access, "/api/v1/support/applications/"+s.id+"/files", "contract").JSON(t)["id"].(string)
+	s.do(officer.Access, "DELETE", "/files/"+wrong, nil, 403)
+	s.do(ent.Access, "DELETE", "/files/"+wrong, nil, 204)
+	s.do(ent.Access, "DELETE", "/files/"+wrong, nil, 404)
+	if docs := s.do(ent.Access, "GET", "", nil, 200)["documents"].([]any); len(docs) != 1 {
+		t.Fatalf("documents after removing one: %v", docs)
+	}
 	if r := uploadTo(t, h, ent.Access, "/api/v1/support/applications/"+s.id+"/files", "contract"); r.Status != 201 {
 		t.Fatalf("upload the contract: %d %s", r.Status, r.Body)
 	}

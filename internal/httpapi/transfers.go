@@ -171,12 +171,21 @@ func (s *Server) uploadTransferFile(c *fiber.Ctx) error {
 }
 
 func (s *Server) deleteTransferFile(c *fiber.Ctx) error {
+	return s.deleteOwnedFile(c, files.OwnerTransfer, func(ctx context.Context, p *auth.Principal, id, fileID string) error {
+		_, err := s.d.Transfers.Detach(ctx, p, id, fileID)
+		return err
+	})
+}
+
+// deleteOwnedFile removes a file of an owner of kind: the owner lets go
+// of it first (checking who may), then the file goes.
+func (s *Server) deleteOwnedFile(c *fiber.Ctx, kind string, detach func(ctx context.Context, p *auth.Principal, id, fileID string) error) error {
 	p, id, fileID := principal(c), c.Params("id"), c.Params("fileId")
 	f, err := s.d.Files.Get(c.UserContext(), fileID)
-	if err != nil || f.Owner() != (files.Owner{Type: files.OwnerTransfer, ID: id}) {
+	if err != nil || f.Owner() != (files.Owner{Type: kind, ID: id}) {
 		return files.ErrNotFound
 	}
-	if _, err := s.d.Transfers.Detach(c.UserContext(), p, id, fileID); err != nil {
+	if err := detach(c.UserContext(), p, id, fileID); err != nil {
 		return err
 	}
 	if err := s.d.Files.Delete(c.UserContext(), f); err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/files"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/search"
 	"github.com/techmart-vn/techmart/internal/store"
@@ -544,6 +545,22 @@ func (s *Service) AttachDocument(ctx context.Context, p *auth.Principal, id, cod
 			return errs.Field("file", "too_many", "max", MaxAppDocuments)
 		}
 		a.Documents = append(a.Documents, AppDocument{Code: code, FileID: fileID})
+		return nil
+	})
+}
+
+// DetachDocument takes a file off a dossier the applicant may still
+// change.
+func (s *Service) DetachDocument(ctx context.Context, p *auth.Principal, id, fileID string) (Application, error) {
+	return s.changeApp(ctx, p, id, 0, ActionAppUpdate, func(a *Application) error {
+		i := slices.IndexFunc(a.Documents, func(d AppDocument) bool { return d.FileID == fileID })
+		if i < 0 {
+			return files.ErrNotFound
+		}
+		if !editable(a.State) {
+			return ErrInvalidTransition
+		}
+		a.Documents = slices.Delete(a.Documents, i, i+1)
 		return nil
 	})
 }

@@ -393,11 +393,11 @@ func (s *Service) SubmitScores(ctx context.Context, p *auth.Principal, id string
 	} else if err != nil {
 		return a, err
 	}
-	reason := in.Declaration
+	changes := map[string]audit.Change{"declaration": {To: in.Declaration}}
 	if i := slices.IndexFunc(a.Reviews, func(r Review) bool { return r.ReviewerID == p.User.ID }); i >= 0 && a.Reviews[i].Total != nil {
-		reason += ": " + strconv.FormatFloat(*a.Reviews[i].Total, 'f', 1, 64) + "/100"
+		changes["total"] = audit.Change{To: *a.Reviews[i].Total}
 	}
-	s.recordAppReason(ctx, p, ActionScore, a, nil, reason)
+	s.recordAppReason(ctx, p, ActionScore, a, changes, "")
 	switch {
 	case in.Declaration == Conflict:
 		s.tellOfficers(ctx, a, "reviewer_recused", map[string]string{"reviewer": p.User.FullName})

@@ -242,6 +242,8 @@ export const endpoints = {
   },
   deleteTransferFile: (transferId: string, fileId: string) =>
     api.del(`/transfers/${enc(transferId)}/files/${enc(fileId)}`),
+  deleteApplicationFile: (applicationId: string, fileId: string) =>
+    api.del(`/support/applications/${enc(applicationId)}/files/${enc(fileId)}`),
 
   notifications: (page: number, pageSize: number) => api.get<NotificationPage>('/notifications', { page, pageSize }),
   unreadCount: () => api.get<{ unread: number }>('/notifications/unread').then((r) => r.unread ?? 0),

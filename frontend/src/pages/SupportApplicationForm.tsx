@@ -14,6 +14,7 @@ import type { Application, Program, SearchHit, Transfer } from '../api/types';
 import { ApplicationDossier } from '../components/ApplicationDossier';
 import { StaleAlert } from '../components/PublishAlerts';
 import { AmountField, ChoiceGroup, DateField, FormAlert, TextAreaField, TextField } from '../components/Fields';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { checkFile, DocumentItem, FilePicker } from '../components/ListingFiles';
 import { ListingPicker } from '../components/ListingPicker';
 import { ErrorState, Loading, Notice } from '../components/Status';
@@ -373,6 +374,10 @@ function Wizard({ initial, program }: { initial: Application; program: Program }
               setSubmitErrors((prev) => prev.filter((x) => x.field !== `documents.${code}`));
               notice.say('appWizard.docs.uploaded', 'success', { name });
             }}
+            onRemoved={(fresh, name) => {
+              setA(fresh);
+              notice.say('files.removed', 'success', { name });
+            }}
           />
         )}
         {step === 'review' && (
@@ -620,11 +625,13 @@ function DocumentsStep({
   program,
   msg,
   onUploaded,
+  onRemoved,
 }: {
   application: Application;
   program: Program;
   msg: (field: string) => string | undefined;
   onUploaded: (fresh: Application, code: string, name: string) => void;
+  onRemoved: (fresh: Application, name: string) => void;
 }) {
   const { t } = useTranslation();
   const docs = program.documents ?? [];
@@ -637,7 +644,7 @@ function DocumentsStep({
       ) : (
         <ul className="doc-checklist">
           {docs.map((d) => (
-            <DocumentSlot key={d.code} application={a} doc={d} error={msg(`documents.${d.code}`)} onUploaded={onUploaded} />
+            <DocumentSlot key={d.code} application={a} doc={d} error={msg(`documents.${d.code}`)} onUploaded={onUploaded} onRemoved={onRemoved} />
           ))}
         </ul>
       )}
@@ -650,17 +657,39 @@ function DocumentSlot({
   doc: d,
   error: serverError,
   onUploaded,
+  onRemoved,
 }: {
   application: Application;
   doc: Program['documents'][number];
   error?: string;
   onUploaded: (fresh: Application, code: string, name: string) => void;
+  onRemoved: (fresh: Application, name: string) => void;
 }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
+  const [removeBusy, setRemoveBusy] = useState(false);
+  const [removeError, setRemoveError] = useState<string | null>(null);
   const files = (a.documents ?? []).filter((x) => x.code === d.code);
+
+  async function remove() {
+    if (!removing) return;
+    setRemoveBusy(true);
+    setRemoveError(null);
+    try {
+      await endpoints.deleteApplicationFile(a.id, removing.id);
+      const fresh = await endpoints.application(a.id);
+      const name = removing.name;
+      setRemoving(null);
+      onRemoved(fresh, name);
+    } catch (err) {
+      setRemoveError(problemMessage(t, err));
+    } finally {
+      setRemoveBusy(false);
+    }
+  }
 
   async function chosen(file: File | undefined) {
     setError(null);
@@ -695,10 +724,22 @@ function DocumentSlot({
       {files.length > 0 && (
         <ul className="doc-list">
           {files.map((f, i) => (
-            <DocumentItem key={f.fileId} id={f.fileId} index={i} authed />
+            <DocumentItem key={f.fileId} id={f.fileId} index={i} authed onRemove={(fid, name) => setRemoving({ id: fid, name })} />
           ))}
         </ul>
       )}
+      <ConfirmDialog
+        open={removing !== null}
+        title={removing ? t('files.removeTitle', { name: removing.name }) : ''}
+        confirmLabel={t('files.remove')}
+        danger
+        busy={removeBusy}
+        error={removeError}
+        onConfirm={() => void remove()}
+        onClose={() => setRemoving(null)}
+      >
+        <p>{t('appWizard.docs.removeText')}</p>
+      </ConfirmDialog>
       <FilePicker
         id={applicationFieldId(`documents.${d.code}`)}
         label={

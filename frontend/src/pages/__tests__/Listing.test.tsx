@@ -89,6 +89,8 @@ describe('Listing page for the owner’s organisation', () => {
     expect(await screen.findByText('Đã gửi tin để Sở duyệt.')).toBeTruthy();
     expect(calls.find((c) => c.path === '/listings/l1/submit')!.headers['if-match']).toBe('"4"');
     expect(document.querySelector('.badge')!.textContent).toBe('Chờ duyệt');
+    // The dialog closes (its × goes with it) and only the next step is offered.
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(buttonNames(ownerPanel())).toEqual(['Lưu trữ']);
   });
 

@@ -30,7 +30,7 @@ const VALUE_KEYS: Record<string, string> = {
 
 /** Namespaces that depend on what the entry is about (a support application's states). */
 const SUBJECT_VALUE_KEYS: Record<string, Record<string, string>> = {
-  'support.application': { state: 'appState' },
+  'support.application': { state: 'appState', declaration: 'review.declaration' },
 };
 
 export function showValue(t: TFunction, field: string, v: unknown, subjectType = ''): string {
