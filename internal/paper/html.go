@@ -25,13 +25,16 @@ var page = template.Must(template.New("doc").Funcs(template.FuncMap{"right": (*T
 @page { size: A4; margin: 20mm 20mm 20mm 30mm; }
 body { font-family: "Times New Roman", "Liberation Serif", Tinos, serif; font-size: 13pt; line-height: 1.35; color: #000; background: #fff; margin: 0 auto; max-width: 160mm; padding: 12mm 0; }
 @media print { body { padding: 0; } }
-.head { display: grid; grid-template-columns: 42% 58%; text-align: center; }
+.head { display: grid; grid-template-columns: 42% 58%; text-align: center; font-size: 12pt; }
+html[lang=vi] .nation, html[lang=vi] .issuer { white-space: nowrap; }
+@media screen and (max-width: 600px) { body { padding: 16px; } .head, .foot { grid-template-columns: 1fr; gap: 12px; } html[lang=vi] .nation, html[lang=vi] .issuer { white-space: normal; } }
 .head p { margin: 0; }
 .issuer, .nation, .title, .decider, .resolve, .signer b { font-weight: bold; }
 .motto { font-weight: bold; display: inline-block; border-bottom: 1px solid #000; padding-bottom: 2px; }
 .issuer-name { font-weight: bold; }
 .issuer::after { content: ""; display: block; width: 30%; margin: 3px auto 0; border-bottom: 1px solid #000; }
-.motto { font-size: 14pt; }
+.motto { font-size: 13pt; }
+.dated { font-size: 13pt; }
 .dated { font-style: italic; margin-top: 8px !important; }
 .title { text-align: center; font-size: 14pt; margin: 22px 0 0; }
 .subject { text-align: center; font-weight: bold; margin: 2px 0 0; }
