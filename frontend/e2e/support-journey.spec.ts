@@ -325,7 +325,8 @@ test('a support application from the call to the money paid, through every role�
   // The printable decision opens in a new tab, fetched with the officer's session.
   const [tab] = await Promise.all([page.waitForEvent('popup'), panel(page).locator('.paper-links').first().getByRole('button', { name: A.paper.html }).click()]);
   await expect(tab.locator('body')).toContainText(title);
-  await expect(tab.locator('body')).toContainText('350.000.000');
+  await expect(tab.locator('body')).toContainText('350.000.000 đồng (bằng chữ: Ba trăm năm mươi triệu đồng)');
+  await expect(tab.locator('body')).toContainText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   await tab.close();
   const [pdf] = await Promise.all([page.waitForEvent('download'), panel(page).locator('.paper-links').first().getByRole('button', { name: A.paper.pdf }).click()]);
   expect(pdf.suggestedFilename()).toMatch(/^decision-.*\.pdf$/);

@@ -226,7 +226,7 @@ func TestSupportJourney(t *testing.T) {
 	// The printable decision, in Vietnamese (official) and English.
 	html := s.h.Do(R{Method: "GET", Path: "/api/v1/support/applications/" + s.id + "/decision", Token: ent.Access})
 	for _, want := range []string{"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: " + number, "QUYẾT ĐỊNH", "Căn cứ Quyết định số 684/QĐ-UBND",
-		"Điều 1.", "250.000.000 đồng", "Công ty TNHH Nông sản sạch Ba Bể", "GIÁM ĐỐC", "Nơi nhận:", "điểm bình quân 76.0/100"} {
+		"Điều 1.", "250.000.000 đồng (bằng chữ: Hai trăm năm mươi triệu đồng)", "Công ty TNHH Nông sản sạch Ba Bể", "GIÁM ĐỐC", "Nơi nhận:", "điểm bình quân 76.0/100"} {
 		if !strings.Contains(string(html.Body), want) {
 			t.Errorf("the decision lacks %q", want)
 		}

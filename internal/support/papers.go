@@ -95,7 +95,7 @@ func (s *Service) decisionPaper(d *paper.Doc, t paperText, a Application, pr Pro
 		art1 := []string{
 			fmt.Sprintf(t.art1Approved, a.OrgName, project, pr.Name),
 			fmt.Sprintf(t.totalCost, money(t, a.TotalCost)),
-			fmt.Sprintf(t.supportAmount, money(t, dec.Amount)),
+			fmt.Sprintf(t.supportAmount, money(t, dec.Amount)+t.inWords(dec.Amount)),
 			fmt.Sprintf(t.ownShare, money(t, a.TotalCost-dec.Amount)),
 		}
 		if a.StartOn != "" && a.EndOn != "" {
@@ -144,7 +144,7 @@ func (s *Service) agreementPaper(d *paper.Doc, t paperText, a Application, pr Pr
 		{Label: t.factTechnology, Value: firstOf(a.Technology.Title, a.Technology.Description)},
 		{Label: t.factPeriod, Value: day(t, a.StartOn) + " – " + day(t, a.EndOn)},
 		{Label: t.factTotal, Value: money(t, a.TotalCost)},
-		{Label: t.factSupport, Value: money(t, approved)},
+		{Label: t.factSupport, Value: money(t, approved) + t.inWords(approved)},
 		{Label: t.factPaid, Value: money(t, paid)},
 		{Label: t.factRemaining, Value: money(t, approved-paid)},
 		{Label: t.factResults, Value: a.ExpectedResults},
@@ -203,6 +203,15 @@ type paperText struct {
 }
 
 func (t paperText) article(n int) string { return fmt.Sprintf("%s %d.", t.articleWord, n) }
+
+// inWords is the amount in words after the figures, as Vietnamese
+// decisions write it; the English translation leaves it out.
+func (t paperText) inWords(v int64) string {
+	if t.lang != "vi" {
+		return ""
+	}
+	return " (bằng chữ: " + vnd.Words(v) + ")"
+}
 
 var paperTexts = map[string]paperText{
 	"vi": {
