@@ -186,6 +186,11 @@ func TestSupportJourney(t *testing.T) {
 	if problemField(t, p, "scores."+c1) != "out_of_range" || problemField(t, p, "scores."+c2) != "required" {
 		t.Fatalf("bad scores: %v", p)
 	}
+	p = s.do(rev1.Access, "POST", "/scores", map[string]any{"declaration": "no_conflict",
+		"scores": []map[string]any{{"code": c1, "score": 8, "comment": strings.Repeat("x", 2001)}, {"code": c2, "score": 7}}}, 422)
+	if problemField(t, p, "scores."+c1+".comment") != "too_long" {
+		t.Fatalf("a long comment: %v", p)
+	}
 	s.do(ent.Access, "POST", "/scores", map[string]any{"declaration": "no_conflict"}, 403)
 	s.do(rev1.Access, "POST", "/scores", map[string]any{"declaration": "no_conflict", "comment": "Công nghệ phù hợp",
 		"scores": []map[string]any{{"code": c1, "score": 8}, {"code": c2, "score": 7, "comment": "Thị trường phân bón hữu cơ tốt"}}}, 200)

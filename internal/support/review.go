@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/techmart-vn/techmart/internal/audit"
@@ -351,8 +352,13 @@ func (s *Service) SubmitScores(ctx context.Context, p *auth.Principal, id string
 	in.Comment = validate.Multiline(in.Comment)
 	c.Optional("comment", in.Comment, 4000)
 	for i := range in.Scores {
+		// Named by criterion, as the marks are; by place only without a code.
+		name := in.Scores[i].Code
+		if name == "" || strings.ContainsAny(name, ". ") {
+			name = strconv.Itoa(i)
+		}
 		in.Scores[i].Comment = validate.Multiline(in.Scores[i].Comment)
-		c.Optional("scores."+strconv.Itoa(i)+".comment", in.Scores[i].Comment, 2000)
+		c.Optional("scores."+name+".comment", in.Scores[i].Comment, 2000)
 	}
 	if err := c.Err(); err != nil {
 		return Application{}, err

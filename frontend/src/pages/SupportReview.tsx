@@ -142,7 +142,8 @@ function ReviewForm({ application: a, program: p }: { application: Application; 
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.errors.length > 0) {
-        // Comments are named by their place in the list sent ("scores.1.comment"), marks by criterion.
+        // Marks and comments are named by criterion ("scores.novelty.comment"); an entry
+        // without a code by its place in the list sent ("scores.1.code").
         const field = (f: string) => {
           const m = /^scores\.(\d+)\.(comment|code)$/.exec(f);
           return m && criteria[Number(m[1])] ? `scores.${criteria[Number(m[1])].code}${m[2] === 'comment' ? '.comment' : ''}` : f;
