@@ -343,3 +343,45 @@ func TestReviewerRecusal(t *testing.T) {
 		t.Fatalf("re-assigning one who stepped aside: %v", p)
 	}
 }
+
+// TestReviewerReplaced: during appraisal an officer replaces a reviewer who
+// has not scored; the one replaced is told, the new one asked, and one who
+// has scored cannot be taken off.
+func TestReviewerReplaced(t *testing.T) {
+	h := apptest.New(t)
+	officer, admin, rev1, rev2 := h.Demo("officer"), h.Demo("admin"), h.Demo("reviewer"), h.Demo("reviewer2")
+	_, third := h.Register("chuyengia3@example.vn", "Viện Nghiên cứu Độc lập", "institute")
+	id := func(tok apptest.Tokens) string {
+		return h.Do(R{Method: "GET", Path: "/api/v1/me", Token: tok.Access}).JSON(t)["user"].(map[string]any)["id"].(string)
+	}
+	r1, r2, r3 := id(rev1), id(rev2), id(third)
+	if r := h.Do(R{Method: "PUT", Path: "/api/v1/users/" + r3 + "/roles", Token: admin.Access, Body: map[string]any{"roles": []string{"reviewer"}}}); r.Status != 200 {
+		t.Fatalf("roles: %d %s", r.Status, r.Body)
+	}
+	_, ids := appraisalQueue(t, h, 2, 1, 100_000_000)
+	if _, err := store.Modify(context.Background(), h.App.Store, support.ApplicationCollection, ids[0], func(a *support.Application) error {
+		a.Reviews = []support.Review{{ReviewerID: r1, ReviewerName: "A", AssignedAt: time.Now()}, {ReviewerID: r2, ReviewerName: "B", AssignedAt: time.Now()}}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s := supportSteps{t: t, h: h, id: ids[0]}
+	criteria := s.do(officer.Access, "GET", "", nil, 200)["reviewPlan"].(map[string]any)["criteria"].([]any)
+	var marks []map[string]any
+	for _, c := range criteria {
+		marks = append(marks, map[string]any{"code": c.(map[string]any)["code"], "score": 6})
+	}
+	s.do(rev2.Access, "POST", "/scores", map[string]any{"declaration": "no_conflict", "scores": marks}, 200)
+	p := s.do(officer.Access, "POST", "/assign-reviewers", map[string]any{"reviewerIds": []string{r1, r3}}, 422)
+	if problemField(t, p, "reviewerIds") != "cannot_remove_scored" {
+		t.Fatalf("taking off a reviewer who scored: %v", p)
+	}
+	a := s.do(officer.Access, "POST", "/assign-reviewers", map[string]any{"reviewerIds": []string{r2, r3}}, 200)
+	if n := len(a["reviews"].([]any)); n != 2 || a["state"] != "appraisal" {
+		t.Fatalf("after replacing: %d reviews, %v", n, a["state"])
+	}
+	inboxHas(t, h, rev1.Access, "không còn được phân công")
+	inboxHas(t, h, third.Access, "Bạn được phân công thẩm định")
+	s.do(rev1.Access, "GET", "", nil, 404)
+	s.do(third.Access, "GET", "", nil, 200)
+}

@@ -27,9 +27,10 @@ var texts = map[string]text{
 	"decision.agreed":         {"Kết nối về “{listing}” đã đạt thỏa thuận.", "The connection about “{listing}” reached an agreement."},
 	"decision.closed_no_deal": {"Kết nối về “{listing}” đã kết thúc, không thành.", "The connection about “{listing}” closed without a deal."},
 
-	"support.submitted":         {"{org} đã nộp hồ sơ “{title}” vào chương trình “{program}”.", "{org} submitted “{title}” to the programme “{program}”."},
-	"support.returned":          {"Hồ sơ “{title}” được trả lại để bổ sung: {reason}", "The application “{title}” was returned for revision: {reason}"},
-	"support.reviewer_assigned": {"Bạn được phân công thẩm định hồ sơ “{title}” của {org}.", "You are asked to appraise “{title}” by {org}."},
+	"support.submitted":           {"{org} đã nộp hồ sơ “{title}” vào chương trình “{program}”.", "{org} submitted “{title}” to the programme “{program}”."},
+	"support.returned":            {"Hồ sơ “{title}” được trả lại để bổ sung: {reason}", "The application “{title}” was returned for revision: {reason}"},
+	"support.reviewer_assigned":   {"Bạn được phân công thẩm định hồ sơ “{title}” của {org}.", "You are asked to appraise “{title}” by {org}."},
+	"support.reviewer_unassigned": {"Bạn không còn được phân công thẩm định hồ sơ “{title}” của {org}.", "You are no longer asked to appraise “{title}” by {org}."},
 	"support.reviewer_recused": {"{reviewer} xin rút khỏi thẩm định hồ sơ “{title}” do xung đột lợi ích. Cần phân công người khác.",
 		"{reviewer} stepped aside from appraising “{title}” (conflict of interest). Assign someone else."},
 	"support.appraisal_complete":   {"Hồ sơ “{title}” đã đủ điểm thẩm định, chờ quyết định.", "Every reviewer has scored “{title}”; it awaits a decision."},

@@ -278,7 +278,7 @@ func (s *Service) AssignReviewers(ctx context.Context, p *auth.Principal, id str
 		return a, err
 	}
 	var before string
-	var added []string
+	var added, removed []string
 	a, err = store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
 		if ifVersion != 0 && a.Version != ifVersion {
 			return errs.ErrVersionMismatch
@@ -293,6 +293,12 @@ func (s *Service) AssignReviewers(ctx context.Context, p *auth.Principal, id str
 			}
 		}
 		now := s.now().UTC()
+		added, removed = nil, nil // a retried write starts again
+		for _, r := range a.Reviews {
+			if !slices.Contains(in.ReviewerIDs, r.ReviewerID) && !r.recused() {
+				removed = append(removed, r.ReviewerID)
+			}
+		}
 		kept := []Review{}
 		for _, uid := range in.ReviewerIDs {
 			if i := slices.IndexFunc(a.Reviews, func(r Review) bool { return r.ReviewerID == uid }); i >= 0 {
@@ -329,6 +335,7 @@ func (s *Service) AssignReviewers(ctx context.Context, p *auth.Principal, id str
 	}
 	s.recordAppReason(ctx, p, ActionAssignReviewers, a, changes, "")
 	s.tell(ctx, added, a, "reviewer_assigned", nil)
+	s.tell(ctx, removed, a, "reviewer_unassigned", nil)
 	return a, nil
 }
 
