@@ -159,7 +159,7 @@ var schemas = obj{
 		"documents [{code, fileId}], history [{state, at, note}], reviews [{reviewerId, reviewerName, declaration, scores [{code, score, comment}], total, comment, submittedAt}] " +
 		"(officers: all; a reviewer: their own; the applicant: none), reviewPlan {criteria, passMark, required}, appraisal {complete, count, mean, min, max, spread, passMark, passed, criteria} (officers), " +
 		"decision {outcome, amount, reason, number, at}, agreement {number, signedOn}, tranches [{amount, on, note, at}], paid, acceptance {report, requestedAt, outcome, on, note}, createdAt, updatedAt, submittedAt, closedAt"},
-	"ApplicationList": listOf("Application"),
+	"ApplicationList": obj{"type": "object", "description": "items, total, page, pageSize, and counts {state: n}: how many of the listed applications are in each state, the state filter aside"},
 	"DecideInput": object([]string{"outcome"}, obj{"outcome": strEnum("approved", "rejected"), "amount": obj{"type": "integer", "minimum": 1, "description": "VND, ≤ requested"},
 		"reason": obj{"type": "string", "maxLength": 4000}, "number": obj{"type": "string", "maxLength": 60, "description": "register number; the next of the year when empty"}}),
 	"SupportDashboard": obj{"type": "object", "description": "target {enterprises, basis, year}, supportedEnterprises, approvedApplications, totals {total, committed, disbursed, remaining}, " +

@@ -211,11 +211,14 @@ func (s *Server) listApplications(c *fiber.Ctx) error {
 	if err := v.Err(); err != nil {
 		return err
 	}
-	items, total, err := s.d.Support.ListApplications(c.UserContext(), principal(c), f)
+	res, err := s.d.Support.ListApplications(c.UserContext(), principal(c), f)
 	if err != nil {
 		return err
 	}
-	return c.JSON(list[support.Application]{Items: items, Total: int64(total), Page: pg, PageSize: size})
+	return c.JSON(struct {
+		list[support.Application]
+		Counts map[string]int `json:"counts"`
+	}{list[support.Application]{Items: res.Items, Total: int64(res.Total), Page: pg, PageSize: size}, res.Counts})
 }
 
 func (s *Server) createApplication(c *fiber.Ctx) error {

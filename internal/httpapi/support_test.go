@@ -322,6 +322,10 @@ func TestApprovalsNeverExceedTheBudget(t *testing.T) {
 	if approved["total"].(float64) != 10 {
 		t.Fatalf("approved applications: %v", approved["total"])
 	}
+	// The counts per state ignore the state filter: the queue's tabs.
+	if c := approved["counts"].(map[string]any); c["approved"].(float64) != 10 || c["appraisal"].(float64) != 40 {
+		t.Fatalf("counts: %v", c)
+	}
 }
 
 // TestDecisionIdempotency: the same decision sent twice (same key) counts

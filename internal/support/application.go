@@ -323,26 +323,36 @@ type ApplicationFilter struct {
 	Page, Size int
 }
 
+// ApplicationPage is one page of a list, with how many of the listed
+// dossiers are in each state (the state filter aside), for the queue's
+// tabs.
+type ApplicationPage struct {
+	Items  []Application
+	Total  int
+	Counts map[string]int
+}
+
 // ListApplications returns the principal's organisations' dossiers,
 // (officers) everyone's except drafts, or (reviewers) those assigned to
 // them, newest change first.
-func (s *Service) ListApplications(ctx context.Context, p *auth.Principal, f ApplicationFilter) ([]Application, int, error) {
+func (s *Service) ListApplications(ctx context.Context, p *auth.Principal, f ApplicationFilter) (ApplicationPage, error) {
+	none := ApplicationPage{Items: []Application{}, Counts: map[string]int{}}
 	filter := bson.D{}
 	switch f.Scope {
 	case ScopeAll:
 		if !isStaff(p) {
-			return nil, 0, errs.ErrForbidden
+			return none, errs.ErrForbidden
 		}
 		filter = append(filter, bson.E{Key: "state", Value: bson.D{{Key: "$ne", Value: AppDraft}}})
 	case ScopeAssigned:
 		if !p.User.HasRole(auth.RoleReviewer) {
-			return nil, 0, errs.ErrForbidden
+			return none, errs.ErrForbidden
 		}
 		// Filtered below: a province has hundreds of dossiers, not millions.
 		filter = append(filter, bson.E{Key: "state", Value: bson.D{{Key: "$ne", Value: AppDraft}}})
 	default:
 		if len(p.User.Orgs) == 0 {
-			return []Application{}, 0, nil
+			return none, nil
 		}
 		filter = append(filter, bson.E{Key: "orgId", Value: bson.D{{Key: "$in", Value: p.User.Orgs}}})
 	}
@@ -351,14 +361,12 @@ func (s *Service) ListApplications(ctx context.Context, p *auth.Principal, f App
 	}
 	all, err := store.Find[Application](ctx, s.s, ApplicationCollection, filter, options.Find().SetSort(bson.D{{Key: "updatedAt", Value: -1}}))
 	if err != nil {
-		return nil, 0, err
+		return none, err
 	}
 	words := search.Words(f.Query)
+	counts := map[string]int{}
 	all = slices.DeleteFunc(all, func(a Application) bool {
 		if f.Scope == ScopeAssigned && !isReviewer(p, &a) {
-			return true
-		}
-		if f.State != "" && a.State != f.State {
 			return true
 		}
 		text := search.Words(a.Title + " " + a.OrgName)
@@ -367,12 +375,14 @@ func (s *Service) ListApplications(ctx context.Context, p *auth.Principal, f App
 				return true
 			}
 		}
-		return false
+		counts[a.State]++
+		return f.State != "" && a.State != f.State
 	})
-	for i := range all {
-		all[i] = s.View(p, all[i])
+	items := store.PageOf(all, f.Page, f.Size)
+	for i := range items {
+		items[i] = s.View(p, items[i])
 	}
-	return store.PageOf(all, f.Page, f.Size), len(all), nil
+	return ApplicationPage{Items: items, Total: len(all), Counts: counts}, nil
 }
 
 // UpdateApplication changes a draft (its organisation's members).

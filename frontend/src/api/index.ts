@@ -4,6 +4,7 @@ import { API_BASE, ApiClient } from './client';
 import type {
   AppConfig,
   Application,
+  ApplicationPage,
   ApplicationFilter,
   ApplicationInput,
   DecideInput,
@@ -270,8 +271,8 @@ export const endpoints = {
 
   // --- Support applications ------------------------------------------------
 
-  applications: (filter: ApplicationFilter, page: number, pageSize: number) =>
-    paged(api.get<ItemList<Application>>('/support/applications', { ...filter, page, pageSize }), page, pageSize),
+  applications: (filter: ApplicationFilter, page: number, pageSize: number): Promise<ApplicationPage> =>
+    paged(api.get<ItemList<Application> & Pick<ApplicationPage, 'counts'>>('/support/applications', { ...filter, page, pageSize }), page, pageSize),
   application: (id: string) => api.get<Application>(`/support/applications/${enc(id)}`, undefined, { cache: 'no-cache' }),
   createApplication: (input: ApplicationInput) => api.post<Application>('/support/applications', input),
   updateApplication: (id: string, input: ApplicationInput, version: number) =>

@@ -75,6 +75,9 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** A page of applications with how many of the listed ones are in each state, the state filter aside. */
+export type ApplicationPage = Page<Application> & { counts?: Partial<Record<ApplicationState, number>> };
+
 export interface TokenPair {
   accessToken: string;
   refreshToken: string;

@@ -28,22 +28,6 @@ export function scopesFor(who: { officer: boolean; reviewer: boolean; member: bo
   return out;
 }
 
-/** Counts per state, summed over the programmes asked for (the dashboard's figures); drafts are the applicants' own. */
-export function stateCounts(
-  programs: { id: string; applications: Partial<Record<ApplicationState, number>> }[],
-  programId?: string,
-): Partial<Record<ApplicationState, number>> {
-  const out: Partial<Record<ApplicationState, number>> = {};
-  for (const p of programs) {
-    if (programId && p.id !== programId) continue;
-    for (const [s, n] of Object.entries(p.applications ?? {})) {
-      if (s === 'draft' || !n) continue;
-      out[s as ApplicationState] = (out[s as ApplicationState] ?? 0) + n;
-    }
-  }
-  return out;
-}
-
 export default function SupportApplications() {
   const { t, i18n } = useTranslation();
   const { me, hasRole, status } = useAuth();
@@ -72,8 +56,8 @@ export default function SupportApplications() {
     [ready, scope, programId, state, q, page],
   );
   const programs = useAsync(() => (queue ? endpoints.programs(undefined, 1, 100) : Promise.resolve(null)), [queue]);
-  const dashboard = useAsync(() => (queue ? endpoints.supportDashboard() : Promise.resolve(null)), [queue]);
-  const counts = stateCounts(dashboard.data?.programs ?? [], programId || undefined);
+  // How many of the listed dossiers are in each state, whatever state is picked (drafts stay the applicants' own).
+  const counts = data?.counts ?? {};
   const title = t(`applications.title.${scope}`);
   useTitle(title);
 

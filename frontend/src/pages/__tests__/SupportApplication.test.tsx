@@ -430,17 +430,9 @@ describe('the lists and the dashboard', () => {
   it('gives officers the queue with counts per state and filters in the URL', async () => {
     const { calls } = mockApi({
       ...meRoutes(['officer'], []),
-      'GET /support/applications': () => json(200, { items: [inAppraisal()], total: 1, page: 1, pageSize: 20 }),
+      'GET /support/applications': () =>
+        json(200, { items: [inAppraisal()], total: 1, page: 1, pageSize: 20, counts: { submitted: 3, appraisal: 1 } }),
       'GET /support/programs': () => json(200, { items: [supportProgram()], total: 1 }),
-      'GET /support/dashboard': () =>
-        json(200, {
-          target: { enterprises: 20, basis: '684/QĐ-UBND', year: 2020 },
-          supportedEnterprises: 0,
-          approvedApplications: 0,
-          totals: { total: 0, committed: 0, disbursed: 0, remaining: 0 },
-          programs: [{ id: 'p1', name: 'P', total: 0, committed: 0, disbursed: 0, remaining: 0, enterprises: 0, applications: { submitted: 3, appraisal: 1 } }],
-          years: [],
-        }),
     });
     renderRoutes([{ path: '/support/applications', element: <SupportApplications /> }], '/support/applications');
     expect(await screen.findByRole('heading', { level: 1, name: 'Hồ sơ đề nghị hỗ trợ' })).toBeTruthy();
