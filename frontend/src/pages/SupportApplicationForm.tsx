@@ -14,7 +14,7 @@ import type { Application, Program, SearchHit, Transfer } from '../api/types';
 import { ApplicationDossier } from '../components/ApplicationDossier';
 import { StaleAlert } from '../components/PublishAlerts';
 import { AmountField, ChoiceGroup, DateField, FormAlert, TextAreaField, TextField } from '../components/Fields';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { useFileRemoval } from '../components/FileRemoval';
 import { checkFile, DocumentItem, FilePicker } from '../components/ListingFiles';
 import { ListingPicker } from '../components/ListingPicker';
 import { ErrorState, Loading, Notice } from '../components/Status';
@@ -669,27 +669,11 @@ function DocumentSlot({
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState<string | null>(null);
-  const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
-  const [removeBusy, setRemoveBusy] = useState(false);
-  const [removeError, setRemoveError] = useState<string | null>(null);
+  const removal = useFileRemoval(async (id, name) => {
+    await endpoints.deleteApplicationFile(a.id, id);
+    onRemoved(await endpoints.application(a.id), name);
+  }, t('appWizard.docs.removeText'));
   const files = (a.documents ?? []).filter((x) => x.code === d.code);
-
-  async function remove() {
-    if (!removing) return;
-    setRemoveBusy(true);
-    setRemoveError(null);
-    try {
-      await endpoints.deleteApplicationFile(a.id, removing.id);
-      const fresh = await endpoints.application(a.id);
-      const name = removing.name;
-      setRemoving(null);
-      onRemoved(fresh, name);
-    } catch (err) {
-      setRemoveError(problemMessage(t, err));
-    } finally {
-      setRemoveBusy(false);
-    }
-  }
 
   async function chosen(file: File | undefined) {
     setError(null);
@@ -724,22 +708,11 @@ function DocumentSlot({
       {files.length > 0 && (
         <ul className="doc-list">
           {files.map((f, i) => (
-            <DocumentItem key={f.fileId} id={f.fileId} index={i} authed onRemove={(fid, name) => setRemoving({ id: fid, name })} />
+            <DocumentItem key={f.fileId} id={f.fileId} index={i} authed onRemove={removal.ask} />
           ))}
         </ul>
       )}
-      <ConfirmDialog
-        open={removing !== null}
-        title={removing ? t('files.removeTitle', { name: removing.name }) : ''}
-        confirmLabel={t('files.remove')}
-        danger
-        busy={removeBusy}
-        error={removeError}
-        onConfirm={() => void remove()}
-        onClose={() => setRemoving(null)}
-      >
-        <p>{t('appWizard.docs.removeText')}</p>
-      </ConfirmDialog>
+      {removal.dialog}
       <FilePicker
         id={applicationFieldId(`documents.${d.code}`)}
         label={

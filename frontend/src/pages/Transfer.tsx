@@ -9,7 +9,8 @@ import { endpoints } from '../api';
 import { Fact, ListFact } from '../components/Facts';
 import { ApiError } from '../api/client';
 import { IMPLEMENTATION_STATUSES, type Transfer } from '../api/types';
-import { ConfirmDialog, FormDialog } from '../components/ConfirmDialog';
+import { FormDialog } from '../components/ConfirmDialog';
+import { useFileRemoval } from '../components/FileRemoval';
 import { RegistrationBadge } from '../components/ConnectionBadges';
 import { DateField, SelectField, TextAreaField, TextField } from '../components/Fields';
 import { KindBadge } from '../components/ListingBadges';
@@ -315,9 +316,10 @@ function Documents({ transfer: tr, onChanged }: { transfer: Transfer; onChanged:
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState<string | null>(null);
-  const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
-  const [removeBusy, setRemoveBusy] = useState(false);
-  const [removeError, setRemoveError] = useState<string | null>(null);
+  const removal = useFileRemoval(async (id, name) => {
+    await endpoints.deleteTransferFile(tr.id, id);
+    await onChanged(t('files.removed', { name }));
+  }, t('transfer.removeDocumentText'));
   const docs = tr.documents ?? [];
   const images = docs.filter((d) => d.contentType.startsWith('image/')).length;
 
@@ -343,22 +345,6 @@ function Documents({ transfer: tr, onChanged }: { transfer: Transfer; onChanged:
     }
   }
 
-  async function remove() {
-    if (!removing) return;
-    setRemoveBusy(true);
-    setRemoveError(null);
-    try {
-      await endpoints.deleteTransferFile(tr.id, removing.id);
-      const name = removing.name;
-      setRemoving(null);
-      await onChanged(t('files.removed', { name }));
-    } catch (err) {
-      setRemoveError(problemMessage(t, err));
-    } finally {
-      setRemoveBusy(false);
-    }
-  }
-
   return (
     <section className="listing-section listing-files" aria-labelledby="transfer-docs-title">
       <h2 id="transfer-docs-title">{t('transfer.documents')}</h2>
@@ -373,7 +359,7 @@ function Documents({ transfer: tr, onChanged }: { transfer: Transfer; onChanged:
               index={i}
               authed
               known={{ name: d.name, size: d.size }}
-              onRemove={tr.can.edit ? (fid, name) => setRemoving({ id: fid, name }) : undefined}
+              onRemove={tr.can.edit ? removal.ask : undefined}
             />
           ))}
         </ul>
@@ -388,18 +374,7 @@ function Documents({ transfer: tr, onChanged }: { transfer: Transfer; onChanged:
           inputRef={input}
         />
       )}
-      <ConfirmDialog
-        open={removing !== null}
-        title={removing ? t('files.removeTitle', { name: removing.name }) : ''}
-        confirmLabel={t('files.remove')}
-        danger
-        busy={removeBusy}
-        error={removeError}
-        onConfirm={() => void remove()}
-        onClose={() => setRemoving(null)}
-      >
-        <p>{t('transfer.removeDocumentText')}</p>
-      </ConfirmDialog>
+      {removal.dialog}
     </section>
   );
 }
