@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/taxonomy"
 	"github.com/techmart-vn/techmart/internal/validate"
 )
@@ -116,7 +117,7 @@ func (in *Input) apply(c *validate.Checker, l *Listing, tax *taxonomy.Taxonomy, 
 				c.Add("validUntil", "too_far", "maxMonths", 24)
 			default:
 				// To the end of that day in Vietnam, where it is read.
-				end := time.Date(t.Year(), t.Month(), t.Day(), 23, 59, 59, 0, hcm).UTC()
+				end := time.Date(t.Year(), t.Month(), t.Day(), 23, 59, 59, 0, calendar.Vietnam).UTC()
 				l.ValidUntil = &end
 			}
 		}

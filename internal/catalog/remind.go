@@ -3,10 +3,10 @@ package catalog
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 
+	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/store"
 )
@@ -18,13 +18,6 @@ type Mailer interface {
 
 // SetMailer turns on e-mail reminders; baseURL is where links point.
 func (s *Service) SetMailer(m Mailer, baseURL string) { s.mailer, s.baseURL = m, baseURL }
-
-var hcm = func() *time.Location {
-	if loc, err := time.LoadLocation("Asia/Ho_Chi_Minh"); err == nil {
-		return loc
-	}
-	return time.FixedZone("ICT", 7*3600)
-}()
 
 // RemindExpiring e-mails the owners of every published listing that expires
 // within RemindBefore and has not been reminded, then marks it reminded (a
@@ -80,7 +73,7 @@ func reminderSubject(l Listing) string {
 }
 
 func (s *Service) reminderBody(l Listing, name string) string {
-	until := l.ValidUntil.In(hcm).Format("02/01/2006")
+	until := l.ValidUntil.In(calendar.Vietnam).Format("02/01/2006")
 	link := s.baseURL + "/listings/" + l.ID
 	return fmt.Sprintf(`Xin chào %[1]s,
 

@@ -21,6 +21,7 @@ import (
 	"github.com/emersion/go-sasl"
 	"github.com/emersion/go-smtp"
 
+	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/org"
 )
 
@@ -66,10 +67,7 @@ func Parse(raw string) (*Sender, error) {
 	if s.from == "" {
 		s.from = "noreply@" + s.host
 	}
-	s.loc, err = time.LoadLocation("Asia/Ho_Chi_Minh")
-	if err != nil {
-		s.loc = time.FixedZone("ICT", 7*3600)
-	}
+	s.loc = calendar.Vietnam // the Date header reads as the recipients live
 	return s, nil
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/files"
@@ -369,7 +370,10 @@ func (s *Service) ListApplications(ctx context.Context, p *auth.Principal, f App
 		if f.Scope == ScopeAssigned && !isReviewer(p, &a) {
 			return true
 		}
-		text := search.Words(a.Title + " " + a.OrgName)
+		var text []string
+		if len(words) > 0 {
+			text = search.Words(a.Title + " " + a.OrgName)
+		}
 		for _, w := range words { // every word, as a word or its beginning
 			if !slices.ContainsFunc(text, func(t string) bool { return strings.HasPrefix(t, w) }) {
 				return true
@@ -465,7 +469,7 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, id string, ifVe
 		return a, err
 	}
 	now := s.now()
-	if !pr.Open(now.In(hcm).Format(time.DateOnly)) {
+	if !pr.Open(calendar.Day(now)) {
 		return a, ErrWindowClosed
 	}
 	if o.Status != org.StatusVerified || !slices.Contains(pr.Eligibility.OrgKinds, o.Kind) {
@@ -581,10 +585,3 @@ func (s *Service) recordApp(ctx context.Context, p *auth.Principal, action strin
 		Subject: audit.Subject{Type: "support.application", ID: a.ID, Name: a.Title + " – " + a.OrgName}, Changes: changes,
 	})
 }
-
-var hcm = func() *time.Location {
-	if loc, err := time.LoadLocation("Asia/Ho_Chi_Minh"); err == nil {
-		return loc
-	}
-	return time.FixedZone("ICT", 7*3600)
-}()

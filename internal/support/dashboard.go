@@ -8,6 +8,7 @@ import (
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 
+	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/store"
 )
 
@@ -85,6 +86,10 @@ func (s *Service) Dashboard(ctx context.Context, target Target) (Dashboard, erro
 		}
 		return years[y]
 	}
+	orgOf := make(map[string]string, len(apps)) // application → organisation
+	for _, a := range apps {
+		orgOf[a.ID] = a.OrgID
+	}
 	supported := map[string]bool{}
 	supportedIn := map[int]map[string]bool{}
 	for _, pr := range progs {
@@ -105,13 +110,13 @@ func (s *Service) Dashboard(ctx context.Context, target Target) (Dashboard, erro
 		f.Enterprises = len(orgs)
 		// Years come from the ledger, the record of the money.
 		for _, r := range pr.Reservations {
-			y := r.At.In(hcm).Year()
+			y := r.At.In(calendar.Vietnam).Year()
 			year(y).Committed += r.Amount - r.Released
 			if supportedIn[y] == nil {
 				supportedIn[y] = map[string]bool{}
 			}
-			if i := slices.IndexFunc(apps, func(a Application) bool { return a.ID == r.ApplicationID }); i >= 0 {
-				supportedIn[y][apps[i].OrgID] = true
+			if org, ok := orgOf[r.ApplicationID]; ok {
+				supportedIn[y][org] = true
 			}
 			for _, t := range r.Tranches {
 				if day, err := time.Parse(time.DateOnly, t.On); err == nil {

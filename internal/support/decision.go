@@ -12,6 +12,7 @@ import (
 
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/validate"
@@ -337,7 +338,7 @@ type counter struct {
 // calendar): "1/QĐ-SKHCN", "2/QĐ-SKHCN", … A number taken by a request
 // that then fails stays unused, as in a paper register.
 func (s *Service) nextNumber(ctx context.Context, at time.Time) (string, error) {
-	id := "decision-" + at.In(hcm).Format("2006")
+	id := "decision-" + at.In(calendar.Vietnam).Format("2006")
 	c, err := store.Upsert(ctx, s.s, counterCollection, id, func(c *counter, exists bool) error {
 		if !exists {
 			c.ID = id

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/validate"
@@ -55,7 +56,7 @@ func (s *Service) Disburse(ctx context.Context, p *auth.Principal, id, key strin
 	}
 	if d, ok := c.Date("on", in.On); !ok && !c.Has("on") {
 		c.Add("on", "required")
-	} else if ok && d.After(s.now().In(hcm).AddDate(0, 0, 1)) {
+	} else if ok && d.After(s.now().In(calendar.Vietnam).AddDate(0, 0, 1)) {
 		c.Add("on", "in_future")
 	}
 	in.Note = validate.Multiline(in.Note)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/store"
@@ -80,7 +81,7 @@ func (s *Service) SignAgreement(ctx context.Context, p *auth.Principal, id strin
 		return Application{}, err
 	}
 	a, err := s.staffStep(ctx, p, id, ifVersion, ActionAgreement, []string{AppApproved}, AppAgreementSigned, in.Number, func(a *Application, now time.Time) error {
-		if a.Decision != nil && in.SignedOn < a.Decision.At.In(hcm).Format(time.DateOnly) {
+		if a.Decision != nil && in.SignedOn < calendar.Day(a.Decision.At) {
 			return errs.Field("signedOn", "before_decision")
 		}
 		a.Agreement = &Agreement{Number: in.Number, SignedOn: in.SignedOn, By: p.User.ID, At: now}
@@ -247,7 +248,7 @@ func (s *Service) pastDay(c *validate.Checker, field, value string) {
 		c.Add(field, "required")
 		return
 	}
-	if d, ok := c.Date(field, value); ok && d.After(s.now().In(hcm)) {
+	if d, ok := c.Date(field, value); ok && d.After(s.now().In(calendar.Vietnam)) {
 		c.Add(field, "in_future")
 	}
 }

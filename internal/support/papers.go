@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/paper"
 	"github.com/techmart-vn/techmart/internal/vnd"
@@ -76,7 +77,7 @@ func (s *Service) Paper(ctx context.Context, p *auth.Principal, id, kind, lang s
 
 func (s *Service) decisionPaper(d *paper.Doc, t paperText, a Application, pr Program, province string) {
 	dec := a.Decision
-	d.Number, d.Date, d.Title = dec.Number, dec.At.In(hcm), t.decision
+	d.Number, d.Date, d.Title = dec.Number, dec.At.In(calendar.Vietnam), t.decision
 	d.Decider = fmt.Sprintf(t.decider, strings.ToUpper(province))
 	d.Resolve = t.decides
 	basis := ""
@@ -122,7 +123,7 @@ func (s *Service) decisionPaper(d *paper.Doc, t paperText, a Application, pr Pro
 func (s *Service) agreementPaper(d *paper.Doc, t paperText, a Application, pr Program) {
 	ag := a.Agreement
 	d.Number, d.Title, d.Subject = ag.Number, t.agreementTitle, fmt.Sprintf(t.agreementSubject, pr.Name)
-	if signed, err := time.ParseInLocation(time.DateOnly, ag.SignedOn, hcm); err == nil {
+	if signed, err := time.ParseInLocation(time.DateOnly, ag.SignedOn, calendar.Vietnam); err == nil {
 		d.Date = signed
 	}
 	paid := int64(0)
@@ -132,7 +133,7 @@ func (s *Service) agreementPaper(d *paper.Doc, t paperText, a Application, pr Pr
 	approved := int64(0)
 	decision := ""
 	if a.Decision != nil {
-		approved, decision = a.Decision.Amount, a.Decision.Number+" ("+day(t, a.Decision.At.In(hcm).Format(time.DateOnly))+")"
+		approved, decision = a.Decision.Amount, a.Decision.Number+" ("+day(t, calendar.Day(a.Decision.At))+")"
 	}
 	d.Facts = []paper.Fact{
 		{Label: t.factNumber, Value: ag.Number},
@@ -162,7 +163,7 @@ func (s *Service) agreementPaper(d *paper.Doc, t paperText, a Application, pr Pr
 
 func submittedDay(a Application) string {
 	if a.SubmittedAt != nil {
-		return a.SubmittedAt.In(hcm).Format(time.DateOnly)
+		return calendar.Day(*a.SubmittedAt)
 	}
 	return ""
 }

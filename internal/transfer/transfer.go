@@ -22,6 +22,7 @@ import (
 
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/connection"
 	"github.com/techmart-vn/techmart/internal/errs"
@@ -110,15 +111,8 @@ type Transfer struct {
 // Overdue reports whether registration is due and its day has passed
 // (days are counted in Vietnam's time zone).
 func (t *Transfer) Overdue(now time.Time) bool {
-	return t.Registration.Status == RegDue && t.Registration.DueOn != "" && now.In(hcm).Format(time.DateOnly) > t.Registration.DueOn
+	return t.Registration.Status == RegDue && t.Registration.DueOn != "" && calendar.Day(now) > t.Registration.DueOn
 }
-
-var hcm = func() *time.Location {
-	if loc, err := time.LoadLocation("Asia/Ho_Chi_Minh"); err == nil {
-		return loc
-	}
-	return time.FixedZone("ICT", 7*3600)
-}()
 
 // Connections is what transfers need of connections.
 type Connections interface {
@@ -216,7 +210,7 @@ func (s *Service) apply(c *validate.Checker, t *Transfer, in Input, creating boo
 		t.SignedOn = deref(in.SignedOn)
 		if d, ok := c.Date("signedOn", t.SignedOn); !ok && !c.Has("signedOn") {
 			c.Add("signedOn", "required")
-		} else if ok && d.After(s.now().In(hcm).AddDate(0, 0, 1)) {
+		} else if ok && d.After(s.now().In(calendar.Vietnam).AddDate(0, 0, 1)) {
 			c.Add("signedOn", "in_future")
 		}
 	}
@@ -614,7 +608,7 @@ func (s *Service) RemindDue(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	n := 0
-	soon := now.Add(RemindBefore).In(hcm).Format(time.DateOnly)
+	soon := calendar.Day(now.Add(RemindBefore))
 	for _, t := range due {
 		if t.DueRemindedAt != nil || t.Registration.DueOn == "" || t.Registration.DueOn > soon {
 			continue
