@@ -7,10 +7,12 @@ import (
 	"encoding/hex"
 	"errors"
 	"image"
+	"image/color"
 	"image/jpeg"
 	_ "image/png" // decoders for the accepted types
 	"net/http"
 	"path"
+	"runtime"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -26,8 +28,13 @@ import (
 const (
 	MaxImage    = 5 << 20  // bytes
 	MaxDocument = 10 << 20 // bytes
-	MaxPixels   = 40_000_000
-	ThumbWidth  = 480
+	// MaxDecode is the memory one image may take decoded (width × height ×
+	// bytes per pixel of its colour model), read from its header before any
+	// pixel is decoded: a few hundred kilobytes of compressed zeros can
+	// claim hundreds of megabytes. 96 MiB takes a 24-megapixel camera JPEG
+	// or a 4000 × 3000 RGBA PNG, and refuses 16-bit images of that size.
+	MaxDecode  = 96 << 20
+	ThumbWidth = 480
 )
 
 // Kinds of file.
@@ -50,6 +57,12 @@ var (
 	ErrBadImage    = errs.Field("file", "invalid_image")
 	ErrImageTooBig = errs.Field("file", "image_too_large")
 )
+
+// imageTooBig names the size refused and the budget, in MiB.
+func imageTooBig(width, height, need int) *errs.Error {
+	return errs.Field("file", "image_too_large", "width", width, "height", height,
+		"needMiB", (need+1<<20-1)>>20, "maxMiB", MaxDecode>>20)
+}
 
 // File is an uploaded image or document.
 type File struct {
@@ -95,10 +108,16 @@ func (f *File) Owner() Owner {
 type Service struct {
 	s     *store.Store
 	blobs Blobs
+	// decodeSlots bounds concurrent image decodes, as auth bounds password
+	// hashes: each may take up to MaxDecode, so a burst of uploads costs at
+	// most cap × MaxDecode; the rest wait for a slot.
+	decodeSlots chan struct{}
 }
 
 // New returns the service.
-func New(s *store.Store, blobs Blobs) *Service { return &Service{s: s, blobs: blobs} }
+func New(s *store.Store, blobs Blobs) *Service {
+	return &Service{s: s, blobs: blobs, decodeSlots: make(chan struct{}, runtime.NumCPU())}
+}
 
 // sniff decides what data is from its bytes, never from its name or the
 // client's Content-Type: a renamed executable is refused.
@@ -132,8 +151,9 @@ func cleanName(name string) string {
 	return name
 }
 
-// Save checks and stores an upload for its owner. Images are decoded (which
-// proves they are images), bounded in pixels, and get a JPEG thumbnail.
+// Save checks and stores an upload for its owner. Images are bounded by the
+// memory their decoding takes (read from the header first), decoded (which
+// proves they are images) and get a JPEG thumbnail.
 func (s *Service) Save(ctx context.Context, owner Owner, userID, name string, data []byte) (File, error) {
 	kind, ct, err := sniff(data)
 	if err != nil {
@@ -154,19 +174,7 @@ func (s *Service) Save(ctx context.Context, owner Owner, userID, name string, da
 	}
 	var thumb []byte
 	if kind == KindImage {
-		cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-		if err != nil {
-			return File{}, ErrBadImage
-		}
-		if cfg.Width*cfg.Height > MaxPixels || cfg.Width <= 0 || cfg.Height <= 0 {
-			return File{}, ErrImageTooBig
-		}
-		img, _, err := image.Decode(bytes.NewReader(data))
-		if err != nil {
-			return File{}, ErrBadImage
-		}
-		f.Width, f.Height = cfg.Width, cfg.Height
-		if thumb, err = thumbnail(img); err != nil {
+		if f.Width, f.Height, thumb, err = s.image(ctx, data); err != nil {
 			return File{}, err
 		}
 		f.ThumbID = store.NewID()
@@ -187,14 +195,131 @@ func (s *Service) Save(ctx context.Context, owner Owner, userID, name string, da
 	return f, nil
 }
 
+// image reads an image's header, refuses what would take more than
+// MaxDecode to decode, then decodes it once (holding a decode slot) and
+// returns its size and thumbnail.
+func (s *Service) image(ctx context.Context, data []byte) (width, height int, thumb []byte, err error) {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return 0, 0, nil, ErrBadImage
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return 0, 0, nil, ErrBadImage
+	}
+	need := decodeCost(cfg, format, data)
+	if need > MaxDecode {
+		return 0, 0, nil, imageTooBig(cfg.Width, cfg.Height, need)
+	}
+	select {
+	case s.decodeSlots <- struct{}{}:
+	case <-ctx.Done():
+		return 0, 0, nil, ctx.Err()
+	}
+	defer func() { <-s.decodeSlots }()
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return 0, 0, nil, ErrBadImage
+	}
+	if thumb, err = thumbnail(img); err != nil {
+		return 0, 0, nil, err
+	}
+	return cfg.Width, cfg.Height, thumb, nil
+}
+
+// decodeCost is the memory decoding takes: width × height × the bytes per
+// pixel of the colour model the decoder produces, plus what the decoder
+// keeps on the side (a progressive JPEG's coefficients, a lossless WebP's
+// transform buffer). Unknown models count as 16-bit RGBA.
+func decodeCost(cfg image.Config, format string, data []byte) int {
+	pixels := cfg.Width * cfg.Height
+	if pixels > MaxDecode || pixels/cfg.Height != cfg.Width { // at least a byte each: over already
+		return max(pixels, MaxDecode+1)
+	}
+	if format == "jpeg" {
+		if samples, unit, progressive, ok := jpegFrame(data); ok {
+			if progressive { // an int32 coefficient per sample, kept to the end
+				samples *= 5
+			}
+			if cfg.ColorModel == color.RGBAModel || cfg.ColorModel == color.CMYKModel {
+				samples += 4 * unit // the planes are converted into a second image
+			}
+			return pixels * samples / unit
+		}
+	}
+	perPixel := 8
+	switch cfg.ColorModel {
+	case color.GrayModel, color.AlphaModel:
+		perPixel = 1
+	case color.Gray16Model, color.Alpha16Model:
+		perPixel = 2
+	case color.YCbCrModel:
+		perPixel = 3
+	case color.RGBAModel, color.NRGBAModel, color.CMYKModel, color.NYCbCrAModel:
+		perPixel = 4
+	default:
+		if _, ok := cfg.ColorModel.(color.Palette); ok {
+			perPixel = 1
+		}
+	}
+	if format == "webp" && cfg.ColorModel == color.NRGBAModel {
+		perPixel += 4 // lossless: a uint32 per pixel while transforms apply
+	}
+	return pixels * perPixel
+}
+
+// jpegFrame reads a JPEG's frame header: the bytes of samples per pixel, in
+// units of 1/unit (chroma subsampling makes them fractional), and whether
+// it is progressive. It walks the marker segments before the frame.
+func jpegFrame(data []byte) (samples, unit int, progressive, ok bool) {
+	for i := 2; i+4 <= len(data); {
+		if data[i] != 0xff {
+			return 0, 0, false, false
+		}
+		marker := data[i+1]
+		if marker == 0xff { // fill byte
+			i++
+			continue
+		}
+		length := int(data[i+2])<<8 | int(data[i+3])
+		if marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc {
+			seg := data[i+4 : min(len(data), i+2+length)]
+			if len(seg) < 6 || len(seg) < 6+3*int(seg[5]) || seg[5] == 0 {
+				return 0, 0, false, false
+			}
+			comps := seg[6 : 6+3*int(seg[5])]
+			hmax, vmax := 1, 1
+			for c := 0; c < len(comps); c += 3 {
+				hmax, vmax = max(hmax, int(comps[c+1]>>4)), max(vmax, int(comps[c+1]&15))
+			}
+			for c := 0; c < len(comps); c += 3 {
+				samples += int(comps[c+1]>>4) * int(comps[c+1]&15)
+			}
+			progressive = marker == 0xc2 || marker == 0xc6 || marker == 0xca || marker == 0xce
+			return samples, hmax * vmax, progressive, samples > 0
+		}
+		i += 2 + length
+	}
+	return 0, 0, false, false
+}
+
+// thumbnail scales img to ThumbWidth without a scratch buffer the size of
+// the source: a large image is first sampled down to twice the thumbnail
+// (bilinear, straight into a small buffer), then filtered to size
+// (Catmull-Rom, whose scratch is thumbnail width × source height).
 func thumbnail(img image.Image) ([]byte, error) {
 	b := img.Bounds()
 	w, h := b.Dx(), b.Dy()
 	if w > ThumbWidth {
 		w, h = ThumbWidth, max(1, h*ThumbWidth/w)
 	}
+	src, sr := img, b
+	if b.Dx() > 2*w || b.Dy() > 2*h {
+		mid := image.NewRGBA(image.Rect(0, 0, 2*w, 2*h))
+		xdraw.ApproxBiLinear.Scale(mid, mid.Bounds(), img, b, xdraw.Src, nil)
+		src, sr = mid, mid.Bounds()
+	}
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
-	xdraw.CatmullRom.Scale(dst, dst.Bounds(), img, b, xdraw.Over, nil)
+	xdraw.CatmullRom.Scale(dst, dst.Bounds(), src, sr, xdraw.Over, nil)
 	var out bytes.Buffer
 	if err := jpeg.Encode(&out, dst, &jpeg.Options{Quality: 82}); err != nil {
 		return nil, err

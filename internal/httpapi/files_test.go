@@ -55,6 +55,41 @@ func upload(t *testing.T, h *apptest.Harness, tok, listingID, name string, data 
 		Headers: map[string]string{"Content-Type": w.FormDataContentType()}})
 }
 
+// TestUploadMemoryBudget: an image is refused from its header when decoding
+// it would take more than the budget (the bomb: 301 KB of PNG that decodes
+// to 317 MB), and a big image within the budget is stored with its
+// thumbnail.
+func TestUploadMemoryBudget(t *testing.T) {
+	h := apptest.New(t)
+	_, tok := h.Register("anh@example.vn", "Công ty Ảnh Lớn", "enterprise")
+	id := createListing(t, h, tok, sturgeon())["id"].(string)
+
+	bomb := memoryBomb(t)
+	if len(bomb) > 400<<10 {
+		t.Fatalf("the bomb is %d bytes, not a few hundred KB", len(bomb))
+	}
+	r := upload(t, h, tok.Access, id, "bom.png", bomb)
+	if r.Status != 422 || fieldCodes(t, r)["file"] != "image_too_large" {
+		t.Fatalf("bomb: %d %s", r.Status, r.Body)
+	}
+	if msg := r.JSON(t)["errors"].([]any)[0].(map[string]any)["message"].(string); !strings.Contains(msg, "6300×6300") || !strings.Contains(msg, "96 MiB") {
+		t.Errorf("the refusal does not say what and how much: %q", msg)
+	}
+
+	big := upload(t, h, tok.Access, id, "anh-lon.png", flatPNG(t, 4000, 3000, 8, 6)) // 48 MB decoded
+	if big.Status != 201 {
+		t.Fatalf("a big image within the budget: %d %s", big.Status, big.Body)
+	}
+	f := big.JSON(t)
+	if f["width"].(float64) != 4000 || f["height"].(float64) != 3000 {
+		t.Fatalf("stored: %v", f)
+	}
+	thumb := h.Do(R{Method: "GET", Path: "/api/v1/files/" + f["id"].(string) + "/thumbnail", Token: tok.Access})
+	if cfg, _, err := image.DecodeConfig(bytes.NewReader(thumb.Body)); thumb.Status != 200 || err != nil || cfg.Width != 480 || cfg.Height != 360 {
+		t.Fatalf("thumbnail: %d %v %v", thumb.Status, cfg, err)
+	}
+}
+
 func TestUploads(t *testing.T) {
 	h := apptest.New(t)
 	inst, officer := h.Demo("institute"), h.Demo("officer")

@@ -105,7 +105,7 @@ var fieldMessages = map[string]text{
 	"invalid_keyword":          {"Từ khoá quá dài (tối đa 40 ký tự) hoặc có ký tự không hợp lệ.", "A keyword is too long (40 characters at most) or has characters that are not allowed."},
 	"unsupported_file_type":    {"Chỉ nhận ảnh JPEG, PNG, WebP hoặc tệp PDF.", "Only JPEG, PNG or WebP images and PDF files are accepted."},
 	"invalid_image":            {"Tệp ảnh bị hỏng hoặc không đọc được.", "The image is damaged or cannot be read."},
-	"image_too_large":          {"Ảnh quá lớn (tối đa 40 triệu điểm ảnh).", "The image is too large (40 megapixels at most)."},
+	"image_too_large":          {"Ảnh {width}×{height} điểm ảnh cần {needMiB} MiB bộ nhớ để xử lý, vượt mức {maxMiB} MiB. Hãy thu nhỏ ảnh (ví dụ ảnh màu 8 bit, dưới 24 megapixel) rồi thử lại.", "An image of {width}×{height} pixels needs {needMiB} MiB of memory to process, above the {maxMiB} MiB allowed. Scale it down (for example 8-bit colour, under 24 megapixels) and try again."},
 	"not_a_published_need":     {"Cần chọn một tin nhu cầu đang đăng.", "Choose a published need."},
 	"not_a_published_offer":    {"Cần chọn một tin chào bán (công nghệ, thiết bị, tài sản trí tuệ) đang đăng.", "Choose a published offer (technology, equipment, IP)."},
 	"same_organization":        {"Hai bên phải là hai tổ chức khác nhau.", "The two sides must be different organisations."},
