@@ -53,6 +53,13 @@ type Config struct {
 	LoginLimit       int           // attempts per window, per account and per address
 	LoginLimitWindow time.Duration // TECHMART_LOGIN_WINDOW
 
+	// MetricsToken lets a scraper read /metrics on the public address with
+	// "Authorization: Bearer <token>"; MetricsAddr serves /metrics on a
+	// listen address of its own (a private network) instead. With neither,
+	// /metrics is not served.
+	MetricsToken string // TECHMART_METRICS_TOKEN
+	MetricsAddr  string // TECHMART_METRICS_ADDR
+
 	LogLevel slog.Level // TECHMART_LOG_LEVEL
 }
 
@@ -138,6 +145,8 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	boolean("TECHMART_TRUST_PROXY", &c.TrustProxy)
 	integer("TECHMART_LOGIN_LIMIT", &c.LoginLimit)
 	duration("TECHMART_LOGIN_WINDOW", &c.LoginLimitWindow)
+	str("TECHMART_METRICS_TOKEN", &c.MetricsToken)
+	str("TECHMART_METRICS_ADDR", &c.MetricsAddr)
 	if v, ok := lookup("TECHMART_CORS_ORIGINS"); ok && strings.TrimSpace(v) != "" {
 		for _, o := range strings.Split(v, ",") {
 			if o = strings.TrimSpace(o); o != "" {
@@ -200,6 +209,16 @@ func (c Config) Validate() error {
 	if c.LoginLimit < 1 || c.LoginLimitWindow < time.Second {
 		errs = append(errs, errors.New("TECHMART_LOGIN_LIMIT must be ≥ 1 and TECHMART_LOGIN_WINDOW ≥ 1s"))
 	}
+	if c.MetricsToken != "" && len(c.MetricsToken) < 32 {
+		errs = append(errs, errors.New("TECHMART_METRICS_TOKEN must be at least 32 characters"))
+	}
+	if c.MetricsAddr != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+			errs = append(errs, fmt.Errorf("TECHMART_METRICS_ADDR: %q is not host:port", c.MetricsAddr))
+		} else if c.MetricsAddr == c.Addr {
+			errs = append(errs, errors.New("TECHMART_METRICS_ADDR must differ from TECHMART_ADDR (use TECHMART_METRICS_TOKEN to serve /metrics there)"))
+		}
+	}
 	return errors.Join(errs...)
 }
 
@@ -229,6 +248,8 @@ func (c Config) LogValue() slog.Value {
 		slog.String("province", c.ProvinceVI),
 		slog.String("accessTTL", c.AccessTTL.String()),
 		slog.Any("corsOrigins", c.CORSOrigins),
+		slog.Bool("metricsTokenGiven", c.MetricsToken != ""),
+		slog.String("metricsAddr", c.MetricsAddr),
 	)
 }
 

@@ -42,6 +42,15 @@ func TestLoad(t *testing.T) {
 			"TECHMART_DEMO": "maybe", "TECHMART_ACCESS_TTL": "10s", "TECHMART_SMTP_URL": "mail.example.vn",
 		}, wantErr: []string{"TECHMART_ADDR", "MONGODB_URI", "MEILI_URL", "TECHMART_JWT_SECRET", "TECHMART_DEMO", "TECHMART_ACCESS_TTL", "TECHMART_SMTP_URL"}},
 		{name: "refresh shorter than access", env: map[string]string{"TECHMART_ACCESS_TTL": "2h", "TECHMART_REFRESH_TTL": "1h"}, wantErr: []string{"TECHMART_REFRESH_TTL"}},
+		{name: "metrics", env: map[string]string{"TECHMART_METRICS_TOKEN": strings.Repeat("m", 32), "TECHMART_METRICS_ADDR": "10.0.0.5:9090"},
+			check: func(t *testing.T, c Config) {
+				if c.MetricsToken != strings.Repeat("m", 32) || c.MetricsAddr != "10.0.0.5:9090" {
+					t.Fatalf("%+v", c)
+				}
+			}},
+		{name: "metrics problems", env: map[string]string{"TECHMART_METRICS_TOKEN": "short"}, wantErr: []string{"TECHMART_METRICS_TOKEN"}},
+		{name: "metrics address", env: map[string]string{"TECHMART_METRICS_ADDR": "9090"}, wantErr: []string{"TECHMART_METRICS_ADDR"}},
+		{name: "metrics on the public address", env: map[string]string{"TECHMART_ADDR": "0.0.0.0:8080", "TECHMART_METRICS_ADDR": "0.0.0.0:8080"}, wantErr: []string{"TECHMART_METRICS_ADDR must differ"}},
 		{name: "bad number", env: map[string]string{"TECHMART_BODY_LIMIT": "1MB"}, wantErr: []string{"TECHMART_BODY_LIMIT"}},
 	}
 	for _, tc := range cases {
@@ -73,10 +82,11 @@ func TestLogValueMasksSecrets(t *testing.T) {
 	c.MeiliKey = "meili-master-key"
 	c.JWTSecret = strings.Repeat("j", 40)
 	c.SMTPURL = "smtp://mailer:smtp-pass@mail:587"
+	c.MetricsToken = strings.Repeat("p", 36)
 	var b strings.Builder
 	slog.New(slog.NewJSONHandler(&b, nil)).Info("start", "config", c)
 	out := b.String()
-	for _, secret := range []string{"mongo-pass", "meili-master-key", c.JWTSecret, "smtp-pass"} {
+	for _, secret := range []string{"mongo-pass", "meili-master-key", c.JWTSecret, "smtp-pass", c.MetricsToken} {
 		if strings.Contains(out, secret) {
 			t.Errorf("log shows %q: %s", secret, out)
 		}

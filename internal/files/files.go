@@ -35,6 +35,9 @@ const (
 	// or a 4000 × 3000 RGBA PNG, and refuses 16-bit images of that size.
 	MaxDecode  = 96 << 20
 	ThumbWidth = 480
+	// bigDecode is the decoded size past which the memory is collected at
+	// once after the thumbnail is made.
+	bigDecode = 16 << 20
 )
 
 // Kinds of file.
@@ -220,7 +223,14 @@ func (s *Service) image(ctx context.Context, data []byte) (width, height int, th
 	if err != nil {
 		return 0, 0, nil, ErrBadImage
 	}
-	if thumb, err = thumbnail(img); err != nil {
+	thumb, err = thumbnail(img)
+	if need > bigDecode {
+		// Hand the pixels back now: left to the pacer, the heap may grow to
+		// twice its peak of concurrent decodes before they are collected
+		// (img is dead from here on).
+		runtime.GC()
+	}
+	if err != nil {
 		return 0, 0, nil, err
 	}
 	return cfg.Width, cfg.Height, thumb, nil

@@ -25,7 +25,7 @@ func FuzzDecode(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	app := fiber.New(fiber.Config{ErrorHandler: errorHandler(slog.New(slog.NewTextHandler(io.Discard, nil)))})
+	app := fiber.New(fiber.Config{ErrorHandler: errorHandler(slog.New(slog.NewTextHandler(io.Discard, nil)), false)})
 	app.Post("/", func(c *fiber.Ctx) error {
 		var in account.Registration
 		if err := decode(c, &in); err != nil {

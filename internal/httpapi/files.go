@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/valyala/fasthttp"
 
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/errs"
@@ -127,11 +128,18 @@ func (s *Server) serveFile(thumb bool) fiber.Handler {
 	}
 }
 
+// errMalformedMultipart is an upload body that is not readable multipart.
+var errMalformedMultipart = errs.New(errs.Malformed, "malformed_multipart")
+
 // formFile reads the multipart field "file", at most files.MaxDocument bytes.
+// The body is parsed here, once the caller may upload at all.
 func formFile(c *fiber.Ctx) ([]byte, string, error) {
 	fh, err := c.FormFile("file")
-	if err != nil {
+	switch {
+	case errors.Is(err, fasthttp.ErrMissingFile), errors.Is(err, fasthttp.ErrNoMultipartForm):
 		return nil, "", errs.Field("file", "required")
+	case err != nil:
+		return nil, "", errMalformedMultipart.Wrap(err)
 	}
 	if fh.Size > files.MaxDocument {
 		return nil, "", files.ErrTooLarge

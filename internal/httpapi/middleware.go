@@ -2,8 +2,12 @@ package httpapi
 
 import (
 	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
 	"encoding/hex"
+	"errors"
 	"log/slog"
+	"net"
 	"regexp"
 	"strconv"
 	"strings"
@@ -12,6 +16,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/valyala/fasthttp"
 
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/errs"
@@ -70,22 +75,95 @@ func withLogging(log *slog.Logger) fiber.Handler {
 	}
 }
 
-// withSecurityHeaders sets the headers every response carries. The CSP
-// allows only our own origin: the SPA has no inline script and loads
-// nothing from elsewhere.
+// withSecurityHeaders sets the headers every response carries.
 func withSecurityHeaders(hsts bool) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		c.Set("X-Content-Type-Options", "nosniff")
-		c.Set("X-Frame-Options", "DENY")
-		c.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		c.Set("Cross-Origin-Opener-Policy", "same-origin")
-		c.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-		c.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "+
-			"script-src 'self'; connect-src 'self'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
-		if hsts {
-			c.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+		securityHeaders(c, hsts)
+		return c.Next()
+	}
+}
+
+// securityHeaders are set by withSecurityHeaders and again by the error
+// handler, which also answers what never reached the middleware. The CSP
+// allows only our own origin: the SPA has no inline script and loads
+// nothing from elsewhere.
+func securityHeaders(c *fiber.Ctx, hsts bool) {
+	c.Set("X-Content-Type-Options", "nosniff")
+	c.Set("X-Frame-Options", "DENY")
+	c.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+	c.Set("Cross-Origin-Opener-Policy", "same-origin")
+	c.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+	c.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "+
+		"script-src 'self'; connect-src 'self'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+	if hsts {
+		c.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+	}
+}
+
+// withHeadLimits tells a URL too long (414) from header fields too large
+// (431); both fit the read buffer, which holds their sum.
+func withHeadLimits(c *fiber.Ctx) error {
+	h := &c.Request().Header
+	if len(h.RequestURI()) > MaxURLBytes {
+		return fiber.ErrRequestURITooLong
+	}
+	if len(h.RawHeaders()) > MaxHeaderBytes {
+		return fiber.ErrRequestHeaderFieldsTooLarge
+	}
+	return c.Next()
+}
+
+// withNoStore keeps every answer to a request that carries credentials (a
+// token, a cookie, or a login, refresh or sign-up body) out of shared and
+// browser caches, whatever the handler said; public answers keep theirs.
+func withNoStore(c *fiber.Ctx) error {
+	err := c.Next()
+	if c.Get(fiber.HeaderAuthorization) != "" || c.Get(fiber.HeaderCookie) != "" || strings.HasPrefix(c.Path(), "/api/v1/auth/") {
+		c.Set(fiber.HeaderCacheControl, "no-store")
+	}
+	return err
+}
+
+// withMetricsToken lets through only "Authorization: Bearer <token>",
+// compared in constant time (of equal-length digests, so the length does
+// not leak either).
+func withMetricsToken(token string) fiber.Handler {
+	want := sha256.Sum256([]byte(token))
+	return func(c *fiber.Ctx) error {
+		scheme, got, ok := strings.Cut(c.Get(fiber.HeaderAuthorization), " ")
+		sum := sha256.Sum256([]byte(strings.TrimSpace(got)))
+		if !ok || !strings.EqualFold(scheme, "Bearer") || subtle.ConstantTimeCompare(sum[:], want[:]) != 1 {
+			return errs.ErrUnauthenticated
 		}
 		return c.Next()
+	}
+}
+
+// connectionError answers what fasthttp refused before Fiber had a request
+// (Fiber's own wiring turns these into fiber errors; ours names each with
+// its 4xx and a problem body with the usual headers).
+func (s *Server) connectionError(fctx *fasthttp.RequestCtx, err error) {
+	c := s.app.AcquireCtx(fctx)
+	defer s.app.ReleaseCtx(c)
+	if herr := s.app.Config().ErrorHandler(c, connectionProblem(err)); herr != nil {
+		_ = c.SendStatus(fiber.StatusBadRequest)
+	}
+}
+
+func connectionProblem(err error) error {
+	var small *fasthttp.ErrSmallBuffer
+	var netErr net.Error
+	switch {
+	case errors.As(err, &small): // the head is larger than the read buffer
+		return fiber.ErrRequestHeaderFieldsTooLarge
+	case errors.Is(err, fasthttp.ErrBodyTooLarge):
+		return fiber.ErrRequestEntityTooLarge
+	case errors.Is(err, fasthttp.ErrTimeout), errors.As(err, &netErr) && netErr.Timeout():
+		return fiber.ErrRequestTimeout
+	case errors.Is(err, fasthttp.ErrGetOnly):
+		return fiber.ErrMethodNotAllowed
+	default: // a request line, header or chunk fasthttp cannot parse
+		return errMalformedRequest.Wrap(err)
 	}
 }
 

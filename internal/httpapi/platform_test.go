@@ -70,7 +70,8 @@ func TestSPAServing(t *testing.T) {
 }
 
 func TestHealthMetricsAndHeaders(t *testing.T) {
-	h := apptest.New(t, func(c *apptestConfig) { c.Demo = false })
+	token := strings.Repeat("m", 32)
+	h := apptest.New(t, func(c *apptestConfig) { c.Demo = false; c.MetricsToken = token })
 	if r := h.Do(R{Method: "GET", Path: "/healthz"}); r.Status != 200 {
 		t.Fatalf("healthz %d", r.Status)
 	}
@@ -96,7 +97,7 @@ func TestHealthMetricsAndHeaders(t *testing.T) {
 	if id := hostile.Header.Get("X-Request-ID"); id == "" || strings.ContainsAny(id, "\" ") {
 		t.Errorf("hostile request id echoed: %q", id)
 	}
-	m := h.Do(R{Method: "GET", Path: "/metrics"})
+	m := h.Do(R{Method: "GET", Path: "/metrics", Headers: map[string]string{"Authorization": "Bearer " + token}})
 	if m.Status != 200 || !strings.Contains(string(m.Body), `techmart_http_requests_total{method="GET",route="/api/v1/config",status="200"}`) {
 		t.Fatalf("metrics:\n%.2000s", m.Body)
 	}

@@ -49,14 +49,21 @@ var statusOf = map[errs.Kind]int{
 // fiberCodes maps the errors Fiber itself raises (before a handler runs) to
 // our codes.
 var fiberCodes = map[int]*errs.Error{
-	fiber.StatusRequestEntityTooLarge: errs.ErrTooLarge,
-	fiber.StatusNotFound:              errs.New(errs.NotFound, "route_not_found"),
-	fiber.StatusMethodNotAllowed:      errs.New(errs.Malformed, "method_not_allowed"),
-	fiber.StatusBadRequest:            errs.ErrMalformed,
-	fiber.StatusUnauthorized:          errs.ErrUnauthenticated,
-	fiber.StatusTooManyRequests:       errs.ErrRateLimited,
-	fiber.StatusServiceUnavailable:    errs.New(errs.Internal, "unavailable"),
+	fiber.StatusRequestEntityTooLarge:       errs.ErrTooLarge,
+	fiber.StatusRequestHeaderFieldsTooLarge: errs.New(errs.Malformed, "header_too_large"),
+	fiber.StatusRequestURITooLong:           errs.New(errs.Malformed, "url_too_long"),
+	fiber.StatusRequestTimeout:              errs.New(errs.Malformed, "request_timeout"),
+	fiber.StatusNotFound:                    errs.New(errs.NotFound, "route_not_found"),
+	fiber.StatusMethodNotAllowed:            errs.New(errs.Malformed, "method_not_allowed"),
+	fiber.StatusBadRequest:                  errs.ErrMalformed,
+	fiber.StatusUnauthorized:                errs.ErrUnauthenticated,
+	fiber.StatusTooManyRequests:             errs.ErrRateLimited,
+	fiber.StatusServiceUnavailable:          errs.New(errs.Internal, "unavailable"),
 }
+
+// errMalformedRequest is a request fasthttp could not parse (request
+// line, header, chunked body).
+var errMalformedRequest = errs.New(errs.Malformed, "malformed_request")
 
 // storeError names the store's own errors when a service let one through:
 // a lost optimistic race after every retry is a conflict to try again, not
@@ -76,8 +83,9 @@ func storeError(err error) *errs.Error {
 
 // errorHandler is the one place an error becomes an HTTP response. Internal
 // errors are logged with the request id and never shown.
-func errorHandler(log *slog.Logger) fiber.ErrorHandler {
+func errorHandler(log *slog.Logger, hsts bool) fiber.ErrorHandler {
 	return func(c *fiber.Ctx, err error) error {
+		securityHeaders(c, hsts)
 		e, ok := errs.As(err)
 		status := 0
 		if !ok {

@@ -1,10 +1,11 @@
 package httpapi
 
 import (
+	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/adaptor"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
@@ -78,8 +79,59 @@ func (s *Server) registerRoutes(api fiber.Router) {
 	}
 }
 
-func metricsHandler(reg *prometheus.Registry) fiber.Handler {
-	return adaptor.HTTPHandler(promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+func metricsHandler(reg *prometheus.Registry) http.Handler {
+	return promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
+}
+
+// allowed lists the methods the route table serves at path (nil when none
+// does), for the Allow header of a 405.
+func (s *Server) allowed(path string) []string {
+	rest, ok := strings.CutPrefix(strings.TrimSuffix(strings.ToLower(path), "/"), "/api/v1")
+	if !ok {
+		return nil
+	}
+	got := strings.Split(rest, "/")
+	var methods []string
+	for _, r := range append(s.routes, route{method: fiber.MethodGet, path: "/openapi.json"}) {
+		if matchPattern(r.path, got) && !slices.Contains(methods, r.method) {
+			methods = append(methods, r.method)
+			if r.method == fiber.MethodGet {
+				methods = append(methods, fiber.MethodHead) // Fiber answers HEAD for every GET
+			}
+		}
+	}
+	slices.Sort(methods)
+	return methods
+}
+
+// matchPattern matches a route's pattern (/listings/:id/files) against the
+// segments of a path, as Fiber's router does: parameters take any
+// non-empty segment.
+func matchPattern(pattern string, got []string) bool {
+	want := strings.Split(strings.ToLower(pattern), "/")
+	if len(want) != len(got) {
+		return false
+	}
+	for i, w := range want {
+		if strings.HasPrefix(w, ":") {
+			if got[i] == "" {
+				return false
+			}
+		} else if w != got[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// noRoute answers a path under /api that no route took: 405 with Allow
+// when the path exists for other methods, 404 otherwise.
+func (s *Server) noRoute(c *fiber.Ctx) error {
+	if methods := s.allowed(c.Path()); len(methods) > 0 {
+		c.Set(fiber.HeaderAllow, strings.Join(methods, ", "))
+		return fiber.ErrMethodNotAllowed
+	}
+	return fiber.ErrNotFound
 }
 
 // configJSON is what the SPA needs to know before anyone logs in.

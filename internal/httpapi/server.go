@@ -6,13 +6,16 @@ package httpapi
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"log/slog"
 	"net"
+	"net/http"
 	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/adaptor"
 	"github.com/gofiber/fiber/v2/middleware/compress"
 	"github.com/gofiber/fiber/v2/middleware/cors"
 	"github.com/gofiber/fiber/v2/middleware/recover"
@@ -71,43 +74,66 @@ type Deps struct {
 	Mail      bool  // an SMTP server is configured
 }
 
+// Limits of a request's head. Fasthttp reads the request line and the
+// headers into one buffer of their sum; withHeadLimits tells the two apart
+// (414 or 431), and a head past the buffer is answered 431 by
+// connectionError.
+const (
+	MaxHeaderBytes = 16 << 10 // the header fields, without the request line
+	MaxURLBytes    = 8 << 10  // the request target (path and query)
+)
+
 // Server is the Fiber app with its routes.
 type Server struct {
-	d      Deps
-	app    *fiber.App
-	routes []route
+	d       Deps
+	app     *fiber.App
+	routes  []route
+	metrics http.Handler
+	// metricsSrv serves /metrics on Config.MetricsAddr (ServeMetrics).
+	metricsSrv *http.Server
 }
 
 // New builds the app: middleware, API routes, health, metrics, SPA.
 func New(d Deps) *Server {
 	s := &Server{d: d}
+	hsts := strings.HasPrefix(d.Config.PublicURL, "https://")
 	s.app = fiber.New(fiber.Config{
 		AppName: "techmart",
 		// Uploads are the largest bodies; JSON bodies are held to
 		// Config.BodyLimit by decode.
 		BodyLimit:             max(d.Config.BodyLimit, files.MaxDocument+1<<20),
+		ReadBufferSize:        MaxURLBytes + MaxHeaderBytes + 64, // + method and protocol
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          60 * time.Second,
 		IdleTimeout:           120 * time.Second,
 		DisableStartupMessage: true,
-		ErrorHandler:          errorHandler(d.Logger),
+		ErrorHandler:          errorHandler(d.Logger, hsts),
 		ProxyHeader:           proxyHeader(d.Config.TrustProxy),
 		EnableIPValidation:    true,
+		// Multipart bodies are parsed by the upload handlers, after the
+		// caller is known, and a broken one is named there.
+		DisablePreParseMultipartForm: true,
 		// Strings from the request (params, headers, query) are copies, not
 		// views into buffers fasthttp reuses: they reach stored documents
 		// and the audit log.
 		Immutable: true,
 	})
+	// Errors fasthttp meets before Fiber has a request (a head too large, a
+	// timeout, a malformed request line) come through here.
+	s.app.Server().ErrorHandler = s.connectionError
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	m := newMetrics(reg)
+	s.metrics = metricsHandler(reg)
 
 	s.app.Use(withRequestID)
+	s.app.Use(withHeadLimits)
 	s.app.Use(func(c *fiber.Ctx) error { c.Locals(localJSONLimit, d.Config.BodyLimit); return c.Next() })
 	s.app.Use(m.observe)
 	s.app.Use(withLogging(d.Logger))
 	s.app.Use(recover.New(recover.Config{EnableStackTrace: true}))
-	s.app.Use(withSecurityHeaders(strings.HasPrefix(d.Config.PublicURL, "https://")))
+	s.app.Use(withSecurityHeaders(hsts))
+	s.app.Use(withNoStore)
 	if len(d.Config.CORSOrigins) > 0 {
 		s.app.Use(cors.New(cors.Config{
 			AllowOrigins:  strings.Join(d.Config.CORSOrigins, ","),
@@ -119,12 +145,18 @@ func New(d Deps) *Server {
 
 	s.app.Get("/healthz", s.healthz)
 	s.app.Get("/readyz", s.readyz)
-	s.app.Get("/metrics", metricsHandler(reg))
+	if d.Config.MetricsToken != "" {
+		s.app.Get("/metrics", withMetricsToken(d.Config.MetricsToken), adaptor.HTTPHandler(s.metrics))
+	} else {
+		// Not on the public address without a token (TECHMART_METRICS_ADDR
+		// serves it elsewhere), and not the SPA's page either.
+		s.app.All("/metrics", func(*fiber.Ctx) error { return fiber.ErrNotFound })
+	}
 
 	api := s.app.Group("/api/v1", withPlainBodies, withValidQuery, authenticate(d.Auth))
 	s.registerRoutes(api)
 	api.Get("/openapi.json", s.openAPI)
-	s.app.All("/api/*", func(*fiber.Ctx) error { return fiber.ErrNotFound })
+	s.app.All("/api/*", s.noRoute)
 
 	s.app.Use(spaHandler(d.SPA))
 	return s
@@ -143,8 +175,26 @@ func (s *Server) App() *fiber.App { return s.app }
 // Serve serves on ln until Shutdown.
 func (s *Server) Serve(ln net.Listener) error { return s.app.Listener(ln) }
 
+// ServeMetrics serves /metrics alone on ln (Config.MetricsAddr, a private
+// address) until Shutdown.
+func (s *Server) ServeMetrics(ln net.Listener) error {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", s.metrics)
+	s.metricsSrv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	if err := s.metricsSrv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
 // Shutdown stops accepting connections and waits for in-flight requests.
-func (s *Server) Shutdown(ctx context.Context) error { return s.app.ShutdownWithContext(ctx) }
+func (s *Server) Shutdown(ctx context.Context) error {
+	var err error
+	if s.metricsSrv != nil {
+		err = s.metricsSrv.Shutdown(ctx)
+	}
+	return errors.Join(s.app.ShutdownWithContext(ctx), err)
+}
 
 func (s *Server) healthz(c *fiber.Ctx) error {
 	return c.JSON(fiber.Map{"status": "ok"})

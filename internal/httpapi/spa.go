@@ -24,6 +24,7 @@ const placeholder = `<!doctype html><html lang="vi"><meta charset="utf-8"><title
 func spaHandler(dist fs.FS) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		if c.Method() != fiber.MethodGet && c.Method() != fiber.MethodHead {
+			c.Set(fiber.HeaderAllow, "GET, HEAD")
 			return fiber.ErrMethodNotAllowed
 		}
 		name := strings.TrimPrefix(path.Clean("/"+c.Path()), "/")
