@@ -135,6 +135,18 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
+	if cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			_ = ln.Close()
+			return fmt.Errorf("listen on %s (metrics): %w", cfg.MetricsAddr, err)
+		}
+		go func() {
+			if err := srv.ServeMetrics(mln); err != nil {
+				log.Error("metrics listener", "err", err)
+			}
+		}()
+	}
 	fmt.Fprintf(stdout, "\nTechmart %s is running at %s\n", version, cfg.BaseURL())
 	fmt.Fprintf(stdout, "  store: %s, search: %s\n", storeName(cfg), a.Search.Name())
 	if a.Demo != nil {

@@ -63,6 +63,8 @@ func TestServeGracefulShutdownKeepsData(t *testing.T) {
 	t.Setenv("TECHMART_DATA_DIR", dir)
 	t.Setenv("TECHMART_ADDR", addr)
 	t.Setenv("TECHMART_DEMO", "1")
+	metricsAddr := freeAddr(t)
+	t.Setenv("TECHMART_METRICS_ADDR", metricsAddr)
 	base := "http://" + addr
 
 	out := &syncBuffer{}
@@ -71,6 +73,16 @@ func TestServeGracefulShutdownKeepsData(t *testing.T) {
 	waitReady(t, base)
 	if s := out.String(); !strings.Contains(s, "is running at "+base) || !strings.Contains(s, "officer@demo.techmart.vn") {
 		t.Fatalf("start-up output lacks the URL or the demo accounts:\n%s", s)
+	}
+	for url, want := range map[string]int{"http://" + metricsAddr + "/metrics": 200, base + "/metrics": 404} {
+		resp, err := http.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("GET %s: %d, want %d", url, resp.StatusCode, want)
+		}
 	}
 
 	var wg sync.WaitGroup

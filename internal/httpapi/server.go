@@ -125,6 +125,9 @@ func New(d Deps) *Server {
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	m := newMetrics(reg)
 	s.metrics = metricsHandler(reg)
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", s.metrics)
+	s.metricsSrv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 
 	s.app.Use(withRequestID)
 	s.app.Use(withHeadLimits)
@@ -178,9 +181,6 @@ func (s *Server) Serve(ln net.Listener) error { return s.app.Listener(ln) }
 // ServeMetrics serves /metrics alone on ln (Config.MetricsAddr, a private
 // address) until Shutdown.
 func (s *Server) ServeMetrics(ln net.Listener) error {
-	mux := http.NewServeMux()
-	mux.Handle("GET /metrics", s.metrics)
-	s.metricsSrv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	if err := s.metricsSrv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
@@ -189,11 +189,7 @@ func (s *Server) ServeMetrics(ln net.Listener) error {
 
 // Shutdown stops accepting connections and waits for in-flight requests.
 func (s *Server) Shutdown(ctx context.Context) error {
-	var err error
-	if s.metricsSrv != nil {
-		err = s.metricsSrv.Shutdown(ctx)
-	}
-	return errors.Join(s.app.ShutdownWithContext(ctx), err)
+	return errors.Join(s.app.ShutdownWithContext(ctx), s.metricsSrv.Shutdown(ctx))
 }
 
 func (s *Server) healthz(c *fiber.Ctx) error {
