@@ -2,10 +2,17 @@ package seed_test
 
 import (
 	"context"
+	"maps"
 	"testing"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
 
 	"github.com/techmart-vn/techmart/internal/app/apptest"
 	"github.com/techmart-vn/techmart/internal/search"
+	"github.com/techmart-vn/techmart/internal/seed"
+	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/support"
+	"github.com/techmart-vn/techmart/internal/transfer"
 	"github.com/techmart-vn/techmart/seeds"
 )
 
@@ -44,5 +51,54 @@ func TestDemoCatalogue(t *testing.T) {
 		if r.Total == 0 {
 			t.Errorf("%q finds nothing in the demo catalogue", q)
 		}
+	}
+}
+
+// The demo's programme and transfer are keyed by their ids: renamed in the
+// store, they are still found when the demo loads again (as on every start
+// in demo mode), so nothing is added twice and nobody is notified.
+func TestDemoReloadAfterRenames(t *testing.T) {
+	h := apptest.New(t)
+	ctx := context.Background()
+	db := h.App.Store.Database()
+	for coll, rename := range map[string]bson.D{
+		support.ProgramCollection: {{Key: "name", Value: "Chương trình đã đổi tên"}},
+		transfer.Collection:       {{Key: "title", Value: "Chuyển giao đã đổi tên"}},
+	} {
+		res, err := db.Collection(coll).UpdateOne(ctx, bson.D{{Key: "_id", Value: map[string]string{
+			support.ProgramCollection: "70726f670000000000000001", transfer.Collection: "7472616e0000000000000001",
+		}[coll]}}, bson.D{{Key: "$set", Value: rename}})
+		if err != nil || res.MatchedCount != 1 {
+			t.Fatalf("rename in %s: %v %+v (the seeded record is not under its stable id)", coll, err, res)
+		}
+	}
+	unread := func() map[string]int {
+		out := map[string]int{}
+		for _, label := range []string{"admin", "officer", "reviewer", "enterprise", "institute"} {
+			u, err := h.App.Auth.UserByEmail(ctx, label+"@demo.techmart.vn")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out[label], err = h.App.Notify.Unread(ctx, u.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return out
+	}
+	before := unread()
+	sum, err := h.App.LoadDemo(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum != (seed.Summary{}) {
+		t.Fatalf("loading again after renames created %+v", sum)
+	}
+	for coll, want := range map[string]int64{support.ProgramCollection: 1, transfer.Collection: 1} {
+		if n, err := store.Count(ctx, h.App.Store, coll, bson.D{}); err != nil || n != want {
+			t.Errorf("%s: %d records (%v), want %d", coll, n, err, want)
+		}
+	}
+	if after := unread(); !maps.Equal(before, after) {
+		t.Errorf("loading the demo notified: %v → %v", before, after)
 	}
 }

@@ -337,11 +337,17 @@ func isStaff(p *auth.Principal) bool { return org.IsStaff(p) }
 
 // Create saves a draft programme (officers).
 func (s *Service) Create(ctx context.Context, p *auth.Principal, in ProgramInput) (Program, error) {
+	return s.CreateWithID(ctx, p, store.NewID(), in)
+}
+
+// CreateWithID is Create under a given id: the demo data's programmes keep
+// theirs, so loading it again finds what it made whatever was renamed.
+func (s *Service) CreateWithID(ctx context.Context, p *auth.Principal, id string, in ProgramInput) (Program, error) {
 	if !isStaff(p) {
 		return Program{}, errs.ErrForbidden
 	}
 	now := s.now().UTC()
-	pr := Program{ID: store.NewID(), State: ProgramDraft, Documents: []Document{}, Criteria: []Criterion{}, Reservations: []Reservation{},
+	pr := Program{ID: id, State: ProgramDraft, Documents: []Document{}, Criteria: []Criterion{}, Reservations: []Reservation{},
 		Eligibility: Eligibility{OrgKinds: []string{}}, CreatedBy: p.User.ID, CreatedAt: now, UpdatedAt: now}
 	var c validate.Checker
 	if in.Name == nil {

@@ -245,8 +245,14 @@ func deref[T any](p *T) T {
 // an officer, or from scratch by an officer naming the organisations and
 // listings.
 func (s *Service) Create(ctx context.Context, p *auth.Principal, in Input) (Transfer, error) {
+	return s.CreateWithID(ctx, p, store.NewID(), in)
+}
+
+// CreateWithID is Create under a given id: the demo data's transfers keep
+// theirs, so loading it again finds what it made whatever was renamed.
+func (s *Service) CreateWithID(ctx context.Context, p *auth.Principal, id string, in Input) (Transfer, error) {
 	now := s.now().UTC()
-	t := Transfer{ID: store.NewID(), CreatedBy: p.User.ID, CreatedAt: now, UpdatedAt: now,
+	t := Transfer{ID: id, CreatedBy: p.User.ID, CreatedAt: now, UpdatedAt: now,
 		Implementation: Implementation{Status: "not_started"}, Documents: []string{}}
 	var c validate.Checker
 	var conn *connection.Connection
