@@ -130,13 +130,13 @@ func New(d Deps) *Server {
 	s.metricsSrv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 
 	s.app.Use(withRequestID)
-	s.app.Use(withHeadLimits)
 	s.app.Use(func(c *fiber.Ctx) error { c.Locals(localJSONLimit, d.Config.BodyLimit); return c.Next() })
 	s.app.Use(m.observe)
 	s.app.Use(withLogging(d.Logger))
 	s.app.Use(recover.New(recover.Config{EnableStackTrace: true}))
 	s.app.Use(withSecurityHeaders(hsts))
 	s.app.Use(withNoStore)
+	s.app.Use(withHeadLimits)
 	if len(d.Config.CORSOrigins) > 0 {
 		s.app.Use(cors.New(cors.Config{
 			AllowOrigins:  strings.Join(d.Config.CORSOrigins, ","),
