@@ -54,14 +54,14 @@ var Spec = store.CollectionSpec{Name: Collection}
 
 // Errors with stable codes.
 var (
-	ErrNotFound    = errs.New(errs.NotFound, "file_not_found")
-	ErrType        = errs.Field("file", "unsupported_file_type")
-	ErrTooLarge    = errs.New(errs.TooLarge, "file_too_large")
-	ErrBadImage    = errs.Field("file", "invalid_image")
-	ErrImageTooBig = errs.Field("file", "image_too_large")
+	ErrNotFound = errs.New(errs.NotFound, "file_not_found")
+	ErrType     = errs.Field("file", "unsupported_file_type")
+	ErrTooLarge = errs.New(errs.TooLarge, "file_too_large")
+	ErrBadImage = errs.Field("file", "invalid_image")
 )
 
-// imageTooBig names the size refused and the budget, in MiB.
+// imageTooBig refuses an image whose decoding would pass MaxDecode, naming
+// its size and the budget, in MiB.
 func imageTooBig(width, height, need int) *errs.Error {
 	return errs.Field("file", "image_too_large", "width", width, "height", height,
 		"needMiB", (need+1<<20-1)>>20, "maxMiB", MaxDecode>>20)

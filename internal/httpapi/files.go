@@ -18,7 +18,7 @@ func (s *Server) fileRoutes() []route {
 	return []route{
 		{method: "POST", path: "/listings/:id/files", tag: "listings", access: user,
 			summary: "Upload an image (JPEG, PNG, WebP ≤ 5 MiB) or a PDF (≤ 10 MiB) to a listing, as multipart field \"file\"",
-			request: "Upload", responses: map[int]string{201: "File", 413: "Problem", 415: "Problem", 422: "Problem"}, handler: s.uploadFile},
+			request: "Upload", responses: map[int]string{201: "File", 400: "Problem", 413: "Problem", 415: "Problem", 422: "Problem"}, handler: s.uploadFile},
 		{method: "GET", path: "/listings/:id/files", tag: "listings", summary: "The records of a listing's images and documents (name, size, type), as visible as the listing",
 			responses: map[int]string{200: "FileList", 404: "Problem"}, handler: s.listFiles},
 		{method: "DELETE", path: "/listings/:id/files/:fileId", tag: "listings", access: user, summary: "Remove a file from a listing",
