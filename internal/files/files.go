@@ -20,6 +20,7 @@ import (
 
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/validate"
 )
 
 // Limits of what may be uploaded.
@@ -135,6 +136,11 @@ func cleanName(name string) string {
 // Save checks and stores an upload for its owner. Images are decoded (which
 // proves they are images), bounded in pixels, and get a JPEG thumbnail.
 func (s *Service) Save(ctx context.Context, owner Owner, userID, name string, data []byte) (File, error) {
+	var c validate.Checker
+	name = c.FileName("file", cleanName(name))
+	if err := c.Err(); err != nil {
+		return File{}, err
+	}
 	kind, ct, err := sniff(data)
 	if err != nil {
 		return File{}, err
@@ -144,7 +150,7 @@ func (s *Service) Save(ctx context.Context, owner Owner, userID, name string, da
 	}
 	sum := sha256.Sum256(data)
 	f := File{
-		ID: store.NewID(), Kind: kind, Name: cleanName(name), ContentType: ct,
+		ID: store.NewID(), Kind: kind, Name: name, ContentType: ct,
 		Size: len(data), SHA256: hex.EncodeToString(sum[:]), CreatedBy: userID, CreatedAt: time.Now().UTC(),
 	}
 	if owner.Type == OwnerListing {

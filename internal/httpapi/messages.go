@@ -80,6 +80,7 @@ var fieldMessages = map[string]text{
 	"invalid_choice":           {"Giá trị không nằm trong danh sách cho phép.", "This value is not one of the allowed choices."},
 	"invalid_utf8":             {"Không phải văn bản UTF-8 hợp lệ.", "Is not valid UTF-8 text."},
 	"invalid_characters":       {"Có ký tự không được phép (ví dụ < >).", "Contains characters that are not allowed (such as < >)."},
+	"invisible_characters":     {"Có ký tự vô hình hoặc ký tự đảo chiều văn bản (ví dụ U+202E, U+200B); hãy gõ lại.", "Contains invisible or text-direction characters (such as U+202E, U+200B); type it again."},
 	"unknown_field":            {"Trường này không được hỗ trợ.", "This field is not supported."},
 	"invalid_type":             {"Kiểu dữ liệu không đúng.", "This value has the wrong type."},
 	"weak_password":            {"Mật khẩu quá dễ đoán; hãy chọn mật khẩu khác, không chứa email.", "This password is too easy to guess; choose another, without your e-mail."},
