@@ -115,7 +115,7 @@ func CheckNewUser(c *validate.Checker, in *NewUser) {
 	in.Email = c.Email("email", in.Email)
 	in.FullName = validate.Text(in.FullName)
 	c.Name("fullName", in.FullName, 2, 120)
-	CheckPassword(c, "password", in.Password, in.Email)
+	CheckPassword(c, "password", in.Password, in.Email, in.FullName)
 }
 
 // CreateUser makes an account. The unique _id of the e-mail key makes two
@@ -364,7 +364,7 @@ func (s *Service) ChangePassword(ctx context.Context, p *Principal, current, nex
 	if current == "" {
 		c.Add("currentPassword", "required")
 	}
-	CheckPassword(&c, "newPassword", next, p.User.Email)
+	CheckPassword(&c, "newPassword", next, p.User.Email, p.User.FullName)
 	if err := c.Err(); err != nil {
 		return Tokens{}, err
 	}

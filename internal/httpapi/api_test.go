@@ -171,11 +171,27 @@ func TestRegistrationValidation(t *testing.T) {
 		{"password is the e-mail", map[string]any{
 			"email": "nguyenvana@example.vn", "password": "nguyenvana@example.vn", "fullName": "Nguyễn Văn A",
 			"organization": map[string]string{"name": "Công ty A", "kind": "enterprise"}}, 422,
-			map[string]string{"password": "weak_password"}},
+			map[string]string{"password": "password_has_email"}},
 		{"common password", map[string]any{
 			"email": "b@example.vn", "password": "matkhau123", "fullName": "Nguyễn Văn B",
 			"organization": map[string]string{"name": "Công ty B", "kind": "enterprise"}}, 422,
+			map[string]string{"password": "common_password"}},
+		{"a password in the common list, written twice", map[string]any{
+			"email": "b2@example.vn", "password": "passwordpassword", "fullName": "Nguyễn Văn B",
+			"organization": map[string]string{"name": "Công ty B2", "kind": "enterprise"}}, 422,
 			map[string]string{"password": "weak_password"}},
+		{"a run of the alphabet", map[string]any{
+			"email": "b3@example.vn", "password": "abcdefghij", "fullName": "Nguyễn Văn B",
+			"organization": map[string]string{"name": "Công ty B3", "kind": "enterprise"}}, 422,
+			map[string]string{"password": "weak_password"}},
+		{"the person's name", map[string]any{
+			"email": "b4@example.vn", "password": "Trần Văn Bình 1990", "fullName": "Trần Văn Bình",
+			"organization": map[string]string{"name": "Công ty B4", "kind": "enterprise"}}, 422,
+			map[string]string{"password": "password_has_name"}},
+		{"invisible characters in names", map[string]any{
+			"email": "b5@example.vn", "password": "correct horse battery", "fullName": "Nguyễn Văn\u200b B",
+			"organization": map[string]string{"name": "Sở KH&CN \u202egnp.exe\u200b", "kind": "enterprise"}}, 422,
+			map[string]string{"fullName": "invisible_characters", "organization.name": "invisible_characters"}},
 		{"department cannot self-register", map[string]any{
 			"email": "c@example.vn", "password": "correct horse battery", "fullName": "Nguyễn Văn C",
 			"organization": map[string]string{"name": "Sở giả", "kind": "department"}}, 422,
