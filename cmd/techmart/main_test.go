@@ -55,7 +55,7 @@ func (s *syncBuffer) Write(p []byte) (int, error) {
 func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
 
 // The whole binary boots on the embedded defaults, serves, and on SIGTERM
-// lets in-flight requests finish: every registration that was answered 201
+// lets in-flight requests finish: every registration that was answered 202
 // is in the store after a restart.
 func TestServeGracefulShutdownKeepsData(t *testing.T) {
 	dir := t.TempDir()
@@ -63,6 +63,7 @@ func TestServeGracefulShutdownKeepsData(t *testing.T) {
 	t.Setenv("TECHMART_DATA_DIR", dir)
 	t.Setenv("TECHMART_ADDR", addr)
 	t.Setenv("TECHMART_DEMO", "1")
+	t.Setenv("TECHMART_SIGNUP_LIMIT", "100")
 	base := "http://" + addr
 
 	out := &syncBuffer{}
@@ -89,7 +90,7 @@ func TestServeGracefulShutdownKeepsData(t *testing.T) {
 			}
 			defer resp.Body.Close()
 			switch resp.StatusCode {
-			case 201:
+			case 202:
 				mu.Lock()
 				created = append(created, email)
 				mu.Unlock()

@@ -139,3 +139,22 @@ func digest(s string) string {
 }
 
 var errLimited = errs.New(errs.TooMany, "rate_limited")
+
+// Limiter is a fixed-window attempt counter in the store for limits kept
+// outside this package (sign-ups per address).
+type Limiter struct {
+	l     limiter
+	limit int
+}
+
+// NewLimiter returns a limiter of limit attempts per window for each key.
+func NewLimiter(s *store.Store, limit int, window time.Duration, now func() time.Time) *Limiter {
+	if now == nil {
+		now = time.Now
+	}
+	return &Limiter{l: limiter{s: s, window: window, now: now}, limit: limit}
+}
+
+// Hit counts one attempt for key; past the limit it fails with a
+// rate-limited error that carries how long to wait.
+func (l *Limiter) Hit(ctx context.Context, key string) error { return l.l.hit(ctx, key, l.limit) }

@@ -50,8 +50,11 @@ type Config struct {
 	CORSOrigins []string // TECHMART_CORS_ORIGINS; empty = CORS off
 	TrustProxy  bool     // TECHMART_TRUST_PROXY: take the client address from X-Forwarded-For
 
-	LoginLimit       int           // attempts per window, per account and per address
+	LoginLimit       int           // TECHMART_LOGIN_LIMIT: attempts per window per (account, address)
 	LoginLimitWindow time.Duration // TECHMART_LOGIN_WINDOW
+
+	SignupLimit  int           // TECHMART_SIGNUP_LIMIT: sign-ups per window per address
+	SignupWindow time.Duration // TECHMART_SIGNUP_WINDOW
 
 	LogLevel slog.Level // TECHMART_LOG_LEVEL
 }
@@ -70,6 +73,8 @@ func Default() Config {
 		BodyLimit:        1 << 20,
 		LoginLimit:       10,
 		LoginLimitWindow: 15 * time.Minute,
+		SignupLimit:      10,
+		SignupWindow:     time.Hour,
 		LogLevel:         slog.LevelInfo,
 	}
 }
@@ -138,6 +143,8 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	boolean("TECHMART_TRUST_PROXY", &c.TrustProxy)
 	integer("TECHMART_LOGIN_LIMIT", &c.LoginLimit)
 	duration("TECHMART_LOGIN_WINDOW", &c.LoginLimitWindow)
+	integer("TECHMART_SIGNUP_LIMIT", &c.SignupLimit)
+	duration("TECHMART_SIGNUP_WINDOW", &c.SignupWindow)
 	if v, ok := lookup("TECHMART_CORS_ORIGINS"); ok && strings.TrimSpace(v) != "" {
 		for _, o := range strings.Split(v, ",") {
 			if o = strings.TrimSpace(o); o != "" {
@@ -200,6 +207,9 @@ func (c Config) Validate() error {
 	if c.LoginLimit < 1 || c.LoginLimitWindow < time.Second {
 		errs = append(errs, errors.New("TECHMART_LOGIN_LIMIT must be ≥ 1 and TECHMART_LOGIN_WINDOW ≥ 1s"))
 	}
+	if c.SignupLimit < 1 || c.SignupWindow < time.Second {
+		errs = append(errs, errors.New("TECHMART_SIGNUP_LIMIT must be ≥ 1 and TECHMART_SIGNUP_WINDOW ≥ 1s"))
+	}
 	return errors.Join(errs...)
 }
 
@@ -228,6 +238,9 @@ func (c Config) LogValue() slog.Value {
 		slog.String("publicURL", c.BaseURL()),
 		slog.String("province", c.ProvinceVI),
 		slog.String("accessTTL", c.AccessTTL.String()),
+		slog.Int("loginLimit", c.LoginLimit),
+		slog.Int("signupLimit", c.SignupLimit),
+		slog.String("signupWindow", c.SignupWindow.String()),
 		slog.Any("corsOrigins", c.CORSOrigins),
 	)
 }

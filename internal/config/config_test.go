@@ -16,7 +16,8 @@ func TestLoadDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Addr != "127.0.0.1:8080" || c.DataDir != "./data" || c.Demo || !c.Embedded() || c.MeiliURL != "" || c.AccessTTL != 15*time.Minute {
+	if c.Addr != "127.0.0.1:8080" || c.DataDir != "./data" || c.Demo || !c.Embedded() || c.MeiliURL != "" || c.AccessTTL != 15*time.Minute ||
+		c.SignupLimit != 10 || c.SignupWindow != time.Hour {
 		t.Fatalf("defaults: %+v", c)
 	}
 }
@@ -43,6 +44,13 @@ func TestLoad(t *testing.T) {
 		}, wantErr: []string{"TECHMART_ADDR", "MONGODB_URI", "MEILI_URL", "TECHMART_JWT_SECRET", "TECHMART_DEMO", "TECHMART_ACCESS_TTL", "TECHMART_SMTP_URL"}},
 		{name: "refresh shorter than access", env: map[string]string{"TECHMART_ACCESS_TTL": "2h", "TECHMART_REFRESH_TTL": "1h"}, wantErr: []string{"TECHMART_REFRESH_TTL"}},
 		{name: "bad number", env: map[string]string{"TECHMART_BODY_LIMIT": "1MB"}, wantErr: []string{"TECHMART_BODY_LIMIT"}},
+		{name: "sign-up limit", env: map[string]string{"TECHMART_SIGNUP_LIMIT": "3", "TECHMART_SIGNUP_WINDOW": "30m"}, check: func(t *testing.T, c Config) {
+			if c.SignupLimit != 3 || c.SignupWindow != 30*time.Minute {
+				t.Fatalf("sign-up limit %d per %v", c.SignupLimit, c.SignupWindow)
+			}
+		}},
+		{name: "no sign-up at all is not a limit", env: map[string]string{"TECHMART_SIGNUP_LIMIT": "0", "TECHMART_SIGNUP_WINDOW": "soon"},
+			wantErr: []string{"TECHMART_SIGNUP_LIMIT", "TECHMART_SIGNUP_WINDOW"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -73,9 +73,10 @@ type Deps struct {
 
 // Server is the Fiber app with its routes.
 type Server struct {
-	d      Deps
-	app    *fiber.App
-	routes []route
+	d       Deps
+	app     *fiber.App
+	routes  []route
+	signups *prometheus.CounterVec
 }
 
 // New builds the app: middleware, API routes, health, metrics, SPA.
@@ -101,6 +102,7 @@ func New(d Deps) *Server {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	m := newMetrics(reg)
+	s.signups = newSignupCounter(reg)
 
 	s.app.Use(withRequestID)
 	s.app.Use(func(c *fiber.Ctx) error { c.Locals(localJSONLimit, d.Config.BodyLimit); return c.Next() })
