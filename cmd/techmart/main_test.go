@@ -145,7 +145,7 @@ func TestAdminCreateThenLogin(t *testing.T) {
 
 	var out bytes.Buffer
 	err := run([]string{"admin", "create", "--email", "Quan.Tri@So-KHCN.gov.vn", "--name", "Quản trị viên", "--password-stdin"},
-		strings.NewReader("mật khẩu quản trị dài\n"), &out, io.Discard)
+		strings.NewReader("mật khẩu dài của văn phòng\n"), &out, io.Discard)
 	if err != nil {
 		t.Fatalf("admin create: %v", err)
 	}
@@ -169,7 +169,7 @@ func TestAdminCreateThenLogin(t *testing.T) {
 	go func() { done <- run(nil, strings.NewReader(""), &syncBuffer{}, io.Discard) }()
 	base := "http://" + addr
 	waitReady(t, base)
-	body, _ := json.Marshal(map[string]string{"email": "quan.tri@so-khcn.gov.vn", "password": "mật khẩu quản trị dài"})
+	body, _ := json.Marshal(map[string]string{"email": "quan.tri@so-khcn.gov.vn", "password": "mật khẩu dài của văn phòng"})
 	resp, err := http.Post(base+"/api/v1/auth/login", "application/json", bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)

@@ -109,7 +109,9 @@ func CheckPassword(c *validate.Checker, field, password, email, name string) {
 
 func passwordProblem(password, email, name string) string {
 	p := foldPassword(password)
-	plain := unaccent(p)
+	// Without diacritics, spaces and punctuation, for comparing with the
+	// person's own words: "Nguyễn Thị Lan 1990" holds "nguyenthilan".
+	letters := lettersOnly(unaccent(p))
 	if email != "" && p == foldPassword(email) {
 		return CodeContainsEmail
 	}
@@ -117,19 +119,13 @@ func passwordProblem(password, email, name string) string {
 	if utf8.RuneCountInString(local) >= 3 && strings.Contains(p, local) {
 		return CodeContainsEmail
 	}
-	// "nguyen.van.lan": also "nguyenvanlan", "nguyen".
-	for _, w := range nameParts(strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return r
-		}
-		return ' '
-	}, local)) {
-		if strings.Contains(plain, w) {
+	for _, w := range personalParts(unaccent(local)) {
+		if strings.Contains(letters, w) {
 			return CodeContainsEmail
 		}
 	}
-	for _, w := range nameParts(name) {
-		if strings.Contains(plain, w) {
+	for _, w := range personalParts(unaccent(foldPassword(name))) {
+		if strings.Contains(letters, w) {
 			return CodeContainsName
 		}
 	}
@@ -147,21 +143,35 @@ func passwordProblem(password, email, name string) string {
 	return ""
 }
 
-// nameParts are the pieces of a person's name a password must not hold:
-// the whole name without spaces, and each word of four letters or more,
-// folded and without diacritics.
-func nameParts(name string) []string {
-	words := strings.Fields(unaccent(foldPassword(name)))
+// personalParts are the pieces of a name (or an e-mail's local part) a
+// password must not hold: the whole of it and every two words in a row,
+// joined without spaces ("nguyenthilan", "nguyenthi", "thilan"), when they
+// have three letters or more. Single words are not refused: Vietnamese
+// names are made of everyday syllables ("minh", "thanh", "hoa"), and a
+// password need not avoid them.
+func personalParts(s string) []string {
+	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	var out []string
-	if whole := strings.Join(words, ""); utf8.RuneCountInString(whole) >= 3 {
-		out = append(out, whole)
-	}
-	for _, w := range words {
-		if utf8.RuneCountInString(w) >= 4 {
+	add := func(w string) {
+		if utf8.RuneCountInString(w) >= 3 {
 			out = append(out, w)
 		}
 	}
+	add(strings.Join(words, ""))
+	for i := 0; i+1 < len(words); i++ {
+		add(words[i] + words[i+1])
+	}
 	return out
+}
+
+// lettersOnly keeps the letters and digits of s.
+func lettersOnly(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
 }
 
 // repeated reports whether s is one shorter unit written again and again
