@@ -61,6 +61,8 @@ export default defineConfig({
       TECHMART_ADDR: `127.0.0.1:${PORT}`,
       TECHMART_DATA_DIR: dataDir,
       TECHMART_DEMO: '1',
+      // Every spec signs up from this one address.
+      TECHMART_SIGNUP_LIMIT: '1000',
       // The server logs every request as JSON on stderr at level info; only
       // warnings and errors belong in the test output.
       TECHMART_LOG_LEVEL: 'warn',

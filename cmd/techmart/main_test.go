@@ -55,7 +55,7 @@ func (s *syncBuffer) Write(p []byte) (int, error) {
 func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
 
 // The whole binary boots on the embedded defaults, serves, and on SIGTERM
-// lets in-flight requests finish: every registration that was answered 201
+// lets in-flight requests finish: every registration that was answered 202
 // is in the store after a restart.
 func TestServeGracefulShutdownKeepsData(t *testing.T) {
 	dir := t.TempDir()
@@ -65,6 +65,7 @@ func TestServeGracefulShutdownKeepsData(t *testing.T) {
 	t.Setenv("TECHMART_DEMO", "1")
 	metricsAddr := freeAddr(t)
 	t.Setenv("TECHMART_METRICS_ADDR", metricsAddr)
+	t.Setenv("TECHMART_SIGNUP_LIMIT", "100")
 	base := "http://" + addr
 
 	out := &syncBuffer{}
@@ -101,7 +102,7 @@ func TestServeGracefulShutdownKeepsData(t *testing.T) {
 			}
 			defer resp.Body.Close()
 			switch resp.StatusCode {
-			case 201:
+			case 202:
 				mu.Lock()
 				created = append(created, email)
 				mu.Unlock()
@@ -156,7 +157,7 @@ func TestAdminCreateThenLogin(t *testing.T) {
 
 	var out bytes.Buffer
 	err := run([]string{"admin", "create", "--email", "Quan.Tri@So-KHCN.gov.vn", "--name", "Quản trị viên", "--password-stdin"},
-		strings.NewReader("mật khẩu quản trị dài\n"), &out, io.Discard)
+		strings.NewReader("mật khẩu dài của văn phòng\n"), &out, io.Discard)
 	if err != nil {
 		t.Fatalf("admin create: %v", err)
 	}
@@ -180,7 +181,7 @@ func TestAdminCreateThenLogin(t *testing.T) {
 	go func() { done <- run(nil, strings.NewReader(""), &syncBuffer{}, io.Discard) }()
 	base := "http://" + addr
 	waitReady(t, base)
-	body, _ := json.Marshal(map[string]string{"email": "quan.tri@so-khcn.gov.vn", "password": "mật khẩu quản trị dài"})
+	body, _ := json.Marshal(map[string]string{"email": "quan.tri@so-khcn.gov.vn", "password": "mật khẩu dài của văn phòng"})
 	resp, err := http.Post(base+"/api/v1/auth/login", "application/json", bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)

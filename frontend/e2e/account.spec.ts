@@ -34,7 +34,7 @@ for (const lang of LANGS) {
         organization: { name: `HTX Miến dong Bình Liêu ${Date.now()}`, kind: 'enterprise' },
       },
     });
-    expect(reg.status(), await reg.text()).toBe(201);
+    expect(reg.status(), await reg.text()).toBe(202);
     // Another session of the same account (a second device, say).
     const other = await request.post('/api/v1/auth/login', { data: { email, password: oldPassword } });
     expect(other.status()).toBe(200);

@@ -13,7 +13,7 @@ for (const lang of LANGS) {
     const reg = await request.post('/api/v1/auth/register', {
       data: { email: ownerEmail, password, fullName: 'Lục Văn Phúc', organization: { name: orgName, kind: 'institute' } },
     });
-    expect(reg.status(), await reg.text()).toBe(201);
+    expect(reg.status(), await reg.text()).toBe(202);
 
     await openIn(page, lang);
     await login(page, lang, ownerEmail, password);

@@ -1,10 +1,17 @@
 // Package account is signing up: one step that creates a person's account
 // together with a new organisation, or joins one through an invitation.
+//
+// A sign-up answers the same whether the e-mail is new or already has an
+// account, so the form cannot be used to learn who is registered: the
+// password is hashed either way, and the owner of a taken address is told
+// by e-mail instead. Sign-ups are limited per address.
 package account
 
 import (
 	"context"
 	"errors"
+	"log/slog"
+	"time"
 
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
@@ -12,16 +19,53 @@ import (
 	"github.com/techmart-vn/techmart/internal/validate"
 )
 
+// Mailer tells the owner of an address that someone tried to register it;
+// nil when no SMTP server is configured.
+type Mailer interface {
+	SendRegistrationTaken(ctx context.Context, m TakenMail) error
+}
+
+// TakenMail is the message to the owner of an address that was used to sign
+// up again.
+type TakenMail struct {
+	To       string
+	FullName string
+	LoginURL string
+	ResetURL string // where to change the password once logged in
+	At       time.Time
+}
+
+// Limiter counts sign-ups per client address.
+type Limiter interface {
+	Hit(ctx context.Context, key string) error
+}
+
+// Options are the service's dependencies besides the domain services.
+type Options struct {
+	Limiter Limiter // nil: no limit
+	Mailer  Mailer  // nil: no e-mail
+	BaseURL string  // links in e-mails start with it
+	Logger  *slog.Logger
+	Now     func() time.Time
+}
+
 // Service registers people.
 type Service struct {
 	auth  *auth.Service
 	orgs  *org.Service
 	audit auth.Auditor
+	o     Options
 }
 
 // New returns the service.
-func New(a *auth.Service, o *org.Service, au auth.Auditor) *Service {
-	return &Service{auth: a, orgs: o, audit: au}
+func New(a *auth.Service, o *org.Service, au auth.Auditor, opts Options) *Service {
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	return &Service{auth: a, orgs: o, audit: au, o: opts}
 }
 
 // NewOrganization is the organisation a person registers with.
@@ -40,10 +84,12 @@ type Registration struct {
 	InvitationToken string           `json:"invitationToken"`
 }
 
-// Register validates the whole form at once, then creates the account and
-// the organisation (pending verification) or the membership. If the second
-// step fails the account is removed again, so a retry starts clean.
-func (s *Service) Register(ctx context.Context, in Registration) (auth.User, org.Organization, error) {
+// Register validates the whole form at once, counts the attempt against
+// ip's limit, then creates the account and the organisation (pending
+// verification) or the membership. If the second step fails the account is
+// removed again, so a retry starts clean. An e-mail that already has an
+// account gets the same nil answer, after as much work; its owner is told.
+func (s *Service) Register(ctx context.Context, in Registration, ip string) error {
 	var c validate.Checker
 	nu := auth.NewUser{Email: in.Email, FullName: in.FullName, Password: in.Password}
 	auth.CheckNewUser(&c, &nu)
@@ -58,7 +104,7 @@ func (s *Service) Register(ctx context.Context, in Registration) (auth.User, org
 		case errors.Is(err, org.ErrInvitationNotFound):
 			c.Add("invitationToken", "invalid_invitation")
 		case err != nil:
-			return auth.User{}, org.Organization{}, err
+			return err
 		case !c.Has("email") && inv.Email != nu.Email:
 			c.Add("email", "email_mismatch")
 		}
@@ -66,28 +112,75 @@ func (s *Service) Register(ctx context.Context, in Registration) (auth.User, org
 		c.Add("organization", "required")
 	}
 	if err := c.Err(); err != nil {
-		return auth.User{}, org.Organization{}, err
+		return err
+	}
+	if s.o.Limiter != nil {
+		if err := s.o.Limiter.Hit(ctx, "signup:ip:"+ip); err != nil {
+			return err
+		}
 	}
 	u, err := s.auth.CreateUser(ctx, nu)
-	if err != nil {
-		return auth.User{}, org.Organization{}, err
+	if errors.Is(err, auth.ErrEmailTaken) {
+		return s.taken(ctx, nu)
 	}
-	var o org.Organization
+	if err != nil {
+		return err
+	}
 	if in.Organization != nil {
-		o, err = s.orgs.Create(ctx, u, in.Organization.Name, in.Organization.Kind, org.StatusPending)
+		_, err = s.orgs.Create(ctx, u, in.Organization.Name, in.Organization.Kind, org.StatusPending)
 	} else {
-		o, err = s.orgs.Accept(ctx, u, in.InvitationToken)
+		_, err = s.orgs.Accept(ctx, u, in.InvitationToken)
 	}
 	if err != nil {
 		s.auth.DeleteUser(context.WithoutCancel(ctx), u)
-		return auth.User{}, org.Organization{}, err
+		return err
 	}
-	u.Orgs = append(u.Orgs, o.ID)
+	s.record(ctx, audit.Entry{
+		Actor: audit.Actor{ID: u.ID, Email: u.Email}, Action: audit.UserRegister,
+		Subject: audit.Subject{Type: "user", ID: u.ID, Name: u.Email},
+	})
+	return nil
+}
+
+// taken answers a sign-up with the e-mail of an existing account like a new
+// one: it hashes the password as creating the account would have, records
+// the attempt, and tells the owner by e-mail in the background, so neither
+// the answer nor its time says the address is registered.
+func (s *Service) taken(ctx context.Context, nu auth.NewUser) error {
+	if _, err := auth.HashPassword(nu.Password); err != nil {
+		return err
+	}
+	owner, err := s.auth.UserByEmail(ctx, nu.Email)
+	if err != nil {
+		// Taken a moment ago, gone now (a registration rolled back):
+		// nothing to tell anyone.
+		s.o.Logger.WarnContext(ctx, "sign-up with a taken e-mail: owner not found", "err", err)
+		return nil
+	}
+	s.record(ctx, audit.Entry{
+		Actor: audit.System, Action: audit.UserRegisterTaken,
+		Subject: audit.Subject{Type: "user", ID: owner.ID, Name: owner.Email},
+		Reason:  "a sign-up used the e-mail of this account; the owner is told by e-mail when mail is configured",
+	})
+	if s.o.Mailer == nil {
+		return nil
+	}
+	m := TakenMail{
+		To: owner.Email, FullName: owner.FullName, At: s.o.Now(),
+		LoginURL: s.o.BaseURL + "/login", ResetURL: s.o.BaseURL + "/account/password",
+	}
+	go func() {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+		defer cancel()
+		if err := s.o.Mailer.SendRegistrationTaken(ctx, m); err != nil {
+			s.o.Logger.WarnContext(ctx, "sign-up notice to the owner of a taken e-mail not sent", "user", owner.ID, "err", err)
+		}
+	}()
+	return nil
+}
+
+func (s *Service) record(ctx context.Context, e audit.Entry) {
 	if s.audit != nil {
-		_ = s.audit.Record(ctx, audit.Entry{
-			Actor: audit.Actor{ID: u.ID, Email: u.Email}, Action: audit.UserRegister,
-			Subject: audit.Subject{Type: "user", ID: u.ID, Name: u.Email},
-		})
+		_ = s.audit.Record(ctx, e)
 	}
-	return u, o, nil
 }

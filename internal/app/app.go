@@ -104,15 +104,19 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(sear
 		LoginLimit: cfg.LoginLimit, LoginWindow: cfg.LoginLimitWindow, Audit: a.Audit, Logger: log,
 	})
 	var mailer org.Mailer
+	var signupMailer account.Mailer
 	if cfg.SMTPURL != "" {
 		sender, err := mail.Parse(cfg.SMTPURL)
 		if err != nil {
 			return fail(err)
 		}
-		mailer, a.Mail = sender, true
+		mailer, signupMailer, a.Mail = sender, sender, true
 	}
 	a.Orgs = org.New(st, a.Auth, a.Audit, mailer, cfg.BaseURL(), log)
-	a.Accounts = account.New(a.Auth, a.Orgs, a.Audit)
+	a.Accounts = account.New(a.Auth, a.Orgs, a.Audit, account.Options{
+		Limiter: auth.NewLimiter(st, cfg.SignupLimit, cfg.SignupWindow, nil),
+		Mailer:  signupMailer, BaseURL: cfg.BaseURL(), Logger: log,
+	})
 	tax, err := taxonomy.Load()
 	if err != nil {
 		return fail(err)

@@ -45,6 +45,10 @@ const (
 	AdminCreate      = "admin.create"
 )
 
+// UserRegisterTaken is a sign-up with the e-mail of an existing account:
+// answered like any sign-up, and the owner is told by e-mail.
+const UserRegisterTaken = "user.register_taken"
+
 // Actor is who acted. A system action (seeding, a reconciler) has ID "system".
 type Actor struct {
 	ID    string `bson:"id" json:"id"`

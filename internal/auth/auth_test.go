@@ -37,21 +37,64 @@ func TestPasswordHashRoundTrip(t *testing.T) {
 }
 
 func TestPasswordPolicy(t *testing.T) {
-	cases := map[string]string{
-		"correct horse battery": "", "short": "too_short", "": "required", "aaaaaaaaaaaa": "weak_password",
-		"matkhau123": "weak_password", "MatKhau123": "weak_password", "xx-lan.nguyen-xx": "weak_password",
-		strings.Repeat("x", 129): "too_long",
+	const email, name = "lan.ho@example.vn", "Nguyễn Thị Lan"
+	cases := []struct{ pw, want string }{
+		{"correct horse battery", ""},
+		{"demo-Techmart-2026", ""},
+		{"chè Shan tuyết 2026", ""},
+		{"gao-bao-thai-2025", ""},
+		{"", "required"},
+		{"short", "too_short"},
+		{"nine-char", "too_short"},
+		{strings.Repeat("x", 129), "too_long"},
+		// The common list, in any case and width, alone or with digits
+		// and symbols around it.
+		{"1234567890", CodeCommonPassword},
+		{"qwertyuiop", CodeCommonPassword},
+		{"iloveyou12", CodeCommonPassword},
+		{"password2024", CodeCommonPassword},
+		{"PASSWORD2024!", CodeCommonPassword},
+		{"ｐａｓｓｗｏｒｄ１２３", CodeCommonPassword}, // full-width, NFKC
+		{"!!sunshine!!", CodeCommonPassword},
+		{"matkhau123", CodeCommonPassword},
+		{"MatKhau123", CodeCommonPassword},
+		{"vietnam2026", CodeCommonPassword},
+		// Repeated units and runs.
+		{"passwordpassword", CodeWeakPassword},
+		{"aaaaaaaaaaaa", CodeWeakPassword},
+		{"abcabcabcabc", CodeWeakPassword},
+		{"abcdefghij", CodeWeakPassword},
+		{"ABCDEFGHIJKL", CodeWeakPassword},
+		{"9876543210", CodeWeakPassword},
+		{"zxcvbnm,./", CodeCommonPassword}, // "zxcvbnm" is listed
+		{"1234567890-=", CodeWeakPassword},
+		{"';lkjhgfdsa", CodeWeakPassword},
+		// The person's e-mail and name, folded, with or without diacritics.
+		{"lan.ho@example.vn", CodeContainsEmail},
+		{"xx-lan.ho-xx", CodeContainsEmail},
+		{"LAN.HO.2026", CodeContainsEmail},
+		{"my-lanho-2026", CodeContainsEmail},
+		{"nguyenthilan!", CodeContainsName},
+		{"Nguyễn Thị Lan 1990", CodeContainsName},
+		{"NGUYỄNTHỊLAN", CodeContainsName},
+		{"ban-cua-thi-lan-99", CodeContainsName},
+		// One everyday syllable of the name is not the name.
+		{"hoa lan nở trên núi", ""},
+		{"nguyen lieu sach 2026", ""},
 	}
-	for pw, want := range cases {
+	for _, tc := range cases {
 		var c validate.Checker
-		CheckPassword(&c, "password", pw, "lan.nguyen@example.vn")
+		CheckPassword(&c, "password", tc.pw, email, name)
 		got := ""
 		if e, ok := errs.As(c.Err()); ok {
 			got = e.Fields[0].Code
 		}
-		if got != want {
-			t.Errorf("%q: %q, want %q", pw, got, want)
+		if got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.pw, got, tc.want)
 		}
+	}
+	if n := len(commonPasswords()); n < 30000 {
+		t.Errorf("the common-password list holds %d entries, want at least 30,000", n)
 	}
 }
 

@@ -10,8 +10,6 @@ import (
 	"strings"
 
 	"golang.org/x/crypto/argon2"
-
-	"github.com/techmart-vn/techmart/internal/validate"
 )
 
 // Argon2id parameters: OWASP's minimum recommendation (19 MiB, 2 passes, 1
@@ -22,12 +20,6 @@ const (
 	argonThreads = 1
 	argonKeyLen  = 32
 	argonSaltLen = 16
-)
-
-// Password policy: NIST SP 800-63B style — length, not composition rules.
-const (
-	PasswordMin = 10
-	PasswordMax = 128
 )
 
 // hashSlots bounds concurrent hashing so a burst of logins cannot take
@@ -88,28 +80,3 @@ var dummyHash = func() string {
 	}
 	return h
 }()
-
-// common holds passwords that are refused whatever their length: the most
-// used ones in breach lists, and Vietnamese favourites.
-var common = map[string]bool{
-	"1234567890": true, "0123456789": true, "12345678910": true, "123456789a": true,
-	"password123": true, "password1234": true, "qwertyuiop": true, "1qaz2wsx3edc": true,
-	"matkhau123": true, "matkhau1234": true, "matkhaumoi": true, "anhyeuem123": true,
-	"iloveyou123": true, "abcd123456": true, "abc1234567": true, "admin12345": true,
-	"techmart123": true, "techmart2026": true, "0987654321": true, "1111111111": true,
-	"khongbiet123": true, "vietnam123": true, "vietnam1234": true, "hanoi12345": true,
-}
-
-// CheckPassword applies the policy: length, not a known common password,
-// not the e-mail or its local part, not one repeated character.
-func CheckPassword(c *validate.Checker, field, password, email string) {
-	if !c.Length(field, password, PasswordMin, PasswordMax) {
-		return
-	}
-	lower := strings.ToLower(password)
-	local, _, _ := strings.Cut(email, "@")
-	if common[lower] || lower == email || (len(local) >= 4 && strings.Contains(lower, local)) ||
-		strings.Count(lower, lower[:1]) == len(lower) {
-		c.Add(field, "weak_password")
-	}
-}

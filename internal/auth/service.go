@@ -46,12 +46,26 @@ type Options struct {
 	Secret      []byte
 	AccessTTL   time.Duration
 	RefreshTTL  time.Duration
-	LoginLimit  int // per account per window; an address gets five times as many
+	LoginLimit  int // per account and address per window; see loginKey
 	LoginWindow time.Duration
 	Audit       Auditor
 	Logger      *slog.Logger
 	Now         func() time.Time
+	// Sleep waits d or until ctx ends: the slow-down of an account under
+	// attack. Nil sleeps on a timer (tests record instead).
+	Sleep func(ctx context.Context, d time.Duration)
 }
+
+// The slow-down of an account that failed more than LoginLimit times in a
+// window: each further attempt waits loginSlowStep longer, up to
+// loginSlowMax, then still gets its answer.
+const (
+	loginSlowStep = 250 * time.Millisecond
+	loginSlowMax  = 5 * time.Second
+	// knownFor is how long an account that logged in from an address
+	// stays exempt from that address's spraying limit.
+	knownFor = 30 * 24 * time.Hour
+)
 
 // Service is the accounts service.
 type Service struct {
@@ -63,6 +77,7 @@ type Service struct {
 	audit      Auditor
 	log        *slog.Logger
 	now        func() time.Time
+	sleep      func(context.Context, time.Duration)
 }
 
 // New returns the service.
@@ -73,6 +88,9 @@ func New(s *store.Store, o Options) *Service {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
+	if o.Sleep == nil {
+		o.Sleep = sleep
+	}
 	return &Service{
 		s:          s,
 		tokens:     tokens{secret: o.Secret, ttl: o.AccessTTL, now: o.Now},
@@ -82,6 +100,16 @@ func New(s *store.Store, o Options) *Service {
 		audit:      o.Audit,
 		log:        o.Logger,
 		now:        o.Now,
+		sleep:      o.Sleep,
+	}
+}
+
+func sleep(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
 	}
 }
 
@@ -115,7 +143,7 @@ func CheckNewUser(c *validate.Checker, in *NewUser) {
 	in.Email = c.Email("email", in.Email)
 	in.FullName = validate.Text(in.FullName)
 	c.Name("fullName", in.FullName, 2, 120)
-	CheckPassword(c, "password", in.Password, in.Email)
+	CheckPassword(c, "password", in.Password, in.Email, in.FullName)
 }
 
 // CreateUser makes an account. The unique _id of the e-mail key makes two
@@ -186,18 +214,17 @@ func (s *Service) notFound(err error) error {
 }
 
 // Login checks a password and opens a session. Attempts are limited per
-// account and per address; the answer for an unknown account is the same,
-// and takes as long, as for a wrong password.
+// (account, address) and per address, and slowed per account (see
+// loginKey), so a stranger can neither guess freely nor lock the owner out.
+// The answer for an unknown account is the same, and takes as long, as for
+// a wrong password.
 func (s *Service) Login(ctx context.Context, email, password, ip, userAgent string) (Tokens, error) {
 	email = validate.NormalizeEmail(email)
 	if len(email) > validate.MaxEmail {
 		// No such account can exist; refused before it costs a counter.
 		return Tokens{}, ErrInvalidCredentials
 	}
-	if err := s.limiter.hit(ctx, "login:ip:"+ip, 5*s.loginLimit); err != nil {
-		return Tokens{}, err
-	}
-	if err := s.limiter.hit(ctx, loginKey(email), s.loginLimit); err != nil {
+	if err := s.limitLogin(ctx, email, ip); err != nil {
 		return Tokens{}, err
 	}
 	u, err := s.UserByEmail(ctx, email)
@@ -215,13 +242,53 @@ func (s *Service) Login(ctx context.Context, email, password, ip, userAgent stri
 	if !ok || u.Disabled {
 		return Tokens{}, ErrInvalidCredentials
 	}
-	if err := s.limiter.reset(ctx, loginKey(email)); err != nil {
-		s.log.WarnContext(ctx, "reset login counter", "err", err)
-	}
-	if err := s.limiter.refund(ctx, "login:ip:"+ip); err != nil {
-		s.log.WarnContext(ctx, "refund login attempt", "err", err)
-	}
+	s.loggedIn(ctx, email, ip)
 	return s.openSession(ctx, u, ip, userAgent)
+}
+
+// limitLogin counts an attempt on every counter and refuses or slows it.
+// Counting before the password is checked keeps a burst of parallel guesses
+// from all passing before any is counted; a success gives its counts back.
+func (s *Service) limitLogin(ctx context.Context, email, ip string) error {
+	if err := s.limiter.hit(ctx, pairKey(email, ip), s.loginLimit); err != nil {
+		return err
+	}
+	if err := s.limiter.hit(ctx, addressKey(ip), 5*s.loginLimit); err != nil {
+		known, kerr := s.limiter.known(ctx, knownKey(email, ip))
+		if kerr != nil {
+			return kerr
+		}
+		if !known {
+			_ = s.limiter.refund(ctx, pairKey(email, ip))
+			return err
+		}
+	}
+	n, err := s.limiter.count(ctx, loginKey(email), 0)
+	if err != nil {
+		return err
+	}
+	if over := n - s.loginLimit; over > 0 {
+		s.sleep(ctx, min(time.Duration(over)*loginSlowStep, loginSlowMax))
+	}
+	return nil
+}
+
+// loggedIn gives back what a successful login counted: an office behind one
+// address is limited by its failures, not by how many people log in, and
+// the account is known at that address from now on. The account's own
+// count only drops by one: the owner logging in does not wipe a stranger's
+// failures.
+func (s *Service) loggedIn(ctx context.Context, email, ip string) {
+	for _, err := range []error{
+		s.limiter.reset(ctx, pairKey(email, ip)),
+		s.limiter.refund(ctx, addressKey(ip)),
+		s.limiter.refund(ctx, loginKey(email)),
+		s.limiter.remember(ctx, knownKey(email, ip), knownFor),
+	} {
+		if err != nil {
+			s.log.WarnContext(ctx, "settle login counters", "err", err)
+		}
+	}
 }
 
 func (s *Service) openSession(ctx context.Context, u User, ip, userAgent string) (Tokens, error) {
@@ -358,17 +425,18 @@ var ErrWrongPassword = errs.Field("currentPassword", "wrong_password")
 
 // ChangePassword replaces p's password after checking the current one, ends
 // every other session of the account, and returns a fresh session for the
-// caller. Attempts count against the same limit as logins.
+// caller. Attempts count against the same (account, address) limit as
+// logins.
 func (s *Service) ChangePassword(ctx context.Context, p *Principal, current, next, ip, userAgent string) (Tokens, error) {
 	var c validate.Checker
 	if current == "" {
 		c.Add("currentPassword", "required")
 	}
-	CheckPassword(&c, "newPassword", next, p.User.Email)
+	CheckPassword(&c, "newPassword", next, p.User.Email, p.User.FullName)
 	if err := c.Err(); err != nil {
 		return Tokens{}, err
 	}
-	if err := s.limiter.hit(ctx, loginKey(p.User.Email), s.loginLimit); err != nil {
+	if err := s.limiter.hit(ctx, pairKey(p.User.Email, ip), s.loginLimit); err != nil {
 		return Tokens{}, err
 	}
 	ok, err := VerifyPassword(p.User.PasswordHash, current)
@@ -395,7 +463,7 @@ func (s *Service) ChangePassword(ctx context.Context, p *Principal, current, nex
 	if err != nil {
 		return Tokens{}, s.notFound(err)
 	}
-	_ = s.limiter.reset(ctx, loginKey(u.Email))
+	_ = s.limiter.reset(ctx, pairKey(u.Email, ip))
 	return s.openSession(ctx, u, ip, userAgent)
 }
 

@@ -50,15 +50,17 @@ type Config struct {
 	CORSOrigins []string // TECHMART_CORS_ORIGINS; empty = CORS off
 	TrustProxy  bool     // TECHMART_TRUST_PROXY: take the client address from X-Forwarded-For
 
-	LoginLimit       int           // attempts per window, per account and per address
+	LoginLimit       int           // TECHMART_LOGIN_LIMIT: attempts per window per (account, address)
 	LoginLimitWindow time.Duration // TECHMART_LOGIN_WINDOW
 
 	// MetricsToken lets a scraper read /metrics on the public address with
 	// "Authorization: Bearer <token>"; MetricsAddr serves /metrics on a
 	// listen address of its own (a private network) instead. With neither,
 	// /metrics is not served.
-	MetricsToken string // TECHMART_METRICS_TOKEN
-	MetricsAddr  string // TECHMART_METRICS_ADDR
+	MetricsToken string        // TECHMART_METRICS_TOKEN
+	MetricsAddr  string        // TECHMART_METRICS_ADDR
+	SignupLimit  int           // TECHMART_SIGNUP_LIMIT: sign-ups per window per address
+	SignupWindow time.Duration // TECHMART_SIGNUP_WINDOW
 
 	LogLevel slog.Level // TECHMART_LOG_LEVEL
 }
@@ -77,6 +79,8 @@ func Default() Config {
 		BodyLimit:        1 << 20,
 		LoginLimit:       10,
 		LoginLimitWindow: 15 * time.Minute,
+		SignupLimit:      10,
+		SignupWindow:     time.Hour,
 		LogLevel:         slog.LevelInfo,
 	}
 }
@@ -147,6 +151,8 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	duration("TECHMART_LOGIN_WINDOW", &c.LoginLimitWindow)
 	str("TECHMART_METRICS_TOKEN", &c.MetricsToken)
 	str("TECHMART_METRICS_ADDR", &c.MetricsAddr)
+	integer("TECHMART_SIGNUP_LIMIT", &c.SignupLimit)
+	duration("TECHMART_SIGNUP_WINDOW", &c.SignupWindow)
 	if v, ok := lookup("TECHMART_CORS_ORIGINS"); ok && strings.TrimSpace(v) != "" {
 		for _, o := range strings.Split(v, ",") {
 			if o = strings.TrimSpace(o); o != "" {
@@ -219,6 +225,9 @@ func (c Config) Validate() error {
 			errs = append(errs, errors.New("TECHMART_METRICS_ADDR must differ from TECHMART_ADDR (use TECHMART_METRICS_TOKEN to serve /metrics there)"))
 		}
 	}
+	if c.SignupLimit < 1 || c.SignupWindow < time.Second {
+		errs = append(errs, errors.New("TECHMART_SIGNUP_LIMIT must be ≥ 1 and TECHMART_SIGNUP_WINDOW ≥ 1s"))
+	}
 	return errors.Join(errs...)
 }
 
@@ -247,6 +256,9 @@ func (c Config) LogValue() slog.Value {
 		slog.String("publicURL", c.BaseURL()),
 		slog.String("province", c.ProvinceVI),
 		slog.String("accessTTL", c.AccessTTL.String()),
+		slog.Int("loginLimit", c.LoginLimit),
+		slog.Int("signupLimit", c.SignupLimit),
+		slog.String("signupWindow", c.SignupWindow.String()),
 		slog.Any("corsOrigins", c.CORSOrigins),
 		slog.Bool("metricsTokenGiven", c.MetricsToken != ""),
 		slog.String("metricsAddr", c.MetricsAddr),

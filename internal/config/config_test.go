@@ -16,7 +16,8 @@ func TestLoadDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Addr != "127.0.0.1:8080" || c.DataDir != "./data" || c.Demo || !c.Embedded() || c.MeiliURL != "" || c.AccessTTL != 15*time.Minute {
+	if c.Addr != "127.0.0.1:8080" || c.DataDir != "./data" || c.Demo || !c.Embedded() || c.MeiliURL != "" || c.AccessTTL != 15*time.Minute ||
+		c.SignupLimit != 10 || c.SignupWindow != time.Hour {
 		t.Fatalf("defaults: %+v", c)
 	}
 }
@@ -52,6 +53,13 @@ func TestLoad(t *testing.T) {
 		{name: "metrics address", env: map[string]string{"TECHMART_METRICS_ADDR": "9090"}, wantErr: []string{"TECHMART_METRICS_ADDR"}},
 		{name: "metrics on the public address", env: map[string]string{"TECHMART_ADDR": "0.0.0.0:8080", "TECHMART_METRICS_ADDR": "0.0.0.0:8080"}, wantErr: []string{"TECHMART_METRICS_ADDR must differ"}},
 		{name: "bad number", env: map[string]string{"TECHMART_BODY_LIMIT": "1MB"}, wantErr: []string{"TECHMART_BODY_LIMIT"}},
+		{name: "sign-up limit", env: map[string]string{"TECHMART_SIGNUP_LIMIT": "3", "TECHMART_SIGNUP_WINDOW": "30m"}, check: func(t *testing.T, c Config) {
+			if c.SignupLimit != 3 || c.SignupWindow != 30*time.Minute {
+				t.Fatalf("sign-up limit %d per %v", c.SignupLimit, c.SignupWindow)
+			}
+		}},
+		{name: "no sign-up at all is not a limit", env: map[string]string{"TECHMART_SIGNUP_LIMIT": "0", "TECHMART_SIGNUP_WINDOW": "soon"},
+			wantErr: []string{"TECHMART_SIGNUP_LIMIT", "TECHMART_SIGNUP_WINDOW"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

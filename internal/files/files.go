@@ -22,6 +22,7 @@ import (
 
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/validate"
 )
 
 // Limits of what may be uploaded.
@@ -158,6 +159,11 @@ func cleanName(name string) string {
 // memory their decoding takes (read from the header first), decoded (which
 // proves they are images) and get a JPEG thumbnail.
 func (s *Service) Save(ctx context.Context, owner Owner, userID, name string, data []byte) (File, error) {
+	var c validate.Checker
+	name = c.FileName("file", cleanName(name))
+	if err := c.Err(); err != nil {
+		return File{}, err
+	}
 	kind, ct, err := sniff(data)
 	if err != nil {
 		return File{}, err
@@ -167,7 +173,7 @@ func (s *Service) Save(ctx context.Context, owner Owner, userID, name string, da
 	}
 	sum := sha256.Sum256(data)
 	f := File{
-		ID: store.NewID(), Kind: kind, Name: cleanName(name), ContentType: ct,
+		ID: store.NewID(), Kind: kind, Name: name, ContentType: ct,
 		Size: len(data), SHA256: hex.EncodeToString(sum[:]), CreatedBy: userID, CreatedAt: time.Now().UTC(),
 	}
 	if owner.Type == OwnerListing {

@@ -57,7 +57,7 @@ func TestInvitationLifecycle(t *testing.T) {
 	if m := reg("someone.else@example.vn"); m.Status != 422 || fieldCodes(t, m)["email"] != "email_mismatch" {
 		t.Fatalf("register with another e-mail: %d %s", m.Status, m.Body)
 	}
-	if m := reg("ky.thuat@example.vn"); m.Status != 201 {
+	if m := reg("ky.thuat@example.vn"); m.Status != 202 {
 		t.Fatalf("register through the invitation: %d %s", m.Status, m.Body)
 	}
 	member := h.Login("ky.thuat@example.vn", "correct horse battery")

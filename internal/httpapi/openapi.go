@@ -46,7 +46,7 @@ var schemas = obj{
 		"organization":    object([]string{"name", "kind"}, obj{"name": obj{"type": "string", "minLength": 2, "maxLength": 200}, "kind": strEnum("institute", "university", "st_org", "enterprise", "individual")}),
 		"invitationToken": str(),
 	}),
-	"Registered":         obj{"type": "object", "properties": obj{"user": ref("User"), "organization": ref("Organization")}},
+	"Registered":         object([]string{"status"}, obj{"status": strEnum("accepted")}),
 	"Login":              object([]string{"email", "password"}, obj{"email": str(), "password": str()}),
 	"PasswordChange":     object([]string{"currentPassword", "newPassword"}, obj{"currentPassword": str(), "newPassword": obj{"type": "string", "minLength": 10, "maxLength": 128}}),
 	"Refresh":            object([]string{"refreshToken"}, obj{"refreshToken": str()}),

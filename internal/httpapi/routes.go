@@ -12,6 +12,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/account"
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/org"
 )
 
@@ -31,8 +32,8 @@ func (s *Server) registerRoutes(api fiber.Router) {
 		{method: "GET", path: "/config", tag: "platform", summary: "Public settings: province, demo accounts, mail",
 			responses: map[int]string{200: "Config"}, handler: s.getConfig},
 
-		{method: "POST", path: "/auth/register", tag: "auth", summary: "Register a person with a new organisation, or through an invitation",
-			request: "Registration", responses: map[int]string{201: "Registered", 409: "Problem", 422: "Problem"}, handler: s.register},
+		{method: "POST", path: "/auth/register", tag: "auth", summary: "Register a person with a new organisation, or through an invitation; the same answer whether the e-mail is new or taken (its owner is told by e-mail); then log in",
+			request: "Registration", responses: map[int]string{202: "Registered", 422: "Problem", 429: "Problem"}, handler: s.register},
 		{method: "POST", path: "/auth/login", tag: "auth", summary: "Log in with e-mail and password",
 			request: "Login", responses: map[int]string{200: "Tokens", 401: "Problem", 429: "Problem"}, handler: s.login},
 		{method: "POST", path: "/auth/refresh", tag: "auth", summary: "Exchange a refresh token for a new pair (the old one is spent)",
@@ -155,16 +156,49 @@ func (s *Server) getConfig(c *fiber.Ctx) error {
 	return c.JSON(out)
 }
 
+// registrationAcceptedJSON is the one answer to a valid sign-up, whether
+// the e-mail was new or already had an account: the client logs in next.
+type registrationAcceptedJSON struct {
+	Status string `json:"status"` // always "accepted"
+}
+
 func (s *Server) register(c *fiber.Ctx) error {
 	var in account.Registration
-	if err := decode(c, &in); err != nil {
-		return err
+	err := decode(c, &in)
+	if err == nil {
+		err = s.d.Accounts.Register(c.UserContext(), in, clientIP(c, s.d.Config.TrustProxy))
 	}
-	u, o, err := s.d.Accounts.Register(c.UserContext(), in)
+	s.signups.WithLabelValues(signupOutcome(err)).Inc()
 	if err != nil {
 		return err
 	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"user": toUserJSON(u), "organization": toOrgJSON(o)})
+	return c.Status(fiber.StatusAccepted).JSON(registrationAcceptedJSON{Status: "accepted"})
+}
+
+// newSignupCounter registers the count of sign-ups by outcome, so an
+// operator sees a burst (and the limit refusing it) on the dashboard.
+func newSignupCounter(reg prometheus.Registerer) *prometheus.CounterVec {
+	c := prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "techmart_signups_total",
+		Help: "Sign-ups by outcome: accepted (new or taken e-mail alike), invalid, limited (too many from one address), failed.",
+	}, []string{"outcome"})
+	reg.MustRegister(c)
+	return c
+}
+
+func signupOutcome(err error) string {
+	if err == nil {
+		return "accepted"
+	}
+	e, ok := errs.As(err)
+	switch {
+	case ok && e.Kind == errs.TooMany:
+		return "limited"
+	case ok && (e.Kind == errs.Invalid || e.Kind == errs.Malformed || e.Kind == errs.TooLarge):
+		return "invalid"
+	default:
+		return "failed"
+	}
 }
 
 type loginJSON struct {

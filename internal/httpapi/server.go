@@ -91,6 +91,7 @@ type Server struct {
 	metrics http.Handler
 	// metricsSrv serves /metrics on Config.MetricsAddr (ServeMetrics).
 	metricsSrv *http.Server
+	signups    *prometheus.CounterVec
 }
 
 // New builds the app: middleware, API routes, health, metrics, SPA.
@@ -128,6 +129,7 @@ func New(d Deps) *Server {
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", s.metrics)
 	s.metricsSrv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	s.signups = newSignupCounter(reg)
 
 	s.app.Use(withRequestID)
 	s.app.Use(func(c *fiber.Ctx) error { c.Locals(localJSONLimit, d.Config.BodyLimit); return c.Next() })

@@ -21,6 +21,7 @@ import (
 	"github.com/emersion/go-sasl"
 	"github.com/emersion/go-smtp"
 
+	"github.com/techmart-vn/techmart/internal/account"
 	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/org"
 )
@@ -156,5 +157,32 @@ Open this link to accept (valid until %[4]s):
 
 If you did not expect this invitation, ignore this e-mail.
 `, m.InviterName, m.OrgName, m.AcceptURL, until)
+	return s.Send(ctx, m.To, subject, body)
+}
+
+// SendRegistrationTaken tells the owner of an account that someone signed
+// up with their e-mail (the sign-up answered as for a new address, so the
+// person at the form learnt nothing).
+func (s *Sender) SendRegistrationTaken(ctx context.Context, m account.TakenMail) error {
+	at := m.At.In(s.loc).Format("15:04 02/01/2006")
+	subject := "Có người đăng ký Techmart bằng email của bạn / Someone signed up to Techmart with your e-mail"
+	body := fmt.Sprintf(`Xin chào %[1]s,
+
+Lúc %[2]s có người dùng địa chỉ email này để đăng ký tài khoản Techmart – Chợ công nghệ – thiết bị.
+Email này đã có tài khoản nên không có tài khoản mới nào được tạo.
+
+Nếu đó là bạn: hãy đăng nhập tại %[3]s (nếu bạn được mời vào một tổ chức, mở lại liên kết mời sau khi đăng nhập).
+Nếu không phải bạn: không cần làm gì; nếu lo ngại, hãy đăng nhập và đổi mật khẩu tại %[4]s.
+
+---
+
+Hello %[1]s,
+
+At %[2]s someone used this e-mail address to sign up to Techmart, the technology and equipment market.
+The address already has an account, so no new account was created.
+
+If it was you: log in at %[3]s (if you were invited to an organisation, open the invitation link again once logged in).
+If it was not: nothing needs doing; if you are concerned, log in and change your password at %[4]s.
+`, m.FullName, at, m.LoginURL, m.ResetURL)
 	return s.Send(ctx, m.To, subject, body)
 }

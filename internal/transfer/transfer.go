@@ -178,7 +178,7 @@ const MaxContractValue = 1_000_000_000_000_000
 func (s *Service) apply(c *validate.Checker, t *Transfer, in Input, creating bool) {
 	if in.Title != nil || creating {
 		t.Title = validate.Text(deref(in.Title))
-		c.Reason("title", t.Title, 5, 300)
+		c.Name("title", t.Title, 5, 300)
 	}
 	if in.Form != nil || creating {
 		t.Form = deref(in.Form)

@@ -62,15 +62,43 @@ func (c *Checker) Length(field, value string, min, max int) bool {
 	return false
 }
 
-// Name checks a required one-line name (a person's, an organisation's): its
-// length, and no control characters or markup brackets — nothing in a name
-// needs them, and refusing them keeps names safe wherever they are shown
-// later (e-mails, printed decisions).
+// Name checks a required one-line name or title (a person's, an
+// organisation's, a listing's, a programme's): its length, no control
+// characters or markup brackets, and no invisible format characters.
+// Nothing in a name needs them, and refusing them keeps names safe wherever
+// they are shown later (e-mails, printed decisions). The caller passes the
+// value through Text first, so it is NFC.
 func (c *Checker) Name(field, value string, min, max int) {
-	if c.Length(field, value, min, max) &&
-		(strings.ContainsAny(value, "<>") || strings.IndexFunc(value, unicode.IsControl) >= 0) {
+	if !c.Length(field, value, min, max) {
+		return
+	}
+	switch {
+	case Invisible(value):
+		c.Add(field, "invisible_characters")
+	case strings.ContainsAny(value, "<>") || strings.IndexFunc(value, unicode.IsControl) >= 0:
 		c.Add(field, "invalid_characters")
 	}
+}
+
+// Invisible reports whether s holds a Unicode format character (category
+// Cf): bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069),
+// direction marks, zero-width spaces and joiners, the word joiner, the byte
+// order mark, the soft hyphen. They are invisible, so a name holding them
+// reads differently from what it is: "Sở KH&CN \u202egnp.exe" shows as
+// "Sở KH&CN exe.png". Vietnamese text never needs them.
+func Invisible(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Cf, r) }) >= 0
+}
+
+// FileName checks the display name of an upload (already reduced to a base
+// name): NFC, and refused with invisible characters, which can disguise an
+// extension ("report\u202efdp.exe"). It returns the normalised name.
+func (c *Checker) FileName(field, value string) string {
+	value = norm.NFC.String(value)
+	if Invisible(value) {
+		c.Add(field, "invisible_characters")
+	}
+	return value
 }
 
 // Reason checks a free-text reason or comment: line breaks and tabs are

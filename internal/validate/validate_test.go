@@ -75,17 +75,69 @@ func FuzzEmail(f *testing.F) {
 	})
 }
 
-// FuzzName: an accepted name has no markup or control characters and fits.
+// FuzzName: an accepted name has no markup, control or format characters
+// and fits.
 func FuzzName(f *testing.F) {
-	for _, s := range []string{"Hợp tác xã Miến dong", "<script>", "a\x00b", "  "} {
+	for _, s := range []string{"Hợp tác xã Miến dong", "<script>", "a\x00b", "  ", "ab\u202ec"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		n := Text(in)
 		var c Checker
 		c.Name("name", n, 2, 200)
-		if c.Err() == nil && (strings.ContainsAny(n, "<>") || utf8.RuneCountInString(n) > 200 || utf8.RuneCountInString(n) < 2) {
+		if c.Err() == nil && (strings.ContainsAny(n, "<>") || Invisible(n) || utf8.RuneCountInString(n) > 200 || utf8.RuneCountInString(n) < 2) {
 			t.Fatalf("accepted %q", n)
 		}
 	})
+}
+
+// TestInvisibleCharacters: names, titles and file names refuse every
+// Unicode format character (category Cf), named as the field with a stable
+// code, and accept ordinary Vietnamese, composed or decomposed.
+func TestInvisibleCharacters(t *testing.T) {
+	cases := []struct {
+		name, in, want string
+	}{
+		{"plain Vietnamese", "Sở KH&CN Thái Nguyên", ""},
+		{"decomposed Vietnamese", Text("Chè Shan tuye\u0302\u0301t"), ""},
+		{"right-to-left override", "Sở KH&CN \u202egnp.exe", "invisible_characters"},
+		{"left-to-right override", "Viện \u202dKhoa học", "invisible_characters"},
+		{"right-to-left isolate", "Viện \u2067Khoa học\u2069", "invisible_characters"},
+		{"right-to-left mark", "Viện\u200f Khoa học", "invisible_characters"},
+		{"zero-width space", "Viện\u200bKhoa học", "invisible_characters"},
+		{"zero-width joiner", "Viện\u200dKhoa học", "invisible_characters"},
+		{"zero-width non-joiner", "Viện\u200cKhoa học", "invisible_characters"},
+		{"word joiner", "Viện\u2060Khoa học", "invisible_characters"},
+		{"byte order mark", "\ufeffViện Khoa học", "invisible_characters"},
+		{"soft hyphen", "Viện Khoa\u00adhọc", "invisible_characters"},
+		{"both format and markup", "<b>\u202e</b>", "invisible_characters"},
+		{"markup only", "<b>Viện</b>", "invalid_characters"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var c Checker
+			c.Name("organization.name", tc.in, 2, 200)
+			if got := codes(&c)["organization.name"]; got != tc.want {
+				t.Errorf("Name(%q): %q, want %q", tc.in, got, tc.want)
+			}
+			var f Checker
+			f.FileName("file", tc.in+".pdf")
+			want := tc.want
+			if want == "invalid_characters" {
+				want = "" // a file name's brackets are removed, not refused
+			}
+			if got := codes(&f)["file"]; got != want {
+				t.Errorf("FileName(%q): %q, want %q", tc.in, got, want)
+			}
+		})
+	}
+	// Text keeps format characters, so the check sees them; it only
+	// normalises to NFC and collapses white space.
+	if got := Text("a\u200b  b"); got != "a\u200b b" {
+		t.Errorf("Text dropped or changed a format character: %q", got)
+	}
+	var c Checker
+	if got := c.FileName("file", "be\u0301o.pdf"); got != "béo.pdf" || c.Err() != nil {
+		t.Errorf("FileName did not normalise to NFC: %q, %v", got, c.Err())
+	}
 }

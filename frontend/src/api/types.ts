@@ -107,9 +107,9 @@ export interface RegisterRequest {
   invitationToken?: string;
 }
 
+/** The one answer to a valid sign-up, whether the e-mail was new or taken. */
 export interface RegisterResponse {
-  user: User;
-  organization: { id: string; name: string; kind: OrgKind; status?: OrgStatus };
+  status: 'accepted';
 }
 
 export interface PublicInvitation {

@@ -30,9 +30,14 @@ const SERVER_FIELDS: Record<string, RegisterField> = {
 
 export interface RegisterFormProps {
   invitation?: { token: string; email: string };
-  /** Called after the account was created and the user is logged in. */
+  /** Called after the sign-up was accepted and the user is logged in. */
   onDone: () => void;
-  /** Called when the account exists but the automatic log-in failed. */
+  /**
+   * Called when the sign-up was accepted but logging in with the details
+   * just given failed. The server answers a sign-up the same whether the
+   * e-mail is new or already has an account (it writes to the owner
+   * instead), so the message is neutral: log in, or read your e-mail.
+   */
   onLoginFailed?: (message: string) => void;
 }
 
@@ -95,7 +100,6 @@ export function RegisterForm({ invitation, onDone, onLoginFailed }: RegisterForm
       setBusy(false);
       if (err instanceof ApiError) {
         const { fieldErrors, other } = mapServerErrors(err.errors, SERVER_FIELDS);
-        if (err.code === 'email_taken' && !fieldErrors.email) fieldErrors.email = { code: 'email_taken' };
         setErrors(fieldErrors);
         const extra = other.map((o) => o.message).filter(Boolean);
         if (!reportErrors(t, fieldErrors, setFormError, focusFirst, extra)) return;
@@ -110,7 +114,12 @@ export function RegisterForm({ invitation, onDone, onLoginFailed }: RegisterForm
       await login(req.email, req.password);
     } catch (err) {
       setBusy(false);
-      const message = `${t('register.loginAfterFailed')} ${problemMessage(t, err)}`;
+      // A 401 is what a taken e-mail looks like: say nothing more than the
+      // neutral text. Anything else (too many attempts, offline) is added.
+      const wrongCredentials = err instanceof ApiError && err.status === 401;
+      const message = wrongCredentials
+        ? t('register.loginAfterFailed')
+        : `${t('register.loginAfterFailed')} ${problemMessage(t, err)}`;
       if (onLoginFailed) onLoginFailed(message);
       else setFormError(message);
       return;

@@ -111,7 +111,7 @@ export default function AcceptInvitation() {
           <RegisterForm
             invitation={{ token, email: inv.email }}
             onDone={() => navigate(`/organization/${encodeURIComponent(inv.organization.id)}`, { replace: true })}
-            onLoginFailed={(message) => navigate('/login', { replace: true, state: { message } })}
+            onLoginFailed={(message) => navigate(`/login?next=${next}`, { replace: true, state: { message } })}
           />
           <p className="form-footer">
             {t('invitation.haveAccount')} <Link to={`/login?next=${next}`}>{t('invitation.loginToAccept')}</Link>

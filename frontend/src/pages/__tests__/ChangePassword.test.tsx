@@ -72,7 +72,7 @@ describe('Change password', () => {
         code: 'validation_failed',
         errors: [
           { field: 'currentPassword', code: 'wrong_password', message: 'Mật khẩu hiện tại không đúng.' },
-          { field: 'newPassword', code: 'weak_password', message: 'Quá dễ đoán' },
+          { field: 'newPassword', code: 'common_password', message: 'Mật khẩu này nằm trong danh sách mật khẩu phổ biến.' },
         ],
       }),
     );
@@ -85,7 +85,10 @@ describe('Change password', () => {
     expect(current.getAttribute('aria-describedby')).toBe('password-currentPassword-error');
     const next = screen.getByLabelText(/^Mật khẩu mới/);
     expect(next.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById('password-newPassword-error')!.textContent).toContain('Mật khẩu quá yếu');
+    // A code the app has no text for shows the server's text, in the request's language.
+    expect(document.getElementById('password-newPassword-error')!.textContent).toContain(
+      'Mật khẩu này nằm trong danh sách mật khẩu phổ biến.',
+    );
     expect(screen.getByText('Vui lòng sửa 2 lỗi trong biểu mẫu.')).toBeTruthy();
     expect(document.activeElement).toBe(current);
     expect(localStorage.getItem('techmart.refresh')).toBe('R-old2');

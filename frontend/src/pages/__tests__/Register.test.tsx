@@ -39,14 +39,14 @@ describe('Register form', () => {
     ]);
   });
 
-  it('shows server field errors under the fields', async () => {
+  it('shows server field errors under the fields, in the server\'s words when the app has none', async () => {
     mockApi({
       'POST /auth/register': () =>
         json(422, {
           status: 422,
           code: 'validation_failed',
           errors: [
-            { field: 'email', code: 'email_taken', message: 'taken' },
+            { field: 'password', code: 'common_password', message: 'Mật khẩu này nằm trong danh sách mật khẩu phổ biến.' },
             { field: 'organization.name', code: 'invalid_characters', message: 'bad' },
           ],
         }),
@@ -54,30 +54,45 @@ describe('Register form', () => {
     renderApp(<RegisterForm onDone={() => undefined} />);
     fillValid();
     fireEvent.click(screen.getByRole('button', { name: 'Đăng ký' }));
-    const emailError = await screen.findByText('Thư điện tử này đã được dùng cho một tài khoản khác.');
-    expect(emailError.id).toBe(screen.getByLabelText(/Thư điện tử/).getAttribute('aria-describedby'));
+    const passwordError = await screen.findByText('Mật khẩu này nằm trong danh sách mật khẩu phổ biến.');
+    expect(screen.getByLabelText(/^Mật khẩu/).getAttribute('aria-describedby')).toContain(passwordError.id);
     expect(screen.getByText('Có ký tự không được phép.')).toBeTruthy();
     expect(screen.getByText('Vui lòng sửa 2 lỗi trong biểu mẫu.')).toBeTruthy();
   });
 
-  it('maps a 409 email_taken without errors[] onto the email field', async () => {
+  it('after an accepted sign-up whose log-in fails (a taken e-mail looks so), says neutrally to log in', async () => {
+    const onDone = vi.fn();
+    const onLoginFailed = vi.fn();
+    const { calls } = mockApi({
+      'POST /auth/register': () => json(202, { status: 'accepted' }),
+      'POST /auth/login': () => json(401, { status: 401, code: 'invalid_credentials' }),
+    });
+    renderApp(<RegisterForm onDone={onDone} onLoginFailed={onLoginFailed} />);
+    fillValid();
+    fireEvent.click(screen.getByRole('button', { name: 'Đăng ký' }));
+    await waitFor(() => expect(onLoginFailed).toHaveBeenCalled());
+    expect(onLoginFailed).toHaveBeenCalledWith(
+      'Đăng ký đã được ghi nhận nhưng chưa đăng nhập được. Nếu thư điện tử này đã có tài khoản, chúng tôi đã gửi thư tới hộp thư đó: hãy đăng nhập bằng mật khẩu của tài khoản ấy.',
+    );
+    expect(onDone).not.toHaveBeenCalled();
+    expect(calls.map((c) => c.path)).toEqual(['/auth/register', '/auth/login']);
+  });
+
+  it('shows the sign-up limit with its wait', async () => {
     mockApi({
-      'POST /auth/register': () => json(409, { status: 409, code: 'email_taken' }),
+      'POST /auth/register': () =>
+        json(429, { status: 429, code: 'rate_limited' }, { 'Retry-After': '1800' }),
     });
     renderApp(<RegisterForm onDone={() => undefined} />);
     fillValid();
     fireEvent.click(screen.getByRole('button', { name: 'Đăng ký' }));
-    expect(await screen.findByText('Thư điện tử này đã được dùng cho một tài khoản khác.')).toBeTruthy();
+    expect(await screen.findByText(/30 phút/)).toBeTruthy();
   });
 
   it('registers, logs in and reports success', async () => {
     const onDone = vi.fn();
     const { calls } = mockApi({
-      'POST /auth/register': () =>
-        json(201, {
-          user: { id: 'u1', email: 'nam@htx-mien.vn', fullName: 'Hoàng Văn Nam', roles: [], createdAt: '' },
-          organization: { id: 'o1', name: 'HTX Miến dong Côn Minh', kind: 'enterprise' },
-        }),
+      'POST /auth/register': () => json(202, { status: 'accepted' }),
       'POST /auth/login': () =>
         json(200, { accessToken: 'A', refreshToken: 'R', expiresIn: 900, tokenType: 'Bearer' }),
       'GET /me': () =>
@@ -102,7 +117,7 @@ describe('Register form', () => {
 
   it('registers with an invitation token and no organisation', async () => {
     const { calls } = mockApi({
-      'POST /auth/register': () => json(201, { user: {}, organization: { id: 'o1', name: 'X', kind: 'enterprise' } }),
+      'POST /auth/register': () => json(202, { status: 'accepted' }),
       'POST /auth/login': () =>
         json(200, { accessToken: 'A', refreshToken: 'R', expiresIn: 900, tokenType: 'Bearer' }),
       'GET /me': () => json(200, { user: { id: 'u', email: 'i@x.vn', fullName: 'I', roles: [] }, organizations: [] }),
