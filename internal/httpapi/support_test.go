@@ -329,7 +329,9 @@ func TestApprovalsNeverExceedTheBudget(t *testing.T) {
 }
 
 // TestDecisionIdempotency: the same decision sent twice (same key) counts
-// once; another decision after it is refused.
+// once; the key sent again with another amount is refused (422
+// idempotency_key_reused), not answered with the first; another decision
+// after it is refused.
 func TestDecisionIdempotency(t *testing.T) {
 	h := apptest.New(t)
 	officer := h.Demo("officer")
@@ -342,6 +344,10 @@ func TestDecisionIdempotency(t *testing.T) {
 	again := decide(ids[0], "once", 150_000_000)
 	if first.Status != 200 || again.Status != 200 || first.JSON(t)["version"] != again.JSON(t)["version"] {
 		t.Fatalf("repeat: %d %s / %d %s", first.Status, first.Body, again.Status, again.Body)
+	}
+	reused := decide(ids[0], "once", 100_000_000)
+	if reused.Status != 422 || reused.JSON(t)["code"] != "idempotency_key_reused" || !strings.Contains(string(reused.Body), `"field":"Idempotency-Key"`) {
+		t.Fatalf("the key with another amount: %d %s", reused.Status, reused.Body)
 	}
 	if b := h.Do(R{Method: "GET", Path: "/api/v1/support/programs/" + prog + "/budget"}).JSON(t); b["committed"].(float64) != 150_000_000 {
 		t.Fatalf("counted twice: %v", b)
@@ -401,7 +407,8 @@ func TestReconcileRepairsInterruptedApprovals(t *testing.T) {
 }
 
 // TestDisbursements: tranches never pay more than approved, even sent at
-// once; the same tranche sent twice counts once; the ledger adds up.
+// once; the same tranche sent twice counts once, and its key with another
+// amount is refused (422, in the request's language); the ledger adds up.
 func TestDisbursements(t *testing.T) {
 	h := apptest.New(t)
 	officer := h.Demo("officer")
@@ -428,6 +435,15 @@ func TestDisbursements(t *testing.T) {
 	}
 	if r := pay("t1", 100_000_000); r.Status != 200 || len(r.JSON(t)["tranches"].([]any)) != 1 {
 		t.Fatalf("the same tranche again: %d %s", r.Status, r.Body)
+	}
+	reused := h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + id + "/disbursements", Token: officer.Access,
+		Body:    map[string]any{"amount": 70_000_000, "on": "2026-11-20", "note": "Đợt cấp kinh phí"},
+		Headers: map[string]string{"Idempotency-Key": "t1", "Accept-Language": "en"}})
+	if reused.Status != 422 || reused.JSON(t)["code"] != "idempotency_key_reused" || !strings.Contains(reused.JSON(t)["title"].(string), "different request") {
+		t.Fatalf("the tranche's key with another amount: %d %s", reused.Status, reused.Body)
+	}
+	if b := h.Do(R{Method: "GET", Path: "/api/v1/support/programs/" + prog + "/budget"}).JSON(t); b["disbursed"].(float64) != 100_000_000 {
+		t.Fatalf("the reused key paid: %v", b)
 	}
 	// Ten tranches of 50 million at once against 150 million left: three pass.
 	codes := make([]int, 10)

@@ -47,13 +47,15 @@ var (
 // that a crash before the application records the decision can be rolled
 // forward (or back) by Reconcile.
 type Reservation struct {
-	ApplicationID string    `bson:"applicationId" json:"applicationId"`
-	Amount        int64     `bson:"amount" json:"amount"`
-	Key           string    `bson:"key" json:"-"`
-	By            string    `bson:"by" json:"-"`
-	Note          string    `bson:"note,omitempty" json:"-"`
-	Number        string    `bson:"number,omitempty" json:"-"`
-	At            time.Time `bson:"at" json:"at"`
+	ApplicationID string `bson:"applicationId" json:"applicationId"`
+	Amount        int64  `bson:"amount" json:"amount"`
+	Key           string `bson:"key" json:"-"`
+	// Fingerprint is the decision request's (see fingerprint).
+	Fingerprint string    `bson:"fingerprint,omitempty" json:"-"`
+	By          string    `bson:"by" json:"-"`
+	Note        string    `bson:"note,omitempty" json:"-"`
+	Number      string    `bson:"number,omitempty" json:"-"`
+	At          time.Time `bson:"at" json:"at"`
 	// Tranches paid against it; the ledger's Disbursed adds them up.
 	Tranches []Tranche `bson:"tranches" json:"-"`
 	// Settled: the application is closed and the unpaid rest (Released)
@@ -64,13 +66,16 @@ type Reservation struct {
 
 // Decision is the officer's decision on an application.
 type Decision struct {
-	Outcome string    `bson:"outcome" json:"outcome"` // approved | rejected
-	Amount  int64     `bson:"amount,omitempty" json:"amount,omitempty"`
-	Reason  string    `bson:"reason,omitempty" json:"reason,omitempty"`
-	Number  string    `bson:"number" json:"number"` // the decision's register number, e.g. 12/QĐ-SKHCN
-	Key     string    `bson:"key" json:"-"`
-	By      string    `bson:"by" json:"-"`
-	At      time.Time `bson:"at" json:"at"`
+	Outcome string `bson:"outcome" json:"outcome"` // approved | rejected
+	Amount  int64  `bson:"amount,omitempty" json:"amount,omitempty"`
+	Reason  string `bson:"reason,omitempty" json:"reason,omitempty"`
+	Number  string `bson:"number" json:"number"` // the decision's register number, e.g. 12/QĐ-SKHCN
+	Key     string `bson:"key" json:"-"`
+	// Fingerprint is the request's (see fingerprint): the key sent again
+	// with another request is refused.
+	Fingerprint string    `bson:"fingerprint,omitempty" json:"-"`
+	By          string    `bson:"by" json:"-"`
+	At          time.Time `bson:"at" json:"at"`
 }
 
 // Check starts the completeness check of a submitted dossier.
@@ -110,7 +115,9 @@ type DecideInput struct {
 
 // Decide approves (an amount ≤ requested, reserved against the
 // programme's remaining budget) or rejects (with reasons) an application
-// under appraisal. The same key sent again returns the same decision.
+// under appraisal. The same key sent again with the same request returns
+// the same decision; with another request it is refused
+// (ErrIdempotencyKeyReused).
 //
 // Approval writes two documents: first the programme's ledger (the
 // reservation, a conditional write that never lets Committed pass Total,
@@ -140,13 +147,17 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 	if key == "" {
 		key = store.NewID() // no key: every call is a new attempt
 	}
+	if in.Outcome != AppApproved {
+		in.Amount = 0 // a rejection has no amount: it does not tell requests apart
+	}
+	fp := fingerprint("decide", in.Outcome, in.Amount, in.Reason, in.Number)
 	a, err := s.GetApplication(ctx, p, id)
 	if err != nil {
 		return a, err
 	}
 	if a.Decision != nil {
 		if a.Decision.Key == key {
-			return a, nil // the same request again: the same answer
+			return a, sameRequest(a.Decision.Fingerprint, fp) // the same request again: the same answer
 		}
 		return a, ErrInvalidTransition
 	}
@@ -158,7 +169,7 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 		return a, ErrAppraisalIncomplete
 	}
 	now := s.now().UTC()
-	d := Decision{Outcome: in.Outcome, Reason: in.Reason, Key: key, By: p.User.ID, At: now, Number: in.Number}
+	d := Decision{Outcome: in.Outcome, Reason: in.Reason, Key: key, Fingerprint: fp, By: p.User.ID, At: now, Number: in.Number}
 	if in.Outcome == AppApproved {
 		if in.Amount <= 0 || in.Amount > a.Requested {
 			return a, errs.Field("amount", "out_of_range", "min", 1, "max", a.Requested)
@@ -168,7 +179,7 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 			return a, errs.Field("reason", "required_below_pass_mark", "mean", ap.Mean, "passMark", ap.PassMark)
 		}
 		d.Amount = in.Amount
-		if err := s.reserve(ctx, a.ProgramID, Reservation{ApplicationID: a.ID, Amount: in.Amount, Key: key, By: p.User.ID, Note: in.Reason, Number: in.Number, At: now}); err != nil {
+		if err := s.reserve(ctx, a.ProgramID, Reservation{ApplicationID: a.ID, Amount: in.Amount, Key: key, Fingerprint: fp, By: p.User.ID, Note: in.Reason, Number: in.Number, At: now}); err != nil {
 			return a, err
 		}
 	}
@@ -186,7 +197,10 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 func (s *Service) reserve(ctx context.Context, programID string, r Reservation) error {
 	_, err := store.Modify(ctx, s.s, ProgramCollection, programID, func(pr *Program) error {
 		if i := slices.IndexFunc(pr.Reservations, func(x Reservation) bool { return x.ApplicationID == r.ApplicationID }); i >= 0 {
-			if pr.Reservations[i].Key == r.Key {
+			if x := pr.Reservations[i]; x.Key == r.Key {
+				if err := sameRequest(x.Fingerprint, r.Fingerprint); err != nil {
+					return err
+				}
 				return errAlreadyReserved
 			}
 			return ErrInvalidTransition // decided by another request meanwhile
@@ -219,6 +233,9 @@ func (s *Service) writeDecision(ctx context.Context, id string, d Decision) (App
 	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
 		if a.Decision != nil {
 			if a.Decision.Key == d.Key {
+				if err := sameRequest(a.Decision.Fingerprint, d.Fingerprint); err != nil {
+					return err
+				}
 				return errAlreadyDecided
 			}
 			return ErrInvalidTransition
@@ -276,7 +293,7 @@ func (s *Service) Reconcile(ctx context.Context, grace time.Duration) (finished,
 					finished++
 				}
 			case err == nil && a.Decision == nil && a.State == AppAppraisal:
-				d := Decision{Outcome: AppApproved, Amount: r.Amount, Reason: r.Note, Number: r.Number, Key: r.Key, By: r.By, At: r.At}
+				d := Decision{Outcome: AppApproved, Amount: r.Amount, Reason: r.Note, Number: r.Number, Key: r.Key, Fingerprint: r.Fingerprint, By: r.By, At: r.At}
 				if _, err := s.writeDecision(ctx, a.ID, d); err != nil {
 					return finished, released, err
 				}
