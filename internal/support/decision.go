@@ -48,14 +48,19 @@ var (
 // forward (or back) by Reconcile.
 type Reservation struct {
 	ApplicationID string `bson:"applicationId" json:"applicationId"`
-	Amount        int64  `bson:"amount" json:"amount"`
-	Key           string `bson:"key" json:"-"`
+	// OrgID is the applicant's: the programme's approvals per organisation
+	// are counted here.
+	OrgID  string `bson:"orgId,omitempty" json:"-"`
+	Amount int64  `bson:"amount" json:"amount"`
+	Key    string `bson:"key" json:"-"`
 	// Fingerprint is the decision request's (see fingerprint).
-	Fingerprint string    `bson:"fingerprint,omitempty" json:"-"`
-	By          string    `bson:"by" json:"-"`
-	Note        string    `bson:"note,omitempty" json:"-"`
-	Number      string    `bson:"number,omitempty" json:"-"`
-	At          time.Time `bson:"at" json:"at"`
+	Fingerprint string `bson:"fingerprint,omitempty" json:"-"`
+	// Writer is the instance that wrote it (see writers.go).
+	Writer string    `bson:"writer,omitempty" json:"-"`
+	By     string    `bson:"by" json:"-"`
+	Note   string    `bson:"note,omitempty" json:"-"`
+	Number string    `bson:"number,omitempty" json:"-"`
+	At     time.Time `bson:"at" json:"at"`
 	// Tranches paid against it; the ledger's Disbursed adds them up.
 	Tranches []Tranche `bson:"tranches" json:"-"`
 	// Settled: the application is closed and the unpaid rest (Released)
@@ -179,7 +184,12 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 			return a, errs.Field("reason", "required_below_pass_mark", "mean", ap.Mean, "passMark", ap.PassMark)
 		}
 		d.Amount = in.Amount
-		if err := s.reserve(ctx, a.ProgramID, Reservation{ApplicationID: a.ID, Amount: in.Amount, Key: key, Fingerprint: fp, By: p.User.ID, Note: in.Reason, Number: in.Number, At: now}); err != nil {
+		done, err := s.begin(ctx, a.ID, key)
+		if err != nil {
+			return a, err
+		}
+		defer done() // in flight until the decision is written
+		if err := s.reserve(ctx, a.ProgramID, Reservation{Writer: s.w.instance, ApplicationID: a.ID, OrgID: a.OrgID, Amount: in.Amount, Key: key, Fingerprint: fp, By: p.User.ID, Note: in.Reason, Number: in.Number, At: now}); err != nil {
 			return a, err
 		}
 	}
@@ -192,7 +202,8 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 	return a, nil
 }
 
-// reserve holds amount for an application in the programme's ledger; a
+// reserve holds amount for an application in the programme's ledger,
+// within the budget and the programme's approvals per organisation; a
 // reservation that already exists with the same key is the same request.
 func (s *Service) reserve(ctx context.Context, programID string, r Reservation) error {
 	_, err := store.Modify(ctx, s.s, ProgramCollection, programID, func(pr *Program) error {
@@ -204,6 +215,9 @@ func (s *Service) reserve(ctx context.Context, programID string, r Reservation) 
 				return errAlreadyReserved
 			}
 			return ErrInvalidTransition // decided by another request meanwhile
+		}
+		if r.OrgID != "" && countFunc(pr.Reservations, func(x Reservation) bool { return x.OrgID == r.OrgID }) >= pr.ApprovedLimit() {
+			return ErrApprovalLimit
 		}
 		if pr.Ledger.Remaining() < r.Amount {
 			return ErrBudgetExceeded
@@ -219,6 +233,17 @@ func (s *Service) reserve(ctx context.Context, programID string, r Reservation) 
 }
 
 var errAlreadyReserved = errors.New("support: reserved by this request already")
+
+// countFunc counts the items for which f holds.
+func countFunc[T any](items []T, f func(T) bool) int {
+	n := 0
+	for _, x := range items {
+		if f(x) {
+			n++
+		}
+	}
+	return n
+}
 
 // writeDecision writes the decision on the application (second document),
 // numbering it if the officer gave no number.
@@ -257,26 +282,37 @@ var errAlreadyDecided = errors.New("support: decided by this request already")
 
 // Reconcile repairs approvals a crash left half-done: a reservation whose
 // application does not carry its decision is finished when the
-// application still waits in appraisal, and released otherwise. Run at
-// start-up (before requests) and on a timer; grace keeps it away from
-// approvals still in flight.
-func (s *Service) Reconcile(ctx context.Context, grace time.Duration) (finished, released int, err error) {
+// application still waits in appraisal, and released otherwise — once its
+// writer is gone (see writers.go): at start-up that is every reservation
+// in embedded mode, and on MongoDB those whose writer's lease has lapsed.
+// Run at start-up (before requests) and by Run on a timer.
+func (s *Service) Reconcile(ctx context.Context) (finished, released int, err error) {
 	progs, err := store.Find[Program](ctx, s.s, ProgramCollection, bson.D{{Key: "reservations.0", Value: bson.D{{Key: "$exists", Value: true}}}})
 	if err != nil {
 		return 0, 0, err
 	}
-	cutoff := s.now().UTC().Add(-grace)
+	var ids []string
 	for _, pr := range progs {
 		for _, r := range pr.Reservations {
-			if r.At.After(cutoff) {
-				continue
-			}
-			a, err := store.Get[Application](ctx, s.s, ApplicationCollection, r.ApplicationID)
-			if err != nil && !errors.Is(err, store.ErrNotFound) {
-				return finished, released, err
-			}
-			switch {
-			case err == nil && a.Decision != nil && a.Decision.Key == r.Key:
+			ids = append(ids, r.ApplicationID)
+		}
+	}
+	if len(ids) == 0 {
+		return 0, 0, nil
+	}
+	apps, err := store.Find[Application](ctx, s.s, ApplicationCollection, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}})
+	if err != nil {
+		return 0, 0, err
+	}
+	byID := make(map[string]Application, len(apps))
+	for _, a := range apps {
+		byID[a.ID] = a
+	}
+	live := s.liveness()
+	for _, pr := range progs {
+		for _, r := range pr.Reservations {
+			a, found := byID[r.ApplicationID]
+			if found && a.Decision != nil && a.Decision.Key == r.Key {
 				// Whole; copy any tranche the application missed.
 				for _, t := range r.Tranches {
 					if !slices.ContainsFunc(a.Tranches, func(x Tranche) bool { return x.Key == t.Key }) {
@@ -292,6 +328,22 @@ func (s *Service) Reconcile(ctx context.Context, grace time.Duration) (finished,
 					}
 					finished++
 				}
+				continue
+			}
+			if gone, err := live.gone(ctx, r); err != nil || !gone {
+				if err != nil {
+					return finished, released, err
+				}
+				continue // its writer is finishing it
+			}
+			// Read again: the writer may have finished since the read above.
+			a, err := store.Get[Application](ctx, s.s, ApplicationCollection, r.ApplicationID)
+			if err != nil && !errors.Is(err, store.ErrNotFound) {
+				return finished, released, err
+			}
+			switch {
+			case err == nil && a.Decision != nil && a.Decision.Key == r.Key:
+				continue // finished meanwhile; the next run checks its tranches
 			case err == nil && a.Decision == nil && a.State == AppAppraisal:
 				d := Decision{Outcome: AppApproved, Amount: r.Amount, Reason: r.Note, Number: r.Number, Key: r.Key, Fingerprint: r.Fingerprint, By: r.By, At: r.At}
 				if _, err := s.writeDecision(ctx, a.ID, d); err != nil {
