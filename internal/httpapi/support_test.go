@@ -597,6 +597,16 @@ func TestLimitsPerOrganization(t *testing.T) {
 		Body: map[string]any{"outcome": "rejected", "reason": "Đã đủ số hồ sơ được hỗ trợ"}}); r.Status != 200 {
 		t.Fatalf("a rejection past the limit: %d %s", r.Status, r.Body)
 	}
+	// Another draft of the enterprise's in that programme could never be
+	// approved: submitting it is refused at once.
+	extra := support.Application{ID: store.NewID(), ProgramID: prog, OrgID: enterpriseOrg, OrgName: "Công ty TNHH Nông sản sạch Ba Bể", State: support.AppDraft,
+		Title: "Hồ sơ thêm", Documents: []support.AppDocument{}, Tranches: []support.Tranche{}, History: []support.Step{}}
+	if err := store.Insert(context.Background(), h.App.Store, support.ApplicationCollection, &extra); err != nil {
+		t.Fatal(err)
+	}
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + extra.ID + "/submit", Token: ent.Access}); r.Status != 409 || r.JSON(t)["code"] != "approval_limit" {
+		t.Fatalf("a submission past the approvals: %d %s", r.Status, r.Body)
+	}
 
 	// Submissions: ten of one enterprise's complete drafts at once against
 	// a programme that takes three open ones.
