@@ -147,9 +147,9 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(sear
 	if err := a.Orgs.Reconcile(ctx); err != nil {
 		return fail(err)
 	}
-	// Approvals a crash left half-written (reservation without decision).
-	// The minute of grace spares approvals other replicas are making now.
-	if _, _, err := a.Support.Reconcile(ctx, time.Minute); err != nil {
+	// Approvals a crash left half-written (reservation without decision),
+	// finished at once when their writer is gone.
+	if _, _, err := a.Support.Reconcile(ctx); err != nil {
 		return fail(err)
 	}
 	return a, nil
@@ -225,6 +225,8 @@ func (a *App) Serve(ctx context.Context, srv *httpapi.Server, ln net.Listener, d
 	go func() { defer wg.Done(); a.Indexer.Run(jobs, 5*time.Minute) }()
 	wg.Add(1)
 	go func() { defer wg.Done(); a.Matching.Run(jobs, 20*time.Millisecond) }()
+	wg.Add(1)
+	go func() { defer wg.Done(); a.Support.Run(jobs, time.Minute) }()
 	defer func() { stopJobs(); wg.Wait() }()
 
 	errc := make(chan error, 1)
@@ -267,11 +269,6 @@ func (a *App) housekeeping(ctx context.Context, every time.Duration) {
 			a.Log.Warn("connection nudges", "err", err)
 		} else if n > 0 {
 			a.Log.Info("quiet connections nudged", "count", n)
-		}
-		if f, r, err := a.Support.Reconcile(ctx, time.Minute); err != nil && ctx.Err() == nil {
-			a.Log.Warn("support ledger reconciliation", "err", err)
-		} else if f+r > 0 {
-			a.Log.Warn("support approvals repaired", "finished", f, "released", r)
 		}
 		if n, err := a.Transfers.RemindDue(ctx); err != nil && ctx.Err() == nil {
 			a.Log.Warn("registration reminders", "err", err)

@@ -74,6 +74,9 @@ var problemTitles = map[string]text{
 	"transfer_exists":        {"Kết nối này đã có hồ sơ chuyển giao.", "This connection already has its transfer recorded."},
 	"appraisal_incomplete":   {"Chưa đủ chuyên gia chấm điểm hồ sơ này; chưa thể quyết định.", "Not every reviewer has scored this application yet, so it cannot be decided."},
 	"not_issued":             {"Văn bản này chưa được ban hành.", "This document has not been issued yet."},
+	"idempotency_key_reused": {"Khóa Idempotency-Key này đã dùng cho một yêu cầu khác; hãy dùng khóa mới cho yêu cầu mới.", "This Idempotency-Key was used for a different request; use a new key for a new request."},
+	"open_application_limit": {"Tổ chức đã có đủ số hồ sơ đang xét được phép trong chương trình này; hãy chờ quyết định hoặc rút hồ sơ trước.", "Your organisation already has as many applications under consideration in this programme as it allows; wait for a decision or withdraw one first."},
+	"approval_limit":         {"Tổ chức này đã được phê duyệt đủ số hồ sơ được phép trong chương trình.", "This organisation has already had as many applications approved in this programme as it allows."},
 }
 
 // fieldMessages explain a field problem; {min}, {max} come from its params.
@@ -141,6 +144,7 @@ var fieldMessages = map[string]text{
 	"conflict_of_interest":     {"Chuyên gia này có xung đột lợi ích với hồ sơ (cùng tổ chức với bên đề nghị hoặc bên cung cấp công nghệ, hoặc đã tự khai báo).", "This reviewer has a conflict of interest (from the applicant's or the supplier's organisation, or declared one)."},
 	"not_a_reviewer":           {"Người này không có vai trò chuyên gia thẩm định.", "This person does not hold the reviewer role."},
 	"duplicate":                {"Trùng lặp.", "Listed twice."},
+	"reused":                   {"Khóa đã dùng cho một yêu cầu khác.", "Already used for a different request."},
 }
 
 func fieldMessage(code string, params map[string]any, lang string) string {

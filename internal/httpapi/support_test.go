@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"log/slog"
 	"mime/multipart"
 	"slices"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/techmart-vn/techmart/internal/app"
 	"github.com/techmart-vn/techmart/internal/app/apptest"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/support"
@@ -252,7 +254,12 @@ func appraisalQueue(t testing.TB, h *apptest.Harness, room, n int, amount int64)
 	if r := h.Do(R{Method: "POST", Path: "/api/v1/support/programs/" + prog + "/publish", Token: officer.Access}); r.Status != 200 {
 		t.Fatalf("publish: %d %s", r.Status, r.Body)
 	}
-	pr, err := store.Get[support.Program](context.Background(), h.App.Store, support.ProgramCollection, prog)
+	// Every application is the same enterprise's: let it have them all
+	// approved (written as is: a benchmark's n passes the form's bound).
+	pr, err := store.Modify(context.Background(), h.App.Store, support.ProgramCollection, prog, func(p *support.Program) error {
+		p.ApprovedPerOrg = max(n, 1)
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -329,7 +336,9 @@ func TestApprovalsNeverExceedTheBudget(t *testing.T) {
 }
 
 // TestDecisionIdempotency: the same decision sent twice (same key) counts
-// once; another decision after it is refused.
+// once; the key sent again with another amount is refused (422
+// idempotency_key_reused), not answered with the first; another decision
+// after it is refused.
 func TestDecisionIdempotency(t *testing.T) {
 	h := apptest.New(t)
 	officer := h.Demo("officer")
@@ -342,6 +351,10 @@ func TestDecisionIdempotency(t *testing.T) {
 	again := decide(ids[0], "once", 150_000_000)
 	if first.Status != 200 || again.Status != 200 || first.JSON(t)["version"] != again.JSON(t)["version"] {
 		t.Fatalf("repeat: %d %s / %d %s", first.Status, first.Body, again.Status, again.Body)
+	}
+	reused := decide(ids[0], "once", 100_000_000)
+	if reused.Status != 422 || reused.JSON(t)["code"] != "idempotency_key_reused" || !strings.Contains(string(reused.Body), `"field":"Idempotency-Key"`) {
+		t.Fatalf("the key with another amount: %d %s", reused.Status, reused.Body)
 	}
 	if b := h.Do(R{Method: "GET", Path: "/api/v1/support/programs/" + prog + "/budget"}).JSON(t); b["committed"].(float64) != 150_000_000 {
 		t.Fatalf("counted twice: %v", b)
@@ -384,7 +397,7 @@ func TestReconcileRepairsInterruptedApprovals(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	finished, released, err := h.App.Support.Reconcile(ctx, time.Minute)
+	finished, released, err := h.App.Support.Reconcile(ctx)
 	if err != nil || finished != 1 || released != 1 {
 		t.Fatalf("reconcile: %d finished, %d released, %v", finished, released, err)
 	}
@@ -395,13 +408,14 @@ func TestReconcileRepairsInterruptedApprovals(t *testing.T) {
 	if b := h.Do(R{Method: "GET", Path: "/api/v1/support/programs/" + prog + "/budget"}).JSON(t); b["committed"].(float64) != 100_000_000 || b["remaining"].(float64) != 400_000_000 {
 		t.Fatalf("ledger after repair: %v", b)
 	}
-	if f, r, _ := h.App.Support.Reconcile(ctx, time.Minute); f != 0 || r != 0 {
+	if f, r, _ := h.App.Support.Reconcile(ctx); f != 0 || r != 0 {
 		t.Fatalf("a second run changed something: %d %d", f, r)
 	}
 }
 
 // TestDisbursements: tranches never pay more than approved, even sent at
-// once; the same tranche sent twice counts once; the ledger adds up.
+// once; the same tranche sent twice counts once, and its key with another
+// amount is refused (422, in the request's language); the ledger adds up.
 func TestDisbursements(t *testing.T) {
 	h := apptest.New(t)
 	officer := h.Demo("officer")
@@ -428,6 +442,15 @@ func TestDisbursements(t *testing.T) {
 	}
 	if r := pay("t1", 100_000_000); r.Status != 200 || len(r.JSON(t)["tranches"].([]any)) != 1 {
 		t.Fatalf("the same tranche again: %d %s", r.Status, r.Body)
+	}
+	reused := h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + id + "/disbursements", Token: officer.Access,
+		Body:    map[string]any{"amount": 70_000_000, "on": "2026-11-20", "note": "Đợt cấp kinh phí"},
+		Headers: map[string]string{"Idempotency-Key": "t1", "Accept-Language": "en"}})
+	if reused.Status != 422 || reused.JSON(t)["code"] != "idempotency_key_reused" || !strings.Contains(reused.JSON(t)["title"].(string), "different request") {
+		t.Fatalf("the tranche's key with another amount: %d %s", reused.Status, reused.Body)
+	}
+	if b := h.Do(R{Method: "GET", Path: "/api/v1/support/programs/" + prog + "/budget"}).JSON(t); b["disbursed"].(float64) != 100_000_000 {
+		t.Fatalf("the reused key paid: %v", b)
 	}
 	// Ten tranches of 50 million at once against 150 million left: three pass.
 	codes := make([]int, 10)
@@ -480,13 +503,169 @@ func TestReconcileSettlesClosedApplications(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.App.Support.SetClock(func() time.Time { return time.Now().Add(time.Hour) })
-	if f, _, err := h.App.Support.Reconcile(ctx, time.Minute); err != nil || f != 1 {
+	if f, _, err := h.App.Support.Reconcile(ctx); err != nil || f != 1 {
 		t.Fatalf("reconcile: %d, %v", f, err)
 	}
 	if b := h.Do(R{Method: "GET", Path: "/api/v1/support/programs/" + prog + "/budget"}).JSON(t); b["committed"].(float64) != 0 || b["remaining"].(float64) != 200_000_000 {
 		t.Fatalf("ledger after settling: %v", b)
 	}
-	if f, r, _ := h.App.Support.Reconcile(ctx, time.Minute); f != 0 || r != 0 {
+	if f, r, _ := h.App.Support.Reconcile(ctx); f != 0 || r != 0 {
 		t.Fatalf("a second run changed something: %d %d", f, r)
+	}
+}
+
+// TestStartFinishesCrashedWritersAtOnce: a reservation written a moment
+// ago by an instance that then crashed (no decision on the application) is
+// finished by the next start at once, not a minute later: in embedded mode
+// the data directory has one owner, so its writer is gone.
+func TestStartFinishesCrashedWritersAtOnce(t *testing.T) {
+	h := apptest.New(t)
+	prog, ids := appraisalQueue(t, h, 2, 1, 100_000_000)
+	ctx := context.Background()
+	if _, err := store.Modify(ctx, h.App.Store, support.ProgramCollection, prog, func(p *support.Program) error {
+		p.Reservations = append(p.Reservations, support.Reservation{ApplicationID: ids[0], OrgID: enterpriseOrg, Amount: 100_000_000,
+			Key: "crash", Writer: "crashed-instance", By: "officer", At: time.Now().UTC()})
+		p.Ledger.Committed += 100_000_000
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	cfg := h.App.Config
+	cfg.DataDir = t.TempDir() // the search index of the restarted platform
+	next, err := app.New(ctx, cfg, h.App.Store, nil, slog.New(slog.DiscardHandler), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = next.Search.Close() })
+	a, err := store.Get[support.Application](ctx, h.App.Store, support.ApplicationCollection, ids[0])
+	if err != nil || a.State != support.AppApproved || a.Decision == nil || a.Decision.Key != "crash" || a.Decision.Amount != 100_000_000 {
+		t.Fatalf("after the restart: %+v %v", a.Decision, err)
+	}
+	if b := h.Do(R{Method: "GET", Path: "/api/v1/support/programs/" + prog + "/budget"}).JSON(t); b["committed"].(float64) != 100_000_000 {
+		t.Fatalf("ledger: %v", b)
+	}
+}
+
+// TestLimitsPerOrganization: a programme limits each organisation's open
+// applications (checked at submission) and approvals (at the decision),
+// one of each by default, as the officer sets them; under concurrency
+// exactly the limit passes.
+func TestLimitsPerOrganization(t *testing.T) {
+	h := apptest.New(t)
+	officer, ent := h.Demo("officer"), h.Demo("enterprise")
+	const amount = 100_000_000
+	prog, ids := appraisalQueue(t, h, 10, 10, amount)
+	patch := func(body map[string]any) apptest.Response {
+		return h.Do(R{Method: "PATCH", Path: "/api/v1/support/programs/" + prog, Token: officer.Access, Body: body})
+	}
+	if r := patch(map[string]any{"approvedPerOrganization": 0, "openPerOrganization": 101}); r.Status != 422 ||
+		!strings.Contains(string(r.Body), `"field":"approvedPerOrganization"`) || !strings.Contains(string(r.Body), `"field":"openPerOrganization"`) {
+		t.Fatalf("limits out of range: %d %s", r.Status, r.Body)
+	}
+	if r := patch(map[string]any{"approvedPerOrganization": 2}); r.Status != 200 || r.JSON(t)["approvedPerOrganization"] != 2.0 || r.JSON(t)["openPerOrganization"] != 1.0 {
+		t.Fatalf("set the approvals: %d %s", r.Status, r.Body)
+	}
+	codes := make([]apptest.Response, len(ids))
+	var wg sync.WaitGroup
+	for i, id := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			codes[i] = h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + id + "/decide", Token: officer.Access,
+				Body: map[string]any{"outcome": "approved", "amount": amount}})
+		}()
+	}
+	wg.Wait()
+	approved, refused := 0, []string{}
+	for i, r := range codes {
+		switch {
+		case r.Status == 200:
+			approved++
+		case r.Status == 409 && r.JSON(t)["code"] == "approval_limit":
+			refused = append(refused, ids[i])
+		default:
+			t.Fatalf("decision: %d %s", r.Status, r.Body)
+		}
+	}
+	if approved != 2 {
+		t.Fatalf("%d approvals of one enterprise, want 2", approved)
+	}
+	if b := h.Do(R{Method: "GET", Path: "/api/v1/support/programs/" + prog + "/budget"}).JSON(t); b["committed"].(float64) != 2*amount {
+		t.Fatalf("ledger: %v", b)
+	}
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + refused[0] + "/decide", Token: officer.Access,
+		Body: map[string]any{"outcome": "rejected", "reason": "Đã đủ số hồ sơ được hỗ trợ"}}); r.Status != 200 {
+		t.Fatalf("a rejection past the limit: %d %s", r.Status, r.Body)
+	}
+	// Another draft of the enterprise's in that programme could never be
+	// approved: submitting it is refused at once.
+	extra := support.Application{ID: store.NewID(), ProgramID: prog, OrgID: enterpriseOrg, OrgName: "Công ty TNHH Nông sản sạch Ba Bể", State: support.AppDraft,
+		Title: "Hồ sơ thêm", Documents: []support.AppDocument{}, Tranches: []support.Tranche{}, History: []support.Step{}}
+	if err := store.Insert(context.Background(), h.App.Store, support.ApplicationCollection, &extra); err != nil {
+		t.Fatal(err)
+	}
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + extra.ID + "/submit", Token: ent.Access}); r.Status != 409 || r.JSON(t)["code"] != "approval_limit" {
+		t.Fatalf("a submission past the approvals: %d %s", r.Status, r.Body)
+	}
+
+	// Submissions: ten of one enterprise's complete drafts at once against
+	// a programme that takes three open ones.
+	body := programBody()
+	body["openPerOrganization"], body["approvedPerOrganization"] = 3, 5
+	r := h.Do(R{Method: "POST", Path: "/api/v1/support/programs", Token: officer.Access, Body: body})
+	open := r.JSON(t)["id"].(string)
+	var docs []support.AppDocument
+	for _, d := range r.JSON(t)["documents"].([]any) {
+		docs = append(docs, support.AppDocument{Code: d.(map[string]any)["code"].(string), FileID: store.NewID()})
+	}
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/support/programs/" + open + "/publish", Token: officer.Access}); r.Status != 200 {
+		t.Fatalf("publish: %d %s", r.Status, r.Body)
+	}
+	if g := h.Do(R{Method: "GET", Path: "/api/v1/support/programs/" + open}).JSON(t); g["openPerOrganization"] != 3.0 || g["approvedPerOrganization"] != 5.0 {
+		t.Fatalf("the limits as shown: %v", g)
+	}
+	now := time.Now().UTC()
+	drafts := make([]support.Application, 10)
+	for i := range drafts {
+		drafts[i] = support.Application{ID: store.NewID(), ProgramID: open, OrgID: enterpriseOrg, OrgName: "Công ty TNHH Nông sản sạch Ba Bể", State: support.AppDraft,
+			Title: fmt.Sprintf("Hồ sơ %d", i), Summary: "Đổi mới công nghệ bảo quản", Technology: support.Technology{Description: "Kho mát"},
+			TotalCost: 1_000_000_000, Requested: 300_000_000, OwnContribution: 700_000_000, StartOn: "2027-02-01", EndOn: "2027-12-31",
+			ExpectedResults: "Giảm hao hụt", Documents: docs, Tranches: []support.Tranche{}, History: []support.Step{{State: support.AppDraft, At: now}}, CreatedAt: now, UpdatedAt: now}
+	}
+	if err := store.InsertMany(context.Background(), h.App.Store, support.ApplicationCollection, drafts); err != nil {
+		t.Fatal(err)
+	}
+	submit := func(id string) apptest.Response {
+		return h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + id + "/submit", Token: ent.Access})
+	}
+	results := make([]apptest.Response, len(drafts))
+	for i, d := range drafts {
+		wg.Add(1)
+		go func() { defer wg.Done(); results[i] = submit(d.ID) }()
+	}
+	wg.Wait()
+	var submitted, waiting []string
+	for i, r := range results {
+		switch {
+		case r.Status == 200:
+			submitted = append(submitted, drafts[i].ID)
+		case r.Status == 409 && r.JSON(t)["code"] == "open_application_limit":
+			waiting = append(waiting, drafts[i].ID)
+		default:
+			t.Fatalf("submit: %d %s", r.Status, r.Body)
+		}
+	}
+	if len(submitted) != 3 {
+		t.Fatalf("%d open applications of one enterprise, want 3", len(submitted))
+	}
+	// Withdrawing one frees its place, for one more.
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + submitted[0] + "/withdraw", Token: ent.Access}); r.Status != 200 {
+		t.Fatalf("withdraw: %d %s", r.Status, r.Body)
+	}
+	if r := submit(waiting[0]); r.Status != 200 {
+		t.Fatalf("after a withdrawal: %d %s", r.Status, r.Body)
+	}
+	if r := submit(waiting[1]); r.Status != 409 || r.JSON(t)["code"] != "open_application_limit" {
+		t.Fatalf("past the limit again: %d %s", r.Status, r.Body)
 	}
 }

@@ -457,7 +457,7 @@ func (s *Service) changeApp(ctx context.Context, p *auth.Principal, id string, i
 }
 
 // Submit sends a complete dossier: the window is open, the organisation is
-// eligible, the amounts hold (requested ≤ cap, ≤ share × cost, requested +
+// eligible and within the programme's limits per organisation (limits.go), the amounts hold (requested ≤ cap, ≤ share × cost, requested +
 // own contribution = cost) and every required document is attached.
 func (s *Service) Submit(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Application, error) {
 	a, pr, err := s.withProgram(ctx, p, id)
@@ -475,6 +475,14 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, id string, ifVe
 	if o.Status != org.StatusVerified || !slices.Contains(pr.Eligibility.OrgKinds, o.Kind) {
 		return a, ErrNotEligible
 	}
+	if !editable(a.State) {
+		return a, ErrInvalidTransition
+	}
+	done, err := s.claimOpen(ctx, &pr, &a)
+	if err != nil {
+		return a, err
+	}
+	defer done()
 	a, err = s.changeApp(ctx, p, id, ifVersion, ActionAppSubmit, func(a *Application) error {
 		if !editable(a.State) {
 			return ErrInvalidTransition

@@ -47,13 +47,20 @@ var (
 // that a crash before the application records the decision can be rolled
 // forward (or back) by Reconcile.
 type Reservation struct {
-	ApplicationID string    `bson:"applicationId" json:"applicationId"`
-	Amount        int64     `bson:"amount" json:"amount"`
-	Key           string    `bson:"key" json:"-"`
-	By            string    `bson:"by" json:"-"`
-	Note          string    `bson:"note,omitempty" json:"-"`
-	Number        string    `bson:"number,omitempty" json:"-"`
-	At            time.Time `bson:"at" json:"at"`
+	ApplicationID string `bson:"applicationId" json:"applicationId"`
+	// OrgID is the applicant's: the programme's approvals per organisation
+	// are counted here.
+	OrgID  string `bson:"orgId,omitempty" json:"-"`
+	Amount int64  `bson:"amount" json:"amount"`
+	Key    string `bson:"key" json:"-"`
+	// Fingerprint is the decision request's (see fingerprint).
+	Fingerprint string `bson:"fingerprint,omitempty" json:"-"`
+	// Writer is the instance that wrote it (see writers.go).
+	Writer string    `bson:"writer,omitempty" json:"-"`
+	By     string    `bson:"by" json:"-"`
+	Note   string    `bson:"note,omitempty" json:"-"`
+	Number string    `bson:"number,omitempty" json:"-"`
+	At     time.Time `bson:"at" json:"at"`
 	// Tranches paid against it; the ledger's Disbursed adds them up.
 	Tranches []Tranche `bson:"tranches" json:"-"`
 	// Settled: the application is closed and the unpaid rest (Released)
@@ -64,13 +71,16 @@ type Reservation struct {
 
 // Decision is the officer's decision on an application.
 type Decision struct {
-	Outcome string    `bson:"outcome" json:"outcome"` // approved | rejected
-	Amount  int64     `bson:"amount,omitempty" json:"amount,omitempty"`
-	Reason  string    `bson:"reason,omitempty" json:"reason,omitempty"`
-	Number  string    `bson:"number" json:"number"` // the decision's register number, e.g. 12/QĐ-SKHCN
-	Key     string    `bson:"key" json:"-"`
-	By      string    `bson:"by" json:"-"`
-	At      time.Time `bson:"at" json:"at"`
+	Outcome string `bson:"outcome" json:"outcome"` // approved | rejected
+	Amount  int64  `bson:"amount,omitempty" json:"amount,omitempty"`
+	Reason  string `bson:"reason,omitempty" json:"reason,omitempty"`
+	Number  string `bson:"number" json:"number"` // the decision's register number, e.g. 12/QĐ-SKHCN
+	Key     string `bson:"key" json:"-"`
+	// Fingerprint is the request's (see fingerprint): the key sent again
+	// with another request is refused.
+	Fingerprint string    `bson:"fingerprint,omitempty" json:"-"`
+	By          string    `bson:"by" json:"-"`
+	At          time.Time `bson:"at" json:"at"`
 }
 
 // Check starts the completeness check of a submitted dossier.
@@ -110,7 +120,9 @@ type DecideInput struct {
 
 // Decide approves (an amount ≤ requested, reserved against the
 // programme's remaining budget) or rejects (with reasons) an application
-// under appraisal. The same key sent again returns the same decision.
+// under appraisal. The same key sent again with the same request returns
+// the same decision; with another request it is refused
+// (ErrIdempotencyKeyReused).
 //
 // Approval writes two documents: first the programme's ledger (the
 // reservation, a conditional write that never lets Committed pass Total,
@@ -140,13 +152,17 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 	if key == "" {
 		key = store.NewID() // no key: every call is a new attempt
 	}
+	if in.Outcome != AppApproved {
+		in.Amount = 0 // a rejection has no amount: it does not tell requests apart
+	}
+	fp := fingerprint("decide", in.Outcome, in.Amount, in.Reason, in.Number)
 	a, err := s.GetApplication(ctx, p, id)
 	if err != nil {
 		return a, err
 	}
 	if a.Decision != nil {
 		if a.Decision.Key == key {
-			return a, nil // the same request again: the same answer
+			return a, sameRequest(a.Decision.Fingerprint, fp) // the same request again: the same answer
 		}
 		return a, ErrInvalidTransition
 	}
@@ -158,7 +174,7 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 		return a, ErrAppraisalIncomplete
 	}
 	now := s.now().UTC()
-	d := Decision{Outcome: in.Outcome, Reason: in.Reason, Key: key, By: p.User.ID, At: now, Number: in.Number}
+	d := Decision{Outcome: in.Outcome, Reason: in.Reason, Key: key, Fingerprint: fp, By: p.User.ID, At: now, Number: in.Number}
 	if in.Outcome == AppApproved {
 		if in.Amount <= 0 || in.Amount > a.Requested {
 			return a, errs.Field("amount", "out_of_range", "min", 1, "max", a.Requested)
@@ -168,7 +184,12 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 			return a, errs.Field("reason", "required_below_pass_mark", "mean", ap.Mean, "passMark", ap.PassMark)
 		}
 		d.Amount = in.Amount
-		if err := s.reserve(ctx, a.ProgramID, Reservation{ApplicationID: a.ID, Amount: in.Amount, Key: key, By: p.User.ID, Note: in.Reason, Number: in.Number, At: now}); err != nil {
+		done, err := s.begin(ctx, a.ID, key)
+		if err != nil {
+			return a, err
+		}
+		defer done() // in flight until the decision is written
+		if err := s.reserve(ctx, a.ProgramID, Reservation{Writer: s.w.instance, ApplicationID: a.ID, OrgID: a.OrgID, Amount: in.Amount, Key: key, Fingerprint: fp, By: p.User.ID, Note: in.Reason, Number: in.Number, At: now}); err != nil {
 			return a, err
 		}
 	}
@@ -181,15 +202,22 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 	return a, nil
 }
 
-// reserve holds amount for an application in the programme's ledger; a
+// reserve holds amount for an application in the programme's ledger,
+// within the budget and the programme's approvals per organisation; a
 // reservation that already exists with the same key is the same request.
 func (s *Service) reserve(ctx context.Context, programID string, r Reservation) error {
 	_, err := store.Modify(ctx, s.s, ProgramCollection, programID, func(pr *Program) error {
 		if i := slices.IndexFunc(pr.Reservations, func(x Reservation) bool { return x.ApplicationID == r.ApplicationID }); i >= 0 {
-			if pr.Reservations[i].Key == r.Key {
+			if x := pr.Reservations[i]; x.Key == r.Key {
+				if err := sameRequest(x.Fingerprint, r.Fingerprint); err != nil {
+					return err
+				}
 				return errAlreadyReserved
 			}
 			return ErrInvalidTransition // decided by another request meanwhile
+		}
+		if r.OrgID != "" && countFunc(pr.Reservations, func(x Reservation) bool { return x.OrgID == r.OrgID }) >= pr.ApprovedLimit() {
+			return ErrApprovalLimit
 		}
 		if pr.Ledger.Remaining() < r.Amount {
 			return ErrBudgetExceeded
@@ -206,6 +234,17 @@ func (s *Service) reserve(ctx context.Context, programID string, r Reservation) 
 
 var errAlreadyReserved = errors.New("support: reserved by this request already")
 
+// countFunc counts the items for which f holds.
+func countFunc[T any](items []T, f func(T) bool) int {
+	n := 0
+	for _, x := range items {
+		if f(x) {
+			n++
+		}
+	}
+	return n
+}
+
 // writeDecision writes the decision on the application (second document),
 // numbering it if the officer gave no number.
 func (s *Service) writeDecision(ctx context.Context, id string, d Decision) (Application, error) {
@@ -219,6 +258,9 @@ func (s *Service) writeDecision(ctx context.Context, id string, d Decision) (App
 	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
 		if a.Decision != nil {
 			if a.Decision.Key == d.Key {
+				if err := sameRequest(a.Decision.Fingerprint, d.Fingerprint); err != nil {
+					return err
+				}
 				return errAlreadyDecided
 			}
 			return ErrInvalidTransition
@@ -240,26 +282,37 @@ var errAlreadyDecided = errors.New("support: decided by this request already")
 
 // Reconcile repairs approvals a crash left half-done: a reservation whose
 // application does not carry its decision is finished when the
-// application still waits in appraisal, and released otherwise. Run at
-// start-up (before requests) and on a timer; grace keeps it away from
-// approvals still in flight.
-func (s *Service) Reconcile(ctx context.Context, grace time.Duration) (finished, released int, err error) {
+// application still waits in appraisal, and released otherwise — once its
+// writer is gone (see writers.go): at start-up that is every reservation
+// in embedded mode, and on MongoDB those whose writer's lease has lapsed.
+// Run at start-up (before requests) and by Run on a timer.
+func (s *Service) Reconcile(ctx context.Context) (finished, released int, err error) {
 	progs, err := store.Find[Program](ctx, s.s, ProgramCollection, bson.D{{Key: "reservations.0", Value: bson.D{{Key: "$exists", Value: true}}}})
 	if err != nil {
 		return 0, 0, err
 	}
-	cutoff := s.now().UTC().Add(-grace)
+	var ids []string
 	for _, pr := range progs {
 		for _, r := range pr.Reservations {
-			if r.At.After(cutoff) {
-				continue
-			}
-			a, err := store.Get[Application](ctx, s.s, ApplicationCollection, r.ApplicationID)
-			if err != nil && !errors.Is(err, store.ErrNotFound) {
-				return finished, released, err
-			}
-			switch {
-			case err == nil && a.Decision != nil && a.Decision.Key == r.Key:
+			ids = append(ids, r.ApplicationID)
+		}
+	}
+	if len(ids) == 0 {
+		return 0, 0, nil
+	}
+	apps, err := store.Find[Application](ctx, s.s, ApplicationCollection, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}})
+	if err != nil {
+		return 0, 0, err
+	}
+	byID := make(map[string]Application, len(apps))
+	for _, a := range apps {
+		byID[a.ID] = a
+	}
+	live := s.liveness()
+	for _, pr := range progs {
+		for _, r := range pr.Reservations {
+			a, found := byID[r.ApplicationID]
+			if found && a.Decision != nil && a.Decision.Key == r.Key {
 				// Whole; copy any tranche the application missed.
 				for _, t := range r.Tranches {
 					if !slices.ContainsFunc(a.Tranches, func(x Tranche) bool { return x.Key == t.Key }) {
@@ -275,8 +328,24 @@ func (s *Service) Reconcile(ctx context.Context, grace time.Duration) (finished,
 					}
 					finished++
 				}
+				continue
+			}
+			if gone, err := live.gone(ctx, r); err != nil || !gone {
+				if err != nil {
+					return finished, released, err
+				}
+				continue // its writer is finishing it
+			}
+			// Read again: the writer may have finished since the read above.
+			a, err := store.Get[Application](ctx, s.s, ApplicationCollection, r.ApplicationID)
+			if err != nil && !errors.Is(err, store.ErrNotFound) {
+				return finished, released, err
+			}
+			switch {
+			case err == nil && a.Decision != nil && a.Decision.Key == r.Key:
+				continue // finished meanwhile; the next run checks its tranches
 			case err == nil && a.Decision == nil && a.State == AppAppraisal:
-				d := Decision{Outcome: AppApproved, Amount: r.Amount, Reason: r.Note, Number: r.Number, Key: r.Key, By: r.By, At: r.At}
+				d := Decision{Outcome: AppApproved, Amount: r.Amount, Reason: r.Note, Number: r.Number, Key: r.Key, Fingerprint: r.Fingerprint, By: r.By, At: r.At}
 				if _, err := s.writeDecision(ctx, a.ID, d); err != nil {
 					return finished, released, err
 				}

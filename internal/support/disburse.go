@@ -22,12 +22,14 @@ var ErrAboveApproved = errs.New(errs.Conflict, "above_approved")
 
 // Tranche is one disbursement.
 type Tranche struct {
-	Key    string    `bson:"key" json:"-"`
-	Amount int64     `bson:"amount" json:"amount"`
-	On     string    `bson:"on" json:"on"` // YYYY-MM-DD, the day the money left
-	Note   string    `bson:"note,omitempty" json:"note,omitempty"`
-	By     string    `bson:"by" json:"-"`
-	At     time.Time `bson:"at" json:"at"`
+	Key string `bson:"key" json:"-"`
+	// Fingerprint is the request's (see fingerprint).
+	Fingerprint string    `bson:"fingerprint,omitempty" json:"-"`
+	Amount      int64     `bson:"amount" json:"amount"`
+	On          string    `bson:"on" json:"on"` // YYYY-MM-DD, the day the money left
+	Note        string    `bson:"note,omitempty" json:"note,omitempty"`
+	By          string    `bson:"by" json:"-"`
+	At          time.Time `bson:"at" json:"at"`
 }
 
 // DisburseInput is one tranche as an officer records it.
@@ -41,7 +43,9 @@ type DisburseInput struct {
 // is counted in the programme's ledger first, against the application's
 // reservation (so the tranches never pass the approved amount, whatever
 // the concurrency); the application's own list follows, and Reconcile
-// copies a tranche the application missed. The same key counts once.
+// copies a tranche the application missed. The same key with the same
+// request counts once; with another request it is refused
+// (ErrIdempotencyKeyReused).
 func (s *Service) Disburse(ctx context.Context, p *auth.Principal, id, key string, in DisburseInput) (Application, error) {
 	if !isStaff(p) {
 		return Application{}, errs.ErrForbidden
@@ -67,21 +71,28 @@ func (s *Service) Disburse(ctx context.Context, p *auth.Principal, id, key strin
 	if key == "" {
 		key = store.NewID()
 	}
+	fp := fingerprint("disburse", in.Amount, in.On, in.Note)
 	a, err := s.GetApplication(ctx, p, id)
 	if err != nil {
 		return a, err
 	}
+	if i := slices.IndexFunc(a.Tranches, func(x Tranche) bool { return x.Key == key }); i >= 0 {
+		return a, sameRequest(a.Tranches[i].Fingerprint, fp) // the same request again: the same answer
+	}
 	if !slices.Contains(disbursable, a.State) {
 		return a, ErrInvalidTransition
 	}
-	t := Tranche{Key: key, Amount: in.Amount, On: in.On, Note: in.Note, By: p.User.ID, At: s.now().UTC()}
+	t := Tranche{Key: key, Fingerprint: fp, Amount: in.Amount, On: in.On, Note: in.Note, By: p.User.ID, At: s.now().UTC()}
 	_, err = store.Modify(ctx, s.s, ProgramCollection, a.ProgramID, func(pr *Program) error {
 		i := slices.IndexFunc(pr.Reservations, func(r Reservation) bool { return r.ApplicationID == a.ID })
 		if i < 0 {
 			return ErrInvalidTransition
 		}
 		r := &pr.Reservations[i]
-		if slices.ContainsFunc(r.Tranches, func(x Tranche) bool { return x.Key == key }) {
+		if j := slices.IndexFunc(r.Tranches, func(x Tranche) bool { return x.Key == key }); j >= 0 {
+			if err := sameRequest(r.Tranches[j].Fingerprint, fp); err != nil {
+				return err
+			}
 			return errAlreadyReserved // this tranche again
 		}
 		if r.Paid()+in.Amount > r.Amount {

@@ -38,6 +38,8 @@ var Specs = []store.CollectionSpec{
 		{Keys: bson.D{{Key: "programId", Value: 1}, {Key: "state", Value: 1}}},
 	}},
 	{Name: counterCollection},
+	{Name: instanceCollection, ExpireAt: "expiresAt"},
+	{Name: claimCollection},
 }
 
 // Programme states.
@@ -128,10 +130,13 @@ type Program struct {
 	Criteria     []Criterion   `bson:"criteria" json:"criteria"`
 	PassMark     int           `bson:"passMark" json:"passMark"`
 	Reviewers    int           `bson:"reviewersPerApplication" json:"reviewersPerApplication"`
-	CreatedBy    string        `bson:"createdBy" json:"-"`
-	CreatedAt    time.Time     `bson:"createdAt" json:"createdAt"`
-	UpdatedAt    time.Time     `bson:"updatedAt" json:"updatedAt"`
-	PublishedAt  *time.Time    `bson:"publishedAt,omitempty" json:"publishedAt,omitempty"`
+	// Per organisation (limits.go): open applications at once, approvals.
+	OpenPerOrg     int        `bson:"openPerOrganization" json:"openPerOrganization"`
+	ApprovedPerOrg int        `bson:"approvedPerOrganization" json:"approvedPerOrganization"`
+	CreatedBy      string     `bson:"createdBy" json:"-"`
+	CreatedAt      time.Time  `bson:"createdAt" json:"createdAt"`
+	UpdatedAt      time.Time  `bson:"updatedAt" json:"updatedAt"`
+	PublishedAt    *time.Time `bson:"publishedAt,omitempty" json:"publishedAt,omitempty"`
 }
 
 // Open reports whether applications are accepted on day (YYYY-MM-DD).
@@ -152,11 +157,13 @@ type Service struct {
 	audit     auth.Auditor
 	log       *slog.Logger
 	now       func() time.Time
+	w         *writer // this instance as a writer of ledgers (writers.go)
 }
 
-// New returns the service.
+// New returns the service. In embedded mode the store's lock on the data
+// directory makes this process the only writer (see writers.go).
 func New(s *store.Store, orgs Orgs, users Users, notes Notifier, a auth.Auditor, log *slog.Logger) *Service {
-	return &Service{s: s, orgs: orgs, users: users, notes: notes, audit: a, log: log, now: time.Now}
+	return &Service{s: s, orgs: orgs, users: users, notes: notes, audit: a, log: log, now: time.Now, w: newWriter(s.Embedded())}
 }
 
 // Link lets applications point at recorded transfers and listings.
@@ -180,6 +187,9 @@ type ProgramInput struct {
 	Criteria    []Criterion  `json:"criteria"`
 	PassMark    *int         `json:"passMark"`
 	Reviewers   *int         `json:"reviewersPerApplication"`
+	// Limits per organisation, 1–MaxPerOrganization (default 1).
+	OpenPerOrg     *int `json:"openPerOrganization"`
+	ApprovedPerOrg *int `json:"approvedPerOrganization"`
 }
 
 // MaxBudget bounds a programme's budget (10^15 VND).
@@ -280,6 +290,8 @@ func (in ProgramInput) apply(c *validate.Checker, p *Program) {
 			p.Reviewers = *in.Reviewers
 		}
 	}
+	perOrganization(c, "openPerOrganization", in.OpenPerOrg, &p.OpenPerOrg)
+	perOrganization(c, "approvedPerOrganization", in.ApprovedPerOrg, &p.ApprovedPerOrg)
 }
 
 // amount checks a VND amount, when given, against [min, MaxBudget] and
@@ -348,7 +360,7 @@ func (s *Service) CreateWithID(ctx context.Context, p *auth.Principal, id string
 	}
 	now := s.now().UTC()
 	pr := Program{ID: id, State: ProgramDraft, Documents: []Document{}, Criteria: []Criterion{}, Reservations: []Reservation{},
-		Eligibility: Eligibility{OrgKinds: []string{}}, CreatedBy: p.User.ID, CreatedAt: now, UpdatedAt: now}
+		Eligibility: Eligibility{OrgKinds: []string{}}, OpenPerOrg: DefaultPerOrganization, ApprovedPerOrg: DefaultPerOrganization, CreatedBy: p.User.ID, CreatedAt: now, UpdatedAt: now}
 	var c validate.Checker
 	if in.Name == nil {
 		c.Add("name", "required")
@@ -364,8 +376,11 @@ func (s *Service) CreateWithID(ctx context.Context, p *auth.Principal, id string
 	return withBudget(pr), nil
 }
 
+// withBudget is a programme as shown: its budget, and its limits per
+// organisation as they apply.
 func withBudget(p Program) Program {
 	p.Budget = p.Ledger.Total
+	p.OpenPerOrg, p.ApprovedPerOrg = p.OpenLimit(), p.ApprovedLimit()
 	return p
 }
 

@@ -671,6 +671,10 @@ export interface Program {
   criteria: ProgramCriterion[];
   passMark: number;
   reviewersPerApplication: number;
+  /** Applications one organisation may have under consideration at once. */
+  openPerOrganization: number;
+  /** Approvals one organisation may get in the programme. */
+  approvedPerOrganization: number;
   createdAt: string;
   updatedAt: string;
   publishedAt?: string;
@@ -690,6 +694,8 @@ export interface ProgramInput {
   criteria?: ProgramCriterion[];
   passMark?: number;
   reviewersPerApplication?: number;
+  openPerOrganization?: number;
+  approvedPerOrganization?: number;
 }
 
 export interface ProgramBudget {

@@ -18,6 +18,9 @@ export const ROW_NAME_MAX = 300;
 export const DOCUMENTS_MAX = 30;
 export const CRITERIA_MAX = 20;
 export const REVIEWERS_MAX = 9;
+/** Bounds of a programme's limits per organisation (the server's); 1 when not set. */
+export const PER_ORG_MAX = 100;
+export const PER_ORG_DEFAULT = 1;
 
 export type WindowStatus = 'open' | 'upcoming' | 'closed' | 'unset';
 
@@ -86,6 +89,8 @@ export interface ProgramFormValues {
   criteria: CriterionRow[];
   passMark: string;
   reviewers: string;
+  openPerOrg: string;
+  approvedPerOrg: string;
 }
 
 export const EMPTY_PROGRAM: ProgramFormValues = {
@@ -106,6 +111,8 @@ export const EMPTY_PROGRAM: ProgramFormValues = {
   criteria: [],
   passMark: '',
   reviewers: '',
+  openPerOrg: String(PER_ORG_DEFAULT),
+  approvedPerOrg: String(PER_ORG_DEFAULT),
 };
 
 /** The form's scalar values, keyed by the API's field path (errors use the same keys). */
@@ -122,6 +129,8 @@ export const SCALAR_PATHS = {
   share: 'maxSharePercent',
   passMark: 'passMark',
   reviewers: 'reviewersPerApplication',
+  openPerOrg: 'openPerOrganization',
+  approvedPerOrg: 'approvedPerOrganization',
 } as const;
 
 const grouped = (n: number) => (n ? new Intl.NumberFormat('vi-VN').format(n) : '');
@@ -146,6 +155,8 @@ export function fromProgram(p: Program): ProgramFormValues {
     criteria: (p.criteria ?? []).map((c) => ({ code: c.code, name: c.name, weight: String(c.weight) })),
     passMark: num(p.passMark),
     reviewers: num(p.reviewersPerApplication),
+    openPerOrg: String(p.openPerOrganization || PER_ORG_DEFAULT),
+    approvedPerOrg: String(p.approvedPerOrganization || PER_ORG_DEFAULT),
   };
 }
 
@@ -207,6 +218,8 @@ export function validateProgram(v: ProgramFormValues): FieldErrors {
   set('maxSharePercent', intIn(v.share, 1, 100).problem);
   set('passMark', intIn(v.passMark, 1, 100).problem);
   set('reviewersPerApplication', intIn(v.reviewers, 1, REVIEWERS_MAX).problem);
+  set('openPerOrganization', intIn(v.openPerOrg, 1, PER_ORG_MAX).problem);
+  set('approvedPerOrganization', intIn(v.approvedPerOrg, 1, PER_ORG_MAX).problem);
   v.documents.forEach((d, i) => set(`documents.${i}.name`, text(d.name, ROW_NAME_MIN, ROW_NAME_MAX, true)));
   v.criteria.forEach((c, i) => {
     set(`criteria.${i}.name`, text(c.name, ROW_NAME_MIN, ROW_NAME_MAX, true));
@@ -241,6 +254,10 @@ export function toProgramInput(v: ProgramFormValues): ProgramInput {
   if (pass) body.passMark = pass;
   const reviewers = intIn(v.reviewers, 1, REVIEWERS_MAX).value;
   if (reviewers) body.reviewersPerApplication = reviewers;
+  const open = intIn(v.openPerOrg, 1, PER_ORG_MAX).value;
+  if (open) body.openPerOrganization = open;
+  const approved = intIn(v.approvedPerOrg, 1, PER_ORG_MAX).value;
+  if (approved) body.approvedPerOrganization = approved;
   return body;
 }
 

@@ -20,7 +20,7 @@ import { formatDate, formatVnd } from '../lib/format';
 import { formatDay } from '../lib/listing';
 import { problemMessage } from '../lib/messages';
 import { APP_TITLE_MAX, APP_TITLE_MIN } from '../lib/applications';
-import { programFieldLabel, weightSum, windowStatus, windowText } from '../lib/support';
+import { PER_ORG_DEFAULT, programFieldLabel, weightSum, windowStatus, windowText } from '../lib/support';
 import { useForm } from '../lib/useForm';
 import { noticeState } from '../lib/useNotice';
 import { checkText, type FieldErrors } from '../lib/validation';
@@ -123,6 +123,12 @@ export default function SupportProgramPage() {
             <ul className="req-list">
               {p.eligibility?.inProvince && <li>{t('support.inProvince')}</li>}
               {p.eligibility?.stEnterprise && <li>{t('support.stEnterprise')}</li>}
+              <li data-testid="program-per-org">
+                {t('support.perOrganization', {
+                  open: t('support.openApplications', { count: p.openPerOrganization || PER_ORG_DEFAULT }),
+                  approved: t('support.approvals', { count: p.approvedPerOrganization || PER_ORG_DEFAULT }),
+                })}
+              </li>
             </ul>
           </section>
 

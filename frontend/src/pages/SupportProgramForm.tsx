@@ -17,6 +17,7 @@ import {
   DOCUMENTS_MAX,
   EMPTY_PROGRAM,
   LEGAL_NUMBER_MAX,
+  PER_ORG_MAX,
   PROGRAM_NAME_MAX,
   REVIEWERS_MAX,
   ROW_NAME_MAX,
@@ -226,6 +227,10 @@ function ProgramForm({ program, onReload }: { program: Program | null; onReload:
 
         <fieldset>
           <legend>{t('supportForm.section.eligibility')}</legend>
+          <div className="form-row">
+            <TextField {...bind('openPerOrg')} inputMode="numeric" maxLength={3} hint={t('supportForm.hint.openPerOrganization', { max: PER_ORG_MAX })} className="input-short" />
+            <TextField {...bind('approvedPerOrg')} inputMode="numeric" maxLength={3} hint={t('supportForm.hint.approvedPerOrganization', { max: PER_ORG_MAX })} className="input-short" />
+          </div>
           <ChoiceGroup id={programFieldId('eligibility.orgKinds')} label={programFieldLabel(t, 'eligibility.orgKinds')} error={msg('eligibility.orgKinds')}>
             <div className="check-grid">
               {ORG_KINDS.map((k, i) => (

@@ -55,6 +55,8 @@ export function supportProgram(over: Partial<Program> = {}): Program {
     ],
     passMark: 60,
     reviewersPerApplication: 2,
+    openPerOrganization: 1,
+    approvedPerOrganization: 1,
     createdAt: '2026-10-01T02:00:00Z',
     updatedAt: '2026-10-01T02:00:00Z',
     ...over,

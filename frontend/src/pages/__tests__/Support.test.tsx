@@ -7,7 +7,7 @@ import i18n from '../../i18n';
 import type { Program } from '../../api/types';
 import { todayInVietnam } from '../../lib/listing';
 import { addDays } from '../../lib/matching';
-import { programFieldLabel, toProgramInput, fromProgram, weightSum, windowStatus, windowText } from '../../lib/support';
+import { EMPTY_PROGRAM, programFieldLabel, toProgramInput, fromProgram, validateProgram, weightSum, windowStatus, windowText } from '../../lib/support';
 import { meRoutes } from '../../test/catalog';
 import { json, mockApi } from '../../test/helpers';
 import { location, renderRoutes } from '../../test/router';
@@ -39,6 +39,8 @@ function program(over: Partial<Program> = {}): Program {
     ],
     passMark: 60,
     reviewersPerApplication: 3,
+    openPerOrganization: 1,
+    approvedPerOrganization: 1,
     createdAt: '2026-10-20T02:00:00Z',
     updatedAt: '2026-10-20T02:00:00Z',
     publishedAt: '2026-10-21T02:00:00Z',
@@ -96,6 +98,16 @@ describe('Support programme helpers', () => {
     expect(empty.window).toBeUndefined();
     expect(empty.budget).toBeUndefined();
   });
+
+  it('sends the limits per organisation, one of each by default, within 1–100', () => {
+    expect(toProgramInput({ ...EMPTY_PROGRAM, name: 'Chương trình mới' })).toMatchObject({ openPerOrganization: 1, approvedPerOrganization: 1 });
+    const set = { ...fromProgram(program({ openPerOrganization: 2, approvedPerOrganization: 3 })) };
+    expect(toProgramInput(set)).toMatchObject({ openPerOrganization: 2, approvedPerOrganization: 3 });
+    const errs = validateProgram({ ...set, openPerOrg: '0', approvedPerOrg: '101' });
+    expect(errs.openPerOrganization).toEqual({ code: 'out_of_range', params: { min: 1, max: 100 } });
+    expect(errs.approvedPerOrganization).toEqual({ code: 'out_of_range', params: { min: 1, max: 100 } });
+    expect(programFieldLabel(i18n.t.bind(i18n), 'openPerOrganization')).toBe('Số hồ sơ đang xét tối đa của một tổ chức');
+  });
 });
 
 describe('Support programmes list', () => {
@@ -134,6 +146,22 @@ describe('Support programmes list', () => {
 });
 
 describe('Support programme page', () => {
+  it('states the limits per organisation the officer set, in English too', async () => {
+    await i18n.changeLanguage('en');
+    try {
+      mockApi({
+        'GET /support/programs/p1': () => json(200, program({ openPerOrganization: 2, approvedPerOrganization: 1 })),
+        'GET /support/programs/p1/budget': () => json(200, { total: 2_000_000_000, committed: 0, disbursed: 0, remaining: 2_000_000_000 }),
+      });
+      renderRoutes([{ path: '/support/:id', element: <SupportProgramPage /> }], '/support/p1');
+      expect((await screen.findByTestId('program-per-org')).textContent).toBe(
+        'Each organisation may have at most 2 applications under consideration at a time, and at most 1 application approved in this programme.',
+      );
+    } finally {
+      await i18n.changeLanguage('vi');
+    }
+  });
+
   it('shows everything with the budget ledger, and no officer actions to the public', async () => {
     mockApi({
       'GET /support/programs/p1': () => json(200, program()),
@@ -155,6 +183,9 @@ describe('Support programme page', () => {
     expect(within(criteria).getByRole('row', { name: 'Tổng trọng số 100' })).toBeTruthy();
     expect(criteria.textContent).toContain('60/100 điểm');
     expect(screen.getByRole('region', { name: 'Căn cứ pháp lý' }).textContent).toContain('684/QĐ-UBND');
+    expect(screen.getByTestId('program-per-org').textContent).toBe(
+      'Mỗi tổ chức có tối đa 1 hồ sơ đang xét cùng lúc và được phê duyệt tối đa 1 hồ sơ trong chương trình này.',
+    );
     expect(screen.queryByRole('link', { name: 'Sửa chương trình' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Công bố' })).toBeNull();
   });
@@ -272,6 +303,8 @@ describe('Programme form', () => {
         { code: '', name: 'Tính mới', weight: 40 },
         { code: '', name: 'Hiệu quả', weight: 40 },
       ],
+      openPerOrganization: 1,
+      approvedPerOrganization: 1,
     });
 
     fireEvent.change(w2, { target: { value: '60' } });
