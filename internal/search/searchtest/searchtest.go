@@ -6,6 +6,7 @@ package searchtest
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -298,6 +299,58 @@ func Run(t *testing.T, e search.Engine) {
 		desc := ids(t, search.Query{Filter: active, Sort: search.SortPriceDesc})
 		if len(desc) < 2 || desc[0] != "mien1" || desc[1] != "che1" {
 			t.Errorf("price descending: %v", desc)
+		}
+	})
+	t.Run("a sort with text orders strictly", func(t *testing.T) {
+		// Relevance would put hoa1 (sấy in its title) first; by price the
+		// priced che1 comes first and hoa1, without a price, last.
+		if got := ids(t, search.Query{Text: "sấy", Sort: search.SortPriceDesc}); len(got) < 2 || got[0] != "che1" || got[len(got)-1] != "hoa1" {
+			t.Errorf("sấy by price descending: %v", got)
+		}
+		published := map[string]time.Time{}
+		for _, d := range Fixtures() {
+			published[d.ID] = d.PublishedAt
+		}
+		got := ids(t, search.Query{Text: "chè", Sort: search.SortNewest})
+		if len(got) < 3 {
+			t.Fatalf("chè, newest: %v", got)
+		}
+		for i := 1; i < len(got); i++ {
+			if published[got[i-1]].Before(published[got[i]]) {
+				t.Errorf("chè, newest first: %v", got)
+			}
+		}
+		if got := ids(t, search.Query{Text: "chè shan xyzzyqwerty", Sort: search.SortNewest}); !slices.Equal(got, []string{"che1"}) {
+			t.Errorf("a sort still drops an unknown trailing word, and only documents with the rest come: %v", got)
+		}
+	})
+	t.Run("facets keep the most frequent values", func(t *testing.T) {
+		var docs []search.Doc
+		var del []string
+		for i := range 105 {
+			unit := fmt.Sprintf("unit_%03d", i)
+			if i < 3 {
+				unit = "zz_busy"
+			}
+			id := fmt.Sprintf("facet%03d", i)
+			docs = append(docs, doc(id, "equipment", "Thiết bị thử", "Tóm tắt.", func(d *search.Doc) { d.AdminUnit, d.OrgKind = unit, "facet_test" }))
+			del = append(del, id)
+		}
+		if err := e.Upsert(ctx, docs...); err != nil {
+			t.Fatal(err)
+		}
+		defer func() {
+			if err := e.Delete(ctx, del...); err != nil {
+				t.Fatal(err)
+			}
+		}()
+		r, err := e.Search(ctx, search.Query{Filter: search.Filter{OrgKinds: []string{"facet_test"}, ActiveAt: now}, PageSize: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		au := r.Facets[search.FacetAdminUnit]
+		if r.Total != 105 || len(au) != 100 || au[0] != (search.FacetCount{Value: "zz_busy", Count: 3}) {
+			t.Errorf("total %d, %d admin units, first %v", r.Total, len(au), au[:min(len(au), 2)])
 		}
 	})
 	t.Run("suggest", func(t *testing.T) {
