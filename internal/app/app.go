@@ -60,7 +60,7 @@ type App struct {
 // Open connects the store from the configuration, then builds the rest
 // with New.
 func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version string) (*App, error) {
-	st, err := store.Open(ctx, store.Config{MongoURI: cfg.MongoURI, Database: cfg.MongoDB, DataDir: cfg.DataDir, Logger: log})
+	st, err := store.Open(ctx, store.Config{MongoURI: cfg.MongoURI, Database: cfg.MongoDB, DataDir: cfg.DataDir, Logger: log, Timeout: cfg.StoreTimeout})
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +83,7 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(sear
 		return nil, err
 	}
 	var err error
-	if a.Search, err = search.Open(search.Config{MeiliURL: cfg.MeiliURL, MeiliKey: cfg.MeiliKey, DataDir: cfg.DataDir}); err != nil {
+	if a.Search, err = search.Open(search.Config{MeiliURL: cfg.MeiliURL, MeiliKey: cfg.MeiliKey, DataDir: cfg.DataDir, Timeout: cfg.SearchTimeout}); err != nil {
 		return nil, err
 	}
 	if wrap != nil {

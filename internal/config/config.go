@@ -54,6 +54,13 @@ type Config struct {
 	LoginLimitWindow time.Duration // TECHMART_LOGIN_WINDOW
 
 	LogLevel slog.Level // TECHMART_LOG_LEVEL
+
+	// Deadlines, so one hung call cannot hold a request (and what it
+	// locks) for ever: the whole request, each store operation (the
+	// driver's timeoutMS) and each call to Meilisearch.
+	RequestTimeout time.Duration // TECHMART_REQUEST_TIMEOUT
+	StoreTimeout   time.Duration // TECHMART_STORE_TIMEOUT
+	SearchTimeout  time.Duration // TECHMART_SEARCH_TIMEOUT
 }
 
 // Default returns the configuration used when no variable is set.
@@ -71,6 +78,9 @@ func Default() Config {
 		LoginLimit:       10,
 		LoginLimitWindow: 15 * time.Minute,
 		LogLevel:         slog.LevelInfo,
+		RequestTimeout:   30 * time.Second,
+		StoreTimeout:     20 * time.Second,
+		SearchTimeout:    10 * time.Second,
 	}
 }
 
@@ -138,6 +148,9 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	boolean("TECHMART_TRUST_PROXY", &c.TrustProxy)
 	integer("TECHMART_LOGIN_LIMIT", &c.LoginLimit)
 	duration("TECHMART_LOGIN_WINDOW", &c.LoginLimitWindow)
+	duration("TECHMART_REQUEST_TIMEOUT", &c.RequestTimeout)
+	duration("TECHMART_STORE_TIMEOUT", &c.StoreTimeout)
+	duration("TECHMART_SEARCH_TIMEOUT", &c.SearchTimeout)
 	if v, ok := lookup("TECHMART_CORS_ORIGINS"); ok && strings.TrimSpace(v) != "" {
 		for _, o := range strings.Split(v, ",") {
 			if o = strings.TrimSpace(o); o != "" {
@@ -200,6 +213,14 @@ func (c Config) Validate() error {
 	if c.LoginLimit < 1 || c.LoginLimitWindow < time.Second {
 		errs = append(errs, errors.New("TECHMART_LOGIN_LIMIT must be ≥ 1 and TECHMART_LOGIN_WINDOW ≥ 1s"))
 	}
+	for _, d := range []struct {
+		name string
+		v    time.Duration
+	}{{"TECHMART_REQUEST_TIMEOUT", c.RequestTimeout}, {"TECHMART_STORE_TIMEOUT", c.StoreTimeout}, {"TECHMART_SEARCH_TIMEOUT", c.SearchTimeout}} {
+		if d.v < 100*time.Millisecond || d.v > 10*time.Minute {
+			errs = append(errs, fmt.Errorf("%s must be between 100ms and 10m", d.name))
+		}
+	}
 	return errors.Join(errs...)
 }
 
@@ -228,6 +249,9 @@ func (c Config) LogValue() slog.Value {
 		slog.String("publicURL", c.BaseURL()),
 		slog.String("province", c.ProvinceVI),
 		slog.String("accessTTL", c.AccessTTL.String()),
+		slog.String("requestTimeout", c.RequestTimeout.String()),
+		slog.String("storeTimeout", c.StoreTimeout.String()),
+		slog.String("searchTimeout", c.SearchTimeout.String()),
 		slog.Any("corsOrigins", c.CORSOrigins),
 	)
 }

@@ -16,7 +16,8 @@ func TestLoadDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Addr != "127.0.0.1:8080" || c.DataDir != "./data" || c.Demo || !c.Embedded() || c.MeiliURL != "" || c.AccessTTL != 15*time.Minute {
+	if c.Addr != "127.0.0.1:8080" || c.DataDir != "./data" || c.Demo || !c.Embedded() || c.MeiliURL != "" || c.AccessTTL != 15*time.Minute ||
+		c.RequestTimeout != 30*time.Second || c.StoreTimeout != 20*time.Second || c.SearchTimeout != 10*time.Second {
 		t.Fatalf("defaults: %+v", c)
 	}
 }
@@ -42,6 +43,14 @@ func TestLoad(t *testing.T) {
 			"TECHMART_DEMO": "maybe", "TECHMART_ACCESS_TTL": "10s", "TECHMART_SMTP_URL": "mail.example.vn",
 		}, wantErr: []string{"TECHMART_ADDR", "MONGODB_URI", "MEILI_URL", "TECHMART_JWT_SECRET", "TECHMART_DEMO", "TECHMART_ACCESS_TTL", "TECHMART_SMTP_URL"}},
 		{name: "refresh shorter than access", env: map[string]string{"TECHMART_ACCESS_TTL": "2h", "TECHMART_REFRESH_TTL": "1h"}, wantErr: []string{"TECHMART_REFRESH_TTL"}},
+		{name: "deadlines", env: map[string]string{"TECHMART_REQUEST_TIMEOUT": "45s", "TECHMART_STORE_TIMEOUT": "5s", "TECHMART_SEARCH_TIMEOUT": "2s"},
+			check: func(t *testing.T, c Config) {
+				if c.RequestTimeout != 45*time.Second || c.StoreTimeout != 5*time.Second || c.SearchTimeout != 2*time.Second {
+					t.Fatalf("%+v", c)
+				}
+			}},
+		{name: "deadlines out of range", env: map[string]string{"TECHMART_REQUEST_TIMEOUT": "0s", "TECHMART_STORE_TIMEOUT": "1h", "TECHMART_SEARCH_TIMEOUT": "soon"},
+			wantErr: []string{"TECHMART_REQUEST_TIMEOUT", "TECHMART_STORE_TIMEOUT", "TECHMART_SEARCH_TIMEOUT"}},
 		{name: "bad number", env: map[string]string{"TECHMART_BODY_LIMIT": "1MB"}, wantErr: []string{"TECHMART_BODY_LIMIT"}},
 	}
 	for _, tc := range cases {

@@ -35,11 +35,17 @@ type Config struct {
 	Database string
 	DataDir  string
 	Logger   *slog.Logger
+	// Timeout bounds every operation (the driver's timeoutMS, applied when
+	// the caller's context has no earlier deadline); 0: DefaultTimeout.
+	Timeout time.Duration
 
 	// noIDIndexFix leaves FerretDB's tables as FerretDB makes them; only
 	// the benchmark that measures the fix sets it.
 	noIDIndexFix bool
 }
+
+// DefaultTimeout bounds a store operation when Config gives no other.
+const DefaultTimeout = 20 * time.Second
 
 // Store is an open connection plus the write guard of the embedded mode.
 type Store struct {
@@ -77,9 +83,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		s.embedded = e
 		uri = e.uri
 	}
-	opts := options.Client().ApplyURI(uri).
-		SetServerSelectionTimeout(10 * time.Second).
-		SetAppName("techmart")
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	opts := clientOptions(uri, cfg.Timeout)
 	client, err := mongo.Connect(opts)
 	if err != nil {
 		s.closeEmbedded()
@@ -93,6 +100,16 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, fmt.Errorf("store: ping: %w", err)
 	}
 	return s, nil
+}
+
+// clientOptions are the driver's options: a server to be found within
+// ten seconds, and every operation bounded by timeout (timeoutMS), so a
+// hung server fails a request instead of holding it.
+func clientOptions(uri string, timeout time.Duration) *options.ClientOptions {
+	return options.Client().ApplyURI(uri).
+		SetServerSelectionTimeout(10 * time.Second).
+		SetTimeout(timeout).
+		SetAppName("techmart")
 }
 
 // Embedded reports whether the store is the in-process FerretDB.
