@@ -184,6 +184,9 @@ type CollectionSpec struct {
 	// (a TTL index). FerretDB v1 has no TTL indexes; in embedded mode such
 	// documents stay until deleted.
 	ExpireAt string
+	// Queries are the ways the collection is read other than by _id; a
+	// test checks that an index serves each (see Unserved).
+	Queries []Query
 }
 
 // Ensure creates the collections and indexes (idempotent). In embedded mode
