@@ -227,7 +227,9 @@ func (s *Store) Ensure(ctx context.Context, specs ...CollectionSpec) error {
 	return nil
 }
 
-// ensureIndexes creates the indexes a collection lacks, one per command.
+// ensureIndexes creates the indexes a collection lacks, one per command,
+// and rebuilds one whose options (unique, sparse, TTL) changed: an index is
+// compared by its options, not only by its name, which the keys decide.
 // FerretDB v1.24 crashes the connection (slice bounds out of range in
 // validateIndexesForCreation) when one createIndexes names two or more
 // indexes that already exist, as every restart would; asking only for the
@@ -236,13 +238,14 @@ func (s *Store) ensureIndexes(ctx context.Context, spec CollectionSpec) error {
 	if len(spec.Indexes) == 0 && (spec.ExpireAt == "" || s.embedded != nil) {
 		return nil
 	}
-	existing, err := s.db.Collection(spec.Name).Indexes().ListSpecifications(ctx)
+	indexes := s.db.Collection(spec.Name).Indexes()
+	existing, err := indexes.ListSpecifications(ctx)
 	if err != nil {
 		return err
 	}
-	have := map[string]bool{}
+	have := map[string]mongo.IndexSpecification{}
 	for _, e := range existing {
-		have[e.Name] = true
+		have[e.Name] = e
 	}
 	models := spec.Indexes
 	if spec.ExpireAt != "" && s.embedded == nil {
@@ -252,18 +255,46 @@ func (s *Store) ensureIndexes(ctx context.Context, spec CollectionSpec) error {
 	}
 	for _, m := range models {
 		name := indexName(m)
-		if have[name] {
-			continue
+		if e, ok := have[name]; ok {
+			if sameIndexOptions(e, m) {
+				continue
+			}
+			s.log.Info("store: index options changed, rebuilding", "collection", spec.Name, "index", name)
+			if err := indexes.DropOne(ctx, name); err != nil {
+				return err
+			}
 		}
 		opts := options.Index().SetName(name)
 		if m.Options != nil {
 			opts = m.Options.SetName(name)
 		}
-		if _, err := s.db.Collection(spec.Name).Indexes().CreateOne(ctx, mongo.IndexModel{Keys: m.Keys, Options: opts}); err != nil {
+		if _, err := indexes.CreateOne(ctx, mongo.IndexModel{Keys: m.Keys, Options: opts}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// sameIndexOptions reports whether an existing index has the options the
+// model asks for; an option not given is false (or no TTL).
+func sameIndexOptions(have mongo.IndexSpecification, want mongo.IndexModel) bool {
+	var o options.IndexOptions
+	if want.Options != nil {
+		for _, set := range want.Options.List() {
+			if err := set(&o); err != nil {
+				return false
+			}
+		}
+	}
+	flag := func(b *bool) bool { return b != nil && *b }
+	ttl := func(n *int32) int32 {
+		if n == nil {
+			return -1
+		}
+		return *n
+	}
+	return flag(have.Unique) == flag(o.Unique) && flag(have.Sparse) == flag(o.Sparse) &&
+		ttl(have.ExpireAfterSeconds) == ttl(o.ExpireAfterSeconds)
 }
 
 // indexName is MongoDB's default name for an index: key_direction pairs
