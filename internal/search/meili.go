@@ -777,3 +777,33 @@ func (m *meili) Suggest(ctx context.Context, text string, activeAt time.Time, li
 	}
 	return out, nil
 }
+
+// DropMeiliIndex deletes index uid and the search key made for it; the
+// self-test cleans up its temporary index with it.
+func DropMeiliIndex(ctx context.Context, url, key, uid string, timeout time.Duration) error {
+	e, err := OpenMeiliIndex(url, key, uid, timeout)
+	if err != nil {
+		return err
+	}
+	m := e.(*meili)
+	defer m.Close()
+	info, err := m.admin.DeleteIndex(ctx, uid)
+	if err := m.wait(ctx, info, err); err != nil && apiCode(err) != "index_not_found" {
+		return err
+	}
+	if key == "" {
+		return nil
+	}
+	keys, err := m.admin.GetKeys(ctx, &meilisearch.KeysQuery{Limit: 1000})
+	if err != nil {
+		return fmt.Errorf("search: meilisearch keys: %w", err)
+	}
+	for _, k := range keys.Results {
+		if k.Name == searchKeyName(uid) {
+			if _, err := m.admin.DeleteKey(ctx, k.UID); err != nil {
+				return fmt.Errorf("search: meilisearch: delete key %s: %w", k.Name, err)
+			}
+		}
+	}
+	return nil
+}

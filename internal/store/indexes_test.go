@@ -7,24 +7,15 @@ import (
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 
-	"github.com/techmart-vn/techmart/internal/audit"
-	"github.com/techmart-vn/techmart/internal/auth"
-	"github.com/techmart-vn/techmart/internal/catalog"
-	"github.com/techmart-vn/techmart/internal/connection"
-	"github.com/techmart-vn/techmart/internal/matching"
-	"github.com/techmart-vn/techmart/internal/org"
+	"github.com/techmart-vn/techmart/internal/app"
 	"github.com/techmart-vn/techmart/internal/store"
-	"github.com/techmart-vn/techmart/internal/support"
-	"github.com/techmart-vn/techmart/internal/transfer"
 )
 
 // Every query a collection declares has an index that serves it, so no
 // list screen scans a collection on MongoDB.
 func TestDeclaredQueriesHaveIndexes(t *testing.T) {
-	specs := append([]store.CollectionSpec{audit.Spec, org.Spec, catalog.Spec, transfer.Spec}, auth.Specs...)
-	specs = append(append(append(specs, matching.Specs...), connection.Specs...), support.Specs...)
 	declared := 0
-	for _, s := range specs {
+	for _, s := range app.Specs() {
 		declared += len(s.Queries)
 		for _, problem := range s.Unserved() {
 			t.Error(problem)
