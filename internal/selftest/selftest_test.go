@@ -49,4 +49,3 @@ func TestSampleFilter(t *testing.T) {
 		t.Fatalf("got %s\nwant %s", s, want)
 	}
 }
-
