@@ -386,8 +386,8 @@ func (m *meili) Versions(ctx context.Context) (map[string]int64, error) {
 }
 
 // Get reads one document. Only Meilisearch's document_not_found is "not
-// found": a missing index (also a 404) is an engine failure, so a listing
-// page falls back to the store instead of answering "no such listing".
+// found": a missing index (also a 404) is an engine failure, which the API
+// reports as search being unavailable rather than as "no such listing".
 func (m *meili) Get(ctx context.Context, id string) (Doc, error) {
 	if _, err := m.ensure(ctx); err != nil {
 		return Doc{}, err

@@ -451,7 +451,7 @@ func TestMeiliFacetsByCount(t *testing.T) {
 }
 
 // A document Meilisearch does not hold is ErrNotFound; a missing index is
-// an engine failure (the listing page then asks the store), and the next
+// an engine failure (not "no such listing"), and the next
 // call sets the index up again.
 func TestMeiliMissingIndexIsNotListingNotFound(t *testing.T) {
 	f := newFakeMeili(t)
