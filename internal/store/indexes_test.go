@@ -48,6 +48,8 @@ func TestUnservedQueries(t *testing.T) {
 		{store.Query{Name: "$ne on a field not indexed", Equal: []string{"owner"}, Range: []string{"state"}}, false},
 		{store.Query{Name: "$or with one branch unindexed", Or: []store.Query{{Name: "owner", Equal: []string{"owner"}}, {Name: "broker", Equal: []string{"broker"}}}}, false},
 		{store.Query{Name: "$or, every branch indexed", Or: []store.Query{{Name: "owner", Equal: []string{"owner"}}, {Name: "state", Equal: []string{"state"}}}}, true},
+		{store.Query{Name: "$ne alone, its field not first in the index", Range: []string{"at"}}, false},
+		{store.Query{Name: "$ne alone, its field first", Range: []string{"state"}}, true},
 		{store.Query{Name: "mixed directions", Equal: []string{"state"}, Sort: bson.D{{Key: "at", Value: -1}, {Key: "x", Value: 1}}}, false},
 	} {
 		s := spec

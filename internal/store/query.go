@@ -63,7 +63,8 @@ func (s CollectionSpec) served(q Query) bool {
 // serves applies MongoDB's rules for one index: the equality fields form
 // its prefix (in any order), the sort keys come next in order and all in
 // the index's direction or all reversed (equality fields may sit among
-// them), and range fields come after.
+// them), and range fields come after; a query with range fields only
+// needs one of them first.
 func serves(keys bson.D, q Query) bool {
 	n := len(q.Equal)
 	if len(keys) < n {
@@ -96,6 +97,11 @@ func serves(keys bson.D, q Query) bool {
 		if !slices.ContainsFunc(keys[n:], func(e bson.E) bool { return e.Key == r }) {
 			return false
 		}
+	}
+	// The planner picks an index only through its first key: with neither
+	// equality nor sort, that must be a range field.
+	if n == 0 && len(q.Sort) == 0 && !slices.Contains(q.Range, keys[0].Key) {
+		return false
 	}
 	return true
 }

@@ -52,6 +52,7 @@ var Specs = []store.CollectionSpec{
 		{Keys: bson.D{{Key: "programId", Value: 1}, {Key: "updatedAt", Value: -1}, {Key: "state", Value: 1}}},
 		{Keys: bson.D{{Key: "updatedAt", Value: -1}, {Key: "state", Value: 1}}},
 		{Keys: bson.D{{Key: "programId", Value: 1}, {Key: "state", Value: 1}}},
+		{Keys: bson.D{{Key: "state", Value: 1}}},
 	}, Queries: []store.Query{
 		{Name: "my organisations'", Equal: []string{"orgId"}, Sort: applicationOrder},
 		{Name: "my organisations' in a programme", Equal: []string{"orgId", "programId"}, Sort: applicationOrder},
