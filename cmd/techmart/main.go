@@ -5,6 +5,7 @@
 //	techmart reindex                 rebuild the search read model from the store
 //	techmart admin create --email E --name N [--password-stdin]
 //	techmart healthcheck             exit 0 when the local server is ready (for container health checks)
+//	techmart selftest                check the configured search engine and store (a deployment's acceptance test)
 //	techmart version
 //
 // Configuration comes from the environment (see README.md).
@@ -34,6 +35,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/config"
+	"github.com/techmart-vn/techmart/internal/selftest"
 )
 
 // version is set at build time: -ldflags "-X main.version=…".
@@ -90,8 +92,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return healthcheck(ctx, cfg)
 	case "eval-matching":
 		return evalMatching(ctx, cfg, log, args, stdout)
+	case "selftest":
+		return selfTest(ctx, cfg, log, stdout)
 	default:
-		return fmt.Errorf("unknown command %q (serve, seed, reindex, admin create, eval-matching, healthcheck, version)", cmd)
+		return fmt.Errorf("unknown command %q (serve, seed, reindex, admin create, eval-matching, healthcheck, selftest, version)", cmd)
 	}
 }
 
@@ -108,6 +112,10 @@ Commands:
   eval-matching [-v]  measure suggested matches against seeds/matching-eval.json on
                      the demo data, in a temporary data directory
   healthcheck        exit 0 when the server at TECHMART_ADDR answers /readyz
+  selftest           run the search conformance suite against MEILI_URL (a temporary
+                     index) and the store checks against MONGODB_URI (a temporary
+                     database), clean up and print a pass/fail table; with neither set
+                     it checks the embedded engines and lists what it skipped
   version            print the version
   help               print this text
 
@@ -115,6 +123,17 @@ Configuration comes from the environment (TECHMART_ADDR, TECHMART_DATA_DIR,
 TECHMART_DEMO, MONGODB_URI, MEILI_URL, MEILI_MASTER_KEY, ...); README.md lists
 every variable.
 `
+
+// selfTest is the acceptance test of a deployment; it leaves the data
+// directory, the search index and the database it serves untouched.
+func selfTest(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.Writer) error {
+	r := selftest.Run(ctx, cfg, app.Specs(), log)
+	r.Print(stdout)
+	if !r.OK() {
+		return errors.New("selftest: some checks failed (see the table above)")
+	}
+	return nil
+}
 
 func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.Writer) error {
 	log.Info("starting techmart", "version", version, "config", cfg)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"syscall"
@@ -255,4 +256,34 @@ func mustConfig(t *testing.T) config.Config {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// The operator's self-test passes on the embedded defaults, says which
+// checks it skipped and why, and leaves the data directory untouched.
+func TestSelfTestOnEmbeddedDefaults(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("TECHMART_DATA_DIR", dir)
+	t.Setenv("MONGODB_URI", "")
+	t.Setenv("MEILI_URL", "")
+	var out bytes.Buffer
+	if err := run([]string{"selftest"}, nil, &out, io.Discard); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	table := out.String()
+	for _, want := range []string{
+		"search (embedded Bleve)", "any word: more words found rank higher, no typos", "a sort with text orders strictly",
+		"store (embedded FerretDB)", "conditional writes under concurrency", "exactly 10 succeeded",
+		"search (Meilisearch)", "MEILI_URL is not set",
+		"declared queries use an index (explain)", "MONGODB_URI is not set", " 0 failed, 2 skipped",
+	} {
+		if !strings.Contains(table, want) {
+			t.Errorf("the table lacks %q:\n%s", want, table)
+		}
+	}
+	if strings.Contains(table, "FAIL") {
+		t.Errorf("a check failed:\n%s", table)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("the data directory was touched: %v", entries)
+	}
 }

@@ -60,7 +60,7 @@ type App struct {
 // Open connects the store from the configuration, then builds the rest
 // with New.
 func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version string) (*App, error) {
-	st, err := store.Open(ctx, store.Config{MongoURI: cfg.MongoURI, Database: cfg.MongoDB, DataDir: cfg.DataDir, Logger: log})
+	st, err := store.Open(ctx, store.Config{MongoURI: cfg.MongoURI, Database: cfg.MongoDB, DataDir: cfg.DataDir, Logger: log, Timeout: cfg.StoreTimeout})
 	if err != nil {
 		return nil, err
 	}
@@ -72,18 +72,22 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version stri
 	return a, nil
 }
 
+// Specs lists every collection with its indexes and declared queries.
+func Specs() []store.CollectionSpec {
+	specs := append([]store.CollectionSpec{audit.Spec, org.Spec, catalog.Spec, files.Spec, notify.Spec, transfer.Spec}, auth.Specs...)
+	return append(append(append(specs, matching.Specs...), connection.Specs...), support.Specs...)
+}
+
 // New builds the platform on an open store: collections and indexes, the
 // search engine, the services. The App owns st from here on. wrap, when
 // given, wraps the configured search engine (tests make it fail).
 func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(search.Engine) search.Engine, log *slog.Logger, version string) (*App, error) {
 	a := &App{Config: cfg, Log: log, Version: version, Store: st}
-	specs := append([]store.CollectionSpec{audit.Spec, org.Spec, catalog.Spec, files.Spec, notify.Spec, transfer.Spec}, auth.Specs...)
-	specs = append(append(append(specs, matching.Specs...), connection.Specs...), support.Specs...)
-	if err := st.Ensure(ctx, specs...); err != nil {
+	if err := st.Ensure(ctx, Specs()...); err != nil {
 		return nil, err
 	}
 	var err error
-	if a.Search, err = search.Open(search.Config{MeiliURL: cfg.MeiliURL, MeiliKey: cfg.MeiliKey, DataDir: cfg.DataDir}); err != nil {
+	if a.Search, err = search.Open(search.Config{MeiliURL: cfg.MeiliURL, MeiliKey: cfg.MeiliKey, DataDir: cfg.DataDir, Timeout: cfg.SearchTimeout}); err != nil {
 		return nil, err
 	}
 	if wrap != nil {

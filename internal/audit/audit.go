@@ -23,11 +23,22 @@ const Collection = "audit"
 var Spec = store.CollectionSpec{
 	Name: Collection,
 	Indexes: []mongo.IndexModel{
-		{Keys: bson.D{{Key: "at", Value: -1}}},
-		{Keys: bson.D{{Key: "subject.id", Value: 1}, {Key: "at", Value: -1}}},
-		{Keys: bson.D{{Key: "actor.id", Value: 1}, {Key: "at", Value: -1}}},
+		{Keys: bson.D{{Key: "at", Value: -1}, {Key: "_id", Value: -1}}},
+		{Keys: bson.D{{Key: "subject.id", Value: 1}, {Key: "at", Value: -1}, {Key: "_id", Value: -1}}},
+		{Keys: bson.D{{Key: "actor.id", Value: 1}, {Key: "at", Value: -1}, {Key: "_id", Value: -1}}},
+		{Keys: bson.D{{Key: "actor.email", Value: 1}, {Key: "at", Value: -1}, {Key: "_id", Value: -1}}},
+		{Keys: bson.D{{Key: "action", Value: 1}, {Key: "at", Value: -1}, {Key: "_id", Value: -1}}},
+	},
+	Queries: []store.Query{
+		{Name: "newest first", Sort: listOrder},
+		{Name: "by subject", Equal: []string{"subject.id"}, Sort: listOrder},
+		{Name: "by actor", Sort: listOrder, Or: []store.Query{{Name: "id", Equal: []string{"actor.id"}}, {Name: "e-mail", Equal: []string{"actor.email"}}}},
+		{Name: "by action", Equal: []string{"action"}, Sort: listOrder},
 	},
 }
+
+// listOrder is the audit log's order: newest first, _id breaking ties.
+var listOrder = bson.D{{Key: "at", Value: -1}, {Key: "_id", Value: -1}}
 
 // Actions recorded by the platform foundation. Later domains add theirs.
 const (
@@ -138,7 +149,7 @@ func (l *Log) List(ctx context.Context, f Filter) ([]Entry, int64, error) {
 		return nil, 0, err
 	}
 	opts := options.Find().
-		SetSort(bson.D{{Key: "at", Value: -1}, {Key: "_id", Value: -1}}).
+		SetSort(listOrder).
 		SetSkip(int64((f.Page - 1) * f.Size)).
 		SetLimit(int64(f.Size))
 	items, err := store.Find[Entry](ctx, l.s, Collection, q, opts)

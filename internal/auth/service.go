@@ -542,7 +542,7 @@ func (s *Service) ListUsers(ctx context.Context, q string, page, size int) ([]Us
 		return nil, 0, err
 	}
 	items, err := store.Find[User](ctx, s.s, usersColl, filter, options.Find().
-		SetSort(bson.D{{Key: "createdAt", Value: 1}, {Key: "_id", Value: 1}}).
+		SetSort(usersOrder).
 		SetSkip(int64((page-1)*size)).SetLimit(int64(size)))
 	return items, total, err
 }
@@ -551,7 +551,7 @@ func (s *Service) ListUsers(ctx context.Context, q string, page, size int) ([]Us
 // tens of officers and reviewers, not thousands).
 func (s *Service) WithRole(ctx context.Context, role string) ([]User, error) {
 	return store.Find[User](ctx, s.s, usersColl, bson.D{{Key: "roles", Value: role}},
-		options.Find().SetSort(bson.D{{Key: "fullName", Value: 1}, {Key: "_id", Value: 1}}))
+		options.Find().SetSort(byNameOrder))
 }
 
 // LinkOrg records that a user belongs to an organisation (idempotent).

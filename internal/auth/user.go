@@ -4,6 +4,9 @@ import (
 	"slices"
 	"time"
 
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+
 	"github.com/techmart-vn/techmart/internal/store"
 )
 
@@ -30,8 +33,24 @@ const (
 // Specs declares the collections. Every hot lookup is by _id: a user by id,
 // a login by normalised e-mail (user_emails), a session by id, a rate-limit
 // counter by its key.
+// The orders accounts are listed in, _id breaking ties.
+var (
+	usersOrder  = bson.D{{Key: "createdAt", Value: 1}, {Key: "_id", Value: 1}}
+	byNameOrder = bson.D{{Key: "fullName", Value: 1}, {Key: "_id", Value: 1}}
+)
+
 var Specs = []store.CollectionSpec{
-	{Name: usersColl}, {Name: emailsColl}, {Name: settingsColl},
+	{Name: usersColl, Indexes: []mongo.IndexModel{
+		{Keys: bson.D{{Key: "createdAt", Value: 1}, {Key: "_id", Value: 1}}},
+		{Keys: bson.D{{Key: "roles", Value: 1}, {Key: "fullName", Value: 1}, {Key: "_id", Value: 1}}},
+	}, Queries: []store.Query{
+		// A search by e-mail or name is a regular expression: it reads the
+		// createdAt index in order and filters (a department has thousands
+		// of accounts, not millions).
+		{Name: "accounts, oldest first", Sort: usersOrder},
+		{Name: "holders of a role", Equal: []string{"roles"}, Sort: byNameOrder},
+	}},
+	{Name: emailsColl}, {Name: settingsColl},
 	{Name: sessionsColl, ExpireAt: "expiresAt"}, {Name: limitsColl, ExpireAt: "expiresAt"},
 }
 

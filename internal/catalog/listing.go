@@ -57,10 +57,30 @@ const Collection = "listings"
 var Spec = store.CollectionSpec{
 	Name: Collection,
 	Indexes: []mongo.IndexModel{
-		{Keys: bson.D{{Key: "orgId", Value: 1}, {Key: "updatedAt", Value: -1}}},
-		{Keys: bson.D{{Key: "state", Value: 1}, {Key: "submittedAt", Value: 1}}},
+		{Keys: bson.D{{Key: "orgId", Value: 1}, {Key: "updatedAt", Value: -1}, {Key: "_id", Value: 1}}},
+		{Keys: bson.D{{Key: "orgId", Value: 1}, {Key: "state", Value: 1}, {Key: "updatedAt", Value: -1}, {Key: "_id", Value: 1}}},
+		{Keys: bson.D{{Key: "state", Value: 1}, {Key: "submittedAt", Value: 1}, {Key: "_id", Value: 1}}},
+		{Keys: bson.D{{Key: "state", Value: 1}, {Key: "updatedAt", Value: -1}, {Key: "_id", Value: 1}}},
+		{Keys: bson.D{{Key: "updatedAt", Value: -1}, {Key: "_id", Value: 1}}},
+		{Keys: bson.D{{Key: "kind", Value: 1}, {Key: "updatedAt", Value: -1}, {Key: "_id", Value: 1}}},
+	},
+	Queries: []store.Query{
+		{Name: "my listings", Equal: []string{"orgId"}, Sort: listOrder},
+		{Name: "my listings in a state", Equal: []string{"orgId", "state"}, Sort: listOrder},
+		{Name: "staff: all", Sort: listOrder},
+		{Name: "staff: in a state", Equal: []string{"state"}, Sort: listOrder},
+		{Name: "staff: of a kind", Equal: []string{"kind"}, Sort: listOrder},
+		{Name: "moderation queue", Equal: []string{"state"}, Sort: pendingOrder},
+		{Name: "published (reindex, reminders)", Equal: []string{"state"}},
 	},
 }
+
+// The orders listings are listed in: last changed first, or (the
+// moderation queue) the longest waiting first; _id breaks ties.
+var (
+	listOrder    = bson.D{{Key: "updatedAt", Value: -1}, {Key: "_id", Value: 1}}
+	pendingOrder = bson.D{{Key: "submittedAt", Value: 1}, {Key: "_id", Value: 1}}
+)
 
 // Price is what an offer costs, in VND.
 type Price struct {

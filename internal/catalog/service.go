@@ -484,7 +484,7 @@ type ListFilter struct {
 // department (the moderation queue: pending, oldest first).
 func (s *Service) List(ctx context.Context, p *auth.Principal, f ListFilter) ([]Listing, int64, error) {
 	q := bson.D{}
-	sort := bson.D{{Key: "updatedAt", Value: -1}, {Key: "_id", Value: 1}}
+	sort := listOrder
 	switch {
 	case f.Mine:
 		q = append(q, bson.E{Key: "orgId", Value: bson.D{{Key: "$in", Value: append([]string{}, p.User.Orgs...)}}})
@@ -495,7 +495,7 @@ func (s *Service) List(ctx context.Context, p *auth.Principal, f ListFilter) ([]
 	if f.State != "" {
 		q = append(q, bson.E{Key: "state", Value: f.State})
 		if f.State == StatePending {
-			sort = bson.D{{Key: "submittedAt", Value: 1}, {Key: "_id", Value: 1}}
+			sort = pendingOrder
 		}
 	}
 	if f.Kind != "" {

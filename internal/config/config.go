@@ -63,6 +63,13 @@ type Config struct {
 	SignupWindow time.Duration // TECHMART_SIGNUP_WINDOW
 
 	LogLevel slog.Level // TECHMART_LOG_LEVEL
+
+	// Deadlines, so one hung call cannot hold a request (and what it
+	// locks) for ever: the whole request, each store operation (the
+	// driver's timeoutMS) and each call to Meilisearch.
+	RequestTimeout time.Duration // TECHMART_REQUEST_TIMEOUT
+	StoreTimeout   time.Duration // TECHMART_STORE_TIMEOUT
+	SearchTimeout  time.Duration // TECHMART_SEARCH_TIMEOUT
 }
 
 // Default returns the configuration used when no variable is set.
@@ -82,6 +89,9 @@ func Default() Config {
 		SignupLimit:      10,
 		SignupWindow:     time.Hour,
 		LogLevel:         slog.LevelInfo,
+		RequestTimeout:   30 * time.Second,
+		StoreTimeout:     20 * time.Second,
+		SearchTimeout:    10 * time.Second,
 	}
 }
 
@@ -153,6 +163,9 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	str("TECHMART_METRICS_ADDR", &c.MetricsAddr)
 	integer("TECHMART_SIGNUP_LIMIT", &c.SignupLimit)
 	duration("TECHMART_SIGNUP_WINDOW", &c.SignupWindow)
+	duration("TECHMART_REQUEST_TIMEOUT", &c.RequestTimeout)
+	duration("TECHMART_STORE_TIMEOUT", &c.StoreTimeout)
+	duration("TECHMART_SEARCH_TIMEOUT", &c.SearchTimeout)
 	if v, ok := lookup("TECHMART_CORS_ORIGINS"); ok && strings.TrimSpace(v) != "" {
 		for _, o := range strings.Split(v, ",") {
 			if o = strings.TrimSpace(o); o != "" {
@@ -228,6 +241,14 @@ func (c Config) Validate() error {
 	if c.SignupLimit < 1 || c.SignupWindow < time.Second {
 		errs = append(errs, errors.New("TECHMART_SIGNUP_LIMIT must be ≥ 1 and TECHMART_SIGNUP_WINDOW ≥ 1s"))
 	}
+	for _, d := range []struct {
+		name string
+		v    time.Duration
+	}{{"TECHMART_REQUEST_TIMEOUT", c.RequestTimeout}, {"TECHMART_STORE_TIMEOUT", c.StoreTimeout}, {"TECHMART_SEARCH_TIMEOUT", c.SearchTimeout}} {
+		if d.v < 100*time.Millisecond || d.v > 10*time.Minute {
+			errs = append(errs, fmt.Errorf("%s must be between 100ms and 10m", d.name))
+		}
+	}
 	return errors.Join(errs...)
 }
 
@@ -259,6 +280,9 @@ func (c Config) LogValue() slog.Value {
 		slog.Int("loginLimit", c.LoginLimit),
 		slog.Int("signupLimit", c.SignupLimit),
 		slog.String("signupWindow", c.SignupWindow.String()),
+		slog.String("requestTimeout", c.RequestTimeout.String()),
+		slog.String("storeTimeout", c.StoreTimeout.String()),
+		slog.String("searchTimeout", c.SearchTimeout.String()),
 		slog.Any("corsOrigins", c.CORSOrigins),
 		slog.Bool("metricsTokenGiven", c.MetricsToken != ""),
 		slog.String("metricsAddr", c.MetricsAddr),

@@ -17,7 +17,8 @@ func TestLoadDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	if c.Addr != "127.0.0.1:8080" || c.DataDir != "./data" || c.Demo || !c.Embedded() || c.MeiliURL != "" || c.AccessTTL != 15*time.Minute ||
-		c.SignupLimit != 10 || c.SignupWindow != time.Hour {
+		c.SignupLimit != 10 || c.SignupWindow != time.Hour ||
+		c.RequestTimeout != 30*time.Second || c.StoreTimeout != 20*time.Second || c.SearchTimeout != 10*time.Second {
 		t.Fatalf("defaults: %+v", c)
 	}
 }
@@ -52,6 +53,14 @@ func TestLoad(t *testing.T) {
 		{name: "metrics problems", env: map[string]string{"TECHMART_METRICS_TOKEN": "short"}, wantErr: []string{"TECHMART_METRICS_TOKEN"}},
 		{name: "metrics address", env: map[string]string{"TECHMART_METRICS_ADDR": "9090"}, wantErr: []string{"TECHMART_METRICS_ADDR"}},
 		{name: "metrics on the public address", env: map[string]string{"TECHMART_ADDR": "0.0.0.0:8080", "TECHMART_METRICS_ADDR": "0.0.0.0:8080"}, wantErr: []string{"TECHMART_METRICS_ADDR must differ"}},
+		{name: "deadlines", env: map[string]string{"TECHMART_REQUEST_TIMEOUT": "45s", "TECHMART_STORE_TIMEOUT": "5s", "TECHMART_SEARCH_TIMEOUT": "2s"},
+			check: func(t *testing.T, c Config) {
+				if c.RequestTimeout != 45*time.Second || c.StoreTimeout != 5*time.Second || c.SearchTimeout != 2*time.Second {
+					t.Fatalf("%+v", c)
+				}
+			}},
+		{name: "deadlines out of range", env: map[string]string{"TECHMART_REQUEST_TIMEOUT": "0s", "TECHMART_STORE_TIMEOUT": "1h", "TECHMART_SEARCH_TIMEOUT": "soon"},
+			wantErr: []string{"TECHMART_REQUEST_TIMEOUT", "TECHMART_STORE_TIMEOUT", "TECHMART_SEARCH_TIMEOUT"}},
 		{name: "bad number", env: map[string]string{"TECHMART_BODY_LIMIT": "1MB"}, wantErr: []string{"TECHMART_BODY_LIMIT"}},
 		{name: "sign-up limit", env: map[string]string{"TECHMART_SIGNUP_LIMIT": "3", "TECHMART_SIGNUP_WINDOW": "30m"}, check: func(t *testing.T, c Config) {
 			if c.SignupLimit != 3 || c.SignupWindow != 30*time.Minute {

@@ -42,10 +42,25 @@ const (
 
 // Specs declare the collections and the indexes MongoDB uses for "my
 // connections" and the officers' board.
+// listOrder is how connections are listed: the last changed first.
+var listOrder = bson.D{{Key: "updatedAt", Value: -1}}
+
 var Specs = []store.CollectionSpec{
 	{Name: Collection, Indexes: []mongo.IndexModel{
-		{Keys: bson.D{{Key: "owner.id", Value: 1}}}, {Keys: bson.D{{Key: "party.id", Value: 1}}},
+		{Keys: bson.D{{Key: "owner.id", Value: 1}, {Key: "updatedAt", Value: -1}}},
+		{Keys: bson.D{{Key: "party.id", Value: 1}, {Key: "updatedAt", Value: -1}}},
+		{Keys: bson.D{{Key: "broker.id", Value: 1}, {Key: "updatedAt", Value: -1}}},
+		{Keys: bson.D{{Key: "listing.id", Value: 1}, {Key: "updatedAt", Value: -1}}},
 		{Keys: bson.D{{Key: "state", Value: 1}, {Key: "updatedAt", Value: -1}}},
+		{Keys: bson.D{{Key: "updatedAt", Value: -1}}},
+	}, Queries: []store.Query{
+		{Name: "mine", Sort: listOrder, Or: []store.Query{
+			{Name: "as broker", Equal: []string{"broker.id"}}, {Name: "as owner", Equal: []string{"owner.id"}}, {Name: "as party", Equal: []string{"party.id"}},
+		}},
+		{Name: "staff: all", Sort: listOrder},
+		{Name: "staff: in a state", Equal: []string{"state"}, Sort: listOrder},
+		{Name: "about a listing", Equal: []string{"listing.id"}, Sort: listOrder},
+		{Name: "live (nudges)", Equal: []string{"state"}},
 	}},
 	{Name: ThreadCollection},
 	{Name: KeyCollection},

@@ -565,7 +565,7 @@ func (s *Service) List(ctx context.Context, p *auth.Principal, f Filter) ([]Conn
 	if f.ListingID != "" {
 		filter = append(filter, bson.E{Key: "listing.id", Value: f.ListingID})
 	}
-	all, err := store.Find[Connection](ctx, s.s, Collection, filter, options.Find().SetSort(bson.D{{Key: "updatedAt", Value: -1}}))
+	all, err := store.Find[Connection](ctx, s.s, Collection, filter, options.Find().SetSort(listOrder))
 	if err != nil {
 		return nil, 0, err
 	}

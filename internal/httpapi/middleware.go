@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -42,6 +43,22 @@ func withRequestID(c *fiber.Ctx) error {
 	c.Locals(localRequestID, id)
 	c.Set(fiber.HeaderXRequestID, id)
 	return c.Next()
+}
+
+// withDeadline gives every request a deadline that reaches the store and
+// the search engine through c.UserContext(), so one hung call cannot hold
+// a request (and what it locks) for ever. Fiber's own user context has
+// none. A zero timeout leaves requests without one.
+func withDeadline(timeout time.Duration) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		if timeout <= 0 {
+			return c.Next()
+		}
+		ctx, cancel := context.WithTimeout(c.UserContext(), timeout)
+		defer cancel()
+		c.SetUserContext(ctx)
+		return c.Next()
+	}
 }
 
 func requestID(c *fiber.Ctx) string {

@@ -132,6 +132,7 @@ func New(d Deps) *Server {
 	s.signups = newSignupCounter(reg)
 
 	s.app.Use(withRequestID)
+	s.app.Use(withDeadline(d.Config.RequestTimeout))
 	s.app.Use(func(c *fiber.Ctx) error { c.Locals(localJSONLimit, d.Config.BodyLimit); return c.Next() })
 	s.app.Use(m.observe)
 	s.app.Use(withLogging(d.Logger))

@@ -59,6 +59,9 @@ const (
 var Specs = []store.CollectionSpec{
 	{Name: ProposalCollection, Indexes: []mongo.IndexModel{
 		{Keys: bson.D{{Key: "needId", Value: 1}}}, {Keys: bson.D{{Key: "offerId", Value: 1}}},
+	}, Queries: []store.Query{
+		{Name: "proposals for a need", Equal: []string{"needId"}},
+		{Name: "proposals for an offer", Equal: []string{"offerId"}},
 	}},
 	{Name: NoticeCollection},
 }

@@ -54,9 +54,19 @@ const Collection = "organizations"
 
 // Spec declares the collection and the index MongoDB uses for the queue.
 var Spec = store.CollectionSpec{
-	Name:    Collection,
-	Indexes: []mongo.IndexModel{{Keys: bson.D{{Key: "status", Value: 1}, {Key: "createdAt", Value: 1}}}},
+	Name: Collection,
+	Indexes: []mongo.IndexModel{
+		{Keys: bson.D{{Key: "status", Value: 1}, {Key: "createdAt", Value: 1}, {Key: "_id", Value: 1}}},
+		{Keys: bson.D{{Key: "createdAt", Value: 1}, {Key: "_id", Value: 1}}},
+	},
+	Queries: []store.Query{
+		{Name: "all, oldest first", Sort: listOrder},
+		{Name: "in a status, oldest first", Equal: []string{"status"}, Sort: listOrder},
+	},
 }
+
+// listOrder is the officer's order: the longest waiting first.
+var listOrder = bson.D{{Key: "createdAt", Value: 1}, {Key: "_id", Value: 1}}
 
 // Organization is a provider, an enterprise, the department…
 type Organization struct {

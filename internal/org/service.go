@@ -159,7 +159,7 @@ func (s *Service) List(ctx context.Context, p *auth.Principal, status string, pa
 		return nil, 0, err
 	}
 	items, err := store.Find[Organization](ctx, s.s, Collection, filter, options.Find().
-		SetSort(bson.D{{Key: "createdAt", Value: 1}, {Key: "_id", Value: 1}}).
+		SetSort(listOrder).
 		SetSkip(int64((page-1)*size)).SetLimit(int64(size)))
 	return items, total, err
 }

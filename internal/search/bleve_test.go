@@ -30,7 +30,7 @@ func TestMeilisearchConformance(t *testing.T) {
 	if url == "" {
 		t.Skip("MEILI_URL not set: Meilisearch cannot run on this machine; the suite runs on Bleve above")
 	}
-	e, err := search.OpenMeiliIndex(url, os.Getenv("MEILI_MASTER_KEY"), fmt.Sprintf("conformance_%d", time.Now().UnixNano()))
+	e, err := search.OpenMeiliIndex(url, os.Getenv("MEILI_MASTER_KEY"), fmt.Sprintf("conformance_%d", time.Now().UnixNano()), 0)
 	if err != nil {
 		t.Fatal(err)
 	}

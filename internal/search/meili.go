@@ -1,11 +1,14 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"html"
+	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,13 +19,25 @@ import (
 
 // meili is the production engine. Its index is created and configured on
 // first use (and again after Meilisearch lost it), so Techmart starts even
-// while Meilisearch is still coming up.
+// while Meilisearch is still coming up. The configured key (the master key)
+// sets the index up, writes documents and creates a search-only key; every
+// search goes out with that search-only key.
 type meili struct {
-	client meilisearch.ServiceManager
-	uid    string
+	url, key string
+	uid      string
+	http     *http.Client
+	admin    meilisearch.ServiceManager
 
 	mu    sync.Mutex
-	ready bool
+	setup *meiliSetup // nil: not started, or to be done again
+}
+
+// meiliSetup is one run of the index set-up. Callers that arrive while it
+// runs wait on done (or their own deadline); no lock is held meanwhile.
+type meiliSetup struct {
+	done     chan struct{}
+	err      error
+	searcher meilisearch.ServiceManager
 }
 
 // meiliDoc is a document as Meilisearch holds it: the filterable and
@@ -48,22 +63,88 @@ type meiliDoc struct {
 	Doc           string   `json:"doc"`
 }
 
-// Attribute names: Meilisearch's facet names map to ours.
-var meiliFacets = map[string]string{
-	"kind": FacetKind, "sectors": FacetSector, "trl": FacetTRL,
-	"transferForms": FacetTransferForm, "adminUnit": FacetAdminUnit, "orgKind": FacetOrgKind,
+// meiliFacetAttrs maps Meilisearch's facet attributes to our facet names.
+var meiliFacetAttrs = []struct{ attr, name string }{
+	{"kind", FacetKind}, {"sectors", FacetSector}, {"trl", FacetTRL},
+	{"transferForms", FacetTransferForm}, {"adminUnit", FacetAdminUnit}, {"orgKind", FacetOrgKind},
 }
+
+// maxFacetValues is how many values of one facet a result reports, the
+// most frequent first (Bleve's facet size). Meilisearch is asked for more
+// (meiliFacetValues, above the 112 administrative units) so that cutting
+// to the top ones by count happens here, on exact counts.
+const maxFacetValues, meiliFacetValues = 100, 1000
 
 // Highlight markers no listing contains; the text between them is
 // HTML-escaped before they become <mark> (Meilisearch does not escape).
 const hlPre, hlPost = "\x02", "\x03"
 
-func openMeili(url, key string) (Engine, error) { return OpenMeiliIndex(url, key, "listings") }
+// DefaultMeiliTimeout bounds every HTTP call to Meilisearch when the
+// configuration gives no other.
+const DefaultMeiliTimeout = 10 * time.Second
 
-// OpenMeiliIndex returns the Meilisearch engine on index uid (tests use a
-// fresh one each run).
-func OpenMeiliIndex(url, key, uid string) (Engine, error) {
-	return &meili{client: meilisearch.New(url, meilisearch.WithAPIKey(key)), uid: uid}, nil
+// meiliSettings are the index settings Techmart needs. Ranking rules put
+// sort first: Meilisearch applies the sort rule only when a query asks for
+// a sort, so "newest" and "price" then order strictly (as on Bleve) and a
+// relevance query is ranked by words, typos, proximity, attribute and
+// exactness as by default.
+func meiliSettings() *meilisearch.Settings {
+	return &meilisearch.Settings{
+		RankingRules:         []string{"sort", "words", "typo", "proximity", "attribute", "exactness"},
+		SearchableAttributes: []string{"title", "keywords", "summary", "orgName", "text"},
+		FilterableAttributes: []string{"kind", "sectors", "transferForms", "adminUnit", "orgKind", "trl", "priceMin", "expiresAt"},
+		SortableAttributes:   []string{"publishedAt", "priceMin", "priceMax", "id"},
+		Pagination:           &meilisearch.Pagination{MaxTotalHits: 2500},
+		Faceting: &meilisearch.Faceting{MaxValuesPerFacet: meiliFacetValues,
+			SortFacetValuesBy: map[string]meilisearch.SortFacetType{"*": meilisearch.SortFacetTypeCount}},
+		TypoTolerance: &meilisearch.TypoTolerance{Enabled: true, DisableOnAttributes: []string{}, DisableOnWords: []string{},
+			MinWordSizeForTypos: meilisearch.MinWordSizeForTypos{OneTypo: 5, TwoTypos: 9}},
+	}
+}
+
+// sameSettings reports whether the index already has the settings want:
+// every option is compared, not only whether the index exists, so a
+// changed setting is applied on the next start. Attribute sets compare
+// in any order (Meilisearch returns some of them sorted).
+func sameSettings(have, want *meilisearch.Settings) bool {
+	set := func(a, b []string) bool {
+		return slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b)))
+	}
+	if have == nil || !slices.Equal(have.RankingRules, want.RankingRules) ||
+		!slices.Equal(have.SearchableAttributes, want.SearchableAttributes) ||
+		!set(have.FilterableAttributes, want.FilterableAttributes) || !set(have.SortableAttributes, want.SortableAttributes) {
+		return false
+	}
+	if have.Pagination == nil || have.Pagination.MaxTotalHits != want.Pagination.MaxTotalHits {
+		return false
+	}
+	if have.Faceting == nil || have.Faceting.MaxValuesPerFacet != want.Faceting.MaxValuesPerFacet ||
+		have.Faceting.SortFacetValuesBy["*"] != want.Faceting.SortFacetValuesBy["*"] {
+		return false
+	}
+	ht, wt := have.TypoTolerance, want.TypoTolerance
+	return ht != nil && ht.Enabled == wt.Enabled && ht.MinWordSizeForTypos == wt.MinWordSizeForTypos &&
+		set(ht.DisableOnAttributes, wt.DisableOnAttributes) && set(ht.DisableOnWords, wt.DisableOnWords)
+}
+
+func openMeili(cfg Config) (Engine, error) {
+	return OpenMeiliIndex(cfg.MeiliURL, cfg.MeiliKey, "listings", cfg.Timeout)
+}
+
+// OpenMeiliIndex returns the Meilisearch engine on index uid (tests and the
+// self-test use a fresh one each run). timeout bounds every HTTP call
+// (0: DefaultMeiliTimeout).
+func OpenMeiliIndex(url, key, uid string, timeout time.Duration) (Engine, error) {
+	if timeout <= 0 {
+		timeout = DefaultMeiliTimeout
+	}
+	m := &meili{url: url, key: key, uid: uid, http: &http.Client{Timeout: timeout}}
+	m.admin = m.client(key)
+	return m, nil
+}
+
+func (m *meili) client(key string) meilisearch.ServiceManager {
+	return meilisearch.New(m.url, meilisearch.WithAPIKey(key), meilisearch.WithCustomClient(m.http))
 }
 
 func (m *meili) Name() string { return "meilisearch" }
@@ -71,7 +152,7 @@ func (m *meili) Name() string { return "meilisearch" }
 func (m *meili) Health(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
 	defer cancel()
-	h, err := m.client.Health(ctx)
+	h, err := m.admin.Health(ctx)
 	if err != nil {
 		return fmt.Errorf("search: meilisearch: %w", err)
 	}
@@ -81,7 +162,21 @@ func (m *meili) Health(ctx context.Context) error {
 	return nil
 }
 
-func (m *meili) Close() error { m.client.Close(); return nil }
+func (m *meili) Close() error {
+	m.admin.Close()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if s := m.setup; s != nil {
+		select {
+		case <-s.done:
+			if s.searcher != nil && s.searcher != m.admin {
+				s.searcher.Close()
+			}
+		default:
+		}
+	}
+	return nil
+}
 
 // wait waits for a task and turns a failed one into an error: WaitForTask
 // itself reports success for a task that failed.
@@ -89,7 +184,7 @@ func (m *meili) wait(ctx context.Context, info *meilisearch.TaskInfo, err error)
 	if err != nil {
 		return fmt.Errorf("search: meilisearch: %w", err)
 	}
-	t, err := m.client.WaitForTask(ctx, info.TaskUID, 20*time.Millisecond)
+	t, err := m.admin.WaitForTask(ctx, info.TaskUID, 20*time.Millisecond)
 	if err != nil {
 		return fmt.Errorf("search: meilisearch task %d: %w", info.TaskUID, err)
 	}
@@ -99,47 +194,132 @@ func (m *meili) wait(ctx context.Context, info *meilisearch.TaskInfo, err error)
 	return nil
 }
 
-// ensure creates and configures the index once. Settings come before any
-// document: changing them later re-indexes everything.
-func (m *meili) ensure(ctx context.Context) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.ready {
-		return nil
+// apiCode is Meilisearch's error code in err ("" for a network error).
+func apiCode(err error) string {
+	var me *meilisearch.Error
+	if errors.As(err, &me) {
+		return string(me.APIError.Code)
 	}
-	info, err := m.client.CreateIndex(ctx, &meilisearch.IndexConfig{Uid: m.uid, PrimaryKey: "id"})
-	if err := m.wait(ctx, info, err); err != nil && !strings.Contains(err.Error(), "index_already_exists") {
-		return err
-	}
-	idx := m.client.Index(m.uid)
-	info, err = idx.UpdateSettings(ctx, &meilisearch.Settings{
-		SearchableAttributes: []string{"title", "keywords", "summary", "orgName", "text"},
-		FilterableAttributes: []string{"kind", "sectors", "transferForms", "adminUnit", "orgKind", "trl", "priceMin", "expiresAt"},
-		SortableAttributes:   []string{"publishedAt", "priceMin", "priceMax", "id"},
-		Pagination:           &meilisearch.Pagination{MaxTotalHits: 2500},
-		Faceting:             &meilisearch.Faceting{MaxValuesPerFacet: 100},
-		TypoTolerance: &meilisearch.TypoTolerance{Enabled: true, DisableOnAttributes: []string{},
-			MinWordSizeForTypos: meilisearch.MinWordSizeForTypos{OneTypo: 5, TwoTypos: 9}},
-	})
-	if err := m.wait(ctx, info, err); err != nil {
-		return err
-	}
-	m.ready = true
-	return nil
+	return ""
 }
 
-// reset makes the next call configure the index again (it may be gone).
-func (m *meili) reset(err error) error {
-	if err != nil {
+// ensure makes sure the index exists with the settings Techmart needs and
+// returns the client that searches. The first caller runs the set-up; the
+// others wait for it without any lock held across a network call. A failed
+// set-up is tried again by the next call.
+func (m *meili) ensure(ctx context.Context) (meilisearch.ServiceManager, error) {
+	m.mu.Lock()
+	s := m.setup
+	run := false
+	if s == nil {
+		s = &meiliSetup{done: make(chan struct{})}
+		m.setup, run = s, true
+	}
+	m.mu.Unlock()
+	if run {
+		s.searcher, s.err = m.configure(ctx)
+		if s.err != nil {
+			m.forget(s)
+		}
+		close(s.done)
+	}
+	select {
+	case <-s.done:
+		return s.searcher, s.err
+	case <-ctx.Done():
+		return nil, fmt.Errorf("search: meilisearch set-up: %w", ctx.Err())
+	}
+}
+
+// forget makes the next call set the index up again, unless another
+// set-up already replaced s.
+func (m *meili) forget(s *meiliSetup) {
+	m.mu.Lock()
+	if m.setup == s {
+		m.setup = nil
+	}
+	m.mu.Unlock()
+}
+
+// failed wraps err and, when Meilisearch says the index is gone (it was
+// deleted, or the data directory was replaced), makes the next call create
+// it again. Any other error leaves the set-up alone.
+func (m *meili) failed(err error) error {
+	if apiCode(err) == "index_not_found" {
 		m.mu.Lock()
-		m.ready = false
+		m.setup = nil
 		m.mu.Unlock()
 	}
-	return err
+	return fmt.Errorf("search: meilisearch: %w", err)
+}
+
+// configure creates the index when it is missing, applies the settings
+// when they differ, and finds or creates the search-only key.
+func (m *meili) configure(ctx context.Context) (meilisearch.ServiceManager, error) {
+	if _, err := m.admin.GetIndex(ctx, m.uid); err != nil {
+		if apiCode(err) != "index_not_found" {
+			return nil, fmt.Errorf("search: meilisearch: %w", err)
+		}
+		info, err := m.admin.CreateIndex(ctx, &meilisearch.IndexConfig{Uid: m.uid, PrimaryKey: "id"})
+		if err := m.wait(ctx, info, err); err != nil && !strings.Contains(err.Error(), "index_already_exists") {
+			return nil, err
+		}
+	}
+	idx := m.admin.Index(m.uid)
+	want := meiliSettings()
+	have, err := idx.GetSettings(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("search: meilisearch: %w", err)
+	}
+	if !sameSettings(have, want) {
+		// Settings before documents where possible: changing them later
+		// re-indexes everything.
+		info, err := idx.UpdateSettings(ctx, want)
+		if err := m.wait(ctx, info, err); err != nil {
+			return nil, err
+		}
+	}
+	return m.searchClient(ctx)
+}
+
+// searchKeyName names the key Techmart searches index uid with.
+func searchKeyName(uid string) string { return "techmart-search-" + uid }
+
+// searchClient returns a client holding a key that may only search this
+// index, created with the configured key the first time. Without a key
+// (a Meilisearch run without a master key) there is nothing to restrict;
+// with a key that may not manage keys, the operator already gave a
+// restricted one and it is used as is.
+func (m *meili) searchClient(ctx context.Context) (meilisearch.ServiceManager, error) {
+	if m.key == "" {
+		return m.admin, nil
+	}
+	name := searchKeyName(m.uid)
+	keys, err := m.admin.GetKeys(ctx, &meilisearch.KeysQuery{Limit: 1000})
+	if err != nil {
+		var me *meilisearch.Error
+		if errors.As(err, &me) && me.StatusCode == http.StatusForbidden {
+			return m.admin, nil
+		}
+		return nil, fmt.Errorf("search: meilisearch keys: %w", err)
+	}
+	for _, k := range keys.Results {
+		if k.Name == name && slices.Equal(k.Actions, []string{"search"}) && slices.Equal(k.Indexes, []string{m.uid}) && k.ExpiresAt.IsZero() {
+			return m.client(k.Key), nil
+		}
+	}
+	k, err := m.admin.CreateKey(ctx, &meilisearch.Key{
+		Name: name, Description: "Techmart: searches the " + m.uid + " index only",
+		Actions: []string{"search"}, Indexes: []string{m.uid},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("search: meilisearch: create the search key: %w", err)
+	}
+	return m.client(k.Key), nil
 }
 
 func (m *meili) Upsert(ctx context.Context, docs ...Doc) error {
-	if err := m.ensure(ctx); err != nil {
+	if _, err := m.ensure(ctx); err != nil {
 		return err
 	}
 	batch := make([]meiliDoc, 0, len(docs))
@@ -160,28 +340,34 @@ func (m *meili) Upsert(ctx context.Context, docs ...Doc) error {
 		batch = append(batch, md)
 	}
 	pk := "id"
-	info, err := m.client.Index(m.uid).AddDocuments(ctx, batch, &meilisearch.DocumentOptions{PrimaryKey: &pk})
-	return m.reset(m.wait(ctx, info, err))
+	info, err := m.admin.Index(m.uid).AddDocuments(ctx, batch, &meilisearch.DocumentOptions{PrimaryKey: &pk})
+	if err != nil {
+		return m.failed(err)
+	}
+	return m.wait(ctx, info, nil)
 }
 
 func (m *meili) Delete(ctx context.Context, ids ...string) error {
-	if err := m.ensure(ctx); err != nil {
+	if _, err := m.ensure(ctx); err != nil {
 		return err
 	}
-	info, err := m.client.Index(m.uid).DeleteDocuments(ctx, ids, nil)
-	return m.reset(m.wait(ctx, info, err))
+	info, err := m.admin.Index(m.uid).DeleteDocuments(ctx, ids, nil)
+	if err != nil {
+		return m.failed(err)
+	}
+	return m.wait(ctx, info, nil)
 }
 
 func (m *meili) Versions(ctx context.Context) (map[string]int64, error) {
-	if err := m.ensure(ctx); err != nil {
+	if _, err := m.ensure(ctx); err != nil {
 		return nil, err
 	}
 	out := map[string]int64{}
 	const page = 10000
 	for offset := int64(0); ; offset += page {
 		var res meilisearch.DocumentsResult
-		if err := m.client.Index(m.uid).GetDocuments(ctx, &meilisearch.DocumentsQuery{Offset: offset, Limit: page, Fields: []string{"id", "version"}}, &res); err != nil {
-			return nil, m.reset(fmt.Errorf("search: meilisearch: %w", err))
+		if err := m.admin.Index(m.uid).GetDocuments(ctx, &meilisearch.DocumentsQuery{Offset: offset, Limit: page, Fields: []string{"id", "version"}}, &res); err != nil {
+			return nil, m.failed(err)
 		}
 		for _, h := range res.Results {
 			var v struct {
@@ -199,18 +385,20 @@ func (m *meili) Versions(ctx context.Context) (map[string]int64, error) {
 	}
 }
 
+// Get reads one document. Only Meilisearch's document_not_found is "not
+// found": a missing index (also a 404) is an engine failure, which the API
+// reports as search being unavailable rather than as "no such listing".
 func (m *meili) Get(ctx context.Context, id string) (Doc, error) {
-	if err := m.ensure(ctx); err != nil {
+	if _, err := m.ensure(ctx); err != nil {
 		return Doc{}, err
 	}
 	var md meiliDoc
-	err := m.client.Index(m.uid).GetDocument(ctx, id, &meilisearch.DocumentQuery{Fields: []string{"doc"}}, &md)
-	var me *meilisearch.Error
-	if errors.As(err, &me) && (me.APIError.Code == "document_not_found" || me.StatusCode == 404) {
+	err := m.admin.Index(m.uid).GetDocument(ctx, id, &meilisearch.DocumentQuery{Fields: []string{"doc"}}, &md)
+	if apiCode(err) == "document_not_found" {
 		return Doc{}, ErrNotFound
 	}
 	if err != nil {
-		return Doc{}, fmt.Errorf("search: meilisearch: %w", err)
+		return Doc{}, m.failed(err)
 	}
 	var d Doc
 	return d, json.Unmarshal([]byte(md.Doc), &d)
@@ -267,53 +455,290 @@ func meiliSort(s Sort, hasText bool) []string {
 	return nil // relevance: Meilisearch's ranking rules
 }
 
-func (m *meili) Search(ctx context.Context, q Query) (Result, error) {
-	if err := m.ensure(ctx); err != nil {
-		return Result{}, err
+// queryWords splits text into the words a query counts (as Bleve does: at
+// most maxQueryWords, each once by its folded form), keeping each word as
+// typed so Meilisearch's own tokenizer reads it.
+func queryWords(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range wordsAnalyzer().Analyze([]byte(text)) {
+		if seen[string(t.Term)] {
+			continue
+		}
+		seen[string(t.Term)] = true
+		out = append(out, text[t.Start:t.End])
+		if len(out) == maxQueryWords {
+			break
+		}
 	}
+	return out
+}
+
+// searchRequests builds what Search sends: one request, or, for an any-word
+// query, one per word (see anyWordRequests).
+func (m *meili) searchRequest(q Query, text string, strategy meilisearch.MatchingStrategy) *meilisearch.SearchRequest {
 	size := int64(max(q.PageSize, 1))
 	req := &meilisearch.SearchRequest{
-		Filter: meiliFilter(q.Filter), Sort: meiliSort(q.Sort, strings.TrimSpace(q.Text) != ""),
-		Page: int64(max(q.Page, 1)), HitsPerPage: &size, MatchingStrategy: meilisearch.Last,
+		Query: text, Filter: meiliFilter(q.Filter), Sort: meiliSort(q.Sort, strings.TrimSpace(text) != ""),
+		Page: int64(max(q.Page, 1)), HitsPerPage: &size, MatchingStrategy: strategy,
 		AttributesToRetrieve:  []string{"doc"},
 		AttributesToHighlight: []string{"title", "summary"}, HighlightPreTag: hlPre, HighlightPostTag: hlPost,
 	}
-	if q.Any {
-		// "frequency" drops the most common words first, so a document
-		// holding only some of the words still comes back; exact words only.
-		req.MatchingStrategy = meilisearch.Frequency
-		req.AttributesToSearchOn = []string{"title", "keywords", "summary"}
-	}
 	if !q.NoFacets {
-		req.Facets = []string{"kind", "sectors", "trl", "transferForms", "adminUnit", "orgKind"}
+		for _, f := range meiliFacetAttrs {
+			req.Facets = append(req.Facets, f.attr)
+		}
 	}
-	res, err := m.client.Index(m.uid).Search(ctx, q.Text, req)
+	return req
+}
+
+func (m *meili) Search(ctx context.Context, q Query) (Result, error) {
+	searcher, err := m.ensure(ctx)
 	if err != nil {
-		return Result{}, m.reset(fmt.Errorf("search: meilisearch: %w", err))
+		return Result{}, err
 	}
-	out := Result{Total: int(res.TotalHits), Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string][]FacetCount{}}
-	for _, h := range res.Hits {
-		var hit struct {
-			Doc       string `json:"doc"`
-			Formatted struct {
-				Title   string `json:"title"`
-				Summary string `json:"summary"`
-			} `json:"_formatted"`
+	if q.Any {
+		return m.searchAny(ctx, searcher, q)
+	}
+	words := queryWords(q.Text)
+	if len(words) == 0 || q.Sort == "" || q.Sort == SortRelevance {
+		// Relevance: "last" keeps every word while some document holds them
+		// all, then drops words from the end — Bleve's rule.
+		res, err := searcher.Index(m.uid).Search(ctx, q.Text, m.searchRequest(q, q.Text, meilisearch.Last))
+		if err != nil {
+			return Result{}, m.failed(err)
 		}
-		if err := h.DecodeInto(&hit); err != nil {
-			return Result{}, err
+		return meiliResult(res, !q.NoFacets)
+	}
+	// A sort with text: the sort ranking rule comes first, so the strategy
+	// "last" would mix documents holding fewer words into the sorted order.
+	// Ask for every word instead and drop words from the end only while
+	// nothing holds them all; the trailing space keeps Meilisearch from
+	// reading a kept word as a prefix, as Bleve does after dropping.
+	for n := len(words); n > 0; n-- {
+		text := q.Text
+		if n < len(words) {
+			text = strings.Join(words[:n], " ") + " "
 		}
-		var d Doc
-		if err := json.Unmarshal([]byte(hit.Doc), &d); err != nil {
-			return Result{}, err
+		res, err := searcher.Index(m.uid).Search(ctx, text, m.searchRequest(q, text, meilisearch.All))
+		if err != nil {
+			return Result{}, m.failed(err)
 		}
-		hl := map[string]string{}
-		for field, f := range map[string]string{"title": hit.Formatted.Title, "summary": hit.Formatted.Summary} {
-			if strings.Contains(f, hlPre) {
-				hl[field] = strings.NewReplacer(hlPre, "<mark>", hlPost, "</mark>").Replace(html.EscapeString(f))
+		if res.TotalHits > 0 || n == 1 {
+			return meiliResult(res, !q.NoFacets)
+		}
+	}
+	return Result{Hits: []Hit{}, Facets: map[string][]FacetCount{}}, nil
+}
+
+// anyWordLimit is how many hits each word of an any-word query brings at
+// most: the candidates ranked by words in common come from them.
+const anyWordLimit = 500
+
+// anyWordRequests builds an any-word query as Meilisearch runs it: one
+// query per word, each word in quotes (a phrase of one word: exact, no
+// typo, no prefix), on titles, keywords and summaries only. A listing's
+// rarest words usually occur in that listing alone; asking for each word
+// on its own is what finds them (a single query with the "frequency"
+// strategy never drops them and finds almost nothing).
+func (m *meili) anyWordRequests(q Query, words []string) *meilisearch.MultiSearchRequest {
+	limit := int64(min(max(max(q.Page, 1)*max(q.PageSize, 1)*4, 100), anyWordLimit))
+	multi := &meilisearch.MultiSearchRequest{}
+	for _, w := range words {
+		multi.Queries = append(multi.Queries, &meilisearch.SearchRequest{
+			IndexUID: m.uid, Query: `"` + w + `"`, Filter: meiliFilter(q.Filter), Limit: limit,
+			AttributesToSearchOn: []string{"title", "keywords", "summary"},
+			AttributesToRetrieve: []string{"doc"}, ShowRankingScore: true,
+			AttributesToHighlight: []string{"title", "summary"}, HighlightPreTag: hlPre, HighlightPostTag: hlPost,
+		})
+	}
+	return multi
+}
+
+// searchAny runs an any-word query: the documents holding more of the
+// words rank higher, then by the sum of their ranking scores, then by id —
+// or in the order asked. Total counts the candidates gathered, and the
+// facets are counted over them.
+func (m *meili) searchAny(ctx context.Context, searcher meilisearch.ServiceManager, q Query) (Result, error) {
+	words := queryWords(q.Text)
+	out := Result{Hits: []Hit{}, Facets: map[string][]FacetCount{}}
+	if len(words) == 0 {
+		return out, nil
+	}
+	res, err := searcher.MultiSearch(ctx, m.anyWordRequests(q, words))
+	if err != nil {
+		return Result{}, m.failed(err)
+	}
+	type cand struct {
+		hit   Hit
+		words int
+		score float64
+	}
+	byID := map[string]*cand{}
+	for _, r := range res.Results {
+		for _, h := range r.Hits {
+			hit, score, err := meiliHit(h)
+			if err != nil {
+				return Result{}, err
+			}
+			c := byID[hit.Doc.ID]
+			if c == nil {
+				c = &cand{hit: hit}
+				byID[hit.Doc.ID] = c
+			}
+			c.words++
+			c.score += score
+			for f, v := range hit.Highlights {
+				if _, ok := c.hit.Highlights[f]; !ok {
+					c.hit.Highlights[f] = v
+				}
 			}
 		}
-		out.Hits = append(out.Hits, Hit{Doc: d, Highlights: hl})
+	}
+	cands := make([]*cand, 0, len(byID))
+	for _, c := range byID {
+		c.hit.Score = float64(c.words) + c.score/float64(len(words)+1)
+		cands = append(cands, c)
+	}
+	slices.SortFunc(cands, func(a, b *cand) int {
+		if o := sortDocs(q.Sort, a.hit.Doc, b.hit.Doc); o != 0 {
+			return o
+		}
+		if a.words != b.words {
+			return b.words - a.words
+		}
+		if o := cmp.Compare(b.score, a.score); o != 0 {
+			return o
+		}
+		return strings.Compare(a.hit.Doc.ID, b.hit.Doc.ID)
+	})
+	out.Total = len(cands)
+	if !q.NoFacets {
+		docs := make([]Doc, len(cands))
+		for i, c := range cands {
+			docs[i] = c.hit.Doc
+		}
+		out.Facets = countFacets(docs)
+	}
+	size := max(q.PageSize, 1)
+	for _, c := range cands[min((max(q.Page, 1)-1)*size, len(cands)):min(max(q.Page, 1)*size, len(cands))] {
+		out.Hits = append(out.Hits, c.hit)
+	}
+	return out, nil
+}
+
+// sortDocs orders two documents by an explicit sort (0 for relevance, or
+// when they tie): the order Bleve and Meilisearch apply, missing prices last.
+func sortDocs(s Sort, a, b Doc) int {
+	price := func(v int64, desc bool) int64 {
+		switch {
+		case v == 0 && desc:
+			return -1
+		case v == 0:
+			return 1 << 62
+		}
+		return v
+	}
+	maxPrice := func(d Doc) int64 { return cmp.Or(d.PriceMax, d.PriceMin) }
+	switch s {
+	case SortNewest:
+		return b.PublishedAt.Compare(a.PublishedAt)
+	case SortPriceAsc:
+		return cmp.Compare(price(a.PriceMin, false), price(b.PriceMin, false))
+	case SortPriceDesc:
+		return cmp.Compare(price(maxPrice(b), true), price(maxPrice(a), true))
+	}
+	return 0
+}
+
+// countFacets counts facet values over docs, in the order every engine
+// reports them, the top maxFacetValues of each.
+func countFacets(docs []Doc) map[string][]FacetCount {
+	counts := map[string]map[string]int{}
+	add := func(name string, values ...string) {
+		if counts[name] == nil {
+			counts[name] = map[string]int{}
+		}
+		for _, v := range values {
+			if v != "" {
+				counts[name][v]++
+			}
+		}
+	}
+	for _, d := range docs {
+		add(FacetKind, d.Kind)
+		add(FacetSector, d.Sectors...)
+		add(FacetTransferForm, d.TransferForms...)
+		add(FacetAdminUnit, d.AdminUnit)
+		add(FacetOrgKind, d.OrgKind)
+		if d.TRL > 0 {
+			add(FacetTRL, strconv.Itoa(d.TRL))
+		} else {
+			add(FacetTRL)
+		}
+	}
+	out := map[string][]FacetCount{}
+	for name, byValue := range counts {
+		out[name] = topFacet(name, byValue)
+	}
+	return out
+}
+
+// topFacet sorts a facet's counts (SortFacet) and keeps the most frequent
+// maxFacetValues, as Bleve's facet request does.
+func topFacet(name string, byValue map[string]int) []FacetCount {
+	fc := make([]FacetCount, 0, len(byValue))
+	for v, n := range byValue {
+		fc = append(fc, FacetCount{Value: v, Count: n})
+	}
+	if len(fc) > maxFacetValues {
+		SortFacet(FacetSector, fc) // by count, whatever the facet
+		fc = fc[:maxFacetValues]
+	}
+	SortFacet(name, fc)
+	return fc
+}
+
+// meiliHit decodes one hit: the stored Doc, its highlights and its ranking
+// score (when asked for).
+func meiliHit(h meilisearch.Hit) (Hit, float64, error) {
+	var hit struct {
+		Doc       string  `json:"doc"`
+		Score     float64 `json:"_rankingScore"`
+		Formatted struct {
+			Title   string `json:"title"`
+			Summary string `json:"summary"`
+		} `json:"_formatted"`
+	}
+	if err := h.DecodeInto(&hit); err != nil {
+		return Hit{}, 0, err
+	}
+	var d Doc
+	if err := json.Unmarshal([]byte(hit.Doc), &d); err != nil {
+		return Hit{}, 0, err
+	}
+	hl := map[string]string{}
+	for field, f := range map[string]string{"title": hit.Formatted.Title, "summary": hit.Formatted.Summary} {
+		if strings.Contains(f, hlPre) {
+			hl[field] = strings.NewReplacer(hlPre, "<mark>", hlPost, "</mark>").Replace(html.EscapeString(f))
+		}
+	}
+	return Hit{Doc: d, Highlights: hl}, hit.Score, nil
+}
+
+// meiliResult turns a search response into a Result; facets only when
+// they were asked for.
+func meiliResult(res *meilisearch.SearchResponse, facets bool) (Result, error) {
+	out := Result{Total: int(res.TotalHits), Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string][]FacetCount{}}
+	for _, h := range res.Hits {
+		hit, _, err := meiliHit(h)
+		if err != nil {
+			return Result{}, err
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	if !facets {
+		return out, nil
 	}
 	var dist map[string]map[string]int
 	if len(res.FacetDistribution) > 0 {
@@ -321,13 +746,8 @@ func (m *meili) Search(ctx context.Context, q Query) (Result, error) {
 			return Result{}, err
 		}
 	}
-	for attr, name := range meiliFacets {
-		counts := []FacetCount{}
-		for v, n := range dist[attr] {
-			counts = append(counts, FacetCount{Value: v, Count: n})
-		}
-		SortFacet(name, counts)
-		out.Facets[name] = counts
+	for _, f := range meiliFacetAttrs {
+		out.Facets[f.name] = topFacet(f.name, dist[f.attr])
 	}
 	return out, nil
 }
@@ -336,15 +756,16 @@ func (m *meili) Suggest(ctx context.Context, text string, activeAt time.Time, li
 	if strings.TrimSpace(text) == "" {
 		return []Suggestion{}, nil
 	}
-	if err := m.ensure(ctx); err != nil {
+	searcher, err := m.ensure(ctx)
+	if err != nil {
 		return nil, err
 	}
-	res, err := m.client.Index(m.uid).Search(ctx, text, &meilisearch.SearchRequest{
+	res, err := searcher.Index(m.uid).Search(ctx, text, &meilisearch.SearchRequest{
 		Limit: int64(limit), Filter: meiliFilter(Filter{ActiveAt: activeAt}),
 		AttributesToSearchOn: []string{"title", "keywords"}, AttributesToRetrieve: []string{"id", "kind", "title"},
 	})
 	if err != nil {
-		return nil, m.reset(fmt.Errorf("search: meilisearch: %w", err))
+		return nil, m.failed(err)
 	}
 	out := make([]Suggestion, 0, len(res.Hits))
 	for _, h := range res.Hits {
@@ -355,4 +776,34 @@ func (m *meili) Suggest(ctx context.Context, text string, activeAt time.Time, li
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// DropMeiliIndex deletes index uid and the search key made for it; the
+// self-test cleans up its temporary index with it.
+func DropMeiliIndex(ctx context.Context, url, key, uid string, timeout time.Duration) error {
+	e, err := OpenMeiliIndex(url, key, uid, timeout)
+	if err != nil {
+		return err
+	}
+	m := e.(*meili)
+	defer m.Close()
+	info, err := m.admin.DeleteIndex(ctx, uid)
+	if err := m.wait(ctx, info, err); err != nil && apiCode(err) != "index_not_found" {
+		return err
+	}
+	if key == "" {
+		return nil
+	}
+	keys, err := m.admin.GetKeys(ctx, &meilisearch.KeysQuery{Limit: 1000})
+	if err != nil {
+		return fmt.Errorf("search: meilisearch keys: %w", err)
+	}
+	for _, k := range keys.Results {
+		if k.Name == searchKeyName(uid) {
+			if _, err := m.admin.DeleteKey(ctx, k.UID); err != nil {
+				return fmt.Errorf("search: meilisearch: delete key %s: %w", k.Name, err)
+			}
+		}
+	}
+	return nil
 }

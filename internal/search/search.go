@@ -154,12 +154,14 @@ type Config struct {
 	MeiliURL string
 	MeiliKey string
 	DataDir  string
+	// Timeout bounds every call to Meilisearch (0: DefaultMeiliTimeout).
+	Timeout time.Duration
 }
 
 // Open returns the configured engine.
 func Open(cfg Config) (Engine, error) {
 	if cfg.MeiliURL != "" {
-		return openMeili(cfg.MeiliURL, cfg.MeiliKey)
+		return openMeili(cfg)
 	}
 	return OpenBleve(filepath.Join(cfg.DataDir, "search", "listings.bleve"))
 }

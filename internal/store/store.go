@@ -35,11 +35,17 @@ type Config struct {
 	Database string
 	DataDir  string
 	Logger   *slog.Logger
+	// Timeout bounds every operation (the driver's timeoutMS, applied when
+	// the caller's context has no earlier deadline); 0: DefaultTimeout.
+	Timeout time.Duration
 
 	// noIDIndexFix leaves FerretDB's tables as FerretDB makes them; only
 	// the benchmark that measures the fix sets it.
 	noIDIndexFix bool
 }
+
+// DefaultTimeout bounds a store operation when Config gives no other.
+const DefaultTimeout = 20 * time.Second
 
 // Store is an open connection plus the write guard of the embedded mode.
 type Store struct {
@@ -77,9 +83,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		s.embedded = e
 		uri = e.uri
 	}
-	opts := options.Client().ApplyURI(uri).
-		SetServerSelectionTimeout(10 * time.Second).
-		SetAppName("techmart")
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	opts := clientOptions(uri, cfg.Timeout)
 	client, err := mongo.Connect(opts)
 	if err != nil {
 		s.closeEmbedded()
@@ -93,6 +100,16 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, fmt.Errorf("store: ping: %w", err)
 	}
 	return s, nil
+}
+
+// clientOptions are the driver's options: a server to be found within
+// ten seconds, and every operation bounded by timeout (timeoutMS), so a
+// hung server fails a request instead of holding it.
+func clientOptions(uri string, timeout time.Duration) *options.ClientOptions {
+	return options.Client().ApplyURI(uri).
+		SetServerSelectionTimeout(10 * time.Second).
+		SetTimeout(timeout).
+		SetAppName("techmart")
 }
 
 // Embedded reports whether the store is the in-process FerretDB.
@@ -167,6 +184,9 @@ type CollectionSpec struct {
 	// (a TTL index). FerretDB v1 has no TTL indexes; in embedded mode such
 	// documents stay until deleted.
 	ExpireAt string
+	// Queries are the ways the collection is read other than by _id; a
+	// test checks that an index serves each (see Unserved).
+	Queries []Query
 }
 
 // Ensure creates the collections and indexes (idempotent). In embedded mode
@@ -207,7 +227,9 @@ func (s *Store) Ensure(ctx context.Context, specs ...CollectionSpec) error {
 	return nil
 }
 
-// ensureIndexes creates the indexes a collection lacks, one per command.
+// ensureIndexes creates the indexes a collection lacks, one per command,
+// and rebuilds one whose options (unique, sparse, TTL) changed: an index is
+// compared by its options, not only by its name, which the keys decide.
 // FerretDB v1.24 crashes the connection (slice bounds out of range in
 // validateIndexesForCreation) when one createIndexes names two or more
 // indexes that already exist, as every restart would; asking only for the
@@ -216,13 +238,14 @@ func (s *Store) ensureIndexes(ctx context.Context, spec CollectionSpec) error {
 	if len(spec.Indexes) == 0 && (spec.ExpireAt == "" || s.embedded != nil) {
 		return nil
 	}
-	existing, err := s.db.Collection(spec.Name).Indexes().ListSpecifications(ctx)
+	indexes := s.db.Collection(spec.Name).Indexes()
+	existing, err := indexes.ListSpecifications(ctx)
 	if err != nil {
 		return err
 	}
-	have := map[string]bool{}
+	have := map[string]mongo.IndexSpecification{}
 	for _, e := range existing {
-		have[e.Name] = true
+		have[e.Name] = e
 	}
 	models := spec.Indexes
 	if spec.ExpireAt != "" && s.embedded == nil {
@@ -232,18 +255,46 @@ func (s *Store) ensureIndexes(ctx context.Context, spec CollectionSpec) error {
 	}
 	for _, m := range models {
 		name := indexName(m)
-		if have[name] {
-			continue
+		if e, ok := have[name]; ok {
+			if sameIndexOptions(e, m) {
+				continue
+			}
+			s.log.Info("store: index options changed, rebuilding", "collection", spec.Name, "index", name)
+			if err := indexes.DropOne(ctx, name); err != nil {
+				return err
+			}
 		}
 		opts := options.Index().SetName(name)
 		if m.Options != nil {
 			opts = m.Options.SetName(name)
 		}
-		if _, err := s.db.Collection(spec.Name).Indexes().CreateOne(ctx, mongo.IndexModel{Keys: m.Keys, Options: opts}); err != nil {
+		if _, err := indexes.CreateOne(ctx, mongo.IndexModel{Keys: m.Keys, Options: opts}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// sameIndexOptions reports whether an existing index has the options the
+// model asks for; an option not given is false (or no TTL).
+func sameIndexOptions(have mongo.IndexSpecification, want mongo.IndexModel) bool {
+	var o options.IndexOptions
+	if want.Options != nil {
+		for _, set := range want.Options.List() {
+			if err := set(&o); err != nil {
+				return false
+			}
+		}
+	}
+	flag := func(b *bool) bool { return b != nil && *b }
+	ttl := func(n *int32) int32 {
+		if n == nil {
+			return -1
+		}
+		return *n
+	}
+	return flag(have.Unique) == flag(o.Unique) && flag(have.Sparse) == flag(o.Sparse) &&
+		ttl(have.ExpireAfterSeconds) == ttl(o.ExpireAfterSeconds)
 }
 
 // indexName is MongoDB's default name for an index: key_direction pairs

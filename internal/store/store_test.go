@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/store/storetest"
@@ -188,5 +190,49 @@ func TestEmbeddedDataDirIsExclusive(t *testing.T) {
 	defer s.Close(ctx)
 	if _, err := store.Open(ctx, store.Config{DataDir: dir}); err == nil || !strings.Contains(err.Error(), "in use") {
 		t.Fatalf("second open: %v, want an 'in use' error", err)
+	}
+}
+
+// An index is compared by its options, not only its name: making an
+// existing index unique rebuilds it, and running Ensure again changes
+// nothing.
+func TestEnsureAppliesChangedIndexOptions(t *testing.T) {
+	s := storetest.New(t)
+	ctx := context.Background()
+	keys := bson.D{{Key: "code", Value: 1}}
+	plain := store.CollectionSpec{Name: "codes", Indexes: []mongo.IndexModel{{Keys: keys}}}
+	unique := store.CollectionSpec{Name: "codes", Indexes: []mongo.IndexModel{{Keys: keys, Options: options.Index().SetUnique(true)}}}
+	if err := s.Ensure(ctx, plain); err != nil {
+		t.Fatal(err)
+	}
+	isUnique := func() bool {
+		specs, err := s.Collection("codes").Indexes().ListSpecifications(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sp := range specs {
+			if sp.Name == "code_1" {
+				return sp.Unique != nil && *sp.Unique
+			}
+		}
+		t.Fatal("code_1 missing")
+		return false
+	}
+	if isUnique() {
+		t.Fatal("unique from the start")
+	}
+	for range 2 {
+		if err := s.Ensure(ctx, unique); err != nil {
+			t.Fatal(err)
+		}
+		if !isUnique() {
+			t.Fatal("the changed option was not applied")
+		}
+	}
+	if err := store.Insert(ctx, s, "codes", bson.D{{Key: "_id", Value: "a"}, {Key: "code", Value: 1}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Insert(ctx, s, "codes", bson.D{{Key: "_id", Value: "b"}, {Key: "code", Value: 1}}); !errors.Is(err, store.ErrDuplicate) {
+		t.Fatalf("a second code 1: %v", err)
 	}
 }

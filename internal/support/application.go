@@ -360,7 +360,7 @@ func (s *Service) ListApplications(ctx context.Context, p *auth.Principal, f App
 	if f.ProgramID != "" {
 		filter = append(filter, bson.E{Key: "programId", Value: f.ProgramID})
 	}
-	all, err := store.Find[Application](ctx, s.s, ApplicationCollection, filter, options.Find().SetSort(bson.D{{Key: "updatedAt", Value: -1}}))
+	all, err := store.Find[Application](ctx, s.s, ApplicationCollection, filter, options.Find().SetSort(applicationOrder))
 	if err != nil {
 		return none, err
 	}

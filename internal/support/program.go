@@ -31,11 +31,34 @@ import (
 const ProgramCollection = "support_programs"
 
 // Specs declare the collections.
+// The orders programmes and applications are listed in.
+var (
+	programOrder     = bson.D{{Key: "window.opensOn", Value: -1}, {Key: "createdAt", Value: -1}}
+	applicationOrder = bson.D{{Key: "updatedAt", Value: -1}}
+)
+
 var Specs = []store.CollectionSpec{
-	{Name: ProgramCollection, Indexes: []mongo.IndexModel{{Keys: bson.D{{Key: "state", Value: 1}, {Key: "window.opensOn", Value: -1}}}}},
+	{Name: ProgramCollection, Indexes: []mongo.IndexModel{
+		{Keys: bson.D{{Key: "state", Value: 1}, {Key: "window.opensOn", Value: -1}, {Key: "createdAt", Value: -1}}},
+		{Keys: bson.D{{Key: "window.opensOn", Value: -1}, {Key: "createdAt", Value: -1}}},
+	}, Queries: []store.Query{
+		{Name: "in a state", Equal: []string{"state"}, Sort: programOrder},
+		{Name: "staff: all", Sort: programOrder},
+		{Name: "published (dashboard)", Equal: []string{"state"}},
+	}},
 	{Name: ApplicationCollection, Indexes: []mongo.IndexModel{
 		{Keys: bson.D{{Key: "orgId", Value: 1}, {Key: "updatedAt", Value: -1}}},
+		{Keys: bson.D{{Key: "orgId", Value: 1}, {Key: "programId", Value: 1}, {Key: "updatedAt", Value: -1}}},
+		{Keys: bson.D{{Key: "programId", Value: 1}, {Key: "updatedAt", Value: -1}, {Key: "state", Value: 1}}},
+		{Keys: bson.D{{Key: "updatedAt", Value: -1}, {Key: "state", Value: 1}}},
 		{Keys: bson.D{{Key: "programId", Value: 1}, {Key: "state", Value: 1}}},
+		{Keys: bson.D{{Key: "state", Value: 1}}},
+	}, Queries: []store.Query{
+		{Name: "my organisations'", Equal: []string{"orgId"}, Sort: applicationOrder},
+		{Name: "my organisations' in a programme", Equal: []string{"orgId", "programId"}, Sort: applicationOrder},
+		{Name: "staff and reviewers: all but drafts", Range: []string{"state"}, Sort: applicationOrder},
+		{Name: "staff and reviewers: a programme's but drafts", Equal: []string{"programId"}, Range: []string{"state"}, Sort: applicationOrder},
+		{Name: "dashboard: all but drafts", Range: []string{"state"}},
 	}},
 	{Name: counterCollection},
 	{Name: instanceCollection, ExpireAt: "expiresAt"},
@@ -410,7 +433,7 @@ func (s *Service) List(ctx context.Context, p *auth.Principal, state string, pag
 	} else if state != "" && state != ProgramPublished {
 		return []Program{}, 0, nil
 	}
-	all, err := store.Find[Program](ctx, s.s, ProgramCollection, filter, options.Find().SetSort(bson.D{{Key: "window.opensOn", Value: -1}, {Key: "createdAt", Value: -1}}))
+	all, err := store.Find[Program](ctx, s.s, ProgramCollection, filter, options.Find().SetSort(programOrder))
 	if err != nil {
 		return nil, 0, err
 	}

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/techmart-vn/techmart/internal/audit"
@@ -37,7 +38,19 @@ import (
 const Collection = "transfers"
 
 // Spec declares the collection.
-var Spec = store.CollectionSpec{Name: Collection}
+var Spec = store.CollectionSpec{Name: Collection, Indexes: []mongo.IndexModel{
+	{Keys: bson.D{{Key: "supplier.id", Value: 1}, {Key: "createdAt", Value: -1}}},
+	{Keys: bson.D{{Key: "recipient.id", Value: 1}, {Key: "createdAt", Value: -1}}},
+	{Keys: bson.D{{Key: "createdAt", Value: -1}}},
+	{Keys: bson.D{{Key: "registration.status", Value: 1}}},
+}, Queries: []store.Query{
+	{Name: "mine", Sort: listOrder, Or: []store.Query{{Name: "as supplier", Equal: []string{"supplier.id"}}, {Name: "as recipient", Equal: []string{"recipient.id"}}}},
+	{Name: "staff: all", Sort: listOrder},
+	{Name: "registration due (reminders)", Equal: []string{"registration.status"}},
+}}
+
+// listOrder is how transfers are listed: the newest first.
+var listOrder = bson.D{{Key: "createdAt", Value: -1}}
 
 // RegistrationDays is how long after signing a contract that must be
 // registered may wait.
@@ -570,7 +583,7 @@ func (s *Service) List(ctx context.Context, p *auth.Principal, f Filter) ([]Tran
 		in := bson.D{{Key: "$in", Value: p.User.Orgs}}
 		filter = append(filter, bson.E{Key: "$or", Value: bson.A{bson.D{{Key: "supplier.id", Value: in}}, bson.D{{Key: "recipient.id", Value: in}}}})
 	}
-	all, err := store.Find[Transfer](ctx, s.s, Collection, filter, options.Find().SetSort(bson.D{{Key: "createdAt", Value: -1}}))
+	all, err := store.Find[Transfer](ctx, s.s, Collection, filter, options.Find().SetSort(listOrder))
 	if err != nil {
 		return nil, 0, err
 	}

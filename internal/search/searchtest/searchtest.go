@@ -6,6 +6,7 @@ package searchtest
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -65,14 +66,35 @@ func Fixtures() []search.Doc {
 	}
 }
 
+// T is what the suite needs from its runner: *testing.T through Run, or
+// the operator's self-test (techmart selftest) through Check. Fatal and
+// Fatalf end the current check.
+type T interface {
+	Helper()
+	Errorf(format string, args ...any)
+	Fatalf(format string, args ...any)
+	Fatal(args ...any)
+	// Run runs f as a named check.
+	Run(name string, f func(t T))
+}
+
+type testingT struct{ *testing.T }
+
+func (t testingT) Run(name string, f func(T)) {
+	t.T.Run(name, func(tt *testing.T) { f(testingT{tt}) })
+}
+
 // Run loads the fixtures into e (which must be empty) and checks it.
-func Run(t *testing.T, e search.Engine) {
+func Run(t *testing.T, e search.Engine) { Check(testingT{t}, e) }
+
+// Check is Run for any runner.
+func Check(t T, e search.Engine) {
 	ctx := context.Background()
 	if err := e.Upsert(ctx, Fixtures()...); err != nil {
 		t.Fatal(err)
 	}
 	active := search.Filter{ActiveAt: now}
-	ids := func(t *testing.T, q search.Query) []string {
+	ids := func(t T, q search.Query) []string {
 		t.Helper()
 		if q.PageSize == 0 {
 			q.PageSize = 20
@@ -90,9 +112,9 @@ func Run(t *testing.T, e search.Engine) {
 		}
 		return out
 	}
-	text := func(t *testing.T, s string) []string { t.Helper(); return ids(t, search.Query{Text: s}) }
+	text := func(t T, s string) []string { t.Helper(); return ids(t, search.Query{Text: s}) }
 
-	t.Run("normalisation", func(t *testing.T) {
+	t.Run("normalisation", func(t T) {
 		for _, q := range []string{
 			"che shan tuyet", "CHÈ SHAN TUYẾT", norm.NFD.String("chè Shan tuyết"), "mien dong", "quyt bac kan",
 			"Quýt, Bắc-Kạn!", "hòa mạng", "hoà mạng", "ĐÓNG GÓI", "dong goi",
@@ -105,7 +127,7 @@ func Run(t *testing.T, e search.Engine) {
 			t.Errorf("quyt: %v", got)
 		}
 	})
-	t.Run("typos by word length", func(t *testing.T) {
+	t.Run("typos by word length", func(t T) {
 		cases := []struct {
 			q     string
 			id    string
@@ -125,7 +147,7 @@ func Run(t *testing.T, e search.Engine) {
 			}
 		}
 	})
-	t.Run("prefix on the last word only", func(t *testing.T) {
+	t.Run("prefix on the last word only", func(t T) {
 		if got := text(t, "shan tuye"); !slices.Contains(got, "che1") {
 			t.Errorf("shan tuye: %v", got)
 		}
@@ -136,7 +158,7 @@ func Run(t *testing.T, e search.Engine) {
 			t.Errorf("sha is not the last word, so not a prefix: %v", got)
 		}
 	})
-	t.Run("all words before some, trailing words dropped", func(t *testing.T) {
+	t.Run("all words before some, trailing words dropped", func(t T) {
 		got := text(t, "sấy chè")
 		if len(got) < 2 || got[0] != "che1" {
 			t.Errorf("sấy chè: %v", got)
@@ -148,7 +170,7 @@ func Run(t *testing.T, e search.Engine) {
 			t.Errorf("word order: %v %v", a, b)
 		}
 	})
-	t.Run("any word: more words found rank higher, no typos", func(t *testing.T) {
+	t.Run("any word: more words found rank higher, no typos", func(t T) {
 		q := search.Query{Text: "sấy túi shan xyzzyqwerty", Any: true, NoFacets: true, PageSize: 20, Filter: active}
 		r, err := e.Search(ctx, q)
 		if err != nil {
@@ -191,13 +213,13 @@ func Run(t *testing.T, e search.Engine) {
 			t.Errorf("filters still hold: %v", got)
 		}
 	})
-	t.Run("title before description", func(t *testing.T) {
+	t.Run("title before description", func(t T) {
 		got := text(t, "miến dong")
 		if len(got) < 2 || got[0] != "mien1" || !slices.Contains(got, "nuoc1") {
 			t.Errorf("miến dong: %v (title match first, text match later)", got)
 		}
 	})
-	t.Run("empty query in sort order, expired hidden", func(t *testing.T) {
+	t.Run("empty query in sort order, expired hidden", func(t T) {
 		got := ids(t, search.Query{Sort: search.SortNewest, Filter: active})
 		if len(got) != 6 || slices.Contains(got, "old1") {
 			t.Fatalf("all active: %v", got)
@@ -206,7 +228,7 @@ func Run(t *testing.T, e search.Engine) {
 			t.Errorf("before its expiry it shows: %v", got)
 		}
 	})
-	t.Run("typed filters", func(t *testing.T) {
+	t.Run("typed filters", func(t T) {
 		cases := []struct {
 			name string
 			f    search.Filter
@@ -232,7 +254,7 @@ func Run(t *testing.T, e search.Engine) {
 			}
 		}
 	})
-	t.Run("facets over the whole filtered set", func(t *testing.T) {
+	t.Run("facets over the whole filtered set", func(t T) {
 		r, err := e.Search(ctx, search.Query{Text: "chè", Filter: active, PageSize: 1})
 		if err != nil {
 			t.Fatal(err)
@@ -262,7 +284,7 @@ func Run(t *testing.T, e search.Engine) {
 			}
 		}
 	})
-	t.Run("pages and exact totals", func(t *testing.T) {
+	t.Run("pages and exact totals", func(t T) {
 		var seen []string
 		for p := 1; p <= 3; p++ {
 			r, err := e.Search(ctx, search.Query{Filter: active, Sort: search.SortNewest, Page: p, PageSize: 2})
@@ -280,7 +302,7 @@ func Run(t *testing.T, e search.Engine) {
 			t.Errorf("pages overlap or miss: %v", seen)
 		}
 	})
-	t.Run("highlights wrap the original word", func(t *testing.T) {
+	t.Run("highlights wrap the original word", func(t T) {
 		r, err := e.Search(ctx, search.Query{Text: "che shan tuyet", Filter: active, PageSize: 1})
 		if err != nil || len(r.Hits) == 0 {
 			t.Fatal(err)
@@ -290,7 +312,7 @@ func Run(t *testing.T, e search.Engine) {
 			t.Errorf("title highlight %q", h)
 		}
 	})
-	t.Run("sort by price, missing last", func(t *testing.T) {
+	t.Run("sort by price, missing last", func(t T) {
 		asc := ids(t, search.Query{Filter: active, Sort: search.SortPriceAsc})
 		if len(asc) < 2 || asc[0] != "che1" || asc[1] != "mien1" {
 			t.Errorf("price ascending: %v", asc)
@@ -300,7 +322,59 @@ func Run(t *testing.T, e search.Engine) {
 			t.Errorf("price descending: %v", desc)
 		}
 	})
-	t.Run("suggest", func(t *testing.T) {
+	t.Run("a sort with text orders strictly", func(t T) {
+		// Relevance would put hoa1 (sấy in its title) first; by price the
+		// priced che1 comes first and hoa1, without a price, last.
+		if got := ids(t, search.Query{Text: "sấy", Sort: search.SortPriceDesc}); len(got) < 2 || got[0] != "che1" || got[len(got)-1] != "hoa1" {
+			t.Errorf("sấy by price descending: %v", got)
+		}
+		published := map[string]time.Time{}
+		for _, d := range Fixtures() {
+			published[d.ID] = d.PublishedAt
+		}
+		got := ids(t, search.Query{Text: "chè", Sort: search.SortNewest})
+		if len(got) < 3 {
+			t.Fatalf("chè, newest: %v", got)
+		}
+		for i := 1; i < len(got); i++ {
+			if published[got[i-1]].Before(published[got[i]]) {
+				t.Errorf("chè, newest first: %v", got)
+			}
+		}
+		if got := ids(t, search.Query{Text: "chè shan xyzzyqwerty", Sort: search.SortNewest}); !slices.Equal(got, []string{"che1"}) {
+			t.Errorf("a sort still drops an unknown trailing word, and only documents with the rest come: %v", got)
+		}
+	})
+	t.Run("facets keep the most frequent values", func(t T) {
+		var docs []search.Doc
+		var del []string
+		for i := range 105 {
+			unit := fmt.Sprintf("unit_%03d", i)
+			if i < 3 {
+				unit = "zz_busy"
+			}
+			id := fmt.Sprintf("facet%03d", i)
+			docs = append(docs, doc(id, "equipment", "Thiết bị thử", "Tóm tắt.", func(d *search.Doc) { d.AdminUnit, d.OrgKind = unit, "facet_test" }))
+			del = append(del, id)
+		}
+		if err := e.Upsert(ctx, docs...); err != nil {
+			t.Fatal(err)
+		}
+		defer func() {
+			if err := e.Delete(ctx, del...); err != nil {
+				t.Fatal(err)
+			}
+		}()
+		r, err := e.Search(ctx, search.Query{Filter: search.Filter{OrgKinds: []string{"facet_test"}, ActiveAt: now}, PageSize: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		au := r.Facets[search.FacetAdminUnit]
+		if r.Total != 105 || len(au) != 100 || au[0] != (search.FacetCount{Value: "zz_busy", Count: 3}) {
+			t.Errorf("total %d, %d admin units, first %v", r.Total, len(au), au[:min(len(au), 2)])
+		}
+	})
+	t.Run("suggest", func(t T) {
 		s, err := e.Suggest(ctx, "may sa", now, 5)
 		if err != nil {
 			t.Fatal(err)
@@ -312,7 +386,7 @@ func Run(t *testing.T, e search.Engine) {
 			t.Errorf("an expired listing was suggested: %v", s)
 		}
 	})
-	t.Run("writes are visible when they return", func(t *testing.T) {
+	t.Run("writes are visible when they return", func(t T) {
 		d := doc("new1", "technology", "Chế phẩm vi sinh xử lý rơm rạ", "Ủ rơm thành phân bón hữu cơ.", nil)
 		if err := e.Upsert(ctx, d); err != nil {
 			t.Fatal(err)
