@@ -4,6 +4,7 @@
 //	techmart seed [--demo]           create collections and indexes; --demo loads demo data
 //	techmart reindex                 rebuild the search read model from the store
 //	techmart admin create --email E --name N [--password-stdin]
+//	techmart backup [--to DIR] | restore --from B | export --to DIR | import --from E
 //	techmart healthcheck             exit 0 when the local server is ready (for container health checks)
 //	techmart version
 //
@@ -90,8 +91,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return healthcheck(ctx, cfg)
 	case "eval-matching":
 		return evalMatching(ctx, cfg, log, args, stdout)
+	case "backup":
+		return backupCmd(ctx, cfg, args, stdout)
+	case "restore":
+		return restoreCmd(cfg, args, stdout)
+	case "export":
+		return exportCmd(ctx, cfg, log, args, stdout)
+	case "import":
+		return importCmd(ctx, cfg, log, args, stdout)
 	default:
-		return fmt.Errorf("unknown command %q (serve, seed, reindex, admin create, eval-matching, healthcheck, version)", cmd)
+		return fmt.Errorf("unknown command %q (serve, seed, reindex, admin create, backup, restore, export, import, eval-matching, healthcheck, version)", cmd)
 	}
 }
 
@@ -107,6 +116,12 @@ Commands:
                      create the first administrator (or make an account an admin)
   eval-matching [-v]  measure suggested matches against seeds/matching-eval.json on
                      the demo data, in a temporary data directory
+  backup [--to DIR]  snapshot the embedded store and its files (online: the server may run);
+                     DIR defaults to TECHMART_BACKUP_DIR
+  restore --from B   verify backup B and restore it into an empty TECHMART_DATA_DIR
+  export --to DIR    write everything (JSON Lines per collection, files, manifest);
+                     the server must be stopped in embedded mode
+  import --from E    load export E into an empty store (embedded or MONGODB_URI)
   healthcheck        exit 0 when the server at TECHMART_ADDR answers /readyz
   version            print the version
   help               print this text

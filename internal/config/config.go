@@ -54,6 +54,17 @@ type Config struct {
 	LoginLimitWindow time.Duration // TECHMART_LOGIN_WINDOW
 
 	LogLevel slog.Level // TECHMART_LOG_LEVEL
+
+	Backup Backup
+}
+
+// Backup configures the scheduled backups of the embedded store. An empty
+// Dir turns them off.
+type Backup struct {
+	Dir         string        // TECHMART_BACKUP_DIR
+	At          time.Duration // TECHMART_BACKUP_AT ("HH:MM", Vietnam time)
+	KeepDaily   int           // TECHMART_BACKUP_KEEP_DAILY
+	KeepMonthly int           // TECHMART_BACKUP_KEEP_MONTHLY
 }
 
 // Default returns the configuration used when no variable is set.
@@ -71,6 +82,7 @@ func Default() Config {
 		LoginLimit:       10,
 		LoginLimitWindow: 15 * time.Minute,
 		LogLevel:         slog.LevelInfo,
+		Backup:           Backup{At: 2*time.Hour + 30*time.Minute, KeepDaily: 7, KeepMonthly: 12},
 	}
 }
 
@@ -138,6 +150,17 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	boolean("TECHMART_TRUST_PROXY", &c.TrustProxy)
 	integer("TECHMART_LOGIN_LIMIT", &c.LoginLimit)
 	duration("TECHMART_LOGIN_WINDOW", &c.LoginLimitWindow)
+	str("TECHMART_BACKUP_DIR", &c.Backup.Dir)
+	integer("TECHMART_BACKUP_KEEP_DAILY", &c.Backup.KeepDaily)
+	integer("TECHMART_BACKUP_KEEP_MONTHLY", &c.Backup.KeepMonthly)
+	if v, ok := lookup("TECHMART_BACKUP_AT"); ok && strings.TrimSpace(v) != "" {
+		t, err := time.Parse("15:04", strings.TrimSpace(v))
+		if err != nil {
+			errs = append(errs, fmt.Errorf("TECHMART_BACKUP_AT: %q is not a time of day like 02:30", v))
+		} else {
+			c.Backup.At = time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute
+		}
+	}
 	if v, ok := lookup("TECHMART_CORS_ORIGINS"); ok && strings.TrimSpace(v) != "" {
 		for _, o := range strings.Split(v, ",") {
 			if o = strings.TrimSpace(o); o != "" {
@@ -200,6 +223,12 @@ func (c Config) Validate() error {
 	if c.LoginLimit < 1 || c.LoginLimitWindow < time.Second {
 		errs = append(errs, errors.New("TECHMART_LOGIN_LIMIT must be ≥ 1 and TECHMART_LOGIN_WINDOW ≥ 1s"))
 	}
+	if c.Backup.KeepDaily < 1 || c.Backup.KeepMonthly < 0 {
+		errs = append(errs, errors.New("TECHMART_BACKUP_KEEP_DAILY must be ≥ 1 and TECHMART_BACKUP_KEEP_MONTHLY ≥ 0"))
+	}
+	if c.Backup.Dir != "" && c.MongoURI != "" {
+		errs = append(errs, errors.New("TECHMART_BACKUP_DIR is for the embedded store; back up MongoDB with mongodump (README, Operations)"))
+	}
 	return errors.Join(errs...)
 }
 
@@ -229,6 +258,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("province", c.ProvinceVI),
 		slog.String("accessTTL", c.AccessTTL.String()),
 		slog.Any("corsOrigins", c.CORSOrigins),
+		slog.String("backupDir", c.Backup.Dir),
 	)
 }
 

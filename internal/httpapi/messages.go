@@ -28,6 +28,8 @@ var problemTitles = map[string]text{
 	"not_found":              {"Không tìm thấy.", "Not found."},
 	"route_not_found":        {"Không có địa chỉ API này.", "There is no such API route."},
 	"method_not_allowed":     {"Phương thức không được hỗ trợ.", "Method not allowed."},
+	"backups_off":            {"Chưa bật sao lưu: đặt TECHMART_BACKUP_DIR (chế độ nhúng); với MongoDB dùng mongodump.", "Backups are off: set TECHMART_BACKUP_DIR (embedded mode); on MongoDB use mongodump."},
+	"backup_running":         {"Một bản sao lưu hoặc xuất dữ liệu đang chạy; thử lại sau ít phút.", "A backup or export is already running; try again in a few minutes."},
 	"organization_not_found": {"Không tìm thấy tổ chức.", "Organisation not found."},
 	"user_not_found":         {"Không tìm thấy người dùng.", "User not found."},
 	"invitation_not_found":   {"Lời mời không tồn tại hoặc đã hết hạn.", "The invitation does not exist or has expired."},

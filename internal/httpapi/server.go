@@ -22,6 +22,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/account"
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/backup"
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/config"
 	"github.com/techmart-vn/techmart/internal/connection"
@@ -64,6 +65,7 @@ type Deps struct {
 	Conns     *connection.Service
 	Transfers *transfer.Service
 	Support   *support.Service
+	Backups   *backup.Service
 	Logger    *slog.Logger
 	Version   string
 	Demo      *Demo // nil unless demo mode
@@ -101,6 +103,9 @@ func New(d Deps) *Server {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	m := newMetrics(reg)
+	if d.Backups != nil {
+		reg.MustRegister(backupCollectors(d.Backups)...)
+	}
 
 	s.app.Use(withRequestID)
 	s.app.Use(func(c *fiber.Ctx) error { c.Locals(localJSONLimit, d.Config.BodyLimit); return c.Next() })
