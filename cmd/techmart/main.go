@@ -4,6 +4,7 @@
 //	techmart seed [--demo]           create collections and indexes; --demo loads demo data
 //	techmart reindex                 rebuild the search read model from the store
 //	techmart admin create --email E --name N [--password-stdin]
+//	techmart backup [--to DIR] | restore --from B | export --to DIR | import --from E
 //	techmart healthcheck             exit 0 when the local server is ready (for container health checks)
 //	techmart selftest                check the configured search engine and store (a deployment's acceptance test)
 //	techmart version
@@ -94,8 +95,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return evalMatching(ctx, cfg, log, args, stdout)
 	case "selftest":
 		return selfTest(ctx, cfg, log, stdout)
+	case "backup":
+		return backupCmd(ctx, cfg, args, stdout)
+	case "restore":
+		return restoreCmd(cfg, args, stdout)
+	case "export":
+		return exportCmd(ctx, cfg, log, args, stdout)
+	case "import":
+		return importCmd(ctx, cfg, log, args, stdout)
 	default:
-		return fmt.Errorf("unknown command %q (serve, seed, reindex, admin create, eval-matching, healthcheck, selftest, version)", cmd)
+		return fmt.Errorf("unknown command %q (serve, seed, reindex, admin create, backup, restore, export, import, eval-matching, healthcheck, selftest, version)", cmd)
 	}
 }
 
@@ -111,6 +120,12 @@ Commands:
                      create the first administrator (or make an account an admin)
   eval-matching [-v]  measure suggested matches against seeds/matching-eval.json on
                      the demo data, in a temporary data directory
+  backup [--to DIR]  snapshot the embedded store and its files (online: the server may run);
+                     DIR defaults to TECHMART_BACKUP_DIR
+  restore --from B   verify backup B and restore it into an empty TECHMART_DATA_DIR
+  export --to DIR    write everything (JSON Lines per collection, files, manifest);
+                     the server must be stopped in embedded mode
+  import --from E    load export E into an empty store (embedded or MONGODB_URI)
   healthcheck        exit 0 when the server at TECHMART_ADDR answers /readyz
   selftest           run the search conformance suite against MEILI_URL (a temporary
                      index) and the store checks against MONGODB_URI (a temporary

@@ -24,6 +24,7 @@ const VerificationQueue = lazy(() => import('./pages/officer/VerificationQueue')
 const ListingQueue = lazy(() => import('./pages/officer/ListingQueue'));
 const AuditLog = lazy(() => import('./pages/officer/AuditLog'));
 const Users = lazy(() => import('./pages/admin/Users'));
+const Backups = lazy(() => import('./pages/admin/Backups'));
 const Pipeline = lazy(() => import('./pages/officer/Pipeline'));
 // Connections and transfers are for signed-in members: their own chunks too.
 const Connections = lazy(() => import('./pages/Connections'));
@@ -158,6 +159,14 @@ function AppRoutes() {
               element={
                 <RequireAuth roles={['admin']}>
                   <Users />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="/admin/backups"
+              element={
+                <RequireAuth roles={['admin']}>
+                  <Backups />
                 </RequireAuth>
               }
             />

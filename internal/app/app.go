@@ -13,9 +13,13 @@ import (
 	"sync"
 	"time"
 
+	"go.mongodb.org/mongo-driver/v2/bson"
+
 	"github.com/techmart-vn/techmart/internal/account"
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/backup"
+	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/config"
 	"github.com/techmart-vn/techmart/internal/connection"
@@ -23,6 +27,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/httpapi"
 	"github.com/techmart-vn/techmart/internal/mail"
 	"github.com/techmart-vn/techmart/internal/matching"
+	"github.com/techmart-vn/techmart/internal/migrate"
 	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/search"
@@ -52,6 +57,8 @@ type App struct {
 	Conns     *connection.Service
 	Transfers *transfer.Service
 	Support   *support.Service
+	Blobs     files.Blobs
+	Backups   *backup.Service
 	Demo      *httpapi.Demo
 	Mail      bool
 	Version   string
@@ -74,7 +81,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version stri
 
 // Specs lists every collection with its indexes and declared queries.
 func Specs() []store.CollectionSpec {
-	specs := append([]store.CollectionSpec{audit.Spec, org.Spec, catalog.Spec, files.Spec, notify.Spec, transfer.Spec}, auth.Specs...)
+	specs := append([]store.CollectionSpec{migrate.Spec, audit.Spec, org.Spec, catalog.Spec, files.Spec, notify.Spec, transfer.Spec}, auth.Specs...)
 	return append(append(append(specs, matching.Specs...), connection.Specs...), support.Specs...)
 }
 
@@ -83,10 +90,18 @@ func Specs() []store.CollectionSpec {
 // given, wraps the configured search engine (tests make it fail).
 func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(search.Engine) search.Engine, log *slog.Logger, version string) (*App, error) {
 	a := &App{Config: cfg, Log: log, Version: version, Store: st}
+	existing, err := st.Database().ListCollectionNames(ctx, bson.D{})
+	if err != nil {
+		return nil, fmt.Errorf("list collections: %w", err)
+	}
 	if err := st.Ensure(ctx, Specs()...); err != nil {
 		return nil, err
 	}
-	var err error
+	if from, to, err := migrate.Up(ctx, st, migrations, len(existing) == 0, log); err != nil {
+		return nil, err
+	} else if from != to && len(existing) > 0 {
+		log.Info("data migrated", "from", from, "to", to)
+	}
 	if a.Search, err = search.Open(search.Config{MeiliURL: cfg.MeiliURL, MeiliKey: cfg.MeiliKey, DataDir: cfg.DataDir, Timeout: cfg.SearchTimeout}); err != nil {
 		return nil, err
 	}
@@ -137,13 +152,19 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(sear
 	a.Support = support.New(st, a.Orgs, a.Auth, a.Notify, a.Audit, log)
 	a.Support.Link(a.Transfers, a.Catalog)
 	a.Support.SetOffice(support.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer})
-	var blobs files.Blobs = files.NewGridFS(st.Database())
-	if st.Embedded() {
-		if blobs, err = files.NewDir(filepath.Join(cfg.DataDir, "files")); err != nil {
-			return fail(err)
-		}
+	blobs, err := OpenBlobs(cfg, st)
+	if err != nil {
+		return fail(err)
 	}
 	a.Files = files.New(st, blobs)
+	a.Blobs = blobs
+	bcfg := backup.Config{DataDir: cfg.DataDir, Loc: calendar.Vietnam, App: version, Schema: SchemaVersion,
+		At: cfg.Backup.At, KeepDaily: cfg.Backup.KeepDaily, KeepMonthly: cfg.Backup.KeepMonthly,
+		ExportDir: filepath.Join(cfg.DataDir, "exports")}
+	if st.Embedded() && cfg.Backup.Dir != "" {
+		bcfg.Dir, bcfg.ExportDir = cfg.Backup.Dir, filepath.Join(cfg.Backup.Dir, "exports")
+	}
+	a.Backups = backup.NewService(bcfg, st.Database(), blobs, time.Now, log)
 	if sender, ok := mailer.(*mail.Sender); ok {
 		a.Catalog.SetMailer(sender, cfg.BaseURL())
 		a.Notify.SetMailer(sender, cfg.BaseURL())
@@ -157,6 +178,15 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(sear
 		return fail(err)
 	}
 	return a, nil
+}
+
+// OpenBlobs returns where file bytes live: GridFS on MongoDB, a directory
+// under the data directory in embedded mode.
+func OpenBlobs(cfg config.Config, st *store.Store) (files.Blobs, error) {
+	if st.Embedded() {
+		return files.NewDir(filepath.Join(cfg.DataDir, "files"))
+	}
+	return files.NewGridFS(st.Database()), nil
 }
 
 // LoadDemo loads the demo data (idempotent) and remembers the accounts for
@@ -213,7 +243,7 @@ func (a *App) Server(spa fs.FS) *httpapi.Server {
 	return httpapi.New(httpapi.Deps{
 		Config: a.Config, Store: a.Store, Search: a.Search, Auth: a.Auth, Orgs: a.Orgs,
 		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Files: a.Files,
-		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
+		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Backups: a.Backups, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
 	})
 }
 
@@ -231,6 +261,7 @@ func (a *App) Serve(ctx context.Context, srv *httpapi.Server, ln net.Listener, d
 	go func() { defer wg.Done(); a.Matching.Run(jobs, 20*time.Millisecond) }()
 	wg.Add(1)
 	go func() { defer wg.Done(); a.Support.Run(jobs, time.Minute) }()
+	go func() { defer wg.Done(); a.Backups.Run(jobs) }()
 	defer func() { stopJobs(); wg.Wait() }()
 
 	errc := make(chan error, 1)

@@ -70,6 +70,17 @@ type Config struct {
 	RequestTimeout time.Duration // TECHMART_REQUEST_TIMEOUT
 	StoreTimeout   time.Duration // TECHMART_STORE_TIMEOUT
 	SearchTimeout  time.Duration // TECHMART_SEARCH_TIMEOUT
+
+	Backup Backup
+}
+
+// Backup configures the scheduled backups of the embedded store. An empty
+// Dir turns them off.
+type Backup struct {
+	Dir         string        // TECHMART_BACKUP_DIR
+	At          time.Duration // TECHMART_BACKUP_AT ("HH:MM", Vietnam time)
+	KeepDaily   int           // TECHMART_BACKUP_KEEP_DAILY
+	KeepMonthly int           // TECHMART_BACKUP_KEEP_MONTHLY
 }
 
 // Default returns the configuration used when no variable is set.
@@ -92,6 +103,7 @@ func Default() Config {
 		RequestTimeout:   30 * time.Second,
 		StoreTimeout:     20 * time.Second,
 		SearchTimeout:    10 * time.Second,
+		Backup:           Backup{At: 2*time.Hour + 30*time.Minute, KeepDaily: 7, KeepMonthly: 12},
 	}
 }
 
@@ -166,6 +178,17 @@ func Load(lookup func(string) (string, bool)) (Config, error) {
 	duration("TECHMART_REQUEST_TIMEOUT", &c.RequestTimeout)
 	duration("TECHMART_STORE_TIMEOUT", &c.StoreTimeout)
 	duration("TECHMART_SEARCH_TIMEOUT", &c.SearchTimeout)
+	str("TECHMART_BACKUP_DIR", &c.Backup.Dir)
+	integer("TECHMART_BACKUP_KEEP_DAILY", &c.Backup.KeepDaily)
+	integer("TECHMART_BACKUP_KEEP_MONTHLY", &c.Backup.KeepMonthly)
+	if v, ok := lookup("TECHMART_BACKUP_AT"); ok && strings.TrimSpace(v) != "" {
+		t, err := time.Parse("15:04", strings.TrimSpace(v))
+		if err != nil {
+			errs = append(errs, fmt.Errorf("TECHMART_BACKUP_AT: %q is not a time of day like 02:30", v))
+		} else {
+			c.Backup.At = time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute
+		}
+	}
 	if v, ok := lookup("TECHMART_CORS_ORIGINS"); ok && strings.TrimSpace(v) != "" {
 		for _, o := range strings.Split(v, ",") {
 			if o = strings.TrimSpace(o); o != "" {
@@ -249,6 +272,12 @@ func (c Config) Validate() error {
 			errs = append(errs, fmt.Errorf("%s must be between 100ms and 10m", d.name))
 		}
 	}
+	if c.Backup.KeepDaily < 1 || c.Backup.KeepMonthly < 0 {
+		errs = append(errs, errors.New("TECHMART_BACKUP_KEEP_DAILY must be ≥ 1 and TECHMART_BACKUP_KEEP_MONTHLY ≥ 0"))
+	}
+	if c.Backup.Dir != "" && c.MongoURI != "" {
+		errs = append(errs, errors.New("TECHMART_BACKUP_DIR is for the embedded store; back up MongoDB with mongodump (README, Operations)"))
+	}
 	return errors.Join(errs...)
 }
 
@@ -286,6 +315,7 @@ func (c Config) LogValue() slog.Value {
 		slog.Any("corsOrigins", c.CORSOrigins),
 		slog.Bool("metricsTokenGiven", c.MetricsToken != ""),
 		slog.String("metricsAddr", c.MetricsAddr),
+		slog.String("backupDir", c.Backup.Dir),
 	)
 }
 

@@ -248,6 +248,9 @@ var matrix = []row{
 	{method: "PUT", path: "/users/:id/roles", url: func(f *fixture, _ string) string { return "/api/v1/users/" + f.ids["reviewer"] + "/roles" },
 		body: func(*fixture, string) any { return map[string][]string{"roles": {"reviewer"}} }, want: only(map[string]int{"admin": 200}, 403)},
 	{method: "GET", path: "/audit", url: fixed("/api/v1/audit"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "GET", path: "/admin/backups", url: fixed("/api/v1/admin/backups"), want: only(map[string]int{"admin": 200}, 403)},
+	{method: "POST", path: "/admin/backups", url: fixed("/api/v1/admin/backups"), want: only(map[string]int{"admin": 409}, 403)}, // backups_off in the harness
+	{method: "POST", path: "/admin/exports", url: fixed("/api/v1/admin/exports"), want: only(map[string]int{"admin": 201}, 403)},
 
 	{method: "GET", path: "/taxonomy", url: fixed("/api/v1/taxonomy"), want: all(200)},
 	{method: "POST", path: "/listings", url: fixed("/api/v1/listings"), body: func(*fixture, string) any { return completeListing(enterpriseOrg) },

@@ -33,6 +33,8 @@ var problemTitles = map[string]text{
 	"request_timeout":        {"Yêu cầu đến quá chậm; vui lòng thử lại.", "The request arrived too slowly; please try again."},
 	"malformed_request":      {"Yêu cầu HTTP không đúng định dạng.", "The HTTP request is malformed."},
 	"malformed_multipart":    {"Nội dung tải lên (multipart/form-data) bị hỏng hoặc không đọc được.", "The upload (multipart/form-data) is damaged or cannot be read."},
+	"backups_off":            {"Chưa bật sao lưu: đặt TECHMART_BACKUP_DIR (chế độ nhúng); với MongoDB dùng mongodump.", "Backups are off: set TECHMART_BACKUP_DIR (embedded mode); on MongoDB use mongodump."},
+	"backup_running":         {"Một bản sao lưu hoặc xuất dữ liệu đang chạy; thử lại sau ít phút.", "A backup or export is already running; try again in a few minutes."},
 	"organization_not_found": {"Không tìm thấy tổ chức.", "Organisation not found."},
 	"user_not_found":         {"Không tìm thấy người dùng.", "User not found."},
 	"invitation_not_found":   {"Lời mời không tồn tại hoặc đã hết hạn.", "The invitation does not exist or has expired."},

@@ -72,6 +72,16 @@ var schemas = obj{
 		"changes": obj{"type": "object", "additionalProperties": obj{"type": "object", "properties": obj{"from": obj{}, "to": obj{}}}},
 	}},
 	"AuditList": listOf("AuditEntry"),
+	"BackupEntry": obj{"type": "object", "properties": obj{"name": str(), "manifest": obj{"type": "object", "properties": obj{
+		"format": integer(), "app": str(), "schemaVersion": integer(), "createdAt": dateTime(), "kind": strEnum("scheduled", "manual", "cli", "export"),
+		"collections": obj{"type": "object", "additionalProperties": integer()},
+		"files":       arr(obj{"type": "object", "properties": obj{"path": str(), "size": integer(), "sha256": str()}}),
+		"bytes":       integer(), "snapshotMillis": integer(), "totalMillis": integer(),
+	}}}},
+	"Backups": obj{"type": "object", "properties": obj{"items": arr(ref("BackupEntry")), "status": obj{"type": "object", "properties": obj{
+		"enabled": obj{"type": "boolean"}, "dir": str(), "running": obj{"type": "boolean"}, "nextAt": dateTime(), "lastSuccess": dateTime(),
+		"lastError": str(), "lastErrorAt": dateTime(), "failures": integer(), "keepDaily": integer(), "keepMonthly": integer(),
+	}}}},
 
 	"Term":          obj{"type": "object", "properties": obj{"code": str(), "vi": str(), "en": str()}},
 	"Taxonomy":      obj{"type": "object", "properties": obj{"sectors": arr(ref("Term")), "transferForms": arr(ref("Term")), "ipTypes": arr(ref("Term")), "ipStatuses": arr(ref("Term")), "trl": arr(ref("Term")), "rejectReasons": arr(ref("Term")), "adminUnits": arr(obj{"type": "object", "properties": obj{"code": str(), "vi": str(), "en": str(), "level": strEnum("province", "district", "commune"), "parent": str(), "validFrom": str(), "validUntil": str(), "replacedBy": str()}})}},

@@ -72,6 +72,12 @@ func (s *Server) registerRoutes(api fiber.Router) {
 		{method: "PUT", path: "/users/:id/roles", tag: "users", access: admin, summary: "Set a person's platform roles (admins)",
 			request: "Roles", responses: map[int]string{200: "User", 403: "Problem", 404: "Problem", 422: "Problem"}, handler: s.setRoles},
 
+		{method: "GET", path: "/admin/backups", tag: "operations", access: admin, summary: "Backups kept and the schedule's state: last success, last failure (admins)",
+			responses: map[int]string{200: "Backups", 403: "Problem"}, handler: s.listBackups},
+		{method: "POST", path: "/admin/backups", tag: "operations", access: admin, summary: "Back up the running server now: database snapshot, files and manifest (admins; embedded mode)",
+			responses: map[int]string{201: "BackupEntry", 403: "Problem", 409: "Problem"}, handler: s.createBackup},
+		{method: "POST", path: "/admin/exports", tag: "operations", access: admin, summary: "Export everything (JSON Lines per collection, files, manifest) to move to another server (admins)",
+			responses: map[int]string{201: "BackupEntry", 403: "Problem", 409: "Problem"}, handler: s.createExport},
 		{method: "GET", path: "/audit", tag: "audit", access: staff, summary: "The audit log, newest first (officers, admins)",
 			query: []string{"subject", "actor", "action", "page", "pageSize"}, responses: map[int]string{200: "AuditList", 403: "Problem"}, handler: s.listAudit},
 	}, slices.Concat(s.catalogRoutes(), s.fileRoutes(), s.matchingRoutes(), s.transferRoutes(), s.supportRoutes())...) {

@@ -25,6 +25,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/account"
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/backup"
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/config"
 	"github.com/techmart-vn/techmart/internal/connection"
@@ -67,6 +68,7 @@ type Deps struct {
 	Conns     *connection.Service
 	Transfers *transfer.Service
 	Support   *support.Service
+	Backups   *backup.Service
 	Logger    *slog.Logger
 	Version   string
 	Demo      *Demo // nil unless demo mode
@@ -130,6 +132,9 @@ func New(d Deps) *Server {
 	mux.Handle("GET /metrics", s.metrics)
 	s.metricsSrv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	s.signups = newSignupCounter(reg)
+	if d.Backups != nil {
+		reg.MustRegister(backupCollectors(d.Backups)...)
+	}
 
 	s.app.Use(withRequestID)
 	s.app.Use(withDeadline(d.Config.RequestTimeout))

@@ -48,6 +48,8 @@ import type {
   OrgRole,
   OrgStatus,
   Page,
+  BackupEntry,
+  Backups,
   PlatformRole,
   PublicInvitation,
   RegisterRequest,
@@ -138,6 +140,9 @@ export const endpoints = {
   users: (q: string, page: number, pageSize: number) => api.get<Page<User>>('/users', { q, page, pageSize }),
   setRoles: (id: string, roles: PlatformRole[], version?: number) =>
     api.put<User>(`/users/${enc(id)}/roles`, { roles }, { headers: version ? ifMatch(version) : {} }),
+  backups: () => api.get<Backups>('/admin/backups'),
+  backupNow: () => api.post<BackupEntry>('/admin/backups'),
+  exportNow: () => api.post<BackupEntry>('/admin/exports'),
 
   /** Reference data; public and cacheable (see lib/taxonomy). */
   taxonomy: () => api.get<Taxonomy>('/taxonomy', undefined, { auth: false }),

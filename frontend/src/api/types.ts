@@ -927,3 +927,40 @@ export interface SupportDashboard {
   })[];
   years: { year: number; committed: number; disbursed: number; enterprises: number }[];
 }
+
+// Backups and exports (admins).
+export interface BackupManifest {
+  format: number;
+  app: string;
+  schemaVersion: number;
+  createdAt: string;
+  kind: 'scheduled' | 'manual' | 'cli' | 'export';
+  collections: Record<string, number>;
+  files: { path: string; size: number; sha256: string }[];
+  bytes: number;
+  snapshotMillis: number;
+  totalMillis: number;
+}
+
+export interface BackupEntry {
+  name: string;
+  manifest: BackupManifest;
+}
+
+export interface BackupStatus {
+  enabled: boolean;
+  dir?: string;
+  running: boolean;
+  nextAt?: string;
+  lastSuccess?: string;
+  lastError?: string;
+  lastErrorAt?: string;
+  failures: number;
+  keepDaily: number;
+  keepMonthly: number;
+}
+
+export interface Backups {
+  status: BackupStatus;
+  items: BackupEntry[];
+}

@@ -298,7 +298,12 @@ export function Layout({ children }: { children: ReactNode }) {
                     { to: '/officer/listings', label: t('nav.listingQueue') },
                     { to: '/officer/pipeline', label: t('nav.pipeline') },
                     { to: '/audit', label: t('nav.auditLog') },
-                    ...(isAdmin ? [{ to: '/admin/users', label: t('nav.users') }] : []),
+                    ...(isAdmin
+                      ? [
+                          { to: '/admin/users', label: t('nav.users') },
+                          { to: '/admin/backups', label: t('nav.backups') },
+                        ]
+                      : []),
                   ].map((l) => ({ ...l, current: location.pathname === l.to || location.pathname.startsWith(`${l.to}/`) }))}
                 />
               )}
