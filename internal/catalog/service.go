@@ -186,7 +186,7 @@ func (s *Service) View(ctx context.Context, p *auth.Principal, id string) (Listi
 // accepted its interest). Nothing public changes, but the version does, so
 // the indexer is told as after any write.
 func (s *Service) Admit(ctx context.Context, id, orgID string) error {
-	_, err := store.Modify(ctx, s.s, Collection, id, func(l *Listing) error {
+	_, err := store.Modify(ctx, s.s, Collection, id, 0, func(l *Listing) error {
 		if slices.Contains(l.Admitted, orgID) {
 			return errAlreadyAdmitted
 		}
@@ -208,7 +208,7 @@ var errAlreadyAdmitted = errors.New("catalog: already admitted")
 // Unadmit closes the confidential details to orgID again (its connection
 // ended without a deal).
 func (s *Service) Unadmit(ctx context.Context, id, orgID string) error {
-	_, err := store.Modify(ctx, s.s, Collection, id, func(l *Listing) error {
+	_, err := store.Modify(ctx, s.s, Collection, id, 0, func(l *Listing) error {
 		i := slices.Index(l.Admitted, orgID)
 		if i < 0 {
 			return errAlreadyAdmitted
@@ -255,10 +255,7 @@ func (s *Service) edit(ctx context.Context, p *auth.Principal, id string, ifVers
 	}
 	now := s.now().UTC()
 	var from string
-	l, err := store.Modify(ctx, s.s, Collection, id, func(l *Listing) error {
-		if err := checkVersion(l, ifVersion); err != nil {
-			return err
-		}
+	l, err := store.Modify(ctx, s.s, Collection, id, ifVersion, func(l *Listing) error {
 		switch l.State {
 		case StatePending:
 			return ErrUnderReview
@@ -292,10 +289,7 @@ func (s *Service) Delete(ctx context.Context, p *auth.Principal, id string, ifVe
 	if _, err := s.owned(ctx, p, id); err != nil {
 		return err
 	}
-	l, err := store.DeleteIf(ctx, s.s, Collection, id, func(l *Listing) error {
-		if err := checkVersion(l, ifVersion); err != nil {
-			return err
-		}
+	l, err := store.DeleteIf(ctx, s.s, Collection, id, ifVersion, func(l *Listing) error {
 		if l.State != StateDraft && l.State != StateRejected {
 			return ErrInvalidTransition
 		}
@@ -326,21 +320,11 @@ func (s *Service) owned(ctx context.Context, p *auth.Principal, id string) (List
 	return l, nil
 }
 
-func checkVersion(l *Listing, ifVersion int64) error {
-	if ifVersion != 0 && l.Version != ifVersion {
-		return errs.ErrVersionMismatch
-	}
-	return nil
-}
-
 // transition moves a listing between states under one conditional write.
 func (s *Service) transition(ctx context.Context, p *auth.Principal, id string, ifVersion int64, action string, from []string, fn func(l *Listing, now time.Time) error) (Listing, error) {
 	now := s.now().UTC()
 	var before string
-	l, err := store.Modify(ctx, s.s, Collection, id, func(l *Listing) error {
-		if err := checkVersion(l, ifVersion); err != nil {
-			return err
-		}
+	l, err := store.Modify(ctx, s.s, Collection, id, ifVersion, func(l *Listing) error {
 		if !slices.Contains(from, l.State) {
 			return ErrInvalidTransition
 		}
@@ -638,7 +622,7 @@ func (s *Service) DetachFile(ctx context.Context, p *auth.Principal, id, fileID 
 	if _, err := s.owned(ctx, p, id); err != nil {
 		return Listing{}, err
 	}
-	l, err := store.Modify(ctx, s.s, Collection, id, func(l *Listing) error {
+	l, err := store.Modify(ctx, s.s, Collection, id, 0, func(l *Listing) error {
 		n := len(l.Images) + len(l.Attachments)
 		l.Images = slices.DeleteFunc(l.Images, func(x string) bool { return x == fileID })
 		l.Attachments = slices.DeleteFunc(l.Attachments, func(x string) bool { return x == fileID })

@@ -175,7 +175,7 @@ func (s *Service) Express(ctx context.Context, p *auth.Principal, listingID stri
 
 // release opens the key again once a connection is over.
 func (s *Service) release(ctx context.Context, c Connection) {
-	_, err := store.Modify(ctx, s.s, KeyCollection, keyID(c.Listing.ID, c.Party.ID), func(k *key) error {
+	_, err := store.Modify(ctx, s.s, KeyCollection, keyID(c.Listing.ID, c.Party.ID), 0, func(k *key) error {
 		if k.ConnectionID != c.ID {
 			return errNotMine
 		}
@@ -358,12 +358,9 @@ func errDenied(p *auth.Principal, c *Connection, from ...string) error {
 func (s *Service) move(ctx context.Context, p *auth.Principal, id string, ifVersion int64, action, to string, check func(c *Connection, can Can) error) (Connection, error) {
 	now := s.now().UTC()
 	var from string
-	c, err := store.Modify(ctx, s.s, Collection, id, func(c *Connection) error {
+	c, err := store.Modify(ctx, s.s, Collection, id, ifVersion, func(c *Connection) error {
 		if !RoleOf(p, c).Any() {
 			return ErrNotFound
-		}
-		if ifVersion != 0 && c.Version != ifVersion {
-			return errs.ErrVersionMismatch
 		}
 		if err := check(c, CanOf(p, c)); err != nil {
 			return err
@@ -457,7 +454,7 @@ func (s *Service) Post(ctx context.Context, p *auth.Principal, id, body string) 
 	// The connection is touched first, under its conditional write, so the
 	// state the message is allowed in is the state it is written in.
 	now := s.now().UTC()
-	c, err := store.Modify(ctx, s.s, Collection, id, func(c *Connection) error {
+	c, err := store.Modify(ctx, s.s, Collection, id, 0, func(c *Connection) error {
 		if !RoleOf(p, c).Any() {
 			return ErrNotFound
 		}
@@ -603,7 +600,7 @@ func (s *Service) Nudge(ctx context.Context) (int, error) {
 		if !c.Stale(now) || (c.NudgedAt != nil && now.Sub(*c.NudgedAt) < StaleAfter) {
 			continue
 		}
-		c, err := store.Modify(ctx, s.s, Collection, c.ID, func(x *Connection) error {
+		c, err := store.Modify(ctx, s.s, Collection, c.ID, 0, func(x *Connection) error {
 			if !x.Stale(now) || (x.NudgedAt != nil && now.Sub(*x.NudgedAt) < StaleAfter) {
 				return errNotDue
 			}
@@ -625,7 +622,7 @@ var errNotDue = errors.New("connection: not due")
 // LinkTransfer marks an agreed connection as recorded by transfer id; it
 // fails if the connection is not agreed or already has a transfer.
 func (s *Service) LinkTransfer(ctx context.Context, p *auth.Principal, id, transferID string) (Connection, error) {
-	c, err := store.Modify(ctx, s.s, Collection, id, func(c *Connection) error {
+	c, err := store.Modify(ctx, s.s, Collection, id, 0, func(c *Connection) error {
 		can := CanOf(p, c)
 		switch {
 		case !RoleOf(p, c).Any():

@@ -369,7 +369,7 @@ func TestReconcileRepairsInterruptedApprovals(t *testing.T) {
 	past := time.Now().UTC().Add(-time.Hour)
 	// Simulate the crash: reservations written, applications untouched;
 	// then the second applicant withdraws.
-	if _, err := store.Modify(ctx, h.App.Store, support.ProgramCollection, prog, func(p *support.Program) error {
+	if _, err := store.Modify(ctx, h.App.Store, support.ProgramCollection, prog, 0, func(p *support.Program) error {
 		for _, id := range ids {
 			p.Reservations = append(p.Reservations, support.Reservation{ApplicationID: id, Amount: 100_000_000, Key: "k" + id, By: "officer", At: past})
 			p.Ledger.Committed += 100_000_000
@@ -378,7 +378,7 @@ func TestReconcileRepairsInterruptedApprovals(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.Modify(ctx, h.App.Store, support.ApplicationCollection, ids[1], func(a *support.Application) error {
+	if _, err := store.Modify(ctx, h.App.Store, support.ApplicationCollection, ids[1], 0, func(a *support.Application) error {
 		a.State = support.AppWithdrawn
 		return nil
 	}); err != nil {
@@ -473,7 +473,7 @@ func TestReconcileSettlesClosedApplications(t *testing.T) {
 		t.Fatalf("approve: %d %s", r.Status, r.Body)
 	}
 	ctx := context.Background()
-	if _, err := store.Modify(ctx, h.App.Store, support.ApplicationCollection, ids[0], func(a *support.Application) error {
+	if _, err := store.Modify(ctx, h.App.Store, support.ApplicationCollection, ids[0], 0, func(a *support.Application) error {
 		a.State = support.AppClosed
 		return nil
 	}); err != nil {

@@ -426,15 +426,12 @@ func (s *Service) UpdateApplication(ctx context.Context, p *auth.Principal, id s
 // conditional write, audited.
 func (s *Service) changeApp(ctx context.Context, p *auth.Principal, id string, ifVersion int64, action string, fn func(a *Application) error) (Application, error) {
 	var from string
-	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
+	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, ifVersion, func(a *Application) error {
 		if !member(p, a) {
 			if isStaff(p) {
 				return errs.ErrForbidden
 			}
 			return ErrApplicationNotFound
-		}
-		if ifVersion != 0 && a.Version != ifVersion {
-			return errs.ErrVersionMismatch
 		}
 		from = a.State
 		if err := fn(a); err != nil {

@@ -184,7 +184,7 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 // reserve holds amount for an application in the programme's ledger; a
 // reservation that already exists with the same key is the same request.
 func (s *Service) reserve(ctx context.Context, programID string, r Reservation) error {
-	_, err := store.Modify(ctx, s.s, ProgramCollection, programID, func(pr *Program) error {
+	_, err := store.Modify(ctx, s.s, ProgramCollection, programID, 0, func(pr *Program) error {
 		if i := slices.IndexFunc(pr.Reservations, func(x Reservation) bool { return x.ApplicationID == r.ApplicationID }); i >= 0 {
 			if pr.Reservations[i].Key == r.Key {
 				return errAlreadyReserved
@@ -216,7 +216,7 @@ func (s *Service) writeDecision(ctx context.Context, id string, d Decision) (App
 		}
 		d.Number = n
 	}
-	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
+	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, 0, func(a *Application) error {
 		if a.Decision != nil {
 			if a.Decision.Key == d.Key {
 				return errAlreadyDecided
@@ -296,7 +296,7 @@ func (s *Service) Reconcile(ctx context.Context, grace time.Duration) (finished,
 
 // release takes a reservation back out of the ledger.
 func (s *Service) release(ctx context.Context, programID string, r Reservation) error {
-	_, err := store.Modify(ctx, s.s, ProgramCollection, programID, func(pr *Program) error {
+	_, err := store.Modify(ctx, s.s, ProgramCollection, programID, 0, func(pr *Program) error {
 		i := slices.IndexFunc(pr.Reservations, func(x Reservation) bool { return x.ApplicationID == r.ApplicationID && x.Key == r.Key })
 		if i < 0 {
 			return errAlreadyReserved // gone already

@@ -191,7 +191,7 @@ func (s *Service) Close(ctx context.Context, p *auth.Principal, id string, in Cl
 // settle shrinks a closed application's reservation to what was paid and
 // gives the rest back to the programme. Settling twice changes nothing.
 func (s *Service) settle(ctx context.Context, programID, applicationID string) error {
-	_, err := store.Modify(ctx, s.s, ProgramCollection, programID, func(pr *Program) error {
+	_, err := store.Modify(ctx, s.s, ProgramCollection, programID, 0, func(pr *Program) error {
 		i := slices.IndexFunc(pr.Reservations, func(r Reservation) bool { return r.ApplicationID == applicationID })
 		if i < 0 || pr.Reservations[i].Settled {
 			return errAlreadyReserved
@@ -215,10 +215,7 @@ func (s *Service) staffStep(ctx context.Context, p *auth.Principal, id string, i
 		return Application{}, errs.ErrForbidden
 	}
 	var before string
-	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
-		if ifVersion != 0 && a.Version != ifVersion {
-			return errs.ErrVersionMismatch
-		}
+	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, ifVersion, func(a *Application) error {
 		if !slices.Contains(from, a.State) {
 			return ErrInvalidTransition
 		}

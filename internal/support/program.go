@@ -406,10 +406,7 @@ func (s *Service) Update(ctx context.Context, p *auth.Principal, id string, in P
 		return Program{}, errs.ErrForbidden
 	}
 	var before Program
-	pr, err := store.Modify(ctx, s.s, ProgramCollection, id, func(pr *Program) error {
-		if ifVersion != 0 && pr.Version != ifVersion {
-			return errs.ErrVersionMismatch
-		}
+	pr, err := store.Modify(ctx, s.s, ProgramCollection, id, ifVersion, func(pr *Program) error {
 		before = *pr
 		var c validate.Checker
 		in.apply(&c, pr)
@@ -447,10 +444,7 @@ func (s *Service) Publish(ctx context.Context, p *auth.Principal, id string, ifV
 		return Program{}, errs.ErrForbidden
 	}
 	now := s.now().UTC()
-	pr, err := store.Modify(ctx, s.s, ProgramCollection, id, func(pr *Program) error {
-		if ifVersion != 0 && pr.Version != ifVersion {
-			return errs.ErrVersionMismatch
-		}
+	pr, err := store.Modify(ctx, s.s, ProgramCollection, id, ifVersion, func(pr *Program) error {
 		if pr.State != ProgramDraft {
 			return ErrInvalidTransition
 		}

@@ -279,10 +279,7 @@ func (s *Service) AssignReviewers(ctx context.Context, p *auth.Principal, id str
 	}
 	var before string
 	var added, removed []string
-	a, err = store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
-		if ifVersion != 0 && a.Version != ifVersion {
-			return errs.ErrVersionMismatch
-		}
+	a, err = store.Modify(ctx, s.s, ApplicationCollection, id, ifVersion, func(a *Application) error {
 		if a.State != AppCompleteness && a.State != AppAppraisal {
 			return ErrInvalidTransition
 		}
@@ -371,16 +368,13 @@ func (s *Service) SubmitScores(ctx context.Context, p *auth.Principal, id string
 		return Application{}, err
 	}
 	var complete bool
-	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
+	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, ifVersion, func(a *Application) error {
 		i := slices.IndexFunc(a.Reviews, func(r Review) bool { return p != nil && r.ReviewerID == p.User.ID })
 		if i < 0 {
 			if member(p, a) || isStaff(p) {
 				return errs.ErrForbidden
 			}
 			return ErrApplicationNotFound
-		}
-		if ifVersion != 0 && a.Version != ifVersion {
-			return errs.ErrVersionMismatch
 		}
 		if a.State != AppAppraisal || a.Decision != nil || a.Reviews[i].recused() {
 			return ErrInvalidTransition

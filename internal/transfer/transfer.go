@@ -319,7 +319,7 @@ func (s *Service) Create(ctx context.Context, p *auth.Principal, in Input) (Tran
 		// The connection takes the transfer's id; if another transfer won
 		// the race for it, this one goes.
 		if _, err := s.conns.LinkTransfer(ctx, p, conn.ID, t.ID); err != nil {
-			if _, derr := store.DeleteIf(ctx, s.s, Collection, t.ID, func(*Transfer) error { return nil }); derr != nil {
+			if _, derr := store.DeleteIf(ctx, s.s, Collection, t.ID, 0, func(*Transfer) error { return nil }); derr != nil {
 				s.log.Error("transfer left without its connection", "transfer", t.ID, "err", derr)
 			}
 			return Transfer{}, err
@@ -379,12 +379,9 @@ func (s *Service) Get(ctx context.Context, p *auth.Principal, id string) (Transf
 // change is every edit: one conditional write, audited.
 func (s *Service) change(ctx context.Context, p *auth.Principal, id string, ifVersion int64, action string, fn func(t *Transfer) error) (Transfer, error) {
 	var before Transfer
-	t, err := store.Modify(ctx, s.s, Collection, id, func(t *Transfer) error {
+	t, err := store.Modify(ctx, s.s, Collection, id, ifVersion, func(t *Transfer) error {
 		if !Party(p, t) && !org.IsStaff(p) {
 			return ErrNotFound
-		}
-		if ifVersion != 0 && t.Version != ifVersion {
-			return errs.ErrVersionMismatch
 		}
 		before = *t
 		if err := fn(t); err != nil {
@@ -613,7 +610,7 @@ func (s *Service) RemindDue(ctx context.Context) (int, error) {
 		if t.DueRemindedAt != nil || t.Registration.DueOn == "" || t.Registration.DueOn > soon {
 			continue
 		}
-		t, err := store.Modify(ctx, s.s, Collection, t.ID, func(x *Transfer) error {
+		t, err := store.Modify(ctx, s.s, Collection, t.ID, 0, func(x *Transfer) error {
 			if x.DueRemindedAt != nil || x.Registration.Status != RegDue {
 				return errAlreadyReminded
 			}
