@@ -49,7 +49,7 @@ var table = lifecycle.Table[*dossier, role]{
 			return nil
 		}},
 	// The owner drops a draft; once sent, only the clerk.
-	"drop": {Action: "dossier.drop", From: []string{"draft", "sent"}, To: "dropped", Who: func(r role, s string) bool { return r.clerk || (r.owner && s == "draft") }},
+	"drop":    {Action: "dossier.drop", From: []string{"draft", "sent"}, To: "dropped", Who: func(r role, s string) bool { return r.clerk || (r.owner && s == "draft") }},
 	"comment": {Action: "dossier.comment", From: []string{"sent"}, Who: func(r role, _ string) bool { return r.clerk }},
 }
 
