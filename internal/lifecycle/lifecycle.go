@@ -54,7 +54,7 @@ type Step[P, R any] struct {
 	Who func(r R, state string) bool
 	// Ready, optional, is what else the document must satisfy (an
 	// appraisal complete, money left to pay); its error says why not.
-	Ready func(d P) error
+	Ready func(d P, r R) error
 }
 
 // Table declares a document's steps by name ("submit", "accept").
@@ -108,7 +108,7 @@ func (m *Machine[T, P, R]) Check(p *auth.Principal, d P, name string) error {
 		return errs.ErrForbidden
 	}
 	if st.Ready != nil {
-		return st.Ready(d)
+		return st.Ready(d, r)
 	}
 	return nil
 }
@@ -143,8 +143,8 @@ type Move[P any] struct {
 // Apply takes a step: one conditional write that checks the step (Check),
 // the expected version (store.ErrStale when another write came first; a
 // missing document is NotFound),
-// runs Change, moves the state with its history entry, and then one audit
-// entry. It returns the document as written.
+// runs Change, moves the state with its history entry (when the state
+// changes), and then one audit entry. It returns the document as written.
 func (m *Machine[T, P, R]) Apply(ctx context.Context, p *auth.Principal, id string, mv Move[P]) (T, error) {
 	now := m.Now().UTC()
 	var before T
@@ -162,7 +162,7 @@ func (m *Machine[T, P, R]) Apply(ctx context.Context, p *auth.Principal, id stri
 		if to == "" {
 			to = m.Steps[mv.Step].To
 		}
-		if to != "" {
+		if to != "" && to != d.CurrentState() {
 			e := Entry{State: to, At: now, Note: mv.Note}
 			if p != nil {
 				e.By = p.User.ID

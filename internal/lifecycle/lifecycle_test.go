@@ -42,7 +42,7 @@ var errNoComment = errs.New(errs.Conflict, "no_comment")
 var table = lifecycle.Table[*dossier, role]{
 	"send": {Action: "dossier.send", From: []string{"draft"}, To: "sent", Who: func(r role, _ string) bool { return r.owner }},
 	"finish": {Action: "dossier.finish", From: []string{"sent"}, To: "done", Who: func(r role, _ string) bool { return r.clerk },
-		Ready: func(d *dossier) error {
+		Ready: func(d *dossier, _ role) error {
 			if d.Comment == "" {
 				return errNoComment
 			}

@@ -75,7 +75,7 @@ type Decision struct {
 
 // Check starts the completeness check of a submitted dossier.
 func (s *Service) Check(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Application, error) {
-	return s.staffStep(ctx, p, id, ifVersion, ActionAppCheck, []string{AppSubmitted}, AppCompleteness, "", nil)
+	return s.staffStep(ctx, p, id, ifVersion, StepCheck, "", "", nil)
 }
 
 // ReturnInput says what is missing.
@@ -91,7 +91,7 @@ func (s *Service) Return(ctx context.Context, p *auth.Principal, id string, in R
 	if err := c.Err(); err != nil {
 		return Application{}, err
 	}
-	a, err := s.staffStep(ctx, p, id, ifVersion, ActionAppReturn, []string{AppSubmitted, AppCompleteness}, AppReturned, reason, nil)
+	a, err := s.staffStep(ctx, p, id, ifVersion, StepReturn, "", reason, nil)
 	if err == nil {
 		s.tellApplicant(ctx, p, a, AppReturned, map[string]string{"reason": reason})
 	}
@@ -150,13 +150,10 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 		}
 		return a, ErrInvalidTransition
 	}
-	if a.State != AppAppraisal {
-		return a, ErrInvalidTransition
+	if err := s.May(p, &a, StepDecide); err != nil {
+		return a, err
 	}
 	ap := summarize(&a)
-	if ap == nil || !ap.Complete {
-		return a, ErrAppraisalIncomplete
-	}
 	now := s.now().UTC()
 	d := Decision{Outcome: in.Outcome, Reason: in.Reason, Key: key, By: p.User.ID, At: now, Number: in.Number}
 	if in.Outcome == AppApproved {

@@ -71,8 +71,11 @@ func (s *Service) Disburse(ctx context.Context, p *auth.Principal, id, key strin
 	if err != nil {
 		return a, err
 	}
-	if !slices.Contains(disbursable, a.State) {
-		return a, ErrInvalidTransition
+	// A tranche already recorded is this request again: it gets the same
+	// answer even when it paid the last of the approved amount.
+	again := slices.ContainsFunc(a.Tranches, func(x Tranche) bool { return x.Key == key })
+	if err := s.May(p, &a, StepDisburse); err != nil && !(again && errors.Is(err, ErrAboveApproved)) {
+		return a, err
 	}
 	t := Tranche{Key: key, Amount: in.Amount, On: in.On, Note: in.Note, By: p.User.ID, At: s.now().UTC()}
 	_, err = store.Modify(ctx, s.s, ProgramCollection, a.ProgramID, 0, func(pr *Program) error {

@@ -22,6 +22,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/lifecycle"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/validate"
@@ -152,11 +153,14 @@ type Service struct {
 	audit     auth.Auditor
 	log       *slog.Logger
 	now       func() time.Time
+	apps      *lifecycle.Machine[Application, *Application, Role]
 }
 
 // New returns the service.
 func New(s *store.Store, orgs Orgs, users Users, notes Notifier, a auth.Auditor, log *slog.Logger) *Service {
-	return &Service{s: s, orgs: orgs, users: users, notes: notes, audit: a, log: log, now: time.Now}
+	svc := &Service{s: s, orgs: orgs, users: users, notes: notes, audit: a, log: log, now: time.Now}
+	svc.apps = svc.machine()
+	return svc
 }
 
 // Link lets applications point at recorded transfers and listings.
