@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"context"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -130,5 +131,16 @@ func TestApplicationCanMatchesTheServer(t *testing.T) {
 		if !offered[c.step] {
 			t.Errorf("the step %s was never offered: the states miss it", c.step)
 		}
+	}
+	// An offered step sent with a stale If-Match is refused and changes nothing.
+	snap := states[support.AppSubmitted]
+	restore(snap)
+	r := h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + id + "/withdraw", Token: toks["enterprise"].Access,
+		Headers: map[string]string{"If-Match": strconv.Quote(strconv.FormatInt(snap.Version+1, 10))}})
+	if r.Status != 412 || problemCode(t, r) != "version_mismatch" {
+		t.Fatalf("stale If-Match: %d %s", r.Status, r.Body)
+	}
+	if a := snapshot(); a.State != support.AppSubmitted || a.Version != snap.Version {
+		t.Fatalf("a stale step changed the application: %s v%d", a.State, a.Version)
 	}
 }
