@@ -65,7 +65,7 @@ func BenchmarkBackup(b *testing.B) {
 			default:
 			}
 			t := time.Now()
-			if _, err := store.Modify[counter](ctx, a.Store, "bench_counter", "c", func(c *counter) error { c.N++; return nil }); err != nil {
+			if _, err := store.Modify[counter](ctx, a.Store, "bench_counter", "c", 0, func(c *counter) error { c.N++; return nil }); err != nil {
 				b.Error(err)
 				return worst
 			}

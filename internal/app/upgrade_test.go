@@ -142,7 +142,7 @@ func TestNewerDataRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.Modify[migrate.Schema](ctx, a.Store, migrate.Collection, "schema", func(s *migrate.Schema) error {
+	if _, err := store.Modify[migrate.Schema](ctx, a.Store, migrate.Collection, "schema", 0, func(s *migrate.Schema) error {
 		s.Version = app.SchemaVersion + 1
 		return nil
 	}); err != nil {

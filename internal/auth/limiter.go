@@ -101,7 +101,7 @@ func (l *limiter) refund(ctx context.Context, key string) error {
 }
 
 func (l *limiter) adjust(ctx context.Context, key string, f func(*counter)) error {
-	_, err := store.Modify(ctx, l.s, limitsColl, key, func(c *counter) error {
+	_, err := store.Modify(ctx, l.s, limitsColl, key, 0, func(c *counter) error {
 		f(c)
 		return nil
 	})

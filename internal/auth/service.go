@@ -327,7 +327,7 @@ func (s *Service) Refresh(ctx context.Context, token string) (Tokens, error) {
 	now := s.now().UTC()
 	newSecretValue, newHash := newSecret()
 	reused := false
-	sess, err := store.Modify(ctx, s.s, sessionsColl, sid, func(x *session) error {
+	sess, err := store.Modify(ctx, s.s, sessionsColl, sid, 0, func(x *session) error {
 		switch {
 		case x.Revoked || now.After(x.ExpiresAt):
 			return ErrInvalidRefresh
@@ -374,7 +374,7 @@ func (s *Service) Logout(ctx context.Context, token string) error {
 		return nil
 	}
 	hash := hashSecret(secret)
-	_, err := store.Modify(ctx, s.s, sessionsColl, sid, func(x *session) error {
+	_, err := store.Modify(ctx, s.s, sessionsColl, sid, 0, func(x *session) error {
 		if !equalHash(x.Current, hash) || x.Revoked {
 			return errNoop
 		}
@@ -450,7 +450,7 @@ func (s *Service) ChangePassword(ctx context.Context, p *Principal, current, nex
 	if err != nil {
 		return Tokens{}, err
 	}
-	u, err := store.Modify(ctx, s.s, usersColl, p.User.ID, func(u *User) error {
+	u, err := store.Modify(ctx, s.s, usersColl, p.User.ID, 0, func(u *User) error {
 		// Two changes racing with the same current password: the second
 		// one checked a hash that is no longer there.
 		if u.PasswordHash != p.User.PasswordHash {
@@ -487,10 +487,7 @@ func (s *Service) SetRoles(ctx context.Context, by *Principal, userID string, ro
 		return User{}, ErrOwnAdminRole
 	}
 	var before []string
-	u, err := store.Modify(ctx, s.s, usersColl, userID, func(u *User) error {
-		if ifVersion != 0 && u.Version != ifVersion {
-			return errs.ErrVersionMismatch
-		}
+	u, err := store.Modify(ctx, s.s, usersColl, userID, ifVersion, func(u *User) error {
 		before = u.Roles
 		u.Roles = clean
 		return nil
@@ -504,7 +501,7 @@ func (s *Service) SetRoles(ctx context.Context, by *Principal, userID string, ro
 		// puts the role back, so the platform never ends up without one.
 		n, err := store.Count(ctx, s.s, usersColl, bson.D{{Key: "roles", Value: RoleAdmin}})
 		if err != nil || n == 0 {
-			if _, rerr := store.Modify(ctx, s.s, usersColl, userID, func(u *User) error {
+			if _, rerr := store.Modify(ctx, s.s, usersColl, userID, 0, func(u *User) error {
 				if !slices.Contains(u.Roles, RoleAdmin) {
 					u.Roles = append(u.Roles, RoleAdmin)
 				}
@@ -556,7 +553,7 @@ func (s *Service) WithRole(ctx context.Context, role string) ([]User, error) {
 
 // LinkOrg records that a user belongs to an organisation (idempotent).
 func (s *Service) LinkOrg(ctx context.Context, userID, orgID string) error {
-	_, err := store.Modify(ctx, s.s, usersColl, userID, func(u *User) error {
+	_, err := store.Modify(ctx, s.s, usersColl, userID, 0, func(u *User) error {
 		if slices.Contains(u.Orgs, orgID) {
 			return errNoop
 		}
@@ -571,7 +568,7 @@ func (s *Service) LinkOrg(ctx context.Context, userID, orgID string) error {
 
 // UnlinkOrg is the reverse of LinkOrg (idempotent).
 func (s *Service) UnlinkOrg(ctx context.Context, userID, orgID string) error {
-	_, err := store.Modify(ctx, s.s, usersColl, userID, func(u *User) error {
+	_, err := store.Modify(ctx, s.s, usersColl, userID, 0, func(u *User) error {
 		i := slices.Index(u.Orgs, orgID)
 		if i < 0 {
 			return errNoop

@@ -39,7 +39,7 @@ func (s *Service) RemindExpiring(ctx context.Context) (int, error) {
 	sent := 0
 	for _, l := range due {
 		// Claim it first: whoever marks it sends the mail.
-		if _, err := store.Modify(ctx, s.s, Collection, l.ID, func(x *Listing) error {
+		if _, err := store.Modify(ctx, s.s, Collection, l.ID, 0, func(x *Listing) error {
 			if x.RemindedAt != nil || x.State != StatePublished {
 				return errAlreadyReminded
 			}

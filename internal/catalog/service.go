@@ -13,6 +13,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/lifecycle"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/taxonomy"
@@ -54,7 +55,8 @@ type Service struct {
 	log      *slog.Logger
 	now      func() time.Time
 	onChange func(id string) // wakes the indexer after every write
-	mailer   Mailer          // nil: no e-mail
+	steps    *lifecycle.Machine[Listing, *Listing, struct{}]
+	mailer   Mailer // nil: no e-mail
 	baseURL  string
 }
 
@@ -63,8 +65,46 @@ func New(s *store.Store, orgs Orgs, tax *taxonomy.Taxonomy, a auth.Auditor, log 
 	if onChange == nil {
 		onChange = func(string) {}
 	}
-	return &Service{s: s, orgs: orgs, tax: tax, audit: a, log: log, now: time.Now, onChange: onChange}
+	svc := &Service{s: s, orgs: orgs, tax: tax, audit: a, log: log, now: time.Now, onChange: onChange}
+	svc.steps = &lifecycle.Machine[Listing, *Listing, struct{}]{
+		Store: s, Coll: Collection, Steps: steps, NotFound: ErrNotFound,
+		// Who may act is checked before the write, against the
+		// organisation's member list (owned, staffFor).
+		Role: func(*auth.Principal, *Listing) struct{} { return struct{}{} }, Sees: func(struct{}) bool { return true },
+		Subject:  func(l *Listing) audit.Subject { return audit.Subject{Type: "listing", ID: l.ID, Name: l.Title} },
+		StateKey: "state", Audit: a, Now: func() time.Time { return svc.now() },
+	}
+	return svc
 }
+
+// Names of a listing's moderation steps.
+const (
+	StepSubmit  = "submit"
+	StepApprove = "approve"
+	StepReject  = "reject"
+	StepArchive = "archive"
+	StepRenew   = "renew"
+)
+
+func anyone(struct{}, string) bool { return true }
+
+// steps is a listing's moderation: the states each step starts from and
+// the state it leads to.
+var steps = lifecycle.Table[*Listing, struct{}]{
+	StepSubmit:  {Action: ActionSubmit, From: []string{StateDraft, StateRejected}, To: StatePending, Who: anyone},
+	StepApprove: {Action: ActionApprove, From: []string{StatePending}, To: StatePublished, Who: anyone},
+	StepReject:  {Action: ActionReject, From: []string{StatePending}, To: StateRejected, Who: anyone},
+	StepArchive: {Action: ActionArchive, From: []string{StateDraft, StatePending, StatePublished, StateRejected}, To: StateArchived, Who: anyone},
+	StepRenew:   {Action: ActionRenew, From: []string{StatePublished}, Who: anyone},
+}
+
+// CurrentState, Enter and Touch put a listing under the lifecycle (it
+// keeps no history of its own: the audit log has it).
+func (l *Listing) CurrentState() string { return l.State }
+
+func (l *Listing) Enter(e lifecycle.Entry) { l.State = e.State }
+
+func (l *Listing) Touch(now time.Time) { l.UpdatedAt = now }
 
 // Taxonomy is the reference data listings use.
 func (s *Service) Taxonomy() *taxonomy.Taxonomy { return s.tax }
@@ -186,7 +226,7 @@ func (s *Service) View(ctx context.Context, p *auth.Principal, id string) (Listi
 // accepted its interest). Nothing public changes, but the version does, so
 // the indexer is told as after any write.
 func (s *Service) Admit(ctx context.Context, id, orgID string) error {
-	_, err := store.Modify(ctx, s.s, Collection, id, func(l *Listing) error {
+	_, err := store.Modify(ctx, s.s, Collection, id, 0, func(l *Listing) error {
 		if slices.Contains(l.Admitted, orgID) {
 			return errAlreadyAdmitted
 		}
@@ -208,7 +248,7 @@ var errAlreadyAdmitted = errors.New("catalog: already admitted")
 // Unadmit closes the confidential details to orgID again (its connection
 // ended without a deal).
 func (s *Service) Unadmit(ctx context.Context, id, orgID string) error {
-	_, err := store.Modify(ctx, s.s, Collection, id, func(l *Listing) error {
+	_, err := store.Modify(ctx, s.s, Collection, id, 0, func(l *Listing) error {
 		i := slices.Index(l.Admitted, orgID)
 		if i < 0 {
 			return errAlreadyAdmitted
@@ -255,10 +295,7 @@ func (s *Service) edit(ctx context.Context, p *auth.Principal, id string, ifVers
 	}
 	now := s.now().UTC()
 	var from string
-	l, err := store.Modify(ctx, s.s, Collection, id, func(l *Listing) error {
-		if err := checkVersion(l, ifVersion); err != nil {
-			return err
-		}
+	l, err := store.Modify(ctx, s.s, Collection, id, ifVersion, func(l *Listing) error {
 		switch l.State {
 		case StatePending:
 			return ErrUnderReview
@@ -292,10 +329,7 @@ func (s *Service) Delete(ctx context.Context, p *auth.Principal, id string, ifVe
 	if _, err := s.owned(ctx, p, id); err != nil {
 		return err
 	}
-	l, err := store.DeleteIf(ctx, s.s, Collection, id, func(l *Listing) error {
-		if err := checkVersion(l, ifVersion); err != nil {
-			return err
-		}
+	l, err := store.DeleteIf(ctx, s.s, Collection, id, ifVersion, func(l *Listing) error {
 		if l.State != StateDraft && l.State != StateRejected {
 			return ErrInvalidTransition
 		}
@@ -326,43 +360,12 @@ func (s *Service) owned(ctx context.Context, p *auth.Principal, id string) (List
 	return l, nil
 }
 
-func checkVersion(l *Listing, ifVersion int64) error {
-	if ifVersion != 0 && l.Version != ifVersion {
-		return errs.ErrVersionMismatch
-	}
-	return nil
-}
-
-// transition moves a listing between states under one conditional write.
-func (s *Service) transition(ctx context.Context, p *auth.Principal, id string, ifVersion int64, action string, from []string, fn func(l *Listing, now time.Time) error) (Listing, error) {
-	now := s.now().UTC()
-	var before string
-	l, err := store.Modify(ctx, s.s, Collection, id, func(l *Listing) error {
-		if err := checkVersion(l, ifVersion); err != nil {
-			return err
-		}
-		if !slices.Contains(from, l.State) {
-			return ErrInvalidTransition
-		}
-		before = l.State
-		if err := fn(l, now); err != nil {
-			return err
-		}
-		l.UpdatedAt = now
-		return nil
-	})
+// transition takes a moderation step under one conditional write, audited.
+func (s *Service) transition(ctx context.Context, p *auth.Principal, id string, ifVersion int64, step, reason string, fn func(l *Listing, now time.Time) error) (Listing, error) {
+	l, err := s.steps.Apply(ctx, p, id, lifecycle.Move[*Listing]{Step: step, Version: ifVersion, Reason: reason, Change: fn})
 	if err != nil {
 		return Listing{}, s.mapErr(err)
 	}
-	var changes map[string]audit.Change
-	if before != l.State {
-		changes = map[string]audit.Change{"state": {From: before, To: l.State}}
-	}
-	reason := ""
-	if action == ActionReject {
-		reason = l.RejectReason + ": " + l.RejectComment
-	}
-	s.record(ctx, p, action, l, reason, changes)
 	s.onChange(l.ID)
 	return l, nil
 }
@@ -381,13 +384,13 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, id string, ifVe
 	if o.Status != org.StatusVerified {
 		return Listing{}, ErrOrgNotVerified
 	}
-	return s.transition(ctx, p, id, ifVersion, ActionSubmit, []string{StateDraft, StateRejected}, func(l *Listing, now time.Time) error {
+	return s.transition(ctx, p, id, ifVersion, StepSubmit, "", func(l *Listing, now time.Time) error {
 		var c validate.Checker
 		checkComplete(&c, l)
 		if err := c.Err(); err != nil {
 			return err
 		}
-		l.State, l.SubmittedAt = StatePending, &now
+		l.SubmittedAt = &now
 		return nil
 	})
 }
@@ -416,8 +419,8 @@ func (s *Service) Approve(ctx context.Context, p *auth.Principal, id string, ifV
 	if err := s.staffFor(ctx, p, id); err != nil {
 		return Listing{}, err
 	}
-	return s.transition(ctx, p, id, ifVersion, ActionApprove, []string{StatePending}, func(l *Listing, now time.Time) error {
-		l.State, l.PublishedAt, l.RejectReason, l.RejectComment, l.RemindedAt = StatePublished, &now, "", "", nil
+	return s.transition(ctx, p, id, ifVersion, StepApprove, "", func(l *Listing, now time.Time) error {
+		l.PublishedAt, l.RejectReason, l.RejectComment, l.RemindedAt = &now, "", "", nil
 		if l.ValidUntil == nil || !l.ValidUntil.After(now) {
 			until := now.Add(Validity)
 			l.ValidUntil = &until
@@ -439,8 +442,8 @@ func (s *Service) Reject(ctx context.Context, p *auth.Principal, id, reason, com
 	if err := s.staffFor(ctx, p, id); err != nil {
 		return Listing{}, err
 	}
-	return s.transition(ctx, p, id, ifVersion, ActionReject, []string{StatePending}, func(l *Listing, _ time.Time) error {
-		l.State, l.RejectReason, l.RejectComment = StateRejected, reason, comment
+	return s.transition(ctx, p, id, ifVersion, StepReject, reason+": "+comment, func(l *Listing, _ time.Time) error {
+		l.RejectReason, l.RejectComment = reason, comment
 		return nil
 	})
 }
@@ -452,10 +455,7 @@ func (s *Service) Archive(ctx context.Context, p *auth.Principal, id string, ifV
 			return Listing{}, err
 		}
 	}
-	return s.transition(ctx, p, id, ifVersion, ActionArchive, []string{StateDraft, StatePending, StatePublished, StateRejected}, func(l *Listing, _ time.Time) error {
-		l.State = StateArchived
-		return nil
-	})
+	return s.transition(ctx, p, id, ifVersion, StepArchive, "", nil)
 }
 
 // Renew keeps a published listing up for another twelve months, expired
@@ -464,7 +464,7 @@ func (s *Service) Renew(ctx context.Context, p *auth.Principal, id string, ifVer
 	if _, err := s.owned(ctx, p, id); err != nil {
 		return Listing{}, err
 	}
-	return s.transition(ctx, p, id, ifVersion, ActionRenew, []string{StatePublished}, func(l *Listing, now time.Time) error {
+	return s.transition(ctx, p, id, ifVersion, StepRenew, "", func(l *Listing, now time.Time) error {
 		until := now.Add(Validity)
 		l.ValidUntil, l.RemindedAt = &until, nil
 		return nil
@@ -638,7 +638,7 @@ func (s *Service) DetachFile(ctx context.Context, p *auth.Principal, id, fileID 
 	if _, err := s.owned(ctx, p, id); err != nil {
 		return Listing{}, err
 	}
-	l, err := store.Modify(ctx, s.s, Collection, id, func(l *Listing) error {
+	l, err := store.Modify(ctx, s.s, Collection, id, 0, func(l *Listing) error {
 		n := len(l.Images) + len(l.Attachments)
 		l.Images = slices.DeleteFunc(l.Images, func(x string) bool { return x == fileID })
 		l.Attachments = slices.DeleteFunc(l.Attachments, func(x string) bool { return x == fileID })

@@ -16,6 +16,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/lifecycle"
 	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/store"
@@ -58,15 +59,18 @@ type Service struct {
 	audit   auth.Auditor
 	log     *slog.Logger
 	now     func() time.Time
+	steps   *lifecycle.Machine[Connection, *Connection, Role]
 }
 
 // New returns the service; brokers may be nil.
 func New(s *store.Store, cat Catalog, orgs Orgs, notes Notifier, brokers Brokers, tax *taxonomy.Taxonomy, a auth.Auditor, log *slog.Logger) *Service {
-	return &Service{s: s, cat: cat, orgs: orgs, notes: notes, brokers: brokers, tax: tax, audit: a, log: log, now: time.Now}
+	svc := &Service{s: s, cat: cat, orgs: orgs, notes: notes, brokers: brokers, tax: tax, audit: a, log: log, now: time.Now}
+	svc.steps = svc.machine()
+	return svc
 }
 
 // SetClock replaces the clock (tests of staleness).
-func (s *Service) SetClock(now func() time.Time) { s.now = now }
+func (s *Service) SetClock(now func() time.Time) { s.now = now; s.steps = s.machine() }
 
 // Now is the service's clock.
 func (s *Service) Now() time.Time { return s.now() }
@@ -175,7 +179,7 @@ func (s *Service) Express(ctx context.Context, p *auth.Principal, listingID stri
 
 // release opens the key again once a connection is over.
 func (s *Service) release(ctx context.Context, c Connection) {
-	_, err := store.Modify(ctx, s.s, KeyCollection, keyID(c.Listing.ID, c.Party.ID), func(k *key) error {
+	_, err := store.Modify(ctx, s.s, KeyCollection, keyID(c.Listing.ID, c.Party.ID), 0, func(k *key) error {
 		if k.ConnectionID != c.ID {
 			return errNotMine
 		}
@@ -229,20 +233,66 @@ type Can struct {
 	RecordTransfer bool `json:"recordTransfer"`
 }
 
-// CanOf is what the SPA shows as buttons; the rules below enforce it.
+// Names of the steps of a connection, as its table and `can` name them.
+const (
+	StepAccept    = "accept"
+	StepDecline   = "decline"
+	StepNegotiate = "negotiate"
+	StepAgree     = "agree"
+	StepClose     = "close"
+)
+
+func (r Role) side() bool { return r.Owner || r.Party }
+
+// involved: the parties, the department and the broker.
+func (r Role) involved() bool { return r.side() || r.Staff || r.Broker }
+
+// steps is a connection's procedure: the one table that enforces the steps
+// and fills `can`.
+var steps = lifecycle.Table[*Connection, Role]{
+	StepAccept:    {Action: ActionAccept, From: []string{StateRequested}, To: StateAccepted, Who: func(r Role, _ string) bool { return r.Owner }},
+	StepDecline:   {Action: ActionDecline, From: []string{StateRequested}, To: StateDeclined, Who: func(r Role, _ string) bool { return r.Owner }},
+	StepNegotiate: {Action: ActionNegotiate, From: []string{StateAccepted}, To: StateNegotiating, Who: func(r Role, _ string) bool { return r.side() }},
+	StepAgree:     {Action: ActionAgree, From: []string{StateAccepted, StateNegotiating}, To: StateAgreed, Who: func(r Role, _ string) bool { return r.involved() }},
+	// The requester withdraws a request; anyone involved ends a live one.
+	StepClose: {Action: ActionClose, From: []string{StateRequested, StateAccepted, StateNegotiating}, To: StateClosed,
+		Who: func(r Role, s string) bool {
+			return (r.Party && s == StateRequested) || (s != StateRequested && r.involved())
+		}},
+}
+
+// rules applies the table without a store: what CanOf asks.
+var rules = &lifecycle.Machine[Connection, *Connection, Role]{Steps: steps, Role: RoleOf, Sees: Role.Any, NotFound: ErrNotFound}
+
+// CanOf is what the SPA shows as buttons; the same table enforces them.
 func CanOf(p *auth.Principal, c *Connection) Can {
-	r := RoleOf(p, c)
-	side := r.Owner || r.Party
+	r, m := RoleOf(p, c), rules.Can(p, c)
 	return Can{
-		Accept:         r.Owner && c.State == StateRequested,
-		Decline:        r.Owner && c.State == StateRequested,
-		Negotiate:      side && c.State == StateAccepted,
-		Agree:          (side || r.Staff || r.Broker) && (c.State == StateAccepted || c.State == StateNegotiating),
-		Close:          ((r.Party && c.State == StateRequested) || ((side || r.Staff || r.Broker) && c.Live())),
-		Message:        (side || r.Staff || r.Broker) && (c.Live() || c.State == StateAgreed),
-		RecordTransfer: (side || r.Staff) && c.State == StateAgreed && c.TransferID == "",
+		Accept: m[StepAccept], Decline: m[StepDecline], Negotiate: m[StepNegotiate], Agree: m[StepAgree], Close: m[StepClose],
+		Message:        r.involved() && (c.Live() || c.State == StateAgreed),
+		RecordTransfer: (r.side() || r.Staff) && c.State == StateAgreed && c.TransferID == "",
 	}
 }
+
+// machine is the table over the service's store, audit log and clock.
+func (s *Service) machine() *lifecycle.Machine[Connection, *Connection, Role] {
+	m := *rules
+	m.Store, m.Coll, m.StateKey, m.Audit, m.Now = s.s, Collection, "state", s.audit, s.now
+	m.Subject = func(c *Connection) audit.Subject {
+		return audit.Subject{Type: "connection", ID: c.ID, Name: c.Listing.Title + " – " + c.Party.Name}
+	}
+	return &m
+}
+
+// CurrentState, Enter and Touch put a connection under the lifecycle.
+func (c *Connection) CurrentState() string { return c.State }
+
+func (c *Connection) Enter(e lifecycle.Entry) {
+	c.State, c.StateChangedAt = e.State, e.At
+	c.History = append(c.History, Step{State: e.State, At: e.At, By: e.By})
+}
+
+func (c *Connection) Touch(now time.Time) { c.UpdatedAt = now }
 
 // Get returns a connection its parties, its broker or an officer may see.
 func (s *Service) Get(ctx context.Context, p *auth.Principal, id string) (Connection, error) {
@@ -265,12 +315,7 @@ type Decision struct {
 // Accept opens the conversation; a need's confidential details open to
 // the interested organisation.
 func (s *Service) Accept(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Connection, error) {
-	c, err := s.move(ctx, p, id, ifVersion, ActionAccept, StateAccepted, func(c *Connection, can Can) error {
-		if !can.Accept {
-			return errDenied(p, c, StateRequested)
-		}
-		return nil
-	})
+	c, err := s.move(ctx, p, lifecycle.Move[*Connection]{Step: StepAccept, Version: ifVersion}, id)
 	if err != nil {
 		return c, err
 	}
@@ -297,33 +342,21 @@ func (s *Service) Decline(ctx context.Context, p *auth.Principal, id string, d D
 	if err := v.Err(); err != nil {
 		return Connection{}, err
 	}
-	return s.move(ctx, p, id, ifVersion, ActionDecline, StateDeclined, func(c *Connection, can Can) error {
-		if !can.Decline {
-			return errDenied(p, c, StateRequested)
-		}
-		c.DeclineReason, c.DeclineComment = d.Reason, d.Comment
-		return nil
-	})
+	return s.move(ctx, p, lifecycle.Move[*Connection]{Step: StepDecline, Version: ifVersion, Reason: d.Reason + ": " + d.Comment,
+		Change: func(c *Connection, _ time.Time) error {
+			c.DeclineReason, c.DeclineComment = d.Reason, d.Comment
+			return nil
+		}}, id)
 }
 
 // Negotiate marks an accepted connection as negotiating.
 func (s *Service) Negotiate(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Connection, error) {
-	return s.move(ctx, p, id, ifVersion, ActionNegotiate, StateNegotiating, func(c *Connection, can Can) error {
-		if !can.Negotiate {
-			return errDenied(p, c, StateAccepted)
-		}
-		return nil
-	})
+	return s.move(ctx, p, lifecycle.Move[*Connection]{Step: StepNegotiate, Version: ifVersion}, id)
 }
 
 // Agree records that the parties reached an agreement.
 func (s *Service) Agree(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Connection, error) {
-	return s.move(ctx, p, id, ifVersion, ActionAgree, StateAgreed, func(c *Connection, can Can) error {
-		if !can.Agree {
-			return errDenied(p, c, StateAccepted, StateNegotiating)
-		}
-		return nil
-	})
+	return s.move(ctx, p, lifecycle.Move[*Connection]{Step: StepAgree, Version: ifVersion}, id)
 }
 
 // Close ends a connection without a deal (the requester may withdraw a
@@ -335,47 +368,31 @@ func (s *Service) Close(ctx context.Context, p *auth.Principal, id string, d Dec
 	if err := v.Err(); err != nil {
 		return Connection{}, err
 	}
-	return s.move(ctx, p, id, ifVersion, ActionClose, StateClosed, func(c *Connection, can Can) error {
-		if !can.Close {
-			return errDenied(p, c, StateRequested, StateAccepted, StateNegotiating)
-		}
-		c.CloseComment = d.Comment
-		return nil
-	})
+	return s.move(ctx, p, lifecycle.Move[*Connection]{Step: StepClose, Version: ifVersion, Reason: d.Comment,
+		Change: func(c *Connection, _ time.Time) error {
+			c.CloseComment = d.Comment
+			return nil
+		}}, id)
 }
 
-// errDenied tells a wrong state (409) from a wrong person (403): someone
-// entitled in the right state would have passed.
-func errDenied(p *auth.Principal, c *Connection, from ...string) error {
-	if !slices.Contains(from, c.State) {
-		return ErrInvalidTransition
-	}
-	return errs.ErrForbidden
-}
-
-// move is every state change: one conditional write that checks the
-// version, the actor's right and the state it starts from.
-func (s *Service) move(ctx context.Context, p *auth.Principal, id string, ifVersion int64, action, to string, check func(c *Connection, can Can) error) (Connection, error) {
-	now := s.now().UTC()
+// move is every state change: the table's step as one conditional write
+// (version, the actor's right, the state it starts from), audited; then
+// what follows it and the notification.
+func (s *Service) move(ctx context.Context, p *auth.Principal, mv lifecycle.Move[*Connection], id string) (Connection, error) {
 	var from string
-	c, err := store.Modify(ctx, s.s, Collection, id, func(c *Connection) error {
-		if !RoleOf(p, c).Any() {
-			return ErrNotFound
-		}
-		if ifVersion != 0 && c.Version != ifVersion {
-			return errs.ErrVersionMismatch
-		}
-		if err := check(c, CanOf(p, c)); err != nil {
-			return err
-		}
+	change := mv.Change
+	mv.Change = func(c *Connection, now time.Time) error {
 		from = c.State
-		c.State, c.StateChangedAt, c.UpdatedAt = to, now, now
-		c.History = append(c.History, Step{State: to, At: now, By: p.User.ID})
+		if change != nil {
+			return change(c, now)
+		}
 		return nil
-	})
-	if err != nil {
-		return c, mapErr(err)
 	}
+	c, err := s.steps.Apply(ctx, p, id, mv)
+	if err != nil {
+		return c, err
+	}
+	to := c.State
 	if to == StateDeclined || to == StateClosed {
 		s.release(ctx, c)
 	}
@@ -385,13 +402,6 @@ func (s *Service) move(ctx context.Context, p *auth.Principal, id string, ifVers
 			s.log.Error("confidential details not closed to a party without a deal", "connection", c.ID, "err", err)
 		}
 	}
-	reason := ""
-	if to == StateDeclined {
-		reason = c.DeclineReason + ": " + c.DeclineComment
-	} else if to == StateClosed {
-		reason = c.CloseComment
-	}
-	s.record(ctx, p, action, c, from, reason)
 	params := map[string]string{"state": to, "listing": c.Listing.Title, "org": actorOrg(p, &c)}
 	if to == StateDeclined {
 		params["reason"], params["comment"] = c.DeclineReason, c.DeclineComment
@@ -457,7 +467,7 @@ func (s *Service) Post(ctx context.Context, p *auth.Principal, id, body string) 
 	// The connection is touched first, under its conditional write, so the
 	// state the message is allowed in is the state it is written in.
 	now := s.now().UTC()
-	c, err := store.Modify(ctx, s.s, Collection, id, func(c *Connection) error {
+	c, err := store.Modify(ctx, s.s, Collection, id, 0, func(c *Connection) error {
 		if !RoleOf(p, c).Any() {
 			return ErrNotFound
 		}
@@ -469,8 +479,7 @@ func (s *Service) Post(ctx context.Context, p *auth.Principal, id, body string) 
 		}
 		c.LastMessageAt, c.UpdatedAt = &now, now
 		if c.State == StateAccepted {
-			c.State, c.StateChangedAt = StateNegotiating, now
-			c.History = append(c.History, Step{State: StateNegotiating, At: now, By: p.User.ID})
+			c.Enter(lifecycle.Entry{State: StateNegotiating, At: now, By: p.User.ID})
 		}
 		return nil
 	})
@@ -603,7 +612,7 @@ func (s *Service) Nudge(ctx context.Context) (int, error) {
 		if !c.Stale(now) || (c.NudgedAt != nil && now.Sub(*c.NudgedAt) < StaleAfter) {
 			continue
 		}
-		c, err := store.Modify(ctx, s.s, Collection, c.ID, func(x *Connection) error {
+		c, err := store.Modify(ctx, s.s, Collection, c.ID, 0, func(x *Connection) error {
 			if !x.Stale(now) || (x.NudgedAt != nil && now.Sub(*x.NudgedAt) < StaleAfter) {
 				return errNotDue
 			}
@@ -625,7 +634,7 @@ var errNotDue = errors.New("connection: not due")
 // LinkTransfer marks an agreed connection as recorded by transfer id; it
 // fails if the connection is not agreed or already has a transfer.
 func (s *Service) LinkTransfer(ctx context.Context, p *auth.Principal, id, transferID string) (Connection, error) {
-	c, err := store.Modify(ctx, s.s, Collection, id, func(c *Connection) error {
+	c, err := store.Modify(ctx, s.s, Collection, id, 0, func(c *Connection) error {
 		can := CanOf(p, c)
 		switch {
 		case !RoleOf(p, c).Any():

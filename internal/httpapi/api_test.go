@@ -399,7 +399,7 @@ func TestReconcileRelinksMembers(t *testing.T) {
 	orgID, tok := h.Register("mat.lien.ket@example.vn", "Công ty mất liên kết", "enterprise")
 	ctx := context.Background()
 	uid := h.Do(R{Method: "GET", Path: "/api/v1/me", Token: tok.Access}).JSON(t)["user"].(map[string]any)["id"].(string)
-	if _, err := store.Modify(ctx, h.App.Store, "users", uid, func(u *auth.User) error { u.Orgs = nil; return nil }); err != nil {
+	if _, err := store.Modify(ctx, h.App.Store, "users", uid, 0, func(u *auth.User) error { u.Orgs = nil; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if orgs := h.Do(R{Method: "GET", Path: "/api/v1/me", Token: tok.Access}).JSON(t)["organizations"].([]any); len(orgs) != 0 {

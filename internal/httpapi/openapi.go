@@ -1,11 +1,14 @@
 package httpapi
 
 import (
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+
+	"github.com/techmart-vn/techmart/internal/support"
 )
 
 // The OpenAPI 3.1 document is generated from the route table, so a route
@@ -171,7 +174,10 @@ var schemas = obj{
 		"state (draft, submitted, completeness_check, returned, appraisal, approved, rejected, agreement_signed, in_progress, acceptance_requested, accepted, not_accepted, closed, withdrawn), " +
 		"documents [{code, fileId}], history [{state, at, note}], reviews [{reviewerId, reviewerName, declaration, scores [{code, score, comment}], total, comment, submittedAt}] " +
 		"(officers: all; a reviewer: their own; the applicant: none), reviewPlan {criteria, passMark, required}, appraisal {complete, count, mean, min, max, spread, passMark, passed, criteria} (officers), " +
-		"decision {outcome, amount, reason, number, at}, agreement {number, signedOn}, tranches [{amount, on, note, at}], paid, acceptance {report, requestedAt, outcome, on, note}, createdAt, updatedAt, submittedAt, closedAt"},
+		"decision {outcome, amount, reason, number, at}, agreement {number, signedOn}, tranches [{amount, on, note, at}], paid, acceptance {report, requestedAt, outcome, on, note}, createdAt, updatedAt, submittedAt, closedAt, " +
+		"and can: the steps the person asking may take now",
+		"properties": obj{"can": ref("ApplicationCan")}, "required": []string{"can"}},
+	"ApplicationCan":  applicationCan(),
 	"ApplicationList": obj{"type": "object", "description": "items, total, page, pageSize, and counts {state: n}: how many of the listed applications are in each state, the state filter aside"},
 	"DecideInput": object([]string{"outcome"}, obj{"outcome": strEnum("approved", "rejected"), "amount": obj{"type": "integer", "minimum": 1, "description": "VND, ≤ requested"},
 		"reason": obj{"type": "string", "maxLength": 4000}, "number": obj{"type": "string", "maxLength": 60, "description": "register number; the next of the year when empty"}}),
@@ -337,4 +343,16 @@ func statusText(code int) string {
 
 func (s *Server) openAPI(c *fiber.Ctx) error {
 	return c.JSON(s.openAPIDocument())
+}
+
+// applicationCan is the schema of support.Can: one boolean per step of the
+// application's table.
+func applicationCan() obj {
+	props, names := obj{}, []string{}
+	for _, f := range reflect.VisibleFields(reflect.TypeFor[support.Can]()) {
+		name := strings.Split(f.Tag.Get("json"), ",")[0]
+		props[name] = obj{"type": "boolean"}
+		names = append(names, name)
+	}
+	return obj{"type": "object", "properties": props, "required": names, "additionalProperties": false}
 }

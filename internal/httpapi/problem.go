@@ -66,10 +66,13 @@ var fiberCodes = map[int]*errs.Error{
 var errMalformedRequest = errs.New(errs.Malformed, "malformed_request")
 
 // storeError names the store's own errors when a service let one through:
-// a lost optimistic race after every retry is a conflict to try again, not
-// a failure of ours.
+// a document not at the version the client expected is a failed
+// precondition; a lost optimistic race after every retry is a conflict to
+// try again, not a failure of ours.
 func storeError(err error) *errs.Error {
 	switch {
+	case errors.Is(err, store.ErrStale):
+		return errs.ErrVersionMismatch.Wrap(err)
 	case errors.Is(err, store.ErrConflict):
 		return errs.New(errs.Conflict, "busy").Wrap(err)
 	case errors.Is(err, store.ErrDuplicate):

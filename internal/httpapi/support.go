@@ -3,7 +3,6 @@ package httpapi
 import (
 	"context"
 	"mime"
-	"slices"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -277,8 +276,8 @@ func (s *Server) uploadApplicationFile(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if !slices.Contains(p.User.Orgs, a.OrgID) {
-		return errs.ErrForbidden // officers read dossiers, applicants file them
+	if err := s.d.Support.May(p, &a, support.StepEdit); err != nil {
+		return err // before the upload is stored
 	}
 	code := c.FormValue("code")
 	if code == "" {

@@ -327,7 +327,7 @@ func TestReviewerRecusal(t *testing.T) {
 	for _, tok := range []apptest.Tokens{rev1, rev2} {
 		revIDs = append(revIDs, h.Do(R{Method: "GET", Path: "/api/v1/me", Token: tok.Access}).JSON(t)["user"].(map[string]any)["id"].(string))
 	}
-	if _, err := store.Modify(ctx, h.App.Store, support.ApplicationCollection, ids[0], func(a *support.Application) error {
+	if _, err := store.Modify(ctx, h.App.Store, support.ApplicationCollection, ids[0], 0, func(a *support.Application) error {
 		a.Reviews = []support.Review{{ReviewerID: revIDs[0], ReviewerName: "A", AssignedAt: time.Now()}, {ReviewerID: revIDs[1], ReviewerName: "B", AssignedAt: time.Now()}}
 		return nil
 	}); err != nil {
@@ -359,7 +359,7 @@ func TestReviewerReplaced(t *testing.T) {
 		t.Fatalf("roles: %d %s", r.Status, r.Body)
 	}
 	_, ids := appraisalQueue(t, h, 2, 1, 100_000_000)
-	if _, err := store.Modify(context.Background(), h.App.Store, support.ApplicationCollection, ids[0], func(a *support.Application) error {
+	if _, err := store.Modify(context.Background(), h.App.Store, support.ApplicationCollection, ids[0], 0, func(a *support.Application) error {
 		a.Reviews = []support.Review{{ReviewerID: r1, ReviewerName: "A", AssignedAt: time.Now()}, {ReviewerID: r2, ReviewerName: "B", AssignedAt: time.Now()}}
 		return nil
 	}); err != nil {

@@ -256,7 +256,7 @@ func appraisalQueue(t testing.TB, h *apptest.Harness, room, n int, amount int64)
 	}
 	// Every application is the same enterprise's: let it have them all
 	// approved (written as is: a benchmark's n passes the form's bound).
-	pr, err := store.Modify(context.Background(), h.App.Store, support.ProgramCollection, prog, func(p *support.Program) error {
+	pr, err := store.Modify(context.Background(), h.App.Store, support.ProgramCollection, prog, 0, func(p *support.Program) error {
 		p.ApprovedPerOrg = max(n, 1)
 		return nil
 	})
@@ -382,7 +382,7 @@ func TestReconcileRepairsInterruptedApprovals(t *testing.T) {
 	past := time.Now().UTC().Add(-time.Hour)
 	// Simulate the crash: reservations written, applications untouched;
 	// then the second applicant withdraws.
-	if _, err := store.Modify(ctx, h.App.Store, support.ProgramCollection, prog, func(p *support.Program) error {
+	if _, err := store.Modify(ctx, h.App.Store, support.ProgramCollection, prog, 0, func(p *support.Program) error {
 		for _, id := range ids {
 			p.Reservations = append(p.Reservations, support.Reservation{ApplicationID: id, Amount: 100_000_000, Key: "k" + id, By: "officer", At: past})
 			p.Ledger.Committed += 100_000_000
@@ -391,7 +391,7 @@ func TestReconcileRepairsInterruptedApprovals(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.Modify(ctx, h.App.Store, support.ApplicationCollection, ids[1], func(a *support.Application) error {
+	if _, err := store.Modify(ctx, h.App.Store, support.ApplicationCollection, ids[1], 0, func(a *support.Application) error {
 		a.State = support.AppWithdrawn
 		return nil
 	}); err != nil {
@@ -496,7 +496,7 @@ func TestReconcileSettlesClosedApplications(t *testing.T) {
 		t.Fatalf("approve: %d %s", r.Status, r.Body)
 	}
 	ctx := context.Background()
-	if _, err := store.Modify(ctx, h.App.Store, support.ApplicationCollection, ids[0], func(a *support.Application) error {
+	if _, err := store.Modify(ctx, h.App.Store, support.ApplicationCollection, ids[0], 0, func(a *support.Application) error {
 		a.State = support.AppClosed
 		return nil
 	}); err != nil {
@@ -522,7 +522,7 @@ func TestStartFinishesCrashedWritersAtOnce(t *testing.T) {
 	h := apptest.New(t)
 	prog, ids := appraisalQueue(t, h, 2, 1, 100_000_000)
 	ctx := context.Background()
-	if _, err := store.Modify(ctx, h.App.Store, support.ProgramCollection, prog, func(p *support.Program) error {
+	if _, err := store.Modify(ctx, h.App.Store, support.ProgramCollection, prog, 0, func(p *support.Program) error {
 		p.Reservations = append(p.Reservations, support.Reservation{ApplicationID: ids[0], OrgID: enterpriseOrg, Amount: 100_000_000,
 			Key: "crash", Writer: "crashed-instance", By: "officer", At: time.Now().UTC()})
 		p.Ledger.Committed += 100_000_000

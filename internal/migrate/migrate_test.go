@@ -53,7 +53,7 @@ func TestUpResumesAfterACrash(t *testing.T) {
 				if crash && i == 1 {
 					return errors.New("killed")
 				}
-				if _, err := store.Modify[thing](ctx, s, "things", d.ID, func(p *thing) error { p.Slug = "che-" + p.ID; return nil }); err != nil {
+				if _, err := store.Modify[thing](ctx, s, "things", d.ID, 0, func(p *thing) error { p.Slug = "che-" + p.ID; return nil }); err != nil {
 					return err
 				}
 			}

@@ -286,7 +286,7 @@ func (s *Service) Unread(ctx context.Context, userID string) (int, error) {
 // MarkRead marks the given notifications (or all) read and returns the
 // unread count left. Unknown ids are ignored.
 func (s *Service) MarkRead(ctx context.Context, userID string, ids []string, all bool) (int, error) {
-	b, err := store.Modify(ctx, s.s, Collection, userID, func(b *Inbox) error {
+	b, err := store.Modify(ctx, s.s, Collection, userID, 0, func(b *Inbox) error {
 		for i := range b.Items {
 			if all || slices.Contains(ids, b.Items[i].ID) {
 				b.Items[i].Read = true

@@ -195,10 +195,7 @@ func (s *Service) decide(ctx context.Context, p *auth.Principal, id string, ifVe
 	}
 	var from string
 	now := s.now().UTC()
-	o, err := store.Modify(ctx, s.s, Collection, id, func(o *Organization) error {
-		if ifVersion != 0 && o.Version != ifVersion {
-			return errs.ErrVersionMismatch
-		}
+	o, err := store.Modify(ctx, s.s, Collection, id, ifVersion, func(o *Organization) error {
 		if _, member := o.Member(p.User.ID); member {
 			return ErrOwnOrganization // nobody decides on their own organisation
 		}
@@ -232,13 +229,10 @@ func (s *Service) Update(ctx context.Context, p *auth.Principal, id, name, kind 
 		return Organization{}, err
 	}
 	var changes map[string]audit.Change
-	o, err := store.Modify(ctx, s.s, Collection, id, func(o *Organization) error {
+	o, err := store.Modify(ctx, s.s, Collection, id, ifVersion, func(o *Organization) error {
 		changes = map[string]audit.Change{} // Modify may run this again after a lost race
 		if !o.IsOwner(p.User.ID) {
 			return errs.ErrForbidden
-		}
-		if ifVersion != 0 && o.Version != ifVersion {
-			return errs.ErrVersionMismatch
 		}
 		if o.Status == StatusVerified {
 			return ErrVerifiedLocked
@@ -288,7 +282,7 @@ func (s *Service) Invite(ctx context.Context, p *auth.Principal, id, email, role
 		ID: store.NewID(), Email: email, Role: role, TokenHash: hash, InvitedBy: p.User.ID,
 		CreatedAt: now, ExpiresAt: now.Add(InvitationTTL),
 	}
-	o, err := store.Modify(ctx, s.s, Collection, id, func(o *Organization) error {
+	o, err := store.Modify(ctx, s.s, Collection, id, 0, func(o *Organization) error {
 		if !o.IsOwner(p.User.ID) {
 			return errs.ErrForbidden
 		}
@@ -325,7 +319,7 @@ func (s *Service) Invite(ctx context.Context, p *auth.Principal, id, email, role
 // RevokeInvitation withdraws an open invitation (owners).
 func (s *Service) RevokeInvitation(ctx context.Context, p *auth.Principal, id, invitationID string) error {
 	var email string
-	o, err := store.Modify(ctx, s.s, Collection, id, func(o *Organization) error {
+	o, err := store.Modify(ctx, s.s, Collection, id, 0, func(o *Organization) error {
 		if !o.IsOwner(p.User.ID) {
 			return errs.ErrForbidden
 		}
@@ -386,7 +380,7 @@ func (s *Service) Accept(ctx context.Context, u auth.User, token string) (Organi
 	}
 	now := s.now().UTC()
 	var joined Member
-	o, err := store.Modify(ctx, s.s, Collection, orgID, func(o *Organization) error {
+	o, err := store.Modify(ctx, s.s, Collection, orgID, 0, func(o *Organization) error {
 		if _, member := o.Member(u.ID); member {
 			return errAlready
 		}
@@ -429,7 +423,7 @@ var errAlready = errors.New("org: already a member")
 // cannot go: an organisation always has someone who can manage it.
 func (s *Service) RemoveMember(ctx context.Context, p *auth.Principal, id, userID string) error {
 	var removed Member
-	o, err := store.Modify(ctx, s.s, Collection, id, func(o *Organization) error {
+	o, err := store.Modify(ctx, s.s, Collection, id, 0, func(o *Organization) error {
 		if !o.IsOwner(p.User.ID) && p.User.ID != userID {
 			return errs.ErrForbidden
 		}

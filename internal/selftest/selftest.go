@@ -263,7 +263,7 @@ func conditionalWrites(ctx context.Context, s *store.Store, area string, r *Repo
 	for range 50 {
 		wg.Go(func() {
 			for {
-				_, err := store.Modify(ctx, s, "selftest_slots", "s1", func(d *slot) error {
+				_, err := store.Modify(ctx, s, "selftest_slots", "s1", 0, func(d *slot) error {
 					if d.Room == 0 {
 						return errFull
 					}

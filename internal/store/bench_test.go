@@ -88,7 +88,7 @@ func BenchmarkIDLookups(b *testing.B) {
 			})
 			b.Run("Modify", func(b *testing.B) {
 				for b.Loop() {
-					if _, err := store.Modify(ctx, s, "docs", id(), func(d *benchDoc) error { d.Count++; return nil }); err != nil {
+					if _, err := store.Modify(ctx, s, "docs", id(), 0, func(d *benchDoc) error { d.Count++; return nil }); err != nil {
 						b.Fatal(err)
 					}
 				}

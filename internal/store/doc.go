@@ -108,6 +108,12 @@ const maxAttempts = 64
 // it meanwhile; the version goes up by one. An error from fn aborts without a
 // write and is returned as is.
 //
+// version is the version the caller expects the document to be at (the
+// client's If-Match); 0 accepts any. When the document is at another
+// version Modify writes nothing and returns ErrStale — after fn's own
+// refusals, so that someone who may not see the document learns nothing
+// from a guessed id and version.
+//
 // On MongoDB the write is a single conditional replace on {_id, version},
 // which is atomic, so many replicas may call Modify on the same document; a
 // lost race re-reads and runs fn again. In embedded mode FerretDB cannot do a
@@ -116,9 +122,12 @@ const maxAttempts = 64
 func Modify[T any, P interface {
 	*T
 	Versioned
-}](ctx context.Context, s *Store, coll, id string, fn func(P) error) (T, error) {
+}](ctx context.Context, s *Store, coll, id string, version int64, fn func(P) error) (T, error) {
 	return guarded[T, P](ctx, s, coll, id, func(p P, old int64) error {
 		if err := fn(p); err != nil {
+			return err
+		}
+		if err := expect(coll, id, old, version); err != nil {
 			return err
 		}
 		p.SetVersion(old + 1)
@@ -130,6 +139,15 @@ func Modify[T any, P interface {
 		}
 		return res.MatchedCount == 1, nil
 	})
+}
+
+// expect checks a document read at version old against the version the
+// caller expects (0: any).
+func expect(coll, id string, old, version int64) error {
+	if version != 0 && old != version {
+		return fmt.Errorf("%s %q is at version %d, not %d: %w", coll, id, old, version, ErrStale)
+	}
+	return nil
 }
 
 // guarded is the loop under Modify and DeleteIf: read by _id, let check
@@ -191,7 +209,7 @@ func Upsert[T any, P interface {
 	Versioned
 }](ctx context.Context, s *Store, coll, id string, fn func(doc P, exists bool) error) (T, error) {
 	for attempt := 0; attempt < maxAttempts; attempt++ {
-		doc, err := Modify[T, P](ctx, s, coll, id, func(p P) error { return fn(p, true) })
+		doc, err := Modify[T, P](ctx, s, coll, id, 0, func(p P) error { return fn(p, true) })
 		if !errors.Is(err, ErrNotFound) {
 			return doc, err
 		}
@@ -211,14 +229,20 @@ func Upsert[T any, P interface {
 	return zero, fmt.Errorf("%s %q: %w", coll, id, ErrConflict)
 }
 
-// DeleteIf deletes a document only if check passes on its current state —
-// Modify's guarantee for deletes: on MongoDB one delete on {_id, version}
-// (retried when someone wrote meanwhile), in embedded mode under the guard.
+// DeleteIf deletes a document only if check passes on its current state and
+// it is at version (0: any) — Modify's guarantee for deletes: on MongoDB one
+// delete on {_id, version} (retried when someone wrote meanwhile), in
+// embedded mode under the guard.
 func DeleteIf[T any, P interface {
 	*T
 	Versioned
-}](ctx context.Context, s *Store, coll, id string, check func(P) error) (T, error) {
-	return guarded[T, P](ctx, s, coll, id, func(p P, _ int64) error { return check(p) },
+}](ctx context.Context, s *Store, coll, id string, version int64, check func(P) error) (T, error) {
+	return guarded[T, P](ctx, s, coll, id, func(p P, old int64) error {
+		if err := check(p); err != nil {
+			return err
+		}
+		return expect(coll, id, old, version)
+	},
 		func(c *mongo.Collection, filter bson.D, _ P) (bool, error) {
 			res, err := c.DeleteOne(ctx, filter)
 			if err != nil {

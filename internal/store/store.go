@@ -26,6 +26,9 @@ var (
 	ErrNotFound  = errors.New("store: document not found")
 	ErrDuplicate = errors.New("store: duplicate key")
 	ErrConflict  = errors.New("store: document changed concurrently")
+	// ErrStale: the document is not at the version the caller expected
+	// (the client's If-Match); the API answers 412.
+	ErrStale = errors.New("store: document not at the expected version")
 )
 
 // Config selects the backend: an empty MongoURI starts the embedded FerretDB

@@ -44,7 +44,7 @@ func TestModifyConcurrentDecrements(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, err := store.Modify(ctx, s, "slots", "s1", func(d *slot) error {
+			_, err := store.Modify(ctx, s, "slots", "s1", 0, func(d *slot) error {
 				if d.Room == 0 {
 					return errFull
 				}
@@ -94,7 +94,7 @@ func TestInsertGetDeleteErrors(t *testing.T) {
 	if err := store.Insert(ctx, s, "slots", &slot{ID: "a"}); !errors.Is(err, store.ErrDuplicate) {
 		t.Fatalf("second insert: %v, want ErrDuplicate", err)
 	}
-	if _, err := store.Modify(ctx, s, "slots", "missing", func(*slot) error { return nil }); !errors.Is(err, store.ErrNotFound) {
+	if _, err := store.Modify(ctx, s, "slots", "missing", 0, func(*slot) error { return nil }); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("Modify missing: %v, want ErrNotFound", err)
 	}
 	if err := store.Delete(ctx, s, "slots", "a"); err != nil {
@@ -234,5 +234,42 @@ func TestEnsureAppliesChangedIndexOptions(t *testing.T) {
 	}
 	if err := store.Insert(ctx, s, "codes", bson.D{{Key: "_id", Value: "b"}, {Key: "code", Value: 1}}); !errors.Is(err, store.ErrDuplicate) {
 		t.Fatalf("a second code 1: %v", err)
+	}
+}
+
+// Modify and DeleteIf with an expected version: the version read must be
+// the one expected (0 accepts any); otherwise nothing is written and the
+// answer is ErrStale — unless fn refuses first.
+func TestModifyExpectedVersion(t *testing.T) {
+	s := storetest.New(t)
+	ctx := context.Background()
+	if err := s.Ensure(ctx, store.CollectionSpec{Name: "slots"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Insert(ctx, s, "slots", &slot{ID: "v", Room: 3}); err != nil {
+		t.Fatal(err)
+	}
+	take := func(d *slot) error { d.Room--; return nil }
+	if _, err := store.Modify(ctx, s, "slots", "v", 2, take); !errors.Is(err, store.ErrStale) {
+		t.Fatalf("expected version 2 of a document at 1: %v, want ErrStale", err)
+	}
+	if _, err := store.Modify(ctx, s, "slots", "v", 2, func(*slot) error { return errFull }); !errors.Is(err, errFull) {
+		t.Fatalf("fn's refusal comes first: %v", err)
+	}
+	d, err := store.Modify(ctx, s, "slots", "v", 1, take)
+	if err != nil || d.Version != 2 || d.Room != 2 {
+		t.Fatalf("expected version 1: %+v %v", d, err)
+	}
+	if d, err = store.Modify(ctx, s, "slots", "v", 0, take); err != nil || d.Version != 3 {
+		t.Fatalf("any version: %+v %v", d, err)
+	}
+	if _, err := store.DeleteIf(ctx, s, "slots", "v", 2, func(*slot) error { return nil }); !errors.Is(err, store.ErrStale) {
+		t.Fatalf("DeleteIf at a stale version: %v, want ErrStale", err)
+	}
+	if got, _ := store.Get[slot](ctx, s, "slots", "v"); got.Version != 3 || got.Room != 1 {
+		t.Fatalf("a stale write changed the document: %+v", got)
+	}
+	if _, err := store.DeleteIf(ctx, s, "slots", "v", 3, func(*slot) error { return nil }); err != nil {
+		t.Fatalf("DeleteIf at the expected version: %v", err)
 	}
 }

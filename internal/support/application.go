@@ -16,6 +16,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/files"
+	"github.com/techmart-vn/techmart/internal/lifecycle"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/search"
 	"github.com/techmart-vn/techmart/internal/store"
@@ -153,6 +154,8 @@ type Application struct {
 	UpdatedAt       time.Time     `bson:"updatedAt" json:"updatedAt"`
 	SubmittedAt     *time.Time    `bson:"submittedAt,omitempty" json:"submittedAt,omitempty"`
 	ClosedAt        *time.Time    `bson:"closedAt,omitempty" json:"closedAt,omitempty"`
+	// Can is what the person asking may do with it now (View fills it).
+	Can Can `bson:"-" json:"can"`
 }
 
 // Step is one state reached, for the applicant's timeline.
@@ -216,10 +219,6 @@ func (in ApplicationInput) apply(c *validate.Checker, a *Application) {
 		c.Optional("expectedResults", a.ExpectedResults, 8000)
 	}
 }
-
-// editable reports whether the applicant may change a dossier: a draft,
-// or one returned for revision.
-func editable(state string) bool { return state == AppDraft || state == AppReturned }
 
 // member reports whether p belongs to the application's organisation.
 func member(p *auth.Principal, a *Application) bool {
@@ -412,48 +411,17 @@ func (s *Service) UpdateApplication(ctx context.Context, p *auth.Principal, id s
 			return cur, err
 		}
 	}
-	return s.changeApp(ctx, p, id, ifVersion, ActionAppUpdate, func(a *Application) error {
-		if !editable(a.State) {
-			return ErrInvalidTransition
-		}
+	return s.apps.Apply(ctx, p, id, lifecycle.Move[*Application]{Step: StepEdit, Version: ifVersion, Change: func(a *Application, _ time.Time) error {
 		var c validate.Checker
 		in.apply(&c, a) // a linked technology's title was set by linkTechnology
 		return c.Err()
-	})
+	}})
 }
 
-// changeApp is every change of a dossier by its organisation: one
-// conditional write, audited.
-func (s *Service) changeApp(ctx context.Context, p *auth.Principal, id string, ifVersion int64, action string, fn func(a *Application) error) (Application, error) {
-	var from string
-	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
-		if !member(p, a) {
-			if isStaff(p) {
-				return errs.ErrForbidden
-			}
-			return ErrApplicationNotFound
-		}
-		if ifVersion != 0 && a.Version != ifVersion {
-			return errs.ErrVersionMismatch
-		}
-		from = a.State
-		if err := fn(a); err != nil {
-			return err
-		}
-		a.UpdatedAt = s.now().UTC()
-		return nil
-	})
-	if errors.Is(err, store.ErrNotFound) {
-		return a, ErrApplicationNotFound.Wrap(err)
-	} else if err != nil {
-		return a, err
-	}
-	var changes map[string]audit.Change
-	if from != a.State {
-		changes = map[string]audit.Change{"state": {From: from, To: a.State}}
-	}
-	s.recordApp(ctx, p, action, a, changes)
-	return a, nil
+// May says whether p may take the named step (Step…) on a now, and if not
+// why: the rule every step enforces and `can` shows.
+func (s *Service) May(p *auth.Principal, a *Application, step string) error {
+	return s.apps.Check(p, a, step)
 }
 
 // Submit sends a complete dossier: the window is open, the organisation is
@@ -475,18 +443,15 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, id string, ifVe
 	if o.Status != org.StatusVerified || !slices.Contains(pr.Eligibility.OrgKinds, o.Kind) {
 		return a, ErrNotEligible
 	}
-	if !editable(a.State) {
-		return a, ErrInvalidTransition
+	if err := s.May(p, &a, StepSubmit); err != nil {
+		return a, err
 	}
 	done, err := s.claimOpen(ctx, &pr, &a)
 	if err != nil {
 		return a, err
 	}
 	defer done()
-	a, err = s.changeApp(ctx, p, id, ifVersion, ActionAppSubmit, func(a *Application) error {
-		if !editable(a.State) {
-			return ErrInvalidTransition
-		}
+	a, err = s.apps.Apply(ctx, p, id, lifecycle.Move[*Application]{Step: StepSubmit, Version: ifVersion, Change: func(a *Application, now time.Time) error {
 		var c validate.Checker
 		need := func(field string, ok bool) {
 			if !ok {
@@ -518,11 +483,9 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, id string, ifVe
 		if err := c.Err(); err != nil {
 			return err
 		}
-		at := s.now().UTC()
-		a.State, a.SubmittedAt = AppSubmitted, &at
-		a.History = append(a.History, Step{State: AppSubmitted, At: at})
+		a.SubmittedAt = &now
 		return nil
-	})
+	}})
 	if err == nil {
 		s.submitted(ctx, a)
 	}
@@ -536,15 +499,7 @@ func (s *Service) submitted(ctx context.Context, a Application) {
 
 // Withdraw takes a dossier back before any decision.
 func (s *Service) Withdraw(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Application, error) {
-	return s.changeApp(ctx, p, id, ifVersion, ActionAppWithdraw, func(a *Application) error {
-		if !slices.Contains([]string{AppDraft, AppSubmitted, AppCompleteness, AppReturned, AppAppraisal}, a.State) {
-			return ErrInvalidTransition // decided: too late
-		}
-		at := s.now().UTC()
-		a.State = AppWithdrawn
-		a.History = append(a.History, Step{State: AppWithdrawn, At: at})
-		return nil
-	})
+	return s.apps.Apply(ctx, p, id, lifecycle.Move[*Application]{Step: StepWithdraw, Version: ifVersion})
 }
 
 // MaxAppDocuments bounds a dossier's files.
@@ -559,37 +514,28 @@ func (s *Service) AttachDocument(ctx context.Context, p *auth.Principal, id, cod
 	if !slices.ContainsFunc(pr.Documents, func(d Document) bool { return d.Code == code }) {
 		return a, errs.Field("code", "invalid_choice")
 	}
-	return s.changeApp(ctx, p, id, 0, ActionAppUpdate, func(a *Application) error {
-		if !editable(a.State) {
-			return ErrInvalidTransition
-		}
+	return s.apps.Apply(ctx, p, id, lifecycle.Move[*Application]{Step: StepEdit, Change: func(a *Application, _ time.Time) error {
 		if len(a.Documents) >= MaxAppDocuments {
 			return errs.Field("file", "too_many", "max", MaxAppDocuments)
 		}
 		a.Documents = append(a.Documents, AppDocument{Code: code, FileID: fileID})
 		return nil
-	})
+	}})
 }
 
 // DetachDocument takes a file off a dossier the applicant may still
 // change.
 func (s *Service) DetachDocument(ctx context.Context, p *auth.Principal, id, fileID string) (Application, error) {
-	return s.changeApp(ctx, p, id, 0, ActionAppUpdate, func(a *Application) error {
+	return s.apps.Apply(ctx, p, id, lifecycle.Move[*Application]{Step: StepEdit, Change: func(a *Application, _ time.Time) error {
 		i := slices.IndexFunc(a.Documents, func(d AppDocument) bool { return d.FileID == fileID })
 		if i < 0 {
 			return files.ErrNotFound
 		}
-		if !editable(a.State) {
-			return ErrInvalidTransition
-		}
 		a.Documents = slices.Delete(a.Documents, i, i+1)
 		return nil
-	})
+	}})
 }
 
 func (s *Service) recordApp(ctx context.Context, p *auth.Principal, action string, a Application, changes map[string]audit.Change) {
-	_ = s.audit.Record(ctx, audit.Entry{
-		ID: store.NewID(), At: s.now().UTC(), Actor: p.Actor(), Action: action,
-		Subject: audit.Subject{Type: "support.application", ID: a.ID, Name: a.Title + " – " + a.OrgName}, Changes: changes,
-	})
+	s.recordAppReason(ctx, p, action, a, changes, "")
 }

@@ -85,7 +85,7 @@ type Decision struct {
 
 // Check starts the completeness check of a submitted dossier.
 func (s *Service) Check(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (Application, error) {
-	return s.staffStep(ctx, p, id, ifVersion, ActionAppCheck, []string{AppSubmitted}, AppCompleteness, "", nil)
+	return s.staffStep(ctx, p, id, ifVersion, StepCheck, "", "", nil)
 }
 
 // ReturnInput says what is missing.
@@ -101,7 +101,7 @@ func (s *Service) Return(ctx context.Context, p *auth.Principal, id string, in R
 	if err := c.Err(); err != nil {
 		return Application{}, err
 	}
-	a, err := s.staffStep(ctx, p, id, ifVersion, ActionAppReturn, []string{AppSubmitted, AppCompleteness}, AppReturned, reason, nil)
+	a, err := s.staffStep(ctx, p, id, ifVersion, StepReturn, "", reason, nil)
 	if err == nil {
 		s.tellApplicant(ctx, p, a, AppReturned, map[string]string{"reason": reason})
 	}
@@ -166,13 +166,10 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 		}
 		return a, ErrInvalidTransition
 	}
-	if a.State != AppAppraisal {
-		return a, ErrInvalidTransition
+	if err := s.May(p, &a, StepDecide); err != nil {
+		return a, err
 	}
 	ap := summarize(&a)
-	if ap == nil || !ap.Complete {
-		return a, ErrAppraisalIncomplete
-	}
 	now := s.now().UTC()
 	d := Decision{Outcome: in.Outcome, Reason: in.Reason, Key: key, Fingerprint: fp, By: p.User.ID, At: now, Number: in.Number}
 	if in.Outcome == AppApproved {
@@ -206,7 +203,7 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 // within the budget and the programme's approvals per organisation; a
 // reservation that already exists with the same key is the same request.
 func (s *Service) reserve(ctx context.Context, programID string, r Reservation) error {
-	_, err := store.Modify(ctx, s.s, ProgramCollection, programID, func(pr *Program) error {
+	_, err := store.Modify(ctx, s.s, ProgramCollection, programID, 0, func(pr *Program) error {
 		if i := slices.IndexFunc(pr.Reservations, func(x Reservation) bool { return x.ApplicationID == r.ApplicationID }); i >= 0 {
 			if x := pr.Reservations[i]; x.Key == r.Key {
 				if err := sameRequest(x.Fingerprint, r.Fingerprint); err != nil {
@@ -255,7 +252,7 @@ func (s *Service) writeDecision(ctx context.Context, id string, d Decision) (App
 		}
 		d.Number = n
 	}
-	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
+	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, 0, func(a *Application) error {
 		if a.Decision != nil {
 			if a.Decision.Key == d.Key {
 				if err := sameRequest(a.Decision.Fingerprint, d.Fingerprint); err != nil {
@@ -365,7 +362,7 @@ func (s *Service) Reconcile(ctx context.Context) (finished, released int, err er
 
 // release takes a reservation back out of the ledger.
 func (s *Service) release(ctx context.Context, programID string, r Reservation) error {
-	_, err := store.Modify(ctx, s.s, ProgramCollection, programID, func(pr *Program) error {
+	_, err := store.Modify(ctx, s.s, ProgramCollection, programID, 0, func(pr *Program) error {
 		i := slices.IndexFunc(pr.Reservations, func(x Reservation) bool { return x.ApplicationID == r.ApplicationID && x.Key == r.Key })
 		if i < 0 {
 			return errAlreadyReserved // gone already

@@ -79,11 +79,11 @@ func (s *Service) Disburse(ctx context.Context, p *auth.Principal, id, key strin
 	if i := slices.IndexFunc(a.Tranches, func(x Tranche) bool { return x.Key == key }); i >= 0 {
 		return a, sameRequest(a.Tranches[i].Fingerprint, fp) // the same request again: the same answer
 	}
-	if !slices.Contains(disbursable, a.State) {
-		return a, ErrInvalidTransition
+	if err := s.May(p, &a, StepDisburse); err != nil {
+		return a, err
 	}
 	t := Tranche{Key: key, Fingerprint: fp, Amount: in.Amount, On: in.On, Note: in.Note, By: p.User.ID, At: s.now().UTC()}
-	_, err = store.Modify(ctx, s.s, ProgramCollection, a.ProgramID, func(pr *Program) error {
+	_, err = store.Modify(ctx, s.s, ProgramCollection, a.ProgramID, 0, func(pr *Program) error {
 		i := slices.IndexFunc(pr.Reservations, func(r Reservation) bool { return r.ApplicationID == a.ID })
 		if i < 0 {
 			return ErrInvalidTransition
@@ -117,7 +117,7 @@ func (s *Service) Disburse(ctx context.Context, p *auth.Principal, id, key strin
 // copyTranche adds t to the application's list unless it is there; the
 // first tranche starts the project (agreement_signed → in_progress).
 func (s *Service) copyTranche(ctx context.Context, id string, t Tranche) (Application, error) {
-	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
+	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, 0, func(a *Application) error {
 		if slices.ContainsFunc(a.Tranches, func(x Tranche) bool { return x.Key == t.Key }) {
 			return errAlreadyReserved
 		}

@@ -7,10 +7,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/lifecycle"
 	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/validate"
@@ -61,10 +61,6 @@ type Notifier interface {
 	ToOrgs(ctx context.Context, orgIDs []string, except string, n notify.Note)
 }
 
-// disbursable lists the states in which tranches are paid: from the
-// agreement to acceptance (a last tranche often follows acceptance).
-var disbursable = []string{AppAgreementSigned, AppInProgress, AppAcceptanceRequested, AppAccepted}
-
 // AgreementInput is the signed agreement's reference.
 type AgreementInput struct {
 	Number   string `json:"number"`
@@ -80,7 +76,7 @@ func (s *Service) SignAgreement(ctx context.Context, p *auth.Principal, id strin
 	if err := c.Err(); err != nil {
 		return Application{}, err
 	}
-	a, err := s.staffStep(ctx, p, id, ifVersion, ActionAgreement, []string{AppApproved}, AppAgreementSigned, in.Number, func(a *Application, now time.Time) error {
+	a, err := s.staffStep(ctx, p, id, ifVersion, StepAgreement, "", in.Number, func(a *Application, now time.Time) error {
 		if a.Decision != nil && in.SignedOn < calendar.Day(a.Decision.At) {
 			return errs.Field("signedOn", "before_decision")
 		}
@@ -106,16 +102,10 @@ func (s *Service) RequestAcceptance(ctx context.Context, p *auth.Principal, id s
 	if err := c.Err(); err != nil {
 		return Application{}, err
 	}
-	a, err := s.changeApp(ctx, p, id, ifVersion, ActionAcceptanceRequest, func(a *Application) error {
-		if a.State != AppInProgress {
-			return ErrInvalidTransition
-		}
-		now := s.now().UTC()
+	a, err := s.apps.Apply(ctx, p, id, lifecycle.Move[*Application]{Step: StepRequestAcceptance, Version: ifVersion, Change: func(a *Application, now time.Time) error {
 		a.Acceptance = &Acceptance{Report: in.Report, RequestedAt: &now}
-		a.State = AppAcceptanceRequested
-		a.History = append(a.History, Step{State: AppAcceptanceRequested, At: now})
 		return nil
-	})
+	}})
 	if err == nil {
 		s.tellOfficers(ctx, a, "acceptance_requested", nil)
 	}
@@ -143,7 +133,7 @@ func (s *Service) RecordAcceptance(ctx context.Context, p *auth.Principal, id st
 	if err := c.Err(); err != nil {
 		return Application{}, err
 	}
-	a, err := s.staffStep(ctx, p, id, ifVersion, ActionAcceptance, []string{AppAcceptanceRequested}, in.Outcome, in.Note, func(a *Application, now time.Time) error {
+	a, err := s.staffStep(ctx, p, id, ifVersion, StepAcceptance, in.Outcome, in.Note, func(a *Application, now time.Time) error {
 		acc := Acceptance{}
 		if a.Acceptance != nil {
 			acc = *a.Acceptance
@@ -174,7 +164,7 @@ func (s *Service) Close(ctx context.Context, p *auth.Principal, id string, in Cl
 	if err := c.Err(); err != nil {
 		return Application{}, err
 	}
-	a, err := s.staffStep(ctx, p, id, ifVersion, ActionClose, []string{AppAccepted, AppNotAccepted}, AppClosed, in.Note, func(a *Application, now time.Time) error {
+	a, err := s.staffStep(ctx, p, id, ifVersion, StepClose, "", in.Note, func(a *Application, now time.Time) error {
 		a.ClosedAt = &now
 		return nil
 	})
@@ -191,7 +181,7 @@ func (s *Service) Close(ctx context.Context, p *auth.Principal, id string, in Cl
 // settle shrinks a closed application's reservation to what was paid and
 // gives the rest back to the programme. Settling twice changes nothing.
 func (s *Service) settle(ctx context.Context, programID, applicationID string) error {
-	_, err := store.Modify(ctx, s.s, ProgramCollection, programID, func(pr *Program) error {
+	_, err := store.Modify(ctx, s.s, ProgramCollection, programID, 0, func(pr *Program) error {
 		i := slices.IndexFunc(pr.Reservations, func(r Reservation) bool { return r.ApplicationID == applicationID })
 		if i < 0 || pr.Reservations[i].Settled {
 			return errAlreadyReserved
@@ -208,38 +198,14 @@ func (s *Service) settle(ctx context.Context, programID, applicationID string) e
 	return err
 }
 
-// staffStep is an officer's step from one of states to `to`, with fn
-// filling in what the step records; one conditional write, audited.
-func (s *Service) staffStep(ctx context.Context, p *auth.Principal, id string, ifVersion int64, action string, from []string, to, note string, fn func(a *Application, now time.Time) error) (Application, error) {
+// staffStep is an officer's step of the table (to overrides its state when
+// the officer chooses the outcome), with fn filling in what the step
+// records. Anyone else is refused before the dossier is read.
+func (s *Service) staffStep(ctx context.Context, p *auth.Principal, id string, ifVersion int64, step, to, note string, fn func(a *Application, now time.Time) error) (Application, error) {
 	if !isStaff(p) {
 		return Application{}, errs.ErrForbidden
 	}
-	var before string
-	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
-		if ifVersion != 0 && a.Version != ifVersion {
-			return errs.ErrVersionMismatch
-		}
-		if !slices.Contains(from, a.State) {
-			return ErrInvalidTransition
-		}
-		now := s.now().UTC()
-		if fn != nil {
-			if err := fn(a, now); err != nil {
-				return err
-			}
-		}
-		before = a.State
-		a.State, a.UpdatedAt = to, now
-		a.History = append(a.History, Step{State: to, At: now, Note: note})
-		return nil
-	})
-	if errors.Is(err, store.ErrNotFound) {
-		return a, ErrApplicationNotFound.Wrap(err)
-	} else if err != nil {
-		return a, err
-	}
-	s.recordAppReason(ctx, p, action, a, map[string]audit.Change{"state": {From: before, To: to}}, note)
-	return a, nil
+	return s.apps.Apply(ctx, p, id, lifecycle.Move[*Application]{Step: step, Version: ifVersion, To: to, Note: note, Reason: note, Change: fn})
 }
 
 // pastDay checks a required day that is not in the future (Vietnam's days).
@@ -255,12 +221,11 @@ func (s *Service) pastDay(c *validate.Checker, field, value string) {
 
 // View is what p may read of a: officers see every review and the
 // appraisal's sums; a reviewer sees their own review only; the applicant
-// sees none (reviewers stay anonymous to the enterprise).
+// sees none (reviewers stay anonymous to the enterprise). Can says which
+// steps p may take now.
 func (s *Service) View(p *auth.Principal, a Application) Application {
-	a.Paid = 0
-	for _, t := range a.Tranches {
-		a.Paid += t.Amount
-	}
+	a.Paid = a.paid()
+	a.Can = s.CanOf(p, &a)
 	switch {
 	case isStaff(p):
 		a.Appraisal = summarize(&a)

@@ -22,6 +22,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/lifecycle"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/validate"
@@ -181,12 +182,15 @@ type Service struct {
 	log       *slog.Logger
 	now       func() time.Time
 	w         *writer // this instance as a writer of ledgers (writers.go)
+	apps      *lifecycle.Machine[Application, *Application, Role]
 }
 
 // New returns the service. In embedded mode the store's lock on the data
 // directory makes this process the only writer (see writers.go).
 func New(s *store.Store, orgs Orgs, users Users, notes Notifier, a auth.Auditor, log *slog.Logger) *Service {
-	return &Service{s: s, orgs: orgs, users: users, notes: notes, audit: a, log: log, now: time.Now, w: newWriter(s.Embedded())}
+	svc := &Service{s: s, orgs: orgs, users: users, notes: notes, audit: a, log: log, now: time.Now, w: newWriter(s.Embedded())}
+	svc.apps = svc.machine()
+	return svc
 }
 
 // Link lets applications point at recorded transfers and listings.
@@ -450,10 +454,7 @@ func (s *Service) Update(ctx context.Context, p *auth.Principal, id string, in P
 		return Program{}, errs.ErrForbidden
 	}
 	var before Program
-	pr, err := store.Modify(ctx, s.s, ProgramCollection, id, func(pr *Program) error {
-		if ifVersion != 0 && pr.Version != ifVersion {
-			return errs.ErrVersionMismatch
-		}
+	pr, err := store.Modify(ctx, s.s, ProgramCollection, id, ifVersion, func(pr *Program) error {
 		before = *pr
 		var c validate.Checker
 		in.apply(&c, pr)
@@ -491,10 +492,7 @@ func (s *Service) Publish(ctx context.Context, p *auth.Principal, id string, ifV
 		return Program{}, errs.ErrForbidden
 	}
 	now := s.now().UTC()
-	pr, err := store.Modify(ctx, s.s, ProgramCollection, id, func(pr *Program) error {
-		if ifVersion != 0 && pr.Version != ifVersion {
-			return errs.ErrVersionMismatch
-		}
+	pr, err := store.Modify(ctx, s.s, ProgramCollection, id, ifVersion, func(pr *Program) error {
 		if pr.State != ProgramDraft {
 			return ErrInvalidTransition
 		}

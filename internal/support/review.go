@@ -12,7 +12,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/errs"
-	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/lifecycle"
 	"github.com/techmart-vn/techmart/internal/validate"
 )
 
@@ -277,22 +277,14 @@ func (s *Service) AssignReviewers(ctx context.Context, p *auth.Principal, id str
 	if err := c.Err(); err != nil {
 		return a, err
 	}
-	var before string
 	var added, removed []string
-	a, err = store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
-		if ifVersion != 0 && a.Version != ifVersion {
-			return errs.ErrVersionMismatch
-		}
-		if a.State != AppCompleteness && a.State != AppAppraisal {
-			return ErrInvalidTransition
-		}
+	a, err = s.apps.Apply(ctx, p, id, lifecycle.Move[*Application]{Step: StepAssignReviewers, Version: ifVersion, Change: func(a *Application, now time.Time) error {
 		// A reviewer who has scored stays: the scores are part of the record.
 		for _, r := range a.Reviews {
 			if r.scored() && !slices.Contains(in.ReviewerIDs, r.ReviewerID) {
 				return errs.Field("reviewerIds", "cannot_remove_scored", "reviewer", r.ReviewerName)
 			}
 		}
-		now := s.now().UTC()
 		added, removed = nil, nil // a retried write starts again
 		for _, r := range a.Reviews {
 			if !slices.Contains(in.ReviewerIDs, r.ReviewerID) && !r.recused() {
@@ -312,28 +304,17 @@ func (s *Service) AssignReviewers(ctx context.Context, p *auth.Principal, id str
 		if a.Review == nil {
 			a.Review = &ReviewPlan{Criteria: slices.Clone(pr.Criteria), PassMark: pr.PassMark, Required: required}
 		}
-		before = a.State
-		if a.State == AppCompleteness {
-			a.State = AppAppraisal
-			a.History = append(a.History, Step{State: AppAppraisal, At: now})
-		}
-		a.UpdatedAt = now
 		return nil
-	})
-	if errors.Is(err, store.ErrNotFound) {
-		return a, ErrApplicationNotFound.Wrap(err)
-	} else if err != nil {
+	}, Changes: func(_, after *Application) map[string]audit.Change {
+		names := make([]string, 0, len(after.Reviews))
+		for _, r := range after.Reviews {
+			names = append(names, r.ReviewerName)
+		}
+		return map[string]audit.Change{"reviewers": {To: names}}
+	}})
+	if err != nil {
 		return a, err
 	}
-	names := make([]string, 0, len(a.Reviews))
-	for _, r := range a.Reviews {
-		names = append(names, r.ReviewerName)
-	}
-	changes := map[string]audit.Change{"reviewers": {To: names}}
-	if before != a.State {
-		changes["state"] = audit.Change{From: before, To: a.State}
-	}
-	s.recordAppReason(ctx, p, ActionAssignReviewers, a, changes, "")
 	s.tell(ctx, added, a, "reviewer_assigned", nil)
 	s.tell(ctx, removed, a, "reviewer_unassigned", nil)
 	return a, nil
@@ -371,22 +352,8 @@ func (s *Service) SubmitScores(ctx context.Context, p *auth.Principal, id string
 		return Application{}, err
 	}
 	var complete bool
-	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, func(a *Application) error {
-		i := slices.IndexFunc(a.Reviews, func(r Review) bool { return p != nil && r.ReviewerID == p.User.ID })
-		if i < 0 {
-			if member(p, a) || isStaff(p) {
-				return errs.ErrForbidden
-			}
-			return ErrApplicationNotFound
-		}
-		if ifVersion != 0 && a.Version != ifVersion {
-			return errs.ErrVersionMismatch
-		}
-		if a.State != AppAppraisal || a.Decision != nil || a.Reviews[i].recused() {
-			return ErrInvalidTransition
-		}
-		r := &a.Reviews[i]
-		now := s.now().UTC()
+	a, err := s.apps.Apply(ctx, p, id, lifecycle.Move[*Application]{Step: StepScore, Version: ifVersion, Change: func(a *Application, now time.Time) error {
+		r := &a.Reviews[slices.IndexFunc(a.Reviews, func(r Review) bool { return r.ReviewerID == p.User.ID })]
 		if in.Declaration == Conflict {
 			r.Declaration, r.Scores, r.Total, r.Comment, r.SubmittedAt = Conflict, nil, nil, in.Comment, &now
 		} else {
@@ -397,20 +364,18 @@ func (s *Service) SubmitScores(ctx context.Context, p *auth.Principal, id string
 			t := total(a.Review.Criteria, scores)
 			r.Declaration, r.Scores, r.Total, r.Comment, r.SubmittedAt = NoConflict, scores, &t, in.Comment, &now
 		}
-		a.UpdatedAt = now
 		complete = summarize(a).Complete
 		return nil
-	})
-	if errors.Is(err, store.ErrNotFound) {
-		return a, ErrApplicationNotFound.Wrap(err)
-	} else if err != nil {
+	}, Changes: func(_, after *Application) map[string]audit.Change {
+		changes := map[string]audit.Change{"declaration": {To: in.Declaration}}
+		if i := slices.IndexFunc(after.Reviews, func(r Review) bool { return r.ReviewerID == p.User.ID }); i >= 0 && after.Reviews[i].Total != nil {
+			changes["total"] = audit.Change{To: *after.Reviews[i].Total}
+		}
+		return changes
+	}})
+	if err != nil {
 		return a, err
 	}
-	changes := map[string]audit.Change{"declaration": {To: in.Declaration}}
-	if i := slices.IndexFunc(a.Reviews, func(r Review) bool { return r.ReviewerID == p.User.ID }); i >= 0 && a.Reviews[i].Total != nil {
-		changes["total"] = audit.Change{To: *a.Reviews[i].Total}
-	}
-	s.recordAppReason(ctx, p, ActionScore, a, changes, "")
 	switch {
 	case in.Declaration == Conflict:
 		s.tellOfficers(ctx, a, "reviewer_recused", map[string]string{"reviewer": p.User.FullName})

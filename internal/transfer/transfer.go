@@ -27,6 +27,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/connection"
 	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/lifecycle"
 	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/store"
@@ -159,12 +160,55 @@ type Service struct {
 	audit auth.Auditor
 	log   *slog.Logger
 	now   func() time.Time
+	steps *lifecycle.Machine[Transfer, *Transfer, bool]
 }
 
 // New returns the service.
 func New(s *store.Store, conns Connections, cat Catalog, orgs Orgs, notes Notifier, tax *taxonomy.Taxonomy, a auth.Auditor, log *slog.Logger) *Service {
-	return &Service{s: s, conns: conns, cat: cat, orgs: orgs, notes: notes, tax: tax, audit: a, log: log, now: time.Now}
+	svc := &Service{s: s, conns: conns, cat: cat, orgs: orgs, notes: notes, tax: tax, audit: a, log: log, now: time.Now}
+	svc.steps = &lifecycle.Machine[Transfer, *Transfer, bool]{
+		Store: s, Coll: Collection, Steps: steps, NotFound: ErrNotFound, Role: involved, Sees: func(ok bool) bool { return ok },
+		Subject: func(t *Transfer) audit.Subject { return audit.Subject{Type: "transfer", ID: t.ID, Name: t.Title} },
+		Audit:   a, Now: func() time.Time { return svc.now() },
+	}
+	return svc
 }
+
+// involved: a party or the department (the role of a transfer's table).
+func involved(p *auth.Principal, t *Transfer) bool {
+	return p != nil && (Party(p, t) || org.IsStaff(p))
+}
+
+// Names of a transfer's steps. Its state is the registration's status.
+const (
+	StepUpdate    = "update"
+	StepImplement = "implement"
+	StepDocument  = "document"
+	StepSubmitReg = "registration.submit"
+	StepRegister  = "registration.register"
+)
+
+var (
+	anyStatus = []string{RegNotRequired, RegDue, RegSubmitted, RegRegistered}
+	mayAct    = func(ok bool, _ string) bool { return ok }
+)
+
+// steps: the parties and the department edit a transfer in any state; the
+// registration is submitted once, then registered.
+var steps = lifecycle.Table[*Transfer, bool]{
+	StepUpdate:    {Action: ActionUpdate, From: anyStatus, Who: mayAct},
+	StepImplement: {Action: ActionImplementation, From: anyStatus, Who: mayAct},
+	StepDocument:  {Action: ActionDocument, From: anyStatus, Who: mayAct},
+	StepSubmitReg: {Action: ActionRegistration, From: []string{RegNotRequired, RegDue}, To: RegSubmitted, Who: mayAct},
+	StepRegister:  {Action: ActionRegistration, From: []string{RegNotRequired, RegDue, RegSubmitted}, To: RegRegistered, Who: mayAct},
+}
+
+// CurrentState, Enter and Touch put a transfer under the lifecycle.
+func (t *Transfer) CurrentState() string { return t.Registration.Status }
+
+func (t *Transfer) Enter(e lifecycle.Entry) { t.Registration.Status = e.State }
+
+func (t *Transfer) Touch(now time.Time) { t.UpdatedAt = now }
 
 // SetClock replaces the clock (tests of due dates).
 func (s *Service) SetClock(now func() time.Time) { s.now = now }
@@ -338,7 +382,7 @@ func (s *Service) CreateWithID(ctx context.Context, p *auth.Principal, id string
 		// The connection takes the transfer's id; if another transfer won
 		// the race for it, this one goes.
 		if _, err := s.conns.LinkTransfer(ctx, p, conn.ID, t.ID); err != nil {
-			if _, derr := store.DeleteIf(ctx, s.s, Collection, t.ID, func(*Transfer) error { return nil }); derr != nil {
+			if _, derr := store.DeleteIf(ctx, s.s, Collection, t.ID, 0, func(*Transfer) error { return nil }); derr != nil {
 				s.log.Error("transfer left without its connection", "transfer", t.ID, "err", derr)
 			}
 			return Transfer{}, err
@@ -375,10 +419,12 @@ type Can struct {
 	Implement bool `json:"implement"`
 }
 
-// CanOf is what the SPA shows.
+// CanOf is what the SPA shows; the same table enforces it.
 func CanOf(p *auth.Principal, t *Transfer) Can {
-	ok := Party(p, t) || org.IsStaff(p)
-	return Can{Edit: ok, Register: ok && t.Registration.Status != RegRegistered, Implement: ok}
+	m := steps
+	ok := involved(p, t)
+	can := func(name string) bool { return ok && slices.Contains(m[name].From, t.Registration.Status) }
+	return Can{Edit: can(StepUpdate), Register: can(StepRegister), Implement: can(StepImplement)}
 }
 
 // Get returns a transfer to its parties and officers; it is never public.
@@ -395,30 +441,12 @@ func (s *Service) Get(ctx context.Context, p *auth.Principal, id string) (Transf
 	return t, nil
 }
 
-// change is every edit: one conditional write, audited.
-func (s *Service) change(ctx context.Context, p *auth.Principal, id string, ifVersion int64, action string, fn func(t *Transfer) error) (Transfer, error) {
-	var before Transfer
-	t, err := store.Modify(ctx, s.s, Collection, id, func(t *Transfer) error {
-		if !Party(p, t) && !org.IsStaff(p) {
-			return ErrNotFound
-		}
-		if ifVersion != 0 && t.Version != ifVersion {
-			return errs.ErrVersionMismatch
-		}
-		before = *t
-		if err := fn(t); err != nil {
-			return err
-		}
-		t.UpdatedAt = s.now().UTC()
-		return nil
-	})
-	if errors.Is(err, store.ErrNotFound) {
-		return t, ErrNotFound.Wrap(err)
-	} else if err != nil {
-		return t, err
-	}
-	s.record(ctx, p, action, t, diff(before, t))
-	return t, nil
+// change is every edit: the table's step as one conditional write, with
+// what changed audited.
+func (s *Service) change(ctx context.Context, p *auth.Principal, id string, ifVersion int64, step string, fn func(t *Transfer) error) (Transfer, error) {
+	return s.steps.Apply(ctx, p, id, lifecycle.Move[*Transfer]{Step: step, Version: ifVersion,
+		Change:  func(t *Transfer, _ time.Time) error { return fn(t) },
+		Changes: func(before, after *Transfer) map[string]audit.Change { return diff(*before, *after) }})
 }
 
 func diff(a, b Transfer) map[string]audit.Change {
@@ -448,7 +476,7 @@ func (s *Service) Update(ctx context.Context, p *auth.Principal, id string, in I
 	if err := c.Err(); err != nil {
 		return Transfer{}, err
 	}
-	return s.change(ctx, p, id, ifVersion, ActionUpdate, func(t *Transfer) error {
+	return s.change(ctx, p, id, ifVersion, StepUpdate, func(t *Transfer) error {
 		var c validate.Checker
 		s.apply(&c, t, in, false)
 		return c.Err()
@@ -483,14 +511,9 @@ func (s *Service) Register(ctx context.Context, p *auth.Principal, id string, in
 	if err := c.Err(); err != nil {
 		return Transfer{}, err
 	}
-	return s.change(ctx, p, id, ifVersion, ActionRegistration, func(t *Transfer) error {
+	step := map[string]string{RegSubmitted: StepSubmitReg, RegRegistered: StepRegister}[in.Status]
+	return s.change(ctx, p, id, ifVersion, step, func(t *Transfer) error {
 		r := &t.Registration
-		switch {
-		case r.Status == RegRegistered:
-			return ErrInvalidTransition
-		case in.Status == RegSubmitted && r.Status == RegSubmitted:
-			return ErrInvalidTransition
-		}
 		day := in.SubmittedOn
 		if in.Status == RegRegistered {
 			day = in.RegisteredOn
@@ -498,7 +521,6 @@ func (s *Service) Register(ctx context.Context, p *auth.Principal, id string, in
 		if day < t.SignedOn {
 			return errs.Field(map[string]string{RegSubmitted: "submittedOn", RegRegistered: "registeredOn"}[in.Status], "before_signing")
 		}
-		r.Status = in.Status
 		if in.Status == RegSubmitted {
 			r.SubmittedOn = in.SubmittedOn
 		} else {
@@ -523,7 +545,7 @@ func (s *Service) Implement(ctx context.Context, p *auth.Principal, id string, i
 	if err := c.Err(); err != nil {
 		return Transfer{}, err
 	}
-	return s.change(ctx, p, id, ifVersion, ActionImplementation, func(t *Transfer) error {
+	return s.change(ctx, p, id, ifVersion, StepImplement, func(t *Transfer) error {
 		t.Implementation = Implementation{Status: in.Status, Outcome: in.Outcome}
 		return nil
 	})
@@ -537,7 +559,7 @@ var ErrTooManyDocuments = errs.Field("file", "too_many", "max", MaxDocuments)
 
 // Attach adds an uploaded file to t's documents.
 func (s *Service) Attach(ctx context.Context, p *auth.Principal, id, fileID string) (Transfer, error) {
-	return s.change(ctx, p, id, 0, ActionDocument, func(t *Transfer) error {
+	return s.change(ctx, p, id, 0, StepDocument, func(t *Transfer) error {
 		if len(t.Documents) >= MaxDocuments {
 			return ErrTooManyDocuments
 		}
@@ -548,7 +570,7 @@ func (s *Service) Attach(ctx context.Context, p *auth.Principal, id, fileID stri
 
 // Detach removes a document.
 func (s *Service) Detach(ctx context.Context, p *auth.Principal, id, fileID string) (Transfer, error) {
-	return s.change(ctx, p, id, 0, ActionDocument, func(t *Transfer) error {
+	return s.change(ctx, p, id, 0, StepDocument, func(t *Transfer) error {
 		i := slices.Index(t.Documents, fileID)
 		if i < 0 {
 			return errs.New(errs.NotFound, "file_not_found")
@@ -632,7 +654,7 @@ func (s *Service) RemindDue(ctx context.Context) (int, error) {
 		if t.DueRemindedAt != nil || t.Registration.DueOn == "" || t.Registration.DueOn > soon {
 			continue
 		}
-		t, err := store.Modify(ctx, s.s, Collection, t.ID, func(x *Transfer) error {
+		t, err := store.Modify(ctx, s.s, Collection, t.ID, 0, func(x *Transfer) error {
 			if x.DueRemindedAt != nil || x.Registration.Status != RegDue {
 				return errAlreadyReminded
 			}

@@ -831,6 +831,26 @@ export interface ApplicationAcceptance {
   at?: string;
 }
 
+/**
+ * The steps the person asking may take on an application now, decided by the
+ * server from the same table that enforces them; the SPA only shows them.
+ */
+export interface ApplicationCan {
+  edit: boolean;
+  submit: boolean;
+  withdraw: boolean;
+  check: boolean;
+  return: boolean;
+  assignReviewers: boolean;
+  score: boolean;
+  decide: boolean;
+  agreement: boolean;
+  disburse: boolean;
+  requestAcceptance: boolean;
+  acceptance: boolean;
+  close: boolean;
+}
+
 /** An enterprise's dossier for a support programme; amounts are integer VND. */
 export interface Application {
   id: string;
@@ -864,6 +884,7 @@ export interface Application {
   updatedAt: string;
   submittedAt?: string;
   closedAt?: string;
+  can: ApplicationCan;
 }
 
 /** What the applicant enters (POST takes programId and orgId too; PATCH any subset of the rest). */

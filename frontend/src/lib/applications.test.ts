@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/client';
-import { APPLICATION_STATES, type Application, type ApplicationState } from '../api/types';
+import { APPLICATION_STATES } from '../api/types';
 import i18n from '../i18n';
 import {
   amountLimits,
@@ -23,10 +23,9 @@ import {
   validateDraft,
   withMoneyParams,
   type ApplicationAction,
-  type Viewer,
 } from './applications';
 import { fieldMessage } from './messages';
-import { application } from '../test/support';
+import { application, can } from '../test/support';
 
 const flat = (s: string | undefined) => (s ?? '').replace(/\s/g, ' ');
 
@@ -177,52 +176,23 @@ describe('scores', () => {
   });
 });
 
-describe('who may do what', () => {
-  const applicant: Viewer = { member: true, officer: false, reviewer: false };
-  const officer: Viewer = { member: false, officer: true, reviewer: false };
-  const reviewer: Viewer = { member: false, officer: false, reviewer: true };
-  const scored = {
-    reviews: [
-      { reviewerId: 'r1', reviewerName: 'A', assignedAt: '', declaration: 'no_conflict' as const, total: 80, submittedAt: '2027-01-02' },
-      { reviewerId: 'r2', reviewerName: 'B', assignedAt: '', declaration: 'no_conflict' as const, total: 70, submittedAt: '2027-01-03' },
-    ],
-  };
-  const approved = { decision: { outcome: 'approved' as const, amount: 300_000_000, number: '7/QĐ', at: '' } };
-  const at = (state: ApplicationState, over: Partial<Application> = {}) => application({ state, ...over });
-  const table: [ApplicationState, Partial<Application>, ApplicationAction[], ApplicationAction[], ApplicationAction[]][] = [
-    // state, extra, applicant, officer, reviewer
-    ['draft', {}, ['edit', 'submit', 'withdraw'], [], []],
-    ['submitted', {}, ['withdraw'], ['check', 'return'], []],
-    ['completeness_check', {}, ['withdraw'], ['return', 'assign'], []],
-    ['returned', {}, ['edit', 'submit', 'withdraw'], [], []],
-    ['appraisal', {}, ['withdraw'], ['assign'], ['score']],
-    ['appraisal', scored, ['withdraw'], ['assign', 'decide'], ['score']],
-    ['approved', approved, [], ['agreement'], []],
-    ['rejected', { decision: { outcome: 'rejected', reason: 'x', number: '8/QĐ', at: '' } }, [], [], []],
-    ['agreement_signed', approved, [], ['disburse'], []],
-    ['in_progress', approved, ['requestAcceptance'], ['disburse'], []],
-    ['in_progress', { ...approved, paid: 300_000_000 }, ['requestAcceptance'], [], []],
-    ['acceptance_requested', approved, [], ['disburse', 'acceptance'], []],
-    ['accepted', { ...approved, paid: 300_000_000 }, [], ['close'], []],
-    ['not_accepted', approved, [], ['close'], []],
-    ['closed', approved, [], [], []],
-    ['withdrawn', {}, [], [], []],
-  ];
-
-  it.each(table)('in %s the applicant, an officer and a reviewer get their own steps', (state, extra, a, o, r) => {
-    expect(applicationActions(at(state, extra), applicant)).toEqual(a);
-    expect(applicationActions(at(state, extra), officer)).toEqual(o);
-    expect(applicationActions(at(state, extra), reviewer)).toEqual(r);
-    expect(applicationActions(at(state, extra), { member: false, officer: false, reviewer: false })).toEqual([]);
+describe('the steps the server offers', () => {
+  it('shows exactly the steps of can, in the page’s order', () => {
+    expect(applicationActions(application({ can: can() }))).toEqual([]);
+    expect(applicationActions(application({ can: can('withdraw', 'submit', 'edit') }))).toEqual(['edit', 'submit', 'withdraw']);
+    expect(applicationActions(application({ can: can('close', 'disburse', 'acceptance', 'agreement') }))).toEqual(['agreement', 'disburse', 'acceptance', 'close']);
+    expect(applicationActions(application({ can: can('assignReviewers', 'decide', 'return', 'check') }))).toEqual(['check', 'return', 'assign', 'decide']);
+    expect(applicationActions(application({ can: can('score') }))).toEqual(['score']);
+    expect(applicationActions(application({ can: can('requestAcceptance', 'withdraw') }))).toEqual(['requestAcceptance', 'withdraw']);
   });
 
-  it('waits for every reviewer before a decision, the server’s appraisal first', () => {
-    const one = { reviews: [scored.reviews[0], { reviewerId: 'r2', reviewerName: 'B', assignedAt: '' }] };
-    expect(applicationActions(at('appraisal', one), officer)).not.toContain('decide');
-    const recused = { reviews: [scored.reviews[0], { ...scored.reviews[1], declaration: 'conflict' as const }] };
-    expect(applicationActions(at('appraisal', recused), officer)).not.toContain('decide');
-    const server = { appraisal: { complete: true, count: 2, mean: 75, min: 70, max: 80, spread: 10, passMark: 60, passed: true, criteria: [] } };
-    expect(applicationActions(at('appraisal', { ...one, ...server }), officer)).toContain('decide');
+  it('decides nothing from the state: an appraisal the server calls incomplete offers no decision', () => {
+    const scored = {
+      state: 'appraisal' as const,
+      reviews: [{ reviewerId: 'r1', reviewerName: 'A', assignedAt: '', declaration: 'no_conflict' as const, total: 80, submittedAt: '2027-01-02' }],
+    };
+    expect(applicationActions(application({ ...scored, can: can('assignReviewers') }))).not.toContain('decide');
+    expect(applicationActions(application({ ...scored, can: can('assignReviewers', 'decide') }))).toContain('decide');
   });
 
   it('labels every state and every step in both languages', () => {

@@ -1,9 +1,11 @@
 // Support applications (dossiers): the wizard's values, checks and body, the
-// amounts a programme allows, the reviewers' score totals, which steps a
-// person may take in which state, and where the server's field errors belong.
+// amounts a programme allows, the reviewers' score totals, the steps the
+// server offers (its `can`, in the page's order), and where the server's field
+// errors belong.
 import type { TFunction } from 'i18next';
 import type {
   Application,
+  ApplicationCan,
   ApplicationInput,
   ApplicationReview,
   ApplicationState,
@@ -302,7 +304,7 @@ export function formatScore(n: number | undefined, lang: string): string {
   return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 }).format(n);
 }
 
-// --- who may do what -----------------------------------------------------------
+// --- what the server lets this person do ------------------------------------------
 
 export type ApplicationAction =
   // the applicant's organisation
@@ -322,24 +324,22 @@ export type ApplicationAction =
   // an assigned reviewer
   | 'score';
 
-export interface Viewer {
-  /** A member of the applicant's organisation. */
-  member: boolean;
-  officer: boolean;
-  /** Assigned to review this application. */
-  reviewer: boolean;
-}
-
-const EDITABLE: readonly ApplicationState[] = ['draft', 'returned'];
-const WITHDRAWABLE: readonly ApplicationState[] = ['draft', 'submitted', 'completeness_check', 'returned', 'appraisal'];
-const DISBURSABLE: readonly ApplicationState[] = ['agreement_signed', 'in_progress', 'acceptance_requested', 'accepted'];
-
-/** Whether every assigned reviewer has sent scores without declaring a conflict. */
-export function appraisalComplete(a: Pick<Application, 'appraisal' | 'reviews'>): boolean {
-  if (a.appraisal) return a.appraisal.complete;
-  const r = a.reviews ?? [];
-  return r.length > 0 && r.every((x) => !!x.submittedAt && x.declaration === 'no_conflict');
-}
+/** The page's actions in the order it shows them, each with the step of `can` that offers it. */
+const ACTION_STEPS: readonly [ApplicationAction, keyof ApplicationCan][] = [
+  ['edit', 'edit'],
+  ['submit', 'submit'],
+  ['requestAcceptance', 'requestAcceptance'],
+  ['check', 'check'],
+  ['return', 'return'],
+  ['assign', 'assignReviewers'],
+  ['decide', 'decide'],
+  ['agreement', 'agreement'],
+  ['disburse', 'disburse'],
+  ['acceptance', 'acceptance'],
+  ['close', 'close'],
+  ['score', 'score'],
+  ['withdraw', 'withdraw'],
+];
 
 /** The approved amount not paid yet. */
 export function unpaid(a: Pick<Application, 'decision' | 'tranches' | 'paid'>): number {
@@ -351,30 +351,12 @@ export function paidSoFar(a: Pick<Application, 'tranches' | 'paid'>): number {
   return a.paid ?? (a.tranches ?? []).reduce((s, x) => s + x.amount, 0);
 }
 
-/** The steps `v` may take on `a` now, in the order the page shows them. */
-export function applicationActions(
-  a: Pick<Application, 'state' | 'appraisal' | 'reviews' | 'decision' | 'tranches' | 'paid'>,
-  v: Viewer,
-): ApplicationAction[] {
-  const out: ApplicationAction[] = [];
-  const s = a.state;
-  if (v.member) {
-    if (EDITABLE.includes(s)) out.push('edit', 'submit');
-    if (s === 'in_progress') out.push('requestAcceptance');
-  }
-  if (v.officer) {
-    if (s === 'submitted') out.push('check');
-    if (s === 'submitted' || s === 'completeness_check') out.push('return');
-    if (s === 'completeness_check' || s === 'appraisal') out.push('assign');
-    if (s === 'appraisal' && appraisalComplete(a)) out.push('decide');
-    if (s === 'approved') out.push('agreement');
-    if (DISBURSABLE.includes(s) && unpaid(a) > 0) out.push('disburse');
-    if (s === 'acceptance_requested') out.push('acceptance');
-    if (s === 'accepted' || s === 'not_accepted') out.push('close');
-  }
-  if (v.reviewer && s === 'appraisal' && !a.decision) out.push('score');
-  if (v.member && WITHDRAWABLE.includes(s)) out.push('withdraw');
-  return out;
+/**
+ * The steps the server offers on `a` to the person asking (its `can`), in the
+ * order the page shows them. The server decides; this only orders them.
+ */
+export function applicationActions(a: Pick<Application, 'can'>): ApplicationAction[] {
+  return ACTION_STEPS.filter(([, step]) => a.can[step]).map(([action]) => action);
 }
 
 /** The viewer's own review among an application's reviews. */

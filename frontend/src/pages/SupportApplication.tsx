@@ -184,7 +184,7 @@ function ActionsPanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [missing, setMissing] = useState<FieldError[]>([]);
-  const actions = applicationActions(a, viewer);
+  const actions = applicationActions(a);
   const editPath = `/support/applications/${encodeURIComponent(a.id)}/edit`;
   const role = viewer.officer ? 'officer' : viewer.member ? 'applicant' : viewer.reviewer ? 'reviewer' : null;
   if (!role) return null;

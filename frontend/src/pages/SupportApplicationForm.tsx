@@ -75,7 +75,7 @@ export default function SupportApplicationFormPage() {
       </section>
     );
   }
-  if (a.state !== 'draft' && a.state !== 'returned') {
+  if (!a.can.edit) {
     return (
       <section className="page">
         <h1>{t('appWizard.title')}</h1>

@@ -105,8 +105,9 @@ export default function SupportApplications() {
       row={(a: Application) => {
         const mine = ownReview(a, me?.user.id);
         const path = `/support/applications/${encodeURIComponent(a.id)}`;
-        const edit = scope === 'mine' && (a.state === 'draft' || a.state === 'returned');
-        const score = scope === 'assigned' && a.state === 'appraisal' && !a.decision;
+        // The server's `can` for the person asking.
+        const edit = scope === 'mine' && a.can.edit;
+        const score = scope === 'assigned' && a.can.score;
         return (
           <tr key={a.id} data-application-id={a.id}>
             <td data-label={t('applications.col.application')}>

@@ -280,8 +280,9 @@ function ApplyPanel({ program: p }: { program: Program }) {
   if (eligible.length === 0) {
     return <p className="apply-panel alert alert-info">{t('apply.notEligible')}</p>;
   }
-  const drafts = (existing.data?.items ?? []).filter((a) => a.state === 'draft' || a.state === 'returned');
-  const others = (existing.data?.items ?? []).filter((a) => a.state !== 'draft' && a.state !== 'returned');
+  // The dossiers the server lets this person still change, and the others.
+  const drafts = (existing.data?.items ?? []).filter((a) => a.can.edit);
+  const others = (existing.data?.items ?? []).filter((a) => !a.can.edit);
   return (
     <section className="owner-panel state-published apply-panel" aria-labelledby="apply-panel-title">
       <h2 id="apply-panel-title" className="h3">

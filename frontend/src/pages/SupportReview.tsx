@@ -95,9 +95,9 @@ function ReviewForm({ application: a, program: p }: { application: Application; 
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  // Sent again until the decision; one who stepped aside is done.
+  // Sent again until the decision; one who stepped aside is done (the server's `can`).
   const recused = mine?.declaration === 'conflict' && !!mine.submittedAt;
-  const open = a.state === 'appraisal' && !a.decision && !recused;
+  const open = a.can.score;
   const scores = criteria.map((c) => ({ code: c.code, score: parseScore(rows[c.code]?.score ?? '').value ?? 0 }));
   const total = scoreTotal(criteria, scores);
   const msg = (f: string) => fieldMessage(t, errors[f]);

@@ -1,6 +1,28 @@
 // Support application fixtures for unit and component tests.
-import type { Application, Program } from '../api/types';
+import type { Application, ApplicationCan, Program } from '../api/types';
 
+/** A `can` as the server sends it: the named steps offered, every other refused. */
+export function can(...steps: (keyof ApplicationCan)[]): ApplicationCan {
+  const none: ApplicationCan = {
+    edit: false,
+    submit: false,
+    withdraw: false,
+    check: false,
+    return: false,
+    assignReviewers: false,
+    score: false,
+    decide: false,
+    agreement: false,
+    disburse: false,
+    requestAcceptance: false,
+    acceptance: false,
+    close: false,
+  };
+  for (const s of steps) none[s] = true;
+  return none;
+}
+
+/** A draft as its applicant reads it (the server offers edit, submit and withdraw). */
 export function application(over: Partial<Application> = {}): Application {
   return {
     id: 'a1',
@@ -27,6 +49,7 @@ export function application(over: Partial<Application> = {}): Application {
     tranches: [],
     createdAt: '2026-11-01T02:00:00Z',
     updatedAt: '2026-11-01T02:00:00Z',
+    can: can('edit', 'submit', 'withdraw'),
     ...over,
   };
 }

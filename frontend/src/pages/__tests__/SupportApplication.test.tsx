@@ -10,7 +10,7 @@ import SupportReviewPage from '../SupportReview';
 import { ORG, meRoutes } from '../../test/catalog';
 import { json, mockApi } from '../../test/helpers';
 import { location, renderRoutes } from '../../test/router';
-import { application, supportProgram } from '../../test/support';
+import { application, can, supportProgram } from '../../test/support';
 
 const flat = (s: string | null | undefined) => (s ?? '').replace(/\s/g, ' ');
 const ENTERPRISE = [{ id: 'o3', name: 'Công ty TNHH Nông sản sạch Ba Bể', kind: 'enterprise', status: 'verified', role: 'owner' }];
@@ -188,9 +188,11 @@ const reviewed = (over: Partial<ApplicationReview>): ApplicationReview => ({
   ...over,
 });
 
+/** A complete appraisal as an officer reads it: the server offers reviewers and the decision. */
 function inAppraisal(over: Partial<Application> = {}): Application {
   return application({
     state: 'appraisal',
+    can: can('assignReviewers', 'decide'),
     requested: 400_000_000,
     reviews: [reviewed({}), reviewed({ reviewerId: 'r2', reviewerName: 'TS. Nguyễn Thị Mai Anh', scores: [{ code: 'novelty', score: 7 }, { code: 'impact', score: 6 }], total: 66 })],
     appraisal: {
@@ -254,7 +256,10 @@ describe('the application page', () => {
         attempts += 1;
         // The first answer is lost on the way back.
         if (attempts === 1) return Promise.reject(new TypeError('Failed to fetch'));
-        return json(200, inAppraisal({ state: 'approved', decision: { outcome: 'approved', amount: 350_000_000, number: '7/QĐ-SKHCN', at: '2027-01-05T02:00:00Z' } }));
+        return json(
+          200,
+          inAppraisal({ state: 'approved', can: can('agreement'), decision: { outcome: 'approved', amount: 350_000_000, number: '7/QĐ-SKHCN', at: '2027-01-05T02:00:00Z' } }),
+        );
       },
     });
     page();
@@ -288,12 +293,14 @@ describe('the application page', () => {
     let tranches: Application['tranches'] = [];
     const { calls } = mockApi({
       ...meRoutes(['officer'], []),
-      'GET /support/applications/a1': () => json(200, inAppraisal({ state: 'agreement_signed', decision: approved, tranches })),
+      'GET /support/applications/a1': () => json(200, inAppraisal({ state: 'agreement_signed', can: can('disburse'), decision: approved, tranches })),
       'GET /support/programs/p1': () => json(200, supportProgram()),
       'POST /support/applications/a1/disbursements': (c) => {
         const b = c.body as { amount: number; on: string };
         tranches = [...tranches, { amount: b.amount, on: b.on, at: '2027-01-06T02:00:00Z' }];
-        return json(200, inAppraisal({ state: 'in_progress', decision: approved, tranches, paid: tranches.reduce((s, x) => s + x.amount, 0) }));
+        const paid = tranches.reduce((s, x) => s + x.amount, 0);
+        // The server offers another tranche while some of the approved amount is unpaid.
+        return json(200, inAppraisal({ state: 'in_progress', can: can(...(paid < approved.amount ? (['disburse'] as const) : [])), decision: approved, tranches, paid }));
       },
     });
     page();
@@ -317,7 +324,7 @@ describe('the application page', () => {
   it('assigns exactly the programme’s number of reviewers, never one with a conflict', async () => {
     const { calls } = mockApi({
       ...meRoutes(['officer'], []),
-      'GET /support/applications/a1': () => json(200, application({ state: 'completeness_check' })),
+      'GET /support/applications/a1': () => json(200, application({ state: 'completeness_check', can: can('return', 'assignReviewers') })),
       'GET /support/programs/p1': () => json(200, supportProgram()),
       'GET /support/reviewers': () =>
         json(200, {
@@ -327,7 +334,7 @@ describe('the application page', () => {
             { id: 'r2', fullName: 'TS. Nguyễn Thị Mai Anh', email: 'reviewer2@demo.techmart.vn', orgNames: [], conflict: false },
           ],
         }),
-      'POST /support/applications/a1/assign-reviewers': () => json(200, application({ state: 'appraisal' })),
+      'POST /support/applications/a1/assign-reviewers': () => json(200, application({ state: 'appraisal', can: can('assignReviewers') })),
     });
     page();
     fireEvent.click(await screen.findByRole('button', { name: 'Phân công chuyên gia' }));
@@ -354,7 +361,12 @@ describe('the application page', () => {
 
 describe('the reviewer’s score sheet', () => {
   const mine = (over: Partial<ApplicationReview> = {}) =>
-    inAppraisal({ appraisal: undefined, reviews: [{ reviewerId: 'u1', reviewerName: 'Phạm Thị Lan', assignedAt: '2027-01-02T02:00:00Z', ...over }] });
+    inAppraisal({
+      appraisal: undefined,
+      // The server offers scoring until the decision, unless the reviewer stepped aside.
+      can: can(...(over.declaration === 'conflict' && over.submittedAt ? [] : (['score'] as const))),
+      reviews: [{ reviewerId: 'u1', reviewerName: 'Phạm Thị Lan', assignedAt: '2027-01-02T02:00:00Z', ...over }],
+    });
 
   it('asks for the declaration, adds up the weighted total as one types, and sends every criterion', async () => {
     const { calls } = mockApi({
@@ -415,7 +427,7 @@ describe('the reviewer’s score sheet', () => {
     mockApi({
       ...meRoutes(['reviewer'], []),
       'GET /support/applications/a1': () =>
-        json(200, { ...mine(reviewed({ reviewerId: 'u1' })), state: 'approved', decision: { outcome: 'approved', amount: 1, number: '7/QĐ', at: '' } }),
+        json(200, { ...mine(reviewed({ reviewerId: 'u1' })), state: 'approved', can: can(), decision: { outcome: 'approved', amount: 1, number: '7/QĐ', at: '' } }),
       'GET /support/programs/p1': () => json(200, supportProgram()),
       'GET /transfers/t1': () => json(404, { status: 404, code: 'not_found' }),
     });
