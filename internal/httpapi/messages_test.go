@@ -1,11 +1,14 @@
 package httpapi
 
 import (
+	"encoding/json"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"log/slog"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +17,12 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/validate"
 )
 
 // The codes an error carries are found in the source rather than listed by
@@ -447,5 +456,50 @@ func (s *codeScan) codeFields(f *scanFile, fd *ast.FuncDecl, lit *ast.CompositeL
 				s.sites = append(s.sites, codeSite{pos: s.fset.Position(kv.Value.Pos()).String(), field: field, code: code})
 			})
 		}
+	}
+}
+
+// TestServerTextsInTheAskedLanguage checks what a client shows as it comes:
+// field messages with amounts grouped as people read them, and a rate-limited
+// problem that says when to come back.
+func TestServerTextsInTheAskedLanguage(t *testing.T) {
+	app := fiber.New(fiber.Config{ErrorHandler: errorHandler(slog.New(slog.DiscardHandler))})
+	app.Get("/limited", func(*fiber.Ctx) error { return errs.RateLimited(250 * time.Second) })
+	app.Get("/share", func(*fiber.Ctx) error {
+		var c validate.Checker
+		c.Add("requested", "above_share", "percent", 50, "max", int64(750000000))
+		c.Add("title", "too_long", "max", 200)
+		return c.Err()
+	})
+	get := func(path, lang string) problem {
+		t.Helper()
+		req := httptest.NewRequest("GET", path, nil)
+		req.Header.Set("Accept-Language", lang)
+		res, err := app.Test(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var p problem
+		if err := json.NewDecoder(res.Body).Decode(&p); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for lang, want := range map[string][3]string{
+		"vi":             {"Quá nhiều lần thử. Hãy thử lại sau 5 phút.", "Vượt tỷ lệ hỗ trợ tối đa 50% tổng kinh phí (tối đa 750.000.000 đồng).", "Tối đa 200 ký tự."},
+		"en-GB,en;q=0.9": {"Too many attempts. Try again in 5 minutes.", "Above the maximum share of 50% of the total cost (at most 750,000,000 VND).", "Use at most 200 characters."},
+	} {
+		p := get("/limited", lang)
+		if got := p.Title + " " + p.Detail; got != want[0] {
+			t.Errorf("%s: rate limited says %q, want %q", lang, got, want[0])
+		}
+		p = get("/share", lang)
+		if len(p.Errors) != 2 || p.Errors[0].Message != want[1] || p.Errors[1].Message != want[2] {
+			t.Errorf("%s: field messages %+v, want %q and %q", lang, p.Errors, want[1], want[2])
+		}
+	}
+	if got := retryDetail(30*time.Second, "en"); got != "Try again in a minute." {
+		t.Errorf("half a minute: %q", got)
 	}
 }
