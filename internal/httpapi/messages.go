@@ -150,6 +150,7 @@ var fieldMessages = map[string]text{
 	"conflict_of_interest":     {"Chuyên gia này có xung đột lợi ích với hồ sơ (cùng tổ chức với bên đề nghị hoặc bên cung cấp công nghệ, hoặc đã tự khai báo).", "This reviewer has a conflict of interest (from the applicant's or the supplier's organisation, or declared one)."},
 	"not_a_reviewer":           {"Người này không có vai trò chuyên gia thẩm định.", "This person does not hold the reviewer role."},
 	"duplicate":                {"Trùng lặp.", "Listed twice."},
+	"document_missing":         {"Chưa tải lên: hồ sơ này bắt buộc.", "Not uploaded yet: this document is required."},
 }
 
 func fieldMessage(code string, params map[string]any, lang string) string {
