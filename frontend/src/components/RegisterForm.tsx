@@ -95,7 +95,6 @@ export function RegisterForm({ invitation, onDone, onLoginFailed }: RegisterForm
       setBusy(false);
       if (err instanceof ApiError) {
         const { fieldErrors, other } = mapServerErrors(err.errors, SERVER_FIELDS);
-        if (err.code === 'email_taken' && !fieldErrors.email) fieldErrors.email = { code: 'email_taken' };
         setErrors(fieldErrors);
         const extra = other.map((o) => o.message).filter(Boolean);
         if (!reportErrors(t, fieldErrors, setFormError, focusFirst, extra)) return;

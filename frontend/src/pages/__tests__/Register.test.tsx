@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { RegisterForm } from '../../components/RegisterForm';
-import { json, mockApi, renderApp } from '../../test/helpers';
+import { json, mockApi, problem, renderApp } from '../../test/helpers';
 
 function fillValid() {
   fireEvent.change(screen.getByLabelText(/Họ và tên/), { target: { value: 'Hoàng Văn Nam' } });
@@ -42,32 +42,34 @@ describe('Register form', () => {
   it('shows server field errors under the fields', async () => {
     mockApi({
       'POST /auth/register': () =>
-        json(422, {
-          status: 422,
-          code: 'validation_failed',
+        problem(422, 'validation_failed', 'Một số trường chưa hợp lệ.', {
           errors: [
-            { field: 'email', code: 'email_taken', message: 'taken' },
-            { field: 'organization.name', code: 'invalid_characters', message: 'bad' },
+            { field: 'email', code: 'email_taken', message: 'Email này đã được đăng ký.' },
+            { field: 'organization.name', code: 'invalid_characters', message: 'Có ký tự không được phép (ví dụ < >).' },
           ],
         }),
     });
     renderApp(<RegisterForm onDone={() => undefined} />);
     fillValid();
     fireEvent.click(screen.getByRole('button', { name: 'Đăng ký' }));
-    const emailError = await screen.findByText('Thư điện tử này đã được dùng cho một tài khoản khác.');
+    const emailError = await screen.findByText('Email này đã được đăng ký.');
     expect(emailError.id).toBe(screen.getByLabelText(/Thư điện tử/).getAttribute('aria-describedby'));
-    expect(screen.getByText('Có ký tự không được phép.')).toBeTruthy();
+    expect(screen.getByText('Có ký tự không được phép (ví dụ < >).')).toBeTruthy();
     expect(screen.getByText('Vui lòng sửa 2 lỗi trong biểu mẫu.')).toBeTruthy();
   });
 
-  it('maps a 409 email_taken without errors[] onto the email field', async () => {
+  it('places a 409 email_taken on the email field by its errors[]', async () => {
     mockApi({
-      'POST /auth/register': () => json(409, { status: 409, code: 'email_taken' }),
+      'POST /auth/register': () =>
+        problem(409, 'email_taken', 'Email này đã được đăng ký.', {
+          errors: [{ field: 'email', code: 'email_taken', message: 'Email này đã được đăng ký.' }],
+        }),
     });
     renderApp(<RegisterForm onDone={() => undefined} />);
     fillValid();
     fireEvent.click(screen.getByRole('button', { name: 'Đăng ký' }));
-    expect(await screen.findByText('Thư điện tử này đã được dùng cho một tài khoản khác.')).toBeTruthy();
+    const emailError = await screen.findByText('Email này đã được đăng ký.');
+    expect(emailError.id).toBe(screen.getByLabelText(/Thư điện tử/).getAttribute('aria-describedby'));
   });
 
   it('registers, logs in and reports success', async () => {
