@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"io/fs"
 	"log/slog"
 	"net/http/httptest"
@@ -199,16 +200,7 @@ func (s *codeScan) code(f *scanFile, fd *ast.FuncDecl, e ast.Expr, field bool, s
 		}
 	}
 	s.unknown = append(s.unknown, fmt.Sprintf("%s: code %s is neither a string literal, a constant nor a parameter",
-		s.fset.Position(e.Pos()), exprString(e)))
-}
-
-func exprString(e ast.Expr) string {
-	var b strings.Builder
-	_ = ast.Fprint(&b, token.NewFileSet(), e, nil)
-	if i := strings.IndexByte(b.String(), '\n'); i > 0 {
-		return strings.TrimSpace(b.String()[:i])
-	}
-	return b.String()
+		s.fset.Position(e.Pos()), types.ExprString(e)))
 }
 
 // errsType reports whether t names errs.Error or errs.FieldError.
@@ -274,8 +266,9 @@ func (s *codeScan) visit(f *scanFile, fd *ast.FuncDecl, n ast.Node) {
 		arg := n.Args[fw.codeArg]
 		if strings.HasPrefix(key, ".") {
 			// A method matched by name only: another type's method of that
-			// name (time.Time.Add) takes no string there.
-			if b, isLit := arg.(*ast.BasicLit); isLit && b.Kind != token.STRING {
+			// name takes no string there (time.Time.Add) or no code
+			// (http.Header.Add("Vary", "Origin")); codes are snake_case.
+			if b, isLit := arg.(*ast.BasicLit); isLit && (b.Kind != token.STRING || !codeShape.MatchString(strings.Trim(b.Value, "`\""))) {
 				return
 			}
 			if _, isIdent := arg.(*ast.Ident); !isIdent {
@@ -301,6 +294,8 @@ func (s *codeScan) visit(f *scanFile, fd *ast.FuncDecl, n ast.Node) {
 		})
 	}
 }
+
+var codeShape = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
 var textParam = regexp.MustCompile(`\{(\w+)\}`)
 
@@ -395,7 +390,7 @@ type Checker struct{ fields []errs.FieldError }
 func (c *Checker) Add(field, code string, params ...any) { c.fields = append(c.fields, errs.NewField(field, code, params...)) }
 `,
 		"shop/shop.go": `package shop
-import ("time"; "example.com/errs"; "example.com/validate")
+import ("net/http"; "time"; "example.com/errs"; "example.com/validate")
 const codeGone = "gone"
 var ErrGone = errs.New(1, codeGone)
 var ErrLit = &errs.Error{Code: "literal_problem", Fields: []errs.FieldError{{Field: "email", Code: "taken"}}}
@@ -403,6 +398,7 @@ func check(c *validate.Checker, t time.Time) error {
 	c.Add("name", "too_short", "min", 3)
 	c.Add("name", "brand_new")
 	_ = t.Add(1)
+	http.Header{}.Add("Vary", "Origin")
 	return errs.Field("price", "too_high")
 }
 `,
@@ -430,6 +426,9 @@ func check(c *validate.Checker, t time.Time) error {
 	}
 	if strings.Contains(got, `"too_short"`) || strings.Contains(got, `"gone"`) || strings.Contains(got, `"literal_problem"`) {
 		t.Errorf("codes with texts reported:\n%s", got)
+	}
+	if strings.Contains(got, "Origin") {
+		t.Errorf("a header taken for a code:\n%s", got)
 	}
 	delete(problems, "gone")
 	if got := strings.Join(problemsOf(s.sites, problems, fields), "\n"); !strings.Contains(got, `problem code "gone" has no text`) {
