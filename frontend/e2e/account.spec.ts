@@ -8,6 +8,7 @@ import {
   MOBILE,
   openAccountMenu,
   openIn,
+  SERVER_TEXT,
   shot,
   shotDesktop,
   shotMobile,
@@ -73,7 +74,7 @@ for (const lang of LANGS) {
     await next.fill(newPassword);
     await confirm.fill(newPassword);
     await submit.click();
-    await expect(page.getByText(T.fieldErrors.wrong_password)).toBeVisible();
+    await expect(page.getByText(SERVER_TEXT[lang].wrong_password)).toBeVisible();
     await expect(current).toHaveAttribute('aria-invalid', 'true');
     await shot(page, lang, '16-password-error');
 
@@ -96,7 +97,7 @@ for (const lang of LANGS) {
     await page.getByLabel(T.login.email).fill(email);
     await page.getByLabel(T.login.password).fill(oldPassword);
     await page.getByRole('button', { name: T.login.submit, exact: true }).click();
-    await expect(page.getByRole('alert').filter({ hasText: T.problems.invalid_credentials })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: SERVER_TEXT[lang].invalid_credentials })).toBeVisible();
     await expect(page).toHaveURL(/\/login/);
     await login(page, lang, email, newPassword);
   });

@@ -14,6 +14,23 @@ export type Lang = 'vi' | 'en';
 export const LANGS: Lang[] = ['vi', 'en'];
 export const TEXT = { vi, en } as const;
 
+/**
+ * The server's own texts the specs look for (internal/httpapi/messages.go):
+ * errors found by the server are shown in its words, in the language asked.
+ */
+export const SERVER_TEXT = {
+  vi: {
+    invalid_credentials: 'Email hoặc mật khẩu không đúng.',
+    wrong_password: 'Mật khẩu hiện tại không đúng.',
+    weights_not_100: 'Tổng trọng số các tiêu chí phải bằng 100 (hiện là {{sum}}).',
+  },
+  en: {
+    invalid_credentials: 'Wrong e-mail or password.',
+    wrong_password: 'The current password is wrong.',
+    weights_not_100: 'The criteria weights must add up to 100 (now {{sum}}).',
+  },
+} as const;
+
 /** Fills {{placeholders}} in a resource string. */
 export function fmt(s: string, vars: Record<string, string | number>): string {
   return s.replace(/{{\s*(\w+)\s*}}/g, (_, k: string) => String(vars[k] ?? ''));

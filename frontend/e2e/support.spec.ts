@@ -3,7 +3,7 @@
 // them and publishes; an anonymous visitor then finds it on /support with
 // its budget. Screens in both languages at 1280 and 360 px.
 import { expect, test } from '@playwright/test';
-import { day, demoConfig, fmt, login, logout, navTo, openIn, shot, TEXT, type Lang } from './helpers';
+import { day, demoConfig, fmt, login, logout, navTo, openIn, SERVER_TEXT, shot, TEXT, type Lang } from './helpers';
 
 const OFFICER = 'officer@demo.techmart.vn';
 
@@ -59,13 +59,13 @@ test('an officer drafts a programme, fixes the criteria weights and publishes it
   await page.getByRole('dialog', { name: T.support.publishTitle }).getByRole('button', { name: T.support.publish }).click();
   const missing = panel.getByRole('alert');
   await expect(missing).toContainText(T.support.incomplete);
-  await expect(missing).toContainText(`${F.criteria}: ${fmt(T.fieldErrors.weights_not_100, { sum: 80 })}`);
+  await expect(missing).toContainText(`${F.criteria}: ${fmt(SERVER_TEXT[lang].weights_not_100, { sum: 80 })}`);
   await shot(page, lang, '61-support-publish-refused');
 
   // Complete it: the form shows the error on the criteria, the officer fixes a weight.
   await missing.getByRole('link', { name: T.support.completeNow }).click();
   await expect(page.getByRole('heading', { level: 1, name: T.supportForm.editTitle })).toBeVisible();
-  await expect(form.locator('.rows-editor .field-error').first()).toContainText(fmt(T.fieldErrors.weights_not_100, { sum: 80 }));
+  await expect(form.locator('.rows-editor .field-error').first()).toContainText(fmt(SERVER_TEXT[lang].weights_not_100, { sum: 80 }));
   await form.getByLabel(fmt(F.criteriaRow, { n: 2, part: F.criteria_weight })).fill('60');
   await expect(page.getByTestId('weight-sum')).toHaveText(fmt(T.supportForm.weightSumOk, { sum: 100 }));
   await form.getByRole('button', { name: T.supportForm.saveDraft }).click();

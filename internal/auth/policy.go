@@ -102,8 +102,17 @@ func CheckPassword(c *validate.Checker, field, password, email, name string) {
 	if !c.Length(field, password, PasswordMin, PasswordMax) {
 		return
 	}
-	if code := passwordProblem(password, email, name); code != "" {
-		c.Add(field, code)
+	// Each code is named where it is added, so the check that every error
+	// code has its texts can see them.
+	switch passwordProblem(password, email, name) {
+	case CodeContainsEmail:
+		c.Add(field, CodeContainsEmail)
+	case CodeContainsName:
+		c.Add(field, CodeContainsName)
+	case CodeCommonPassword:
+		c.Add(field, CodeCommonPassword)
+	case CodeWeakPassword:
+		c.Add(field, CodeWeakPassword)
 	}
 }
 

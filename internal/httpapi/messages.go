@@ -2,7 +2,12 @@ package httpapi
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
+	"time"
+
+	"github.com/techmart-vn/techmart/internal/vnd"
 )
 
 // text is one message in both languages.
@@ -15,9 +20,10 @@ func (t text) in(lang string) string {
 	return t.vi
 }
 
-// problemTitles are the people-facing titles of error codes. The SPA keys
-// its own texts by code; these serve every other client and the SPA's
-// fallback.
+// problemTitles are the people-facing titles of error codes, the only ones:
+// the SPA shows them as they come (it asks in its UI language). A test walks
+// the source and fails for a code emitted anywhere without a title here (or a
+// field code without a message in fieldMessages).
 var problemTitles = map[string]text{
 	"malformed_json":         {"Nội dung yêu cầu không phải JSON hợp lệ.", "The request body is not valid JSON."},
 	"validation_failed":      {"Một số trường chưa hợp lệ.", "Some fields are not valid."},
@@ -56,7 +62,7 @@ var problemTitles = map[string]text{
 	"version_mismatch":       {"Dữ liệu đã được người khác thay đổi; hãy tải lại.", "Someone else changed this meanwhile; reload it."},
 	"body_too_large":         {"Nội dung yêu cầu quá lớn.", "The request body is too large."},
 	"unsupported_encoding":   {"Không chấp nhận nội dung nén (Content-Encoding). Hãy gửi JSON thường.", "Compressed request bodies (Content-Encoding) are not accepted. Send plain JSON."},
-	"rate_limited":           {"Quá nhiều lần thử. Vui lòng thử lại sau.", "Too many attempts. Please try again later."},
+	"rate_limited":           {"Quá nhiều lần thử.", "Too many attempts."},
 	"internal":               {"Đã có lỗi hệ thống. Vui lòng thử lại.", "Something went wrong on our side. Please try again."},
 	"unavailable":            {"Dịch vụ tạm thời không sẵn sàng.", "The service is temporarily unavailable."},
 	"connection_not_found":   {"Không tìm thấy kết nối.", "Connection not found."},
@@ -79,6 +85,18 @@ var problemTitles = map[string]text{
 	"idempotency_key_reused": {"Khóa Idempotency-Key này đã dùng cho một yêu cầu khác; hãy dùng khóa mới cho yêu cầu mới.", "This Idempotency-Key was used for a different request; use a new key for a new request."},
 	"open_application_limit": {"Tổ chức đã có đủ số hồ sơ đang xét được phép trong chương trình này; hãy chờ quyết định hoặc rút hồ sơ trước.", "Your organisation already has as many applications under consideration in this programme as it allows; wait for a decision or withdraw one first."},
 	"approval_limit":         {"Tổ chức này đã được phê duyệt đủ số hồ sơ được phép trong chương trình.", "This organisation has already had as many applications approved in this programme as it allows."},
+}
+
+// retryIn is a rate-limited problem's detail, from its Retry-After.
+var retryIn = map[bool]text{
+	false: {"Hãy thử lại sau {minutes} phút.", "Try again in {minutes} minutes."},
+	true:  {"Hãy thử lại sau 1 phút.", "Try again in a minute."},
+}
+
+// retryDetail says when to come back, in whole minutes (at least one).
+func retryDetail(after time.Duration, lang string) string {
+	minutes := max(1, int((after+time.Minute-1)/time.Minute))
+	return strings.ReplaceAll(retryIn[minutes == 1].in(lang), "{minutes}", strconv.Itoa(minutes))
 }
 
 // fieldMessages explain a field problem; {min}, {max} come from its params.
@@ -147,6 +165,7 @@ var fieldMessages = map[string]text{
 	"not_a_reviewer":           {"Người này không có vai trò chuyên gia thẩm định.", "This person does not hold the reviewer role."},
 	"duplicate":                {"Trùng lặp.", "Listed twice."},
 	"reused":                   {"Khóa đã dùng cho một yêu cầu khác.", "Already used for a different request."},
+	"document_missing":         {"Chưa tải lên: hồ sơ này bắt buộc.", "Not uploaded yet: this document is required."},
 }
 
 func fieldMessage(code string, params map[string]any, lang string) string {
@@ -156,9 +175,33 @@ func fieldMessage(code string, params map[string]any, lang string) string {
 	}
 	msg := t.in(lang)
 	for k, v := range params {
-		msg = strings.ReplaceAll(msg, "{"+k+"}", fmt.Sprint(v))
+		msg = strings.ReplaceAll(msg, "{"+k+"}", paramText(v, lang))
 	}
 	return msg
+}
+
+// paramText writes a parameter into a message. Amounts (whole numbers of
+// five digits or more: money, never a length or a year) get the language's
+// thousands separator, 500.000.000 or 500,000,000.
+func paramText(v any, lang string) string {
+	var n int64
+	switch v := v.(type) {
+	case int:
+		n = int64(v)
+	case int64:
+		n = v
+	case float64:
+		if v != math.Trunc(v) || math.Abs(v) >= 1<<53 {
+			return fmt.Sprint(v)
+		}
+		n = int64(v)
+	default:
+		return fmt.Sprint(v)
+	}
+	if n <= -10000 || n >= 10000 {
+		return vnd.Group(n, lang)
+	}
+	return strconv.FormatInt(n, 10)
 }
 
 // language picks vi or en from Accept-Language, Vietnamese by default.

@@ -130,6 +130,7 @@ func errorHandler(log *slog.Logger, hsts bool) fiber.ErrorHandler {
 		}
 		if e.Kind == errs.TooMany && e.RetryAfter > 0 {
 			c.Set(fiber.HeaderRetryAfter, strconv.Itoa(int(e.RetryAfter.Seconds())))
+			p.Detail = retryDetail(e.RetryAfter, lang)
 		}
 		body, _ := json.Marshal(p)
 		c.Set(fiber.HeaderContentType, "application/problem+json")

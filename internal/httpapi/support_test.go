@@ -145,7 +145,7 @@ func TestApplicationSubmission(t *testing.T) {
 		}
 	}
 	for _, d := range docs {
-		if code := d.(map[string]any)["code"].(string); got["documents."+code] != "required" {
+		if code := d.(map[string]any)["code"].(string); got["documents."+code] != "document_missing" {
 			t.Errorf("document %s not asked for: %v", code, got)
 		}
 	}

@@ -477,7 +477,7 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, id string, ifVe
 		}
 		for _, d := range pr.Documents {
 			if d.Required && !slices.ContainsFunc(a.Documents, func(x AppDocument) bool { return x.Code == d.Code }) {
-				c.Add("documents."+d.Code, "required")
+				c.Add("documents."+d.Code, "document_missing")
 			}
 		}
 		if err := c.Err(); err != nil {

@@ -102,7 +102,8 @@ export async function parseProblem(res: Response): Promise<ApiError> {
       retryAfter,
     });
   }
-  return new ApiError({ status: res.status, code: `http_${res.status}`, title: res.statusText, retryAfter });
+  // No problem body (a proxy's error page): the SPA says it in its own words.
+  return new ApiError({ status: res.status, code: `http_${res.status}`, retryAfter });
 }
 
 export interface RequestOptions {

@@ -32,8 +32,6 @@ export function interestOrgs(me: Me | null, ownerOrgId: string): MyOrganization[
 
 type Field = 'orgId' | 'seeks' | 'brings';
 const ORDER: readonly Field[] = ['orgId', 'seeks', 'brings'];
-/** Codes the dialog explains in its own words. */
-const OWN_PROBLEMS = ['org_not_verified', 'own_organization', 'interest_exists', 'listing_not_published'];
 
 export function validateInterest(v: Record<Field, string>, chooseOrg: boolean): FieldErrors<Field> {
   const errs: FieldErrors<Field> = {};
@@ -59,7 +57,7 @@ export function InterestDialog({ target, onClose }: { target: InterestTarget | n
     validate: (v) => validateInterest(v, chooseOrg),
     problem: (err) => {
       setExists(err instanceof ApiError && err.code === 'interest_exists');
-      return err instanceof ApiError && OWN_PROBLEMS.includes(err.code) ? t(`interest.problems.${err.code}`) : undefined;
+      return undefined;
     },
   });
 

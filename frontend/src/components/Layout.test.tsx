@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
 import i18n from '../i18n';
 import { Layout, supportLinks } from './Layout';
-import { json, mockApi, renderApp } from '../test/helpers';
+import { json, mockApi, problem, renderApp } from '../test/helpers';
 import type { PlatformRole } from '../api/types';
 
 function meWith(roles: PlatformRole[], orgs = 1) {
@@ -204,7 +204,7 @@ describe('Layout', () => {
   it('announces an expired session', async () => {
     localStorage.setItem('techmart.refresh', 'stale');
     mockApi({
-      'POST /auth/refresh': () => json(401, { status: 401, code: 'invalid_refresh_token' }),
+      'POST /auth/refresh': () => problem(401, 'invalid_refresh_token', 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.'),
     });
     renderApp(
       <Layout>

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { dispositionName } from '../api';
 import { listing } from '../test/catalog';
-import { json, mockApi } from '../test/helpers';
+import { json, mockApi, problem } from '../test/helpers';
 import { checkFile, ListingFilesEditor, ListingGallery, MAX_IMAGE_BYTES } from './ListingFiles';
 
 const session = {
@@ -71,12 +71,14 @@ describe('ListingFilesEditor', () => {
     const { fetchMock } = mockApi({
       ...session,
       'POST /listings/l1/files': () =>
-        json(422, { status: 422, code: 'validation_failed', errors: [{ field: 'file', code: 'invalid_image', message: 'bad' }] }),
+        problem(422, 'validation_failed', 'Một số trường chưa hợp lệ.', {
+          errors: [{ field: 'file', code: 'invalid_image', message: 'Tệp ảnh bị hỏng hoặc không đọc được.' }],
+        }),
     });
     const onChanged = vi.fn();
     render(<ListingFilesEditor listing={listing({ images: [], attachments: [] })} onChanged={onChanged} />);
     pick(screen.getByLabelText('Thêm ảnh hoặc tài liệu PDF'), new File(['png'], 'may.png', { type: 'image/png' }));
-    expect(await screen.findByText('Không đọc được ảnh: tệp bị hỏng hoặc không đúng định dạng.')).toBeTruthy();
+    expect(await screen.findByText('Tệp ảnh bị hỏng hoặc không đọc được.')).toBeTruthy();
     const [, init] = fetchMock.mock.calls.find(([u]) => String(u).endsWith('/listings/l1/files'))!;
     expect(init?.body).toBeInstanceOf(FormData);
     expect((init?.body as FormData).get('file')).toBeInstanceOf(File);

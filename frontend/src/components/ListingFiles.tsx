@@ -357,7 +357,6 @@ export function ListingFilesEditor({
     if (err instanceof ApiError) {
       const fe = err.errors.find((e) => e.field === 'file') ?? err.errors[0];
       if (fe) {
-        if (fe.code === 'too_many') return t('files.error.tooMany', { max: fe.params?.max ?? MAX_FILES });
         return fieldMessage(t, fe) ?? problemMessage(t, err);
       }
     }

@@ -3,7 +3,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api';
-import { ApiError } from '../api/client';
 import { isOffer, type Listing, type SearchHit } from '../api/types';
 import { NOTE_MAX } from '../lib/matching';
 import { useForm } from '../lib/useForm';
@@ -41,7 +40,6 @@ export function ProposeMatchDialog({
     },
     // The counterpart is the need or the offer, whichever this listing is not.
     serverFields: offer ? { needId: 'counterpart', note: 'note' } : { offerId: 'counterpart', note: 'note' },
-    problem: (err) => (err instanceof ApiError && err.code === 'match_exists' ? t('propose.exists') : undefined),
   });
 
   function close() {

@@ -60,10 +60,4 @@ describe('translations', () => {
     expect(localStorage.getItem(LANGUAGE_KEY)).toBe('en');
     expect(i18n.t('nav.login')).toBe('Log in');
   });
-
-  it('pluralise the rate-limit message in English', async () => {
-    await i18n.changeLanguage('en');
-    expect(i18n.t('problems.rate_limited', { count: 1 })).toBe('Too many attempts. Try again in 1 minute.');
-    expect(i18n.t('problems.rate_limited', { count: 5 })).toBe('Too many attempts. Try again in 5 minutes.');
-  });
 });

@@ -12,7 +12,6 @@ import {
   fromApplication,
   newKey,
   parseScore,
-  presentProblem,
   returnReason,
   scoreTotal,
   sendOnce,
@@ -74,8 +73,7 @@ describe('the money a programme allows', () => {
       'The total cost must equal the support requested plus the own contribution: the own contribution should be 840.000.000 ₫.',
     );
     // A missing document is said so, rather than "enter this information".
-    expect(fieldMessage(i18n.getFixedT('vi'), presentProblem('documents.finance', { code: 'required' }))).toBe('Chưa tải lên: hồ sơ này bắt buộc.');
-    expect(fieldMessage(i18n.getFixedT('vi'), presentProblem('summary', { code: 'required' }))).toBe('Vui lòng nhập thông tin này.');
+    expect(fieldMessage(i18n.getFixedT('vi'), { code: 'document_missing' })).toBe('Chưa tải lên: hồ sơ này bắt buộc.');
     // Other problems keep their numbers as they are.
     expect(withMoneyParams({ code: 'too_long', params: { max: 300 } }).params).toEqual({ max: 300 });
   });
@@ -145,7 +143,7 @@ describe('the wizard', () => {
       summary: { code: 'required' },
       technology: { code: 'required' },
       requested: { code: 'above_cap', params: { max: 500_000_000 } },
-      'documents.finance': { code: 'required' },
+      'documents.finance': { code: 'document_missing' },
     });
   });
 });

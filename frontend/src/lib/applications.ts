@@ -220,11 +220,6 @@ export function withMoneyParams(p: FieldProblem): FieldProblem {
   return { ...p, params };
 }
 
-/** A field's problem as the wizard shows it: amounts as money, a missing document said so. */
-export function presentProblem(field: string, p: FieldProblem): FieldProblem {
-  if (field.startsWith('documents.') && p.code === 'required') return { ...p, code: 'document_missing' };
-  return withMoneyParams(p);
-}
 
 /**
  * Everything the server checks at submission that the form can know: the
@@ -251,7 +246,7 @@ export function submissionProblems(
   if (!errs.requested && amounts.requested) errs.requested = amounts.requested;
   if (amounts.ownContribution) errs.ownContribution = amounts.ownContribution;
   for (const d of p.documents ?? []) {
-    if (d.required && !(a.documents ?? []).some((x) => x.code === d.code)) errs[`documents.${d.code}`] = { code: 'required' };
+    if (d.required && !(a.documents ?? []).some((x) => x.code === d.code)) errs[`documents.${d.code}`] = { code: 'document_missing' };
   }
   return errs;
 }

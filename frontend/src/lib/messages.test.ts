@@ -7,53 +7,46 @@ import { formatDate, formatDateTime, formatNumber, formatVnd } from './format';
 const t = i18n.t.bind(i18n);
 
 describe('problemMessage', () => {
-  it('prefers our own text keyed by code', () => {
-    const err = new ApiError({ status: 401, code: 'invalid_credentials', detail: 'server text' });
-    expect(problemMessage(t, err)).toBe('Sai thư điện tử hoặc mật khẩu.');
+  it('shows the server’s title and detail as they come', () => {
+    const err = new ApiError({ status: 401, code: 'invalid_credentials', title: 'Email hoặc mật khẩu không đúng.' });
+    expect(problemMessage(t, err)).toBe('Email hoặc mật khẩu không đúng.');
+    const limited = new ApiError({ status: 429, code: 'rate_limited', title: 'Quá nhiều lần thử.', detail: 'Hãy thử lại sau 5 phút.', retryAfter: 250 });
+    expect(problemMessage(t, limited)).toBe('Quá nhiều lần thử. Hãy thử lại sau 5 phút.');
   });
 
-  it('falls back to the server detail for unknown codes', () => {
-    const err = new ApiError({ status: 400, code: 'something_new', detail: 'Chi tiết từ máy chủ' });
-    expect(problemMessage(t, err)).toBe('Chi tiết từ máy chủ');
-  });
-
-  it('turns Retry-After seconds into whole minutes', async () => {
-    const err = new ApiError({ status: 429, code: 'rate_limited', retryAfter: 250 });
-    expect(problemMessage(t, err)).toBe('Bạn đã thử quá nhiều lần. Hãy thử lại sau 5 phút.');
-    await i18n.changeLanguage('en');
-    expect(problemMessage(t, new ApiError({ status: 429, code: 'rate_limited', retryAfter: 30 }))).toBe(
-      'Too many attempts. Try again in 1 minute.',
+  it('has its own words only when the server said nothing', async () => {
+    expect(problemMessage(t, new ApiError({ status: 0, code: 'network_error', detail: 'Failed to fetch' }))).toBe(
+      'Không kết nối được máy chủ. Hãy kiểm tra kết nối mạng và thử lại.',
     );
+    expect(problemMessage(t, new ApiError({ status: 502, code: 'http_502' }))).toBe('Đã xảy ra lỗi. Vui lòng thử lại.');
+    expect(problemMessage(t, new Error('boom'))).toBe('Đã xảy ra lỗi. Vui lòng thử lại.');
+    await i18n.changeLanguage('en');
+    expect(problemMessage(t, new ApiError({ status: 0, code: 'network_error' }))).toContain('Cannot reach the server');
   });
 
-  it('has a generic message for non-API errors', () => {
-    expect(problemMessage(t, new Error('boom'))).toBe('Đã xảy ra lỗi. Vui lòng thử lại.');
+  it('keeps no text of its own for a server code', () => {
+    for (const lang of ['vi', 'en']) {
+      const problems = i18n.getResourceBundle(lang, 'translation').problems as Record<string, string>;
+      expect(Object.keys(problems).sort(), lang).toEqual(['network_error', 'unknown']);
+    }
   });
 });
 
 describe('fieldMessage', () => {
-  it('interpolates limits and falls back to the server message', () => {
-    expect(fieldMessage(t, { code: 'too_short', params: { min: 10 } })).toBe('Quá ngắn: cần ít nhất 10 ký tự.');
-    expect(fieldMessage(t, { code: 'too_short' })).toBe('Quá ngắn.');
-    expect(fieldMessage(t, { code: 'email_taken' })).toBe('Thư điện tử này đã được dùng cho một tài khoản khác.');
+  it('shows the server’s message for a server error', () => {
+    expect(fieldMessage(t, { code: 'too_short', params: { min: 10 }, message: 'Cần ít nhất 10 ký tự.' })).toBe('Cần ít nhất 10 ký tự.');
     expect(fieldMessage(t, { code: 'brand_new_code', message: 'Máy chủ nói' })).toBe('Máy chủ nói');
     expect(fieldMessage(t, undefined)).toBeUndefined();
   });
 
-  it('knows the catalogue’s codes in both languages', async () => {
+  it('words the client’s own checks in the UI language', async () => {
+    expect(fieldMessage(t, { code: 'too_short', params: { min: 10 } })).toBe('Quá ngắn: cần ít nhất 10 ký tự.');
+    expect(fieldMessage(t, { code: 'too_short' })).toBe('Quá ngắn.');
     expect(fieldMessage(t, { code: 'too_far', params: { maxMonths: 24 } })).toBe('Tối đa 24 tháng kể từ hôm nay.');
     expect(fieldMessage(t, { code: 'too_many', params: { max: 3 } })).toBe('Tối đa 3 mục.');
-    expect(problemMessage(t, new ApiError({ status: 403, code: 'org_not_verified' }))).toContain('xác minh');
     await i18n.changeLanguage('en');
-    for (const code of ['listing_not_found', 'listing_under_review', 'org_not_verified', 'own_organization',
-      'search_unavailable', 'invalid_transition', 'version_mismatch', 'busy', 'last_admin', 'unsupported_encoding']) {
-      expect(i18n.exists(`problems.${code}`), code).toBe(true);
-    }
-    for (const code of ['not_for_kind', 'immutable', 'not_a_member', 'not_in_future', 'too_far', 'invalid_date',
-      'invalid_phone', 'not_for_mode', 'less_than_min', 'too_many', 'invalid_keyword', 'before_filing', 'invalid_utf8']) {
-      expect(i18n.exists(`fieldErrors.${code}`), code).toBe(true);
-    }
     expect(fieldMessage(t, { code: 'before_filing' })).toBe('The grant date cannot be before the filing date.');
+    expect(fieldMessage(t, { code: 'password_mismatch' })).toBeTruthy();
   });
 });
 

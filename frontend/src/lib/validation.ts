@@ -1,5 +1,6 @@
 // Client-side checks mirror the server's rules and use the server's field
-// error codes, so both kinds of error are shown by the same i18n messages.
+// error codes; their texts are the SPA's own (fieldErrors.*). A server error
+// carries its text in `message`, shown as it comes.
 import type { TFunction } from 'i18next';
 import type { FieldError } from '../api/client';
 import { ORG_KINDS, type OrgKind } from '../api/types';
@@ -7,7 +8,7 @@ import { ORG_KINDS, type OrgKind } from '../api/types';
 export interface FieldProblem {
   code: string;
   params?: Record<string, string | number>;
-  /** The server's own (localised) message, used when we have no text for the code. */
+  /** The server's text (in the UI language); absent for the client's own checks. */
   message?: string;
 }
 

@@ -3,7 +3,6 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-do
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import i18n from '../i18n';
-import { ApiError } from '../api/client';
 import type { Me } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { FormAlert, TextField } from '../components/Fields';
@@ -99,8 +98,7 @@ export default function Login() {
       navigate(next ?? landingFor(me), { replace: true });
     } catch (err) {
       setBusy(false);
-      if (err instanceof ApiError && err.status === 401) setFormError(t('problems.invalid_credentials'));
-      else setFormError(problemMessage(t, err));
+      setFormError(problemMessage(t, err));
     }
   }
 

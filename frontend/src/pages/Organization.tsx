@@ -585,7 +585,6 @@ function InviteForm({ orgId, onInvited }: { orgId: string; onInvited: () => void
     } catch (err) {
       if (err instanceof ApiError) {
         const { fieldErrors } = mapServerErrors(err.errors, { email: 'email', role: 'role' } as const);
-        if (err.code === 'already_member' && !fieldErrors.email) fieldErrors.email = { code: 'already_member' };
         setErrors(fieldErrors);
         if (fieldErrors.email) document.getElementById('invite-email')?.focus();
       }

@@ -33,7 +33,6 @@ import {
   NOTE_MAX,
   ownReview,
   paidSoFar,
-  presentProblem,
   REPORT_MAX,
   RETURN_REASON_MAX,
   RETURN_REASON_MIN,
@@ -219,10 +218,6 @@ function ActionsPanel({
         onChanged(null, 'application.changedMeanwhile', 'error');
         return;
       }
-      if (err instanceof ApiError && (err.code === 'window_closed' || err.code === 'not_eligible')) {
-        setError(t(`appWizard.refused.${err.code}`, { closes: formatDay(p?.window?.closesOn) }));
-        return;
-      }
       setError(problemMessage(t, err));
     }
   }
@@ -238,7 +233,7 @@ function ActionsPanel({
       <MissingFieldsAlert
         className="publish-missing"
         intro={t('appWizard.submitRefused')}
-        errors={missing.map((e) => ({ ...e, ...presentProblem(e.field, { code: e.code, params: e.params }) }))}
+        errors={missing}
         label={(f) => applicationFieldLabel(t, f, p)}
         editPath={`${editPath}?step=review`}
         completeText={t('application.completeNow')}
@@ -426,7 +421,7 @@ function AssignDialog({ application: a, program: p, onClose, onDone }: { applica
         for (const fe of err.errors) {
           const m = /^reviewerIds\.(\d+)$/.exec(fe.field);
           const who = m ? chosen[Number(m[1])] : undefined;
-          const text = fe.code === 'count' ? t('application.assign.count', { count: fe.params?.expected ?? needed, chosen: chosen.length }) : (fieldMessage(t, fe) ?? '');
+          const text = fieldMessage(t, fe) ?? '';
           if (who) byId[who] = text;
           else other.push(text);
         }
@@ -546,7 +541,6 @@ function DecideDialog({ application: a, program: p, onClose, onDone }: { applica
     prefix: 'decide',
     order: ['outcome', 'amount', 'reason', 'number'],
     validate: (v) => validateDecision(v, a.requested),
-    problem: (err) => (err instanceof ApiError && err.code === 'budget_exceeded' ? t('problems.budget_exceeded') : undefined),
   });
   const approve = form.values.outcome === 'approved';
   const onSubmit = form.submit(async (v) => {
@@ -649,7 +643,6 @@ function DisburseDialog({ application: a, onClose, onDone }: { application: Appl
     prefix: 'tranche',
     order: ['amount', 'on', 'note'],
     validate: (v) => validateTranche(v, left),
-    problem: (err) => (err instanceof ApiError && err.code === 'above_approved' ? t('application.tranche.aboveApproved', { left: formatVnd(left) }) : undefined),
   });
   const onSubmit = form.submit(async (v) => {
     const body = { amount: parseAmount(v.amount) ?? 0, on: parseDayInput(v.on) ?? '', note: v.note.trim() || undefined };

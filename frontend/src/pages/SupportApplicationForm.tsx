@@ -28,7 +28,6 @@ import {
   applicationFieldLabel,
   checkAmounts,
   fromApplication,
-  presentProblem,
   returnReason,
   stepOfField,
   submissionProblems,
@@ -93,7 +92,7 @@ export default function SupportApplicationFormPage() {
 
 function toErrors(list: FieldError[]): FieldErrors {
   const out: FieldErrors = {};
-  for (const e of list) if (!out[e.field]) out[e.field] = presentProblem(e.field, { code: e.code, params: e.params, message: e.message });
+  for (const e of list) if (!out[e.field]) out[e.field] = { code: e.code, params: e.params, message: e.message };
   return out;
 }
 
@@ -158,7 +157,7 @@ function Wizard({ initial, program }: { initial: Application; program: Program }
 
   const msg = (field: string) => {
     const p = errors[field];
-    return p ? fieldMessage(t, presentProblem(field, p)) : undefined;
+    return p ? fieldMessage(t, withMoneyParams(p)) : undefined;
   };
 
 
@@ -254,8 +253,6 @@ function Wizard({ initial, program }: { initial: Application; program: Program }
         setErrors(toErrors(err.errors));
         setSubmitErrors(err.errors);
         setFormError(t('appWizard.submitRefused'));
-      } else if (err instanceof ApiError && (err.code === 'window_closed' || err.code === 'not_eligible')) {
-        setFormError(t(`appWizard.refused.${err.code}`, { closes: formatDay(program.window?.closesOn) }));
       } else {
         setFormError(problemMessage(t, err));
       }
@@ -753,8 +750,8 @@ function ReviewStep({
   // What the server said last time; before that, what the form can tell already.
   const own = submissionProblems(a, program);
   const issues: { field: string; text: string }[] = serverErrors.length
-    ? serverErrors.map((e) => ({ field: e.field, text: fieldMessage(t, presentProblem(e.field, { code: e.code, params: e.params, message: e.message })) ?? '' }))
-    : Object.entries(own).map(([field, p]) => ({ field, text: fieldMessage(t, presentProblem(field, p!)) ?? '' }));
+    ? serverErrors.map((e) => ({ field: e.field, text: fieldMessage(t, e) ?? '' }))
+    : Object.entries(own).map(([field, p]) => ({ field, text: fieldMessage(t, withMoneyParams(p!)) ?? '' }));
   return (
     <div className="review-step">
       {issues.length > 0 ? (

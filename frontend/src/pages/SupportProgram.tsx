@@ -261,7 +261,6 @@ function ApplyPanel({ program: p }: { program: Program }) {
       if (!v.orgId) errs.orgId = { code: 'required' };
       return errs;
     },
-    problem: (err) => (err instanceof ApiError && err.code === 'not_eligible' ? t('appWizard.refused.not_eligible') : undefined),
   });
   const onSubmit = form.submit(async (v) => {
     const a = await endpoints.createApplication({ programId: p.id, orgId: v.orgId, title: v.title.trim() });

@@ -199,7 +199,6 @@ function TransferFormBody({
         setStale(true);
         return t('transferForm.stale');
       }
-      if (err instanceof ApiError && err.code === 'transfer_exists') return t('transferForm.exists');
       return undefined;
     },
   });

@@ -21,6 +21,30 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   });
 }
 
+export interface ServerFieldError {
+  field: string;
+  code: string;
+  /** The server's text for this field, as it writes it (Vietnamese unless asked otherwise). */
+  message: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * A problem+json answer as the server writes it: the code, its title in the
+ * request's language and, for a 422, each field's message.
+ */
+export function problem(
+  status: number,
+  code: string,
+  title: string,
+  opts: { errors?: ServerFieldError[]; detail?: string; headers?: Record<string, string> } = {},
+): Response {
+  const body: Record<string, unknown> = { type: `urn:techmart:problem:${code}`, status, code, title };
+  if (opts.detail) body.detail = opts.detail;
+  if (opts.errors) body.errors = opts.errors;
+  return json(status, body, opts.headers);
+}
+
 export interface Call {
   method: string;
   path: string;
@@ -42,7 +66,7 @@ export function mockApi(routes: Record<string, Handler>) {
     const call = { method, path: path + url.search, headers, body };
     calls.push(call);
     const handler = routes[`${method} ${path}`];
-    if (!handler) return json(404, { code: 'not_found', status: 404, title: 'Not found' });
+    if (!handler) return problem(404, 'not_found', 'Không tìm thấy.');
     return handler(call);
   });
   vi.stubGlobal('fetch', fetchMock);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen } from '@testing-library/react';
 import ChangePassword from '../ChangePassword';
 import { api } from '../../api';
-import { json, mockApi, renderApp, type Call } from '../../test/helpers';
+import { json, mockApi, problem, renderApp, type Call } from '../../test/helpers';
 
 const me = {
   user: { id: 'u1', email: 'mai@htx.vn', fullName: 'Hoàng Thị Mai', roles: [], createdAt: '2025-01-01T00:00:00Z' },
@@ -67,9 +67,7 @@ describe('Change password', () => {
 
   it('shows the server field errors next to their fields and keeps the old tokens', async () => {
     session(() =>
-      json(422, {
-        status: 422,
-        code: 'validation_failed',
+      problem(422, 'validation_failed', 'Một số trường chưa hợp lệ.', {
         errors: [
           { field: 'currentPassword', code: 'wrong_password', message: 'Mật khẩu hiện tại không đúng.' },
           { field: 'newPassword', code: 'common_password', message: 'Mật khẩu này nằm trong danh sách mật khẩu phổ biến.' },
@@ -85,8 +83,7 @@ describe('Change password', () => {
     expect(current.getAttribute('aria-describedby')).toBe('password-currentPassword-error');
     const next = screen.getByLabelText(/^Mật khẩu mới/);
     expect(next.getAttribute('aria-invalid')).toBe('true');
-    // A code the app has no text for shows the server's text, in the request's language.
-    expect(document.getElementById('password-newPassword-error')!.textContent).toContain(
+    expect(document.getElementById('password-newPassword-error')!.textContent).toBe(
       'Mật khẩu này nằm trong danh sách mật khẩu phổ biến.',
     );
     expect(screen.getByText('Vui lòng sửa 2 lỗi trong biểu mẫu.')).toBeTruthy();
@@ -95,10 +92,12 @@ describe('Change password', () => {
   });
 
   it('explains a 429 with the waiting time', async () => {
-    session(() => json(429, { status: 429, code: 'rate_limited' }, { 'Retry-After': '600' }));
+    session(() =>
+      problem(429, 'rate_limited', 'Quá nhiều lần thử.', { detail: 'Hãy thử lại sau 10 phút.', headers: { 'Retry-After': '600' } }),
+    );
     await open();
     fill('sai-mat-khau-1', 'che-shan-tuyet-2026');
-    expect(await screen.findByText('Bạn đã thử quá nhiều lần. Hãy thử lại sau 10 phút.')).toBeTruthy();
+    expect(await screen.findByText('Quá nhiều lần thử. Hãy thử lại sau 10 phút.')).toBeTruthy();
     // The form stays, ready for a later try.
     expect(screen.getByRole('button', { name: 'Đổi mật khẩu' })).toBeTruthy();
   });

@@ -4,7 +4,7 @@ import ConnectionPage, { timelineSteps } from '../Connection';
 import Connections from '../Connections';
 import { allowedActions } from '../../lib/matching';
 import { meRoutes } from '../../test/catalog';
-import { json, mockApi } from '../../test/helpers';
+import { json, mockApi, problem } from '../../test/helpers';
 import { connection, ENTERPRISE, INSTITUTE, taxonomyRoute } from '../../test/matching';
 import { location, renderRoutes } from '../../test/router';
 import type { Connection, ConnectionCan } from '../../api/types';
@@ -134,7 +134,8 @@ describe('Connection actions', () => {
       'GET /connections/c1': () =>
         json(200, ++n === 1 ? connection({ can: { accept: true } as ConnectionCan }) : connection({ state: 'closed_no_deal' })),
       'GET /connections/c1/messages': () => json(200, { items: [] }),
-      'POST /connections/c1/accept': () => json(409, { status: 409, code: 'invalid_transition' }),
+      'POST /connections/c1/accept': () =>
+        problem(409, 'invalid_transition', 'Không thể chuyển sang trạng thái này từ trạng thái hiện tại.'),
     });
     renderConnection();
     fireEvent.click(await screen.findByRole('button', { name: 'Chấp nhận' }));

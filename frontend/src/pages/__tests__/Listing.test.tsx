@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import ListingPage, { ownerActions } from '../Listing';
 import type { Listing } from '../../api/types';
 import { listing, meRoutes, ORG, taxonomyRoute } from '../../test/catalog';
-import { json, mockApi } from '../../test/helpers';
+import { json, mockApi, problem } from '../../test/helpers';
 import { location, renderRoutes } from '../../test/router';
 
 function renderListing(at = '/listings/l1') {
@@ -100,12 +100,10 @@ describe('Listing page for the owner’s organisation', () => {
       ...taxonomyRoute,
       'GET /listings/l1': () => json(200, listing({ state: 'draft', summary: '', trl: undefined })),
       'POST /listings/l1/submit': () =>
-        json(422, {
-          status: 422,
-          code: 'validation_failed',
+        problem(422, 'validation_failed', 'Một số trường chưa hợp lệ.', {
           errors: [
-            { field: 'summary', code: 'required', message: '' },
-            { field: 'price', code: 'required', message: '' },
+            { field: 'summary', code: 'required', message: 'Trường này là bắt buộc.' },
+            { field: 'price', code: 'required', message: 'Trường này là bắt buộc.' },
           ],
         }),
     });
@@ -114,8 +112,8 @@ describe('Listing page for the owner’s organisation', () => {
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Gửi duyệt' }));
     const alert = await screen.findByText('Chưa thể gửi duyệt: tin còn thiếu hoặc sai các thông tin sau.');
     const box = alert.parentElement!;
-    expect(box.textContent).toContain('Tóm tắt: Vui lòng nhập thông tin này.');
-    expect(box.textContent).toContain('Giá: Vui lòng nhập thông tin này.');
+    expect(box.textContent).toContain('Tóm tắt: Trường này là bắt buộc.');
+    expect(box.textContent).toContain('Giá: Trường này là bắt buộc.');
     expect(within(box).getByRole('link', { name: 'Bổ sung thông tin' }).getAttribute('href')).toBe('/listings/l1/edit');
   });
 
@@ -185,7 +183,7 @@ describe('Listing page for everyone else', () => {
   });
 
   it('says when a listing cannot be found', async () => {
-    mockApi({ ...taxonomyRoute, 'GET /listings/l1': () => json(404, { status: 404, code: 'listing_not_found' }) });
+    mockApi({ ...taxonomyRoute, 'GET /listings/l1': () => problem(404, 'listing_not_found', 'Không tìm thấy tin.') });
     renderListing();
     expect(await screen.findByRole('heading', { level: 1, name: 'Không tìm thấy tin' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Về trang tìm kiếm' })).toBeTruthy();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import ListingFormPage from '../ListingForm';
 import { listing, meRoutes, taxonomyRoute } from '../../test/catalog';
-import { json, mockApi } from '../../test/helpers';
+import { json, mockApi, problem } from '../../test/helpers';
 import { location, renderRoutes } from '../../test/router';
 
 function renderForm(at: string) {
@@ -148,14 +148,12 @@ describe('Listing form', () => {
       ...meRoutes(),
       ...taxonomyRoute,
       'POST /listings': () =>
-        json(422, {
-          status: 422,
-          code: 'validation_failed',
+        problem(422, 'validation_failed', 'Một số trường chưa hợp lệ.', {
           errors: [
-            { field: 'price.min', code: 'out_of_range', message: 'x', params: { min: 0, max: 1 } },
-            { field: 'contact.email', code: 'invalid_email', message: 'Email sai' },
-            { field: 'validUntil', code: 'too_far', message: 'x', params: { maxMonths: 24 } },
-            { field: 'holder', code: 'not_for_kind', message: 'Trường này không dùng cho loại tin này.' },
+            { field: 'price.min', code: 'out_of_range', message: 'Giá trị nằm ngoài khoảng cho phép (0–1).', params: { min: 0, max: 1 } },
+            { field: 'contact.email', code: 'invalid_email', message: 'Địa chỉ email không hợp lệ.' },
+            { field: 'validUntil', code: 'too_far', message: 'Tối đa 24 tháng kể từ hôm nay.', params: { maxMonths: 24 } },
+            { field: 'holder', code: 'not_for_kind', message: 'Trường này không dùng cho loại tin này.', params: { kind: 'technology' } },
           ],
         }),
     });
@@ -166,8 +164,8 @@ describe('Listing form', () => {
     fireEvent.change(field(/^Thư điện tử liên hệ/), { target: { value: 'lan@vien.vn' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }));
 
-    await waitFor(() => expect(errorOf(field(/^Thư điện tử liên hệ/))).toBe('Địa chỉ thư điện tử không hợp lệ.'));
-    expect(errorOf(field(/^Giá \(₫\)/))).toBe('Giá trị nằm ngoài khoảng cho phép.');
+    await waitFor(() => expect(errorOf(field(/^Thư điện tử liên hệ/))).toBe('Địa chỉ email không hợp lệ.'));
+    expect(errorOf(field(/^Giá \(₫\)/))).toBe('Giá trị nằm ngoài khoảng cho phép (0–1).');
     expect(errorOf(field(/^Hiệu lực đến ngày/))).toBe('Tối đa 24 tháng kể từ hôm nay.');
     // A field the form does not show is named on top.
     const alert = screen.getAllByRole('alert').find((a) => a.textContent)!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import Login from '../Login';
-import { json, mockApi, renderApp, testConfig } from '../../test/helpers';
+import { json, mockApi, problem, renderApp, testConfig } from '../../test/helpers';
 
 function fill(email: string, password: string) {
   fireEvent.change(screen.getByLabelText(/Thư điện tử/), { target: { value: email } });
@@ -23,23 +23,24 @@ describe('Login page', () => {
     expect(calls).toHaveLength(0);
   });
 
-  it('shows a generic message on 401', async () => {
+  it('shows the server’s words on 401', async () => {
     mockApi({
-      'POST /auth/login': () => json(401, { status: 401, code: 'invalid_credentials', detail: 'x' }),
+      'POST /auth/login': () => problem(401, 'invalid_credentials', 'Email hoặc mật khẩu không đúng.'),
     });
     renderApp(<Login />, { path: '/login', route: '/login' });
     fill('someone@example.vn', 'wrong-password');
-    const alert = await screen.findByText('Sai thư điện tử hoặc mật khẩu.');
+    const alert = await screen.findByText('Email hoặc mật khẩu không đúng.');
     expect(alert.closest('[role="alert"]')).toBeTruthy();
   });
 
-  it('tells how many minutes to wait on 429', async () => {
+  it('tells how many minutes to wait on 429, as the server says it', async () => {
     mockApi({
-      'POST /auth/login': () => json(429, { status: 429, code: 'rate_limited' }, { 'Retry-After': '540' }),
+      'POST /auth/login': () =>
+        problem(429, 'rate_limited', 'Quá nhiều lần thử.', { detail: 'Hãy thử lại sau 9 phút.', headers: { 'Retry-After': '540' } }),
     });
     renderApp(<Login />, { path: '/login', route: '/login' });
     fill('someone@example.vn', 'whatever-password');
-    expect(await screen.findByText('Bạn đã thử quá nhiều lần. Hãy thử lại sau 9 phút.')).toBeTruthy();
+    expect(await screen.findByText('Quá nhiều lần thử. Hãy thử lại sau 9 phút.')).toBeTruthy();
   });
 
   it('logs in and goes to the requested page', async () => {

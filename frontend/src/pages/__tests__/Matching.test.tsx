@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import ListingPage from '../Listing';
 import MyListings from '../MyListings';
 import { listing, meRoutes } from '../../test/catalog';
-import { json, mockApi } from '../../test/helpers';
+import { json, mockApi, problem } from '../../test/helpers';
 import { connection, ENTERPRISE, hit, INSTITUTE, match, taxonomyRoute } from '../../test/matching';
 import { location, renderRoutes } from '../../test/router';
 
@@ -93,7 +93,7 @@ describe('Suggested matches on a listing', () => {
     mockApi({
       ...taxonomyRoute,
       'GET /listings/offer1': () => json(200, OFFER),
-      'GET /listings/offer1/matches': () => json(403, { status: 403, code: 'forbidden' }),
+      'GET /listings/offer1/matches': () => problem(403, 'forbidden', 'Bạn không có quyền thực hiện thao tác này.'),
     });
     renderListing('offer1');
     await screen.findByRole('heading', { level: 1 });
@@ -112,10 +112,8 @@ describe('Expressing interest', () => {
       'GET /listings/offer1/matches': () => json(200, { matches: [] }),
       'POST /listings/offer1/interests': () =>
         ++attempt === 1
-          ? json(422, {
-              status: 422,
-              code: 'validation_failed',
-              errors: [{ field: 'brings', code: 'invalid_characters', message: '' }],
+          ? problem(422, 'validation_failed', 'Một số trường chưa hợp lệ.', {
+              errors: [{ field: 'brings', code: 'invalid_characters', message: 'Có ký tự không được phép (ví dụ < >).' }],
             })
           : json(201, connection({ id: 'c9' })),
     });
@@ -134,7 +132,7 @@ describe('Expressing interest', () => {
     });
     fireEvent.change(within(dialog).getByLabelText(/^Điều bạn có thể đóng góp/), { target: { value: 'Nhà xưởng <b>' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Gửi quan tâm' }));
-    expect(await within(dialog).findByText('Có ký tự không được phép.')).toBeTruthy();
+    expect(await within(dialog).findByText('Có ký tự không được phép (ví dụ < >).')).toBeTruthy();
     expect(within(dialog).getByLabelText(/^Điều bạn có thể đóng góp/).getAttribute('aria-invalid')).toBe('true');
     fireEvent.change(within(dialog).getByLabelText(/^Điều bạn có thể đóng góp/), { target: { value: 'Nhà xưởng 500 m²' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Gửi quan tâm' }));
@@ -155,7 +153,8 @@ describe('Expressing interest', () => {
       ...taxonomyRoute,
       'GET /listings/offer1': () => json(200, OFFER),
       'GET /listings/offer1/matches': () => json(200, { matches: [] }),
-      'POST /listings/offer1/interests': () => json(409, { status: 409, code: 'interest_exists' }),
+      'POST /listings/offer1/interests': () =>
+        problem(409, 'interest_exists', 'Tổ chức của bạn đã bày tỏ quan tâm đến tin này và đang chờ trả lời.'),
     });
     renderListing('offer1');
     fireEvent.click(await screen.findByRole('button', { name: 'Bày tỏ quan tâm' }));
@@ -165,7 +164,7 @@ describe('Expressing interest', () => {
     expect(within(dialog).getByLabelText(/^Tổ chức bày tỏ quan tâm/).getAttribute('aria-invalid')).toBe('true');
     fireEvent.change(within(dialog).getByLabelText(/^Tổ chức bày tỏ quan tâm/), { target: { value: 'o3' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Gửi quan tâm' }));
-    expect(await within(dialog).findByText(/đã bày tỏ quan tâm đến tin này và kết nối vẫn đang mở/)).toBeTruthy();
+    expect(await within(dialog).findByText('Tổ chức của bạn đã bày tỏ quan tâm đến tin này và đang chờ trả lời.')).toBeTruthy();
     expect(within(dialog).getByRole('link', { name: 'Xem kết nối đang mở' }).getAttribute('href')).toBe('/connections?listingId=offer1');
   });
 

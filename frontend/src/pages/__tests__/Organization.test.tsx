@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import OrganizationPage from '../Organization';
-import { json, mockApi, renderApp, type Call } from '../../test/helpers';
+import { json, mockApi, problem, renderApp, type Call } from '../../test/helpers';
 
 const me = (role: 'owner' | 'member') => ({
   user: { id: 'u1', email: 'mai@htx.vn', fullName: 'Hoàng Thị Mai', roles: [], createdAt: '2025-01-01T00:00:00Z' },
@@ -80,14 +80,16 @@ describe('My organisation', () => {
   it('shows already_member under the email field', async () => {
     session('owner', {
       'POST /organizations/o1/invitations': () =>
-        json(409, { status: 409, code: 'already_member', errors: [{ field: 'email', code: 'already_member', message: 'x' }] }),
+        problem(409, 'already_member', 'Người này đã là thành viên.', {
+          errors: [{ field: 'email', code: 'already_member', message: 'Người này đã là thành viên.' }],
+        }),
     });
     renderApp(<OrganizationPage />, { path: '/organization', route: '/organization' });
     await screen.findByRole('heading', { level: 1, name: 'HTX Chè Shan tuyết' });
     fireEvent.change(screen.getByLabelText(/Thư điện tử của người được mời/), { target: { value: 'lan@htx.vn' } });
     fireEvent.click(screen.getByRole('button', { name: 'Gửi lời mời' }));
     const input = screen.getByLabelText(/Thư điện tử của người được mời/);
-    await screen.findAllByText('Người này đã là thành viên của tổ chức.');
+    await screen.findAllByText('Người này đã là thành viên.');
     expect(input.getAttribute('aria-invalid')).toBe('true');
   });
 
@@ -167,7 +169,7 @@ describe('Editing and resubmitting', () => {
 
   it('tells the owner to reload on 412 and reloads on request', async () => {
     const { calls } = session('owner', {
-      'PATCH /organizations/o1': () => json(412, { status: 412, code: 'version_mismatch' }),
+      'PATCH /organizations/o1': () => problem(412, 'version_mismatch', 'Dữ liệu đã được người khác thay đổi; hãy tải lại.'),
     });
     renderApp(<OrganizationPage />, { path: '/organization', route: '/organization' });
     await screen.findByRole('heading', { level: 1, name: 'HTX Chè Shan tuyết' });
@@ -187,10 +189,8 @@ describe('Editing and resubmitting', () => {
   it('shows server field errors next to the fields', async () => {
     const { calls } = session('owner', {
       'PATCH /organizations/o1': () =>
-        json(422, {
-          status: 422,
-          code: 'validation_failed',
-          errors: [{ field: 'name', code: 'invalid_characters', message: 'Có ký tự không được phép' }],
+        problem(422, 'validation_failed', 'Một số trường chưa hợp lệ.', {
+          errors: [{ field: 'name', code: 'invalid_characters', message: 'Có ký tự không được phép (ví dụ < >).' }],
         }),
     });
     renderApp(<OrganizationPage />, { path: '/organization', route: '/organization' });
@@ -205,7 +205,7 @@ describe('Editing and resubmitting', () => {
 
     fireEvent.change(name, { target: { value: 'HTX <Chè>' } });
     fireEvent.click(screen.getByRole('button', { name: 'Gửi lại để xác minh' }));
-    expect(await screen.findByText('Có ký tự không được phép.')).toBeTruthy();
+    expect(await screen.findByText('Có ký tự không được phép (ví dụ < >).')).toBeTruthy();
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect(name.getAttribute('aria-describedby')).toBe('org-name-error');
   });
@@ -259,21 +259,21 @@ describe('Leaving', () => {
   it('shows the reason of a 409 in the dialog and stays', async () => {
     session('member', {
       'DELETE /organizations/o1/members/u1': () =>
-        json(409, { status: 409, code: 'last_owner', title: 'Không thể gỡ chủ sở hữu cuối cùng của tổ chức.' }),
+        problem(409, 'last_owner', 'Không thể gỡ chủ sở hữu cuối cùng của tổ chức.'),
     });
     renderApp(<OrganizationPage />, { path: '/organization', route: '/organization' });
     await screen.findByRole('heading', { level: 1, name: 'HTX Chè Shan tuyết' });
     fireEvent.click(screen.getByRole('button', { name: 'Rời tổ chức' }));
     const dialog = screen.getByRole('dialog', { name: 'Rời HTX Chè Shan tuyết?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Rời tổ chức' }));
-    expect(await within(dialog).findByText('Không thể xóa chủ sở hữu cuối cùng của tổ chức.')).toBeTruthy();
+    expect(await within(dialog).findByText('Không thể gỡ chủ sở hữu cuối cùng của tổ chức.')).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: 'HTX Chè Shan tuyết' })).toBeTruthy();
   });
 
   it('falls back to the server text for a conflict it does not know', async () => {
     session('member', {
       'DELETE /organizations/o1/members/u1': () =>
-        json(409, { status: 409, code: 'membership_locked', title: 'Tư cách thành viên đang bị khóa.' }),
+        problem(409, 'membership_locked', 'Tư cách thành viên đang bị khóa.'),
     });
     renderApp(<OrganizationPage />, { path: '/organization', route: '/organization' });
     await screen.findByRole('heading', { level: 1, name: 'HTX Chè Shan tuyết' });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { RegisterForm } from '../../components/RegisterForm';
-import { json, mockApi, renderApp } from '../../test/helpers';
+import { json, mockApi, problem, renderApp } from '../../test/helpers';
 
 function fillValid() {
   fireEvent.change(screen.getByLabelText(/Họ và tên/), { target: { value: 'Hoàng Văn Nam' } });
@@ -42,12 +42,10 @@ describe('Register form', () => {
   it('shows server field errors under the fields, in the server\'s words when the app has none', async () => {
     mockApi({
       'POST /auth/register': () =>
-        json(422, {
-          status: 422,
-          code: 'validation_failed',
+        problem(422, 'validation_failed', 'Một số trường chưa hợp lệ.', {
           errors: [
             { field: 'password', code: 'common_password', message: 'Mật khẩu này nằm trong danh sách mật khẩu phổ biến.' },
-            { field: 'organization.name', code: 'invalid_characters', message: 'bad' },
+            { field: 'organization.name', code: 'invalid_characters', message: 'Có ký tự không được phép (ví dụ < >).' },
           ],
         }),
     });
@@ -56,7 +54,7 @@ describe('Register form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Đăng ký' }));
     const passwordError = await screen.findByText('Mật khẩu này nằm trong danh sách mật khẩu phổ biến.');
     expect(screen.getByLabelText(/^Mật khẩu/).getAttribute('aria-describedby')).toContain(passwordError.id);
-    expect(screen.getByText('Có ký tự không được phép.')).toBeTruthy();
+    expect(screen.getByText('Có ký tự không được phép (ví dụ < >).')).toBeTruthy();
     expect(screen.getByText('Vui lòng sửa 2 lỗi trong biểu mẫu.')).toBeTruthy();
   });
 
@@ -65,7 +63,7 @@ describe('Register form', () => {
     const onLoginFailed = vi.fn();
     const { calls } = mockApi({
       'POST /auth/register': () => json(202, { status: 'accepted' }),
-      'POST /auth/login': () => json(401, { status: 401, code: 'invalid_credentials' }),
+      'POST /auth/login': () => problem(401, 'invalid_credentials', 'Email hoặc mật khẩu không đúng.'),
     });
     renderApp(<RegisterForm onDone={onDone} onLoginFailed={onLoginFailed} />);
     fillValid();
@@ -78,10 +76,10 @@ describe('Register form', () => {
     expect(calls.map((c) => c.path)).toEqual(['/auth/register', '/auth/login']);
   });
 
-  it('shows the sign-up limit with its wait', async () => {
+  it('shows the sign-up limit with the server\'s wait', async () => {
     mockApi({
       'POST /auth/register': () =>
-        json(429, { status: 429, code: 'rate_limited' }, { 'Retry-After': '1800' }),
+        problem(429, 'rate_limited', 'Quá nhiều lần thử.', { detail: 'Hãy thử lại sau 30 phút.', headers: { 'Retry-After': '1800' } }),
     });
     renderApp(<RegisterForm onDone={() => undefined} />);
     fillValid();

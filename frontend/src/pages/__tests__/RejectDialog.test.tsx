@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { RejectDialog } from '../officer/VerificationQueue';
 import type { Organization } from '../../api/types';
-import { json, mockApi, renderApp } from '../../test/helpers';
+import { json, mockApi, problem, renderApp } from '../../test/helpers';
 
 const org: Organization = {
   id: 'org-7',
@@ -42,7 +42,7 @@ describe('Reject dialog', () => {
   it('hands a 412 to the page so it can reload', async () => {
     const onStale = vi.fn();
     mockApi({
-      'POST /organizations/org-7/reject': () => json(412, { status: 412, code: 'version_mismatch' }),
+      'POST /organizations/org-7/reject': () => problem(412, 'version_mismatch', 'Dữ liệu đã được người khác thay đổi; hãy tải lại.'),
     });
     renderApp(<RejectDialog org={org} onClose={() => undefined} onDone={() => undefined} onStale={onStale} />);
     fireEvent.change(screen.getByLabelText(/Lý do từ chối/), { target: { value: 'Hồ sơ chưa đủ' } });

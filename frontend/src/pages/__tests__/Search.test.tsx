@@ -4,7 +4,7 @@ import SearchPage from '../Search';
 import type { SearchHit } from '../../api/types';
 import { EMPTY_SEARCH, parseSearch, toSearchParams, type SearchState } from '../../lib/searchState';
 import { searchResult, taxonomyRoute } from '../../test/catalog';
-import { json, mockApi, type Call } from '../../test/helpers';
+import { json, mockApi, problem, type Call } from '../../test/helpers';
 import { location, renderRoutes } from '../../test/router';
 
 const hits: SearchHit[] = [
@@ -221,9 +221,9 @@ describe('Search page', () => {
   });
 
   it('explains a search that the server cannot answer', async () => {
-    mockApi({ ...taxonomyRoute, 'GET /search': () => json(503, { status: 503, code: 'search_unavailable' }) });
+    mockApi({ ...taxonomyRoute, 'GET /search': () => problem(503, 'search_unavailable', 'Tìm kiếm tạm thời không sẵn sàng; vui lòng thử lại sau.') });
     renderSearch('/search?q=che');
-    expect(await screen.findByText('Tìm kiếm tạm thời không sẵn sàng. Vui lòng thử lại sau ít phút.')).toBeTruthy();
+    expect(await screen.findByText('Tìm kiếm tạm thời không sẵn sàng; vui lòng thử lại sau.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Thử lại' })).toBeTruthy();
   });
 });

@@ -9,7 +9,7 @@ import { todayInVietnam } from '../../lib/listing';
 import { addDays } from '../../lib/matching';
 import { EMPTY_PROGRAM, programFieldLabel, toProgramInput, fromProgram, validateProgram, weightSum, windowStatus, windowText } from '../../lib/support';
 import { meRoutes } from '../../test/catalog';
-import { json, mockApi } from '../../test/helpers';
+import { json, mockApi, problem } from '../../test/helpers';
 import { location, renderRoutes } from '../../test/router';
 
 const today = todayInVietnam();
@@ -195,16 +195,19 @@ describe('Support programme page', () => {
       ...meRoutes(['officer'], []),
       'GET /support/programs/p2': () => json(200, draft()),
       'GET /support/programs/p2/budget': () => json(200, { total: 2_000_000_000, committed: 0, disbursed: 0, remaining: 2_000_000_000 }),
-      'POST /support/programs/p2/publish': () =>
-        json(422, {
-          status: 422,
-          code: 'validation_failed',
-          errors: [
-            { field: 'legalBasis.number', code: 'required', message: 'x' },
-            { field: 'criteria', code: 'weights_not_100', message: 'x', params: { sum: 80 } },
-            { field: 'capPerApplication', code: 'above_budget', message: 'x' },
-          ],
-        }),
+      // The server answers in the language the request asks for.
+      'POST /support/programs/p2/publish': (c) =>
+        c.headers['accept-language'] === 'en'
+          ? problem(422, 'validation_failed', 'Some fields are not valid.', {
+              errors: [
+                { field: 'legalBasis.number', code: 'required', message: 'This field is required.' },
+                { field: 'criteria', code: 'weights_not_100', message: 'The criteria weights must add up to 100 (now 80).', params: { sum: 80 } },
+                { field: 'capPerApplication', code: 'above_budget', message: 'The cap per application cannot exceed the total budget.' },
+              ],
+            })
+          : problem(422, 'validation_failed', 'Một số trường chưa hợp lệ.', {
+              errors: [{ field: 'legalBasis.number', code: 'required', message: 'Trường này là bắt buộc.' }],
+            }),
     });
     await i18n.changeLanguage('en');
     renderRoutes([{ path: '/support/:id', element: <SupportProgramPage /> }], '/support/p2');
@@ -247,12 +250,10 @@ describe('Programme form', () => {
       'POST /support/programs': () => {
         posts++;
         return posts === 1
-          ? json(422, {
-              status: 422,
-              code: 'validation_failed',
+          ? problem(422, 'validation_failed', 'Một số trường chưa hợp lệ.', {
               errors: [
-                { field: 'window.closesOn', code: 'before_opening', message: 'x' },
-                { field: 'criteria.1.weight', code: 'out_of_range', message: 'x', params: { min: 1, max: 100 } },
+                { field: 'window.closesOn', code: 'before_opening', message: 'Ngày kết thúc nhận hồ sơ phải sau ngày bắt đầu.' },
+                { field: 'criteria.1.weight', code: 'out_of_range', message: 'Giá trị nằm ngoài khoảng cho phép (1–100).', params: { min: 1, max: 100 } },
               ],
             })
           : json(201, { ...draft(), id: 'p9' });
@@ -286,10 +287,10 @@ describe('Programme form', () => {
     // The server's errors show under their own controls.
     const closes = screen.getByLabelText(/^Ngày kết thúc nhận hồ sơ/);
     await waitFor(() => expect(closes.getAttribute('aria-invalid')).toBe('true'));
-    expect(closes.closest('.field')!.textContent).toContain('Ngày kết thúc nhận hồ sơ không thể trước ngày bắt đầu.');
+    expect(closes.closest('.field')!.textContent).toContain('Ngày kết thúc nhận hồ sơ phải sau ngày bắt đầu.');
     const w2 = screen.getByLabelText(/^Tiêu chí 2 – Trọng số/);
     expect(w2.getAttribute('aria-invalid')).toBe('true');
-    expect(w2.closest('.field')!.textContent).toContain('Giá trị nằm ngoài khoảng cho phép.');
+    expect(w2.closest('.field')!.textContent).toContain('Giá trị nằm ngoài khoảng cho phép (1–100).');
     expect(screen.getByLabelText(/^Tiêu chí 1 – Trọng số/).getAttribute('aria-invalid')).toBeNull();
     expect(screen.getAllByRole('alert')[0].textContent).toContain('Vui lòng sửa 2 lỗi');
     expect(calls.find((c) => c.path === '/support/programs')!.body).toEqual({

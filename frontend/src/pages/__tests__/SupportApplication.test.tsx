@@ -8,7 +8,7 @@ import SupportApplications from '../SupportApplications';
 import SupportDashboard from '../SupportDashboard';
 import SupportReviewPage from '../SupportReview';
 import { ORG, meRoutes } from '../../test/catalog';
-import { json, mockApi } from '../../test/helpers';
+import { json, mockApi, problem } from '../../test/helpers';
 import { location, renderRoutes } from '../../test/router';
 import { application, can, supportProgram } from '../../test/support';
 
@@ -34,15 +34,18 @@ describe('the application wizard', () => {
       'GET /support/programs/p1': () => json(200, supportProgram()),
       'GET /files/f1': () => new Response('x', { headers: { 'Content-Disposition': 'attachment; filename="thuyet-minh.pdf"' } }),
       'GET /files/f2': () => new Response('x', { headers: { 'Content-Disposition': 'attachment; filename="bao-cao.pdf"' } }),
-      'GET /transfers/t1': () => json(404, { status: 404, code: 'not_found' }),
+      'GET /transfers/t1': () => problem(404, 'transfer_not_found', 'Không tìm thấy hồ sơ chuyển giao.'),
       'POST /support/applications/a1/submit': () =>
-        json(422, {
-          status: 422,
-          code: 'validation_failed',
+        problem(422, 'validation_failed', 'Một số trường chưa hợp lệ.', {
           errors: [
-            { field: 'requested', code: 'above_cap', params: { max: 500_000_000 }, message: 'x' },
-            { field: 'ownContribution', code: 'does_not_add_up', params: { expected: 600_000_000 }, message: 'x' },
-            { field: 'documents.quotes', code: 'required', message: 'x' },
+            { field: 'requested', code: 'above_cap', params: { max: 500_000_000 }, message: 'Vượt mức hỗ trợ tối đa cho một hồ sơ (500.000.000 đồng).' },
+            {
+              field: 'ownContribution',
+              code: 'does_not_add_up',
+              params: { expected: 600_000_000 },
+              message: 'Kinh phí đề nghị cộng vốn đối ứng phải bằng tổng kinh phí (đối ứng cần 600.000.000 đồng).',
+            },
+            { field: 'documents.quotes', code: 'document_missing', message: 'Chưa tải lên: hồ sơ này bắt buộc.' },
           ],
         }),
     });
@@ -55,8 +58,8 @@ describe('the application wizard', () => {
     const refused = (await screen.findByText('Sở chưa nhận hồ sơ vì các mục sau:')).closest('[role="alert"]') as HTMLElement;
     expect(calls.find((c) => c.path.endsWith('/submit'))!.headers['if-match']).toBe('"5"');
     expect(Array.from(refused.querySelectorAll('li')).map((li) => flat(li.textContent))).toEqual([
-      'Kinh phí – Kinh phí đề nghị hỗ trợ: Vượt mức hỗ trợ tối đa một hồ sơ (500.000.000 ₫). Sửa',
-      'Kinh phí – Vốn đối ứng của doanh nghiệp: Tổng kinh phí phải bằng kinh phí đề nghị cộng vốn đối ứng: vốn đối ứng phải là 600.000.000 ₫. Sửa',
+      'Kinh phí – Kinh phí đề nghị hỗ trợ: Vượt mức hỗ trợ tối đa cho một hồ sơ (500.000.000 đồng). Sửa',
+      'Kinh phí – Vốn đối ứng của doanh nghiệp: Kinh phí đề nghị cộng vốn đối ứng phải bằng tổng kinh phí (đối ứng cần 600.000.000 đồng). Sửa',
       'Hồ sơ kèm theo – Hồ sơ “Báo giá thiết bị”: Chưa tải lên: hồ sơ này bắt buộc. Sửa',
     ]);
     // The steps with errors are marked in the step list.
@@ -71,7 +74,7 @@ describe('the application wizard', () => {
     const requested = await screen.findByLabelText('Kinh phí đề nghị hỗ trợ (₫)');
     await waitFor(() => expect(document.activeElement).toBe(requested));
     expect(requested.getAttribute('aria-invalid')).toBe('true');
-    expect(flat(document.getElementById(`${requested.id}-error`)!.textContent)).toBe('Vượt mức hỗ trợ tối đa một hồ sơ (500.000.000 ₫).');
+    expect(flat(document.getElementById(`${requested.id}-error`)!.textContent)).toBe('Vượt mức hỗ trợ tối đa cho một hồ sơ (500.000.000 đồng).');
     // The programme's limits are worked out for this cost: 30 % of 1.200.000.000 ₫.
     expect(flat(screen.getByTestId('allowed').textContent)).toBe('360.000.000 ₫');
   });
@@ -81,13 +84,17 @@ describe('the application wizard', () => {
       ...meRoutes([], ENTERPRISE),
       'GET /support/applications/a1': () => json(200, application()),
       'GET /support/programs/p1': () => json(200, supportProgram({ window: { opensOn: '2026-01-01', closesOn: '2026-03-31' } })),
-      'GET /transfers/t1': () => json(404, { status: 404, code: 'not_found' }),
-      'POST /support/applications/a1/submit': () => json(409, { status: 409, code: 'window_closed' }),
+      'GET /transfers/t1': () => problem(404, 'transfer_not_found', 'Không tìm thấy hồ sơ chuyển giao.'),
+      // The server answers in the language the request asks for.
+      'POST /support/applications/a1/submit': (c) =>
+        c.headers['accept-language'] === 'en'
+          ? problem(409, 'window_closed', 'The programme is not accepting applications now.')
+          : problem(409, 'window_closed', 'Chương trình không trong thời gian nhận hồ sơ.'),
     });
     await i18n.changeLanguage('en');
     wizard('/support/applications/a1/edit?step=review');
     fireEvent.click(await screen.findByRole('button', { name: 'Submit application' }));
-    expect(await screen.findByText('Not submitted: the programme is not accepting applications (closing date 31/03/2026).')).toBeTruthy();
+    expect(await screen.findByText('The programme is not accepting applications now.')).toBeTruthy();
     expect(location()).toBe('/support/applications/a1/edit?step=review');
   });
 
@@ -101,7 +108,7 @@ describe('the application wizard', () => {
       'PATCH /support/applications/a1': (c) =>
         c.headers['if-match'] === '"5"'
           ? json(200, application({ version: (version = 6), summary: (c.body as { summary: string }).summary }))
-          : json(412, { status: 412, code: 'version_mismatch' }),
+          : problem(412, 'version_mismatch', 'Dữ liệu đã được người khác thay đổi; hãy tải lại.'),
     });
     wizard('/support/applications/a1/edit');
     const summary = await screen.findByLabelText('Tóm tắt dự án');
@@ -373,7 +380,7 @@ describe('the reviewer’s score sheet', () => {
       ...meRoutes(['reviewer'], []),
       'GET /support/applications/a1': () => json(200, mine()),
       'GET /support/programs/p1': () => json(200, supportProgram()),
-      'GET /transfers/t1': () => json(404, { status: 404, code: 'not_found' }),
+      'GET /transfers/t1': () => problem(404, 'transfer_not_found', 'Không tìm thấy hồ sơ chuyển giao.'),
       'POST /support/applications/a1/scores': () => json(200, mine({ declaration: 'no_conflict', submittedAt: '2027-01-04T02:00:00Z' })),
     });
     renderRoutes(
@@ -413,7 +420,7 @@ describe('the reviewer’s score sheet', () => {
       ...meRoutes(['reviewer'], []),
       'GET /support/applications/a1': () => json(200, mine()),
       'GET /support/programs/p1': () => json(200, supportProgram()),
-      'GET /transfers/t1': () => json(404, { status: 404, code: 'not_found' }),
+      'GET /transfers/t1': () => problem(404, 'transfer_not_found', 'Không tìm thấy hồ sơ chuyển giao.'),
       'POST /support/applications/a1/scores': () => json(200, mine({ declaration: 'conflict', submittedAt: '2027-01-04T02:00:00Z' })),
     });
     renderRoutes([{ path: '/support/applications/:id/review', element: <SupportReviewPage /> }], '/support/applications/a1/review');
@@ -429,7 +436,7 @@ describe('the reviewer’s score sheet', () => {
       'GET /support/applications/a1': () =>
         json(200, { ...mine(reviewed({ reviewerId: 'u1' })), state: 'approved', can: can(), decision: { outcome: 'approved', amount: 1, number: '7/QĐ', at: '' } }),
       'GET /support/programs/p1': () => json(200, supportProgram()),
-      'GET /transfers/t1': () => json(404, { status: 404, code: 'not_found' }),
+      'GET /transfers/t1': () => problem(404, 'transfer_not_found', 'Không tìm thấy hồ sơ chuyển giao.'),
     });
     renderRoutes([{ path: '/support/applications/:id/review', element: <SupportReviewPage /> }], '/support/applications/a1/review');
     expect(await screen.findByText('Sở đã quyết định; phiếu chấm không sửa được nữa.')).toBeTruthy();

@@ -7,7 +7,7 @@ import { addDays, conversion, registrationDueOn } from '../../lib/matching';
 import { formatVnd } from '../../lib/format';
 import i18n from '../../i18n';
 import { meRoutes } from '../../test/catalog';
-import { json, mockApi } from '../../test/helpers';
+import { json, mockApi, problem } from '../../test/helpers';
 import { connection, ENTERPRISE, INSTITUTE, taxonomyRoute, transfer } from '../../test/matching';
 import { location, renderRoutes } from '../../test/router';
 import type { ConnectionCan } from '../../api/types';
@@ -170,14 +170,18 @@ describe('Recording a transfer', () => {
       ...taxonomyRoute,
       'GET /transfers/t1': () => json(200, transfer({ version: 5 })),
       'PATCH /transfers/t1': () =>
-        json(422, { status: 422, code: 'validation_failed', errors: [{ field: 'contractValue', code: 'out_of_range', message: '' }] }),
+        problem(422, 'validation_failed', 'Một số trường chưa hợp lệ.', {
+          errors: [
+            { field: 'contractValue', code: 'out_of_range', message: 'Giá trị nằm ngoài khoảng cho phép (0–1.000.000.000.000.000).', params: { min: 0, max: 1e15 } },
+          ],
+        }),
     });
     renderRoutes([{ path: '/transfers/:id/edit', element: <TransferFormPage /> }], '/transfers/t1/edit');
     await screen.findByLabelText(/^Tên hợp đồng/);
     expect((screen.getByLabelText(/^Giá trị hợp đồng/) as HTMLInputElement).value).toBe('320.000.000');
     expect((screen.getByLabelText(/^Ngày ký/) as HTMLInputElement).value).toBe('10/03/2026');
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
-    expect(await screen.findByText('Giá trị nằm ngoài khoảng cho phép.')).toBeTruthy();
+    expect(await screen.findByText('Giá trị nằm ngoài khoảng cho phép (0–1.000.000.000.000.000).')).toBeTruthy();
     const patch = calls.find((c) => c.method === 'PATCH')!;
     expect(patch.headers['if-match']).toBe('"5"');
     expect(patch.body).toMatchObject({ contractValue: 320000000, methods: ['documents', 'training'], registrationRequired: true });

@@ -19,7 +19,7 @@ function sameRoles(a: PlatformRole[], b: PlatformRole[]): boolean {
   return a.length === b.length && a.every((r) => b.includes(r));
 }
 
-function UserRow({ user, onStale }: { user: User; onStale: () => void }) {
+function UserRow({ user, onStale }: { user: User; onStale: (text: string) => void }) {
   const { t, i18n } = useTranslation();
   const { me, reload: reloadMe } = useAuth();
   const [roles, setRoles] = useState<PlatformRole[]>(user.roles);
@@ -48,7 +48,7 @@ function UserRow({ user, onStale }: { user: User; onStale: () => void }) {
       if (me?.user.id === user.id) await reloadMe().catch(() => null);
     } catch (err) {
       setMessage({ text: problemMessage(t, err), tone: 'error' });
-      if (err instanceof ApiError && err.status === 412) onStale();
+      if (err instanceof ApiError && err.status === 412) onStale(problemMessage(t, err));
     } finally {
       setBusy(false);
     }
@@ -140,8 +140,8 @@ export default function Users() {
           <UserRow
             key={`${u.id}:${u.version ?? ''}`}
             user={u}
-            onStale={() => {
-              setNotice(t('problems.version_mismatch'));
+            onStale={(text) => {
+              setNotice(text);
               void reload();
             }}
           />
