@@ -34,6 +34,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/config"
+	"github.com/techmart-vn/techmart/internal/httpapi"
 )
 
 // version is set at build time: -ldflags "-X main.version=…".
@@ -63,6 +64,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return nil
+	case "openapi":
+		b, err := httpapi.OpenAPI()
+		if err != nil {
+			return err
+		}
+		_, err = stdout.Write(b)
+		return err
 	}
 	if cmd == "serve" && len(args) > 0 {
 		return fmt.Errorf("serve takes no arguments (got %q); it is configured by the environment, see techmart help", args)
@@ -108,6 +116,7 @@ Commands:
   eval-matching [-v]  measure suggested matches against seeds/matching-eval.json on
                      the demo data, in a temporary data directory
   healthcheck        exit 0 when the server at TECHMART_ADDR answers /readyz
+  openapi            print the OpenAPI document (the SPA's types are generated from it)
   version            print the version
   help               print this text
 

@@ -74,9 +74,11 @@ func (s *Service) Now() time.Time { return s.now() }
 // Interest is what an organisation says when it expresses interest.
 type Interest struct {
 	OrgID  *string `json:"orgId"`
-	Seeks  string  `json:"seeks"`
-	Brings string  `json:"brings"`
+	Seeks  string  `json:"seeks" rule:"required,min=10,max=2000"`
+	Brings string  `json:"brings" rule:"max=2000"`
 }
+
+var interestRules = validate.RulesOf[Interest]()
 
 // Express records an organisation's interest in a published listing of
 // another organisation: a connection in state requested. One open interest
@@ -105,8 +107,9 @@ func (s *Service) Express(ctx context.Context, p *auth.Principal, listingID stri
 		c.Add("orgId", "required")
 	}
 	seeks, brings := validate.Multiline(in.Seeks), validate.Multiline(in.Brings)
-	c.Reason("seeks", seeks, 10, 2000)
-	c.Optional("brings", brings, 2000)
+	sr, br := interestRules.Of("seeks"), interestRules.Of("brings")
+	c.Reason("seeks", seeks, sr.Min, sr.Max)
+	c.Optional("brings", brings, br.Max)
 	if err := c.Err(); err != nil {
 		return Connection{}, err
 	}

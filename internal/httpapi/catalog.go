@@ -262,7 +262,7 @@ func cmpOr(v, def int) int {
 
 type hitJSON struct {
 	ID            string            `json:"id"`
-	Kind          string            `json:"kind"`
+	Kind          string            `json:"kind" rule:"enum=ListingKind"`
 	Title         string            `json:"title"`
 	Summary       string            `json:"summary"`
 	Organization  catalog.OrgRef    `json:"organization"`
@@ -341,5 +341,5 @@ func (s *Server) suggest(c *fiber.Ctx) error {
 	if err != nil {
 		return errSearchDown.Wrap(err)
 	}
-	return c.JSON(fiber.Map{"suggestions": out})
+	return c.JSON(suggestionsJSON{Suggestions: out})
 }

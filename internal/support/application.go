@@ -34,6 +34,10 @@ const (
 	AppWithdrawn = "withdrawn"
 )
 
+// AppStates lists every application state, in the order of the procedure.
+var AppStates = []string{AppDraft, AppSubmitted, AppCompleteness, AppReturned, AppAppraisal, AppApproved, AppRejected,
+	AppAgreementSigned, AppInProgress, AppAcceptanceRequested, AppAccepted, AppNotAccepted, AppClosed, AppWithdrawn}
+
 // Audit actions.
 const (
 	ActionAppCreate   = "support.application.create"
@@ -128,7 +132,7 @@ type Application struct {
 	ProgramName     string        `bson:"programName" json:"programName"`
 	OrgID           string        `bson:"orgId" json:"orgId"`
 	OrgName         string        `bson:"orgName" json:"orgName"`
-	State           string        `bson:"state" json:"state"`
+	State           string        `bson:"state" json:"state" rule:"enum=ApplicationState"`
 	Title           string        `bson:"title" json:"title"`
 	Summary         string        `bson:"summary" json:"summary"`
 	Technology      Technology    `bson:"technology" json:"technology"`

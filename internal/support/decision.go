@@ -80,14 +80,17 @@ func (s *Service) Check(ctx context.Context, p *auth.Principal, id string, ifVer
 
 // ReturnInput says what is missing.
 type ReturnInput struct {
-	Reason string `json:"reason"`
+	Reason string `json:"reason" rule:"required,min=5,max=2000"`
 }
+
+var returnRules = validate.RulesOf[ReturnInput]()
 
 // Return sends a dossier back for revision with what is missing.
 func (s *Service) Return(ctx context.Context, p *auth.Principal, id string, in ReturnInput, ifVersion int64) (Application, error) {
 	var c validate.Checker
 	reason := validate.Multiline(in.Reason)
-	c.Reason("reason", reason, 5, 2000)
+	r := returnRules.Of("reason")
+	c.Reason("reason", reason, r.Min, r.Max)
 	if err := c.Err(); err != nil {
 		return Application{}, err
 	}

@@ -95,14 +95,17 @@ func (s *Service) SignAgreement(ctx context.Context, p *auth.Principal, id strin
 
 // AcceptanceRequest is the enterprise's final report.
 type AcceptanceRequest struct {
-	Report string `json:"report"`
+	Report string `json:"report" rule:"required,min=20,max=8000"`
 }
+
+var acceptanceRequestRules = validate.RulesOf[AcceptanceRequest]()
 
 // RequestAcceptance asks the department to accept a finished project.
 func (s *Service) RequestAcceptance(ctx context.Context, p *auth.Principal, id string, in AcceptanceRequest, ifVersion int64) (Application, error) {
 	var c validate.Checker
 	in.Report = validate.Multiline(in.Report)
-	c.Reason("report", in.Report, 20, 8000)
+	r := acceptanceRequestRules.Of("report")
+	c.Reason("report", in.Report, r.Min, r.Max)
 	if err := c.Err(); err != nil {
 		return Application{}, err
 	}

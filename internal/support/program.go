@@ -46,6 +46,9 @@ const (
 	ProgramPublished = "published"
 )
 
+// ProgramStates lists the states of a programme.
+var ProgramStates = []string{ProgramDraft, ProgramPublished}
+
 // Audit actions.
 const (
 	ActionProgramCreate  = "support.program.create"
@@ -111,7 +114,7 @@ func (l Ledger) Remaining() int64 { return l.Total - l.Committed }
 type Program struct {
 	store.Meta `bson:",inline"`
 	ID         string     `bson:"_id" json:"id"`
-	State      string     `bson:"state" json:"state"`
+	State      string     `bson:"state" json:"state" rule:"enum=ProgramState"`
 	Name       string     `bson:"name" json:"name"`
 	Summary    string     `bson:"summary" json:"summary"`
 	LegalBasis LegalBasis `bson:"legalBasis" json:"legalBasis"`
