@@ -262,8 +262,10 @@ func (s *Service) Get(ctx context.Context, p *auth.Principal, id string) (Connec
 // Decision carries a decline's reason or a close's comment.
 type Decision struct {
 	Reason  string `json:"reason"`
-	Comment string `json:"comment"`
+	Comment string `json:"comment" rule:"max=1000" doc:"required (5 characters or more) when the reason is other"`
 }
+
+var decisionRules = validate.RulesOf[Decision]()
 
 // Accept opens the conversation; a need's confidential details open to
 // the interested organisation.
@@ -293,9 +295,9 @@ func (s *Service) Decline(ctx context.Context, p *auth.Principal, id string, d D
 	d.Comment = validate.Multiline(d.Comment)
 	v.OneOf("reason", d.Reason, taxonomy.Codes(s.tax.DeclineReasons))
 	if d.Reason == "other" {
-		v.Reason("comment", d.Comment, 5, 1000)
+		v.Reason("comment", d.Comment, 5, decisionRules.Of("comment").Max)
 	} else {
-		v.Optional("comment", d.Comment, 1000)
+		v.Optional("comment", d.Comment, decisionRules.Of("comment").Max)
 	}
 	if err := v.Err(); err != nil {
 		return Connection{}, err
@@ -334,7 +336,7 @@ func (s *Service) Agree(ctx context.Context, p *auth.Principal, id string, ifVer
 func (s *Service) Close(ctx context.Context, p *auth.Principal, id string, d Decision, ifVersion int64) (Connection, error) {
 	var v validate.Checker
 	d.Comment = validate.Multiline(d.Comment)
-	v.Optional("comment", d.Comment, 1000)
+	v.Optional("comment", d.Comment, decisionRules.Of("comment").Max)
 	if err := v.Err(); err != nil {
 		return Connection{}, err
 	}
@@ -437,13 +439,17 @@ func (s *Service) Messages(ctx context.Context, p *auth.Principal, id string) ([
 	return t.Messages, err
 }
 
-// MaxMessage is the longest message, in characters, and MaxThread the
-// most messages a thread keeps: one document holds the whole thread, and
-// 1,000 long messages stay far below a document's 16 MB.
-const (
-	MaxMessage = 4000
-	MaxThread  = 1000
-)
+// MessageInput is one message of a thread. MaxThread is the most messages
+// a thread keeps: one document holds the whole thread, and 1,000 messages
+// of the longest kind stay far below a document's 16 MB.
+type MessageInput struct {
+	Body string `json:"body" rule:"required,min=1,max=4000"`
+}
+
+// MaxThread is the most messages a thread keeps.
+const MaxThread = 1000
+
+var messageRules = validate.RulesOf[MessageInput]()
 
 // ErrThreadFull refuses message 1,001; the parties continue elsewhere.
 var ErrThreadFull = errs.New(errs.Conflict, "thread_full")
@@ -453,7 +459,8 @@ var ErrThreadFull = errs.New(errs.Conflict, "thread_full")
 func (s *Service) Post(ctx context.Context, p *auth.Principal, id, body string) (Message, error) {
 	var v validate.Checker
 	body = validate.Multiline(body)
-	v.Reason("body", body, 1, MaxMessage)
+	r := messageRules.Of("body")
+	v.Reason("body", body, r.Min, r.Max)
 	if err := v.Err(); err != nil {
 		return Message{}, err
 	}

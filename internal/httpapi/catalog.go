@@ -185,17 +185,12 @@ func (s *Server) step(fn func(ctx context.Context, p *auth.Principal, id string,
 	}
 }
 
-type listingRejectJSON struct {
-	Reason  string `json:"reason"`
-	Comment string `json:"comment"`
-}
-
 func (s *Server) rejectListing(c *fiber.Ctx) error {
 	v, err := ifMatch(c)
 	if err != nil {
 		return err
 	}
-	var in listingRejectJSON
+	var in catalog.RejectInput
 	if err := decode(c, &in); err != nil {
 		return err
 	}

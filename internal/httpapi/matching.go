@@ -10,6 +10,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/connection"
 	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/matching"
 	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/pipeline"
 	"github.com/techmart-vn/techmart/internal/taxonomy"
@@ -123,14 +124,8 @@ func (s *Server) matches(c *fiber.Ctx) error {
 	return c.JSON(matchesJSON{Matches: out})
 }
 
-type proposalJSON struct {
-	NeedID  string `json:"needId"`
-	OfferID string `json:"offerId"`
-	Note    string `json:"note"`
-}
-
 func (s *Server) proposeMatch(c *fiber.Ctx) error {
-	var in proposalJSON
+	var in matching.ProposalInput
 	if err := decode(c, &in); err != nil {
 		return err
 	}
@@ -256,7 +251,7 @@ func (s *Server) listMessages(c *fiber.Ctx) error {
 }
 
 func (s *Server) postMessage(c *fiber.Ctx) error {
-	var in messageJSON
+	var in connection.MessageInput
 	if err := decode(c, &in); err != nil {
 		return err
 	}

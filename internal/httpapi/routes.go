@@ -261,12 +261,8 @@ func (s *Server) verifyOrg(c *fiber.Ctx) error {
 	return c.JSON(toOrgJSON(o))
 }
 
-type rejectJSON struct {
-	Reason string `json:"reason" rule:"required"`
-}
-
 func (s *Server) rejectOrg(c *fiber.Ctx) error {
-	var in rejectJSON
+	var in org.RejectInput
 	if err := decode(c, &in); err != nil {
 		return err
 	}

@@ -61,7 +61,7 @@ func apiSchemas() map[string]apischema.Schema {
 	apischema.Response[memberJSON](r, "Member")
 	apischema.Response[list[orgJSON]](r, "OrganizationList")
 	apischema.Request[orgUpdateJSON](r, "OrganizationUpdate")
-	apischema.Request[rejectJSON](r, "Reject")
+	apischema.Request[org.RejectInput](r, "Reject")
 	apischema.Response[invitationJSON](r, "Invitation")
 	apischema.Request[inviteJSON](r, "InvitationRequest")
 	apischema.Response[invitedJSON](r, "Invited")
@@ -78,7 +78,7 @@ func apiSchemas() map[string]apischema.Schema {
 	apischema.Response[catalog.FullView](r, "Listing")
 	apischema.Response[catalog.OrgRef](r, "OrgRef")
 	apischema.Response[list[catalog.FullView]](r, "ListingList")
-	apischema.Request[listingRejectJSON](r, "ListingReject")
+	apischema.Request[catalog.RejectInput](r, "ListingReject")
 	apischema.Response[hitJSON](r, "SearchHit")
 	apischema.Response[searchJSON](r, "SearchResult")
 	apischema.Response[search.FacetCount](r, "FacetCount")
@@ -88,7 +88,7 @@ func apiSchemas() map[string]apischema.Schema {
 
 	apischema.Response[matchesJSON](r, "Matches")
 	apischema.Response[matchJSON](r, "Match")
-	apischema.Request[proposalJSON](r, "MatchProposal")
+	apischema.Request[matching.ProposalInput](r, "MatchProposal")
 	apischema.Response[matching.Proposal](r, "Proposal")
 	apischema.Request[connection.Interest](r, "Interest")
 	apischema.Response[connectionJSON](r, "Connection")
@@ -97,7 +97,7 @@ func apiSchemas() map[string]apischema.Schema {
 	apischema.Request[connection.Decision](r, "Decision")
 	apischema.Response[connection.Message](r, "Message")
 	apischema.Response[messagesJSON](r, "Messages")
-	apischema.Request[messageJSON](r, "MessageInput")
+	apischema.Request[connection.MessageInput](r, "MessageInput")
 	apischema.Response[notificationsJSON](r, "Notifications")
 	apischema.Response[notify.View](r, "Notification")
 	apischema.Response[unreadJSON](r, "Unread")
@@ -172,10 +172,6 @@ type matchesJSON struct {
 
 type messagesJSON struct {
 	Items []connection.Message `json:"items"`
-}
-
-type messageJSON struct {
-	Body string `json:"body" rule:"required"`
 }
 
 type notificationsJSON struct {
