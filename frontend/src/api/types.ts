@@ -1,67 +1,40 @@
-// Shapes of the Techmart HTTP API (base /api/v1, JSON camelCase).
+// Shapes of the Techmart HTTP API (base /api/v1, JSON camelCase). The shapes
+// and choices the server declares come from schema.gen.ts, generated from its
+// OpenAPI document (`make api-types`); this file gives them the SPA's names and
+// adds what only the SPA needs.
 
-export type PlatformRole = 'admin' | 'officer' | 'reviewer';
+import type { components } from './schema.gen';
+
+type S = components['schemas'];
+
+export type PlatformRole = S['PlatformRole'];
 export const PLATFORM_ROLES: readonly PlatformRole[] = ['admin', 'officer', 'reviewer'];
 
-export type OrgKind = 'institute' | 'university' | 'st_org' | 'enterprise' | 'individual';
+export type OrgKind = S['RegisterKind'];
 export const ORG_KINDS: readonly OrgKind[] = ['institute', 'university', 'st_org', 'enterprise', 'individual'];
 
-export type OrgStatus = 'pending' | 'verified' | 'rejected';
+/** Whether an organisation's kind is one people register (all but the department's own). */
+export function isRegisterKind(kind: S['OrgKind']): kind is OrgKind {
+  return kind !== 'department';
+}
+
+export type OrgStatus = S['OrgStatus'];
 export const ORG_STATUSES: readonly OrgStatus[] = ['pending', 'verified', 'rejected'];
 
-export type OrgRole = 'owner' | 'member';
+export type OrgRole = S['OrgRole'];
 export const ORG_ROLES: readonly OrgRole[] = ['member', 'owner'];
 
-export interface User {
-  id: string;
-  email: string;
-  fullName: string;
-  roles: PlatformRole[];
-  createdAt: string;
-  version?: number;
-}
+export type User = S['User'];
 
-export interface MyOrganization {
-  id: string;
-  name: string;
-  kind: OrgKind;
-  status: OrgStatus;
-  role: OrgRole;
-  rejectReason?: string;
-}
+export type MyOrganization = S['MyOrganization'];
 
-export interface Me {
-  user: User;
-  organizations: MyOrganization[];
-}
+export type Me = S['Me'];
 
-export interface Organization {
-  id: string;
-  name: string;
-  kind: OrgKind;
-  status: OrgStatus;
-  rejectReason?: string;
-  ownerEmail?: string;
-  createdAt: string;
-  decidedAt?: string;
-  version: number;
-}
+export type Organization = S['Organization'];
 
-export interface Member {
-  userId: string;
-  email: string;
-  fullName: string;
-  role: OrgRole;
-  joinedAt: string;
-}
+export type Member = S['Member'];
 
-export interface Invitation {
-  id: string;
-  email: string;
-  role: OrgRole;
-  createdAt: string;
-  expiresAt: string;
-}
+export type Invitation = S['Invitation'];
 
 export interface OrganizationDetail extends Organization {
   members: Member[];
@@ -78,52 +51,22 @@ export interface Page<T> {
 /** A page of applications with how many of the listed ones are in each state, the state filter aside. */
 export type ApplicationPage = Page<Application> & { counts?: Partial<Record<ApplicationState, number>> };
 
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  tokenType: string;
-}
+export type TokenPair = S['Tokens'];
 
-export interface DemoAccount {
-  email: string;
-  role: string;
-}
+export type DemoAccount = NonNullable<S['Config']['demoAccounts']>[number];
 
-export interface AppConfig {
-  province: { vi: string; en: string };
-  demo: boolean;
-  demoAccounts?: DemoAccount[];
-  demoPassword?: string;
-  smtp: boolean;
-  version: string;
-}
+export type AppConfig = S['Config'];
 
-export interface RegisterRequest {
-  email: string;
-  password: string;
-  fullName: string;
-  organization?: { name: string; kind: OrgKind };
-  invitationToken?: string;
-}
+export type RegisterRequest = S['Registration'];
 
 export interface RegisterResponse {
   user: User;
   organization: { id: string; name: string; kind: OrgKind; status?: OrgStatus };
 }
 
-export interface PublicInvitation {
-  organization: { id: string; name: string; kind: OrgKind };
-  email: string;
-  role: OrgRole;
-  expiresAt: string;
-}
+export type PublicInvitation = S['InvitationInfo'];
 
-export interface CreatedInvitation {
-  invitation: Invitation;
-  acceptUrl: string;
-  emailSent: boolean;
-}
+export type CreatedInvitation = S['Invited'];
 
 export interface AuditChange {
   from: unknown;
@@ -173,17 +116,17 @@ export const AUDIT_ACTIONS = [
 
 // --- Catalogue: listings, taxonomy, search --------------------------------
 
-export type ListingKind = 'technology' | 'equipment' | 'ip' | 'demand';
+export type ListingKind = S['ListingKind'];
 export const LISTING_KINDS: readonly ListingKind[] = ['technology', 'equipment', 'ip', 'demand'];
 
-export type ListingState = 'draft' | 'pending' | 'published' | 'rejected' | 'archived';
+export type ListingState = S['ListingState'];
 export const LISTING_STATES: readonly ListingState[] = ['draft', 'pending', 'published', 'rejected', 'archived'];
 
-export type PriceMode = 'fixed' | 'range' | 'negotiable';
+export type PriceMode = S['PriceMode'];
 export const PRICE_MODES: readonly PriceMode[] = ['fixed', 'range', 'negotiable'];
 
 /** Organisation kinds a listing's owner may have: the department lists too. */
-export type ListingOrgKind = OrgKind | 'department';
+export type ListingOrgKind = S['OrgKind'];
 export const LISTING_ORG_KINDS: readonly ListingOrgKind[] = [...ORG_KINDS, 'department'];
 
 /** Offers (technology, equipment, IP) as opposed to needs. */
@@ -191,19 +134,9 @@ export function isOffer(kind: ListingKind): boolean {
   return kind !== 'demand';
 }
 
-export interface Term {
-  code: string;
-  vi: string;
-  en: string;
-}
+export type Term = S['Term'];
 
-export interface AdminUnit extends Term {
-  level: 'province' | 'district' | 'commune' | string;
-  parent?: string;
-  validFrom?: string;
-  validUntil?: string;
-  replacedBy?: string;
-}
+export type AdminUnit = S['AdminUnit'];
 
 export interface Taxonomy {
   sectors: Term[];
@@ -341,10 +274,7 @@ export const SEARCH_SORTS: readonly SearchSort[] = ['relevance', 'newest', 'pric
 
 export type FacetName = 'kind' | 'sector' | 'trl' | 'transferForm' | 'adminUnit' | 'orgKind';
 
-export interface FacetCount {
-  value: string;
-  count: number;
-}
+export type FacetCount = S['FacetCount'];
 
 export interface SearchHit {
   id: string;
@@ -417,20 +347,11 @@ export interface Match {
   proposed?: { note?: string; at: string };
 }
 
-export interface ProposedMatch {
-  needId: string;
-  offerId: string;
-  note: string;
-  by: string;
-  at: string;
-}
+export type ProposedMatch = S['Proposal'];
 
-export interface Ref {
-  id: string;
-  name: string;
-}
+export type Ref = S['Ref'];
 
-export type ConnectionState = 'requested' | 'accepted' | 'declined' | 'negotiating' | 'agreed' | 'closed_no_deal';
+export type ConnectionState = S['ConnectionState'];
 export const CONNECTION_STATES: readonly ConnectionState[] = [
   'requested',
   'accepted',
@@ -481,20 +402,9 @@ export interface Connection {
   can: ConnectionCan;
 }
 
-export interface InterestInput {
-  orgId?: string;
-  seeks: string;
-  brings: string;
-}
+export type InterestInput = S['Interest'];
 
-export interface Message {
-  id: string;
-  author: Ref;
-  /** Absent for officers. */
-  org?: Ref;
-  body: string;
-  createdAt: string;
-}
+export type Message = S['Message'];
 
 export type RegistrationStatus = 'not_required' | 'due' | 'submitted' | 'registered';
 export const REGISTRATION_STATUSES: readonly RegistrationStatus[] = ['not_required', 'due', 'submitted', 'registered'];
@@ -631,7 +541,7 @@ export interface ItemList<T> {
 
 // --- Support programmes (technology-innovation support) ----------------------
 
-export type ProgramState = 'draft' | 'published';
+export type ProgramState = S['ProgramState'];
 export const PROGRAM_STATES: readonly ProgramState[] = ['draft', 'published'];
 
 export interface ProgramDocument {
@@ -692,30 +602,11 @@ export interface ProgramInput {
   reviewersPerApplication?: number;
 }
 
-export interface ProgramBudget {
-  total: number;
-  committed: number;
-  disbursed: number;
-  remaining: number;
-}
+export type ProgramBudget = S['ProgramBudget'];
 
 // --- Support applications (dossiers), appraisal, money, dashboard --------------
 
-export type ApplicationState =
-  | 'draft'
-  | 'submitted'
-  | 'completeness_check'
-  | 'returned'
-  | 'appraisal'
-  | 'approved'
-  | 'rejected'
-  | 'agreement_signed'
-  | 'in_progress'
-  | 'acceptance_requested'
-  | 'accepted'
-  | 'not_accepted'
-  | 'closed'
-  | 'withdrawn';
+export type ApplicationState = S['ApplicationState'];
 
 /** Every state, in the order of the procedure (the outcomes of a step side by side). */
 export const APPLICATION_STATES: readonly ApplicationState[] = [
@@ -884,14 +775,7 @@ export interface ApplicationFilter {
   q?: string;
 }
 
-/** A reviewer an officer may assign; `conflict` when they belong to the applicant's organisation. */
-export interface ReviewerCandidate {
-  id: string;
-  fullName: string;
-  email: string;
-  orgNames: string[];
-  conflict: boolean;
-}
+export type ReviewerCandidate = S['Reviewer'];
 
 export interface ScoresInput {
   declaration: ConflictDeclaration;
@@ -899,12 +783,7 @@ export interface ScoresInput {
   comment?: string;
 }
 
-export interface DecideInput {
-  outcome: 'approved' | 'rejected';
-  amount?: number;
-  reason?: string;
-  number?: string;
-}
+export type DecideInput = S['DecideInput'];
 
 export interface SupportDashboard {
   target: { enterprises: number; basis: string; year: number };
