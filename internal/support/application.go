@@ -161,7 +161,7 @@ type Application struct {
 
 // Step is one state reached, for the applicant's timeline.
 type Step struct {
-	State string    `bson:"state" json:"state"`
+	State string    `bson:"state" json:"state" rule:"enum=ApplicationState"`
 	At    time.Time `bson:"at" json:"at"`
 	Note  string    `bson:"note,omitempty" json:"note,omitempty"`
 }

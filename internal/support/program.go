@@ -78,7 +78,7 @@ type Window struct {
 
 // Eligibility says who may apply.
 type Eligibility struct {
-	OrgKinds []string `bson:"orgKinds" json:"orgKinds"`
+	OrgKinds []string `bson:"orgKinds" json:"orgKinds" rule:"enum=RegisterKind"`
 	// InProvince requires the organisation to be located in the province
 	// (all registered organisations are, today).
 	InProvince bool `bson:"inProvince" json:"inProvince"`

@@ -1433,7 +1433,7 @@ export interface components {
                 /** Format: date-time */
                 at: string;
                 note?: string;
-                state: string;
+                state: components["schemas"]["ApplicationState"];
             }[];
             id: string;
             orgId: string;
@@ -2010,7 +2010,7 @@ export interface components {
             }[];
             eligibility: {
                 inProvince: boolean;
-                orgKinds: string[];
+                orgKinds: components["schemas"]["RegisterKind"][];
                 stEnterprise: boolean;
             };
             id: string;
@@ -2061,7 +2061,7 @@ export interface components {
             }[];
             eligibility?: {
                 inProvince?: boolean;
-                orgKinds?: string[];
+                orgKinds?: components["schemas"]["RegisterKind"][];
                 stEnterprise?: boolean;
             };
             legalBasis?: {

@@ -544,63 +544,17 @@ export interface ItemList<T> {
 export type ProgramState = S['ProgramState'];
 export const PROGRAM_STATES: readonly ProgramState[] = ['draft', 'published'];
 
-export interface ProgramDocument {
-  code: string;
-  name: string;
-  required: boolean;
-}
+export type ProgramDocument = S['Program']['documents'][number];
 
-export interface ProgramCriterion {
-  code: string;
-  name: string;
-  weight: number;
-}
+export type ProgramCriterion = S['Program']['criteria'][number];
 
-export interface ProgramEligibility {
-  orgKinds: OrgKind[];
-  /** The organisation must be located in the province. */
-  inProvince: boolean;
-  /** Only certified S&T enterprises. */
-  stEnterprise: boolean;
-}
+export type ProgramEligibility = S['Program']['eligibility'];
 
 /** A support programme (call): amounts are integer VND, days YYYY-MM-DD in Vietnam. */
-export interface Program {
-  id: string;
-  version: number;
-  state: ProgramState;
-  name: string;
-  summary: string;
-  legalBasis: { number: string; date: string; title?: string };
-  window: { opensOn: string; closesOn: string };
-  budget: number;
-  capPerApplication: number;
-  maxSharePercent: number;
-  eligibility: ProgramEligibility;
-  documents: ProgramDocument[];
-  criteria: ProgramCriterion[];
-  passMark: number;
-  reviewersPerApplication: number;
-  createdAt: string;
-  updatedAt: string;
-  publishedAt?: string;
-}
+export type Program = S['Program'];
 
 /** What an officer sends; fields left out stay as they are on PATCH. */
-export interface ProgramInput {
-  name?: string;
-  summary?: string;
-  legalBasis?: { number: string; date: string; title?: string };
-  window?: { opensOn: string; closesOn: string };
-  budget?: number;
-  capPerApplication?: number;
-  maxSharePercent?: number;
-  eligibility?: ProgramEligibility;
-  documents?: ProgramDocument[];
-  criteria?: ProgramCriterion[];
-  passMark?: number;
-  reviewersPerApplication?: number;
-}
+export type ProgramInput = S['ProgramInput'];
 
 export type ProgramBudget = S['ProgramBudget'];
 
@@ -627,35 +581,15 @@ export const APPLICATION_STATES: readonly ApplicationState[] = [
 ];
 
 /** What the enterprise means to adopt: a recorded transfer, a listing, or a description. */
-export interface ApplicationTechnology {
-  transferId?: string;
-  listingId?: string;
-  /** The linked transfer's or listing's title, copied by the server (read-only). */
-  title?: string;
-  description?: string;
-}
+export type ApplicationTechnology = S['Application']['technology'];
 
-export interface ApplicationDocument {
-  /** The programme's checklist code. */
-  code: string;
-  fileId: string;
-}
+export type ApplicationDocument = S['Application']['documents'][number];
 
-export interface ApplicationStep {
-  state: ApplicationState;
-  at: string;
-  /** The officer's reason (a return, a rejection) or note. */
-  note?: string;
-}
+export type ApplicationStep = S['Application']['history'][number];
 
 export type ConflictDeclaration = 'no_conflict' | 'conflict';
 
-export interface CriterionScore {
-  code: string;
-  /** 0..10, whole numbers. */
-  score: number;
-  comment?: string;
-}
+export type CriterionScore = NonNullable<S['Application']['reviews'][number]['scores']>[number];
 
 /** One reviewer's appraisal: officers see all, a reviewer their own, the applicant none. */
 export interface ApplicationReview {
@@ -693,19 +627,9 @@ export interface ApplicationDecision {
   at: string;
 }
 
-export interface ApplicationAgreement {
-  number: string;
-  signedOn: string;
-  at: string;
-}
+export type ApplicationAgreement = NonNullable<S['Application']['agreement']>;
 
-export interface ApplicationTranche {
-  amount: number;
-  /** YYYY-MM-DD, the day the money left. */
-  on: string;
-  note?: string;
-  at: string;
-}
+export type ApplicationTranche = S['Application']['tranches'][number];
 
 export interface ApplicationAcceptance {
   report?: string;
@@ -752,19 +676,7 @@ export interface Application {
 }
 
 /** What the applicant enters (POST takes programId and orgId too; PATCH any subset of the rest). */
-export interface ApplicationInput {
-  programId?: string;
-  orgId?: string;
-  title?: string;
-  summary?: string;
-  technology?: ApplicationTechnology;
-  totalCost?: number;
-  requested?: number;
-  ownContribution?: number;
-  startOn?: string;
-  endOn?: string;
-  expectedResults?: string;
-}
+export type ApplicationInput = S['ApplicationInput'];
 
 export type ApplicationScope = 'mine' | 'all' | 'assigned';
 
@@ -785,18 +697,4 @@ export interface ScoresInput {
 
 export type DecideInput = S['DecideInput'];
 
-export interface SupportDashboard {
-  target: { enterprises: number; basis: string; year: number };
-  supportedEnterprises: number;
-  approvedApplications: number;
-  totals: ProgramBudget;
-  programs: (ProgramBudget & {
-    id: string;
-    name: string;
-    /** Enterprises with an approved application in this programme. */
-    enterprises: number;
-    /** Applications by state, drafts left out. */
-    applications: Partial<Record<ApplicationState, number>>;
-  })[];
-  years: { year: number; committed: number; disbursed: number; enterprises: number }[];
-}
+export type SupportDashboard = S['SupportDashboard'];
