@@ -72,6 +72,14 @@ func TestOpenAPILimitsAreEnforced(t *testing.T) {
 			map[string]any{"declaration": "no_conflict"}, "comment", "too_long"},
 		{"ImplementationInput.outcome", "maxLength", "POST", "/api/v1/transfers/nothing/implementation", enterprise,
 			map[string]any{"status": "in_use"}, "outcome", "too_long"},
+		{"Reject.reason", "maxLength", "POST", "/api/v1/organizations/" + pendingOrg + "/reject", officer,
+			map[string]any{}, "reason", "too_long"},
+		{"ProgramInput.name", "maxLength", "POST", "/api/v1/support/programs", officer,
+			map[string]any{}, "name", "too_long"},
+		{"ProgramInput.maxSharePercent", "maximum", "POST", "/api/v1/support/programs", officer,
+			map[string]any{}, "maxSharePercent", "out_of_range"},
+		{"DecideInput.number", "maxLength", "POST", "/api/v1/support/applications/nothing/decide", officer,
+			map[string]any{"outcome": "approved", "amount": 1000}, "number", "too_long"},
 	}
 	for _, c := range cases {
 		t.Run(c.field+"."+c.bound, func(t *testing.T) {
