@@ -1936,7 +1936,7 @@ export interface components {
         OrgKind: "department" | "institute" | "university" | "st_org" | "enterprise" | "individual";
         OrgRef: {
             id: string;
-            kind: string;
+            kind: components["schemas"]["OrgKind"];
             name: string;
         };
         /** @enum {string} */
@@ -2189,7 +2189,7 @@ export interface components {
         Suggestions: {
             suggestions: {
                 id: string;
-                kind: string;
+                kind: components["schemas"]["ListingKind"];
                 title: string;
             }[];
         };

@@ -176,11 +176,7 @@ export interface Contact {
   phone?: string;
 }
 
-export interface OrgRef {
-  id: string;
-  name: string;
-  kind: ListingOrgKind;
-}
+export type OrgRef = S['OrgRef'];
 
 /**
  * The optional content of a listing, the same in the record and in what
@@ -276,27 +272,7 @@ export type FacetName = 'kind' | 'sector' | 'trl' | 'transferForm' | 'adminUnit'
 
 export type FacetCount = S['FacetCount'];
 
-export interface SearchHit {
-  id: string;
-  kind: ListingKind;
-  title: string;
-  summary: string;
-  organization: OrgRef;
-  sectors: string[];
-  transferForms: string[];
-  adminUnit?: string;
-  trl?: number;
-  priceMin?: number;
-  priceMax?: number;
-  /** A need's budget. */
-  budgetMin?: number;
-  budgetMax?: number;
-  /** The first image's file id. */
-  image?: string;
-  publishedAt: string;
-  /** HTML-escaped text with <mark> around matched words. */
-  highlights?: { title?: string; summary?: string };
-}
+export type SearchHit = S['SearchHit'];
 
 export interface SearchResult {
   hits: SearchHit[];
@@ -306,11 +282,7 @@ export interface SearchResult {
   facets: Partial<Record<FacetName, FacetCount[]>>;
 }
 
-export interface Suggestion {
-  id: string;
-  kind: ListingKind;
-  title: string;
-}
+export type Suggestion = S['Suggestions']['suggestions'][number];
 
 // --- Matching, connections, transfers, notifications, pipeline --------------
 
