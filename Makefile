@@ -10,7 +10,7 @@ WEB_SRC  := $(shell find frontend/src frontend/public -type f 2>/dev/null) front
 DATA_DIR ?= ./data
 ADDR     ?= 127.0.0.1:8080
 
-.PHONY: help run build frontend test test-go test-web e2e vet lint bench eval eval-matching clean docker
+.PHONY: help run build frontend test test-go test-web e2e vet lint api-types bench eval eval-matching clean docker
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,9 +33,15 @@ frontend/dist/index.html: frontend/node_modules/.package-lock.json $(WEB_SRC)
 
 test: lint vet test-go test-web e2e ## every test: Go (race), frontend unit, end-to-end in Chromium
 
-lint: ## formatting and go.mod tidiness
+lint: frontend/node_modules/.package-lock.json ## formatting, go.mod tidiness, the SPA's API types generated from the Go types
 	@out=$$(gofmt -l cmd internal seeds frontend/embed.go); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	go mod tidy -diff
+	@go run ./cmd/techmart openapi | diff -q frontend/openapi.json - >/dev/null || { echo "frontend/openapi.json is stale: run make api-types"; exit 1; }
+	cd frontend && npm run --silent check:api
+
+api-types: frontend/node_modules/.package-lock.json ## regenerate frontend/openapi.json and frontend/src/api/schema.gen.ts from the Go types
+	go run ./cmd/techmart openapi > frontend/openapi.json
+	cd frontend && npm run --silent gen:api
 
 vet:
 	go vet ./...

@@ -37,6 +37,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/config"
 	"github.com/techmart-vn/techmart/internal/selftest"
+	"github.com/techmart-vn/techmart/internal/httpapi"
 )
 
 // version is set at build time: -ldflags "-X main.version=…".
@@ -66,6 +67,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return nil
+	case "openapi":
+		b, err := httpapi.OpenAPI()
+		if err != nil {
+			return err
+		}
+		_, err = stdout.Write(b)
+		return err
 	}
 	if cmd == "serve" && len(args) > 0 {
 		return fmt.Errorf("serve takes no arguments (got %q); it is configured by the environment, see techmart help", args)
@@ -131,6 +139,7 @@ Commands:
                      index) and the store checks against MONGODB_URI (a temporary
                      database), clean up and print a pass/fail table; with neither set
                      it checks the embedded engines and lists what it skipped
+  openapi            print the OpenAPI document (the SPA's types are generated from it)
   version            print the version
   help               print this text
 

@@ -70,16 +70,16 @@ func New(a *auth.Service, o *org.Service, au auth.Auditor, opts Options) *Servic
 
 // NewOrganization is the organisation a person registers with.
 type NewOrganization struct {
-	Name string `json:"name"`
-	Kind string `json:"kind"`
+	Name string `json:"name" rule:"required"`
+	Kind string `json:"kind" rule:"required,enum=RegisterKind"`
 }
 
 // Registration is the sign-up form: an account and either a new
 // organisation or an invitation to an existing one.
 type Registration struct {
-	Email           string           `json:"email"`
-	Password        string           `json:"password"`
-	FullName        string           `json:"fullName"`
+	Email           string           `json:"email" rule:"required"`
+	Password        string           `json:"password" rule:"required"`
+	FullName        string           `json:"fullName" rule:"required"`
 	Organization    *NewOrganization `json:"organization"`
 	InvitationToken string           `json:"invitationToken"`
 }

@@ -261,6 +261,7 @@ func (a *App) Serve(ctx context.Context, srv *httpapi.Server, ln net.Listener, d
 	go func() { defer wg.Done(); a.Matching.Run(jobs, 20*time.Millisecond) }()
 	wg.Add(1)
 	go func() { defer wg.Done(); a.Support.Run(jobs, time.Minute) }()
+	wg.Add(1)
 	go func() { defer wg.Done(); a.Backups.Run(jobs) }()
 	defer func() { stopJobs(); wg.Wait() }()
 

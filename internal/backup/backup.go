@@ -59,6 +59,10 @@ type Manifest struct {
 	TotalMillis    int64 `json:"totalMillis"`
 }
 
+// Kinds of backup: made on the schedule, by an admin, from the command
+// line, or an export.
+var Kinds = []string{"scheduled", "manual", "cli", "export"}
+
 // FileSum is one file of a backup, relative to its directory.
 type FileSum struct {
 	Path   string `json:"path"`

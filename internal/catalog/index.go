@@ -22,7 +22,7 @@ import (
 type OrgRef struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
-	Kind string `json:"kind"`
+	Kind string `json:"kind" rule:"enum=OrgKind"`
 }
 
 // PublicView is what anyone may read of a published listing: everything

@@ -14,10 +14,10 @@ import (
 // Input is what a client sends to create or change a listing. Every field
 // is optional in a PATCH: absent (nil) leaves the value alone.
 type Input struct {
-	Kind         *string   `json:"kind"`
+	Kind         *string   `json:"kind" rule:"enum=ListingKind"`
 	OrgID        *string   `json:"orgId"`
-	Title        *string   `json:"title"`
-	Summary      *string   `json:"summary"`
+	Title        *string   `json:"title" rule:"min=10,max=150"`
+	Summary      *string   `json:"summary" rule:"min=40,max=1000"`
 	Description  *string   `json:"description"`
 	Advantages   *string   `json:"advantages"`
 	Applications *string   `json:"applications"`
@@ -27,7 +27,7 @@ type Input struct {
 	Contact      *Contact  `json:"contact"`
 	ValidUntil   *string   `json:"validUntil"`
 
-	TRL           *int      `json:"trl"`
+	TRL           *int      `json:"trl" rule:"min=1,max=9"`
 	TransferForms *[]string `json:"transferForms"`
 	Price         *Price    `json:"price"`
 
@@ -45,6 +45,9 @@ type Input struct {
 	Deadline            *string       `json:"deadline"`
 	ConfidentialDetails *string       `json:"confidentialDetails"`
 }
+
+// rules are the limits declared on Input's fields.
+var rules = validate.RulesOf[Input]()
 
 // maxVND bounds amounts far above any real contract and far below 2⁵³, so
 // they survive every JSON parser and engine exactly.
@@ -76,11 +79,13 @@ func (in *Input) apply(c *validate.Checker, l *Listing, tax *taxonomy.Taxonomy, 
 
 	if in.Title != nil {
 		l.Title = validate.Text(*in.Title)
-		c.Name("title", l.Title, 10, 150)
+		r := rules.Of("title")
+		c.Name("title", l.Title, r.Min, r.Max)
 	}
 	if in.Summary != nil {
 		l.Summary = validate.Text(*in.Summary)
-		c.Reason("summary", l.Summary, 40, 1000)
+		r := rules.Of("summary")
+		c.Reason("summary", l.Summary, r.Min, r.Max)
 	}
 	str("description", in.Description, &l.Description, true, 10000)
 	str("advantages", in.Advantages, &l.Advantages, true, 5000)
@@ -125,8 +130,8 @@ func (in *Input) apply(c *validate.Checker, l *Listing, tax *taxonomy.Taxonomy, 
 
 	if only("trl", in.TRL != nil, offer) {
 		l.TRL = *in.TRL
-		if l.TRL < 1 || l.TRL > 9 {
-			c.Add("trl", "out_of_range", "min", 1, "max", 9)
+		if r := rules.Of("trl"); l.TRL < r.Min || l.TRL > r.Max {
+			c.Add("trl", "out_of_range", "min", r.Min, "max", r.Max)
 		}
 	}
 	if in.TransferForms != nil {

@@ -84,7 +84,7 @@ var (
 
 // Price is what an offer costs, in VND.
 type Price struct {
-	Mode string `bson:"mode" json:"mode"`
+	Mode string `bson:"mode" json:"mode" rule:"enum=PriceMode"`
 	Min  int64  `bson:"min,omitempty" json:"min,omitempty"`
 	Max  int64  `bson:"max,omitempty" json:"max,omitempty"`
 }
@@ -113,8 +113,8 @@ type Contact struct {
 type Listing struct {
 	store.Meta   `bson:",inline"`
 	ID           string   `bson:"_id" json:"id"`
-	Kind         string   `bson:"kind" json:"kind"`
-	State        string   `bson:"state" json:"state"`
+	Kind         string   `bson:"kind" json:"kind" rule:"enum=ListingKind"`
+	State        string   `bson:"state" json:"state" rule:"enum=ListingState"`
 	OrgID        string   `bson:"orgId" json:"orgId"`
 	Title        string   `bson:"title" json:"title"`
 	Summary      string   `bson:"summary" json:"summary"`

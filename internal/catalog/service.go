@@ -429,13 +429,23 @@ func (s *Service) Approve(ctx context.Context, p *auth.Principal, id string, ifV
 	})
 }
 
+// RejectInput is an officer's reason code and comment for refusing a
+// listing.
+type RejectInput struct {
+	Reason  string `json:"reason" rule:"required"`
+	Comment string `json:"comment" rule:"required,min=5,max=2000"`
+}
+
+var rejectRules = validate.RulesOf[RejectInput]()
+
 // Reject returns a pending listing to its owner with a reason code and a
 // comment saying what to fix.
 func (s *Service) Reject(ctx context.Context, p *auth.Principal, id, reason, comment string, ifVersion int64) (Listing, error) {
 	var c validate.Checker
 	c.OneOf("reason", reason, taxonomy.Codes(s.tax.RejectReasons))
 	comment = validate.Multiline(comment)
-	c.Reason("comment", comment, 5, 2000)
+	r := rejectRules.Of("comment")
+	c.Reason("comment", comment, r.Min, r.Max)
 	if err := c.Err(); err != nil {
 		return Listing{}, err
 	}

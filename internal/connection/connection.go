@@ -117,7 +117,7 @@ type Connection struct {
 	Owner          Ref        `bson:"owner" json:"owner"`
 	Party          Ref        `bson:"party" json:"party"`
 	Broker         *Ref       `bson:"broker,omitempty" json:"broker,omitempty"`
-	State          string     `bson:"state" json:"state"`
+	State          string     `bson:"state" json:"state" rule:"enum=ConnectionState"`
 	Seeks          string     `bson:"seeks" json:"seeks"`
 	Brings         string     `bson:"brings" json:"brings"`
 	DeclineReason  string     `bson:"declineReason,omitempty" json:"declineReason,omitempty"`

@@ -78,9 +78,11 @@ func (s *Service) Now() time.Time { return s.now() }
 // Interest is what an organisation says when it expresses interest.
 type Interest struct {
 	OrgID  *string `json:"orgId"`
-	Seeks  string  `json:"seeks"`
-	Brings string  `json:"brings"`
+	Seeks  string  `json:"seeks" rule:"required,min=10,max=2000"`
+	Brings string  `json:"brings" rule:"max=2000"`
 }
+
+var interestRules = validate.RulesOf[Interest]()
 
 // Express records an organisation's interest in a published listing of
 // another organisation: a connection in state requested. One open interest
@@ -109,8 +111,9 @@ func (s *Service) Express(ctx context.Context, p *auth.Principal, listingID stri
 		c.Add("orgId", "required")
 	}
 	seeks, brings := validate.Multiline(in.Seeks), validate.Multiline(in.Brings)
-	c.Reason("seeks", seeks, 10, 2000)
-	c.Optional("brings", brings, 2000)
+	sr, br := interestRules.Of("seeks"), interestRules.Of("brings")
+	c.Reason("seeks", seeks, sr.Min, sr.Max)
+	c.Optional("brings", brings, br.Max)
 	if err := c.Err(); err != nil {
 		return Connection{}, err
 	}
@@ -309,8 +312,10 @@ func (s *Service) Get(ctx context.Context, p *auth.Principal, id string) (Connec
 // Decision carries a decline's reason or a close's comment.
 type Decision struct {
 	Reason  string `json:"reason"`
-	Comment string `json:"comment"`
+	Comment string `json:"comment" rule:"max=1000" doc:"required (5 characters or more) when the reason is other"`
 }
+
+var decisionRules = validate.RulesOf[Decision]()
 
 // Accept opens the conversation; a need's confidential details open to
 // the interested organisation.
@@ -335,9 +340,9 @@ func (s *Service) Decline(ctx context.Context, p *auth.Principal, id string, d D
 	d.Comment = validate.Multiline(d.Comment)
 	v.OneOf("reason", d.Reason, taxonomy.Codes(s.tax.DeclineReasons))
 	if d.Reason == "other" {
-		v.Reason("comment", d.Comment, 5, 1000)
+		v.Reason("comment", d.Comment, 5, decisionRules.Of("comment").Max)
 	} else {
-		v.Optional("comment", d.Comment, 1000)
+		v.Optional("comment", d.Comment, decisionRules.Of("comment").Max)
 	}
 	if err := v.Err(); err != nil {
 		return Connection{}, err
@@ -364,7 +369,7 @@ func (s *Service) Agree(ctx context.Context, p *auth.Principal, id string, ifVer
 func (s *Service) Close(ctx context.Context, p *auth.Principal, id string, d Decision, ifVersion int64) (Connection, error) {
 	var v validate.Checker
 	d.Comment = validate.Multiline(d.Comment)
-	v.Optional("comment", d.Comment, 1000)
+	v.Optional("comment", d.Comment, decisionRules.Of("comment").Max)
 	if err := v.Err(); err != nil {
 		return Connection{}, err
 	}
@@ -444,13 +449,17 @@ func (s *Service) Messages(ctx context.Context, p *auth.Principal, id string) ([
 	return t.Messages, err
 }
 
-// MaxMessage is the longest message, in characters, and MaxThread the
-// most messages a thread keeps: one document holds the whole thread, and
-// 1,000 long messages stay far below a document's 16 MB.
-const (
-	MaxMessage = 4000
-	MaxThread  = 1000
-)
+// MessageInput is one message of a thread. MaxThread is the most messages
+// a thread keeps: one document holds the whole thread, and 1,000 messages
+// of the longest kind stay far below a document's 16 MB.
+type MessageInput struct {
+	Body string `json:"body" rule:"required,min=1,max=4000"`
+}
+
+// MaxThread is the most messages a thread keeps.
+const MaxThread = 1000
+
+var messageRules = validate.RulesOf[MessageInput]()
 
 // ErrThreadFull refuses message 1,001; the parties continue elsewhere.
 var ErrThreadFull = errs.New(errs.Conflict, "thread_full")
@@ -460,7 +469,8 @@ var ErrThreadFull = errs.New(errs.Conflict, "thread_full")
 func (s *Service) Post(ctx context.Context, p *auth.Principal, id, body string) (Message, error) {
 	var v validate.Checker
 	body = validate.Multiline(body)
-	v.Reason("body", body, 1, MaxMessage)
+	r := messageRules.Of("body")
+	v.Reason("body", body, r.Min, r.Max)
 	if err := v.Err(); err != nil {
 		return Message{}, err
 	}

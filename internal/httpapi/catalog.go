@@ -185,17 +185,12 @@ func (s *Server) step(fn func(ctx context.Context, p *auth.Principal, id string,
 	}
 }
 
-type listingRejectJSON struct {
-	Reason  string `json:"reason"`
-	Comment string `json:"comment"`
-}
-
 func (s *Server) rejectListing(c *fiber.Ctx) error {
 	v, err := ifMatch(c)
 	if err != nil {
 		return err
 	}
-	var in listingRejectJSON
+	var in catalog.RejectInput
 	if err := decode(c, &in); err != nil {
 		return err
 	}
@@ -262,7 +257,7 @@ func cmpOr(v, def int) int {
 
 type hitJSON struct {
 	ID            string            `json:"id"`
-	Kind          string            `json:"kind"`
+	Kind          string            `json:"kind" rule:"enum=ListingKind"`
 	Title         string            `json:"title"`
 	Summary       string            `json:"summary"`
 	Organization  catalog.OrgRef    `json:"organization"`
@@ -341,5 +336,5 @@ func (s *Server) suggest(c *fiber.Ctx) error {
 	if err != nil {
 		return errSearchDown.Wrap(err)
 	}
-	return c.JSON(fiber.Map{"suggestions": out})
+	return c.JSON(suggestionsJSON{Suggestions: out})
 }

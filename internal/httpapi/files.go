@@ -74,7 +74,7 @@ func (s *Server) listFiles(c *fiber.Ctx) error {
 		return err
 	}
 	c.Set(fiber.HeaderCacheControl, "private, no-cache")
-	return c.JSON(fiber.Map{"images": images, "attachments": docs})
+	return c.JSON(fileListJSON{Images: images, Attachments: docs})
 }
 
 func (s *Server) deleteFile(c *fiber.Ctx) error {

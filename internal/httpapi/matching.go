@@ -10,6 +10,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/connection"
 	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/matching"
 	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/pipeline"
 	"github.com/techmart-vn/techmart/internal/taxonomy"
@@ -25,7 +26,7 @@ func (s *Server) matchingRoutes() []route {
 		{method: "GET", path: "/listings/:id/matches", tag: "matching", summary: "Suggested matches: offers for a need, needs for an offer, with score and reasons",
 			query: []string{"limit"}, responses: map[int]string{200: "Matches", 404: "Problem"}, handler: s.matches},
 		{method: "POST", path: "/matches", tag: "matching", access: staff, summary: "Propose a need–offer pair by hand (officers)",
-			request: "MatchProposal", responses: map[int]string{201: "MatchProposal", 409: "Problem", 422: "Problem"}, handler: s.proposeMatch},
+			request: "MatchProposal", responses: map[int]string{201: "Proposal", 409: "Problem", 422: "Problem"}, handler: s.proposeMatch},
 		{method: "POST", path: "/listings/:id/interests", tag: "connections", access: user, summary: "Express your organisation's interest in a published listing",
 			request: "Interest", responses: map[int]string{201: "Connection", 403: "Problem", 404: "Problem", 409: "Problem", 422: "Problem"}, handler: s.expressInterest},
 		{method: "GET", path: "/connections", tag: "connections", access: user, summary: "Your organisations' connections (scope=mine) or all of them (scope=all, officers)",
@@ -120,17 +121,11 @@ func (s *Server) matches(c *fiber.Ctx) error {
 		out = append(out, j)
 	}
 	c.Set(fiber.HeaderCacheControl, "private, no-cache")
-	return c.JSON(fiber.Map{"matches": out})
-}
-
-type proposalJSON struct {
-	NeedID  string `json:"needId"`
-	OfferID string `json:"offerId"`
-	Note    string `json:"note"`
+	return c.JSON(matchesJSON{Matches: out})
 }
 
 func (s *Server) proposeMatch(c *fiber.Ctx) error {
-	var in proposalJSON
+	var in matching.ProposalInput
 	if err := decode(c, &in); err != nil {
 		return err
 	}
@@ -252,13 +247,11 @@ func (s *Server) listMessages(c *fiber.Ctx) error {
 		return err
 	}
 	c.Set(fiber.HeaderCacheControl, "private, no-cache")
-	return c.JSON(fiber.Map{"items": ms})
+	return c.JSON(messagesJSON{Items: ms})
 }
 
 func (s *Server) postMessage(c *fiber.Ctx) error {
-	var in struct {
-		Body string `json:"body"`
-	}
+	var in connection.MessageInput
 	if err := decode(c, &in); err != nil {
 		return err
 	}
@@ -279,7 +272,7 @@ func (s *Server) listNotifications(c *fiber.Ctx) error {
 		return err
 	}
 	c.Set(fiber.HeaderCacheControl, "private, no-cache")
-	return c.JSON(fiber.Map{"items": items, "total": total, "unread": unread, "page": pg, "pageSize": size})
+	return c.JSON(notificationsJSON{Items: items, Total: total, Unread: unread, Page: pg, PageSize: size})
 }
 
 func (s *Server) unread(c *fiber.Ctx) error {
@@ -288,14 +281,11 @@ func (s *Server) unread(c *fiber.Ctx) error {
 		return err
 	}
 	c.Set(fiber.HeaderCacheControl, "private, no-cache")
-	return c.JSON(fiber.Map{"unread": n})
+	return c.JSON(unreadJSON{Unread: n})
 }
 
 func (s *Server) markRead(c *fiber.Ctx) error {
-	var in struct {
-		IDs []string `json:"ids"`
-		All bool     `json:"all"`
-	}
+	var in markReadJSON
 	if err := decode(c, &in); err != nil {
 		return err
 	}
@@ -309,7 +299,7 @@ func (s *Server) markRead(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"unread": n})
+	return c.JSON(unreadJSON{Unread: n})
 }
 
 func (s *Server) getPrefs(c *fiber.Ctx) error {
@@ -317,13 +307,11 @@ func (s *Server) getPrefs(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"email": ch})
+	return c.JSON(prefsJSON{Email: ch})
 }
 
 func (s *Server) putPrefs(c *fiber.Ctx) error {
-	var in struct {
-		Email map[string]bool `json:"email"`
-	}
+	var in prefsJSON
 	if err := decode(c, &in); err != nil {
 		return err
 	}
@@ -341,7 +329,7 @@ func (s *Server) putPrefs(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"email": ch})
+	return c.JSON(prefsJSON{Email: ch})
 }
 
 // period reads from/to (YYYY-MM-DD, days in Vietnam's time zone; to is

@@ -12,6 +12,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/account"
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/org"
 )
@@ -208,8 +209,8 @@ func signupOutcome(err error) string {
 }
 
 type loginJSON struct {
-	Email    string `json:"email"`
-	Password string `json:"password"`
+	Email    string `json:"email" rule:"required"`
+	Password string `json:"password" rule:"required"`
 }
 
 func (s *Server) login(c *fiber.Ctx) error {
@@ -229,7 +230,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 }
 
 type refreshJSON struct {
-	RefreshToken string `json:"refreshToken"`
+	RefreshToken string `json:"refreshToken" rule:"required"`
 }
 
 func (s *Server) refresh(c *fiber.Ctx) error {
@@ -266,8 +267,8 @@ func (s *Server) me(c *fiber.Ctx) error {
 }
 
 type passwordJSON struct {
-	CurrentPassword string `json:"currentPassword"`
-	NewPassword     string `json:"newPassword"`
+	CurrentPassword string `json:"currentPassword" rule:"required"`
+	NewPassword     string `json:"newPassword" rule:"required"`
 }
 
 func (s *Server) changePassword(c *fiber.Ctx) error {
@@ -317,8 +318,8 @@ func (s *Server) getOrg(c *fiber.Ctx) error {
 }
 
 type orgUpdateJSON struct {
-	Name string `json:"name"`
-	Kind string `json:"kind"`
+	Name string `json:"name" rule:"required"`
+	Kind string `json:"kind" rule:"required,enum=RegisterKind"`
 }
 
 func (s *Server) updateOrg(c *fiber.Ctx) error {
@@ -352,12 +353,8 @@ func (s *Server) verifyOrg(c *fiber.Ctx) error {
 	return c.JSON(toOrgJSON(o))
 }
 
-type rejectJSON struct {
-	Reason string `json:"reason"`
-}
-
 func (s *Server) rejectOrg(c *fiber.Ctx) error {
-	var in rejectJSON
+	var in org.RejectInput
 	if err := decode(c, &in); err != nil {
 		return err
 	}
@@ -374,8 +371,8 @@ func (s *Server) rejectOrg(c *fiber.Ctx) error {
 }
 
 type inviteJSON struct {
-	Email string `json:"email"`
-	Role  string `json:"role"`
+	Email string `json:"email" rule:"required"`
+	Role  string `json:"role" rule:"required,enum=OrgRole"`
 }
 
 func (s *Server) invite(c *fiber.Ctx) error {
@@ -387,8 +384,8 @@ func (s *Server) invite(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{
-		"invitation": toInvitationJSON(res.Invitation), "acceptUrl": res.AcceptURL, "emailSent": res.EmailSent,
+	return c.Status(fiber.StatusCreated).JSON(invitedJSON{
+		Invitation: toInvitationJSON(res.Invitation), AcceptURL: res.AcceptURL, EmailSent: res.EmailSent,
 	})
 }
 
@@ -412,14 +409,14 @@ func (s *Server) getInvitation(c *fiber.Ctx) error {
 		return err
 	}
 	c.Set(fiber.HeaderCacheControl, "no-store")
-	return c.JSON(fiber.Map{
-		"organization": fiber.Map{"id": o.ID, "name": o.Name, "kind": o.Kind},
-		"email":        inv.Email, "role": inv.Role, "expiresAt": inv.ExpiresAt,
+	return c.JSON(invitationInfoJSON{
+		Organization: catalog.OrgRef{ID: o.ID, Name: o.Name, Kind: o.Kind},
+		Email:        inv.Email, Role: inv.Role, ExpiresAt: inv.ExpiresAt,
 	})
 }
 
 type acceptJSON struct {
-	Token string `json:"token"`
+	Token string `json:"token" rule:"required"`
 }
 
 func (s *Server) acceptInvitation(c *fiber.Ctx) error {
@@ -431,7 +428,7 @@ func (s *Server) acceptInvitation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"organization": toOrgJSON(o)})
+	return c.JSON(acceptedJSON{Organization: toOrgJSON(o)})
 }
 
 func (s *Server) listUsers(c *fiber.Ctx) error {
@@ -451,7 +448,7 @@ func (s *Server) listUsers(c *fiber.Ctx) error {
 }
 
 type rolesJSON struct {
-	Roles []string `json:"roles"`
+	Roles []string `json:"roles" rule:"required,enum=PlatformRole"`
 }
 
 func (s *Server) setRoles(c *fiber.Ctx) error {

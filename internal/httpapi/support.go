@@ -96,7 +96,7 @@ func (s *Server) listPrograms(c *fiber.Ctx) error {
 	state := c.Query("state")
 	if state != "" {
 		var v validate.Checker
-		v.OneOf("state", state, []string{support.ProgramDraft, support.ProgramPublished})
+		v.OneOf("state", state, support.ProgramStates)
 		if err := v.Err(); err != nil {
 			return err
 		}
@@ -195,7 +195,7 @@ func (s *Server) listReviewers(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"items": items})
+	return c.JSON(reviewersJSON{Items: items})
 }
 
 func (s *Server) listApplications(c *fiber.Ctx) error {
@@ -214,10 +214,7 @@ func (s *Server) listApplications(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(struct {
-		list[support.Application]
-		Counts map[string]int `json:"counts"`
-	}{list[support.Application]{Items: res.Items, Total: int64(res.Total), Page: pg, PageSize: size}, res.Counts})
+	return c.JSON(applicationListJSON{list[support.Application]{Items: res.Items, Total: int64(res.Total), Page: pg, PageSize: size}, res.Counts})
 }
 
 func (s *Server) createApplication(c *fiber.Ctx) error {

@@ -14,7 +14,7 @@ type userJSON struct {
 	ID        string    `json:"id"`
 	Email     string    `json:"email"`
 	FullName  string    `json:"fullName"`
-	Roles     []string  `json:"roles"`
+	Roles     []string  `json:"roles" rule:"enum=PlatformRole"`
 	CreatedAt time.Time `json:"createdAt"`
 	Version   int64     `json:"version"`
 }
@@ -31,14 +31,14 @@ type memberJSON struct {
 	UserID   string    `json:"userId"`
 	Email    string    `json:"email"`
 	FullName string    `json:"fullName"`
-	Role     string    `json:"role"`
+	Role     string    `json:"role" rule:"enum=OrgRole"`
 	JoinedAt time.Time `json:"joinedAt"`
 }
 
 type invitationJSON struct {
 	ID        string    `json:"id"`
 	Email     string    `json:"email"`
-	Role      string    `json:"role"`
+	Role      string    `json:"role" rule:"enum=OrgRole"`
 	CreatedAt time.Time `json:"createdAt"`
 	ExpiresAt time.Time `json:"expiresAt"`
 }
@@ -46,8 +46,8 @@ type invitationJSON struct {
 type orgJSON struct {
 	ID           string           `json:"id"`
 	Name         string           `json:"name"`
-	Kind         string           `json:"kind"`
-	Status       string           `json:"status"`
+	Kind         string           `json:"kind" rule:"enum=OrgKind"`
+	Status       string           `json:"status" rule:"enum=OrgStatus"`
 	RejectReason string           `json:"rejectReason,omitempty"`
 	OwnerEmail   string           `json:"ownerEmail,omitempty"`
 	CreatedAt    time.Time        `json:"createdAt"`
@@ -89,9 +89,9 @@ func toOrgDetailJSON(o org.Organization, viewerID string) orgJSON {
 type myOrgJSON struct {
 	ID           string `json:"id"`
 	Name         string `json:"name"`
-	Kind         string `json:"kind"`
-	Status       string `json:"status"`
-	Role         string `json:"role"`
+	Kind         string `json:"kind" rule:"enum=OrgKind"`
+	Status       string `json:"status" rule:"enum=OrgStatus"`
+	Role         string `json:"role" rule:"enum=OrgRole"`
 	RejectReason string `json:"rejectReason,omitempty"`
 }
 

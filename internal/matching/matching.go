@@ -285,11 +285,20 @@ func (m *Service) proposals(ctx context.Context, l catalog.Listing) ([]Proposal,
 	return store.Find[Proposal](ctx, m.s, ProposalCollection, bson.D{{Key: field, Value: l.ID}})
 }
 
+// ProposalInput is an officer's pair of a need and an offer.
+type ProposalInput struct {
+	NeedID  string `json:"needId" rule:"required"`
+	OfferID string `json:"offerId" rule:"required"`
+	Note    string `json:"note" rule:"max=2000"`
+}
+
+var proposalRules = validate.RulesOf[ProposalInput]()
+
 // Propose records an officer's pair and tells both organisations.
 func (m *Service) Propose(ctx context.Context, p *auth.Principal, needID, offerID, note string) (Proposal, error) {
 	var c validate.Checker
 	note = strings.TrimSpace(note)
-	c.Optional("note", note, 2000)
+	c.Optional("note", note, proposalRules.Of("note").Max)
 	need, err := m.published(ctx, needID)
 	if err != nil {
 		return Proposal{}, err

@@ -170,11 +170,19 @@ func (s *Service) Verify(ctx context.Context, p *auth.Principal, id string, ifVe
 	return s.decide(ctx, p, id, ifVersion, StatusVerified, "")
 }
 
+// RejectInput is the reason an officer gives for refusing verification.
+type RejectInput struct {
+	Reason string `json:"reason" rule:"required,min=5,max=1000"`
+}
+
+var rejectRules = validate.RulesOf[RejectInput]()
+
 // Reject refuses verification with a reason the owner will read.
 func (s *Service) Reject(ctx context.Context, p *auth.Principal, id, reason string, ifVersion int64) (Organization, error) {
 	reason = validate.Text(reason)
 	var c validate.Checker
-	c.Reason("reason", reason, 5, 1000)
+	r := rejectRules.Of("reason")
+	c.Reason("reason", reason, r.Min, r.Max)
 	if err := c.Err(); err != nil {
 		return Organization{}, err
 	}

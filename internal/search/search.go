@@ -145,7 +145,7 @@ type Hit struct {
 // Suggestion is one completion.
 type Suggestion struct {
 	ID    string `json:"id"`
-	Kind  string `json:"kind"`
+	Kind  string `json:"kind" rule:"enum=ListingKind"`
 	Title string `json:"title"`
 }
 

@@ -35,6 +35,10 @@ const (
 	AppWithdrawn = "withdrawn"
 )
 
+// AppStates lists every application state, in the order of the procedure.
+var AppStates = []string{AppDraft, AppSubmitted, AppCompleteness, AppReturned, AppAppraisal, AppApproved, AppRejected,
+	AppAgreementSigned, AppInProgress, AppAcceptanceRequested, AppAccepted, AppNotAccepted, AppClosed, AppWithdrawn}
+
 // Audit actions.
 const (
 	ActionAppCreate   = "support.application.create"
@@ -57,7 +61,7 @@ type Technology struct {
 	TransferID  string `bson:"transferId,omitempty" json:"transferId,omitempty"`
 	ListingID   string `bson:"listingId,omitempty" json:"listingId,omitempty"`
 	Title       string `bson:"title,omitempty" json:"title,omitempty"`
-	Description string `bson:"description,omitempty" json:"description,omitempty"`
+	Description string `bson:"description,omitempty" json:"description,omitempty" rule:"max=8000"`
 	// SupplierOrgID is the organisation behind the linked transfer or
 	// listing: its people may not appraise the dossier either.
 	SupplierOrgID string `bson:"supplierOrgId,omitempty" json:"-"`
@@ -129,7 +133,7 @@ type Application struct {
 	ProgramName     string        `bson:"programName" json:"programName"`
 	OrgID           string        `bson:"orgId" json:"orgId"`
 	OrgName         string        `bson:"orgName" json:"orgName"`
-	State           string        `bson:"state" json:"state"`
+	State           string        `bson:"state" json:"state" rule:"enum=ApplicationState"`
 	Title           string        `bson:"title" json:"title"`
 	Summary         string        `bson:"summary" json:"summary"`
 	Technology      Technology    `bson:"technology" json:"technology"`
@@ -160,7 +164,7 @@ type Application struct {
 
 // Step is one state reached, for the applicant's timeline.
 type Step struct {
-	State string    `bson:"state" json:"state"`
+	State string    `bson:"state" json:"state" rule:"enum=ApplicationState"`
 	At    time.Time `bson:"at" json:"at"`
 	Note  string    `bson:"note,omitempty" json:"note,omitempty"`
 }
@@ -174,35 +178,39 @@ type Orgs interface {
 type ApplicationInput struct {
 	ProgramID       *string     `json:"programId"`
 	OrgID           *string     `json:"orgId"`
-	Title           *string     `json:"title"`
-	Summary         *string     `json:"summary"`
+	Title           *string     `json:"title" rule:"min=5,max=300"`
+	Summary         *string     `json:"summary" rule:"max=8000"`
 	Technology      *Technology `json:"technology"`
-	TotalCost       *int64      `json:"totalCost"`
-	Requested       *int64      `json:"requested"`
-	OwnContribution *int64      `json:"ownContribution"`
-	StartOn         *string     `json:"startOn"`
-	EndOn           *string     `json:"endOn"`
-	ExpectedResults *string     `json:"expectedResults"`
+	TotalCost       *int64      `json:"totalCost" rule:"min=0" doc:"VND"`
+	Requested       *int64      `json:"requested" rule:"min=0" doc:"VND"`
+	OwnContribution *int64      `json:"ownContribution" rule:"min=0" doc:"VND"`
+	StartOn         *string     `json:"startOn" rule:"format=date"`
+	EndOn           *string     `json:"endOn" rule:"format=date"`
+	ExpectedResults *string     `json:"expectedResults" rule:"max=8000"`
 }
+
+// applicationRules are the limits declared on ApplicationInput's fields.
+var applicationRules = validate.RulesOf[ApplicationInput]()
 
 func (in ApplicationInput) apply(c *validate.Checker, a *Application) {
 	if in.Title != nil {
 		a.Title = validate.Text(*in.Title)
-		c.Name("title", a.Title, 5, 300)
+		r := applicationRules.Of("title")
+		c.Name("title", a.Title, r.Min, r.Max)
 	}
 	if in.Summary != nil {
 		a.Summary = validate.Multiline(*in.Summary)
-		c.Optional("summary", a.Summary, 8000)
+		c.Optional("summary", a.Summary, applicationRules.Of("summary").Max)
 	}
 	if in.Technology != nil {
 		t := *in.Technology
 		t.Description = validate.Multiline(t.Description)
-		c.Optional("technology.description", t.Description, 8000)
+		c.Optional("technology.description", t.Description, applicationRules.Of("technology.description").Max)
 		a.Technology = t
 	}
-	amount(c, "totalCost", in.TotalCost, &a.TotalCost, 0)
-	amount(c, "requested", in.Requested, &a.Requested, 0)
-	amount(c, "ownContribution", in.OwnContribution, &a.OwnContribution, 0)
+	amount(c, "totalCost", in.TotalCost, &a.TotalCost, int64(applicationRules.Of("totalCost").Min))
+	amount(c, "requested", in.Requested, &a.Requested, int64(applicationRules.Of("requested").Min))
+	amount(c, "ownContribution", in.OwnContribution, &a.OwnContribution, int64(applicationRules.Of("ownContribution").Min))
 	if in.StartOn != nil {
 		a.StartOn = *in.StartOn
 		c.Date("startOn", a.StartOn)
@@ -216,7 +224,7 @@ func (in ApplicationInput) apply(c *validate.Checker, a *Application) {
 	}
 	if in.ExpectedResults != nil {
 		a.ExpectedResults = validate.Multiline(*in.ExpectedResults)
-		c.Optional("expectedResults", a.ExpectedResults, 8000)
+		c.Optional("expectedResults", a.ExpectedResults, applicationRules.Of("expectedResults").Max)
 	}
 }
 

@@ -90,14 +90,17 @@ func (s *Service) Check(ctx context.Context, p *auth.Principal, id string, ifVer
 
 // ReturnInput says what is missing.
 type ReturnInput struct {
-	Reason string `json:"reason"`
+	Reason string `json:"reason" rule:"required,min=5,max=2000"`
 }
+
+var returnRules = validate.RulesOf[ReturnInput]()
 
 // Return sends a dossier back for revision with what is missing.
 func (s *Service) Return(ctx context.Context, p *auth.Principal, id string, in ReturnInput, ifVersion int64) (Application, error) {
 	var c validate.Checker
 	reason := validate.Multiline(in.Reason)
-	c.Reason("reason", reason, 5, 2000)
+	r := returnRules.Of("reason")
+	c.Reason("reason", reason, r.Min, r.Max)
 	if err := c.Err(); err != nil {
 		return Application{}, err
 	}
@@ -110,13 +113,15 @@ func (s *Service) Return(ctx context.Context, p *auth.Principal, id string, in R
 
 // DecideInput is the officer's decision; Key makes a repeat count once.
 type DecideInput struct {
-	Outcome string `json:"outcome"`
-	Amount  int64  `json:"amount"`
-	Reason  string `json:"reason"`
+	Outcome string `json:"outcome" rule:"required"`
+	Amount  int64  `json:"amount" doc:"VND, ≤ requested; required to approve"`
+	Reason  string `json:"reason" rule:"max=4000" doc:"required (5 characters or more) to reject"`
 	// Number is the decision's register number; left empty, the next one
 	// of the year is given ("7/QĐ-SKHCN").
-	Number string `json:"number"`
+	Number string `json:"number" rule:"max=60" doc:"register number; the next of the year when empty"`
 }
+
+var decideRules = validate.RulesOf[DecideInput]()
 
 // Decide approves (an amount ≤ requested, reserved against the
 // programme's remaining budget) or rejects (with reasons) an application
@@ -139,13 +144,13 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 		c.Add("Idempotency-Key", "too_long", "max", 200)
 	}
 	in.Reason = validate.Multiline(in.Reason)
-	if in.Outcome == AppRejected {
-		c.Reason("reason", in.Reason, 5, 4000)
+	if max := decideRules.Of("reason").Max; in.Outcome == AppRejected {
+		c.Reason("reason", in.Reason, 5, max)
 	} else {
-		c.Optional("reason", in.Reason, 4000)
+		c.Optional("reason", in.Reason, max)
 	}
 	in.Number = validate.Text(in.Number)
-	c.Optional("number", in.Number, 60)
+	c.Optional("number", in.Number, decideRules.Of("number").Max)
 	if err := c.Err(); err != nil {
 		return Application{}, err
 	}

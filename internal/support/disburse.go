@@ -36,8 +36,10 @@ type Tranche struct {
 type DisburseInput struct {
 	Amount int64  `json:"amount"`
 	On     string `json:"on"`
-	Note   string `json:"note"`
+	Note   string `json:"note" rule:"max=1000"`
 }
+
+var disburseRules = validate.RulesOf[DisburseInput]()
 
 // Disburse records a tranche paid to an approved application. The money
 // is counted in the programme's ledger first, against the application's
@@ -64,7 +66,7 @@ func (s *Service) Disburse(ctx context.Context, p *auth.Principal, id, key strin
 		c.Add("on", "in_future")
 	}
 	in.Note = validate.Multiline(in.Note)
-	c.Optional("note", in.Note, 1000)
+	c.Optional("note", in.Note, disburseRules.Of("note").Max)
 	if err := c.Err(); err != nil {
 		return Application{}, err
 	}

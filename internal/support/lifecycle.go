@@ -91,14 +91,17 @@ func (s *Service) SignAgreement(ctx context.Context, p *auth.Principal, id strin
 
 // AcceptanceRequest is the enterprise's final report.
 type AcceptanceRequest struct {
-	Report string `json:"report"`
+	Report string `json:"report" rule:"required,min=20,max=8000"`
 }
+
+var acceptanceRequestRules = validate.RulesOf[AcceptanceRequest]()
 
 // RequestAcceptance asks the department to accept a finished project.
 func (s *Service) RequestAcceptance(ctx context.Context, p *auth.Principal, id string, in AcceptanceRequest, ifVersion int64) (Application, error) {
 	var c validate.Checker
 	in.Report = validate.Multiline(in.Report)
-	c.Reason("report", in.Report, 20, 8000)
+	r := acceptanceRequestRules.Of("report")
+	c.Reason("report", in.Report, r.Min, r.Max)
 	if err := c.Err(); err != nil {
 		return Application{}, err
 	}
@@ -114,10 +117,12 @@ func (s *Service) RequestAcceptance(ctx context.Context, p *auth.Principal, id s
 
 // AcceptanceInput is the department's verdict on a finished project.
 type AcceptanceInput struct {
-	Outcome string `json:"outcome"`
-	On      string `json:"on"`
-	Note    string `json:"note"`
+	Outcome string `json:"outcome" rule:"required"`
+	On      string `json:"on" rule:"required,format=date"`
+	Note    string `json:"note" rule:"max=4000" doc:"required when not accepted"`
 }
+
+var acceptanceRules = validate.RulesOf[AcceptanceInput]()
 
 // RecordAcceptance records whether the project is accepted.
 func (s *Service) RecordAcceptance(ctx context.Context, p *auth.Principal, id string, in AcceptanceInput, ifVersion int64) (Application, error) {
@@ -126,9 +131,9 @@ func (s *Service) RecordAcceptance(ctx context.Context, p *auth.Principal, id st
 	s.pastDay(&c, "on", in.On)
 	in.Note = validate.Multiline(in.Note)
 	if in.Outcome == AppNotAccepted {
-		c.Reason("note", in.Note, 5, 4000)
+		c.Reason("note", in.Note, 5, acceptanceRules.Of("note").Max)
 	} else {
-		c.Optional("note", in.Note, 4000)
+		c.Optional("note", in.Note, acceptanceRules.Of("note").Max)
 	}
 	if err := c.Err(); err != nil {
 		return Application{}, err
@@ -150,8 +155,10 @@ func (s *Service) RecordAcceptance(ctx context.Context, p *auth.Principal, id st
 
 // CloseInput is an optional closing note.
 type CloseInput struct {
-	Note string `json:"note"`
+	Note string `json:"note" rule:"max=4000"`
 }
+
+var closeRules = validate.RulesOf[CloseInput]()
 
 // Close ends the file of an accepted (or not accepted) project. The part
 // of the approved amount that was never paid goes back to the programme's
@@ -160,7 +167,7 @@ type CloseInput struct {
 func (s *Service) Close(ctx context.Context, p *auth.Principal, id string, in CloseInput, ifVersion int64) (Application, error) {
 	var c validate.Checker
 	in.Note = validate.Multiline(in.Note)
-	c.Optional("note", in.Note, 4000)
+	c.Optional("note", in.Note, closeRules.Of("note").Max)
 	if err := c.Err(); err != nil {
 		return Application{}, err
 	}

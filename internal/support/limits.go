@@ -28,7 +28,6 @@ import (
 // submission, so no other step has to remember the claim.
 const (
 	DefaultPerOrganization = 1
-	MaxPerOrganization     = 100
 )
 
 // Errors with stable codes.
@@ -55,12 +54,12 @@ func orDefault(n int) int {
 }
 
 // perOrganization checks and stores a limit, when given.
-func perOrganization(c *validate.Checker, field string, v *int, dst *int) {
+func perOrganization(c *validate.Checker, field string, v *int, dst *int, r validate.Rule) {
 	if v == nil {
 		return
 	}
-	if *v < 1 || *v > MaxPerOrganization {
-		c.Add(field, "out_of_range", "min", 1, "max", MaxPerOrganization)
+	if *v < r.Min || *v > r.Max {
+		c.Add(field, "out_of_range", "min", r.Min, "max", r.Max)
 		return
 	}
 	*dst = *v

@@ -72,6 +72,9 @@ const (
 	ProgramPublished = "published"
 )
 
+// ProgramStates lists the states of a programme.
+var ProgramStates = []string{ProgramDraft, ProgramPublished}
+
 // Audit actions.
 const (
 	ActionProgramCreate  = "support.program.create"
@@ -87,21 +90,21 @@ var (
 
 // LegalBasis is the decision a programme rests on.
 type LegalBasis struct {
-	Number string `bson:"number" json:"number"` // e.g. 684/QĐ-UBND
-	Date   string `bson:"date" json:"date"`     // YYYY-MM-DD
-	Title  string `bson:"title,omitempty" json:"title,omitempty"`
+	Number string `bson:"number" json:"number" rule:"min=3,max=60"` // e.g. 684/QĐ-UBND
+	Date   string `bson:"date" json:"date" rule:"format=date"`
+	Title  string `bson:"title,omitempty" json:"title,omitempty" rule:"max=500"`
 }
 
 // Window is when applications are accepted, days in Vietnam's time zone,
 // both inclusive.
 type Window struct {
-	OpensOn  string `bson:"opensOn" json:"opensOn"`
-	ClosesOn string `bson:"closesOn" json:"closesOn"`
+	OpensOn  string `bson:"opensOn" json:"opensOn" rule:"format=date"`
+	ClosesOn string `bson:"closesOn" json:"closesOn" rule:"format=date"`
 }
 
 // Eligibility says who may apply.
 type Eligibility struct {
-	OrgKinds []string `bson:"orgKinds" json:"orgKinds"`
+	OrgKinds []string `bson:"orgKinds" json:"orgKinds" rule:"enum=RegisterKind"`
 	// InProvince requires the organisation to be located in the province
 	// (all registered organisations are, today).
 	InProvince bool `bson:"inProvince" json:"inProvince"`
@@ -112,15 +115,15 @@ type Eligibility struct {
 // Document is one entry of the required documents checklist.
 type Document struct {
 	Code     string `bson:"code" json:"code"`
-	Name     string `bson:"name" json:"name"`
+	Name     string `bson:"name" json:"name" rule:"min=2,max=300"`
 	Required bool   `bson:"required" json:"required"`
 }
 
 // Criterion is one appraisal criterion; weights add up to 100.
 type Criterion struct {
 	Code   string `bson:"code" json:"code"`
-	Name   string `bson:"name" json:"name"`
-	Weight int    `bson:"weight" json:"weight"`
+	Name   string `bson:"name" json:"name" rule:"min=2,max=300"`
+	Weight int    `bson:"weight" json:"weight" rule:"min=1,max=100"`
 }
 
 // Ledger is the programme's money, VND.
@@ -137,7 +140,7 @@ func (l Ledger) Remaining() int64 { return l.Total - l.Committed }
 type Program struct {
 	store.Meta `bson:",inline"`
 	ID         string     `bson:"_id" json:"id"`
-	State      string     `bson:"state" json:"state"`
+	State      string     `bson:"state" json:"state" rule:"enum=ProgramState"`
 	Name       string     `bson:"name" json:"name"`
 	Summary    string     `bson:"summary" json:"summary"`
 	LegalBasis LegalBasis `bson:"legalBasis" json:"legalBasis"`
@@ -202,22 +205,25 @@ func (s *Service) SetClock(now func() time.Time) { s.now = now }
 // ProgramInput is what an officer enters; nil fields stay as they are on
 // edit.
 type ProgramInput struct {
-	Name        *string      `json:"name"`
-	Summary     *string      `json:"summary"`
+	Name        *string      `json:"name" rule:"min=5,max=300"`
+	Summary     *string      `json:"summary" rule:"max=4000"`
 	LegalBasis  *LegalBasis  `json:"legalBasis"`
 	Window      *Window      `json:"window"`
-	Budget      *int64       `json:"budget"`
-	CapPerApp   *int64       `json:"capPerApplication"`
-	MaxSharePct *int         `json:"maxSharePercent"`
+	Budget      *int64       `json:"budget" rule:"min=1" doc:"VND"`
+	CapPerApp   *int64       `json:"capPerApplication" rule:"min=1" doc:"VND"`
+	MaxSharePct *int         `json:"maxSharePercent" rule:"min=1,max=100"`
 	Eligibility *Eligibility `json:"eligibility"`
-	Documents   []Document   `json:"documents"`
-	Criteria    []Criterion  `json:"criteria"`
-	PassMark    *int         `json:"passMark"`
+	Documents   []Document   `json:"documents" rule:"max=30"`
+	Criteria    []Criterion  `json:"criteria" rule:"max=20"`
+	PassMark    *int         `json:"passMark" rule:"min=1,max=100"`
 	Reviewers   *int         `json:"reviewersPerApplication"`
-	// Limits per organisation, 1–MaxPerOrganization (default 1).
-	OpenPerOrg     *int `json:"openPerOrganization"`
-	ApprovedPerOrg *int `json:"approvedPerOrganization"`
+	// Limits per organisation (default 1).
+	OpenPerOrg     *int `json:"openPerOrganization" rule:"min=1,max=100"`
+	ApprovedPerOrg *int `json:"approvedPerOrganization" rule:"min=1,max=100"`
 }
+
+// programRules are the limits declared on ProgramInput's fields.
+var programRules = validate.RulesOf[ProgramInput]()
 
 // MaxBudget bounds a programme's budget (10^15 VND).
 const MaxBudget = 1_000_000_000_000_000
@@ -230,19 +236,21 @@ var applicantKinds = org.RegisterKinds
 func (in ProgramInput) apply(c *validate.Checker, p *Program) {
 	if in.Name != nil {
 		p.Name = validate.Text(*in.Name)
-		c.Name("name", p.Name, 5, 300)
+		r := programRules.Of("name")
+		c.Name("name", p.Name, r.Min, r.Max)
 	}
 	if in.Summary != nil {
 		p.Summary = validate.Multiline(*in.Summary)
-		c.Optional("summary", p.Summary, 4000)
+		c.Optional("summary", p.Summary, programRules.Of("summary").Max)
 	}
 	if in.LegalBasis != nil {
 		p.LegalBasis = LegalBasis{Number: validate.Text(in.LegalBasis.Number), Date: in.LegalBasis.Date, Title: validate.Text(in.LegalBasis.Title)}
-		c.Name("legalBasis.number", p.LegalBasis.Number, 3, 60)
+		r := programRules.Of("legalBasis.number")
+		c.Name("legalBasis.number", p.LegalBasis.Number, r.Min, r.Max)
 		if _, ok := c.Date("legalBasis.date", p.LegalBasis.Date); !ok && !c.Has("legalBasis.date") {
 			c.Add("legalBasis.date", "required")
 		}
-		c.Optional("legalBasis.title", p.LegalBasis.Title, 500)
+		c.Optional("legalBasis.title", p.LegalBasis.Title, programRules.Of("legalBasis.title").Max)
 	}
 	if in.Window != nil {
 		p.Window = *in.Window
@@ -252,11 +260,11 @@ func (in ProgramInput) apply(c *validate.Checker, p *Program) {
 			c.Add("window.closesOn", "before_opening")
 		}
 	}
-	amount(c, "budget", in.Budget, &p.Ledger.Total, 1)
-	amount(c, "capPerApplication", in.CapPerApp, &p.CapPerApp, 1)
+	amount(c, "budget", in.Budget, &p.Ledger.Total, int64(programRules.Of("budget").Min))
+	amount(c, "capPerApplication", in.CapPerApp, &p.CapPerApp, int64(programRules.Of("capPerApplication").Min))
 	if in.MaxSharePct != nil {
-		if *in.MaxSharePct < 1 || *in.MaxSharePct > 100 {
-			c.Add("maxSharePercent", "out_of_range", "min", 1, "max", 100)
+		if r := programRules.Of("maxSharePercent"); *in.MaxSharePct < r.Min || *in.MaxSharePct > r.Max {
+			c.Add("maxSharePercent", "out_of_range", "min", r.Min, "max", r.Max)
 		} else {
 			p.MaxSharePct = *in.MaxSharePct
 		}
@@ -279,11 +287,12 @@ func (in ProgramInput) apply(c *validate.Checker, p *Program) {
 			if d.Code == "" {
 				d.Code = "doc" + itoa(i+1)
 			}
-			c.Name("documents."+itoa(i)+".name", d.Name, 2, 300)
+			r := programRules.Of("documents.name")
+			c.Name("documents."+itoa(i)+".name", d.Name, r.Min, r.Max)
 			p.Documents = append(p.Documents, d)
 		}
-		if len(p.Documents) > 30 {
-			c.Add("documents", "too_many", "max", 30)
+		if r := programRules.Of("documents"); len(p.Documents) > r.Max {
+			c.Add("documents", "too_many", "max", r.Max)
 		}
 	}
 	if in.Criteria != nil {
@@ -293,19 +302,20 @@ func (in ProgramInput) apply(c *validate.Checker, p *Program) {
 			if cr.Code == "" {
 				cr.Code = "c" + itoa(i+1)
 			}
-			c.Name("criteria."+itoa(i)+".name", cr.Name, 2, 300)
-			if cr.Weight < 1 || cr.Weight > 100 {
-				c.Add("criteria."+itoa(i)+".weight", "out_of_range", "min", 1, "max", 100)
+			r, w := programRules.Of("criteria.name"), programRules.Of("criteria.weight")
+			c.Name("criteria."+itoa(i)+".name", cr.Name, r.Min, r.Max)
+			if cr.Weight < w.Min || cr.Weight > w.Max {
+				c.Add("criteria."+itoa(i)+".weight", "out_of_range", "min", w.Min, "max", w.Max)
 			}
 			p.Criteria = append(p.Criteria, cr)
 		}
-		if len(p.Criteria) > 20 {
-			c.Add("criteria", "too_many", "max", 20)
+		if r := programRules.Of("criteria"); len(p.Criteria) > r.Max {
+			c.Add("criteria", "too_many", "max", r.Max)
 		}
 	}
 	if in.PassMark != nil {
-		if *in.PassMark < 1 || *in.PassMark > 100 {
-			c.Add("passMark", "out_of_range", "min", 1, "max", 100)
+		if r := programRules.Of("passMark"); *in.PassMark < r.Min || *in.PassMark > r.Max {
+			c.Add("passMark", "out_of_range", "min", r.Min, "max", r.Max)
 		} else {
 			p.PassMark = *in.PassMark
 		}
@@ -317,8 +327,8 @@ func (in ProgramInput) apply(c *validate.Checker, p *Program) {
 			p.Reviewers = *in.Reviewers
 		}
 	}
-	perOrganization(c, "openPerOrganization", in.OpenPerOrg, &p.OpenPerOrg)
-	perOrganization(c, "approvedPerOrganization", in.ApprovedPerOrg, &p.ApprovedPerOrg)
+	perOrganization(c, "openPerOrganization", in.OpenPerOrg, &p.OpenPerOrg, programRules.Of("openPerOrganization"))
+	perOrganization(c, "approvedPerOrganization", in.ApprovedPerOrg, &p.ApprovedPerOrg, programRules.Of("approvedPerOrganization"))
 }
 
 // amount checks a VND amount, when given, against [min, MaxBudget] and

@@ -66,7 +66,7 @@ func (r Review) recused() bool { return r.Declaration == Conflict }
 type Score struct {
 	Code    string `bson:"code" json:"code"`
 	Score   int    `bson:"score" json:"score"`
-	Comment string `bson:"comment,omitempty" json:"comment,omitempty"`
+	Comment string `bson:"comment,omitempty" json:"comment,omitempty" rule:"max=2000"`
 }
 
 // Appraisal sums up the reviews for officers: the weighted mean of the
@@ -322,10 +322,12 @@ func (s *Service) AssignReviewers(ctx context.Context, p *auth.Principal, id str
 
 // ScoreInput is a reviewer's declaration and marks.
 type ScoreInput struct {
-	Declaration string  `json:"declaration"`
+	Declaration string  `json:"declaration" rule:"required"`
 	Scores      []Score `json:"scores"`
-	Comment     string  `json:"comment"`
+	Comment     string  `json:"comment" rule:"max=4000"`
 }
+
+var scoreRules = validate.RulesOf[ScoreInput]()
 
 // SubmitScores records an assigned reviewer's declaration and, without a
 // conflict, a mark for every criterion. It may be sent again until the
@@ -338,7 +340,7 @@ func (s *Service) SubmitScores(ctx context.Context, p *auth.Principal, id string
 		c.OneOf("declaration", in.Declaration, []string{NoConflict, Conflict})
 	}
 	in.Comment = validate.Multiline(in.Comment)
-	c.Optional("comment", in.Comment, 4000)
+	c.Optional("comment", in.Comment, scoreRules.Of("comment").Max)
 	for i := range in.Scores {
 		// Named by criterion, as the marks are; by place only without a code.
 		name := in.Scores[i].Code
@@ -346,7 +348,7 @@ func (s *Service) SubmitScores(ctx context.Context, p *auth.Principal, id string
 			name = strconv.Itoa(i)
 		}
 		in.Scores[i].Comment = validate.Multiline(in.Scores[i].Comment)
-		c.Optional("scores."+name+".comment", in.Scores[i].Comment, 2000)
+		c.Optional("scores."+name+".comment", in.Scores[i].Comment, scoreRules.Of("scores.comment").Max)
 	}
 	if err := c.Err(); err != nil {
 		return Application{}, err

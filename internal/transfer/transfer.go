@@ -532,16 +532,18 @@ func (s *Service) Register(ctx context.Context, p *auth.Principal, id string, in
 
 // ImplementationInput reports how the technology is being used.
 type ImplementationInput struct {
-	Status  string `json:"status"`
-	Outcome string `json:"outcome"`
+	Status  string `json:"status" rule:"required"`
+	Outcome string `json:"outcome" rule:"max=4000"`
 }
+
+var implementationRules = validate.RulesOf[ImplementationInput]()
 
 // Implement records the implementation status and the outcome so far.
 func (s *Service) Implement(ctx context.Context, p *auth.Principal, id string, in ImplementationInput, ifVersion int64) (Transfer, error) {
 	var c validate.Checker
 	c.OneOf("status", in.Status, taxonomy.Codes(s.tax.ImplementationStatuses))
 	in.Outcome = validate.Multiline(in.Outcome)
-	c.Optional("outcome", in.Outcome, 4000)
+	c.Optional("outcome", in.Outcome, implementationRules.Of("outcome").Max)
 	if err := c.Err(); err != nil {
 		return Transfer{}, err
 	}

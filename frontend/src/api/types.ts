@@ -1,67 +1,40 @@
-// Shapes of the Techmart HTTP API (base /api/v1, JSON camelCase).
+// Shapes of the Techmart HTTP API (base /api/v1, JSON camelCase). The shapes
+// and choices the server declares come from schema.gen.ts, generated from its
+// OpenAPI document (`make api-types`); this file gives them the SPA's names and
+// adds what only the SPA needs.
 
-export type PlatformRole = 'admin' | 'officer' | 'reviewer';
+import type { components } from './schema.gen';
+
+type S = components['schemas'];
+
+export type PlatformRole = S['PlatformRole'];
 export const PLATFORM_ROLES: readonly PlatformRole[] = ['admin', 'officer', 'reviewer'];
 
-export type OrgKind = 'institute' | 'university' | 'st_org' | 'enterprise' | 'individual';
+export type OrgKind = S['RegisterKind'];
 export const ORG_KINDS: readonly OrgKind[] = ['institute', 'university', 'st_org', 'enterprise', 'individual'];
 
-export type OrgStatus = 'pending' | 'verified' | 'rejected';
+/** Whether an organisation's kind is one people register (all but the department's own). */
+export function isRegisterKind(kind: S['OrgKind']): kind is OrgKind {
+  return kind !== 'department';
+}
+
+export type OrgStatus = S['OrgStatus'];
 export const ORG_STATUSES: readonly OrgStatus[] = ['pending', 'verified', 'rejected'];
 
-export type OrgRole = 'owner' | 'member';
+export type OrgRole = S['OrgRole'];
 export const ORG_ROLES: readonly OrgRole[] = ['member', 'owner'];
 
-export interface User {
-  id: string;
-  email: string;
-  fullName: string;
-  roles: PlatformRole[];
-  createdAt: string;
-  version?: number;
-}
+export type User = S['User'];
 
-export interface MyOrganization {
-  id: string;
-  name: string;
-  kind: OrgKind;
-  status: OrgStatus;
-  role: OrgRole;
-  rejectReason?: string;
-}
+export type MyOrganization = S['MyOrganization'];
 
-export interface Me {
-  user: User;
-  organizations: MyOrganization[];
-}
+export type Me = S['Me'];
 
-export interface Organization {
-  id: string;
-  name: string;
-  kind: OrgKind;
-  status: OrgStatus;
-  rejectReason?: string;
-  ownerEmail?: string;
-  createdAt: string;
-  decidedAt?: string;
-  version: number;
-}
+export type Organization = S['Organization'];
 
-export interface Member {
-  userId: string;
-  email: string;
-  fullName: string;
-  role: OrgRole;
-  joinedAt: string;
-}
+export type Member = S['Member'];
 
-export interface Invitation {
-  id: string;
-  email: string;
-  role: OrgRole;
-  createdAt: string;
-  expiresAt: string;
-}
+export type Invitation = S['Invitation'];
 
 export interface OrganizationDetail extends Organization {
   members: Member[];
@@ -78,52 +51,20 @@ export interface Page<T> {
 /** A page of applications with how many of the listed ones are in each state, the state filter aside. */
 export type ApplicationPage = Page<Application> & { counts?: Partial<Record<ApplicationState, number>> };
 
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-  tokenType: string;
-}
+export type TokenPair = S['Tokens'];
 
-export interface DemoAccount {
-  email: string;
-  role: string;
-}
+export type DemoAccount = NonNullable<S['Config']['demoAccounts']>[number];
 
-export interface AppConfig {
-  province: { vi: string; en: string };
-  demo: boolean;
-  demoAccounts?: DemoAccount[];
-  demoPassword?: string;
-  smtp: boolean;
-  version: string;
-}
+export type AppConfig = S['Config'];
 
-export interface RegisterRequest {
-  email: string;
-  password: string;
-  fullName: string;
-  organization?: { name: string; kind: OrgKind };
-  invitationToken?: string;
-}
+export type RegisterRequest = S['Registration'];
 
 /** The one answer to a valid sign-up, whether the e-mail was new or taken. */
-export interface RegisterResponse {
-  status: 'accepted';
-}
+export type RegisterResponse = S['Registered'];
 
-export interface PublicInvitation {
-  organization: { id: string; name: string; kind: OrgKind };
-  email: string;
-  role: OrgRole;
-  expiresAt: string;
-}
+export type PublicInvitation = S['InvitationInfo'];
 
-export interface CreatedInvitation {
-  invitation: Invitation;
-  acceptUrl: string;
-  emailSent: boolean;
-}
+export type CreatedInvitation = S['Invited'];
 
 export interface AuditChange {
   from: unknown;
@@ -173,17 +114,17 @@ export const AUDIT_ACTIONS = [
 
 // --- Catalogue: listings, taxonomy, search --------------------------------
 
-export type ListingKind = 'technology' | 'equipment' | 'ip' | 'demand';
+export type ListingKind = S['ListingKind'];
 export const LISTING_KINDS: readonly ListingKind[] = ['technology', 'equipment', 'ip', 'demand'];
 
-export type ListingState = 'draft' | 'pending' | 'published' | 'rejected' | 'archived';
+export type ListingState = S['ListingState'];
 export const LISTING_STATES: readonly ListingState[] = ['draft', 'pending', 'published', 'rejected', 'archived'];
 
-export type PriceMode = 'fixed' | 'range' | 'negotiable';
+export type PriceMode = S['PriceMode'];
 export const PRICE_MODES: readonly PriceMode[] = ['fixed', 'range', 'negotiable'];
 
 /** Organisation kinds a listing's owner may have: the department lists too. */
-export type ListingOrgKind = OrgKind | 'department';
+export type ListingOrgKind = S['OrgKind'];
 export const LISTING_ORG_KINDS: readonly ListingOrgKind[] = [...ORG_KINDS, 'department'];
 
 /** Offers (technology, equipment, IP) as opposed to needs. */
@@ -191,19 +132,9 @@ export function isOffer(kind: ListingKind): boolean {
   return kind !== 'demand';
 }
 
-export interface Term {
-  code: string;
-  vi: string;
-  en: string;
-}
+export type Term = S['Term'];
 
-export interface AdminUnit extends Term {
-  level: 'province' | 'district' | 'commune' | string;
-  parent?: string;
-  validFrom?: string;
-  validUntil?: string;
-  replacedBy?: string;
-}
+export type AdminUnit = S['AdminUnit'];
 
 export interface Taxonomy {
   sectors: Term[];
@@ -243,11 +174,7 @@ export interface Contact {
   phone?: string;
 }
 
-export interface OrgRef {
-  id: string;
-  name: string;
-  kind: ListingOrgKind;
-}
+export type OrgRef = S['OrgRef'];
 
 /**
  * The optional content of a listing, the same in the record and in what
@@ -341,32 +268,9 @@ export const SEARCH_SORTS: readonly SearchSort[] = ['relevance', 'newest', 'pric
 
 export type FacetName = 'kind' | 'sector' | 'trl' | 'transferForm' | 'adminUnit' | 'orgKind';
 
-export interface FacetCount {
-  value: string;
-  count: number;
-}
+export type FacetCount = S['FacetCount'];
 
-export interface SearchHit {
-  id: string;
-  kind: ListingKind;
-  title: string;
-  summary: string;
-  organization: OrgRef;
-  sectors: string[];
-  transferForms: string[];
-  adminUnit?: string;
-  trl?: number;
-  priceMin?: number;
-  priceMax?: number;
-  /** A need's budget. */
-  budgetMin?: number;
-  budgetMax?: number;
-  /** The first image's file id. */
-  image?: string;
-  publishedAt: string;
-  /** HTML-escaped text with <mark> around matched words. */
-  highlights?: { title?: string; summary?: string };
-}
+export type SearchHit = S['SearchHit'];
 
 export interface SearchResult {
   hits: SearchHit[];
@@ -376,11 +280,7 @@ export interface SearchResult {
   facets: Partial<Record<FacetName, FacetCount[]>>;
 }
 
-export interface Suggestion {
-  id: string;
-  kind: ListingKind;
-  title: string;
-}
+export type Suggestion = S['Suggestions']['suggestions'][number];
 
 // --- Matching, connections, transfers, notifications, pipeline --------------
 
@@ -417,20 +317,11 @@ export interface Match {
   proposed?: { note?: string; at: string };
 }
 
-export interface ProposedMatch {
-  needId: string;
-  offerId: string;
-  note: string;
-  by: string;
-  at: string;
-}
+export type ProposedMatch = S['Proposal'];
 
-export interface Ref {
-  id: string;
-  name: string;
-}
+export type Ref = S['Ref'];
 
-export type ConnectionState = 'requested' | 'accepted' | 'declined' | 'negotiating' | 'agreed' | 'closed_no_deal';
+export type ConnectionState = S['ConnectionState'];
 export const CONNECTION_STATES: readonly ConnectionState[] = [
   'requested',
   'accepted',
@@ -481,20 +372,9 @@ export interface Connection {
   can: ConnectionCan;
 }
 
-export interface InterestInput {
-  orgId?: string;
-  seeks: string;
-  brings: string;
-}
+export type InterestInput = S['Interest'];
 
-export interface Message {
-  id: string;
-  author: Ref;
-  /** Absent for officers. */
-  org?: Ref;
-  body: string;
-  createdAt: string;
-}
+export type Message = S['Message'];
 
 export type RegistrationStatus = 'not_required' | 'due' | 'submitted' | 'registered';
 export const REGISTRATION_STATUSES: readonly RegistrationStatus[] = ['not_required', 'due', 'submitted', 'registered'];
@@ -631,97 +511,26 @@ export interface ItemList<T> {
 
 // --- Support programmes (technology-innovation support) ----------------------
 
-export type ProgramState = 'draft' | 'published';
+export type ProgramState = S['ProgramState'];
 export const PROGRAM_STATES: readonly ProgramState[] = ['draft', 'published'];
 
-export interface ProgramDocument {
-  code: string;
-  name: string;
-  required: boolean;
-}
+export type ProgramDocument = S['Program']['documents'][number];
 
-export interface ProgramCriterion {
-  code: string;
-  name: string;
-  weight: number;
-}
+export type ProgramCriterion = S['Program']['criteria'][number];
 
-export interface ProgramEligibility {
-  orgKinds: OrgKind[];
-  /** The organisation must be located in the province. */
-  inProvince: boolean;
-  /** Only certified S&T enterprises. */
-  stEnterprise: boolean;
-}
+export type ProgramEligibility = S['Program']['eligibility'];
 
 /** A support programme (call): amounts are integer VND, days YYYY-MM-DD in Vietnam. */
-export interface Program {
-  id: string;
-  version: number;
-  state: ProgramState;
-  name: string;
-  summary: string;
-  legalBasis: { number: string; date: string; title?: string };
-  window: { opensOn: string; closesOn: string };
-  budget: number;
-  capPerApplication: number;
-  maxSharePercent: number;
-  eligibility: ProgramEligibility;
-  documents: ProgramDocument[];
-  criteria: ProgramCriterion[];
-  passMark: number;
-  reviewersPerApplication: number;
-  /** Applications one organisation may have under consideration at once. */
-  openPerOrganization: number;
-  /** Approvals one organisation may get in the programme. */
-  approvedPerOrganization: number;
-  createdAt: string;
-  updatedAt: string;
-  publishedAt?: string;
-}
+export type Program = S['Program'];
 
 /** What an officer sends; fields left out stay as they are on PATCH. */
-export interface ProgramInput {
-  name?: string;
-  summary?: string;
-  legalBasis?: { number: string; date: string; title?: string };
-  window?: { opensOn: string; closesOn: string };
-  budget?: number;
-  capPerApplication?: number;
-  maxSharePercent?: number;
-  eligibility?: ProgramEligibility;
-  documents?: ProgramDocument[];
-  criteria?: ProgramCriterion[];
-  passMark?: number;
-  reviewersPerApplication?: number;
-  openPerOrganization?: number;
-  approvedPerOrganization?: number;
-}
+export type ProgramInput = S['ProgramInput'];
 
-export interface ProgramBudget {
-  total: number;
-  committed: number;
-  disbursed: number;
-  remaining: number;
-}
+export type ProgramBudget = S['ProgramBudget'];
 
 // --- Support applications (dossiers), appraisal, money, dashboard --------------
 
-export type ApplicationState =
-  | 'draft'
-  | 'submitted'
-  | 'completeness_check'
-  | 'returned'
-  | 'appraisal'
-  | 'approved'
-  | 'rejected'
-  | 'agreement_signed'
-  | 'in_progress'
-  | 'acceptance_requested'
-  | 'accepted'
-  | 'not_accepted'
-  | 'closed'
-  | 'withdrawn';
+export type ApplicationState = S['ApplicationState'];
 
 /** Every state, in the order of the procedure (the outcomes of a step side by side). */
 export const APPLICATION_STATES: readonly ApplicationState[] = [
@@ -742,35 +551,15 @@ export const APPLICATION_STATES: readonly ApplicationState[] = [
 ];
 
 /** What the enterprise means to adopt: a recorded transfer, a listing, or a description. */
-export interface ApplicationTechnology {
-  transferId?: string;
-  listingId?: string;
-  /** The linked transfer's or listing's title, copied by the server (read-only). */
-  title?: string;
-  description?: string;
-}
+export type ApplicationTechnology = S['Application']['technology'];
 
-export interface ApplicationDocument {
-  /** The programme's checklist code. */
-  code: string;
-  fileId: string;
-}
+export type ApplicationDocument = S['Application']['documents'][number];
 
-export interface ApplicationStep {
-  state: ApplicationState;
-  at: string;
-  /** The officer's reason (a return, a rejection) or note. */
-  note?: string;
-}
+export type ApplicationStep = S['Application']['history'][number];
 
 export type ConflictDeclaration = 'no_conflict' | 'conflict';
 
-export interface CriterionScore {
-  code: string;
-  /** 0..10, whole numbers. */
-  score: number;
-  comment?: string;
-}
+export type CriterionScore = NonNullable<S['Application']['reviews'][number]['scores']>[number];
 
 /** One reviewer's appraisal: officers see all, a reviewer their own, the applicant none. */
 export interface ApplicationReview {
@@ -808,19 +597,9 @@ export interface ApplicationDecision {
   at: string;
 }
 
-export interface ApplicationAgreement {
-  number: string;
-  signedOn: string;
-  at: string;
-}
+export type ApplicationAgreement = NonNullable<S['Application']['agreement']>;
 
-export interface ApplicationTranche {
-  amount: number;
-  /** YYYY-MM-DD, the day the money left. */
-  on: string;
-  note?: string;
-  at: string;
-}
+export type ApplicationTranche = S['Application']['tranches'][number];
 
 export interface ApplicationAcceptance {
   report?: string;
@@ -888,19 +667,7 @@ export interface Application {
 }
 
 /** What the applicant enters (POST takes programId and orgId too; PATCH any subset of the rest). */
-export interface ApplicationInput {
-  programId?: string;
-  orgId?: string;
-  title?: string;
-  summary?: string;
-  technology?: ApplicationTechnology;
-  totalCost?: number;
-  requested?: number;
-  ownContribution?: number;
-  startOn?: string;
-  endOn?: string;
-  expectedResults?: string;
-}
+export type ApplicationInput = S['ApplicationInput'];
 
 export type ApplicationScope = 'mine' | 'all' | 'assigned';
 
@@ -911,14 +678,7 @@ export interface ApplicationFilter {
   q?: string;
 }
 
-/** A reviewer an officer may assign; `conflict` when they belong to the applicant's organisation. */
-export interface ReviewerCandidate {
-  id: string;
-  fullName: string;
-  email: string;
-  orgNames: string[];
-  conflict: boolean;
-}
+export type ReviewerCandidate = S['Reviewer'];
 
 export interface ScoresInput {
   declaration: ConflictDeclaration;
@@ -926,62 +686,12 @@ export interface ScoresInput {
   comment?: string;
 }
 
-export interface DecideInput {
-  outcome: 'approved' | 'rejected';
-  amount?: number;
-  reason?: string;
-  number?: string;
-}
+export type DecideInput = S['DecideInput'];
 
-export interface SupportDashboard {
-  target: { enterprises: number; basis: string; year: number };
-  supportedEnterprises: number;
-  approvedApplications: number;
-  totals: ProgramBudget;
-  programs: (ProgramBudget & {
-    id: string;
-    name: string;
-    /** Enterprises with an approved application in this programme. */
-    enterprises: number;
-    /** Applications by state, drafts left out. */
-    applications: Partial<Record<ApplicationState, number>>;
-  })[];
-  years: { year: number; committed: number; disbursed: number; enterprises: number }[];
-}
+export type SupportDashboard = S['SupportDashboard'];
 
 // Backups and exports (admins).
-export interface BackupManifest {
-  format: number;
-  app: string;
-  schemaVersion: number;
-  createdAt: string;
-  kind: 'scheduled' | 'manual' | 'cli' | 'export';
-  collections: Record<string, number>;
-  files: { path: string; size: number; sha256: string }[];
-  bytes: number;
-  snapshotMillis: number;
-  totalMillis: number;
-}
-
-export interface BackupEntry {
-  name: string;
-  manifest: BackupManifest;
-}
-
-export interface BackupStatus {
-  enabled: boolean;
-  dir?: string;
-  running: boolean;
-  nextAt?: string;
-  lastSuccess?: string;
-  lastError?: string;
-  lastErrorAt?: string;
-  failures: number;
-  keepDaily: number;
-  keepMonthly: number;
-}
-
-export interface Backups {
-  status: BackupStatus;
-  items: BackupEntry[];
-}
+export type BackupManifest = S['BackupEntry']['manifest'];
+export type BackupEntry = S['BackupEntry'];
+export type BackupStatus = S['Backups']['status'];
+export type Backups = S['Backups'];

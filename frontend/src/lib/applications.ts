@@ -16,17 +16,23 @@ import type {
 import { formatVnd } from './format';
 import { oneLine, parseAmount, parseDayInput, VND_MAX, formatDay } from './listing';
 import type { FieldErrors, FieldProblem } from './validation';
+import { limits } from '../api/limits.gen';
 
-export const APP_TITLE_MIN = 5;
-export const APP_TITLE_MAX = 300;
-export const APP_TEXT_MAX = 8000;
-export const RETURN_REASON_MIN = 5;
-export const RETURN_REASON_MAX = 2000;
-export const DECISION_REASON_MAX = 4000;
-export const REPORT_MAX = 8000;
-export const NOTE_MAX = 2000;
+// The server's limits (declared on its Go types, read from its OpenAPI document).
+export const APP_TITLE_MIN = limits['ApplicationInput.title'].minLength;
+export const APP_TITLE_MAX = limits['ApplicationInput.title'].maxLength;
+export const APP_TEXT_MAX = limits['ApplicationInput.summary'].maxLength;
+export const RETURN_REASON_MIN = limits['Reason.reason'].minLength;
+export const RETURN_REASON_MAX = limits['Reason.reason'].maxLength;
+export const DECISION_REASON_MAX = limits['DecideInput.reason'].maxLength;
+export const DECISION_NUMBER_MAX = limits['DecideInput.number'].maxLength;
+export const REPORT_MIN = limits['AcceptanceRequest.report'].minLength;
+export const REPORT_MAX = limits['AcceptanceRequest.report'].maxLength;
+export const TRANCHE_NOTE_MAX = limits['DisburseInput.note'].maxLength;
+export const ACCEPTANCE_NOTE_MAX = limits['AcceptanceInput.note'].maxLength;
+export const CLOSE_NOTE_MAX = limits['CloseInput.note'].maxLength;
 export const SCORE_MAX = 10;
-export const SCORE_COMMENT_MAX = 2000;
+export const SCORE_COMMENT_MAX = limits['ScoreInput.scores.comment'].maxLength;
 
 // --- the wizard ----------------------------------------------------------------
 

@@ -13,11 +13,12 @@ import {
 } from '../api/types';
 import { formatNumber, formatVnd, TIME_ZONE } from './format';
 import { checkEmail, type FieldErrors, type FieldProblem } from './validation';
+import { limits } from '../api/limits.gen';
 
-export const TITLE_MIN = 10;
-export const TITLE_MAX = 150;
-export const SUMMARY_MIN = 40;
-export const SUMMARY_MAX = 1000;
+export const TITLE_MIN = limits['ListingInput.title'].minLength;
+export const TITLE_MAX = limits['ListingInput.title'].maxLength;
+export const SUMMARY_MIN = limits['ListingInput.summary'].minLength;
+export const SUMMARY_MAX = limits['ListingInput.summary'].maxLength;
 export const DESCRIPTION_MAX = 10000;
 export const LONG_TEXT_MAX = 5000;
 export const SECTORS_MAX = 3;

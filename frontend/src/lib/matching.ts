@@ -1,13 +1,15 @@
 // Matching, connections and transfers: small rules the screens share.
 import type { TFunction } from 'i18next';
 import type { Connection, ConnectionAction, ConnectionState, Transfer } from '../api/types';
+import { limits } from '../api/limits.gen';
 
-export const SEEKS_MIN = 10;
-export const SEEKS_MAX = 2000;
-export const BRINGS_MAX = 2000;
-export const MESSAGE_MAX = 4000;
-export const NOTE_MAX = 2000;
-export const DECLINE_COMMENT_MAX = 2000;
+// The server's limits (declared on its Go types, read from its OpenAPI document).
+export const SEEKS_MIN = limits['Interest.seeks'].minLength;
+export const SEEKS_MAX = limits['Interest.seeks'].maxLength;
+export const BRINGS_MAX = limits['Interest.brings'].maxLength;
+export const MESSAGE_MAX = limits['MessageInput.body'].maxLength;
+export const NOTE_MAX = limits['MatchProposal.note'].maxLength;
+export const DECLINE_COMMENT_MAX = limits['Decision.comment'].maxLength;
 export const TRANSFER_TITLE_MAX = 200;
 export const OUTCOME_MAX = 2000;
 /** The registration of a transfer contract is due this many days after signing. */

@@ -6,17 +6,19 @@ import type { OrgKind, Program, ProgramInput } from '../api/types';
 import { formatNumber } from './format';
 import { formatDay, oneLine, parseAmount, parseDayInput, todayInVietnam, VND_MAX } from './listing';
 import type { FieldErrors, FieldProblem } from './validation';
+import { limits } from '../api/limits.gen';
 
-export const PROGRAM_NAME_MIN = 5;
-export const PROGRAM_NAME_MAX = 300;
-export const PROGRAM_SUMMARY_MAX = 4000;
-export const LEGAL_NUMBER_MIN = 3;
-export const LEGAL_NUMBER_MAX = 60;
-export const LEGAL_TITLE_MAX = 500;
-export const ROW_NAME_MIN = 2;
-export const ROW_NAME_MAX = 300;
-export const DOCUMENTS_MAX = 30;
-export const CRITERIA_MAX = 20;
+// The server's limits (declared on its Go types, read from its OpenAPI document).
+export const PROGRAM_NAME_MIN = limits['ProgramInput.name'].minLength;
+export const PROGRAM_NAME_MAX = limits['ProgramInput.name'].maxLength;
+export const PROGRAM_SUMMARY_MAX = limits['ProgramInput.summary'].maxLength;
+export const LEGAL_NUMBER_MIN = limits['ProgramInput.legalBasis.number'].minLength;
+export const LEGAL_NUMBER_MAX = limits['ProgramInput.legalBasis.number'].maxLength;
+export const LEGAL_TITLE_MAX = limits['ProgramInput.legalBasis.title'].maxLength;
+export const ROW_NAME_MIN = limits['ProgramInput.documents.name'].minLength;
+export const ROW_NAME_MAX = limits['ProgramInput.documents.name'].maxLength;
+export const DOCUMENTS_MAX = limits['ProgramInput.documents'].maxItems;
+export const CRITERIA_MAX = limits['ProgramInput.criteria'].maxItems;
 export const REVIEWERS_MAX = 9;
 /** Bounds of a programme's limits per organisation (the server's); 1 when not set. */
 export const PER_ORG_MAX = 100;

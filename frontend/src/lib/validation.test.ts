@@ -82,6 +82,9 @@ describe('other forms', () => {
     expect(validateRejectReason('')).toEqual({ code: 'required' });
     expect(validateRejectReason(' abcd ')).toEqual({ code: 'too_short', params: { min: 5 } });
     expect(validateRejectReason('Thiếu giấy phép')).toBeUndefined();
+    // The server's limit (1000), not a copy that had drifted to 2000.
+    expect(validateRejectReason('a'.repeat(1001))).toEqual({ code: 'too_long', params: { max: 1000 } });
+    expect(validateRejectReason('a'.repeat(1000))).toBeUndefined();
   });
 });
 

@@ -4,6 +4,7 @@
 import type { TFunction } from 'i18next';
 import type { FieldError } from '../api/client';
 import { ORG_KINDS, type OrgKind } from '../api/types';
+import { limits } from '../api/limits.gen';
 
 export interface FieldProblem {
   code: string;
@@ -18,8 +19,9 @@ export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 256;
 export const NAME_MAX = 200;
 export const EMAIL_MAX = 254;
-export const REASON_MIN = 5;
-export const REASON_MAX = 2000;
+/** An officer's reason for refusing an organisation, as the server limits it. */
+export const REASON_MIN = limits['Reject.reason'].minLength;
+export const REASON_MAX = limits['Reject.reason'].maxLength;
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

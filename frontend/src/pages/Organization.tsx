@@ -6,6 +6,7 @@ import { ApiError } from '../api/client';
 import {
   ORG_KINDS,
   ORG_ROLES,
+  isRegisterKind,
   type CreatedInvitation,
   type Member,
   type OrganizationDetail,
@@ -284,7 +285,7 @@ function OrganizationEditForm({
 }) {
   const { t } = useTranslation();
   const resubmit = org.status === 'rejected';
-  const [values, setValues] = useState<OrganizationValues>({ name: org.name, kind: org.kind });
+  const [values, setValues] = useState<OrganizationValues>({ name: org.name, kind: isRegisterKind(org.kind) ? org.kind : '' });
   const [errors, setErrors] = useState<FieldErrors<OrgField>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [stale, setStale] = useState(false);

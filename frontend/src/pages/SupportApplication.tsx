@@ -30,7 +30,11 @@ import {
   DECISION_REASON_MAX,
   formatScore,
   newKey,
-  NOTE_MAX,
+  TRANCHE_NOTE_MAX,
+  ACCEPTANCE_NOTE_MAX,
+  CLOSE_NOTE_MAX,
+  DECISION_NUMBER_MAX,
+  REPORT_MIN,
   ownReview,
   paidSoFar,
   REPORT_MAX,
@@ -529,7 +533,7 @@ export function validateDecision(v: Record<DecideField, string>, requested: numb
     const p = checkText(v.reason, { min: 5, max: DECISION_REASON_MAX });
     if (p) errs.reason = p;
   } else if (v.reason.trim().length > DECISION_REASON_MAX) errs.reason = { code: 'too_long', params: { max: DECISION_REASON_MAX } };
-  if (v.number.trim().length > 60) errs.number = { code: 'too_long', params: { max: 60 } };
+  if (v.number.trim().length > DECISION_NUMBER_MAX) errs.number = { code: 'too_long', params: { max: DECISION_NUMBER_MAX } };
   return errs;
 }
 
@@ -586,7 +590,7 @@ function DecideDialog({ application: a, program: p, onClose, onDone }: { applica
         rows={4}
         maxLength={DECISION_REASON_MAX}
       />
-      <TextField {...form.bind('number')} label={t('application.decide.number')} hint={t('application.decide.numberHint')} maxLength={60} />
+      <TextField {...form.bind('number')} label={t('application.decide.number')} hint={t('application.decide.numberHint')} maxLength={DECISION_NUMBER_MAX} />
     </FormDialog>
   );
 }
@@ -630,7 +634,7 @@ export function validateTranche(v: Record<TrancheField, string>, left: number): 
   if (d === undefined) errs.on = { code: 'required' };
   else if (d === null) errs.on = { code: 'invalid_date' };
   else if (d > todayInVietnam()) errs.on = { code: 'in_future' };
-  if (v.note.trim().length > NOTE_MAX) errs.note = { code: 'too_long', params: { max: NOTE_MAX } };
+  if (v.note.trim().length > TRANCHE_NOTE_MAX) errs.note = { code: 'too_long', params: { max: TRANCHE_NOTE_MAX } };
   return errs;
 }
 
@@ -661,7 +665,7 @@ function DisburseDialog({ application: a, onClose, onDone }: { application: Appl
         onFormat={(x) => form.update('amount', x)}
       />
       <DateField {...form.bind('on')} label={t('application.tranche.on')} required />
-      <TextField {...form.bind('note')} label={t('application.tranche.note')} hint={t('application.tranche.noteHint')} maxLength={NOTE_MAX} />
+      <TextField {...form.bind('note')} label={t('application.tranche.note')} hint={t('application.tranche.noteHint')} maxLength={TRANCHE_NOTE_MAX} />
     </FormDialog>
   );
 }
@@ -673,7 +677,7 @@ function RequestAcceptanceDialog({ application: a, onClose, onDone }: { applicat
     prefix: 'acceptance-request',
     order: ['report'],
     validate: (v) => {
-      const p = checkText(v.report, { min: 20, max: REPORT_MAX });
+      const p = checkText(v.report, { min: REPORT_MIN, max: REPORT_MAX });
       return p ? { report: p } : {};
     },
   });
@@ -701,9 +705,9 @@ function AcceptanceDialog({ application: a, onClose, onDone }: { application: Ap
       else if (d === null) errs.on = { code: 'invalid_date' };
       else if (d > todayInVietnam()) errs.on = { code: 'in_future' };
       if (v.outcome === 'not_accepted') {
-        const p = checkText(v.note, { min: 5, max: NOTE_MAX });
+        const p = checkText(v.note, { min: 5, max: ACCEPTANCE_NOTE_MAX });
         if (p) errs.note = p;
-      } else if (v.note.trim().length > NOTE_MAX) errs.note = { code: 'too_long', params: { max: NOTE_MAX } };
+      } else if (v.note.trim().length > ACCEPTANCE_NOTE_MAX) errs.note = { code: 'too_long', params: { max: ACCEPTANCE_NOTE_MAX } };
       return errs;
     },
   });
@@ -728,7 +732,7 @@ function AcceptanceDialog({ application: a, onClose, onDone }: { application: Ap
         ))}
       </ChoiceGroup>
       <DateField {...form.bind('on')} label={t('application.acceptance.on')} required />
-      <TextAreaField {...form.bind('note')} label={t('application.acceptance.note')} required={!accepted} rows={4} maxLength={NOTE_MAX} />
+      <TextAreaField {...form.bind('note')} label={t('application.acceptance.note')} required={!accepted} rows={4} maxLength={ACCEPTANCE_NOTE_MAX} />
     </FormDialog>
   );
 }
@@ -739,14 +743,14 @@ function CloseDialog({ application: a, onClose, onDone }: { application: Applica
     initial: { note: '' },
     prefix: 'close',
     order: ['note'],
-    validate: (v) => (v.note.trim().length > NOTE_MAX ? { note: { code: 'too_long', params: { max: NOTE_MAX } } } : {}),
+    validate: (v) => (v.note.trim().length > CLOSE_NOTE_MAX ? { note: { code: 'too_long', params: { max: CLOSE_NOTE_MAX } } } : {}),
   });
   const onSubmit = form.submit(async (v) => onDone(await endpoints.closeApplication(a.id, v.note.trim() || undefined)));
   const rest = unpaid(a);
   return (
     <FormDialog open title={t('application.confirm.closeTitle')} confirmLabel={t('application.action.close')} danger={false} busy={form.busy} error={form.formError} onSubmit={onSubmit} onClose={() => !form.busy && onClose()}>
       <p>{rest > 0 ? t('application.confirm.closeTextRest', { rest: formatVnd(rest) }) : t('application.confirm.closeText')}</p>
-      <TextAreaField {...form.bind('note')} label={t('application.closeNote')} rows={3} maxLength={NOTE_MAX} />
+      <TextAreaField {...form.bind('note')} label={t('application.closeNote')} rows={3} maxLength={CLOSE_NOTE_MAX} />
     </FormDialog>
   );
 }

@@ -433,6 +433,7 @@ function asHit(l: Awaited<ReturnType<typeof endpoints.listing>>): SearchHit {
     sectors: l.sectors,
     transferForms: l.transferForms,
     publishedAt: l.publishedAt ?? l.updatedAt,
+    highlights: {},
   };
 }
 

@@ -10,7 +10,7 @@ import { BudgetBar } from '../components/Bars';
 import { Fact } from '../components/Facts';
 import { MissingFieldsAlert, StaleAlert } from '../components/PublishAlerts';
 import { ApiError, type FieldError } from '../api/client';
-import type { Program } from '../api/types';
+import { isRegisterKind, type MyOrganization, type OrgKind, type Program } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ConfirmDialog, FormDialog } from '../components/ConfirmDialog';
 import { SelectField, TextField } from '../components/Fields';
@@ -242,7 +242,7 @@ function ApplyPanel({ program: p }: { program: Program }) {
   const navigate = useNavigate();
   const location = useLocation();
   const { me, status } = useAuth();
-  const orgs = (me?.organizations ?? []).filter((o) => (o.kind as string) !== 'department');
+  const orgs = (me?.organizations ?? []).filter((o): o is MyOrganization & { kind: OrgKind } => isRegisterKind(o.kind));
   const eligible = orgs.filter((o) => (p.eligibility?.orgKinds ?? []).includes(o.kind));
   const open = windowStatus(p.window) === 'open';
   const existing = useAsync(

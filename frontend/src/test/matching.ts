@@ -37,6 +37,7 @@ export function hit(over: Partial<SearchHit> = {}): SearchHit {
     trl: 7,
     priceMin: 250000000,
     publishedAt: '2026-02-01T03:00:00Z',
+    highlights: {},
     ...over,
   };
 }

@@ -32,6 +32,7 @@ const hits: SearchHit[] = [
     sectors: ['environment'],
     transferForms: [],
     publishedAt: '2026-02-01T03:00:00Z',
+    highlights: {},
   },
 ];
 

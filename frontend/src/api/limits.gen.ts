@@ -1,0 +1,184 @@
+// Generated from openapi.json by scripts/gen-api.mjs (npm run gen:api). Do not edit:
+// change the Go types, then `make api-types`.
+
+/** The limits the server declares and enforces, by schema and field path. */
+export const limits = {
+  "AcceptanceInput.note": {
+    "maxLength": 4000
+  },
+  "AcceptanceRequest.report": {
+    "minLength": 20,
+    "maxLength": 8000
+  },
+  "Application.reviewPlan.criteria.name": {
+    "minLength": 2,
+    "maxLength": 300
+  },
+  "Application.reviewPlan.criteria.weight": {
+    "minimum": 1,
+    "maximum": 100
+  },
+  "Application.reviews.scores.comment": {
+    "maxLength": 2000
+  },
+  "Application.technology.description": {
+    "maxLength": 8000
+  },
+  "ApplicationInput.expectedResults": {
+    "maxLength": 8000
+  },
+  "ApplicationInput.ownContribution": {
+    "minimum": 0
+  },
+  "ApplicationInput.requested": {
+    "minimum": 0
+  },
+  "ApplicationInput.summary": {
+    "maxLength": 8000
+  },
+  "ApplicationInput.technology.description": {
+    "maxLength": 8000
+  },
+  "ApplicationInput.title": {
+    "minLength": 5,
+    "maxLength": 300
+  },
+  "ApplicationInput.totalCost": {
+    "minimum": 0
+  },
+  "CloseInput.note": {
+    "maxLength": 4000
+  },
+  "DecideInput.number": {
+    "maxLength": 60
+  },
+  "DecideInput.reason": {
+    "maxLength": 4000
+  },
+  "Decision.comment": {
+    "maxLength": 1000
+  },
+  "DisburseInput.note": {
+    "maxLength": 1000
+  },
+  "ImplementationInput.outcome": {
+    "maxLength": 4000
+  },
+  "Interest.brings": {
+    "maxLength": 2000
+  },
+  "Interest.seeks": {
+    "minLength": 10,
+    "maxLength": 2000
+  },
+  "ListingInput.summary": {
+    "minLength": 40,
+    "maxLength": 1000
+  },
+  "ListingInput.title": {
+    "minLength": 10,
+    "maxLength": 150
+  },
+  "ListingInput.trl": {
+    "minimum": 1,
+    "maximum": 9
+  },
+  "ListingReject.comment": {
+    "minLength": 5,
+    "maxLength": 2000
+  },
+  "MatchProposal.note": {
+    "maxLength": 2000
+  },
+  "MessageInput.body": {
+    "minLength": 1,
+    "maxLength": 4000
+  },
+  "Program.criteria.name": {
+    "minLength": 2,
+    "maxLength": 300
+  },
+  "Program.criteria.weight": {
+    "minimum": 1,
+    "maximum": 100
+  },
+  "Program.documents.name": {
+    "minLength": 2,
+    "maxLength": 300
+  },
+  "Program.legalBasis.number": {
+    "minLength": 3,
+    "maxLength": 60
+  },
+  "Program.legalBasis.title": {
+    "maxLength": 500
+  },
+  "ProgramInput.approvedPerOrganization": {
+    "minimum": 1,
+    "maximum": 100
+  },
+  "ProgramInput.budget": {
+    "minimum": 1
+  },
+  "ProgramInput.capPerApplication": {
+    "minimum": 1
+  },
+  "ProgramInput.criteria": {
+    "maxItems": 20
+  },
+  "ProgramInput.criteria.name": {
+    "minLength": 2,
+    "maxLength": 300
+  },
+  "ProgramInput.criteria.weight": {
+    "minimum": 1,
+    "maximum": 100
+  },
+  "ProgramInput.documents": {
+    "maxItems": 30
+  },
+  "ProgramInput.documents.name": {
+    "minLength": 2,
+    "maxLength": 300
+  },
+  "ProgramInput.legalBasis.number": {
+    "minLength": 3,
+    "maxLength": 60
+  },
+  "ProgramInput.legalBasis.title": {
+    "maxLength": 500
+  },
+  "ProgramInput.maxSharePercent": {
+    "minimum": 1,
+    "maximum": 100
+  },
+  "ProgramInput.name": {
+    "minLength": 5,
+    "maxLength": 300
+  },
+  "ProgramInput.openPerOrganization": {
+    "minimum": 1,
+    "maximum": 100
+  },
+  "ProgramInput.passMark": {
+    "minimum": 1,
+    "maximum": 100
+  },
+  "ProgramInput.summary": {
+    "maxLength": 4000
+  },
+  "Reason.reason": {
+    "minLength": 5,
+    "maxLength": 2000
+  },
+  "Reject.reason": {
+    "minLength": 5,
+    "maxLength": 1000
+  },
+  "ScoreInput.comment": {
+    "maxLength": 4000
+  },
+  "ScoreInput.scores.comment": {
+    "maxLength": 2000
+  }
+} as const;
