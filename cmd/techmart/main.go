@@ -36,8 +36,8 @@ import (
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/config"
-	"github.com/techmart-vn/techmart/internal/selftest"
 	"github.com/techmart-vn/techmart/internal/httpapi"
+	"github.com/techmart-vn/techmart/internal/selftest"
 )
 
 // version is set at build time: -ldflags "-X main.version=…".
