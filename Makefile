@@ -62,6 +62,8 @@ bench: ## benchmarks (figures in BENCHMARKS.md); TECHMART_BENCH_LISTINGS=100000 
 	go test -run '^$$' -bench . -benchtime 20x ./internal/search/
 	go test -run '^$$' -bench 'BenchmarkMatches$$' -benchtime 500x -timeout 60m ./internal/httpapi/
 	go test -run '^$$' -bench 'BenchmarkApprovals|BenchmarkDecisionPaper' -benchtime 300x ./internal/httpapi/
+	go test -run '^$$' -bench BenchmarkBackup -benchtime 5x ./internal/app/
+	go test -run '^$$' -bench UploadBomb -benchtime 1x ./internal/httpapi/
 
 eval-matching: ## precision@5, recall@10 and MRR of suggested matches on the labelled demo needs
 	go run ./cmd/techmart eval-matching
