@@ -61,12 +61,12 @@ type Service struct {
 }
 
 // New returns the service; brokers may be nil.
-func New(s *store.Store, cat Catalog, orgs Orgs, notes Notifier, brokers Brokers, tax *taxonomy.Taxonomy, a auth.Auditor, log *slog.Logger) *Service {
-	return &Service{s: s, cat: cat, orgs: orgs, notes: notes, brokers: brokers, tax: tax, audit: a, log: log, now: time.Now}
+func New(s *store.Store, cat Catalog, orgs Orgs, notes Notifier, brokers Brokers, tax *taxonomy.Taxonomy, a auth.Auditor, log *slog.Logger, now func() time.Time) *Service {
+	if now == nil {
+		now = time.Now
+	}
+	return &Service{s: s, cat: cat, orgs: orgs, notes: notes, brokers: brokers, tax: tax, audit: a, log: log, now: now}
 }
-
-// SetClock replaces the clock (tests of staleness).
-func (s *Service) SetClock(now func() time.Time) { s.now = now }
 
 // Now is the service's clock.
 func (s *Service) Now() time.Time { return s.now() }

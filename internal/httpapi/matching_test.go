@@ -167,7 +167,8 @@ func TestTransferJourney(t *testing.T) {
 		t.Fatalf("second transfer from one connection: %d %s", r.Status, r.Body)
 	}
 	// The registration falls due: both parties are reminded once.
-	h.App.Transfers.SetClock(func() time.Time { return time.Date(2026, 10, 25, 3, 0, 0, 0, time.UTC) })
+	h.Clock.Set(func() time.Time { return time.Date(2026, 10, 25, 3, 0, 0, 0, time.UTC) })
+	ent, inst = h.Demo("enterprise"), h.Demo("institute") // tokens are checked against the moved clock
 	if n, err := h.App.Transfers.RemindDue(context.Background()); err != nil || n != 1 {
 		t.Fatalf("reminders: %d %v", n, err)
 	}
@@ -177,7 +178,8 @@ func TestTransferJourney(t *testing.T) {
 	if !strings.Contains(string(h.Do(R{Method: "GET", Path: "/api/v1/notifications", Token: ent.Access}).Body), "phải đăng ký trước ngày 30/10/2026") {
 		t.Error("enterprise not told the registration is due")
 	}
-	h.App.Transfers.SetClock(func() time.Time { return time.Date(2026, 11, 2, 3, 0, 0, 0, time.UTC) })
+	h.Clock.Set(func() time.Time { return time.Date(2026, 11, 2, 3, 0, 0, 0, time.UTC) })
+	ent, inst = h.Demo("enterprise"), h.Demo("institute")
 	if tr := h.Do(R{Method: "GET", Path: "/api/v1/transfers/" + trID, Token: inst.Access}).JSON(t); tr["overdue"] != true {
 		t.Fatalf("not overdue after the due day: %v", tr["registration"])
 	}
@@ -408,7 +410,8 @@ func TestStaleConnectionsNudged(t *testing.T) {
 	conn := h.Do(R{Method: "POST", Path: "/api/v1/listings/" + offer + "/interests", Token: ent.Access, Body: map[string]any{"seeks": "Cần bảo quản quýt cho vụ tới."}}).JSON(t)["id"].(string)
 	h.Do(R{Method: "POST", Path: "/api/v1/connections/" + conn + "/accept", Token: inst.Access})
 	later := time.Now().Add(31 * 24 * time.Hour)
-	h.App.Conns.SetClock(func() time.Time { return later })
+	h.Clock.Set(func() time.Time { return later })
+	ent = h.Demo("enterprise") // a month on, the first token has expired
 	stale := h.Do(R{Method: "GET", Path: "/api/v1/connections?scope=all&stale=true", Token: h.Demo("officer").Access}).JSON(t)
 	if stale["total"].(float64) != 1 {
 		t.Fatalf("stale list: %v", stale)

@@ -211,7 +211,8 @@ func TestApplicationSubmission(t *testing.T) {
 	// Outside the window nothing is submitted.
 	r = h.Do(R{Method: "POST", Path: "/api/v1/support/applications", Token: ent.Access, Body: map[string]any{"programId": prog, "title": "Hồ sơ thứ hai của công ty"}})
 	late := r.JSON(t)["id"].(string)
-	h.App.Support.SetClock(func() time.Time { return time.Now().AddDate(0, 3, 0) })
+	h.Clock.Set(func() time.Time { return time.Now().AddDate(0, 3, 0) })
+	ent = h.Demo("enterprise") // three months on, the first token has expired
 	if r := h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + late + "/submit", Token: ent.Access}); r.Status != 409 || r.JSON(t)["code"] != "window_closed" {
 		t.Fatalf("after the window: %d %s", r.Status, r.Body)
 	}
@@ -479,7 +480,7 @@ func TestReconcileSettlesClosedApplications(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	h.App.Support.SetClock(func() time.Time { return time.Now().Add(time.Hour) })
+	h.Clock.Set(func() time.Time { return time.Now().Add(time.Hour) })
 	if f, _, err := h.App.Support.Reconcile(ctx, time.Minute); err != nil || f != 1 {
 		t.Fatalf("reconcile: %d, %v", f, err)
 	}

@@ -149,12 +149,12 @@ type Service struct {
 }
 
 // New returns the service.
-func New(s *store.Store, conns Connections, cat Catalog, orgs Orgs, notes Notifier, tax *taxonomy.Taxonomy, a auth.Auditor, log *slog.Logger) *Service {
-	return &Service{s: s, conns: conns, cat: cat, orgs: orgs, notes: notes, tax: tax, audit: a, log: log, now: time.Now}
+func New(s *store.Store, conns Connections, cat Catalog, orgs Orgs, notes Notifier, tax *taxonomy.Taxonomy, a auth.Auditor, log *slog.Logger, now func() time.Time) *Service {
+	if now == nil {
+		now = time.Now
+	}
+	return &Service{s: s, conns: conns, cat: cat, orgs: orgs, notes: notes, tax: tax, audit: a, log: log, now: now}
 }
-
-// SetClock replaces the clock (tests of due dates).
-func (s *Service) SetClock(now func() time.Time) { s.now = now }
 
 // Input is what a person enters; nil fields are left as they are on edit.
 type Input struct {
