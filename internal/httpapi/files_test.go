@@ -56,6 +56,7 @@ func upload(t *testing.T, h *apptest.Harness, tok, listingID, name string, data 
 }
 
 func TestUploads(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	inst, officer := h.Demo("institute"), h.Demo("officer")
 	id := createListing(t, h, inst, sturgeon())["id"].(string)

@@ -20,6 +20,7 @@ import (
 // incomplete, completes and publishes it; the public then sees it and its
 // budget, and the budget cannot fall below what is committed.
 func TestProgramLifecycle(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	officer, ent := h.Demo("officer"), h.Demo("enterprise")
 	r := h.Do(R{Method: "POST", Path: "/api/v1/support/programs", Token: officer.Access, Body: map[string]any{"name": "Hỗ trợ đổi mới công nghệ 2027"}})
@@ -109,6 +110,7 @@ func TestProgramLifecycle(t *testing.T) {
 // adds up, and carries every required document; then it is submitted,
 // frozen, and can be withdrawn. Outsiders never see it.
 func TestApplicationSubmission(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	officer, ent, inst := h.Demo("officer"), h.Demo("enterprise"), h.Demo("institute")
 	r := h.Do(R{Method: "POST", Path: "/api/v1/support/programs", Token: officer.Access, Body: programBody()})
@@ -286,6 +288,7 @@ func appraisalQueue(t testing.TB, h *apptest.Harness, room, n int, amount int64)
 // against a programme with room for 10 → exactly 10 approved, the rest
 // refused, and the ledger exact.
 func TestApprovalsNeverExceedTheBudget(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	officer := h.Demo("officer")
 	const amount = 150_000_000
@@ -332,6 +335,7 @@ func TestApprovalsNeverExceedTheBudget(t *testing.T) {
 // TestDecisionIdempotency: the same decision sent twice (same key) counts
 // once; another decision after it is refused.
 func TestDecisionIdempotency(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	officer := h.Demo("officer")
 	prog, ids := appraisalQueue(t, h, 3, 2, 200_000_000)
@@ -364,6 +368,7 @@ func TestDecisionIdempotency(t *testing.T) {
 // its decision (a crash between the two documents) is finished when the
 // application still waits, and released when it does not.
 func TestReconcileRepairsInterruptedApprovals(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	prog, ids := appraisalQueue(t, h, 5, 2, 100_000_000)
 	ctx := context.Background()
@@ -404,6 +409,7 @@ func TestReconcileRepairsInterruptedApprovals(t *testing.T) {
 // TestDisbursements: tranches never pay more than approved, even sent at
 // once; the same tranche sent twice counts once; the ledger adds up.
 func TestDisbursements(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	officer := h.Demo("officer")
 	prog, ids := appraisalQueue(t, h, 2, 1, 300_000_000)
@@ -466,6 +472,7 @@ func TestDisbursements(t *testing.T) {
 // reservation settled (a crash between the two writes) gets the unpaid
 // rest back into the budget on the next run, once.
 func TestReconcileSettlesClosedApplications(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	officer := h.Demo("officer")
 	prog, ids := appraisalQueue(t, h, 2, 1, 100_000_000)
