@@ -215,7 +215,10 @@ func (h *Harness) Do(r Request) Response {
 	for k, v := range r.Headers {
 		req.Header.Set(k, v)
 	}
-	resp, err := h.Server.App().Test(req, int((30 * time.Second).Milliseconds()))
+	// The limit only catches a hung request: tests run side by side on a
+	// small machine, and fifty approvals queued behind one write guard may
+	// take a while there.
+	resp, err := h.Server.App().Test(req, int((2 * time.Minute).Milliseconds()))
 	if err != nil {
 		// Not Fatal: Do may run inside a subtest or a goroutine; status 0
 		// fails whatever the caller expected.
