@@ -31,7 +31,13 @@ frontend/node_modules/.package-lock.json: frontend/package.json frontend/package
 frontend/dist/index.html: frontend/node_modules/.package-lock.json $(WEB_SRC)
 	cd frontend && npm run build
 
-test: lint vet test-go test-web e2e ## every test: Go (race), frontend unit, end-to-end in Chromium
+# The checks that barely use two cores (gofmt, vet, tsc, Vitest, the SPA and
+# binary builds) run side by side; then the Go tests, which fill both cores
+# themselves; then the end-to-end suite on the binary just built.
+test: ## every test: Go (race), frontend unit, end-to-end in Chromium
+	@$(MAKE) --no-print-directory -j2 --output-sync=target lint vet test-web build
+	@$(MAKE) --no-print-directory test-go
+	@$(MAKE) --no-print-directory e2e
 
 lint: frontend/node_modules/.package-lock.json ## formatting, go.mod tidiness, the SPA's API types generated from the Go types
 	@out=$$(gofmt -l cmd internal seeds frontend/embed.go); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

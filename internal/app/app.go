@@ -62,6 +62,20 @@ type App struct {
 	Demo      *httpapi.Demo
 	Mail      bool
 	Version   string
+	// Now is the platform's one clock: every service reads the time here.
+	Now func() time.Time
+}
+
+// Options are New's optional parts.
+type Options struct {
+	Log     *slog.Logger // nil: slog.Default()
+	Version string
+	// Now is the clock every service reads; nil: time.Now. Tests pass one
+	// they can move.
+	Now func() time.Time
+	// Wrap, when given, wraps the configured search engine (tests make it
+	// fail).
+	Wrap func(search.Engine) search.Engine
 }
 
 // Open connects the store from the configuration, then builds the rest
@@ -71,7 +85,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version stri
 	if err != nil {
 		return nil, err
 	}
-	a, err := New(ctx, cfg, st, nil, log, version)
+	a, err := New(ctx, cfg, st, Options{Log: log, Version: version})
 	if err != nil {
 		_ = st.Close(ctx)
 		return nil, err
@@ -85,11 +99,25 @@ func Specs() []store.CollectionSpec {
 	return append(append(append(specs, matching.Specs...), connection.Specs...), support.Specs...)
 }
 
-// New builds the platform on an open store: collections and indexes, the
-// search engine, the services. The App owns st from here on. wrap, when
-// given, wraps the configured search engine (tests make it fail).
-func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(search.Engine) search.Engine, log *slog.Logger, version string) (*App, error) {
-	a := &App{Config: cfg, Log: log, Version: version, Store: st}
+// mailSender is what the platform's e-mail sender does; nil without SMTP.
+type mailSender interface {
+	org.Mailer
+	notify.Mailer
+	account.Mailer
+}
+
+// New builds the platform on an open store: collections and indexes (and
+// the data migrated to this release), the search engine, the services, each
+// through its constructor. The App owns st from here on.
+func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*App, error) {
+	log, now := o.Log, o.Now
+	if log == nil {
+		log = slog.Default()
+	}
+	if now == nil {
+		now = time.Now
+	}
+	a := &App{Config: cfg, Log: log, Version: o.Version, Store: st, Now: now}
 	existing, err := st.Database().ListCollectionNames(ctx, bson.D{})
 	if err != nil {
 		return nil, fmt.Errorf("list collections: %w", err)
@@ -105,8 +133,8 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(sear
 	if a.Search, err = search.Open(search.Config{MeiliURL: cfg.MeiliURL, MeiliKey: cfg.MeiliKey, DataDir: cfg.DataDir, Timeout: cfg.SearchTimeout}); err != nil {
 		return nil, err
 	}
-	if wrap != nil {
-		a.Search = wrap(a.Search)
+	if o.Wrap != nil {
+		a.Search = o.Wrap(a.Search)
 	}
 	a.Search = search.NewCached(a.Search, 4096, 5*time.Second)
 	fail := func(err error) (*App, error) {
@@ -117,58 +145,55 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, wrap func(sear
 	if err != nil {
 		return fail(err)
 	}
-	a.Audit = audit.New(st, log)
-	a.Auth = auth.New(st, auth.Options{
-		Secret: secret, AccessTTL: cfg.AccessTTL, RefreshTTL: cfg.RefreshTTL,
-		LoginLimit: cfg.LoginLimit, LoginWindow: cfg.LoginLimitWindow, Audit: a.Audit, Logger: log,
-	})
-	var mailer org.Mailer
-	var signupMailer account.Mailer
+	var mailer mailSender
 	if cfg.SMTPURL != "" {
 		sender, err := mail.Parse(cfg.SMTPURL)
 		if err != nil {
 			return fail(err)
 		}
-		mailer, signupMailer, a.Mail = sender, sender, true
+		mailer, a.Mail = sender, true
 	}
-	a.Orgs = org.New(st, a.Auth, a.Audit, mailer, cfg.BaseURL(), log)
-	a.Accounts = account.New(a.Auth, a.Orgs, a.Audit, account.Options{
-		Limiter: auth.NewLimiter(st, cfg.SignupLimit, cfg.SignupWindow, nil),
-		Mailer:  signupMailer, BaseURL: cfg.BaseURL(), Logger: log,
-	})
 	tax, err := taxonomy.Load()
 	if err != nil {
 		return fail(err)
 	}
-	a.Catalog = catalog.New(st, a.Orgs, tax, a.Audit, log, func(id string) {
-		a.Indexer.Notify(id)
-		a.Matching.Changed(id)
+	a.Audit = audit.New(st, log, now)
+	a.Auth = auth.New(st, auth.Options{
+		Secret: secret, AccessTTL: cfg.AccessTTL, RefreshTTL: cfg.RefreshTTL,
+		LoginLimit: cfg.LoginLimit, LoginWindow: cfg.LoginLimitWindow, Audit: a.Audit, Logger: log, Now: now,
 	})
-	a.Indexer = catalog.NewIndexer(a.Catalog, a.Search, log)
-	a.Notify = notify.New(st, a.Auth, a.Orgs, notify.Texts(tax), log)
-	a.Matching = matching.New(st, a.Catalog, a.Search, a.Orgs, a.Notify, a.Audit, log)
-	a.Conns = connection.New(st, a.Catalog, a.Orgs, a.Notify, a.Matching, tax, a.Audit, log)
-	a.Transfers = transfer.New(st, a.Conns, a.Catalog, a.Orgs, a.Notify, tax, a.Audit, log)
-	a.Support = support.New(st, a.Orgs, a.Auth, a.Notify, a.Audit, log)
-	a.Support.Link(a.Transfers, a.Catalog)
-	a.Support.SetOffice(support.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer})
+	a.Orgs = org.New(st, a.Auth, a.Audit, mailer, cfg.BaseURL(), log, now)
+	a.Accounts = account.New(a.Auth, a.Orgs, a.Audit, account.Options{
+		Limiter: auth.NewLimiter(st, cfg.SignupLimit, cfg.SignupWindow, now),
+		Mailer:  mailer, BaseURL: cfg.BaseURL(), Logger: log,
+	})
+	// The catalog tells the indexer and matching of every write through
+	// changes, which each of them subscribes to when it is built.
+	changes := &catalog.Changes{}
+	a.Catalog = catalog.New(st, a.Orgs, tax, a.Audit, log, catalog.Options{Now: now, Changes: changes, Mailer: mailer, BaseURL: cfg.BaseURL()})
+	a.Indexer = catalog.NewIndexer(a.Catalog, a.Search, changes, log)
+	a.Notify = notify.New(st, a.Auth, a.Orgs, notify.Texts(tax), log, notify.Options{Now: now, Mailer: mailer, BaseURL: cfg.BaseURL()})
+	a.Matching = matching.New(st, a.Catalog, a.Search, a.Orgs, a.Notify, a.Audit, changes, log)
+	a.Conns = connection.New(st, a.Catalog, a.Orgs, a.Notify, a.Matching, tax, a.Audit, log, now)
+	a.Transfers = transfer.New(st, a.Conns, a.Catalog, a.Orgs, a.Notify, tax, a.Audit, log, now)
+	a.Support = support.New(st, support.Deps{
+		Orgs: a.Orgs, Users: a.Auth, Notes: a.Notify, Transfers: a.Transfers, Listings: a.Catalog,
+		Office: support.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer},
+		Audit:  a.Audit, Log: log, Now: now,
+	})
 	blobs, err := OpenBlobs(cfg, st)
 	if err != nil {
 		return fail(err)
 	}
 	a.Files = files.New(st, blobs)
 	a.Blobs = blobs
-	bcfg := backup.Config{DataDir: cfg.DataDir, Loc: calendar.Vietnam, App: version, Schema: SchemaVersion,
+	bcfg := backup.Config{DataDir: cfg.DataDir, Loc: calendar.Vietnam, App: o.Version, Schema: SchemaVersion,
 		At: cfg.Backup.At, KeepDaily: cfg.Backup.KeepDaily, KeepMonthly: cfg.Backup.KeepMonthly,
 		ExportDir: filepath.Join(cfg.DataDir, "exports")}
 	if st.Embedded() && cfg.Backup.Dir != "" {
 		bcfg.Dir, bcfg.ExportDir = cfg.Backup.Dir, filepath.Join(cfg.Backup.Dir, "exports")
 	}
-	a.Backups = backup.NewService(bcfg, st.Database(), blobs, time.Now, log)
-	if sender, ok := mailer.(*mail.Sender); ok {
-		a.Catalog.SetMailer(sender, cfg.BaseURL())
-		a.Notify.SetMailer(sender, cfg.BaseURL())
-	}
+	a.Backups = backup.NewService(bcfg, st.Database(), blobs, now, log)
 	if err := a.Orgs.Reconcile(ctx); err != nil {
 		return fail(err)
 	}
@@ -204,13 +229,13 @@ func (a *App) LoadDemo(ctx context.Context) (seed.Summary, error) {
 	if err != nil {
 		return sum, err
 	}
-	if sum.Listings, err = seed.Listings(ctx, a.Catalog, raw, time.Now()); err != nil {
+	if sum.Listings, err = seed.Listings(ctx, a.Catalog, raw, a.Now()); err != nil {
 		return sum, err
 	}
 	if raw, err = seeds.Support(); err != nil {
 		return sum, err
 	}
-	if sum.Programs, sum.Transfers, err = seed.Support(ctx, a.Store, a.Auth, a.Support, a.Transfers, "officer@demo.techmart.vn", raw, time.Now()); err != nil {
+	if sum.Programs, sum.Transfers, err = seed.Support(ctx, a.Store, a.Auth, a.Support, a.Transfers, "officer@demo.techmart.vn", raw, a.Now()); err != nil {
 		return sum, err
 	}
 	a.Demo = &httpapi.Demo{Password: d.Password}
@@ -235,7 +260,7 @@ func (a *App) Synthetic(ctx context.Context, n int, seedValue uint64) ([]string,
 			orgs = append(orgs, o.ID)
 		}
 	}
-	return seed.Synthetic(ctx, a.Store, a.Catalog.Taxonomy(), orgs, n, seedValue, time.Now())
+	return seed.Synthetic(ctx, a.Store, a.Catalog.Taxonomy(), orgs, n, seedValue, a.Now())
 }
 
 // Server builds the HTTP server over the services.
@@ -291,7 +316,7 @@ func (a *App) housekeeping(ctx context.Context, every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
-		if n, err := a.Store.SweepExpired(ctx, time.Now()); err != nil && ctx.Err() == nil {
+		if n, err := a.Store.SweepExpired(ctx, a.Now()); err != nil && ctx.Err() == nil {
 			a.Log.Warn("sweep expired documents", "err", err)
 		} else if n > 0 {
 			a.Log.Info("swept expired documents", "count", n)

@@ -100,9 +100,13 @@ type Log struct {
 	now func() time.Time
 }
 
-// New returns the audit log on s.
-func New(s *store.Store, log *slog.Logger) *Log {
-	return &Log{s: s, log: log, now: time.Now}
+// New returns the audit log on s; now is the platform's clock (nil:
+// time.Now).
+func New(s *store.Store, log *slog.Logger, now func() time.Time) *Log {
+	if now == nil {
+		now = time.Now
+	}
+	return &Log{s: s, log: log, now: now}
 }
 
 // Record appends an entry. The decision it records has already been

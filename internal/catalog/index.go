@@ -129,9 +129,14 @@ type Indexer struct {
 	lastErr atomic.Pointer[string] // nil when the last attempt worked
 }
 
-// NewIndexer returns the indexer for cat's listings.
-func NewIndexer(cat *Service, engine search.Engine, log *slog.Logger) *Indexer {
-	return &Indexer{cat: cat, engine: engine, log: log, wake: make(chan struct{}, 1), pending: map[string]bool{}}
+// NewIndexer returns the indexer for cat's listings; it queues every
+// listing changes reports (changes may be nil).
+func NewIndexer(cat *Service, engine search.Engine, changes *Changes, log *slog.Logger) *Indexer {
+	ix := &Indexer{cat: cat, engine: engine, log: log, wake: make(chan struct{}, 1), pending: map[string]bool{}}
+	if changes != nil {
+		changes.Subscribe(ix.Notify)
+	}
+	return ix
 }
 
 // Notify queues a listing for indexing; it never blocks.

@@ -16,9 +16,6 @@ type Mailer interface {
 	Send(ctx context.Context, to, subject, body string) error
 }
 
-// SetMailer turns on e-mail reminders; baseURL is where links point.
-func (s *Service) SetMailer(m Mailer, baseURL string) { s.mailer, s.baseURL = m, baseURL }
-
 // RemindExpiring e-mails the owners of every published listing that expires
 // within RemindBefore and has not been reminded, then marks it reminded (a
 // conditional write, so two replicas do not both send). Without a mailer it

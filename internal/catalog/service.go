@@ -48,24 +48,32 @@ type Orgs interface {
 
 // Service is the catalog.
 type Service struct {
-	s        *store.Store
-	orgs     Orgs
-	tax      *taxonomy.Taxonomy
-	audit    auth.Auditor
-	log      *slog.Logger
-	now      func() time.Time
-	onChange func(id string) // wakes the indexer after every write
-	steps    *lifecycle.Machine[Listing, *Listing, struct{}]
-	mailer   Mailer // nil: no e-mail
-	baseURL  string
+	s       *store.Store
+	orgs    Orgs
+	tax     *taxonomy.Taxonomy
+	audit   auth.Auditor
+	log     *slog.Logger
+	now     func() time.Time
+	changes *Changes // told after every write (the indexer, matching)
+	steps   *lifecycle.Machine[Listing, *Listing, struct{}]
+	mailer  Mailer // nil: no e-mail
+	baseURL string
 }
 
-// New returns the catalog service. onChange may be nil.
-func New(s *store.Store, orgs Orgs, tax *taxonomy.Taxonomy, a auth.Auditor, log *slog.Logger, onChange func(string)) *Service {
-	if onChange == nil {
-		onChange = func(string) {}
+// Options are the catalog's optional parts.
+type Options struct {
+	Now     func() time.Time // the platform's clock; nil: time.Now
+	Changes *Changes         // nil: nobody is told of writes
+	Mailer  Mailer           // nil: no expiry reminders by e-mail
+	BaseURL string           // where links in e-mails point
+}
+
+// New returns the catalog service.
+func New(s *store.Store, orgs Orgs, tax *taxonomy.Taxonomy, a auth.Auditor, log *slog.Logger, o Options) *Service {
+	if o.Now == nil {
+		o.Now = time.Now
 	}
-	svc := &Service{s: s, orgs: orgs, tax: tax, audit: a, log: log, now: time.Now, onChange: onChange}
+	svc := &Service{s: s, orgs: orgs, tax: tax, audit: a, log: log, now: o.Now, changes: o.Changes, mailer: o.Mailer, baseURL: o.BaseURL}
 	svc.steps = &lifecycle.Machine[Listing, *Listing, struct{}]{
 		Store: s, Coll: Collection, Steps: steps, NotFound: ErrNotFound,
 		// Who may act is checked before the write, against the
@@ -111,9 +119,6 @@ func (s *Service) Taxonomy() *taxonomy.Taxonomy { return s.tax }
 
 // Now is the catalog's clock: what "expired" is measured against.
 func (s *Service) Now() time.Time { return s.now() }
-
-// SetClock replaces the clock (tests of expiry and reminders).
-func (s *Service) SetClock(now func() time.Time) { s.now = now }
 
 func isStaff(p *auth.Principal) bool { return p != nil && org.IsStaff(p) }
 

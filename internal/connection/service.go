@@ -63,14 +63,14 @@ type Service struct {
 }
 
 // New returns the service; brokers may be nil.
-func New(s *store.Store, cat Catalog, orgs Orgs, notes Notifier, brokers Brokers, tax *taxonomy.Taxonomy, a auth.Auditor, log *slog.Logger) *Service {
-	svc := &Service{s: s, cat: cat, orgs: orgs, notes: notes, brokers: brokers, tax: tax, audit: a, log: log, now: time.Now}
+func New(s *store.Store, cat Catalog, orgs Orgs, notes Notifier, brokers Brokers, tax *taxonomy.Taxonomy, a auth.Auditor, log *slog.Logger, now func() time.Time) *Service {
+	if now == nil {
+		now = time.Now
+	}
+	svc := &Service{s: s, cat: cat, orgs: orgs, notes: notes, brokers: brokers, tax: tax, audit: a, log: log, now: now}
 	svc.steps = svc.machine()
 	return svc
 }
-
-// SetClock replaces the clock (tests of staleness).
-func (s *Service) SetClock(now func() time.Time) { s.now = now; s.steps = s.machine() }
 
 // Now is the service's clock.
 func (s *Service) Now() time.Time { return s.now() }

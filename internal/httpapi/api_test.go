@@ -54,6 +54,7 @@ func fieldCodes(t *testing.T, r apptest.Response) map[string]string {
 // The journey of the issue: register an enterprise → the officer verifies
 // it → the owner sees it verified; every step in the audit log.
 func TestRegisterVerifyJourney(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	orgID, owner := h.Register("chu.hop.tac.xa@example.vn", "Hợp tác xã Quýt Quang Thuận", "enterprise")
 
@@ -116,6 +117,7 @@ func TestRegisterVerifyJourney(t *testing.T) {
 }
 
 func TestRejectAndResubmit(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	orgID, owner := h.Register("giam.doc@example.vn", "Công ty TNHH Hồng không hạt", "enterprise")
 	officer := h.Demo("officer")
@@ -151,6 +153,7 @@ func TestRejectAndResubmit(t *testing.T) {
 }
 
 func TestRegistrationValidation(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	cases := []struct {
 		name   string
@@ -223,6 +226,7 @@ func TestRegistrationValidation(t *testing.T) {
 
 // Bad and hostile bodies get a clear 4xx problem, never a 500.
 func TestHostileBodies(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	officer := h.Demo("officer")
 	huge := `{"email":"` + strings.Repeat("a", 16<<20) + `"}` // past even the upload limit
@@ -325,7 +329,8 @@ func TestHostileBodies(t *testing.T) {
 // Two people registering the same address at once: exactly one wins, and
 // every one gets the same answer.
 func TestConcurrentRegistrationOfOneEmail(t *testing.T) {
-	h := apptest.New(t)
+	t.Parallel()
+	h := apptest.New(t, func(c *apptestConfig) { c.Demo = false })
 	var wg sync.WaitGroup
 	statuses := make([]int, 10)
 	for i := range statuses {
@@ -363,6 +368,7 @@ func TestConcurrentRegistrationOfOneEmail(t *testing.T) {
 }
 
 func TestLanguageOfProblems(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t, func(c *apptestConfig) { c.Demo = false })
 	for lang, want := range map[string]string{"": "Email hoặc mật khẩu không đúng.", "vi-VN": "Email hoặc mật khẩu không đúng.", "en-GB,en;q=0.9": "Wrong e-mail or password."} {
 		r := h.Do(R{Method: "POST", Path: "/api/v1/auth/login", Body: map[string]string{"email": "x@example.vn", "password": "y"}, Headers: map[string]string{"Accept-Language": lang}})
@@ -374,6 +380,7 @@ func TestLanguageOfProblems(t *testing.T) {
 
 // An officer who belongs to an organisation cannot verify or reject it.
 func TestOfficerCannotDecideOwnOrganization(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	orgID, tok := h.Register("can.bo@example.vn", "Công ty của cán bộ", "enterprise")
 	me := h.Do(R{Method: "GET", Path: "/api/v1/me", Token: tok.Access}).JSON(t)
@@ -395,6 +402,7 @@ func TestOfficerCannotDecideOwnOrganization(t *testing.T) {
 // A crash between writing an organisation and linking its member leaves the
 // member without it; the start-up reconciler puts the link back.
 func TestReconcileRelinksMembers(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	orgID, tok := h.Register("mat.lien.ket@example.vn", "Công ty mất liên kết", "enterprise")
 	ctx := context.Background()

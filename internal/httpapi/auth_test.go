@@ -20,6 +20,7 @@ func refresh(h *apptest.Harness, token string) apptest.Response {
 // Refresh tokens rotate on every use; a spent one coming back revokes the
 // whole session, including the newest token, and the reuse is audited.
 func TestRefreshRotationAndReuse(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	first := h.Demo("enterprise")
 
@@ -65,6 +66,7 @@ func TestRefreshRotationAndReuse(t *testing.T) {
 }
 
 func TestLogoutEndsTheSession(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	tok := h.Demo("institute")
 	if r := h.Do(R{Method: "POST", Path: "/api/v1/auth/logout", Body: map[string]string{"refreshToken": tok.Refresh}}); r.Status != 204 {
@@ -91,6 +93,7 @@ func b64(v any) string {
 
 // Tampered, forged and expired access tokens are refused.
 func TestAccessTokenTampering(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	good := h.Demo("officer").Access
 	parts := strings.Split(good, ".")
@@ -148,6 +151,7 @@ func TestAccessTokenTampering(t *testing.T) {
 }
 
 func TestExpiredAccessToken(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t, func(c *apptestConfig) { c.AccessTTL = time.Minute })
 	tok := h.Demo("officer")
 	parts := strings.Split(tok.Access, ".")
@@ -181,6 +185,7 @@ func TestExpiredAccessToken(t *testing.T) {
 // Login is limited per account and per address, and an unknown account is
 // answered exactly like a wrong password.
 func TestLoginRateLimitAndEnumeration(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t, func(c *apptestConfig) { c.LoginLimit = 5 })
 	login := func(email, pw string) apptest.Response {
 		return h.Do(R{Method: "POST", Path: "/api/v1/auth/login", Body: map[string]string{"email": email, "password": pw}})
@@ -221,6 +226,7 @@ func TestLoginRateLimitAndEnumeration(t *testing.T) {
 }
 
 func TestChangePasswordEndsOtherSessions(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	a := h.Demo("institute")
 	b := h.Demo("institute")
@@ -250,6 +256,7 @@ func TestChangePasswordEndsOtherSessions(t *testing.T) {
 // An office behind one address is limited by its failures, not by how many
 // of its people log in.
 func TestSuccessfulLoginsDoNotExhaustTheAddressLimit(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t, func(c *apptestConfig) { c.LoginLimit = 2 }) // 10 per address
 	for i := range 15 {
 		h.Demo([]string{"admin", "officer", "reviewer", "enterprise", "institute"}[i%5])
@@ -260,6 +267,7 @@ func TestSuccessfulLoginsDoNotExhaustTheAddressLimit(t *testing.T) {
 // fresh address at the left of X-Forwarded-For on every try is still one
 // address.
 func TestAddressLimitBehindAProxyIgnoresForgedHops(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t, func(c *apptestConfig) { c.TrustProxy = true; c.LoginLimit = 2 }) // 10 per address
 	for i := range 15 {
 		r := h.Do(R{Method: "POST", Path: "/api/v1/auth/login",

@@ -74,6 +74,7 @@ func contains(ids []string, id string) bool {
 // officer approves it, an anonymous visitor finds it typing without
 // diacritics and opens it.
 func TestListingJourney(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	inst, officer := h.Demo("institute"), h.Demo("officer")
 	l := createListing(t, h, inst, sturgeon())
@@ -134,6 +135,7 @@ func TestListingJourney(t *testing.T) {
 }
 
 func TestListingValidation(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	inst := h.Demo("institute")
 	with := func(change map[string]any) map[string]any {
@@ -207,6 +209,7 @@ func countDemo(t *testing.T, h *apptest.Harness, tok apptest.Tokens) float64 {
 
 // A date a person picks means the end of that day in Vietnam.
 func TestValidUntilIsTheEndOfTheDayInVietnam(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	b := sturgeon()
 	b["validUntil"] = time.Now().AddDate(0, 6, 0).Format(time.DateOnly)
@@ -218,6 +221,7 @@ func TestValidUntilIsTheEndOfTheDayInVietnam(t *testing.T) {
 }
 
 func TestSubmitNeedsACompleteListingAndAVerifiedOrganisation(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	inst := h.Demo("institute")
 	draft := createListing(t, h, inst, map[string]any{"kind": "ip", "title": "Sáng chế quy trình ủ chua thức ăn"})
@@ -239,6 +243,7 @@ func TestSubmitNeedsACompleteListingAndAVerifiedOrganisation(t *testing.T) {
 // A need's confidential details reach its owner and the department, never
 // the public: not the listing API, not search, not suggest.
 func TestConfidentialDetailsNeverLeak(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	ent, officer := h.Demo("enterprise"), h.Demo("officer")
 	const secret = "SẢN-LƯỢNG-MẬT-7319 tấn mỗi vụ"
@@ -282,6 +287,7 @@ func TestConfidentialDetailsNeverLeak(t *testing.T) {
 }
 
 func TestRejectEditResubmit(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	inst, officer := h.Demo("institute"), h.Demo("officer")
 	id := createListing(t, h, inst, sturgeon())["id"].(string)
@@ -331,6 +337,7 @@ func TestRejectEditResubmit(t *testing.T) {
 
 // Officers deciding on one listing at once: exactly one decision lands.
 func TestConcurrentModeration(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	inst, officer, admin := h.Demo("institute"), h.Demo("officer"), h.Demo("admin")
 	id := createListing(t, h, inst, sturgeon())["id"].(string)
@@ -366,6 +373,7 @@ func TestConcurrentModeration(t *testing.T) {
 }
 
 func TestExpiryAndRenewal(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	inst, officer := h.Demo("institute"), h.Demo("officer")
 	id := createListing(t, h, inst, sturgeon())["id"].(string)
@@ -377,7 +385,8 @@ func TestExpiryAndRenewal(t *testing.T) {
 	}
 	h.Settle()
 	later := until.Add(time.Hour)
-	h.App.Catalog.SetClock(func() time.Time { return later })
+	h.Clock.Set(func() time.Time { return later })
+	inst = h.Demo("institute") // the morning's token has expired
 	if contains(searchIDs(t, h, "q=ca+tam"), id) {
 		t.Fatal("an expired listing is searchable")
 	}
@@ -420,6 +429,7 @@ func (f *flaky) Delete(ctx context.Context, ids ...string) error {
 // When the engine fails, writes still succeed, /readyz says search is
 // behind, and the backlog drains once the engine is back.
 func TestSearchEngineOutageAndRecovery(t *testing.T) {
+	t.Parallel()
 	var f *flaky
 	h := apptest.NewWithEngine(t, func(e search.Engine) search.Engine { f = &flaky{Engine: e}; return f })
 	inst, officer := h.Demo("institute"), h.Demo("officer")
@@ -454,6 +464,7 @@ func TestSearchEngineOutageAndRecovery(t *testing.T) {
 // Drift between store and index (a lost update, a restart with a queue in
 // memory) is repaired by comparing versions.
 func TestReconcileRepairsDrift(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	inst, officer := h.Demo("institute"), h.Demo("officer")
 	id := createListing(t, h, inst, sturgeon())["id"].(string)
@@ -484,6 +495,7 @@ func TestReconcileRepairsDrift(t *testing.T) {
 }
 
 func TestSearchParameters(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	for q, field := range map[string]string{
 		"kind=service":                    "kind",
@@ -517,6 +529,7 @@ func TestSearchParameters(t *testing.T) {
 // Thirty days before a listing expires its owners get one e-mail, through a
 // real SMTP server, however often the reminder job runs.
 func TestExpiryReminderByEmail(t *testing.T) {
+	t.Parallel()
 	box, smtpURL := startSMTP(t)
 	h := apptest.New(t, func(c *apptestConfig) { c.SMTPURL = smtpURL })
 	inst, officer := h.Demo("institute"), h.Demo("officer")
@@ -538,7 +551,7 @@ func TestExpiryReminderByEmail(t *testing.T) {
 		return out
 	}
 	remind := func(daysBefore int) {
-		h.App.Catalog.SetClock(func() time.Time { return until.Add(-time.Duration(daysBefore) * 24 * time.Hour) })
+		h.Clock.Set(func() time.Time { return until.Add(-time.Duration(daysBefore) * 24 * time.Hour) })
 		if _, err := h.App.Catalog.RemindExpiring(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -558,6 +571,7 @@ func TestExpiryReminderByEmail(t *testing.T) {
 		t.Fatalf("reminder %q:\n%s", subject, body)
 	}
 	// Renewing arms the reminder again for the next expiry.
+	inst = h.Demo("institute") // eleven months on, the first token has expired
 	step(t, h, inst, id, "renew", nil)
 	if l := h.Do(R{Method: "GET", Path: "/api/v1/listings/" + id, Token: inst.Access}).JSON(t); l["validUntil"] == pub["validUntil"] {
 		t.Fatal("renewal did not move the expiry")

@@ -57,6 +57,7 @@ func FuzzLanguage(f *testing.F) {
 }
 
 func TestLanguage(t *testing.T) {
+	t.Parallel()
 	for h, want := range map[string]string{"": "vi", "en-GB,en;q=0.9": "en", "fr-FR, en;q=0.5": "en", "de": "vi", "vi-VN,en;q=0.8": "vi"} {
 		if got := language(h); got != want {
 			t.Errorf("%q: %q, want %q", h, got, want)
@@ -66,6 +67,7 @@ func TestLanguage(t *testing.T) {
 
 // Every code a field error can carry has a message in both languages.
 func TestMessagesBilingual(t *testing.T) {
+	t.Parallel()
 	for code, m := range fieldMessages {
 		if m.vi == "" || m.en == "" || m.vi == m.en {
 			t.Errorf("field code %s: %+v", code, m)
@@ -82,6 +84,7 @@ func TestMessagesBilingual(t *testing.T) {
 // in both languages: a new code without one fails here, not in front of a
 // user.
 func TestEveryCodeHasAMessage(t *testing.T) {
+	t.Parallel()
 	patterns := map[*regexp.Regexp]map[string]text{
 		regexp.MustCompile(`errs\.New\([^,]+, "([a-z_]+)"\)`):                problemTitles,
 		regexp.MustCompile(`Kind: errs\.\w+, Code: "([a-z_]+)"`):             problemTitles,

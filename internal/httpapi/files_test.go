@@ -91,6 +91,7 @@ func TestUploadMemoryBudget(t *testing.T) {
 }
 
 func TestUploads(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	inst, officer := h.Demo("institute"), h.Demo("officer")
 	id := createListing(t, h, inst, sturgeon())["id"].(string)

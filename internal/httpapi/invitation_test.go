@@ -28,6 +28,7 @@ func tokenOf(t *testing.T, acceptURL string) string {
 }
 
 func TestInvitationLifecycle(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	owner := h.Demo("enterprise")
 	invite := func(email, role string) apptest.Response {
@@ -219,6 +220,7 @@ func message(t *testing.T, m received) (subject, body string) {
 }
 
 func TestInvitationEmailThroughSMTP(t *testing.T) {
+	t.Parallel()
 	box, smtpURL := startSMTP(t)
 	h := apptest.New(t, func(c *apptestConfig) { c.SMTPURL = smtpURL })
 	if cfg := h.Do(R{Method: "GET", Path: "/api/v1/config"}).JSON(t); cfg["smtp"] != true {
@@ -253,6 +255,7 @@ func TestInvitationEmailThroughSMTP(t *testing.T) {
 // With the SMTP server down, the invitation still stands and the owner gets
 // the link to pass on by hand.
 func TestInvitationWhenSMTPIsDown(t *testing.T) {
+	t.Parallel()
 	ln, _ := net.Listen("tcp", "127.0.0.1:0")
 	addr := ln.Addr().String()
 	ln.Close() // nothing listens there now

@@ -57,6 +57,7 @@ func items(t *testing.T, r apptest.Response, key string) []map[string]any {
 // need, its suggested offers with reasons, interest, acceptance, messages,
 // agreement, the transfer with its contract, registration, the pipeline.
 func TestTransferJourney(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	ent, inst, officer := h.Demo("enterprise"), h.Demo("institute"), h.Demo("officer")
 	offer := fittingOffer(t, h)
@@ -167,7 +168,8 @@ func TestTransferJourney(t *testing.T) {
 		t.Fatalf("second transfer from one connection: %d %s", r.Status, r.Body)
 	}
 	// The registration falls due: both parties are reminded once.
-	h.App.Transfers.SetClock(func() time.Time { return time.Date(2026, 10, 25, 3, 0, 0, 0, time.UTC) })
+	h.Clock.Set(func() time.Time { return time.Date(2026, 10, 25, 3, 0, 0, 0, time.UTC) })
+	ent, inst = h.Demo("enterprise"), h.Demo("institute") // tokens are checked against the moved clock
 	if n, err := h.App.Transfers.RemindDue(context.Background()); err != nil || n != 1 {
 		t.Fatalf("reminders: %d %v", n, err)
 	}
@@ -177,7 +179,8 @@ func TestTransferJourney(t *testing.T) {
 	if !strings.Contains(string(h.Do(R{Method: "GET", Path: "/api/v1/notifications", Token: ent.Access}).Body), "phải đăng ký trước ngày 30/10/2026") {
 		t.Error("enterprise not told the registration is due")
 	}
-	h.App.Transfers.SetClock(func() time.Time { return time.Date(2026, 11, 2, 3, 0, 0, 0, time.UTC) })
+	h.Clock.Set(func() time.Time { return time.Date(2026, 11, 2, 3, 0, 0, 0, time.UTC) })
+	ent, inst, officer = h.Demo("enterprise"), h.Demo("institute"), h.Demo("officer")
 	if tr := h.Do(R{Method: "GET", Path: "/api/v1/transfers/" + trID, Token: inst.Access}).JSON(t); tr["overdue"] != true {
 		t.Fatalf("not overdue after the due day: %v", tr["registration"])
 	}
@@ -223,6 +226,7 @@ func TestTransferJourney(t *testing.T) {
 // TestConfidentialDetailsOpenOnAcceptance: a need's confidential part is
 // for its owner until the owner accepts someone's interest.
 func TestConfidentialDetailsOpenOnAcceptance(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	if _, err := h.App.Indexer.Reconcile(context.Background()); err != nil { // the demo data, searchable
 		t.Fatal(err)
@@ -270,6 +274,7 @@ func TestConfidentialDetailsOpenOnAcceptance(t *testing.T) {
 // needs a comment, and the requester learns the reason; the organisation
 // may try again later.
 func TestDeclineReachesTheRequester(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	ent, inst := h.Demo("enterprise"), h.Demo("institute")
 	offer := fittingOffer(t, h)
@@ -302,6 +307,7 @@ func TestDeclineReachesTheRequester(t *testing.T) {
 // TestConcurrentAcceptDecline: many answers at once to one request; exactly
 // one is taken, and the log has one decision.
 func TestConcurrentAcceptDecline(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	ent, inst := h.Demo("enterprise"), h.Demo("institute")
 	offer := fittingOffer(t, h)
@@ -348,6 +354,7 @@ func TestConcurrentAcceptDecline(t *testing.T) {
 // listing owner's inbox and mailbox; a person who switched a topic off
 // gets no e-mail for it but still sees it in the app.
 func TestNotificationEmails(t *testing.T) {
+	t.Parallel()
 	box, smtpURL := startSMTP(t)
 	h := apptest.New(t, func(c *apptestConfig) { c.SMTPURL = smtpURL })
 	ent, inst := h.Demo("enterprise"), h.Demo("institute")
@@ -402,13 +409,15 @@ func TestNotificationEmails(t *testing.T) {
 // TestStaleConnectionsNudged: a live connection quiet for 30 days is
 // shown as stale and both sides are reminded, once.
 func TestStaleConnectionsNudged(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	ent, inst := h.Demo("enterprise"), h.Demo("institute")
 	offer := fittingOffer(t, h)
 	conn := h.Do(R{Method: "POST", Path: "/api/v1/listings/" + offer + "/interests", Token: ent.Access, Body: map[string]any{"seeks": "Cần bảo quản quýt cho vụ tới."}}).JSON(t)["id"].(string)
 	h.Do(R{Method: "POST", Path: "/api/v1/connections/" + conn + "/accept", Token: inst.Access})
 	later := time.Now().Add(31 * 24 * time.Hour)
-	h.App.Conns.SetClock(func() time.Time { return later })
+	h.Clock.Set(func() time.Time { return later })
+	ent = h.Demo("enterprise") // a month on, the first token has expired
 	stale := h.Do(R{Method: "GET", Path: "/api/v1/connections?scope=all&stale=true", Token: h.Demo("officer").Access}).JSON(t)
 	if stale["total"].(float64) != 1 {
 		t.Fatalf("stale list: %v", stale)
@@ -427,6 +436,7 @@ func TestStaleConnectionsNudged(t *testing.T) {
 // TestMatchingQualityOnDemo keeps the matcher at the targets on the
 // labelled demo needs (make eval-matching prints the same figures).
 func TestMatchingQualityOnDemo(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	if _, err := h.App.Indexer.Reconcile(context.Background()); err != nil {
 		t.Fatal(err)
@@ -448,6 +458,7 @@ func TestMatchingQualityOnDemo(t *testing.T) {
 // TestStrongMatchAnnounced: when an offer that fits a need is published,
 // the need's organisation hears of it, once.
 func TestStrongMatchAnnounced(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	ent := h.Demo("enterprise")
 	offer := fittingOffer(t, h)
@@ -480,6 +491,7 @@ func TestStrongMatchAnnounced(t *testing.T) {
 // TestConnectionStateMachine: every action from every state it is not
 // allowed in answers 409 invalid_transition and changes nothing.
 func TestConnectionStateMachine(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	ent, inst := h.Demo("enterprise"), h.Demo("institute")
 	// to opens a connection on a fresh offer (the institute owns it, the
@@ -542,6 +554,7 @@ func TestConnectionStateMachine(t *testing.T) {
 // TestTransferValidation: bad contract details come back as field errors,
 // and nothing is recorded.
 func TestTransferValidation(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	officer := h.Demo("officer")
 	before := h.Do(R{Method: "GET", Path: "/api/v1/transfers?scope=all", Token: officer.Access}).JSON(t)["total"].(float64) // the demo's
@@ -598,6 +611,7 @@ func TestTransferValidation(t *testing.T) {
 // TestTransferDocuments: a contract's documents are for the parties and the
 // department only, and go with the transfer's record.
 func TestTransferDocuments(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	ent, officer, reviewer := h.Demo("enterprise"), h.Demo("officer"), h.Demo("reviewer")
 	r := h.Do(R{Method: "POST", Path: "/api/v1/transfers", Token: officer.Access, Body: transferBody()})

@@ -384,6 +384,7 @@ var matrix = []row{
 // TestAuthorizationMatrix calls every API route as every role and checks
 // the status; another test checks that every registered route has a row.
 func TestAuthorizationMatrix(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	f := &fixture{h: h, tokens: map[string]apptest.Tokens{}, ids: map[string]string{}}
 	for _, r := range roles[1:] {
@@ -416,6 +417,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 var problemKeys = map[string]bool{"type": true, "title": true, "status": true, "detail": true, "instance": true, "code": true, "requestId": true}
 
 func TestMatrixCoversEveryRoute(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t, func(c *apptestConfig) { c.Demo = false })
 	have := map[string]bool{}
 	for _, rw := range matrix {

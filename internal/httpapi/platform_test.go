@@ -11,6 +11,7 @@ import (
 )
 
 func TestOpenAPIListsEveryRoute(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t, func(c *apptestConfig) { c.Demo = false })
 	doc := h.Do(R{Method: "GET", Path: "/api/v1/openapi.json"}).JSON(t)
 	if doc["openapi"] != "3.1.0" {
@@ -44,6 +45,7 @@ func TestOpenAPIListsEveryRoute(t *testing.T) {
 }
 
 func TestSPAServing(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t, func(c *apptestConfig) { c.Demo = false })
 	for _, path := range []string{"/", "/organization", "/officer/organizations?status=pending", "/invitations/abc.def"} {
 		r := h.Do(R{Method: "GET", Path: path})
@@ -70,6 +72,7 @@ func TestSPAServing(t *testing.T) {
 }
 
 func TestHealthMetricsAndHeaders(t *testing.T) {
+	t.Parallel()
 	token := strings.Repeat("m", 32)
 	h := apptest.New(t, func(c *apptestConfig) { c.Demo = false; c.MetricsToken = token })
 	if r := h.Do(R{Method: "GET", Path: "/healthz"}); r.Status != 200 {
@@ -104,6 +107,7 @@ func TestHealthMetricsAndHeaders(t *testing.T) {
 }
 
 func TestCORSWhenConfigured(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t, func(c *apptestConfig) { c.Demo = false; c.CORSOrigins = []string{"https://cong.thainguyen.gov.vn"} })
 	r := h.Do(R{Method: "GET", Path: "/api/v1/config", Headers: map[string]string{"Origin": "https://cong.thainguyen.gov.vn"}})
 	if r.Header.Get("Access-Control-Allow-Origin") != "https://cong.thainguyen.gov.vn" {
@@ -116,6 +120,7 @@ func TestCORSWhenConfigured(t *testing.T) {
 }
 
 func TestAdminAssignsRoles(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	admin := h.Demo("admin")
 	users := h.Do(R{Method: "GET", Path: "/api/v1/users?q=Ph%E1%BA%A1m", Token: admin.Access}).JSON(t)
@@ -163,6 +168,7 @@ func toStrings(v any) []string {
 // Two admins demoting each other at the same moment never leave the
 // platform without an admin.
 func TestAdminsDemotingEachOtherKeepOne(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	for round := range 5 {
 		a := h.Demo("admin")

@@ -70,6 +70,7 @@ func inboxHas(t *testing.T, h *apptest.Harness, tok, want string) {
 // amount → the agreement → two tranches → acceptance → closed; the
 // budget, the dashboard, the papers and the audit log show every step.
 func TestSupportJourney(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	officer, admin, ent, inst := h.Demo("officer"), h.Demo("admin"), h.Demo("enterprise"), h.Demo("institute")
 	rev1, rev2 := h.Demo("reviewer"), h.Demo("reviewer2")
@@ -318,6 +319,7 @@ func TestSupportJourney(t *testing.T) {
 // officer cannot decide until someone else scores, and the one who stepped
 // aside cannot be assigned again.
 func TestReviewerRecusal(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	officer, rev1, rev2 := h.Demo("officer"), h.Demo("reviewer"), h.Demo("reviewer2")
 	_, ids := appraisalQueue(t, h, 2, 1, 100_000_000)
@@ -348,6 +350,7 @@ func TestReviewerRecusal(t *testing.T) {
 // has not scored; the one replaced is told, the new one asked, and one who
 // has scored cannot be taken off.
 func TestReviewerReplaced(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	officer, admin, rev1, rev2 := h.Demo("officer"), h.Demo("admin"), h.Demo("reviewer"), h.Demo("reviewer2")
 	_, third := h.Register("chuyengia3@example.vn", "Viện Nghiên cứu Độc lập", "institute")

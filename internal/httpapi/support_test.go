@@ -22,6 +22,7 @@ import (
 // incomplete, completes and publishes it; the public then sees it and its
 // budget, and the budget cannot fall below what is committed.
 func TestProgramLifecycle(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	officer, ent := h.Demo("officer"), h.Demo("enterprise")
 	r := h.Do(R{Method: "POST", Path: "/api/v1/support/programs", Token: officer.Access, Body: map[string]any{"name": "Hỗ trợ đổi mới công nghệ 2027"}})
@@ -111,6 +112,7 @@ func TestProgramLifecycle(t *testing.T) {
 // adds up, and carries every required document; then it is submitted,
 // frozen, and can be withdrawn. Outsiders never see it.
 func TestApplicationSubmission(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	officer, ent, inst := h.Demo("officer"), h.Demo("enterprise"), h.Demo("institute")
 	r := h.Do(R{Method: "POST", Path: "/api/v1/support/programs", Token: officer.Access, Body: programBody()})
@@ -213,7 +215,8 @@ func TestApplicationSubmission(t *testing.T) {
 	// Outside the window nothing is submitted.
 	r = h.Do(R{Method: "POST", Path: "/api/v1/support/applications", Token: ent.Access, Body: map[string]any{"programId": prog, "title": "Hồ sơ thứ hai của công ty"}})
 	late := r.JSON(t)["id"].(string)
-	h.App.Support.SetClock(func() time.Time { return time.Now().AddDate(0, 3, 0) })
+	h.Clock.Set(func() time.Time { return time.Now().AddDate(0, 3, 0) })
+	ent = h.Demo("enterprise") // three months on, the first token has expired
 	if r := h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + late + "/submit", Token: ent.Access}); r.Status != 409 || r.JSON(t)["code"] != "window_closed" {
 		t.Fatalf("after the window: %d %s", r.Status, r.Body)
 	}
@@ -292,6 +295,7 @@ func appraisalQueue(t testing.TB, h *apptest.Harness, room, n int, amount int64)
 // against a programme with room for 10 → exactly 10 approved, the rest
 // refused, and the ledger exact.
 func TestApprovalsNeverExceedTheBudget(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	officer := h.Demo("officer")
 	const amount = 150_000_000
@@ -340,6 +344,7 @@ func TestApprovalsNeverExceedTheBudget(t *testing.T) {
 // idempotency_key_reused), not answered with the first; another decision
 // after it is refused.
 func TestDecisionIdempotency(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	officer := h.Demo("officer")
 	prog, ids := appraisalQueue(t, h, 3, 2, 200_000_000)
@@ -376,6 +381,7 @@ func TestDecisionIdempotency(t *testing.T) {
 // its decision (a crash between the two documents) is finished when the
 // application still waits, and released when it does not.
 func TestReconcileRepairsInterruptedApprovals(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	prog, ids := appraisalQueue(t, h, 5, 2, 100_000_000)
 	ctx := context.Background()
@@ -417,6 +423,7 @@ func TestReconcileRepairsInterruptedApprovals(t *testing.T) {
 // once; the same tranche sent twice counts once, and its key with another
 // amount is refused (422, in the request's language); the ledger adds up.
 func TestDisbursements(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	officer := h.Demo("officer")
 	prog, ids := appraisalQueue(t, h, 2, 1, 300_000_000)
@@ -488,6 +495,7 @@ func TestDisbursements(t *testing.T) {
 // reservation settled (a crash between the two writes) gets the unpaid
 // rest back into the budget on the next run, once.
 func TestReconcileSettlesClosedApplications(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	officer := h.Demo("officer")
 	prog, ids := appraisalQueue(t, h, 2, 1, 100_000_000)
@@ -502,7 +510,7 @@ func TestReconcileSettlesClosedApplications(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	h.App.Support.SetClock(func() time.Time { return time.Now().Add(time.Hour) })
+	h.Clock.Set(func() time.Time { return time.Now().Add(time.Hour) })
 	if f, _, err := h.App.Support.Reconcile(ctx); err != nil || f != 1 {
 		t.Fatalf("reconcile: %d, %v", f, err)
 	}
@@ -532,7 +540,7 @@ func TestStartFinishesCrashedWritersAtOnce(t *testing.T) {
 	}
 	cfg := h.App.Config
 	cfg.DataDir = t.TempDir() // the search index of the restarted platform
-	next, err := app.New(ctx, cfg, h.App.Store, nil, slog.New(slog.DiscardHandler), "test")
+	next, err := app.New(ctx, cfg, h.App.Store, app.Options{Log: slog.New(slog.DiscardHandler), Version: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -133,10 +133,15 @@ type verifiedAt struct {
 	at time.Time
 }
 
-// New returns the matching service.
-func New(s *store.Store, cat Catalog, engine search.Engine, orgs Orgs, notes Notifier, a auth.Auditor, log *slog.Logger) *Service {
-	return &Service{s: s, cat: cat, engine: engine, orgs: orgs, notes: notes, audit: a, log: log,
+// New returns the matching service; it recomputes the matches of every
+// listing changes reports (changes may be nil).
+func New(s *store.Store, cat Catalog, engine search.Engine, orgs Orgs, notes Notifier, a auth.Auditor, changes *catalog.Changes, log *slog.Logger) *Service {
+	m := &Service{s: s, cat: cat, engine: engine, orgs: orgs, notes: notes, audit: a, log: log,
 		verified: map[string]verifiedAt{}, wake: make(chan struct{}, 1), pending: map[string]bool{}}
+	if changes != nil {
+		changes.Subscribe(m.Changed)
+	}
+	return m
 }
 
 func (m *Service) isVerified(ctx context.Context, orgID string) bool {
@@ -320,7 +325,7 @@ func (m *Service) Propose(ctx context.Context, p *auth.Principal, needID, offerI
 		return Proposal{}, err
 	}
 	pr := Proposal{ID: pairID(needID, offerID), NeedID: needID, OfferID: offerID, Note: note,
-		By: p.User.ID, ByName: cmpOr(p.User.FullName, p.User.Email), At: time.Now().UTC()}
+		By: p.User.ID, ByName: cmpOr(p.User.FullName, p.User.Email), At: m.cat.Now().UTC()}
 	if err := store.Insert(ctx, m.s, ProposalCollection, &pr); err != nil {
 		if errors.Is(err, store.ErrDuplicate) {
 			return Proposal{}, ErrProposalExists

@@ -102,7 +102,7 @@ func (m *Service) Refresh(ctx context.Context, id string) error {
 		if l.Kind != catalog.KindDemand {
 			needID, offerID = x.Doc.ID, l.ID
 		}
-		err := store.Insert(ctx, m.s, NoticeCollection, &Notice{ID: pairID(needID, offerID), At: time.Now().UTC()})
+		err := store.Insert(ctx, m.s, NoticeCollection, &Notice{ID: pairID(needID, offerID), At: m.cat.Now().UTC()})
 		if errors.Is(err, store.ErrDuplicate) {
 			continue
 		} else if err != nil {

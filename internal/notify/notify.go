@@ -117,18 +117,21 @@ type Service struct {
 	slots   chan struct{} // bounds concurrent SMTP sessions
 }
 
-// New returns the service; SetMailer turns e-mail on.
-func New(s *store.Store, users Users, orgs Orgs, render Renderer, log *slog.Logger) *Service {
-	return &Service{s: s, users: users, orgs: orgs, render: render, log: log, now: time.Now, slots: make(chan struct{}, 4)}
+// Options are the notification centre's optional parts.
+type Options struct {
+	Now     func() time.Time // the platform's clock; nil: time.Now
+	Mailer  Mailer           // nil: notifications stay in the app
+	BaseURL string           // where links in e-mails point
 }
 
-// SetMailer turns e-mail on; links point under baseURL.
-func (s *Service) SetMailer(m Mailer, baseURL string) {
-	s.mailer, s.baseURL = m, strings.TrimRight(baseURL, "/")
+// New returns the service.
+func New(s *store.Store, users Users, orgs Orgs, render Renderer, log *slog.Logger, o Options) *Service {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return &Service{s: s, users: users, orgs: orgs, render: render, log: log, now: o.Now,
+		mailer: o.Mailer, baseURL: strings.TrimRight(o.BaseURL, "/"), slots: make(chan struct{}, 4)}
 }
-
-// SetClock replaces the clock (tests).
-func (s *Service) SetClock(now func() time.Time) { s.now = now }
 
 // Render is the text of a notification in lang.
 func (s *Service) Render(kind string, params map[string]string, lang string) string {

@@ -62,9 +62,13 @@ type Service struct {
 	now     func() time.Time
 }
 
-// New returns the service. mailer may be nil.
-func New(s *store.Store, users Users, a auth.Auditor, mailer Mailer, baseURL string, log *slog.Logger) *Service {
-	return &Service{s: s, users: users, audit: a, mailer: mailer, baseURL: baseURL, log: log, now: time.Now}
+// New returns the service. mailer may be nil; now is the platform's clock
+// (nil: time.Now).
+func New(s *store.Store, users Users, a auth.Auditor, mailer Mailer, baseURL string, log *slog.Logger, now func() time.Time) *Service {
+	if now == nil {
+		now = time.Now
+	}
+	return &Service{s: s, users: users, audit: a, mailer: mailer, baseURL: baseURL, log: log, now: now}
 }
 
 // CheckNew validates a new organisation's fields under prefix.

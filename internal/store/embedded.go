@@ -21,6 +21,11 @@ import (
 // bytes on the BSDs and macOS, 108 on Linux), less the terminating NUL.
 const maxSocketPath = 103
 
+// newFerretDB serialises ferretdb.New, which sets a package variable of
+// FerretDB's: two stores opening at once in one process (parallel tests)
+// would race on it.
+var newFerretDB sync.Mutex
+
 // embedded is an in-process FerretDB on SQLite. It listens only on a Unix
 // socket in an owner-only directory: FerretDB has no authentication, so a
 // TCP port would let any local process read and write everything.
@@ -63,12 +68,14 @@ func startEmbedded(ctx context.Context, dataDir string, log *slog.Logger) (*embe
 	// FerretDB warns about every command it lacks (endSessions on each
 	// disconnect); only its errors are worth a log line.
 	quiet := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
+	newFerretDB.Lock()
 	fdb, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{Unix: sock},
 		Handler:   "sqlite",
 		SQLiteURL: (&url.URL{Scheme: "file", Path: e.dbDir + "/"}).String(),
 		Logger:    quiet,
 	})
+	newFerretDB.Unlock()
 	if err != nil {
 		e.cleanupSock()
 		e.unlock()

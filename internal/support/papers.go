@@ -19,9 +19,6 @@ type Office struct {
 	Signer                 string // the director's name; empty for a handwritten one
 }
 
-// SetOffice names the issuing department.
-func (s *Service) SetOffice(o Office) { s.office = o }
-
 // ErrNoPaper: the document does not exist yet (no decision, no agreement).
 var ErrNoPaper = errs.New(errs.Conflict, "not_issued")
 

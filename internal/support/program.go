@@ -177,7 +177,7 @@ type Service struct {
 	orgs  Orgs
 	users Users
 	notes Notifier
-	// Set by Link: what applications may point at.
+	// What applications may point at.
 	transfers Transfers
 	listings  Listings
 	office    Office
@@ -188,19 +188,30 @@ type Service struct {
 	apps      *lifecycle.Machine[Application, *Application, Role]
 }
 
+// Deps are what the service works with besides the store.
+type Deps struct {
+	Orgs      Orgs
+	Users     Users
+	Notes     Notifier
+	Transfers Transfers // recorded transfers applications may point at
+	Listings  Listings  // listings applications may point at
+	Office    Office    // the department that issues the papers
+	Audit     auth.Auditor
+	Log       *slog.Logger
+	Now       func() time.Time // the platform's clock; nil: time.Now
+}
+
 // New returns the service. In embedded mode the store's lock on the data
 // directory makes this process the only writer (see writers.go).
-func New(s *store.Store, orgs Orgs, users Users, notes Notifier, a auth.Auditor, log *slog.Logger) *Service {
-	svc := &Service{s: s, orgs: orgs, users: users, notes: notes, audit: a, log: log, now: time.Now, w: newWriter(s.Embedded())}
+func New(s *store.Store, d Deps) *Service {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	svc := &Service{s: s, orgs: d.Orgs, users: d.Users, notes: d.Notes, transfers: d.Transfers, listings: d.Listings,
+		office: d.Office, audit: d.Audit, log: d.Log, now: d.Now, w: newWriter(s.Embedded())}
 	svc.apps = svc.machine()
 	return svc
 }
-
-// Link lets applications point at recorded transfers and listings.
-func (s *Service) Link(t Transfers, l Listings) { s.transfers, s.listings = t, l }
-
-// SetClock replaces the clock (tests of application windows).
-func (s *Service) SetClock(now func() time.Time) { s.now = now }
 
 // ProgramInput is what an officer enters; nil fields stay as they are on
 // edit.

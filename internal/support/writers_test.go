@@ -25,9 +25,8 @@ func TestLeasedWriters(t *testing.T) {
 	log := slog.New(slog.DiscardHandler)
 	now := time.Date(2026, 11, 20, 3, 0, 0, 0, time.UTC)
 	replica := func() *Service {
-		s := New(st, nil, nil, nil, audit.New(st, log), log)
+		s := New(st, Deps{Audit: audit.New(st, log, nil), Log: log, Now: func() time.Time { return now }})
 		s.w.sole = false // as on MongoDB, whatever the test's store
-		s.SetClock(func() time.Time { return now })
 		return s
 	}
 	mine, other := replica(), replica()

@@ -164,8 +164,11 @@ type Service struct {
 }
 
 // New returns the service.
-func New(s *store.Store, conns Connections, cat Catalog, orgs Orgs, notes Notifier, tax *taxonomy.Taxonomy, a auth.Auditor, log *slog.Logger) *Service {
-	svc := &Service{s: s, conns: conns, cat: cat, orgs: orgs, notes: notes, tax: tax, audit: a, log: log, now: time.Now}
+func New(s *store.Store, conns Connections, cat Catalog, orgs Orgs, notes Notifier, tax *taxonomy.Taxonomy, a auth.Auditor, log *slog.Logger, now func() time.Time) *Service {
+	if now == nil {
+		now = time.Now
+	}
+	svc := &Service{s: s, conns: conns, cat: cat, orgs: orgs, notes: notes, tax: tax, audit: a, log: log, now: now}
 	svc.steps = &lifecycle.Machine[Transfer, *Transfer, bool]{
 		Store: s, Coll: Collection, Steps: steps, NotFound: ErrNotFound, Role: involved, Sees: func(ok bool) bool { return ok },
 		Subject: func(t *Transfer) audit.Subject { return audit.Subject{Type: "transfer", ID: t.ID, Name: t.Title} },
@@ -209,9 +212,6 @@ func (t *Transfer) CurrentState() string { return t.Registration.Status }
 func (t *Transfer) Enter(e lifecycle.Entry) { t.Registration.Status = e.State }
 
 func (t *Transfer) Touch(now time.Time) { t.UpdatedAt = now }
-
-// SetClock replaces the clock (tests of due dates).
-func (s *Service) SetClock(now func() time.Time) { s.now = now }
 
 // Input is what a person enters; nil fields are left as they are on edit.
 type Input struct {

@@ -12,7 +12,9 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -22,6 +24,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/config"
 	"github.com/techmart-vn/techmart/internal/httpapi"
 	"github.com/techmart-vn/techmart/internal/search"
+	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/store/storetest"
 )
 
@@ -33,7 +36,33 @@ type Harness struct {
 	T      testing.TB
 	App    *app.App
 	Server *httpapi.Server
-	logs   *lockedBuffer
+	// Clock is the platform's one clock: real time until a test moves it.
+	Clock *Clock
+	logs  *lockedBuffer
+}
+
+// Clock is a clock a test can move. Every service of the platform reads
+// the time from it.
+type Clock struct {
+	now atomic.Pointer[func() time.Time]
+}
+
+// Now is the time the platform sees.
+func (c *Clock) Now() time.Time {
+	if f := c.now.Load(); f != nil {
+		return (*f)()
+	}
+	return time.Now()
+}
+
+// Set makes now the platform's clock; nil goes back to real time. Tokens
+// are checked against this clock too, so log in again after moving it far.
+func (c *Clock) Set(now func() time.Time) {
+	if now == nil {
+		c.now.Store(nil)
+		return
+	}
+	c.now.Store(&now)
 }
 
 // lockedBuffer collects the JSON log lines the platform writes.
@@ -65,31 +94,38 @@ func New(t testing.TB, opts ...Option) *Harness {
 }
 
 // NewWithEngine is New with the search engine wrapped by wrap.
+//
+// On the embedded store, the demo data (store, search index, files) is
+// seeded once per test binary and copied into each test's data
+// directory, where the platform then starts as it would after a restart.
+// A wrapped engine starts from an empty index instead, as before.
 func NewWithEngine(t testing.TB, wrap func(search.Engine) search.Engine, opts ...Option) *Harness {
 	t.Helper()
-	cfg := config.Default()
-	cfg.DataDir = t.TempDir()
-	cfg.Addr = "127.0.0.1:0"
-	cfg.PublicURL = "http://techmart.test"
-	cfg.Demo = true
-	// Every request of a test comes from one address; tests of the sign-up
-	// limit set their own.
-	cfg.SignupLimit = 1 << 20
+	cfg := baseConfig(t.TempDir())
 	for _, o := range opts {
 		o(&cfg)
 	}
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	st := storetest.New(t)
+	var st *store.Store
+	if os.Getenv("MONGODB_URI") == "" && cfg.Demo && wrap == nil {
+		if err := demoData(t).copyTo(cfg.DataDir); err != nil {
+			t.Fatal(err)
+		}
+		st = openStore(t, cfg.DataDir)
+	} else {
+		st = storetest.New(t)
+	}
 	logs := &lockedBuffer{}
 	log := slog.New(slog.NewJSONHandler(logs, nil))
 	ctx := context.Background()
-	a, err := app.New(ctx, cfg, st, wrap, log, "test")
+	clock := &Clock{}
+	a, err := app.New(ctx, cfg, st, app.Options{Log: log, Version: "test", Now: clock.Now, Wrap: wrap})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = a.Search.Close() }) // the store closes itself (storetest)
+	t.Cleanup(func() { _ = a.Search.Close() }) // the store closes itself (openStore, storetest)
 	if cfg.Demo {
 		if _, err := a.LoadDemo(ctx); err != nil {
 			t.Fatal(err)
@@ -105,7 +141,20 @@ func NewWithEngine(t testing.TB, wrap func(search.Engine) search.Engine, opts ..
 		"index.html":             {Data: []byte("<!doctype html><title>Techmart SPA</title>")},
 		"assets/index-abc123.js": {Data: []byte("console.log(1)")},
 	}
-	return &Harness{T: t, App: a, Server: a.Server(spa), logs: logs}
+	return &Harness{T: t, App: a, Server: a.Server(spa), Clock: clock, logs: logs}
+}
+
+// baseConfig is the configuration every harness starts from.
+func baseConfig(dataDir string) config.Config {
+	cfg := config.Default()
+	cfg.DataDir = dataDir
+	cfg.Addr = "127.0.0.1:0"
+	cfg.PublicURL = "http://techmart.test"
+	cfg.Demo = true
+	// Every request of a test comes from one address; tests of the sign-up
+	// limit set their own.
+	cfg.SignupLimit = 1 << 20
+	return cfg
 }
 
 // Settle indexes every pending change now, so a search sees it.
@@ -169,7 +218,10 @@ func (h *Harness) Do(r Request) Response {
 	for k, v := range r.Headers {
 		req.Header.Set(k, v)
 	}
-	resp, err := h.Server.App().Test(req, int((30 * time.Second).Milliseconds()))
+	// The limit only catches a hung request: tests run side by side on a
+	// small machine, and fifty approvals queued behind one write guard may
+	// take a while there.
+	resp, err := h.Server.App().Test(req, int((2 * time.Minute).Milliseconds()))
 	if err != nil {
 		// Not Fatal: Do may run inside a subtest or a goroutine; status 0
 		// fails whatever the caller expected.
