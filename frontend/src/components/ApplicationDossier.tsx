@@ -126,9 +126,13 @@ export function ApplicationDossier({
         <dl className="listing-facts money-facts">
           <Fact label={t('appFields.totalCost')}>{a.totalCost ? formatVnd(a.totalCost) : none}</Fact>
           <Fact label={t('appFields.requested')}>
-            <span className="price" data-testid="requested">
-              {a.requested ? formatVnd(a.requested) : none}
-            </span>
+            {a.requested ? (
+              <span className="price" data-testid="requested">
+                {formatVnd(a.requested)}
+              </span>
+            ) : (
+              none
+            )}
           </Fact>
           <Fact label={t('appFields.ownContribution')}>{a.ownContribution ? formatVnd(a.ownContribution) : none}</Fact>
           {limits && limits.cap > 0 && (

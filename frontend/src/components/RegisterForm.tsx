@@ -37,8 +37,9 @@ export interface RegisterFormProps {
    * just given failed. The server answers a sign-up the same whether the
    * e-mail is new or already has an account (it writes to the owner
    * instead), so the message is neutral: log in, or read your e-mail.
+   * The e-mail given comes along, so the log-in form can start with it.
    */
-  onLoginFailed?: (message: string) => void;
+  onLoginFailed?: (message: string, email: string) => void;
 }
 
 export function RegisterForm({ invitation, onDone, onLoginFailed }: RegisterFormProps) {
@@ -120,7 +121,7 @@ export function RegisterForm({ invitation, onDone, onLoginFailed }: RegisterForm
       const message = wrongCredentials
         ? t('register.loginAfterFailed')
         : `${t('register.loginAfterFailed')} ${problemMessage(t, err)}`;
-      if (onLoginFailed) onLoginFailed(message);
+      if (onLoginFailed) onLoginFailed(message, req.email);
       else setFormError(message);
       return;
     }

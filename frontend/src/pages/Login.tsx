@@ -72,8 +72,11 @@ export default function Login() {
   const location = useLocation();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
-  const carried = (location.state as { message?: string } | null)?.message ?? null;
-  const [email, setEmail] = useState('');
+  // A page that sends here may carry a message and the e-mail to start with
+  // (registration, when logging in right after it did not work).
+  const carriedState = location.state as { message?: string; email?: string } | null;
+  const carried = carriedState?.message ?? null;
+  const [email, setEmail] = useState(typeof carriedState?.email === 'string' ? carriedState.email : '');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors<'email' | 'password'>>({});
   const [formError, setFormError] = useState<string | null>(null);

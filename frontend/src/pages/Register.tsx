@@ -23,7 +23,7 @@ export default function Register() {
           setDone(true);
           navigate('/organization', { replace: true });
         }}
-        onLoginFailed={(message) => navigate('/login', { replace: true, state: { message } })}
+        onLoginFailed={(message, email) => navigate('/login', { replace: true, state: { message, email } })}
       />
       <p className="form-footer">
         {t('register.haveAccount')} <Link to="/login">{t('register.loginLink')}</Link>

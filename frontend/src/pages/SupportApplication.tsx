@@ -137,7 +137,9 @@ export default function SupportApplicationPage() {
               <Fact label={t('application.program')}>
                 <Link to={`/support/${encodeURIComponent(a.programId)}`}>{a.programName}</Link>
               </Fact>
-              <Fact label={t('appFields.requested')}>{a.requested ? formatVnd(a.requested) : t('common.none')}</Fact>
+              <Fact label={t('appFields.requested')}>
+                {a.requested ? formatVnd(a.requested) : <span className="muted">{t('application.notGiven')}</span>}
+              </Fact>
               {a.submittedAt && <Fact label={t('application.submittedAt')}>{formatDateTime(a.submittedAt, i18n.language)}</Fact>}
               <Fact label={t('application.updatedAt')}>{formatDateTime(a.updatedAt, i18n.language)}</Fact>
             </dl>

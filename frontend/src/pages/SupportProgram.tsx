@@ -287,7 +287,7 @@ function ApplyPanel({ program: p }: { program: Program }) {
       <h2 id="apply-panel-title" className="h3">
         {t('apply.title')}
       </h2>
-      <p>{open ? t('apply.text') : t('apply.closed', { window: windowText(t, p.window) })}</p>
+      <p>{open ? t(drafts.length > 0 ? 'apply.textDraft' : 'apply.text') : t('apply.closed', { window: windowText(t, p.window) })}</p>
       {(drafts.length > 0 || others.length > 0) && (
         <ul className="plain-list apply-existing">
           {[...drafts, ...others].map((a) => (
@@ -308,7 +308,7 @@ function ApplyPanel({ program: p }: { program: Program }) {
               setDialog(true);
             }}
           >
-            {t('apply.button')}
+            {t(drafts.length > 0 ? 'apply.another' : 'apply.button')}
           </button>
         </p>
       )}

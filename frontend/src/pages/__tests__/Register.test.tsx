@@ -2,6 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { RegisterForm } from '../../components/RegisterForm';
 import { json, mockApi, problem, renderApp } from '../../test/helpers';
+import { location, renderRoutes } from '../../test/router';
+import Login from '../Login';
+import Register from '../Register';
 
 function fillValid() {
   fireEvent.change(screen.getByLabelText(/Họ và tên/), { target: { value: 'Hoàng Văn Nam' } });
@@ -71,9 +74,30 @@ describe('Register form', () => {
     await waitFor(() => expect(onLoginFailed).toHaveBeenCalled());
     expect(onLoginFailed).toHaveBeenCalledWith(
       'Đăng ký đã được ghi nhận nhưng chưa đăng nhập được. Nếu thư điện tử này đã có tài khoản, chúng tôi đã gửi thư tới hộp thư đó: hãy đăng nhập bằng mật khẩu của tài khoản ấy.',
+      'nam@htx-mien.vn',
     );
     expect(onDone).not.toHaveBeenCalled();
     expect(calls.map((c) => c.path)).toEqual(['/auth/register', '/auth/login']);
+  });
+
+  it('sends a taken e-mail\'s sign-up to the log-in page with the message and the e-mail filled in', async () => {
+    mockApi({
+      'POST /auth/register': () => json(202, { status: 'accepted' }),
+      'POST /auth/login': () => problem(401, 'invalid_credentials', 'Email hoặc mật khẩu không đúng.'),
+    });
+    renderRoutes(
+      [
+        { path: '/register', element: <Register /> },
+        { path: '/login', element: <Login /> },
+      ],
+      '/register',
+    );
+    fillValid();
+    fireEvent.click(screen.getByRole('button', { name: 'Đăng ký' }));
+    await waitFor(() => expect(location()).toBe('/login'));
+    expect(screen.getByText(/Đăng ký đã được ghi nhận nhưng chưa đăng nhập được/)).toBeTruthy();
+    expect((screen.getByLabelText(/Thư điện tử/) as HTMLInputElement).value).toBe('nam@htx-mien.vn');
+    expect((screen.getByLabelText(/^Mật khẩu/) as HTMLInputElement).value).toBe('');
   });
 
   it('shows the sign-up limit with the server\'s wait', async () => {

@@ -4,13 +4,14 @@ import SupportPrograms from '../SupportPrograms';
 import SupportProgramPage from '../SupportProgram';
 import SupportProgramFormPage from '../SupportProgramForm';
 import i18n from '../../i18n';
-import type { Program } from '../../api/types';
+import type { Application, Program } from '../../api/types';
 import { todayInVietnam } from '../../lib/listing';
 import { addDays } from '../../lib/matching';
 import { EMPTY_PROGRAM, programFieldLabel, toProgramInput, fromProgram, validateProgram, weightSum, windowStatus, windowText } from '../../lib/support';
 import { meRoutes } from '../../test/catalog';
 import { json, mockApi, problem } from '../../test/helpers';
 import { location, renderRoutes } from '../../test/router';
+import { application } from '../../test/support';
 
 const today = todayInVietnam();
 const ddmmyyyy = (ymd: string) => ymd.split('-').reverse().join('/');
@@ -160,6 +161,30 @@ describe('Support programme page', () => {
     } finally {
       await i18n.changeLanguage('vi');
     }
+  });
+
+  it('points an organisation with a draft to it, and names the button for another application', async () => {
+    const ENTERPRISE = [{ id: 'o3', name: 'Công ty TNHH Nông sản sạch Ba Bể', kind: 'enterprise', status: 'verified', role: 'owner' }];
+    const routes = (items: Application[]) => ({
+      ...meRoutes([], ENTERPRISE),
+      'GET /support/programs/p1': () => json(200, program()),
+      'GET /support/programs/p1/budget': () => json(200, { total: 2_000_000_000, committed: 0, disbursed: 0, remaining: 2_000_000_000 }),
+      'GET /support/applications': () => json(200, { items, total: items.length, page: 1, pageSize: 20, counts: {} }),
+    });
+    mockApi(routes([]));
+    const first = renderRoutes([{ path: '/support/:id', element: <SupportProgramPage /> }], '/support/p1');
+    const empty = await screen.findByRole('region', { name: 'Nộp hồ sơ đề nghị hỗ trợ' });
+    await waitFor(() => expect(within(empty).getByRole('button').textContent).toBe('Nộp hồ sơ'));
+    expect(empty.textContent).toContain('Hãy đặt tên dự án để bắt đầu');
+    first.unmount();
+
+    mockApi(routes([application({ programId: 'p1' })]));
+    renderRoutes([{ path: '/support/:id', element: <SupportProgramPage /> }], '/support/p1');
+    const panel = await screen.findByRole('region', { name: 'Nộp hồ sơ đề nghị hỗ trợ' });
+    expect((await within(panel).findByRole('link', { name: 'Đổi mới dây chuyền sấy miến dong' })).getAttribute('href')).toBe('/support/applications/a1/edit');
+    expect(panel.textContent).toContain('Tổ chức của bạn đã có hồ sơ nháp trong chương trình này: mở hồ sơ dưới đây để làm tiếp.');
+    expect(panel.textContent).not.toContain('Hãy đặt tên dự án để bắt đầu');
+    expect(within(panel).getByRole('button').textContent).toBe('Bắt đầu hồ sơ khác');
   });
 
   it('shows everything with the budget ledger, and no officer actions to the public', async () => {

@@ -253,6 +253,22 @@ describe('the application page', () => {
     expect(screen.queryByRole('region', { name: 'Thẩm định' })).toBeNull();
   });
 
+  it('shows a draft without an amount requested as not given (muted, in both places), not as a sum of money', async () => {
+    mockApi({
+      ...meRoutes([], ENTERPRISE),
+      'GET /support/applications/a1': () => json(200, application({ requested: 0 })),
+      'GET /support/programs/p1': () => json(200, supportProgram()),
+    });
+    page();
+    const money = await screen.findByRole('region', { name: 'Kinh phí' });
+    const requested = within(money).getByText('Kinh phí đề nghị hỗ trợ').closest('div')!;
+    expect(within(requested).getByText('Chưa có').className).toBe('muted');
+    expect(screen.queryByTestId('requested')).toBeNull();
+    // The side card says it in the same words.
+    const facts = screen.getByRole('region', { name: 'Thông tin hồ sơ' });
+    expect(within(facts).getByText('Kinh phí đề nghị hỗ trợ').closest('div')!.textContent).toBe('Kinh phí đề nghị hỗ trợChưa có');
+  });
+
   it('decides with a fresh Idempotency-Key, kept for the automatic retry, within the amount requested', async () => {
     let attempts = 0;
     const { calls } = mockApi({

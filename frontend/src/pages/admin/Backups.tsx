@@ -90,28 +90,30 @@ export default function Backups() {
             </button>
           </div>
           <Notice message={message?.text} tone={message?.tone} />
-          <h2>{t('backups.kept')}</h2>
-          {data.items.length === 0 ? (
-            <p>{status.enabled ? t('backups.empty') : t('backups.scheduleOff')}</p>
-          ) : (
-            <DataTable columns={[t('backups.when'), t('backups.kind'), t('backups.documents'), t('backups.size'), t('backups.name')]}>
-              {data.items.map((e) => (
-                <tr key={e.name}>
-                  <td data-label={t('backups.when')}>{formatDateTime(e.manifest.createdAt, lang)}</td>
-                  <td data-label={t('backups.kind')}>{t(`backups.kinds.${e.manifest.kind}`)}</td>
-                  <td data-label={t('backups.documents')} className="num">
-                    {formatNumber(documents(e))}
-                  </td>
-                  <td data-label={t('backups.size')} className="num">
-                    {formatFileSize(e.manifest.bytes, lang)}
-                  </td>
-                  <td data-label={t('backups.name')} className="break">
-                    <code>{e.name}</code>
-                  </td>
-                </tr>
-              ))}
-            </DataTable>
-          )}
+          <section className="section" aria-labelledby="backups-kept-title">
+            <h2 id="backups-kept-title">{t('backups.kept')}</h2>
+            {data.items.length === 0 ? (
+              <p>{status.enabled ? t('backups.empty') : t('backups.scheduleOff')}</p>
+            ) : (
+              <DataTable columns={[t('backups.when'), t('backups.kind'), t('backups.documents'), t('backups.size'), t('backups.name')]}>
+                {data.items.map((e) => (
+                  <tr key={e.name}>
+                    <td data-label={t('backups.when')}>{formatDateTime(e.manifest.createdAt, lang)}</td>
+                    <td data-label={t('backups.kind')}>{t(`backups.kinds.${e.manifest.kind}`)}</td>
+                    <td data-label={t('backups.documents')} className="num">
+                      {formatNumber(documents(e))}
+                    </td>
+                    <td data-label={t('backups.size')} className="num">
+                      {formatFileSize(e.manifest.bytes, lang)}
+                    </td>
+                    <td data-label={t('backups.name')} className="break">
+                      <code>{e.name}</code>
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
+            )}
+          </section>
         </>
       )}
     </section>
