@@ -102,6 +102,7 @@ describe('Layout', () => {
       'Kết nối cung – cầu',
       'Nhật ký hoạt động',
       'Người dùng',
+      'Sao lưu',
     ]);
   });
 
