@@ -513,10 +513,12 @@ func List(dir string) ([]Entry, error) {
 	return out, nil
 }
 
-// Prune keeps the newest backup of each of the last `daily` days that have
-// one and of each of the last `monthly` months (days and months in loc),
-// and removes the rest. It returns the names removed.
-func Prune(dir string, daily, monthly int, loc *time.Location) ([]string, error) {
+// Prune keeps every backup of the last 24 hours (so "back up now" never
+// takes away the one made this morning), the newest backup of each of the
+// last `daily` days that have one and of each of the last `monthly` months
+// (days and months in loc), and removes the rest. It returns the names
+// removed.
+func Prune(dir string, daily, monthly int, loc *time.Location, now time.Time) ([]string, error) {
 	list, err := List(dir)
 	if err != nil {
 		return nil, err
@@ -524,6 +526,9 @@ func Prune(dir string, daily, monthly int, loc *time.Location) ([]string, error)
 	keep := map[string]bool{}
 	days, months := map[string]bool{}, map[string]bool{}
 	for _, e := range list { // newest first: the first seen of a day is its newest
+		if now.Sub(e.Manifest.CreatedAt) < 24*time.Hour {
+			keep[e.Name] = true
+		}
 		t := e.Manifest.CreatedAt.In(loc)
 		d, mo := t.Format("2006-01-02"), t.Format("2006-01")
 		if !days[d] && len(days) < daily {

@@ -36,7 +36,11 @@ func TestPrune(t *testing.T) {
 	for day := at(2026, 10, 20, 0); !day.After(at(2026, 12, 7, 0)); day = day.AddDate(0, 0, 1) {
 		all = append(all, fake(t, dir, day.Add(2*time.Hour)), fake(t, dir, day.Add(14*time.Hour)))
 	}
-	removed, err := Prune(dir, 3, 2, vn)
+	// A backup made an hour ago the same day as the newest is kept too:
+	// the last 24 hours are never pruned.
+	recent := fake(t, dir, at(2026, 12, 7, 13))
+	all = append(all, recent)
+	removed, err := Prune(dir, 3, 2, vn, at(2026, 12, 7, 15))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +49,7 @@ func TestPrune(t *testing.T) {
 	for _, e := range left {
 		names = append(names, e.Manifest.CreatedAt.In(vn).Format("2006-01-02 15:04"))
 	}
-	want := []string{"2026-12-07 14:00", "2026-12-06 14:00", "2026-12-05 14:00", "2026-11-30 14:00"}
+	want := []string{"2026-12-07 14:00", "2026-12-07 13:00", "2026-12-07 02:00", "2026-12-06 14:00", "2026-12-05 14:00", "2026-11-30 14:00"}
 	if !slices.Equal(names, want) {
 		t.Fatalf("kept %v, want %v", names, want)
 	}

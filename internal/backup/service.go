@@ -101,7 +101,7 @@ func (s *Service) Backup(ctx context.Context, kind string) (Entry, error) {
 	dir, m, err := Create(ctx, Options{DataDir: s.cfg.DataDir, Dest: s.cfg.Dir, App: s.cfg.App, Kind: kind, Now: s.now})
 	var removed []string
 	if err == nil {
-		removed, err = Prune(s.cfg.Dir, s.cfg.KeepDaily, s.cfg.KeepMonthly, s.cfg.Loc)
+		removed, err = Prune(s.cfg.Dir, s.cfg.KeepDaily, s.cfg.KeepMonthly, s.cfg.Loc, s.now())
 		if err != nil {
 			err = fmt.Errorf("backup written, but pruning old ones failed: %w", err)
 		}
