@@ -21,6 +21,7 @@ func signUp(h *apptest.Harness, email, orgName, from string) apptest.Response {
 // a new one gets; the attempt is audited against the existing account,
 // which is left as it was, and no organisation is created.
 func TestSignupAnswersTheSameForATakenEmail(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	fresh := signUp(h, "nguoi.moi@example.vn", "Công ty Mới Đăng Ký", "")
 	taken := signUp(h, "Officer@demo.techmart.vn", "Công ty Mạo Danh", "")
@@ -54,7 +55,9 @@ func TestSignupAnswersTheSameForATakenEmail(t *testing.T) {
 // Sign-ups are limited per address with 429 and Retry-After, other
 // addresses are not affected, and every outcome is counted in the metrics.
 func TestSignupLimitedPerAddress(t *testing.T) {
-	h := apptest.New(t, func(c *apptestConfig) { c.SignupLimit = 3; c.TrustProxy = true })
+	t.Parallel()
+	token := strings.Repeat("m", 32)
+	h := apptest.New(t, func(c *apptestConfig) { c.SignupLimit = 3; c.TrustProxy = true; c.MetricsToken = token })
 	for i := range 3 {
 		if r := signUp(h, fmt.Sprintf("hang.loat%d@example.vn", i), fmt.Sprintf("Công ty hàng loạt %d", i), "203.0.113.9"); r.Status != 202 {
 			t.Fatalf("sign-up %d within the limit: %d %s", i, r.Status, r.Body)
@@ -76,7 +79,7 @@ func TestSignupLimitedPerAddress(t *testing.T) {
 	if bad.Status != 422 {
 		t.Fatalf("invalid sign-up: %d", bad.Status)
 	}
-	m := string(h.Do(R{Method: "GET", Path: "/metrics"}).Body)
+	m := string(h.Do(R{Method: "GET", Path: "/metrics", Headers: map[string]string{"Authorization": "Bearer " + token}}).Body)
 	for _, want := range []string{
 		`techmart_signups_total{outcome="accepted"} 4`,
 		`techmart_signups_total{outcome="limited"} 2`,
@@ -102,6 +105,7 @@ func grepLines(s, sub string) string {
 // there, and the officer still logs in from the office. Before logins were
 // limited per (account, address), the officer got 429 for fifteen minutes.
 func TestStrangersCannotLockAnOfficerOut(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t, func(c *apptestConfig) { c.LoginLimit = 3; c.TrustProxy = true })
 	login := func(pw, from string) apptest.Response {
 		return h.Do(R{Method: "POST", Path: "/api/v1/auth/login", Headers: map[string]string{"X-Forwarded-For": from},
@@ -123,6 +127,7 @@ func TestStrangersCannotLockAnOfficerOut(t *testing.T) {
 // Names, titles and file names with invisible format characters are
 // refused, naming the field.
 func TestInvisibleCharactersAreRefused(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	inst := h.Demo("institute")
 	bad := sturgeon()
@@ -145,6 +150,7 @@ func TestInvisibleCharactersAreRefused(t *testing.T) {
 // With mail configured, the owner of a taken address is told (in both
 // languages, with where to log in); a new address gets no such message.
 func TestSignupWithATakenEmailTellsTheOwner(t *testing.T) {
+	t.Parallel()
 	box, smtpURL := startSMTP(t)
 	h := apptest.New(t, func(c *apptestConfig) { c.SMTPURL = smtpURL })
 	if r := signUp(h, "nguoi.moi@example.vn", "Công ty Mới", ""); r.Status != 202 {

@@ -330,7 +330,7 @@ func TestHostileBodies(t *testing.T) {
 // every one gets the same answer.
 func TestConcurrentRegistrationOfOneEmail(t *testing.T) {
 	t.Parallel()
-	h := apptest.New(t, func(c *apptestConfig) { c.Demo = false })
+	h := apptest.New(t)
 	var wg sync.WaitGroup
 	statuses := make([]int, 10)
 	for i := range statuses {

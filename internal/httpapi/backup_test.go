@@ -55,6 +55,7 @@ func onDisk(t *testing.T, dataDir, backupDir string, demo bool) *apptest.Harness
 // the people can log in. A backup with one byte changed is refused, and so
 // is one of newer data.
 func TestBackupRestoreJourney(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	dataDir, backups := filepath.Join(root, "data"), filepath.Join(root, "backups")
 	h := onDisk(t, dataDir, backups, true)
@@ -191,6 +192,7 @@ func TestBackupRestoreJourney(t *testing.T) {
 // TestExportImport: an export of a running platform, imported into an
 // empty store, has the same counts and the same records.
 func TestExportImport(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	h := onDisk(t, filepath.Join(root, "data"), "", true)
 	ctx := context.Background()

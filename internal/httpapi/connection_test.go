@@ -16,6 +16,7 @@ import (
 // TestConnectionProblems: every error fasthttp meets before a request
 // exists is named with its 4xx, never a 500.
 func TestConnectionProblems(t *testing.T) {
+	t.Parallel()
 	timeout := &net.OpError{Op: "read", Net: "tcp", Err: os.ErrDeadlineExceeded}
 	cases := []struct {
 		err    error

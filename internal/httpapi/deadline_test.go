@@ -11,6 +11,7 @@ import (
 // Every request's context carries the configured deadline down to the
 // store and the search engine; without one Fiber's user context has none.
 func TestRequestDeadline(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		timeout time.Duration
 		want    bool

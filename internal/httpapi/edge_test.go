@@ -57,6 +57,7 @@ func problemWithHeaders(t *testing.T, what string, r apptest.Response, status in
 // a request fasthttp cannot parse is 400. All in problem+json with the
 // usual headers, never a bare 500.
 func TestOversizedHeads(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t, func(c *apptestConfig) { c.Demo = false })
 	base := h.Listen(t)
 	pad := func(n int) map[string]string { return map[string]string{"X-Padding": strings.Repeat("a", n)} }
@@ -95,6 +96,7 @@ func TestOversizedHeads(t *testing.T) {
 // TestMethodNotAllowed: a known path with another method is 405 with the
 // methods the route table serves there; an unknown path stays 404.
 func TestMethodNotAllowed(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t, func(c *apptestConfig) { c.Demo = false })
 	cases := []struct{ method, path, allow string }{
 		{"DELETE", "/api/v1/me", "GET, HEAD"},
@@ -122,6 +124,7 @@ func TestMethodNotAllowed(t *testing.T) {
 // its bearer token, on a separate address when one is given, and not at
 // all otherwise.
 func TestMetricsAccess(t *testing.T) {
+	t.Parallel()
 	closed := apptest.New(t, func(c *apptestConfig) { c.Demo = false })
 	if r := closed.Do(R{Method: "GET", Path: "/metrics"}); r.Status != 404 || strings.Contains(string(r.Body), "go_goroutines") {
 		t.Fatalf("metrics without a token or an address: %d %.200s", r.Status, r.Body)
@@ -160,6 +163,7 @@ func TestMetricsAccess(t *testing.T) {
 // TestNoStoreWithCredentials: what answers a request with credentials is
 // never stored by a cache; public answers keep their caching.
 func TestNoStoreWithCredentials(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	tok := h.Demo("enterprise")
 	for _, r := range []struct {
@@ -191,6 +195,7 @@ func TestNoStoreWithCredentials(t *testing.T) {
 // TestMalformedMultipart: a broken upload body has its own code, a body
 // without the file field names the field.
 func TestMalformedMultipart(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	inst := h.Demo("institute")
 	id := createListing(t, h, inst, sturgeon())["id"].(string)

@@ -351,6 +351,7 @@ func problemsOf(sites []codeSite, problems, fields map[string]text) []string {
 }
 
 func TestEveryCodeHasTexts(t *testing.T) {
+	t.Parallel()
 	s, err := scanCodes("..", "../../cmd")
 	if err != nil {
 		t.Fatal(err)
@@ -375,6 +376,7 @@ func TestEveryCodeHasTexts(t *testing.T) {
 // TestCodeScanFindsNewCodes shows the walk catches a code added in any of
 // the usual ways without a text, and a text whose placeholder is not given.
 func TestCodeScanFindsNewCodes(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	src := map[string]string{
 		"errs/errs.go": `package errs
@@ -462,6 +464,7 @@ func (s *codeScan) codeFields(f *scanFile, fd *ast.FuncDecl, lit *ast.CompositeL
 // field messages with amounts grouped as people read them, and a rate-limited
 // problem that says when to come back.
 func TestServerTextsInTheAskedLanguage(t *testing.T) {
+	t.Parallel()
 	app := fiber.New(fiber.Config{ErrorHandler: errorHandler(slog.New(slog.DiscardHandler), false)})
 	app.Get("/limited", func(*fiber.Ctx) error { return errs.RateLimited(250 * time.Second) })
 	app.Get("/share", func(*fiber.Ctx) error {

@@ -17,6 +17,7 @@ import (
 // the application's `can` offers gets past the server's rules, and each it
 // withholds is refused (403, 404 or 409) — because both come from one table.
 func TestApplicationCanMatchesTheServer(t *testing.T) {
+	t.Parallel()
 	h := apptest.New(t)
 	ctx := context.Background()
 	toks := map[string]apptest.Tokens{"enterprise": h.Demo("enterprise"), "officer": h.Demo("officer"), "reviewer": h.Demo("reviewer"), "institute": h.Demo("institute")}
