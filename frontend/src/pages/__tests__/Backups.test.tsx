@@ -33,7 +33,7 @@ describe('Backups', () => {
       },
     });
     renderApp(<Backups />, { path: '/admin/backups', route: '/admin/backups' });
-    expect(await screen.findByText(/giữ bản mới nhất của 7 ngày và 12 tháng/)).toBeTruthy();
+    expect(await screen.findByText(/giữ mọi bản của 24 giờ qua và bản mới nhất của 7 ngày, 12 tháng gần nhất/)).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('disk full');
     expect(screen.getByText('08/12/2026 02:30')).toBeTruthy(); // the next backup, Vietnam time
     expect(screen.getByText('Theo lịch')).toBeTruthy();
