@@ -254,7 +254,7 @@ type Record struct {
 	Title string `json:"title"`
 	Link  string `json:"link"`            // the SPA's path to it (for those allowed to open it)
 	Day   string `json:"day"`             // the Vietnam day it counted on
-	Value int64  `json:"value,omitempty"` // what it adds to a VND metric
+	Value int64  `json:"value,omitempty"` // VND: a contract's value, an amount of support
 	// Confidential: the record may not be named or its value shown to the
 	// public (a transfer whose parties did not consent). Counting it among
 	// others is fine.
@@ -271,7 +271,7 @@ type Result struct {
 	Query
 	Unit    string   `json:"unit"`
 	Count   int      `json:"count"` // records counted
-	Sum     int64    `json:"sum"`   // VND, for money metrics (0 otherwise)
+	Sum     int64    `json:"sum"`   // the records' values added, VND (a transfer's contract value, an amount of support; 0 for records without one)
 	Records []Record `json:"records"`
 }
 

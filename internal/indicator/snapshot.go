@@ -195,9 +195,7 @@ func (s *Snapshot) Count(q Query, w Window) (Result, error) {
 	add := func(rec Record) {
 		r.Records = append(r.Records, rec)
 		r.Count++
-		if m.Unit == UnitVND {
-			r.Sum += rec.Value
-		}
+		r.Sum += rec.Value
 	}
 	switch q.Metric {
 	case TransfersSigned, TransfersSignedValue, TransfersRegistered, TransfersRegisteredValue:
