@@ -85,3 +85,7 @@ func MatchingEval() ([]MatchingLabel, error) {
 // Support returns support.json: the demo support programme and a recorded
 // technology transfer an enterprise's application can point at.
 func Support() ([]byte, error) { return files.ReadFile("support.json") }
+
+// StatisticsForms returns statistics-forms.json: the ministry's statistical
+// forms as data (rows, columns, labels and the metric filling each cell).
+func StatisticsForms() ([]byte, error) { return files.ReadFile("statistics-forms.json") }
