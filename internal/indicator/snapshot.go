@@ -283,3 +283,20 @@ func (s *Snapshot) Count(q Query, w Window) (Result, error) {
 	slices.SortFunc(r.Records, func(a, b Record) int { return cmp.Or(cmp.Compare(a.Day, b.Day), cmp.Compare(a.ID, b.ID)) })
 	return r, nil
 }
+
+// Program is a published support programme, for breakdowns by the
+// "program" filter.
+type Program struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// Programs lists the published programmes, by name.
+func (s *Snapshot) Programs() []Program {
+	out := make([]Program, 0, len(s.programs))
+	for _, p := range s.programs {
+		out = append(out, Program{ID: p.ID, Name: p.Name})
+	}
+	slices.SortFunc(out, func(a, b Program) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) })
+	return out
+}

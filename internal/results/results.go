@@ -1,0 +1,349 @@
+// Package results is the public "Kết quả thực hiện" (results) page and
+// its open data: technology transfers recorded per reporting year and
+// sector (count and value), support money per programme and year, the
+// supported projects whose results were accepted, and the plan's targets
+// with their progress — every figure counted by internal/indicator and
+// naming the metric that says how.
+//
+// No figure reveals a single confidential contract:
+//
+//   - A transfer figure counting fewer than MinCell contracts is
+//     suppressed (count and value null, Suppressed "small"). Zero is shown:
+//     it reveals no contract.
+//   - Where a year's total less its sector figures shown would tell the
+//     suppressed ones (fewer than MinCell contracts together), more is
+//     suppressed (Suppressed "complement"): the smallest other sector, or
+//     the total when no other sector has contracts.
+//   - A transfer is named, with its parties and value, only when its
+//     parties consented (transfer.PublicConsent).
+//
+// Support money and supported projects are public decisions (the support
+// dashboard already shows them), so they are shown as counted.
+//
+// The JSON document (Results) and the CSV carry the same figures in the
+// same order; Schema names the shape, which changes only with a new id.
+package results
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/techmart-vn/techmart/internal/indicator"
+	"github.com/techmart-vn/techmart/internal/period"
+	"github.com/techmart-vn/techmart/internal/taxonomy"
+)
+
+// Schema identifies the open data's shape.
+const Schema = "techmart.public-results/v1"
+
+// MinCell is the fewest records a published transfer figure may count.
+const MinCell = 3
+
+// Years is how many reporting years the page shows, the current one last.
+const Years = 5
+
+// Sections of the figures.
+const (
+	SectionTransfers = "transfers"
+	SectionSupport   = "support"
+	SectionProjects  = "projects"
+	SectionTargets   = "targets"
+)
+
+// Why a figure is withheld.
+const (
+	SuppressedSmall      = "small"      // it counts 1 or 2 records
+	SuppressedComplement = "complement" // it would reveal a small one by subtraction
+)
+
+// Figure is one published number: a row of the CSV.
+type Figure struct {
+	Section   string `json:"section"`
+	Year      int    `json:"year"`
+	Dimension string `json:"dimension"` // total, sector, program, target
+	Key       string `json:"key"`       // the sector's code, the programme's or target's id; "" for a total
+	LabelVi   string `json:"labelVi"`
+	LabelEn   string `json:"labelEn"`
+	Unit      string `json:"unit"`   // what value is: vnd, or the target's unit
+	Metric    string `json:"metric"` // how it is counted: an indicator id ("reported" for a target an agency reports)
+	// Count is how many records; null when suppressed or not counted.
+	Count *int64 `json:"count"`
+	// Value is VND for transfers and support; null when suppressed.
+	Value *int64 `json:"value"`
+	// Target and Achieved are a target's; Status its traffic light.
+	Target     *float64 `json:"target"`
+	Achieved   *float64 `json:"achieved"`
+	Status     string   `json:"status"`
+	Suppressed string   `json:"suppressed"` // "", small, complement
+}
+
+// TargetProgress is a plan target's progress as the plan supplies it.
+type TargetProgress struct {
+	ID        string         `json:"id"`
+	Plan      indicator.Text `json:"plan"`      // e.g. Quyết định 684/QĐ-UBND
+	Indicator indicator.Text `json:"indicator"` // what is measured
+	Unit      indicator.Text `json:"unit"`
+	Target    float64        `json:"target"`
+	Deadline  string         `json:"deadline"` // YYYY-MM-DD
+	Achieved  float64        `json:"achieved"` // cumulative to the year's end
+	// Status: achieved, on_track, at_risk, behind.
+	Status string `json:"status"`
+	// Metric is the indicator id when the platform counts it, "reported"
+	// when the responsible agency reports it.
+	Metric string `json:"metric"`
+}
+
+// TargetSource supplies the targets' progress for a reporting year (the
+// plan's service). Without one the section is empty.
+type TargetSource interface {
+	PublicTargets(ctx context.Context, year int) ([]TargetProgress, error)
+}
+
+// Transfer is a contract whose parties consented to its publication.
+type Transfer struct {
+	ID        string   `json:"id"`
+	Title     string   `json:"title"`
+	Supplier  string   `json:"supplier"`
+	Recipient string   `json:"recipient"`
+	Value     int64    `json:"value"`
+	SignedOn  string   `json:"signedOn"`
+	Sectors   []string `json:"sectors"`
+}
+
+// Project is a supported project whose results were accepted.
+type Project struct {
+	ID           string `json:"id"`
+	Title        string `json:"title"`
+	Organization string `json:"organization"`
+	AcceptedOn   string `json:"acceptedOn"`
+}
+
+// Results is the public document.
+type Results struct {
+	Schema      string             `json:"schema"`
+	GeneratedAt time.Time          `json:"generatedAt"`
+	Years       []period.Period    `json:"years"`
+	MinCell     int                `json:"minCell"`
+	Figures     []Figure           `json:"figures"`
+	Transfers   []Transfer         `json:"transfers"` // named with consent
+	Projects    []Project          `json:"projects"`
+	Metrics     []indicator.Metric `json:"metrics"`
+}
+
+// Service computes the public results and keeps them for TTL: the page is
+// public and a province's snapshot takes seconds in embedded mode.
+type Service struct {
+	eng     *indicator.Engine
+	tax     *taxonomy.Taxonomy
+	rule    period.Rule
+	targets TargetSource
+	now     func() time.Time
+	ttl     time.Duration
+
+	mu     sync.Mutex
+	cached *Results
+	at     time.Time
+}
+
+// New returns the service; targets may be nil.
+func New(eng *indicator.Engine, tax *taxonomy.Taxonomy, rule period.Rule, targets TargetSource, now func() time.Time, ttl time.Duration) *Service {
+	if now == nil {
+		now = time.Now
+	}
+	return &Service{eng: eng, tax: tax, rule: rule, targets: targets, now: now, ttl: ttl}
+}
+
+// SetTargets wires the plan's targets (the composition root calls it).
+func (s *Service) SetTargets(t TargetSource) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.targets, s.cached = t, nil
+}
+
+// Get returns the results, computed at most once per TTL.
+func (s *Service) Get(ctx context.Context) (Results, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.now()
+	if s.cached != nil && now.Sub(s.at) < s.ttl && !now.Before(s.at) {
+		return *s.cached, nil
+	}
+	r, err := s.compute(ctx, now)
+	if err != nil {
+		return Results{}, err
+	}
+	s.cached, s.at = &r, now
+	return r, nil
+}
+
+func (s *Service) compute(ctx context.Context, now time.Time) (Results, error) {
+	snap, err := s.eng.Snapshot(ctx)
+	if err != nil {
+		return Results{}, err
+	}
+	cur := s.rule.YearOf(now)
+	r := Results{Schema: Schema, GeneratedAt: now.UTC(), MinCell: MinCell, Figures: []Figure{}, Transfers: []Transfer{},
+		Projects: []Project{}, Metrics: indicator.Catalogue()}
+	progs := snap.Programs()
+	count := func(metric string, filters map[string]string, w indicator.Window) (indicator.Result, error) {
+		return snap.Count(indicator.Query{Metric: metric, Filters: filters}, w)
+	}
+	for y := cur - Years + 1; y <= cur; y++ {
+		p := s.rule.Year(y)
+		r.Years = append(r.Years, p)
+		w := indicator.YearOf(p)
+
+		// Transfers per sector, then the year's total.
+		group := []Figure{}
+		for _, sec := range s.tax.Sectors {
+			res, err := count(indicator.TransfersSigned, map[string]string{indicator.FilterSector: sec.Code}, w)
+			if err != nil {
+				return Results{}, err
+			}
+			group = append(group, transferFigure(y, "sector", sec.Code, sec.VI, sec.EN, res))
+		}
+		all, err := count(indicator.TransfersSigned, nil, w)
+		if err != nil {
+			return Results{}, err
+		}
+		group = append(group, transferFigure(y, "total", "", "Tổng số", "Total", all))
+		r.Figures = append(r.Figures, Suppress(group)...)
+		for _, rec := range all.Records {
+			if !rec.Confidential {
+				t := Transfer{ID: rec.ID, Title: rec.Title, Value: rec.Value, SignedOn: rec.Day, Sectors: rec.Sectors}
+				if len(rec.Parties) == 2 {
+					t.Supplier, t.Recipient = rec.Parties[0], rec.Parties[1]
+				}
+				r.Transfers = append(r.Transfers, t)
+			}
+		}
+
+		// Support per programme: committed, disbursed, enterprises.
+		for _, pr := range progs {
+			f := map[string]string{indicator.FilterProgram: pr.ID}
+			committed, err := count(indicator.SupportCommitted, f, w)
+			if err != nil {
+				return Results{}, err
+			}
+			disbursed, err := count(indicator.SupportDisbursed, f, w)
+			if err != nil {
+				return Results{}, err
+			}
+			ents, err := count(indicator.EnterprisesSupported, f, w)
+			if err != nil {
+				return Results{}, err
+			}
+			r.Figures = append(r.Figures, supportFigures(y, "program", pr.ID, pr.Name, pr.Name, committed, disbursed, ents)...)
+		}
+		committed, err := count(indicator.SupportCommitted, nil, w)
+		if err != nil {
+			return Results{}, err
+		}
+		disbursed, err := count(indicator.SupportDisbursed, nil, w)
+		if err != nil {
+			return Results{}, err
+		}
+		ents, err := count(indicator.EnterprisesSupported, nil, w)
+		if err != nil {
+			return Results{}, err
+		}
+		r.Figures = append(r.Figures, supportFigures(y, "total", "", "Tổng số", "Total", committed, disbursed, ents)...)
+
+		// Supported projects accepted.
+		acc, err := count(indicator.ProjectsAccepted, nil, w)
+		if err != nil {
+			return Results{}, err
+		}
+		n := int64(acc.Count)
+		r.Figures = append(r.Figures, Figure{Section: SectionProjects, Year: y, Dimension: "total", LabelVi: "Dự án được nghiệm thu đạt",
+			LabelEn: "Projects accepted", Unit: indicator.UnitCount, Metric: indicator.ProjectsAccepted, Count: &n})
+		for _, rec := range acc.Records {
+			pj := Project{ID: rec.ID, Title: rec.Title, AcceptedOn: rec.Day}
+			if len(rec.Parties) > 0 {
+				pj.Organization = rec.Parties[0]
+			}
+			r.Projects = append(r.Projects, pj)
+		}
+	}
+	slices.SortStableFunc(r.Transfers, func(a, b Transfer) int { return cmp.Compare(b.SignedOn, a.SignedOn) })
+	slices.SortStableFunc(r.Projects, func(a, b Project) int { return cmp.Compare(b.AcceptedOn, a.AcceptedOn) })
+
+	if s.targets != nil {
+		ts, err := s.targets.PublicTargets(ctx, cur)
+		if err != nil {
+			return Results{}, err
+		}
+		for _, t := range ts {
+			target, achieved := t.Target, t.Achieved
+			r.Figures = append(r.Figures, Figure{Section: SectionTargets, Year: cur, Dimension: "target", Key: t.ID,
+				LabelVi: t.Indicator.Vi, LabelEn: t.Indicator.En, Unit: cmp.Or(t.Unit.Vi, t.Unit.En), Metric: cmp.Or(t.Metric, "reported"),
+				Target: &target, Achieved: &achieved, Status: t.Status})
+		}
+	}
+	return r, nil
+}
+
+func transferFigure(y int, dim, key, vi, en string, res indicator.Result) Figure {
+	n, v := int64(res.Count), res.Sum
+	return Figure{Section: SectionTransfers, Year: y, Dimension: dim, Key: key, LabelVi: vi, LabelEn: en,
+		Unit: indicator.UnitVND, Metric: indicator.TransfersSigned, Count: &n, Value: &v}
+}
+
+func supportFigures(y int, dim, key, vi, en string, committed, disbursed, ents indicator.Result) []Figure {
+	c, d, e := committed.Sum, disbursed.Sum, int64(ents.Count)
+	return []Figure{
+		{Section: SectionSupport, Year: y, Dimension: dim, Key: key, LabelVi: vi, LabelEn: en, Unit: indicator.UnitCount, Metric: indicator.EnterprisesSupported, Count: &e},
+		{Section: SectionSupport, Year: y, Dimension: dim, Key: key, LabelVi: vi, LabelEn: en, Unit: indicator.UnitVND, Metric: indicator.SupportCommitted, Value: &c},
+		{Section: SectionSupport, Year: y, Dimension: dim, Key: key, LabelVi: vi, LabelEn: en, Unit: indicator.UnitVND, Metric: indicator.SupportDisbursed, Value: &d},
+	}
+}
+
+// Suppress withholds the small figures of one group — parts followed by
+// their total, last — and, while the total is shown and the withheld
+// parts together count fewer than MinCell records (so that the total less
+// the parts shown would tell one or two contracts' value), a complement:
+// the smallest other part with records, or else the total. It returns the
+// group changed in place.
+func Suppress(group []Figure) []Figure {
+	if len(group) == 0 {
+		return group
+	}
+	small := func(f Figure) bool { return f.Count != nil && *f.Count > 0 && *f.Count < MinCell }
+	parts, total := group[:len(group)-1], &group[len(group)-1]
+	var hiddenCount int64
+	hide := func(f *Figure, why string) {
+		if f != total {
+			hiddenCount += *f.Count
+		}
+		f.Count, f.Value, f.Suppressed = nil, nil, why
+	}
+	if small(*total) {
+		hide(total, SuppressedSmall)
+	}
+	hidden := 0
+	for i := range parts {
+		if small(parts[i]) {
+			hide(&parts[i], SuppressedSmall)
+			hidden++
+		}
+	}
+	for hidden > 0 && total.Suppressed == "" && hiddenCount < MinCell {
+		best := -1
+		for i := range parts {
+			if parts[i].Suppressed == "" && parts[i].Count != nil && *parts[i].Count > 0 &&
+				(best < 0 || *parts[i].Count < *parts[best].Count) {
+				best = i
+			}
+		}
+		if best < 0 {
+			hide(total, SuppressedComplement)
+			break
+		}
+		hide(&parts[best], SuppressedComplement)
+		hidden++
+	}
+	return group
+}

@@ -1,0 +1,300 @@
+package results_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/techmart-vn/techmart/internal/calendar"
+	"github.com/techmart-vn/techmart/internal/catalog"
+	"github.com/techmart-vn/techmart/internal/connection"
+	"github.com/techmart-vn/techmart/internal/indicator"
+	"github.com/techmart-vn/techmart/internal/org"
+	"github.com/techmart-vn/techmart/internal/period"
+	"github.com/techmart-vn/techmart/internal/results"
+	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/store/storetest"
+	"github.com/techmart-vn/techmart/internal/support"
+	"github.com/techmart-vn/techmart/internal/taxonomy"
+	"github.com/techmart-vn/techmart/internal/transfer"
+)
+
+func fig(n int64) results.Figure {
+	v := n * 1_000_000
+	return results.Figure{Count: &n, Value: &v}
+}
+
+// Small figures are withheld, and so is whatever would let a reader
+// subtract them back out of the total.
+func TestSuppress(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		parts []int64
+		total int64
+		want  []string // the parts' then the total's Suppressed
+	}{
+		{"nothing small", []int64{3, 0, 7}, 10, []string{"", "", "", ""}},
+		{"one small: the smallest other goes too", []int64{5, 4, 1}, 10, []string{"", "complement", "small", ""}},
+		{"one small, one other", []int64{5, 2, 0}, 7, []string{"complement", "small", "", ""}},
+		{"one small, no other: the total goes", []int64{2, 0}, 4, []string{"small", "", "complement"}},
+		{"two small counting two together: one more", []int64{1, 1, 6, 9}, 17, []string{"small", "small", "complement", "", ""}},
+		{"two small counting four together", []int64{2, 2, 6}, 10, []string{"small", "small", "", ""}},
+		{"a small total", []int64{2, 0}, 2, []string{"small", "", "small"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			group := []results.Figure{}
+			for _, n := range tc.parts {
+				group = append(group, fig(n))
+			}
+			group = append(group, fig(tc.total))
+			results.Suppress(group)
+			got := []string{}
+			for _, f := range group {
+				got = append(got, f.Suppressed)
+				if f.Suppressed != "" && (f.Count != nil || f.Value != nil) {
+					t.Errorf("a suppressed figure keeps its numbers: %+v", f)
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("suppressed = %q, want %q", got, tc.want)
+			}
+			// The subtraction: with the total shown, the total less the
+			// parts shown never tells one or two contracts.
+			if tot := group[len(group)-1]; tot.Count != nil {
+				rest := *tot.Count
+				for _, f := range group[:len(group)-1] {
+					if f.Count != nil {
+						rest -= *f.Count
+					}
+				}
+				if rest > 0 && rest < results.MinCell {
+					t.Errorf("total less the parts shown = %d contracts", rest)
+				}
+			}
+		})
+	}
+}
+
+func insert(t *testing.T, st *store.Store, coll string, doc any) {
+	t.Helper()
+	if err := store.Insert(context.Background(), st, coll, doc); err != nil {
+		t.Fatal(err)
+	}
+}
+
+type targets []results.TargetProgress
+
+func (ts targets) PublicTargets(_ context.Context, year int) ([]results.TargetProgress, error) {
+	return ts, nil
+}
+
+func platform(t *testing.T) (*store.Store, *taxonomy.Taxonomy) {
+	st := storetest.New(t)
+	if err := st.Ensure(context.Background(), append([]store.CollectionSpec{transfer.Spec, catalog.Spec, org.Spec}, support.Specs...)...); err != nil {
+		t.Fatal(err)
+	}
+	tax, err := taxonomy.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, tax
+}
+
+func tr(id, sector, day string, value int64, consent bool) *transfer.Transfer {
+	return &transfer.Transfer{ID: id, Title: "Transfer " + id, Form: "licence", Sectors: []string{sector}, SignedOn: day, ContractValue: value,
+		Supplier: connection.Ref{ID: "s-" + id, Name: "Supplier " + id}, Recipient: connection.Ref{ID: "r-" + id, Name: "Recipient " + id}, PublicConsent: consent,
+		Methods: []string{"documents"}, Documents: []string{}, Registration: transfer.Registration{Status: transfer.RegNotRequired}}
+}
+
+// One confidential contract alone in its sector is neither counted nor
+// valued nor named; the contracts whose parties consented are named with
+// their value; the year's total hides what subtraction would tell.
+func TestConsentAndSuppression(t *testing.T) {
+	st, tax := platform(t)
+	for _, x := range []*transfer.Transfer{
+		tr("b1", "biotech", "2026-01-10", 100, true),
+		tr("b2", "biotech", "2026-02-10", 200, false),
+		tr("b3", "biotech", "2026-03-10", 300, true),
+		tr("b4", "biotech", "2026-04-10", 400, false),
+		tr("i1", "ict", "2026-12-14", 777, false),      // alone in its sector, last day of 2026
+		tr("m1", "medicine", "2026-12-15", 5000, true), // the first day of 2027
+	} {
+		insert(t, st, transfer.Collection, x)
+	}
+	now := time.Date(2027, 1, 5, 9, 0, 0, 0, calendar.Vietnam)
+	svc := results.New(indicator.New(st), tax, period.Default(), nil, func() time.Time { return now }, time.Minute)
+	r, err := svc.Get(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	find := func(year int, dim, key string) results.Figure {
+		for _, f := range r.Figures {
+			if f.Section == results.SectionTransfers && f.Year == year && f.Dimension == dim && f.Key == key {
+				return f
+			}
+		}
+		t.Fatalf("no figure %d %s %s", year, dim, key)
+		return results.Figure{}
+	}
+	if f := find(2026, "sector", "ict"); f.Count != nil || f.Value != nil || f.Suppressed != results.SuppressedSmall {
+		t.Errorf("ict 2026, one confidential contract = %+v", f)
+	}
+	// The total (5 contracts) less biotech (4) would tell ict's one: the
+	// only other sector with contracts goes too, and the total stays.
+	if f := find(2026, "sector", "biotech"); f.Count != nil || f.Suppressed != results.SuppressedComplement {
+		t.Errorf("biotech 2026 = %+v", f)
+	}
+	if f := find(2026, "total", ""); f.Count == nil || *f.Count != 5 || *f.Value != 1777 {
+		t.Errorf("2026 total = %+v", f)
+	}
+	if f := find(2026, "sector", "medicine"); f.Count == nil || *f.Count != 0 || f.Suppressed != "" {
+		t.Errorf("medicine 2026 = %+v", f)
+	}
+	if f := find(2027, "sector", "medicine"); f.Suppressed != results.SuppressedSmall {
+		t.Errorf("medicine 2027 = %+v", f)
+	}
+	// Only consented contracts are named, with parties and value.
+	named := []string{}
+	for _, x := range r.Transfers {
+		named = append(named, x.ID)
+		if x.Supplier != "Supplier "+x.ID || x.Recipient != "Recipient "+x.ID || x.Value == 0 {
+			t.Errorf("named transfer %+v", x)
+		}
+	}
+	if !slices.Equal(named, []string{"m1", "b3", "b1"}) {
+		t.Errorf("named = %v, want the consented m1, b3, b1, newest first", named)
+	}
+	body, _ := json.Marshal(r)
+	for _, secret := range []string{"b2", "b4", "i1", "777", "Recipient b2"} {
+		if bytes.Contains(body, []byte(`"`+secret+`"`)) || bytes.Contains(body, []byte(":"+secret+",")) {
+			t.Errorf("the public document holds %q", secret)
+		}
+	}
+	if r.Schema != results.Schema || len(r.Years) != results.Years || r.Years[len(r.Years)-1].Year != 2027 {
+		t.Errorf("schema %q, years %v", r.Schema, r.Years)
+	}
+}
+
+// The CSV holds the JSON's figures, one a row, in order, with nulls as
+// empty fields.
+func TestCSVEqualsJSON(t *testing.T) {
+	st, tax := platform(t)
+	insert(t, st, transfer.Collection, tr("a", "biotech", "2026-05-01", 123_456_789, true))
+	for i := range 3 {
+		insert(t, st, transfer.Collection, tr("h"+strconv.Itoa(i), "hitech_agri", "2026-05-0"+strconv.Itoa(i+2), 1_000_000, false))
+	}
+	insert(t, st, support.ApplicationCollection, &support.Application{ID: "a1", ProgramID: "p1", OrgID: "o1", OrgName: "HTX Chè La Bằng", Title: "Dây chuyền chè",
+		State: support.AppAccepted, Acceptance: &support.Acceptance{Outcome: support.AppAccepted, On: "2026-09-09"}})
+	insert(t, st, support.ProgramCollection, &support.Program{ID: "p1", Name: "Hỗ trợ đổi mới công nghệ 2026", State: support.ProgramPublished,
+		Reservations: []support.Reservation{{ApplicationID: "a1", OrgID: "o1", Amount: 300_000_000, At: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC),
+			Tranches: []support.Tranche{{Amount: 100_000_000, On: "2026-04-01"}}}}})
+	now := time.Date(2026, 10, 1, 9, 0, 0, 0, calendar.Vietnam)
+	ts := targets{{ID: "t1", Indicator: indicator.Text{Vi: "Doanh nghiệp được hỗ trợ", En: "Enterprises supported"}, Unit: indicator.Text{Vi: "doanh nghiệp", En: "enterprises"},
+		Target: 20, Achieved: 1, Status: "behind", Metric: indicator.EnterprisesSupported}}
+	svc := results.New(indicator.New(st), tax, period.Default(), ts, func() time.Time { return now }, time.Minute)
+	r, err := svc.Get(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := results.CSV(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The JSON as a client reads it.
+	js, _ := json.Marshal(r)
+	var doc struct {
+		Figures []map[string]any `json:"figures"`
+	}
+	if err := json.Unmarshal(js, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(rows[0], results.CSVHeader) || len(rows)-1 != len(doc.Figures) {
+		t.Fatalf("%d rows for %d figures; header %v", len(rows)-1, len(doc.Figures), rows[0])
+	}
+	for i, f := range doc.Figures {
+		for j, col := range results.CSVHeader {
+			want := ""
+			switch v := f[col].(type) {
+			case nil:
+			case string:
+				want = v
+			case float64:
+				want = strconv.FormatFloat(v, 'f', -1, 64)
+			}
+			if rows[i+1][j] != want {
+				t.Errorf("row %d %s = %q, JSON %q", i+1, col, rows[i+1][j], want)
+			}
+		}
+	}
+	// What the figures hold.
+	has := func(section string, year int, dim, key, metric, count, value, suppressed string) {
+		t.Helper()
+		for _, row := range rows[1:] {
+			if row[0] == section && row[1] == strconv.Itoa(year) && row[2] == dim && row[3] == key && row[7] == metric {
+				if row[8] != count || row[9] != value || row[13] != suppressed {
+					t.Errorf("%s %d %s %s %s: count=%q value=%q suppressed=%q, want %q %q %q", section, year, dim, key, metric, row[8], row[9], row[13], count, value, suppressed)
+				}
+				return
+			}
+		}
+		t.Errorf("no row %s %d %s %s %s", section, year, dim, key, metric)
+	}
+	has("transfers", 2026, "total", "", indicator.TransfersSigned, "4", "126456789", "")
+	has("transfers", 2026, "sector", "biotech", indicator.TransfersSigned, "", "", "small")
+	// Total less hitech_agri would tell biotech's one contract.
+	has("transfers", 2026, "sector", "hitech_agri", indicator.TransfersSigned, "", "", "complement")
+	has("transfers", 2026, "sector", "medicine", indicator.TransfersSigned, "0", "0", "")
+	has("transfers", 2025, "total", "", indicator.TransfersSigned, "0", "0", "")
+	has("support", 2026, "program", "p1", indicator.SupportCommitted, "", "300000000", "")
+	has("support", 2026, "program", "p1", indicator.SupportDisbursed, "", "100000000", "")
+	has("support", 2026, "total", "", indicator.EnterprisesSupported, "1", "", "")
+	has("projects", 2026, "total", "", indicator.ProjectsAccepted, "1", "", "")
+	has("targets", 2026, "target", "t1", indicator.EnterprisesSupported, "", "", "")
+	if row := rows[len(rows)-1]; row[10] != "20" || row[11] != "1" || row[12] != "behind" {
+		t.Errorf("the target's row = %v", row)
+	}
+	if len(r.Projects) != 1 || r.Projects[0].Organization != "HTX Chè La Bằng" {
+		t.Errorf("projects = %+v", r.Projects)
+	}
+}
+
+// The results are kept for the TTL, then counted again.
+func TestCache(t *testing.T) {
+	st, tax := platform(t)
+	now := time.Date(2026, 10, 1, 9, 0, 0, 0, calendar.Vietnam)
+	svc := results.New(indicator.New(st), tax, period.Default(), nil, func() time.Time { return now }, time.Minute)
+	total := func() int64 {
+		r, err := svc.Get(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range r.Figures {
+			if f.Section == results.SectionTransfers && f.Year == 2026 && f.Dimension == "total" && f.Count != nil {
+				return *f.Count
+			}
+		}
+		return -1
+	}
+	if n := total(); n != 0 {
+		t.Fatalf("empty = %d", n)
+	}
+	for i := range 3 {
+		insert(t, st, transfer.Collection, tr("c"+strconv.Itoa(i), "biotech", "2026-05-01", 1, false))
+	}
+	if n := total(); n != 0 {
+		t.Errorf("within the TTL = %d, want the kept 0", n)
+	}
+	now = now.Add(time.Minute)
+	if n := total(); n != 3 {
+		t.Errorf("after the TTL = %d, want 3", n)
+	}
+}
