@@ -228,6 +228,10 @@ func (r *Registry) fields(t reflect.Type, request bool, props Schema, required *
 			}
 		}
 		s := r.schemaOf(f.Type, request, rule)
+		// nullable:"true" on a pointer field says the answer may hold null.
+		if typ, ok := s["type"].(string); ok && f.Type.Kind() == reflect.Pointer && f.Tag.Get("nullable") == "true" {
+			s["type"] = []string{typ, "null"}
+		}
 		if doc := f.Tag.Get("doc"); doc != "" {
 			if _, isRef := s["$ref"]; isRef {
 				s = Schema{"allOf": []any{s}}

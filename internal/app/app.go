@@ -25,13 +25,17 @@ import (
 	"github.com/techmart-vn/techmart/internal/connection"
 	"github.com/techmart-vn/techmart/internal/files"
 	"github.com/techmart-vn/techmart/internal/httpapi"
+	"github.com/techmart-vn/techmart/internal/indicator"
 	"github.com/techmart-vn/techmart/internal/mail"
 	"github.com/techmart-vn/techmart/internal/matching"
 	"github.com/techmart-vn/techmart/internal/migrate"
 	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/org"
+	"github.com/techmart-vn/techmart/internal/period"
+	"github.com/techmart-vn/techmart/internal/results"
 	"github.com/techmart-vn/techmart/internal/search"
 	"github.com/techmart-vn/techmart/internal/seed"
+	"github.com/techmart-vn/techmart/internal/statistics"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/support"
 	"github.com/techmart-vn/techmart/internal/taxonomy"
@@ -59,9 +63,14 @@ type App struct {
 	Support   *support.Service
 	Blobs     files.Blobs
 	Backups   *backup.Service
-	Demo      *httpapi.Demo
-	Mail      bool
-	Version   string
+	// Indicators counts what the platform records in a period; Statistics
+	// and Results count through it.
+	Indicators *indicator.Engine
+	Statistics *statistics.Service
+	Results    *results.Service
+	Demo       *httpapi.Demo
+	Mail       bool
+	Version    string
 	// Now is the platform's one clock: every service reads the time here.
 	Now func() time.Time
 }
@@ -181,6 +190,14 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 		Office: support.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer},
 		Audit:  a.Audit, Log: log, Now: now,
 	})
+	forms, err := statistics.Load(tax)
+	if err != nil {
+		return fail(err)
+	}
+	a.Indicators = indicator.New(st)
+	a.Statistics = statistics.New(a.Indicators, forms, period.Default(), now)
+	// The plan's targets join the results through Results.SetTargets.
+	a.Results = results.New(a.Indicators, tax, period.Default(), nil, now, results.TTL)
 	blobs, err := OpenBlobs(cfg, st)
 	if err != nil {
 		return fail(err)
@@ -268,7 +285,8 @@ func (a *App) Server(spa fs.FS) *httpapi.Server {
 	return httpapi.New(httpapi.Deps{
 		Config: a.Config, Store: a.Store, Search: a.Search, Auth: a.Auth, Orgs: a.Orgs,
 		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Files: a.Files,
-		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Backups: a.Backups, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
+		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Backups: a.Backups,
+		Statistics: a.Statistics, Results: a.Results, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
 	})
 }
 

@@ -96,7 +96,7 @@ func operationName(p string) string {
 		if part == "" {
 			continue
 		}
-		for _, w := range strings.FieldsFunc(part, func(r rune) bool { return r == '-' || r == '_' }) {
+		for _, w := range strings.FieldsFunc(part, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
 			b.WriteString(strings.ToUpper(w[:1]) + w[1:])
 		}
 	}

@@ -15,7 +15,9 @@ import (
 	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/pipeline"
+	"github.com/techmart-vn/techmart/internal/results"
 	"github.com/techmart-vn/techmart/internal/search"
+	"github.com/techmart-vn/techmart/internal/statistics"
 	"github.com/techmart-vn/techmart/internal/support"
 	"github.com/techmart-vn/techmart/internal/taxonomy"
 	"github.com/techmart-vn/techmart/internal/transfer"
@@ -124,6 +126,8 @@ func apiSchemas() map[string]apischema.Schema {
 	apischema.Response[applicationListJSON](r, "ApplicationList")
 	apischema.Request[support.DecideInput](r, "DecideInput")
 	apischema.Response[support.Dashboard](r, "SupportDashboard")
+	apischema.Response[statistics.Report](r, "StatisticsReport")
+	apischema.Response[results.Results](r, "PublicResults")
 	apischema.Response[reviewersJSON](r, "ReviewerList")
 	apischema.Response[support.Reviewer](r, "Reviewer")
 	apischema.Request[support.AssignReviewersInput](r, "AssignReviewersInput")

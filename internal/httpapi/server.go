@@ -33,7 +33,9 @@ import (
 	"github.com/techmart-vn/techmart/internal/matching"
 	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/org"
+	"github.com/techmart-vn/techmart/internal/results"
 	"github.com/techmart-vn/techmart/internal/search"
+	"github.com/techmart-vn/techmart/internal/statistics"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/support"
 	"github.com/techmart-vn/techmart/internal/transfer"
@@ -69,11 +71,14 @@ type Deps struct {
 	Transfers *transfer.Service
 	Support   *support.Service
 	Backups   *backup.Service
-	Logger    *slog.Logger
-	Version   string
-	Demo      *Demo // nil unless demo mode
-	SPA       fs.FS // the built frontend; may lack index.html
-	Mail      bool  // an SMTP server is configured
+	// Statistics fills the ministry's forms; Results is the public page.
+	Statistics *statistics.Service
+	Results    *results.Service
+	Logger     *slog.Logger
+	Version    string
+	Demo       *Demo // nil unless demo mode
+	SPA        fs.FS // the built frontend; may lack index.html
+	Mail       bool  // an SMTP server is configured
 }
 
 // Limits of a request's head. Fasthttp reads the request line and the

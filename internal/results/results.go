@@ -42,6 +42,10 @@ const Schema = "techmart.public-results/v1"
 // MinCell is the fewest records a published transfer figure may count.
 const MinCell = 3
 
+// TTL is how long the public results are kept before they are counted
+// again.
+const TTL = 5 * time.Minute
+
 // Years is how many reporting years the page shows, the current one last.
 const Years = 5
 
@@ -70,12 +74,12 @@ type Figure struct {
 	Unit      string `json:"unit"`   // what value is: vnd, or the target's unit
 	Metric    string `json:"metric"` // how it is counted: an indicator id ("reported" for a target an agency reports)
 	// Count is how many records; null when suppressed or not counted.
-	Count *int64 `json:"count"`
+	Count *int64 `json:"count" nullable:"true"`
 	// Value is VND for transfers and support; null when suppressed.
-	Value *int64 `json:"value"`
+	Value *int64 `json:"value" nullable:"true"`
 	// Target and Achieved are a target's; Status its traffic light.
-	Target     *float64 `json:"target"`
-	Achieved   *float64 `json:"achieved"`
+	Target     *float64 `json:"target" nullable:"true"`
+	Achieved   *float64 `json:"achieved" nullable:"true"`
 	Status     string   `json:"status"`
 	Suppressed string   `json:"suppressed"` // "", small, complement
 }

@@ -792,6 +792,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public results (Kết quả thực hiện): transfers per year and sector, support per programme and year, projects accepted, the plan's targets; figures of fewer than 3 contracts suppressed; schema techmart.public-results/v1 */
+        get: operations["getPublicResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/results.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public results' figures as CSV (UTF-8), one row per figure of the JSON, in its order: [section year dimension key labelVi labelEn unit metric count value target achieved status suppressed] */
+        get: operations["getPublicResultsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/results.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public results as a JSON download (the same document as /public/results) */
+        get: operations["getPublicResultsJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search": {
         parameters: {
             query?: never;
@@ -818,6 +869,23 @@ export interface paths {
         };
         /** Complete a query as it is typed */
         get: operations["getSearchSuggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ministry's statistical forms (Circular 15/2018: 06 technology transfer, 07 S&T market and enterprises, 08 IP) for a reporting year (15/12–14/12), as JSON with the records each figure counts or as an XLSX workbook (officers) */
+        get: operations["getStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2195,6 +2263,70 @@ export interface components {
             note: string;
             offerId: string;
         };
+        PublicResults: {
+            figures: {
+                achieved: number | null;
+                count: number | null;
+                dimension: string;
+                key: string;
+                labelEn: string;
+                labelVi: string;
+                metric: string;
+                section: string;
+                status: string;
+                suppressed: string;
+                target: number | null;
+                unit: string;
+                value: number | null;
+                year: number;
+            }[];
+            /** Format: date-time */
+            generatedAt: string;
+            metrics: {
+                counted: {
+                    en: string;
+                    vi: string;
+                };
+                filters: string[];
+                id: string;
+                label: {
+                    en: string;
+                    vi: string;
+                };
+                unit: string;
+            }[];
+            minCell: number;
+            projects: {
+                acceptedOn: string;
+                id: string;
+                organization: string;
+                title: string;
+            }[];
+            schema: string;
+            transfers: {
+                id: string;
+                recipient: string;
+                sectors: string[];
+                signedOn: string;
+                supplier: string;
+                title: string;
+                value: number;
+            }[];
+            years: {
+                /** Format: date-time */
+                due: string;
+                dueDay: string;
+                firstDay: string;
+                /** Format: date-time */
+                from: string;
+                lastDay: string;
+                /** Format: date-time */
+                opens: string;
+                /** Format: date-time */
+                to: string;
+                year: number;
+            }[];
+        };
         Reason: {
             reason: string;
         };
@@ -2280,6 +2412,90 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        StatisticsReport: {
+            basis: {
+                en: string;
+                vi: string;
+            };
+            forms: {
+                code: string;
+                columns: {
+                    key: string;
+                    label: {
+                        en: string;
+                        vi: string;
+                    };
+                    measure: string;
+                }[];
+                rows: {
+                    cells: {
+                        column: string;
+                        query: {
+                            filters?: {
+                                [key: string]: string;
+                            };
+                            metric: string;
+                        };
+                        records: {
+                            confidential?: boolean;
+                            day: string;
+                            id: string;
+                            link: string;
+                            parties?: string[];
+                            sectors?: string[];
+                            title: string;
+                            type: string;
+                            value?: number;
+                        }[];
+                        value: number;
+                    }[];
+                    code: string;
+                    label: {
+                        en: string;
+                        vi: string;
+                    };
+                }[];
+                sheet: string;
+                title: {
+                    en: string;
+                    vi: string;
+                };
+            }[];
+            /** Format: date-time */
+            generatedAt: string;
+            metrics: {
+                counted: {
+                    en: string;
+                    vi: string;
+                };
+                filters: string[];
+                id: string;
+                label: {
+                    en: string;
+                    vi: string;
+                };
+                unit: string;
+            }[];
+            note: {
+                en: string;
+                vi: string;
+            };
+            period: {
+                /** Format: date-time */
+                due: string;
+                dueDay: string;
+                firstDay: string;
+                /** Format: date-time */
+                from: string;
+                lastDay: string;
+                /** Format: date-time */
+                opens: string;
+                /** Format: date-time */
+                to: string;
+                year: number;
+            };
+            year: number;
         };
         Suggestions: {
             suggestions: {
@@ -5621,6 +5837,91 @@ export interface operations {
             };
         };
     };
+    getPublicResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicResults"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicResultsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicResultsJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicResults"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getSearch: {
         parameters: {
             query?: {
@@ -5694,6 +5995,66 @@ export interface operations {
             };
             /** @description Malformed JSON */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatistics: {
+        parameters: {
+            query?: {
+                format?: string;
+                lang?: string;
+                year?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsReport"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
