@@ -42,6 +42,8 @@ const SupportApplicationPage = lazy(() => import('./pages/SupportApplication'));
 const SupportApplicationFormPage = lazy(() => import('./pages/SupportApplicationForm'));
 const SupportReviewPage = lazy(() => import('./pages/SupportReview'));
 const SupportDashboard = lazy(() => import('./pages/SupportDashboard'));
+// Public results and open data.
+const Results = lazy(() => import('./pages/results/Results'));
 const Notifications = lazy(() => import('./pages/Notifications'));
 const NotificationSettings = lazy(() => import('./pages/NotificationSettings'));
 
@@ -107,6 +109,7 @@ function AppRoutes() {
             <Route path="/support" element={<SupportPrograms />} />
             <Route path="/support/:id" element={<SupportProgramPage />} />
             <Route path="/support/dashboard" element={<SupportDashboard />} />
+            <Route path="/results" element={<Results />} />
             <Route path="/support/applications" element={authed(<SupportApplications />)} />
             <Route path="/support/applications/:id" element={authed(<SupportApplicationPage />)} />
             <Route path="/support/applications/:id/edit" element={authed(<SupportApplicationFormPage />)} />

@@ -11,6 +11,7 @@ import type {
   ReviewerCandidate,
   ScoresInput,
   SupportDashboard,
+  PublicResults,
   AuditEntry,
   Connection,
   ConnectionAction,
@@ -321,4 +322,17 @@ export const endpoints = {
     return { blob: await res.blob(), name: dispositionName(res.headers.get('Content-Disposition')) };
   },
   supportDashboard: () => api.get<SupportDashboard>('/support/dashboard', undefined, { auth: false, cache: 'no-cache' }),
+  publicResults: () => api.get<PublicResults>('/public/results', undefined, { auth: false }),
+  /** The ministry's statistical forms of a reporting year as an XLSX workbook (officers). */
+  statisticsXlsx: async (year: number, lang: string) => {
+    const res = await api.raw('/statistics', {
+      query: { year: String(year), format: 'xlsx', lang },
+      headers: { Accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    });
+    return { blob: await res.blob(), name: dispositionName(res.headers.get('Content-Disposition')) };
+  },
 };
+
+/** Where the public results' open data are downloaded (no login). */
+export const publicResultsCsvUrl = `${API_BASE}/public/results.csv`;
+export const publicResultsJsonUrl = `${API_BASE}/public/results.json`;

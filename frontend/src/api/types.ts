@@ -690,6 +690,12 @@ export type DecideInput = S['DecideInput'];
 
 export type SupportDashboard = S['SupportDashboard'];
 
+// Public results (open data) and the ministry's statistics (officers).
+export type PublicResults = S['PublicResults'];
+export type ResultFigure = S['PublicResults']['figures'][number];
+export type ResultMetric = S['PublicResults']['metrics'][number];
+export type StatisticsReport = S['StatisticsReport'];
+
 // Backups and exports (admins).
 export type BackupManifest = S['BackupEntry']['manifest'];
 export type BackupEntry = S['BackupEntry'];

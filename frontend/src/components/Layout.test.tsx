@@ -50,7 +50,7 @@ describe('Layout', () => {
         <h1>x</h1>
       </Layout>,
     );
-    expect(navLinks()).toEqual(['Trang chủ', 'Đăng nhập', 'Đăng ký']);
+    expect(navLinks()).toEqual(['Trang chủ', 'Kết quả thực hiện', 'Đăng nhập', 'Đăng ký']);
     expect(groupLinks('Hỗ trợ')).toEqual([
       ['Chương trình hỗ trợ', '/support'],
       ['Kinh phí hỗ trợ', '/support/dashboard'],
@@ -72,7 +72,7 @@ describe('Layout', () => {
       </Layout>,
     );
     expect(await screen.findByText('Cán Bộ A')).toBeTruthy();
-    expect(navLinks()).toEqual(['Trang chủ']);
+    expect(navLinks()).toEqual(['Trang chủ', 'Kết quả thực hiện']);
     expect(groupLinks('Hỗ trợ').map(([name]) => name)).toEqual(['Chương trình hỗ trợ', 'Hồ sơ đề nghị hỗ trợ', 'Kinh phí hỗ trợ']);
     expect(groupLinks('Nghiệp vụ').map(([name]) => name)).toEqual(['Xác minh tổ chức', 'Duyệt tin', 'Kết nối cung – cầu', 'Nhật ký hoạt động']);
   });
@@ -89,7 +89,7 @@ describe('Layout', () => {
       </Layout>,
     );
     await screen.findByText('Cán Bộ A');
-    expect(navLinks()).toEqual(['Trang chủ', 'Tin của tôi', 'Tổ chức của tôi']);
+    expect(navLinks()).toEqual(['Trang chủ', 'Kết quả thực hiện', 'Tin của tôi', 'Tổ chức của tôi']);
     expect(groupLinks('Hỗ trợ')).toEqual([
       ['Chương trình hỗ trợ', '/support'],
       ['Hồ sơ đề nghị hỗ trợ', '/support/applications?scope=all'],
@@ -119,7 +119,7 @@ describe('Layout', () => {
       </Layout>,
     );
     await screen.findByText('Cán Bộ A');
-    expect(navLinks()).toEqual(['Trang chủ', 'Tin của tôi', 'Kết nối', 'Tổ chức của tôi']);
+    expect(navLinks()).toEqual(['Trang chủ', 'Kết quả thực hiện', 'Tin của tôi', 'Kết nối', 'Tổ chức của tôi']);
     expect(groupLinks('Hỗ trợ').map(([name]) => name)).toEqual(['Chương trình hỗ trợ', 'Hồ sơ của tôi', 'Kinh phí hỗ trợ']);
     expect(screen.getByRole('link', { name: 'Thông báo' }).getAttribute('href')).toBe('/notifications');
   });

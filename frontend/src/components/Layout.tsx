@@ -274,6 +274,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   location,
                 )}
               />
+              <li>
+                <NavLink to="/results">{t('nav.results')}</NavLink>
+              </li>
               {authed && me.organizations.length > 0 && (
                 <li>
                   <NavLink to="/my/listings">{t('nav.myListings')}</NavLink>

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import Results from './Results';
+import { supportRows } from './results';
+import i18n from '../../i18n';
+import { json, mockApi, renderApp } from '../../test/helpers';
+import type { PublicResults, ResultFigure } from '../../api/types';
+
+const t = i18n.getFixedT('vi');
+
+function fig(f: Partial<ResultFigure>): ResultFigure {
+  return {
+    section: 'transfers', year: 2026, dimension: 'sector', key: '', labelVi: '', labelEn: '', unit: 'vnd', metric: 'transfers.signed',
+    count: null, value: null, target: null, achieved: null, status: '', suppressed: '', ...f,
+  };
+}
+
+const period = (year: number) => ({
+  year, from: '', to: '', firstDay: `${year - 1}-12-15`, lastDay: `${year}-12-14`, opens: '', due: '', dueDay: `${year}-11-30`,
+});
+
+const doc: PublicResults = {
+  schema: 'techmart.public-results/v1',
+  generatedAt: '2026-12-07T00:00:00Z',
+  minCell: 3,
+  years: [period(2025), period(2026)],
+  figures: [
+    fig({ key: 'biotech', labelVi: 'Công nghệ sinh học', labelEn: 'Biotechnology', count: 4, value: 1_500_000 }),
+    fig({ key: 'ict', labelVi: 'Công nghệ thông tin', labelEn: 'ICT', suppressed: 'small' }),
+    fig({ key: 'medicine', labelVi: 'Y dược', labelEn: 'Medicine', suppressed: 'complement' }),
+    fig({ dimension: 'total', labelVi: 'Tổng số', labelEn: 'Total', count: 9, value: 9_000_000 }),
+    fig({ year: 2025, dimension: 'total', labelVi: 'Tổng số', labelEn: 'Total', count: 0, value: 0 }),
+    fig({ section: 'support', dimension: 'program', key: 'p1', labelVi: 'Chương trình 1', labelEn: 'Programme 1', metric: 'support.enterprises', unit: 'count', count: 2 }),
+    fig({ section: 'support', dimension: 'program', key: 'p1', labelVi: 'Chương trình 1', labelEn: 'Programme 1', metric: 'support.committed', value: 300_000_000 }),
+    fig({ section: 'support', dimension: 'program', key: 'p1', labelVi: 'Chương trình 1', labelEn: 'Programme 1', metric: 'support.disbursed', value: 100_000_000 }),
+    fig({ section: 'projects', dimension: 'total', metric: 'support.accepted', unit: 'count', count: 1 }),
+  ],
+  transfers: [{ id: 't1', title: 'Quy trình chè', supplier: 'Viện A', recipient: 'HTX B', value: 1_500_000, signedOn: '2026-03-01', sectors: ['biotech'] }],
+  projects: [{ id: 'a1', title: 'Dây chuyền chè', organization: 'HTX B', acceptedOn: '2026-09-09' }],
+  metrics: [
+    { id: 'transfers.signed', label: { vi: 'Hợp đồng đã ký', en: 'Contracts signed' }, counted: { vi: 'Cách tính A', en: 'How A' }, unit: 'count', filters: [] },
+  ],
+};
+
+describe('public results page', () => {
+  afterEach(() => i18n.changeLanguage('vi'));
+
+  it('shows the year’s figures, withheld ones as “<3” and “ẩn”, says no target is reported, and links the downloads', async () => {
+    mockApi({ 'GET /public/results': () => json(200, doc) });
+    renderApp(<Results />, { path: '/results', route: '/results' });
+    const table = within(await screen.findByTestId('transfers'));
+    const row = (key: string) => within(table.getByText((_, el) => el?.getAttribute('data-key') === key) as HTMLElement);
+    expect(row('biotech').getByTestId('count').textContent).toBe('4');
+    expect(row('ict').getByTestId('count').textContent).toBe('<3');
+    expect(row('medicine').getByTestId('value').textContent).toBe('ẩn');
+    expect(row('total').getByTestId('count').textContent).toBe('9');
+    expect(screen.getByTestId('targets').textContent).toContain(t('results.targets.none'));
+    expect(screen.getByTestId('download-csv').getAttribute('href')).toBe('/api/v1/public/results.csv');
+    expect(screen.getByTestId('download-json').getAttribute('href')).toBe('/api/v1/public/results.json');
+    expect(screen.getByTestId('named').textContent).toContain('Viện A → HTX B');
+    expect(document.getElementById('how-transfers-signed')?.textContent).toContain('Cách tính A');
+
+    // Another year: its own figures.
+    fireEvent.change(screen.getByLabelText(t('results.year')), { target: { value: '2025' } });
+    expect(within(screen.getByTestId('transfers')).getAllByRole('row')).toHaveLength(2); // the heading and 2025's total
+  });
+});
+
+describe('supportRows', () => {
+  it('puts a programme’s three figures on one row', () => {
+    const rows = supportRows(doc.figures, 2026);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].enterprises?.count).toBe(2);
+    expect(rows[0].committed?.value).toBe(300_000_000);
+    expect(rows[0].disbursed?.value).toBe(100_000_000);
+  });
+});
