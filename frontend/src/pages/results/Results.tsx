@@ -65,13 +65,13 @@ export default function Results() {
         </div>
       </div>
 
+      <OfficerStatistics years={years} year={year} />
       <Targets d={d} />
       <Transfers d={d} year={year} />
       <Support d={d} year={year} />
       <Projects d={d} year={year} />
       <Named d={d} />
       <How d={d} />
-      <OfficerStatistics years={years} year={year} />
     </section>
   );
 }
