@@ -85,3 +85,7 @@ func MatchingEval() ([]MatchingLabel, error) {
 // Support returns support.json: the demo support programme and a recorded
 // technology transfer an enterprise's application can point at.
 func Support() ([]byte, error) { return files.ReadFile("support.json") }
+
+// Plan returns plan.json: the province's plans with their agencies (as
+// named then, with their successors) and targets.
+func Plan() ([]byte, error) { return files.ReadFile("plan.json") }
