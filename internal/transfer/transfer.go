@@ -116,10 +116,14 @@ type Transfer struct {
 	Implementation Implementation          `bson:"implementation" json:"implementation"`
 	Documents      []string                `bson:"documents" json:"-"`
 	Sectors        []string                `bson:"sectors" json:"sectors"`
-	CreatedBy      string                  `bson:"createdBy" json:"-"`
-	CreatedAt      time.Time               `bson:"createdAt" json:"createdAt"`
-	UpdatedAt      time.Time               `bson:"updatedAt" json:"updatedAt"`
-	DueRemindedAt  *time.Time              `bson:"dueRemindedAt,omitempty" json:"-"`
+	// PublicConsent: both parties agreed that the public results may name
+	// them and the contract's value. Without it the contract is only ever
+	// counted among at least two others (internal/results).
+	PublicConsent bool       `bson:"publicConsent" json:"publicConsent"`
+	CreatedBy     string     `bson:"createdBy" json:"-"`
+	CreatedAt     time.Time  `bson:"createdAt" json:"createdAt"`
+	UpdatedAt     time.Time  `bson:"updatedAt" json:"updatedAt"`
+	DueRemindedAt *time.Time `bson:"dueRemindedAt,omitempty" json:"-"`
 }
 
 // Overdue reports whether registration is due and its day has passed
@@ -225,6 +229,9 @@ type Input struct {
 	ContractValue        *int64   `json:"contractValue"`
 	SignedOn             *string  `json:"signedOn"`
 	RegistrationRequired *bool    `json:"registrationRequired"`
+	// PublicConsent records that both parties agreed to publish their
+	// names and the contract's value in the public results.
+	PublicConsent *bool `json:"publicConsent"`
 }
 
 // MaxContractValue bounds a contract's value (10^15 VND: far above any
@@ -270,6 +277,9 @@ func (s *Service) apply(c *validate.Checker, t *Transfer, in Input, creating boo
 		} else if ok && d.After(s.now().In(calendar.Vietnam).AddDate(0, 0, 1)) {
 			c.Add("signedOn", "in_future")
 		}
+	}
+	if in.PublicConsent != nil || creating {
+		t.PublicConsent = in.PublicConsent != nil && *in.PublicConsent
 	}
 	if in.RegistrationRequired != nil || creating {
 		t.Registration.Required = in.RegistrationRequired != nil && *in.RegistrationRequired
@@ -461,6 +471,7 @@ func diff(a, b Transfer) map[string]audit.Change {
 	add("methods", a.Methods, b.Methods, slices.Equal(a.Methods, b.Methods))
 	add("contractValue", a.ContractValue, b.ContractValue, a.ContractValue == b.ContractValue)
 	add("signedOn", a.SignedOn, b.SignedOn, a.SignedOn == b.SignedOn)
+	add("publicConsent", a.PublicConsent, b.PublicConsent, a.PublicConsent == b.PublicConsent)
 	add("registration", a.Registration, b.Registration, a.Registration == b.Registration)
 	add("implementation", a.Implementation, b.Implementation, a.Implementation == b.Implementation)
 	add("documents", len(a.Documents), len(b.Documents), len(a.Documents) == len(b.Documents))

@@ -2370,6 +2370,7 @@ export interface components {
             }[];
             methods: string[];
             overdue: boolean;
+            publicConsent: boolean;
             recipient: components["schemas"]["Ref"];
             registration: {
                 dueOn?: string;
@@ -2393,6 +2394,7 @@ export interface components {
             form?: string;
             listingIds?: string[];
             methods?: string[];
+            publicConsent?: boolean;
             recipientOrgId?: string;
             registrationRequired?: boolean;
             signedOn?: string;
