@@ -25,6 +25,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/connection"
 	"github.com/techmart-vn/techmart/internal/files"
 	"github.com/techmart-vn/techmart/internal/httpapi"
+	"github.com/techmart-vn/techmart/internal/indicator"
 	"github.com/techmart-vn/techmart/internal/mail"
 	"github.com/techmart-vn/techmart/internal/matching"
 	"github.com/techmart-vn/techmart/internal/migrate"
@@ -186,9 +187,9 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 		Office: support.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer},
 		Audit:  a.Audit, Log: log, Now: now,
 	})
-	a.Plans = plan.New(st, a.Audit, nil, now)
+	a.Plans = plan.New(st, a.Audit, plan.CheckQuery, now)
 	a.Reports = report.New(st, report.Deps{
-		Plans: a.Plans, Orgs: a.Orgs, Notes: a.Notify, Users: a.Auth, Audit: a.Audit, Log: log, Now: now,
+		Plans: a.Plans, Orgs: a.Orgs, Counter: plan.Counting(indicator.New(st)), Notes: a.Notify, Users: a.Auth, Audit: a.Audit, Log: log, Now: now,
 		Office: report.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer},
 	})
 	blobs, err := OpenBlobs(cfg, st)
