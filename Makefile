@@ -56,7 +56,7 @@ vet:
 # two cores): it runs whole without the detector, and with it for the tests
 # that race requests against each other. A new test of concurrent requests
 # joins RACE_HTTP; every other package runs with the detector.
-RACE_HTTP := ^(TestAdminsDemotingEachOtherKeepOne|TestApprovalsNeverExceedTheBudget|TestBackupRestoreJourney|TestConcurrent.*|TestDisbursements|TestInvitationLifecycle|TestLimitsPerOrganization|TestDecisionIdempotency|TestStartFinishesCrashedWritersAtOnce|TestReconcile.*|TestUploadMemoryBudget|TestMetricsAccess)$$
+RACE_HTTP := ^(TestAdminsDemotingEachOtherKeepOne|TestApprovalsNeverExceedTheBudget|TestBackupRestoreJourney|TestConcurrent.*|TestDisbursements|TestInvitationLifecycle|TestLimitsPerOrganization|TestDecisionIdempotency|TestStartFinishesCrashedWritersAtOnce|TestReconcile.*|TestUploadMemoryBudget|TestMetricsAccess|TestReportConcurrentEdits)$$
 
 test-go: ## Go tests (embedded FerretDB, Bleve, SMTP on loopback), with the race detector as above
 	go test -race -count=1 -timeout 15m $$(go list ./... | grep -v '/internal/httpapi$$')

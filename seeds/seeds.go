@@ -86,6 +86,10 @@ func MatchingEval() ([]MatchingLabel, error) {
 // technology transfer an enterprise's application can point at.
 func Support() ([]byte, error) { return files.ReadFile("support.json") }
 
+// Plan returns plan.json: the province's plans with their agencies (as
+// named then, with their successors) and targets.
+func Plan() ([]byte, error) { return files.ReadFile("plan.json") }
+
 // StatisticsForms returns statistics-forms.json: the ministry's statistical
 // forms as data (rows, columns, labels and the metric filling each cell).
 func StatisticsForms() ([]byte, error) { return files.ReadFile("statistics-forms.json") }

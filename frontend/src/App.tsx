@@ -44,6 +44,10 @@ const SupportReviewPage = lazy(() => import('./pages/SupportReview'));
 const SupportDashboard = lazy(() => import('./pages/SupportDashboard'));
 // Public results and open data.
 const Results = lazy(() => import('./pages/results/Results'));
+// The plan: the officer's targets and provincial report, the agencies' reports.
+const PlanOverview = lazy(() => import('./pages/plan/PlanOverview'));
+const PlanReports = lazy(() => import('./pages/plan/Reports'));
+const ReportEditor = lazy(() => import('./pages/plan/ReportEditor'));
 const Notifications = lazy(() => import('./pages/Notifications'));
 const NotificationSettings = lazy(() => import('./pages/NotificationSettings'));
 
@@ -116,6 +120,9 @@ function AppRoutes() {
             <Route path="/support/applications/:id/review" element={authed(<SupportReviewPage />, ['reviewer'])} />
             <Route path="/support/:id/edit" element={authed(<SupportProgramFormPage />, ['officer', 'admin'])} />
             <Route path="/officer/support/new" element={authed(<SupportProgramFormPage />, ['officer', 'admin'])} />
+            <Route path="/plan" element={authed(<PlanOverview />, ['officer', 'admin'])} />
+            <Route path="/plan/reports" element={authed(<PlanReports />)} />
+            <Route path="/plan/reports/:id" element={authed(<ReportEditor />)} />
             <Route path="/officer/pipeline" element={authed(<Pipeline />, ['officer', 'admin'])} />
             <Route
               path="/organization"

@@ -32,6 +32,8 @@ import (
 	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/period"
+	"github.com/techmart-vn/techmart/internal/plan"
+	"github.com/techmart-vn/techmart/internal/report"
 	"github.com/techmart-vn/techmart/internal/results"
 	"github.com/techmart-vn/techmart/internal/search"
 	"github.com/techmart-vn/techmart/internal/seed"
@@ -61,6 +63,8 @@ type App struct {
 	Conns     *connection.Service
 	Transfers *transfer.Service
 	Support   *support.Service
+	Plans     *plan.Service
+	Reports   *report.Service
 	Blobs     files.Blobs
 	Backups   *backup.Service
 	// Indicators counts what the platform records in a period; Statistics
@@ -105,6 +109,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version stri
 // Specs lists every collection with its indexes and declared queries.
 func Specs() []store.CollectionSpec {
 	specs := append([]store.CollectionSpec{migrate.Spec, audit.Spec, org.Spec, catalog.Spec, files.Spec, notify.Spec, transfer.Spec}, auth.Specs...)
+	specs = append(specs, plan.Spec, report.Spec, report.ReminderSpec)
 	return append(append(append(specs, matching.Specs...), connection.Specs...), support.Specs...)
 }
 
@@ -198,6 +203,11 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 	a.Statistics = statistics.New(a.Indicators, forms, period.Default(), now)
 	// The plan's targets join the results through Results.SetTargets.
 	a.Results = results.New(a.Indicators, tax, period.Default(), nil, now, results.TTL)
+	a.Plans = plan.New(st, a.Audit, plan.CheckQuery, now)
+	a.Reports = report.New(st, report.Deps{
+		Plans: a.Plans, Orgs: a.Orgs, Counter: plan.Counting(a.Indicators), Notes: a.Notify, Users: a.Auth, Audit: a.Audit, Log: log, Now: now,
+		Office: report.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer},
+	})
 	blobs, err := OpenBlobs(cfg, st)
 	if err != nil {
 		return fail(err)
@@ -255,6 +265,12 @@ func (a *App) LoadDemo(ctx context.Context) (seed.Summary, error) {
 	if sum.Programs, sum.Transfers, err = seed.Support(ctx, a.Store, a.Auth, a.Support, a.Transfers, "officer@demo.techmart.vn", raw, a.Now()); err != nil {
 		return sum, err
 	}
+	if raw, err = seeds.Plan(); err != nil {
+		return sum, err
+	}
+	if sum.Plans, err = seed.Plans(ctx, a.Store, a.Auth, a.Plans, "officer@demo.techmart.vn", raw); err != nil {
+		return sum, err
+	}
 	a.Demo = &httpapi.Demo{Password: d.Password}
 	for _, acc := range d.Accounts {
 		if acc.Label != "" {
@@ -273,7 +289,7 @@ func (a *App) Synthetic(ctx context.Context, n int, seedValue uint64) ([]string,
 	}
 	var orgs []string
 	for _, o := range d.Organizations {
-		if o.Status == org.StatusVerified && o.Kind != org.KindDepartment {
+		if o.Status == org.StatusVerified && o.Kind != org.KindDepartment && o.Kind != org.KindAgency {
 			orgs = append(orgs, o.ID)
 		}
 	}
@@ -285,7 +301,7 @@ func (a *App) Server(spa fs.FS) *httpapi.Server {
 	return httpapi.New(httpapi.Deps{
 		Config: a.Config, Store: a.Store, Search: a.Search, Auth: a.Auth, Orgs: a.Orgs,
 		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Files: a.Files,
-		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Backups: a.Backups,
+		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Plans: a.Plans, Reports: a.Reports, Backups: a.Backups,
 		Statistics: a.Statistics, Results: a.Results, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
 	})
 }
@@ -353,6 +369,11 @@ func (a *App) housekeeping(ctx context.Context, every time.Duration) {
 			a.Log.Warn("registration reminders", "err", err)
 		} else if n > 0 {
 			a.Log.Info("registration reminders sent", "count", n)
+		}
+		if n, err := a.Reports.RemindDue(ctx); err != nil && ctx.Err() == nil {
+			a.Log.Warn("annual report reminders", "err", err)
+		} else if n > 0 {
+			a.Log.Info("annual report reminders sent", "count", n)
 		}
 		select {
 		case <-ctx.Done():

@@ -92,6 +92,7 @@ const (
 	OwnerListing     = "listing"
 	OwnerTransfer    = "transfer"
 	OwnerApplication = "application"
+	OwnerReport      = "report" // evidence of an agency's annual report
 )
 
 // Owner is what a file belongs to.

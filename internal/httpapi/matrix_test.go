@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/techmart-vn/techmart/internal/app/apptest"
+	planreport "github.com/techmart-vn/techmart/internal/report"
 )
 
 // roles of the matrix: anonymous, the owner of the organisation under test
@@ -183,6 +184,26 @@ func applicant(ok, staff int) map[string]int {
 }
 
 func fixed(u string) func(*fixture, string) string { return func(*fixture, string) string { return u } }
+
+// openReports opens the demo plan's current year (idempotent) and returns
+// the URL of Sở Nông nghiệp và Môi trường's report plus suffix.
+func openReports(suffix string) func(*fixture, string) string {
+	return func(f *fixture, _ string) string {
+		if r := f.h.Do(R{Method: "POST", Path: "/api/v1/plans/" + demoPlan + "/periods", Token: f.tokens["officer"].Access, Body: map[string]any{"year": 2026}}); r.Status != 200 {
+			f.h.T.Fatalf("open the year: %d %s", r.Status, r.Body)
+		}
+		return "/api/v1/reports/" + planreport.ID(demoPlan, 2026, agencyNNMT) + suffix
+	}
+}
+
+// planBody is a small complete plan.
+func planBody() map[string]any {
+	return map[string]any{"number": "15/KH-UBND", "date": "2026-02-10", "issuer": "UBND tỉnh Thái Nguyên",
+		"title":    "Kế hoạch phát triển thị trường khoa học và công nghệ năm 2026",
+		"agencies": []map[string]any{{"code": "so_khcn", "name": "Sở Khoa học và Công nghệ"}},
+		"targets": []map[string]any{{"code": "1", "indicator": "Hợp đồng chuyển giao công nghệ", "unit": "hợp đồng", "milestones": []map[string]any{{"year": 2026, "value": 10}},
+			"responsible": "so_khcn", "source": "platform", "query": map[string]any{"metric": "transfers.signed"}}}}
+}
 
 func all(status int) map[string]int {
 	m := map[string]int{}
@@ -381,6 +402,30 @@ var matrix = []row{
 		body: func(*fixture, string) any { return map[string]any{"outcome": "approved", "amount": 1} }, want: only(map[string]int{"officer": 409, "admin": 409}, 403)},
 	{method: "POST", path: "/support/applications/:id/disbursements", url: applicationURL("/disbursements"),
 		body: func(*fixture, string) any { return map[string]any{"amount": 1000, "on": "2026-11-01"} }, want: only(map[string]int{"officer": 409, "admin": 409}, 403)},
+	{method: "GET", path: "/plans", url: fixed("/api/v1/plans"), want: only(map[string]int{"enterprise": 200, "institute": 200, "reviewer": 200, "officer": 200, "admin": 200}, 0)},
+	{method: "POST", path: "/plans", url: fixed("/api/v1/plans"), body: func(*fixture, string) any { return planBody() }, want: only(map[string]int{"officer": 201, "admin": 201}, 403)},
+	{method: "GET", path: "/plans/:id", url: fixed("/api/v1/plans/" + demoPlan), want: only(map[string]int{"enterprise": 200, "institute": 200, "reviewer": 200, "officer": 200, "admin": 200}, 0)},
+	{method: "PATCH", path: "/plans/:id", url: fixed("/api/v1/plans/" + demoPlan), body: func(*fixture, string) any {
+		return map[string]any{"horizon": "Đến năm 2020, tầm nhìn đến năm 2030"}
+	},
+		want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "POST", path: "/plans/:id/periods", url: fixed("/api/v1/plans/" + demoPlan + "/periods"), body: func(*fixture, string) any { return map[string]any{"year": 2026} },
+		want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "GET", path: "/plans/:id/progress", url: fixed("/api/v1/plans/" + demoPlan + "/progress?year=2026"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "GET", path: "/plans/:id/provincial-report", url: fixed("/api/v1/plans/" + demoPlan + "/provincial-report?year=2026&format=docx"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "GET", path: "/reports", url: fixed("/api/v1/reports"), want: only(map[string]int{"enterprise": 200, "institute": 200, "reviewer": 200, "officer": 200, "admin": 200}, 0)},
+	// Only members of an agency the plan names have a report to start.
+	{method: "POST", path: "/reports", url: func(f *fixture, role string) string { openReports("")(f, role); return "/api/v1/reports" },
+		body: func(*fixture, string) any { return map[string]any{"planId": demoPlan, "year": 2026} }, want: only(nil, 403)},
+	{method: "GET", path: "/reports/:id", url: openReports(""), want: map[string]int{"anon": 401, "enterprise": 404, "institute": 404, "reviewer": 404, "officer": 200, "admin": 200}},
+	{method: "PATCH", path: "/reports/:id", url: openReports(""), body: func(*fixture, string) any { return map[string]any{"items": []any{}} },
+		want: map[string]int{"anon": 401, "enterprise": 404, "institute": 404, "reviewer": 404, "officer": 403, "admin": 403}},
+	{method: "POST", path: "/reports/:id/submit", url: openReports("/submit"), want: map[string]int{"anon": 401, "enterprise": 404, "institute": 404, "reviewer": 404, "officer": 403, "admin": 403}},
+	{method: "POST", path: "/reports/:id/return", url: openReports("/return"), body: func(*fixture, string) any { return map[string]any{"reason": "Thiếu số liệu chỉ tiêu 1."} },
+		want: only(map[string]int{"officer": 409, "admin": 409}, 403)},
+	{method: "POST", path: "/reports/:id/accept", url: openReports("/accept"), want: only(map[string]int{"officer": 409, "admin": 409}, 403)},
+	{method: "POST", path: "/reports/:id/files", url: openReports("/files"), want: map[string]int{"anon": 401, "enterprise": 404, "institute": 404, "reviewer": 404, "officer": 403, "admin": 403}},
+	{method: "DELETE", path: "/reports/:id/files/:fileId", url: openReports("/files/000000000000000000000000"), want: only(nil, 404)},
 	{method: "DELETE", path: "/transfers/:id/files/:fileId", url: transferURL("/files/000000000000000000000000"),
 		want: map[string]int{"anon": 401, "enterprise": 404, "institute": 404, "reviewer": 404, "officer": 404, "admin": 404}},
 }

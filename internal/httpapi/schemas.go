@@ -15,6 +15,8 @@ import (
 	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/pipeline"
+	"github.com/techmart-vn/techmart/internal/plan"
+	"github.com/techmart-vn/techmart/internal/report"
 	"github.com/techmart-vn/techmart/internal/results"
 	"github.com/techmart-vn/techmart/internal/search"
 	"github.com/techmart-vn/techmart/internal/statistics"
@@ -30,7 +32,10 @@ func apiSchemas() map[string]apischema.Schema {
 	r := apischema.New()
 
 	// Named choices, from the lists the services check against.
-	r.Enum("OrgKind", append([]string{org.KindDepartment}, org.RegisterKinds...))
+	r.Enum("OrgKind", append([]string{org.KindDepartment, org.KindAgency}, org.RegisterKinds...))
+	r.Enum("ReportState", report.States)
+	r.Enum("TargetStatus", report.Statuses)
+	r.Enum("TargetSource", plan.Sources)
 	r.Enum("RegisterKind", org.RegisterKinds)
 	r.Enum("OrgStatus", org.Statuses)
 	r.Enum("OrgRole", org.Roles)
@@ -116,6 +121,16 @@ func apiSchemas() map[string]apischema.Schema {
 	apischema.Response[list[transferJSON]](r, "TransferList")
 	apischema.Request[transfer.RegistrationInput](r, "RegistrationInput")
 	apischema.Request[transfer.ImplementationInput](r, "ImplementationInput")
+
+	apischema.Request[plan.Input](r, "PlanInput")
+	apischema.Response[plan.Plan](r, "Plan")
+	apischema.Response[planListJSON](r, "PlanList")
+	apischema.Request[plan.OpenInput](r, "OpenPeriod")
+	apischema.Response[report.Progress](r, "PlanProgress")
+	apischema.Request[report.StartInput](r, "StartReport")
+	apischema.Request[report.Input](r, "ReportInput")
+	apischema.Response[report.Report](r, "Report")
+	apischema.Response[reportListJSON](r, "ReportList")
 
 	apischema.Request[support.ProgramInput](r, "ProgramInput")
 	apischema.Response[support.Program](r, "Program")

@@ -33,6 +33,8 @@ import (
 	"github.com/techmart-vn/techmart/internal/matching"
 	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/org"
+	"github.com/techmart-vn/techmart/internal/plan"
+	"github.com/techmart-vn/techmart/internal/report"
 	"github.com/techmart-vn/techmart/internal/results"
 	"github.com/techmart-vn/techmart/internal/search"
 	"github.com/techmart-vn/techmart/internal/statistics"
@@ -70,6 +72,8 @@ type Deps struct {
 	Conns     *connection.Service
 	Transfers *transfer.Service
 	Support   *support.Service
+	Plans     *plan.Service
+	Reports   *report.Service
 	Backups   *backup.Service
 	// Statistics fills the ministry's forms; Results is the public page.
 	Statistics *statistics.Service

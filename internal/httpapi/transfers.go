@@ -206,6 +206,8 @@ func (s *Server) fileVisible(ctx context.Context, p *auth.Principal, f files.Fil
 		_, err = s.d.Transfers.Get(ctx, p, o.ID)
 	case files.OwnerApplication:
 		_, err = s.d.Support.GetApplication(ctx, p, o.ID)
+	case files.OwnerReport:
+		_, err = s.d.Reports.Get(ctx, p, o.ID)
 	default:
 		return false, nil
 	}

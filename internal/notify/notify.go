@@ -42,11 +42,12 @@ const (
 	KindRegistrationDue = "registration_due" // a transfer contract's registration falls due
 	KindNudge           = "nudge"            // a connection has been quiet for 30 days
 	KindSupport         = "support"          // a step of a support application
+	KindReport          = "report"           // an agency's annual report: a step or a reminder
 )
 
 // EmailTopics are the choices a person has for e-mail, each covering one or
 // more kinds; everything is on until switched off.
-var EmailTopics = []string{"match", "interest", "decision", "message", "registration", "nudge", "support"}
+var EmailTopics = []string{"match", "interest", "decision", "message", "registration", "nudge", "support", "report"}
 
 func topicOf(kind string) string {
 	switch kind {

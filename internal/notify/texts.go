@@ -42,6 +42,11 @@ var texts = map[string]text{
 	"support.accepted":             {"Dự án “{title}” đã được nghiệm thu đạt.", "The project “{title}” has been accepted."},
 	"support.not_accepted":         {"Dự án “{title}” không đạt nghiệm thu.", "The project “{title}” was not accepted."},
 	"support.closed":               {"Hồ sơ “{title}” đã kết thúc.", "The file of “{title}” is closed."},
+
+	"report.submitted": {"{agency} đã gửi báo cáo năm {year} thực hiện kế hoạch {plan}.", "{agency} submitted its {year} report on plan {plan}."},
+	"report.returned":  {"Báo cáo năm {year} về kế hoạch {plan} được trả lại để bổ sung: {reason}", "The {year} report on plan {plan} was returned for revision: {reason}"},
+	"report.accepted":  {"Báo cáo năm {year} về kế hoạch {plan} đã được Sở KH&CN tiếp nhận.", "The department accepted the {year} report on plan {plan}."},
+	"report.due":       {"Còn {days} ngày đến hạn gửi báo cáo năm {year} về kế hoạch {plan} (hạn {dueOn}).", "{days} day(s) left to send the {year} report on plan {plan} (due {dueOn})."},
 }
 
 // Texts renders notifications with tax's labels for codes (decline reasons).
@@ -51,7 +56,7 @@ func Texts(tax *taxonomy.Taxonomy) Renderer {
 		switch kind {
 		case KindDecision:
 			key = kind + "." + params["state"]
-		case KindSupport:
+		case KindSupport, KindReport:
 			key = kind + "." + params["event"]
 		}
 		t, ok := texts[key]

@@ -24,6 +24,10 @@ const (
 	KindSTOrg      = "st_org"
 	KindEnterprise = "enterprise"
 	KindIndividual = "individual"
+	// KindAgency is a provincial agency — a Sở, a Ngành, a commune or ward
+	// People's Committee — whose members report on the province's plan. It
+	// is made by the department, not self-registered.
+	KindAgency = "agency"
 )
 
 // RegisterKinds are the kinds a person may register.

@@ -23,6 +23,7 @@ type Summary struct {
 	Listings      int
 	Programs      int
 	Transfers     int
+	Plans         int
 }
 
 // Listings loads the demo catalogue (listings.json) through the catalog's

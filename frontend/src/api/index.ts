@@ -59,6 +59,12 @@ import type {
   Suggestion,
   Taxonomy,
   TokenPair,
+  Plan,
+  PlanProgress,
+  ProvincialFormat,
+  Report,
+  ReportInput,
+  ReportState,
   User,
 } from './types';
 
@@ -321,6 +327,35 @@ export const endpoints = {
     });
     return { blob: await res.blob(), name: dispositionName(res.headers.get('Content-Disposition')) };
   },
+  // --- Plans and the agencies' annual reports -----------------------------
+
+  plans: () => api.get<{ items: Plan[] }>('/plans').then((r) => r.items ?? []),
+  plan: (id: string) => api.get<Plan>(`/plans/${enc(id)}`, undefined, { cache: 'no-cache' }),
+  openPeriod: (id: string, year: number) => api.post<Plan>(`/plans/${enc(id)}/periods`, { year }),
+  planProgress: (id: string, year: number) =>
+    api.get<PlanProgress>(`/plans/${enc(id)}/progress`, { year }, { cache: 'no-cache' }),
+  /** The provincial report in a format, fetched with the session's token. */
+  provincialReport: async (id: string, year: number, format: ProvincialFormat, lang: string) => {
+    const res = await api.raw(`/plans/${enc(id)}/provincial-report`, { query: { year, format, lang }, headers: FILE_ACCEPT });
+    return { blob: await res.blob(), name: dispositionName(res.headers.get('Content-Disposition')) };
+  },
+  reports: (filter: { planId?: string; year?: number; state?: ReportState }) =>
+    api.get<{ items: Report[] }>('/reports', filter, { cache: 'no-cache' }).then((r) => r.items ?? []),
+  report: (id: string) => api.get<Report>(`/reports/${enc(id)}`, undefined, { cache: 'no-cache' }),
+  updateReport: (id: string, input: ReportInput, version: number) =>
+    api.patch<Report>(`/reports/${enc(id)}`, input, { headers: ifMatch(version) }),
+  reportStep: (id: string, step: 'submit' | 'accept', version: number) =>
+    api.post<Report>(`/reports/${enc(id)}/${step}`, undefined, { headers: ifMatch(version) }),
+  returnReport: (id: string, reason: string, version: number) =>
+    api.post<Report>(`/reports/${enc(id)}/return`, { reason }, { headers: ifMatch(version) }),
+  uploadReportFile: (id: string, target: string, file: File) => {
+    const form = new FormData();
+    form.append('target', target);
+    form.append('file', file, file.name);
+    return api.post<{ id: string; name: string }>(`/reports/${enc(id)}/files`, form);
+  },
+  deleteReportFile: (id: string, fileId: string) => api.del(`/reports/${enc(id)}/files/${enc(fileId)}`),
+
   supportDashboard: () => api.get<SupportDashboard>('/support/dashboard', undefined, { auth: false, cache: 'no-cache' }),
   publicResults: () => api.get<PublicResults>('/public/results', undefined, { auth: false }),
   /** The ministry's statistical forms of a reporting year as an XLSX workbook (officers). */

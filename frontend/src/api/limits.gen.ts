@@ -94,6 +94,164 @@ export const limits = {
     "minLength": 1,
     "maxLength": 4000
   },
+  "OpenPeriod.year": {
+    "minimum": 2000,
+    "maximum": 2100
+  },
+  "Plan.agencies.code": {
+    "minLength": 2,
+    "maxLength": 40
+  },
+  "Plan.agencies.name": {
+    "minLength": 2,
+    "maxLength": 200
+  },
+  "Plan.agencies.nameEn": {
+    "maxLength": 200
+  },
+  "Plan.agencies.orgId": {
+    "maxLength": 40
+  },
+  "Plan.agencies.replacedBy": {
+    "maxLength": 40
+  },
+  "Plan.targets.baseline": {
+    "minimum": 0
+  },
+  "Plan.targets.coOperating": {
+    "maxItems": 20
+  },
+  "Plan.targets.code": {
+    "minLength": 1,
+    "maxLength": 20
+  },
+  "Plan.targets.indicator": {
+    "minLength": 3,
+    "maxLength": 500
+  },
+  "Plan.targets.indicatorEn": {
+    "maxLength": 500
+  },
+  "Plan.targets.milestones": {
+    "minItems": 1,
+    "maxItems": 10
+  },
+  "Plan.targets.milestones.value": {
+    "minimum": 0
+  },
+  "Plan.targets.milestones.year": {
+    "minimum": 2000,
+    "maximum": 2100
+  },
+  "Plan.targets.query.metric": {
+    "maxLength": 60
+  },
+  "Plan.targets.section": {
+    "maxLength": 40
+  },
+  "Plan.targets.unit": {
+    "minLength": 1,
+    "maxLength": 60
+  },
+  "Plan.targets.unitEn": {
+    "maxLength": 60
+  },
+  "PlanInput.agencies": {
+    "maxItems": 60
+  },
+  "PlanInput.agencies.code": {
+    "minLength": 2,
+    "maxLength": 40
+  },
+  "PlanInput.agencies.name": {
+    "minLength": 2,
+    "maxLength": 200
+  },
+  "PlanInput.agencies.nameEn": {
+    "maxLength": 200
+  },
+  "PlanInput.agencies.orgId": {
+    "maxLength": 40
+  },
+  "PlanInput.agencies.replacedBy": {
+    "maxLength": 40
+  },
+  "PlanInput.horizon": {
+    "maxLength": 200
+  },
+  "PlanInput.issuer": {
+    "minLength": 3,
+    "maxLength": 200
+  },
+  "PlanInput.number": {
+    "minLength": 3,
+    "maxLength": 60
+  },
+  "PlanInput.targets": {
+    "maxItems": 100
+  },
+  "PlanInput.targets.baseline": {
+    "minimum": 0
+  },
+  "PlanInput.targets.coOperating": {
+    "maxItems": 20
+  },
+  "PlanInput.targets.code": {
+    "minLength": 1,
+    "maxLength": 20
+  },
+  "PlanInput.targets.indicator": {
+    "minLength": 3,
+    "maxLength": 500
+  },
+  "PlanInput.targets.indicatorEn": {
+    "maxLength": 500
+  },
+  "PlanInput.targets.milestones": {
+    "minItems": 1,
+    "maxItems": 10
+  },
+  "PlanInput.targets.milestones.value": {
+    "minimum": 0
+  },
+  "PlanInput.targets.milestones.year": {
+    "minimum": 2000,
+    "maximum": 2100
+  },
+  "PlanInput.targets.query.metric": {
+    "maxLength": 60
+  },
+  "PlanInput.targets.section": {
+    "maxLength": 40
+  },
+  "PlanInput.targets.unit": {
+    "minLength": 1,
+    "maxLength": 60
+  },
+  "PlanInput.targets.unitEn": {
+    "maxLength": 60
+  },
+  "PlanInput.title": {
+    "minLength": 5,
+    "maxLength": 500
+  },
+  "PlanInput.titleEn": {
+    "maxLength": 500
+  },
+  "PlanProgress.targets.milestone.value": {
+    "minimum": 0
+  },
+  "PlanProgress.targets.milestone.year": {
+    "minimum": 2000,
+    "maximum": 2100
+  },
+  "PlanProgress.targets.milestones.value": {
+    "minimum": 0
+  },
+  "PlanProgress.targets.milestones.year": {
+    "minimum": 2000,
+    "maximum": 2100
+  },
   "Program.criteria.name": {
     "minLength": 2,
     "maxLength": 300
@@ -175,10 +333,58 @@ export const limits = {
     "minLength": 5,
     "maxLength": 1000
   },
+  "Report.sections.body": {
+    "maxLength": 20000
+  },
+  "Report.sections.title": {
+    "minLength": 2,
+    "maxLength": 200
+  },
+  "ReportInput.items": {
+    "maxItems": 100
+  },
+  "ReportInput.items.cumulative": {
+    "minimum": 0
+  },
+  "ReportInput.items.difficulties": {
+    "maxLength": 8000
+  },
+  "ReportInput.items.done": {
+    "maxLength": 8000
+  },
+  "ReportInput.items.note": {
+    "maxLength": 2000
+  },
+  "ReportInput.items.proposals": {
+    "maxLength": 8000
+  },
+  "ReportInput.items.target": {
+    "maxLength": 20
+  },
+  "ReportInput.items.value": {
+    "minimum": 0
+  },
+  "ReportInput.sections": {
+    "maxItems": 20
+  },
+  "ReportInput.sections.body": {
+    "maxLength": 20000
+  },
+  "ReportInput.sections.title": {
+    "minLength": 2,
+    "maxLength": 200
+  },
   "ScoreInput.comment": {
     "maxLength": 4000
   },
   "ScoreInput.scores.comment": {
     "maxLength": 2000
+  },
+  "StartReport.planId": {
+    "maxLength": 40
+  },
+  "StartReport.year": {
+    "minimum": 2000,
+    "maximum": 2100
   }
 } as const;

@@ -15,7 +15,7 @@ export const ORG_KINDS: readonly OrgKind[] = ['institute', 'university', 'st_org
 
 /** Whether an organisation's kind is one people register (all but the department's own). */
 export function isRegisterKind(kind: S['OrgKind']): kind is OrgKind {
-  return kind !== 'department';
+  return kind !== 'department' && kind !== 'agency';
 }
 
 export type OrgStatus = S['OrgStatus'];
@@ -701,3 +701,20 @@ export type BackupManifest = S['BackupEntry']['manifest'];
 export type BackupEntry = S['BackupEntry'];
 export type BackupStatus = S['Backups']['status'];
 export type Backups = S['Backups'];
+
+// --- Plans, targets and the agencies' annual reports -------------------------
+
+export type Plan = S['Plan'];
+export type PlanTarget = S['Plan']['targets'][number];
+export type PlanAgency = S['Plan']['agencies'][number];
+export type PlanProgress = S['PlanProgress'];
+export type TargetProgress = S['PlanProgress']['targets'][number];
+export type AgencyStatus = S['PlanProgress']['agencies'][number];
+export type Report = S['Report'];
+export type ReportItem = S['Report']['items'][number];
+export type ReportInput = S['ReportInput'];
+export type ReportItemInput = NonNullable<S['ReportInput']['items']>[number];
+export type ReportState = S['ReportState'];
+export type TargetStatus = S['TargetStatus'];
+export const TARGET_STATUSES: readonly TargetStatus[] = ['achieved', 'on_track', 'at_risk', 'behind'];
+export type ProvincialFormat = 'html' | 'pdf' | 'docx' | 'xlsx';

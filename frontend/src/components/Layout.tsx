@@ -287,6 +287,11 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/connections">{t('nav.connections')}</NavLink>
                 </li>
               )}
+              {authed && me.organizations.some((o) => (o.kind as string) === 'agency') && (
+                <li>
+                  <NavLink to="/plan/reports">{t('nav.planReports')}</NavLink>
+                </li>
+              )}
               {authed && me.organizations.length > 0 && (
                 <li>
                   <NavLink to="/organization">{t('nav.myOrganization')}</NavLink>
@@ -300,6 +305,7 @@ export function Layout({ children }: { children: ReactNode }) {
                     { to: '/officer/organizations', label: t('nav.verificationQueue') },
                     { to: '/officer/listings', label: t('nav.listingQueue') },
                     { to: '/officer/pipeline', label: t('nav.pipeline') },
+                    { to: '/plan', label: t('nav.plan') },
                     { to: '/audit', label: t('nav.auditLog') },
                     ...(isAdmin
                       ? [

@@ -1,0 +1,54 @@
+// Plans and reports: what the screens share (download a file fetched with the
+// session's token, a report's reading of figures).
+import { endpoints } from '../../api';
+import type { ProvincialFormat, ReportItem } from '../../api/types';
+
+/** Fetches the provincial report and opens it (HTML in a tab) or downloads it. */
+export async function downloadProvincial(planId: string, year: number, format: ProvincialFormat, lang: string) {
+  // A tab opened after the fetch would be blocked as a pop-up: open it now, fill it later.
+  const tab = format === 'html' ? window.open('', '_blank') : null;
+  try {
+    const { blob, name } = await endpoints.provincialReport(planId, year, format, lang);
+    const url = URL.createObjectURL(blob);
+    if (tab) {
+      tab.location.href = url;
+    } else {
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name ?? `bao-cao-${year}.${format}`;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    }
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  } catch (err) {
+    tab?.close();
+    throw err;
+  }
+}
+
+/** The year's figure of an item: the platform's when it counts it, else the agency's. */
+export function itemValue(it: ReportItem): number | undefined {
+  return it.counted ? it.counted.value : it.value;
+}
+
+/** The cumulative figure of an item, the same way. */
+export function itemCumulative(it: ReportItem): number | undefined {
+  return it.counted ? it.counted.cumulative : it.cumulative;
+}
+
+/** The SPA's page for a counted record, when there is one. */
+export function recordLink(r: { type: string; id: string; link?: string }): string | undefined {
+  if (r.link) return r.link;
+  switch (r.type) {
+    case 'listing':
+      return `/listings/${encodeURIComponent(r.id)}`;
+    case 'transfer':
+      return `/transfers/${encodeURIComponent(r.id)}`;
+    case 'application':
+      return `/support/applications/${encodeURIComponent(r.id)}`;
+    case 'organization':
+      return `/organization/${encodeURIComponent(r.id)}`;
+  }
+  return undefined;
+}
