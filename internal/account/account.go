@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/techmart-vn/techmart/internal/audit"
@@ -23,6 +24,7 @@ import (
 // nil when no SMTP server is configured.
 type Mailer interface {
 	SendRegistrationTaken(ctx context.Context, m TakenMail) error
+	SendPasswordReset(ctx context.Context, m ResetMail) error
 }
 
 // TakenMail is the message to the owner of an address that was used to sign
@@ -43,6 +45,9 @@ type Limiter interface {
 // Options are the service's dependencies besides the domain services.
 type Options struct {
 	Limiter Limiter // nil: no limit
+	// ResetByAddress and ResetByAccount limit password-reset requests per
+	// client address and per e-mail typed; nil: no limit.
+	ResetByAddress, ResetByAccount Limiter
 	Mailer  Mailer  // nil: no e-mail
 	BaseURL string  // links in e-mails start with it
 	Logger  *slog.Logger
@@ -55,6 +60,7 @@ type Service struct {
 	orgs  *org.Service
 	audit auth.Auditor
 	o     Options
+	bg    sync.WaitGroup // reset e-mails in flight
 }
 
 // New returns the service.

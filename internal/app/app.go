@@ -165,6 +165,10 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 	a.Orgs = org.New(st, a.Auth, a.Audit, mailer, cfg.BaseURL(), log, now)
 	a.Accounts = account.New(a.Auth, a.Orgs, a.Audit, account.Options{
 		Limiter: auth.NewLimiter(st, cfg.SignupLimit, cfg.SignupWindow, now),
+		// Reset links: a person asks a few times an hour at most; an office
+		// behind one address, a few dozen.
+		ResetByAccount: auth.NewLimiter(st, 5, time.Hour, now),
+		ResetByAddress: auth.NewLimiter(st, 30, time.Hour, now),
 		Mailer:  mailer, BaseURL: cfg.BaseURL(), Logger: log,
 	})
 	// The catalog tells the indexer and matching of every write through
@@ -349,6 +353,7 @@ func (a *App) housekeeping(ctx context.Context, every time.Duration) {
 func (a *App) Close(ctx context.Context) {
 	if a.Notify != nil {
 		a.Notify.Wait() // e-mails already queued go out before the store closes
+		a.Accounts.Wait()
 	}
 	if a.Search != nil {
 		if err := a.Search.Close(); err != nil {
