@@ -48,10 +48,10 @@ type Options struct {
 	// ResetByAddress and ResetByAccount limit password-reset requests per
 	// client address and per e-mail typed; nil: no limit.
 	ResetByAddress, ResetByAccount Limiter
-	Mailer  Mailer  // nil: no e-mail
-	BaseURL string  // links in e-mails start with it
-	Logger  *slog.Logger
-	Now     func() time.Time
+	Mailer                         Mailer // nil: no e-mail
+	BaseURL                        string // links in e-mails start with it
+	Logger                         *slog.Logger
+	Now                            func() time.Time
 }
 
 // Service registers people.

@@ -169,7 +169,7 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 		// behind one address, a few dozen.
 		ResetByAccount: auth.NewLimiter(st, 5, time.Hour, now),
 		ResetByAddress: auth.NewLimiter(st, 30, time.Hour, now),
-		Mailer:  mailer, BaseURL: cfg.BaseURL(), Logger: log,
+		Mailer:         mailer, BaseURL: cfg.BaseURL(), Logger: log,
 	})
 	// The catalog tells the indexer and matching of every write through
 	// changes, which each of them subscribes to when it is built.
