@@ -78,6 +78,8 @@ func New(a *auth.Service, o *org.Service, au auth.Auditor, opts Options) *Servic
 type NewOrganization struct {
 	Name string `json:"name" rule:"required"`
 	Kind string `json:"kind" rule:"required,enum=RegisterKind"`
+	// Evidence is what the department verifies the organisation on.
+	Evidence *org.Evidence `json:"evidence"`
 }
 
 // Registration is the sign-up form: an account and either a new
@@ -104,6 +106,10 @@ func (s *Service) Register(ctx context.Context, in Registration, ip string) erro
 		c.Add("invitationToken", "not_with_organization")
 	case in.Organization != nil:
 		org.CheckNew(&c, "organization.", &in.Organization.Name, &in.Organization.Kind)
+		if in.Organization.Evidence == nil {
+			in.Organization.Evidence = &org.Evidence{}
+		}
+		org.CheckEvidence(&c, "organization.evidence.", in.Organization.Evidence, s.orgs.CommuneCodes())
 	case in.InvitationToken != "":
 		_, inv, err := s.orgs.Invitation(ctx, in.InvitationToken)
 		switch {
@@ -133,7 +139,7 @@ func (s *Service) Register(ctx context.Context, in Registration, ip string) erro
 		return err
 	}
 	if in.Organization != nil {
-		_, err = s.orgs.Create(ctx, u, in.Organization.Name, in.Organization.Kind, org.StatusPending)
+		_, err = s.orgs.Create(ctx, u, in.Organization.Name, in.Organization.Kind, org.StatusPending, *in.Organization.Evidence)
 	} else {
 		_, err = s.orgs.Accept(ctx, u, in.InvitationToken)
 	}

@@ -162,7 +162,7 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 		Secret: secret, AccessTTL: cfg.AccessTTL, RefreshTTL: cfg.RefreshTTL,
 		LoginLimit: cfg.LoginLimit, LoginWindow: cfg.LoginLimitWindow, Audit: a.Audit, Logger: log, Now: now,
 	})
-	a.Orgs = org.New(st, a.Auth, a.Audit, mailer, cfg.BaseURL(), log, now)
+	a.Orgs = org.New(st, a.Auth, a.Audit, mailer, cfg.BaseURL(), log, now, communes(tax))
 	a.Accounts = account.New(a.Auth, a.Orgs, a.Audit, account.Options{
 		Limiter: auth.NewLimiter(st, cfg.SignupLimit, cfg.SignupWindow, now),
 		// Reset links: a person asks a few times an hour at most; an office
@@ -207,6 +207,16 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 		return fail(err)
 	}
 	return a, nil
+}
+
+// communes are the codes of the current communes and wards, which an
+// organisation's address names.
+func communes(tax *taxonomy.Taxonomy) []string {
+	units := make([]org.Unit, len(tax.AdminUnits))
+	for i, u := range tax.AdminUnits {
+		units[i] = org.Unit{Code: u.Code, Level: u.Level, ValidUntil: u.ValidUntil}
+	}
+	return org.Communes(units)
 }
 
 // OpenBlobs returns where file bytes live: GridFS on MongoDB, a directory

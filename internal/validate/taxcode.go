@@ -112,9 +112,13 @@ func (c *Checker) TaxCode(field, value string) string {
 		return ""
 	}
 	t, code := ParseTaxCode(value)
-	if code != "" {
-		c.Add(field, code)
-		return ""
+	switch code {
+	case "":
+		return t.String()
+	case "tax_code_check_digit":
+		c.Add(field, "tax_code_check_digit")
+	default:
+		c.Add(field, "invalid_tax_code")
 	}
-	return t.String()
+	return ""
 }

@@ -2057,18 +2057,42 @@ export interface components {
             unread: number;
         };
         Organization: {
+            can?: {
+                edit: boolean;
+                reject: boolean;
+                verify: boolean;
+            };
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             decidedAt?: string;
+            evidence: {
+                certificateFileId?: string;
+                commune?: string;
+                legalRepresentative?: string;
+                phone?: string;
+                /** Format: date */
+                registrationDate?: string;
+                registrationNumber?: string;
+                street?: string;
+                /** Format: tax-code */
+                taxCode?: string;
+                website?: string;
+            };
             id: string;
             invitations?: components["schemas"]["Invitation"][];
             kind: components["schemas"]["OrgKind"];
             members?: components["schemas"]["Member"][];
+            missing: string[];
             name: string;
             ownerEmail?: string;
             rejectReason?: string;
             status: components["schemas"]["OrgStatus"];
+            taxCodeSharedWith?: {
+                id: string;
+                name: string;
+                status: components["schemas"]["OrgStatus"];
+            }[];
             version: number;
         };
         OrganizationList: {
@@ -2078,6 +2102,19 @@ export interface components {
             total: number;
         };
         OrganizationUpdate: {
+            evidence?: {
+                certificateFileId?: string;
+                commune?: string;
+                legalRepresentative?: string;
+                phone?: string;
+                /** Format: date */
+                registrationDate?: string;
+                registrationNumber?: string;
+                street?: string;
+                /** Format: tax-code */
+                taxCode?: string;
+                website?: string;
+            };
             kind: components["schemas"]["RegisterKind"];
             name: string;
         };
@@ -2279,6 +2316,19 @@ export interface components {
             fullName: string;
             invitationToken?: string;
             organization?: {
+                evidence?: {
+                    certificateFileId?: string;
+                    commune?: string;
+                    legalRepresentative?: string;
+                    phone?: string;
+                    /** Format: date */
+                    registrationDate?: string;
+                    registrationNumber?: string;
+                    street?: string;
+                    /** Format: tax-code */
+                    taxCode?: string;
+                    website?: string;
+                };
                 kind: components["schemas"]["RegisterKind"];
                 name: string;
             };
