@@ -4,6 +4,7 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -95,7 +96,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version stri
 
 // Specs lists every collection with its indexes and declared queries.
 func Specs() []store.CollectionSpec {
-	specs := append([]store.CollectionSpec{migrate.Spec, audit.Spec, org.Spec, catalog.Spec, files.Spec, notify.Spec, transfer.Spec}, auth.Specs...)
+	specs := append([]store.CollectionSpec{migrate.Spec, audit.Spec, org.Spec, catalog.Spec, files.Spec, notify.Spec, notify.DigestSpec, transfer.Spec}, auth.Specs...)
 	return append(append(append(specs, matching.Specs...), connection.Specs...), support.Specs...)
 }
 
@@ -246,6 +247,11 @@ func (a *App) LoadDemo(ctx context.Context) (seed.Summary, error) {
 	if sum.Listings, err = seed.Listings(ctx, a.Catalog, raw, a.Now()); err != nil {
 		return sum, err
 	}
+	if sum.Listings > 0 {
+		if err := a.quietDemoMatches(ctx, raw); err != nil {
+			return sum, err
+		}
+	}
 	if raw, err = seeds.Support(); err != nil {
 		return sum, err
 	}
@@ -259,6 +265,30 @@ func (a *App) LoadDemo(ctx context.Context) (seed.Summary, error) {
 		}
 	}
 	return sum, nil
+}
+
+// quietDemoMatches records the strong matches among the demo listings as
+// already announced, without telling anyone: loading demo data notifies
+// nobody, and the matching worker, which the loaded listings woke, then
+// finds nothing new to announce. The listings are indexed first, since
+// matching reads the search engine.
+func (a *App) quietDemoMatches(ctx context.Context, raw []byte) error {
+	var listings []struct {
+		ID string `json:"id"`
+	}
+	if err := json.Unmarshal(raw, &listings); err != nil {
+		return fmt.Errorf("demo matches: %w", err)
+	}
+	if _, err := a.Indexer.Reconcile(ctx); err != nil {
+		return fmt.Errorf("demo matches: index: %w", err)
+	}
+	quiet := notify.Quietly(ctx)
+	for _, l := range listings {
+		if err := a.Matching.Refresh(quiet, l.ID); err != nil {
+			return fmt.Errorf("demo matches of %s: %w", l.ID, err)
+		}
+	}
+	return nil
 }
 
 // Synthetic writes n generated published listings over the verified demo
@@ -344,6 +374,11 @@ func (a *App) housekeeping(ctx context.Context, every time.Duration) {
 			a.Log.Warn("connection nudges", "err", err)
 		} else if n > 0 {
 			a.Log.Info("quiet connections nudged", "count", n)
+		}
+		if n, err := a.Notify.SendDigests(ctx); err != nil && ctx.Err() == nil {
+			a.Log.Warn("match digests", "err", err)
+		} else if n > 0 {
+			a.Log.Info("match digests e-mailed", "count", n)
 		}
 		if n, err := a.Transfers.RemindDue(ctx); err != nil && ctx.Err() == nil {
 			a.Log.Warn("registration reminders", "err", err)

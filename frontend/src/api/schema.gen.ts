@@ -2036,6 +2036,7 @@ export interface components {
             status: components["schemas"]["OrgStatus"];
         };
         Notification: {
+            count: number;
             /** Format: date-time */
             createdAt: string;
             id: string;
