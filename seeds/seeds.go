@@ -30,6 +30,9 @@ type DemoOrganization struct {
 	Owner   string   `json:"owner"`
 	Members []string `json:"members"`
 	Note    string   `json:"note"`
+	// Evidence is what the organisation shows the department (tax code,
+	// registration, address…), as the organisation's own JSON field reads it.
+	Evidence json.RawMessage `json:"evidence,omitempty"`
 }
 
 // Demo is the demo data set.

@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/techmart-vn/techmart/internal/audit"
@@ -23,6 +24,7 @@ import (
 // nil when no SMTP server is configured.
 type Mailer interface {
 	SendRegistrationTaken(ctx context.Context, m TakenMail) error
+	SendPasswordReset(ctx context.Context, m ResetMail) error
 }
 
 // TakenMail is the message to the owner of an address that was used to sign
@@ -43,10 +45,13 @@ type Limiter interface {
 // Options are the service's dependencies besides the domain services.
 type Options struct {
 	Limiter Limiter // nil: no limit
-	Mailer  Mailer  // nil: no e-mail
-	BaseURL string  // links in e-mails start with it
-	Logger  *slog.Logger
-	Now     func() time.Time
+	// ResetByAddress and ResetByAccount limit password-reset requests per
+	// client address and per e-mail typed; nil: no limit.
+	ResetByAddress, ResetByAccount Limiter
+	Mailer                         Mailer // nil: no e-mail
+	BaseURL                        string // links in e-mails start with it
+	Logger                         *slog.Logger
+	Now                            func() time.Time
 }
 
 // Service registers people.
@@ -55,6 +60,7 @@ type Service struct {
 	orgs  *org.Service
 	audit auth.Auditor
 	o     Options
+	bg    sync.WaitGroup // reset e-mails in flight
 }
 
 // New returns the service.
@@ -72,6 +78,8 @@ func New(a *auth.Service, o *org.Service, au auth.Auditor, opts Options) *Servic
 type NewOrganization struct {
 	Name string `json:"name" rule:"required"`
 	Kind string `json:"kind" rule:"required,enum=RegisterKind"`
+	// Evidence is what the department verifies the organisation on.
+	Evidence *org.Evidence `json:"evidence"`
 }
 
 // Registration is the sign-up form: an account and either a new
@@ -98,6 +106,10 @@ func (s *Service) Register(ctx context.Context, in Registration, ip string) erro
 		c.Add("invitationToken", "not_with_organization")
 	case in.Organization != nil:
 		org.CheckNew(&c, "organization.", &in.Organization.Name, &in.Organization.Kind)
+		if in.Organization.Evidence == nil {
+			in.Organization.Evidence = &org.Evidence{}
+		}
+		org.CheckEvidence(&c, "organization.evidence.", in.Organization.Evidence, s.orgs.CommuneCodes())
 	case in.InvitationToken != "":
 		_, inv, err := s.orgs.Invitation(ctx, in.InvitationToken)
 		switch {
@@ -127,7 +139,7 @@ func (s *Service) Register(ctx context.Context, in Registration, ip string) erro
 		return err
 	}
 	if in.Organization != nil {
-		_, err = s.orgs.Create(ctx, u, in.Organization.Name, in.Organization.Kind, org.StatusPending)
+		_, err = s.orgs.Create(ctx, u, in.Organization.Name, in.Organization.Kind, org.StatusPending, *in.Organization.Evidence)
 	} else {
 		_, err = s.orgs.Accept(ctx, u, in.InvitationToken)
 	}

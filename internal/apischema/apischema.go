@@ -153,6 +153,9 @@ func (r *Registry) schemaOf(t reflect.Type, request bool, rule validate.Rule) Sc
 		s := bounded(Schema{"type": "string"}, rule, "minLength", "maxLength")
 		if rule.Format != "" {
 			s["format"] = rule.Format
+			if p, ok := validate.FormatPatterns[rule.Format]; ok {
+				s["pattern"] = p
+			}
 		}
 		return s
 	case reflect.Slice, reflect.Array:

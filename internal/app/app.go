@@ -4,6 +4,7 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -108,7 +109,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version stri
 
 // Specs lists every collection with its indexes and declared queries.
 func Specs() []store.CollectionSpec {
-	specs := append([]store.CollectionSpec{migrate.Spec, audit.Spec, org.Spec, catalog.Spec, files.Spec, notify.Spec, transfer.Spec}, auth.Specs...)
+	specs := append([]store.CollectionSpec{migrate.Spec, audit.Spec, org.Spec, catalog.Spec, files.Spec, notify.Spec, notify.DigestSpec, transfer.Spec}, auth.Specs...)
 	specs = append(specs, plan.Spec, report.Spec, report.ReminderSpec)
 	return append(append(append(specs, matching.Specs...), connection.Specs...), support.Specs...)
 }
@@ -176,10 +177,14 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 		Secret: secret, AccessTTL: cfg.AccessTTL, RefreshTTL: cfg.RefreshTTL,
 		LoginLimit: cfg.LoginLimit, LoginWindow: cfg.LoginLimitWindow, Audit: a.Audit, Logger: log, Now: now,
 	})
-	a.Orgs = org.New(st, a.Auth, a.Audit, mailer, cfg.BaseURL(), log, now)
+	a.Orgs = org.New(st, a.Auth, a.Audit, mailer, cfg.BaseURL(), log, now, communes(tax))
 	a.Accounts = account.New(a.Auth, a.Orgs, a.Audit, account.Options{
 		Limiter: auth.NewLimiter(st, cfg.SignupLimit, cfg.SignupWindow, now),
-		Mailer:  mailer, BaseURL: cfg.BaseURL(), Logger: log,
+		// Reset links: a person asks a few times an hour at most; an office
+		// behind one address, a few dozen.
+		ResetByAccount: auth.NewLimiter(st, 5, time.Hour, now),
+		ResetByAddress: auth.NewLimiter(st, 30, time.Hour, now),
+		Mailer:         mailer, BaseURL: cfg.BaseURL(), Logger: log,
 	})
 	// The catalog tells the indexer and matching of every write through
 	// changes, which each of them subscribes to when it is built.
@@ -232,6 +237,16 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 	return a, nil
 }
 
+// communes are the codes of the current communes and wards, which an
+// organisation's address names.
+func communes(tax *taxonomy.Taxonomy) []string {
+	units := make([]org.Unit, len(tax.AdminUnits))
+	for i, u := range tax.AdminUnits {
+		units[i] = org.Unit{Code: u.Code, Level: u.Level, ValidUntil: u.ValidUntil}
+	}
+	return org.Communes(units)
+}
+
 // OpenBlobs returns where file bytes live: GridFS on MongoDB, a directory
 // under the data directory in embedded mode.
 func OpenBlobs(cfg config.Config, st *store.Store) (files.Blobs, error) {
@@ -259,6 +274,11 @@ func (a *App) LoadDemo(ctx context.Context) (seed.Summary, error) {
 	if sum.Listings, err = seed.Listings(ctx, a.Catalog, raw, a.Now()); err != nil {
 		return sum, err
 	}
+	if sum.Listings > 0 {
+		if err := a.quietDemoMatches(ctx, raw); err != nil {
+			return sum, err
+		}
+	}
 	if raw, err = seeds.Support(); err != nil {
 		return sum, err
 	}
@@ -278,6 +298,30 @@ func (a *App) LoadDemo(ctx context.Context) (seed.Summary, error) {
 		}
 	}
 	return sum, nil
+}
+
+// quietDemoMatches records the strong matches among the demo listings as
+// already announced, without telling anyone: loading demo data notifies
+// nobody, and the matching worker, which the loaded listings woke, then
+// finds nothing new to announce. The listings are indexed first, since
+// matching reads the search engine.
+func (a *App) quietDemoMatches(ctx context.Context, raw []byte) error {
+	var listings []struct {
+		ID string `json:"id"`
+	}
+	if err := json.Unmarshal(raw, &listings); err != nil {
+		return fmt.Errorf("demo matches: %w", err)
+	}
+	if _, err := a.Indexer.Reconcile(ctx); err != nil {
+		return fmt.Errorf("demo matches: index: %w", err)
+	}
+	quiet := notify.Quietly(ctx)
+	for _, l := range listings {
+		if err := a.Matching.Refresh(quiet, l.ID); err != nil {
+			return fmt.Errorf("demo matches of %s: %w", l.ID, err)
+		}
+	}
+	return nil
 }
 
 // Synthetic writes n generated published listings over the verified demo
@@ -365,6 +409,11 @@ func (a *App) housekeeping(ctx context.Context, every time.Duration) {
 		} else if n > 0 {
 			a.Log.Info("quiet connections nudged", "count", n)
 		}
+		if n, err := a.Notify.SendDigests(ctx); err != nil && ctx.Err() == nil {
+			a.Log.Warn("match digests", "err", err)
+		} else if n > 0 {
+			a.Log.Info("match digests e-mailed", "count", n)
+		}
 		if n, err := a.Transfers.RemindDue(ctx); err != nil && ctx.Err() == nil {
 			a.Log.Warn("registration reminders", "err", err)
 		} else if n > 0 {
@@ -388,6 +437,7 @@ func (a *App) housekeeping(ctx context.Context, every time.Duration) {
 func (a *App) Close(ctx context.Context) {
 	if a.Notify != nil {
 		a.Notify.Wait() // e-mails already queued go out before the store closes
+		a.Accounts.Wait()
 	}
 	if a.Search != nil {
 		if err := a.Search.Close(); err != nil {

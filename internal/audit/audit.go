@@ -159,3 +159,11 @@ func (l *Log) List(ctx context.Context, f Filter) ([]Entry, int64, error) {
 	items, err := store.Find[Entry](ctx, l.s, Collection, q, opts)
 	return items, total, err
 }
+
+// Password reset: a link asked for (by its owner or issued by an officer)
+// and a password set through one.
+const (
+	UserPasswordResetRequest = "user.password_reset_request"
+	UserPasswordResetIssue   = "user.password_reset_issue"
+	UserPasswordReset        = "user.password_reset"
+)

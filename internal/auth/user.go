@@ -52,6 +52,7 @@ var Specs = []store.CollectionSpec{
 	}},
 	{Name: emailsColl}, {Name: settingsColl},
 	{Name: sessionsColl, ExpireAt: "expiresAt"}, {Name: limitsColl, ExpireAt: "expiresAt"},
+	{Name: resetsColl, ExpireAt: "expiresAt"},
 }
 
 // User is a person with an account.

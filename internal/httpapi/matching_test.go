@@ -465,8 +465,9 @@ func TestStrongMatchAnnounced(t *testing.T) {
 	count := func() int {
 		n := 0
 		for _, it := range items(t, h.Do(R{Method: "GET", Path: "/api/v1/notifications?pageSize=100", Token: ent.Access}), "items") {
-			if it["kind"] == "match" && it["link"] == "/listings/"+demoNeed {
-				n++
+			// Suggestions are gathered in the day's digest, which counts them.
+			if it["kind"] == "match_digest" {
+				n += int(it["count"].(float64))
 			}
 		}
 		return n
@@ -474,8 +475,9 @@ func TestStrongMatchAnnounced(t *testing.T) {
 	if err := h.App.Matching.Refresh(context.Background(), offer); err != nil {
 		t.Fatal(err)
 	}
-	if n := count(); n != 1 {
-		t.Fatalf("match notifications after publishing: %d", n)
+	first := count()
+	if first < 1 {
+		t.Fatalf("match suggestions after publishing: %d", first)
 	}
 	if err := h.App.Matching.Refresh(context.Background(), offer); err != nil {
 		t.Fatal(err)
@@ -483,8 +485,8 @@ func TestStrongMatchAnnounced(t *testing.T) {
 	if err := h.App.Matching.Refresh(context.Background(), demoNeed); err != nil {
 		t.Fatal(err)
 	}
-	if n := count(); n != 1 {
-		t.Fatalf("the same pair announced again: %d", n)
+	if n := count(); n != first {
+		t.Fatalf("the same pairs announced again: %d suggestions, then %d", first, n)
 	}
 }
 

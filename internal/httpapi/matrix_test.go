@@ -237,6 +237,12 @@ var matrix = []row{
 	{method: "POST", path: "/auth/logout", url: fixed("/api/v1/auth/logout"), body: func(*fixture, string) any {
 		return map[string]string{"refreshToken": "junk"}
 	}, want: all(204)},
+	{method: "POST", path: "/auth/password-reset", url: fixed("/api/v1/auth/password-reset"), body: func(_ *fixture, role string) any {
+		return map[string]string{"email": role + ".reset@example.vn"}
+	}, want: all(202)},
+	{method: "POST", path: "/auth/password-reset/confirm", url: fixed("/api/v1/auth/password-reset/confirm"), body: func(*fixture, string) any {
+		return map[string]string{"token": "junk", "password": "Chè Shan tuyết Na Hang 2027"}
+	}, want: all(422)},
 	{method: "GET", path: "/me", url: fixed("/api/v1/me"), want: only(nil, 200)},
 	{method: "POST", path: "/me/password", url: fixed("/api/v1/me/password"), body: func(*fixture, string) any { return map[string]any{} }, want: only(nil, 422)},
 	{method: "GET", path: "/organizations", url: fixed("/api/v1/organizations"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
@@ -268,6 +274,8 @@ var matrix = []row{
 	{method: "GET", path: "/users", url: fixed("/api/v1/users"), want: only(map[string]int{"admin": 200}, 403)},
 	{method: "PUT", path: "/users/:id/roles", url: func(f *fixture, _ string) string { return "/api/v1/users/" + f.ids["reviewer"] + "/roles" },
 		body: func(*fixture, string) any { return map[string][]string{"roles": {"reviewer"}} }, want: only(map[string]int{"admin": 200}, 403)},
+	{method: "POST", path: "/users/:id/password-reset", url: func(f *fixture, _ string) string { return "/api/v1/users/" + f.ids["enterprise"] + "/password-reset" },
+		want: only(map[string]int{"officer": 201, "admin": 201}, 403)},
 	{method: "GET", path: "/audit", url: fixed("/api/v1/audit"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
 	{method: "GET", path: "/admin/backups", url: fixed("/api/v1/admin/backups"), want: only(map[string]int{"admin": 200}, 403)},
 	{method: "POST", path: "/admin/backups", url: fixed("/api/v1/admin/backups"), want: only(map[string]int{"admin": 409}, 403)}, // backups_off in the harness

@@ -81,7 +81,7 @@ func (s *Server) registerRoutes(api fiber.Router) {
 			responses: map[int]string{201: "BackupEntry", 403: "Problem", 409: "Problem"}, handler: s.createExport},
 		{method: "GET", path: "/audit", tag: "audit", access: staff, summary: "The audit log, newest first (officers, admins)",
 			query: []string{"subject", "actor", "action", "page", "pageSize"}, responses: map[int]string{200: "AuditList", 403: "Problem"}, handler: s.listAudit},
-	}, slices.Concat(s.catalogRoutes(), s.fileRoutes(), s.matchingRoutes(), s.transferRoutes(), s.supportRoutes(), s.statisticsRoutes(), s.planRoutes())...) {
+	}, slices.Concat(s.resetRoutes(), s.catalogRoutes(), s.fileRoutes(), s.matchingRoutes(), s.transferRoutes(), s.supportRoutes(), s.statisticsRoutes(), s.planRoutes())...) {
 		s.routes = append(s.routes, r)
 		api.Add(r.method, r.path, r.access.check, r.handler)
 	}
@@ -301,8 +301,12 @@ func (s *Server) listOrgs(c *fiber.Ctx) error {
 		return err
 	}
 	out := list[orgJSON]{Items: make([]orgJSON, 0, len(items)), Total: total, Page: pg, PageSize: size}
+	shared, err := s.sharedTaxCodes(c.UserContext(), principal(c), items...)
+	if err != nil {
+		return err
+	}
 	for _, o := range items {
-		out.Items = append(out.Items, toOrgJSON(o))
+		out.Items = append(out.Items, withEvidence(toOrgJSON(o), o, shared))
 	}
 	return c.JSON(out)
 }
@@ -313,13 +317,14 @@ func (s *Server) getOrg(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	setETag(c, o.Version)
-	return c.JSON(toOrgDetailJSON(o, p.User.ID))
+	return s.sendOrg(c, p, o)
 }
 
 type orgUpdateJSON struct {
 	Name string `json:"name" rule:"required"`
 	Kind string `json:"kind" rule:"required,enum=RegisterKind"`
+	// Evidence, when sent, replaces the organisation's evidence.
+	Evidence *org.Evidence `json:"evidence"`
 }
 
 func (s *Server) updateOrg(c *fiber.Ctx) error {
@@ -332,12 +337,11 @@ func (s *Server) updateOrg(c *fiber.Ctx) error {
 		return err
 	}
 	p := principal(c)
-	o, err := s.d.Orgs.Update(c.UserContext(), p, c.Params("id"), in.Name, in.Kind, v)
+	o, err := s.d.Orgs.Update(c.UserContext(), p, c.Params("id"), in.Name, in.Kind, in.Evidence, v)
 	if err != nil {
 		return err
 	}
-	setETag(c, o.Version)
-	return c.JSON(toOrgDetailJSON(o, p.User.ID))
+	return s.sendOrg(c, p, o)
 }
 
 func (s *Server) verifyOrg(c *fiber.Ctx) error {
@@ -349,8 +353,7 @@ func (s *Server) verifyOrg(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	setETag(c, o.Version)
-	return c.JSON(toOrgJSON(o))
+	return s.sendOrg(c, principal(c), o)
 }
 
 func (s *Server) rejectOrg(c *fiber.Ctx) error {
@@ -366,8 +369,7 @@ func (s *Server) rejectOrg(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	setETag(c, o.Version)
-	return c.JSON(toOrgJSON(o))
+	return s.sendOrg(c, principal(c), o)
 }
 
 type inviteJSON struct {

@@ -59,6 +59,7 @@ func apiSchemas() map[string]apischema.Schema {
 	apischema.Response[registrationAcceptedJSON](r, "Registered")
 	apischema.Request[loginJSON](r, "Login")
 	apischema.Request[passwordJSON](r, "PasswordChange")
+	resetSchemas(r)
 	apischema.Request[refreshJSON](r, "Refresh")
 	apischema.Response[auth.Tokens](r, "Tokens")
 	apischema.Response[userJSON](r, "User")

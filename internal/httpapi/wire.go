@@ -55,6 +55,7 @@ type orgJSON struct {
 	Version      int64            `json:"version"`
 	Members      []memberJSON     `json:"members,omitempty"`
 	Invitations  []invitationJSON `json:"invitations,omitempty"`
+	orgEvidenceJSON
 }
 
 func toOrgJSON(o org.Organization) orgJSON {

@@ -186,3 +186,30 @@ If it was not: nothing needs doing; if you are concerned, log in and change your
 `, m.FullName, at, m.LoginURL, m.ResetURL)
 	return s.Send(ctx, m.To, subject, body)
 }
+
+// SendPasswordReset sends a password-reset link.
+func (s *Sender) SendPasswordReset(ctx context.Context, m account.ResetMail) error {
+	until := m.ExpiresAt.In(s.loc).Format("15:04 02/01/2006")
+	subject := "Đặt lại mật khẩu Techmart / Reset your Techmart password"
+	body := fmt.Sprintf(`Xin chào %[1]s,
+
+Có yêu cầu đặt lại mật khẩu cho tài khoản Techmart của bạn. Mở liên kết sau để đặt mật khẩu mới
+(dùng được một lần, hiệu lực đến %[3]s). Khi đặt xong, mọi phiên đăng nhập cũ sẽ kết thúc.
+
+%[2]s
+
+Nếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu của bạn không thay đổi.
+
+---
+
+Hello %[1]s,
+
+Someone asked to reset the password of your Techmart account. Open this link to set a new one
+(it works once, until %[3]s). Once it is set, every earlier session ends.
+
+%[2]s
+
+If you did not ask, ignore this e-mail: your password has not changed.
+`, m.FullName, m.ResetURL, until)
+	return s.Send(ctx, m.To, subject, body)
+}

@@ -13,11 +13,13 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/store"
 )
@@ -27,6 +29,10 @@ const Collection = "inboxes"
 
 // Spec declares the collection; inboxes are only read by _id.
 var Spec = store.CollectionSpec{Name: Collection}
+
+// DigestSpec declares the match digests waiting to be e-mailed, one per
+// person, read whole by the daily sender (a handful of documents).
+var DigestSpec = store.CollectionSpec{Name: digestColl}
 
 // MaxItems is how many notifications an inbox keeps; older ones drop off.
 const MaxItems = 200
@@ -43,6 +49,9 @@ const (
 	KindNudge           = "nudge"            // a connection has been quiet for 30 days
 	KindSupport         = "support"          // a step of a support application
 	KindReport          = "report"           // an agency's annual report: a step or a reminder
+	// KindMatchDigest is the day's match suggestions in one notification:
+	// a KindMatch note is folded into it, never shown alone.
+	KindMatchDigest = "match_digest"
 )
 
 // EmailTopics are the choices a person has for e-mail, each covering one or
@@ -51,7 +60,7 @@ var EmailTopics = []string{"match", "interest", "decision", "message", "registra
 
 func topicOf(kind string) string {
 	switch kind {
-	case KindMatch, KindMatchProposed:
+	case KindMatch, KindMatchProposed, KindMatchDigest:
 		return "match"
 	case KindTransfer, KindRegistrationDue:
 		return "registration"
@@ -68,6 +77,12 @@ type Item struct {
 	Link      string            `bson:"link"`
 	CreatedAt time.Time         `bson:"createdAt"`
 	Read      bool              `bson:"read"`
+	// Count is how many notifications this one stands for: the unread
+	// notifications about one subject (Link) are grouped, the newest
+	// keeping its place at the top; a digest counts its suggestions.
+	Count int `bson:"count,omitempty"`
+	// Day is a digest's day in Vietnam (YYYY-MM-DD).
+	Day string `bson:"day,omitempty"`
 }
 
 // Inbox is a user's notifications and e-mail choices.
@@ -189,12 +204,25 @@ func (s *Service) ToOrgs(ctx context.Context, orgIDs []string, except string, n 
 
 func (s *Service) deliver(ctx context.Context, userID string, n Note) error {
 	now := s.now().UTC()
-	it := Item{ID: store.NewID(), Kind: n.Kind, Params: n.Params, Link: n.Link, CreatedAt: now}
+	day := now.In(calendar.Vietnam).Format(time.DateOnly)
+	it := Item{ID: store.NewID(), Kind: n.Kind, Params: n.Params, Link: n.Link, CreatedAt: now, Count: 1}
+	if n.Kind == KindMatch {
+		it = Item{ID: store.NewID(), Kind: KindMatchDigest, Link: "/my/listings", CreatedAt: now, Day: day, Count: 1,
+			Params: map[string]string{"listing": n.Params["listing"], "match": n.Params["match"], "day": now.In(calendar.Vietnam).Format("02/01/2006")}}
+	}
 	box, err := store.Upsert(ctx, s.s, Collection, userID, func(b *Inbox, exists bool) error {
 		if !exists {
 			b.ID = userID
 		}
-		b.Items = append([]Item{it}, b.Items...)
+		item := it
+		if i := slices.IndexFunc(b.Items, func(x Item) bool { return sameGroup(x, item) }); i >= 0 {
+			item.Count = max(b.Items[i].Count, 1) + 1
+			b.Items = slices.Delete(b.Items, i, i+1)
+		}
+		if item.Kind == KindMatchDigest {
+			item.Params["count"] = strconv.Itoa(item.Count)
+		}
+		b.Items = append([]Item{item}, b.Items...)
 		if len(b.Items) > MaxItems {
 			b.Items = b.Items[:MaxItems]
 		}
@@ -204,10 +232,26 @@ func (s *Service) deliver(ctx context.Context, userID string, n Note) error {
 	if err != nil {
 		return err
 	}
-	if s.mailer != nil && !slices.Contains(box.EmailOff, topicOf(n.Kind)) {
-		s.email(userID, it)
+	if s.mailer == nil || slices.Contains(box.EmailOff, topicOf(n.Kind)) {
+		return nil
 	}
+	if n.Kind == KindMatch {
+		// Suggestions go out once a day, together (SendDigests).
+		return s.queueDigest(ctx, userID, day, it.Params, n.Link)
+	}
+	s.email(userID, it)
 	return nil
+}
+
+// sameGroup reports whether a new notification joins an earlier one: the
+// day's digest takes every suggestion of that day, and an unread
+// notification of the same kind about the same subject is replaced by
+// the new one, which counts both.
+func sameGroup(old, new Item) bool {
+	if new.Kind == KindMatchDigest {
+		return old.Kind == KindMatchDigest && old.Day == new.Day
+	}
+	return !old.Read && new.Link != "" && old.Link == new.Link && old.Kind == new.Kind
 }
 
 func countUnread(items []Item) int {
@@ -256,6 +300,8 @@ type View struct {
 	Link      string    `json:"link"`
 	CreatedAt time.Time `json:"createdAt"`
 	Read      bool      `json:"read"`
+	// Count is how many notifications this one groups (1 for one alone).
+	Count int `json:"count"`
 }
 
 func (s *Service) inbox(ctx context.Context, userID string) (Inbox, error) {
@@ -276,7 +322,7 @@ func (s *Service) List(ctx context.Context, userID, lang string, page, size int)
 	items := store.PageOf(b.Items, page, size)
 	out := make([]View, 0, len(items))
 	for _, it := range items {
-		out = append(out, View{ID: it.ID, Kind: it.Kind, Text: s.render(it.Kind, it.Params, lang), Link: it.Link, CreatedAt: it.CreatedAt, Read: it.Read})
+		out = append(out, View{ID: it.ID, Kind: it.Kind, Text: s.render(it.Kind, it.Params, lang), Link: it.Link, CreatedAt: it.CreatedAt, Read: it.Read, Count: max(it.Count, 1)})
 	}
 	return out, len(b.Items), b.Unread, nil
 }

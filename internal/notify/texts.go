@@ -14,6 +14,7 @@ type text struct{ vi, en string }
 // A decision's sentence depends on the state it reached.
 var texts = map[string]text{
 	KindMatch:         {"Gợi ý mới cho tin “{listing}”: “{match}” ({score}/100).", "New match for “{listing}”: “{match}” ({score}/100)."},
+	KindMatchDigest:   {"Gợi ý kết nối ngày {day}: {count} gợi ý mới cho tin của tổ chức bạn, mới nhất “{match}” cho “{listing}”.", "Match suggestions of {day}: {count} new for your organisation's listings, the latest “{match}” for “{listing}”."},
 	KindMatchProposed: {"Sở KH&CN đề xuất kết nối “{listing}” với “{match}”.", "The department proposes connecting “{listing}” with “{match}”."},
 	KindInterest:      {"{org} quan tâm đến tin “{listing}”.", "{org} is interested in “{listing}”."},
 	KindMessage:       {"{author} nhắn trong kết nối về “{listing}”: {excerpt}", "{author} wrote in the connection about “{listing}”: {excerpt}"},

@@ -62,10 +62,12 @@ var Spec = store.CollectionSpec{
 	Indexes: []mongo.IndexModel{
 		{Keys: bson.D{{Key: "status", Value: 1}, {Key: "createdAt", Value: 1}, {Key: "_id", Value: 1}}},
 		{Keys: bson.D{{Key: "createdAt", Value: 1}, {Key: "_id", Value: 1}}},
+		{Keys: taxCodeOrder},
 	},
 	Queries: []store.Query{
 		{Name: "all, oldest first", Sort: listOrder},
 		{Name: "in a status, oldest first", Equal: []string{"status"}, Sort: listOrder},
+		{Name: "sharing a tax code", Equal: []string{"evidence.taxCode"}, Sort: taxCodeOrder},
 	},
 }
 
@@ -80,6 +82,7 @@ type Organization struct {
 	Kind         string       `bson:"kind"`
 	Status       string       `bson:"status"`
 	RejectReason string       `bson:"rejectReason,omitempty"`
+	Evidence     Evidence     `bson:"evidence"`
 	Members      []Member     `bson:"members"`
 	Invitations  []Invitation `bson:"invitations"`
 	CreatedAt    time.Time    `bson:"createdAt"`

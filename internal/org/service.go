@@ -60,16 +60,22 @@ type Service struct {
 	baseURL string
 	log     *slog.Logger
 	now     func() time.Time
+	// communes are the codes an address may name (the taxonomy's current
+	// communes and wards).
+	communes []string
 }
 
 // New returns the service. mailer may be nil; now is the platform's clock
-// (nil: time.Now).
-func New(s *store.Store, users Users, a auth.Auditor, mailer Mailer, baseURL string, log *slog.Logger, now func() time.Time) *Service {
+// (nil: time.Now); communes are the codes an address may name.
+func New(s *store.Store, users Users, a auth.Auditor, mailer Mailer, baseURL string, log *slog.Logger, now func() time.Time, communes []string) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{s: s, users: users, audit: a, mailer: mailer, baseURL: baseURL, log: log, now: now}
+	return &Service{s: s, users: users, audit: a, mailer: mailer, baseURL: baseURL, log: log, now: now, communes: communes}
 }
+
+// CommuneCodes are the codes an organisation's address may name.
+func (s *Service) CommuneCodes() []string { return s.communes }
 
 // CheckNew validates a new organisation's fields under prefix.
 func CheckNew(c *validate.Checker, prefix string, name, kind *string) {
@@ -80,10 +86,10 @@ func CheckNew(c *validate.Checker, prefix string, name, kind *string) {
 
 // Create makes an organisation owned by owner, in the given status (pending
 // for a registration; seeds may create verified ones).
-func (s *Service) Create(ctx context.Context, owner auth.User, name, kind, status string) (Organization, error) {
+func (s *Service) Create(ctx context.Context, owner auth.User, name, kind, status string, ev Evidence) (Organization, error) {
 	now := s.now().UTC()
 	o := Organization{
-		ID: store.NewID(), Name: validate.Text(name), Kind: kind, Status: status,
+		ID: store.NewID(), Name: validate.Text(name), Kind: kind, Status: status, Evidence: ev,
 		Members:     []Member{{UserID: owner.ID, Email: owner.Email, FullName: owner.FullName, Role: RoleOwner, JoinedAt: now}},
 		Invitations: []Invitation{}, CreatedAt: now, CreatedBy: owner.ID,
 	}
@@ -234,9 +240,13 @@ func (s *Service) decide(ctx context.Context, p *auth.Principal, id string, ifVe
 
 // Update lets an owner correct the name and kind while the organisation is
 // not yet verified; a rejected one goes back to the queue.
-func (s *Service) Update(ctx context.Context, p *auth.Principal, id, name, kind string, ifVersion int64) (Organization, error) {
+// ev, when given, replaces the evidence.
+func (s *Service) Update(ctx context.Context, p *auth.Principal, id, name, kind string, ev *Evidence, ifVersion int64) (Organization, error) {
 	var c validate.Checker
 	CheckNew(&c, "", &name, &kind)
+	if ev != nil {
+		CheckEvidence(&c, "evidence.", ev, s.communes)
+	}
 	if err := c.Err(); err != nil {
 		return Organization{}, err
 	}
@@ -254,6 +264,12 @@ func (s *Service) Update(ctx context.Context, p *auth.Principal, id, name, kind 
 		}
 		if o.Kind != kind {
 			changes["kind"] = audit.Change{From: o.Kind, To: kind}
+		}
+		if ev != nil {
+			for field, ch := range evidenceChanges(o.Evidence, *ev) {
+				changes[field] = ch
+			}
+			o.Evidence = *ev
 		}
 		if o.Status == StatusRejected {
 			changes["status"] = audit.Change{From: o.Status, To: StatusPending}

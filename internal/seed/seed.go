@@ -86,6 +86,11 @@ func Demo(ctx context.Context, a *auth.Service, o *org.Service, d seeds.Demo) (S
 		if do.Status != org.StatusPending {
 			rec.DecidedAt, rec.DecidedBy = &now, "system"
 		}
+		if len(do.Evidence) > 0 {
+			if err := json.Unmarshal(do.Evidence, &rec.Evidence); err != nil {
+				return sum, fmt.Errorf("seed: organisation %q: evidence: %w", do.Name, err)
+			}
+		}
 		created, err := o.Import(ctx, rec)
 		if err != nil {
 			return sum, fmt.Errorf("seed: organisation %q: %w", do.Name, err)

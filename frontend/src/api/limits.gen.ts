@@ -98,6 +98,48 @@ export const limits = {
     "minimum": 2000,
     "maximum": 2100
   },
+  "Organization.evidence.certificateFileId": {
+    "maxLength": 24
+  },
+  "Organization.evidence.commune": {
+    "maxLength": 60
+  },
+  "Organization.evidence.legalRepresentative": {
+    "maxLength": 120
+  },
+  "Organization.evidence.phone": {
+    "maxLength": 20
+  },
+  "Organization.evidence.registrationNumber": {
+    "maxLength": 60
+  },
+  "Organization.evidence.street": {
+    "maxLength": 200
+  },
+  "Organization.evidence.website": {
+    "maxLength": 200
+  },
+  "OrganizationUpdate.evidence.certificateFileId": {
+    "maxLength": 24
+  },
+  "OrganizationUpdate.evidence.commune": {
+    "maxLength": 60
+  },
+  "OrganizationUpdate.evidence.legalRepresentative": {
+    "maxLength": 120
+  },
+  "OrganizationUpdate.evidence.phone": {
+    "maxLength": 20
+  },
+  "OrganizationUpdate.evidence.registrationNumber": {
+    "maxLength": 60
+  },
+  "OrganizationUpdate.evidence.street": {
+    "maxLength": 200
+  },
+  "OrganizationUpdate.evidence.website": {
+    "maxLength": 200
+  },
   "Plan.agencies.code": {
     "minLength": 2,
     "maxLength": 40
@@ -328,6 +370,27 @@ export const limits = {
   "Reason.reason": {
     "minLength": 5,
     "maxLength": 2000
+  },
+  "Registration.organization.evidence.certificateFileId": {
+    "maxLength": 24
+  },
+  "Registration.organization.evidence.commune": {
+    "maxLength": 60
+  },
+  "Registration.organization.evidence.legalRepresentative": {
+    "maxLength": 120
+  },
+  "Registration.organization.evidence.phone": {
+    "maxLength": 20
+  },
+  "Registration.organization.evidence.registrationNumber": {
+    "maxLength": 60
+  },
+  "Registration.organization.evidence.street": {
+    "maxLength": 200
+  },
+  "Registration.organization.evidence.website": {
+    "maxLength": 200
   },
   "Reject.reason": {
     "minLength": 5,

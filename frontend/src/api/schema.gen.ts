@@ -88,6 +88,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a password-reset link by e-mail; the same 202 whether or not the address has an account (limited per address and per e-mail) */
+        post: operations["postAuthPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with a reset link's token (single use, 30 minutes); every session of the account ends */
+        post: operations["postAuthPasswordResetConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -1636,6 +1670,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a password-reset link for a person (officers: accounts without platform roles; admins: anyone but themselves); the link is shown once when no mail server is configured, e-mailed otherwise */
+        post: operations["postUsersIdPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/roles": {
         parameters: {
             query?: never;
@@ -2069,6 +2120,12 @@ export interface components {
             emailSent: boolean;
             invitation: components["schemas"]["Invitation"];
         };
+        IssuedReset: {
+            emailed: boolean;
+            /** Format: date-time */
+            expiresAt: string;
+            url?: string;
+        };
         Listing: {
             adminUnit: string;
             advantages: string;
@@ -2255,6 +2312,7 @@ export interface components {
             status: components["schemas"]["OrgStatus"];
         };
         Notification: {
+            count: number;
             /** Format: date-time */
             createdAt: string;
             id: string;
@@ -2279,18 +2337,42 @@ export interface components {
             year: number;
         };
         Organization: {
+            can?: {
+                edit: boolean;
+                reject: boolean;
+                verify: boolean;
+            };
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             decidedAt?: string;
+            evidence: {
+                certificateFileId?: string;
+                commune?: string;
+                legalRepresentative?: string;
+                phone?: string;
+                /** Format: date */
+                registrationDate?: string;
+                registrationNumber?: string;
+                street?: string;
+                /** Format: tax-code */
+                taxCode?: string;
+                website?: string;
+            };
             id: string;
             invitations?: components["schemas"]["Invitation"][];
             kind: components["schemas"]["OrgKind"];
             members?: components["schemas"]["Member"][];
+            missing: string[];
             name: string;
             ownerEmail?: string;
             rejectReason?: string;
             status: components["schemas"]["OrgStatus"];
+            taxCodeSharedWith?: {
+                id: string;
+                name: string;
+                status: components["schemas"]["OrgStatus"];
+            }[];
             version: number;
         };
         OrganizationList: {
@@ -2300,6 +2382,19 @@ export interface components {
             total: number;
         };
         OrganizationUpdate: {
+            evidence?: {
+                certificateFileId?: string;
+                commune?: string;
+                legalRepresentative?: string;
+                phone?: string;
+                /** Format: date */
+                registrationDate?: string;
+                registrationNumber?: string;
+                street?: string;
+                /** Format: tax-code */
+                taxCode?: string;
+                website?: string;
+            };
             kind: components["schemas"]["RegisterKind"];
             name: string;
         };
@@ -2317,6 +2412,13 @@ export interface components {
         PasswordChange: {
             currentPassword: string;
             newPassword: string;
+        };
+        PasswordResetConfirm: {
+            password: string;
+            token: string;
+        };
+        PasswordResetRequest: {
+            email: string;
         };
         Pipeline: {
             funnel: {
@@ -2761,6 +2863,19 @@ export interface components {
             fullName: string;
             invitationToken?: string;
             organization?: {
+                evidence?: {
+                    certificateFileId?: string;
+                    commune?: string;
+                    legalRepresentative?: string;
+                    phone?: string;
+                    /** Format: date */
+                    registrationDate?: string;
+                    registrationNumber?: string;
+                    street?: string;
+                    /** Format: tax-code */
+                    taxCode?: string;
+                    website?: string;
+                };
                 kind: components["schemas"]["RegisterKind"];
                 name: string;
             };
@@ -3449,6 +3564,97 @@ export interface operations {
             };
             /** @description Malformed JSON */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Response 202 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Registered"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthPasswordResetConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirm"];
+            };
+        };
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10186,6 +10392,64 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postUsersIdPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedReset"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,89 @@
+package httpapi
+
+import (
+	"context"
+	"slices"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/org"
+)
+
+// orgEvidenceJSON is what an organisation shows to be verified, what is
+// missing of it, the other organisations carrying its tax code (officers
+// only) and what the reader may do with it.
+type orgEvidenceJSON struct {
+	Evidence org.Evidence `json:"evidence"`
+	// Missing names the evidence fields expected for the organisation's
+	// kind and not given.
+	Missing []string `json:"missing"`
+	// TaxCodeSharedWith lists other organisations with the same tax code,
+	// for officers.
+	TaxCodeSharedWith []orgRefJSON `json:"taxCodeSharedWith,omitempty"`
+	Can               *orgCanJSON  `json:"can,omitempty"`
+}
+
+type orgRefJSON struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Status string `json:"status" rule:"enum=OrgStatus"`
+}
+
+// orgCanJSON is what the reader may do next with an organisation; the web
+// app shows exactly these actions.
+type orgCanJSON struct {
+	Verify bool `json:"verify"`
+	Reject bool `json:"reject"`
+	Edit   bool `json:"edit"`
+}
+
+func withEvidence(out orgJSON, o org.Organization, shared map[string][]org.Organization) orgJSON {
+	out.Evidence = o.Evidence
+	out.Missing = o.Missing()
+	if out.Missing == nil {
+		out.Missing = []string{}
+	}
+	if o.Evidence.TaxCode != "" {
+		for _, x := range shared[o.Evidence.TaxCode] {
+			if x.ID != o.ID {
+				out.TaxCodeSharedWith = append(out.TaxCodeSharedWith, orgRefJSON{ID: x.ID, Name: x.Name, Status: x.Status})
+			}
+		}
+	}
+	return out
+}
+
+// sharedTaxCodes finds, for officers, the organisations sharing the tax
+// codes of orgs (nil for anyone else).
+func (s *Server) sharedTaxCodes(ctx context.Context, p *auth.Principal, orgs ...org.Organization) (map[string][]org.Organization, error) {
+	if !org.IsStaff(p) {
+		return nil, nil
+	}
+	codes := make([]string, 0, len(orgs))
+	for _, o := range orgs {
+		if o.Evidence.TaxCode != "" && !slices.Contains(codes, o.Evidence.TaxCode) {
+			codes = append(codes, o.Evidence.TaxCode)
+		}
+	}
+	return s.d.Orgs.SameTaxCode(ctx, codes)
+}
+
+// sendOrg answers with an organisation's page: members, evidence, the
+// organisations sharing its tax code (officers) and what p may do.
+func (s *Server) sendOrg(c *fiber.Ctx, p *auth.Principal, o org.Organization) error {
+	shared, err := s.sharedTaxCodes(c.UserContext(), p, o)
+	if err != nil {
+		return err
+	}
+	out := withEvidence(toOrgDetailJSON(o, p.User.ID), o, shared)
+	_, member := o.Member(p.User.ID)
+	decidable := org.IsStaff(p) && !member
+	out.Can = &orgCanJSON{
+		Verify: decidable && o.Status != org.StatusVerified,
+		Reject: decidable && o.Status == org.StatusPending,
+		Edit:   o.IsOwner(p.User.ID) && o.Status != org.StatusVerified,
+	}
+	setETag(c, o.Version)
+	return c.JSON(out)
+}
