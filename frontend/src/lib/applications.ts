@@ -13,7 +13,7 @@ import type {
   Program,
   ProgramCriterion,
 } from '../api/types';
-import { formatVnd } from './format';
+import { formatNumber, formatVnd } from './format';
 import { oneLine, parseAmount, parseDayInput, VND_MAX, formatDay } from './listing';
 import type { FieldErrors, FieldProblem } from './validation';
 import { limits } from '../api/limits.gen';
@@ -81,7 +81,7 @@ export function applicationFieldId(field: string): string {
   return `app-${field.replace(/\./g, '-')}`;
 }
 
-const grouped = (n: number) => (n ? new Intl.NumberFormat('vi-VN').format(n) : '');
+const grouped = (n: number) => (n ? formatNumber(n) : '');
 
 export function fromApplication(a: Application): ApplicationFormValues {
   const tech = a.technology ?? {};

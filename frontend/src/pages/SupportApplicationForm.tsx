@@ -40,7 +40,7 @@ import {
   type TechMode,
   type WizardStep,
 } from '../lib/applications';
-import { formatVnd } from '../lib/format';
+import { formatNumber, formatVnd } from '../lib/format';
 import { formatDay, parseAmount } from '../lib/listing';
 import { fieldMessage, problemMessage } from '../lib/messages';
 import { useAsync } from '../lib/useAsync';
@@ -538,7 +538,7 @@ function MoneyStep({ program, values, msg, change }: StepProps & { program: Prog
   const rules = checkAmounts(program, { totalCost: total, requested, ownContribution: own });
   const expectedOwn = total > requested ? total - requested : 0;
   const rule = (field: 'requested' | 'ownContribution') => (rules[field] ? fieldMessage(t, withMoneyParams(rules[field]!)) : undefined);
-  const grouped = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
+  const grouped = (n: number) => formatNumber(n);
   return (
     <fieldset>
       <legend className="visually-hidden">{t('appWizard.step.money')}</legend>
