@@ -1455,6 +1455,7 @@ export interface components {
                 decide: boolean;
                 disburse: boolean;
                 edit: boolean;
+                openTransfer: boolean;
                 requestAcceptance: boolean;
                 return: boolean;
                 score: boolean;
@@ -1476,6 +1477,8 @@ export interface components {
             documents: {
                 code: string;
                 fileId: string;
+                name?: string;
+                size?: number;
             }[];
             endOn?: string;
             expectedResults: string;
@@ -1526,6 +1529,9 @@ export interface components {
             technology: {
                 description?: string;
                 listingId?: string;
+                recipientName?: string;
+                signedOn?: string;
+                supplierName?: string;
                 title?: string;
                 transferId?: string;
             };
@@ -1558,6 +1564,9 @@ export interface components {
             technology?: {
                 description?: string;
                 listingId?: string;
+                recipientName?: string;
+                signedOn?: string;
+                supplierName?: string;
                 title?: string;
                 transferId?: string;
             };
@@ -2305,7 +2314,10 @@ export interface components {
             supportedEnterprises: number;
             target: {
                 basis: string;
+                current: boolean;
                 enterprises: number;
+                from: number;
+                supported: number;
                 year: number;
             };
             totals: {

@@ -653,6 +653,8 @@ export interface ApplicationCan {
   requestAcceptance: boolean;
   acceptance: boolean;
   close: boolean;
+  /** May open the linked transfer record (its parties and officers; not a reviewer, who reads its summary in the dossier). */
+  openTransfer: boolean;
 }
 
 /** An enterprise's dossier for a support programme; amounts are integer VND. */

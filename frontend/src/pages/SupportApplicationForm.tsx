@@ -706,7 +706,7 @@ function DocumentSlot({
       {files.length > 0 && (
         <ul className="doc-list">
           {files.map((f, i) => (
-            <DocumentItem key={f.fileId} id={f.fileId} index={i} authed onRemove={removal.ask} />
+            <DocumentItem key={f.fileId} id={f.fileId} index={i} authed known={f.name ? { name: f.name, size: f.size } : undefined} onRemove={removal.ask} />
           ))}
         </ul>
       )}

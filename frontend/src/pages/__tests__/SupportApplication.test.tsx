@@ -396,7 +396,6 @@ describe('the reviewer’s score sheet', () => {
       ...meRoutes(['reviewer'], []),
       'GET /support/applications/a1': () => json(200, mine()),
       'GET /support/programs/p1': () => json(200, supportProgram()),
-      'GET /transfers/t1': () => problem(404, 'transfer_not_found', 'Không tìm thấy hồ sơ chuyển giao.'),
       'POST /support/applications/a1/scores': () => json(200, mine({ declaration: 'no_conflict', submittedAt: '2027-01-04T02:00:00Z' })),
     });
     renderRoutes(
@@ -436,7 +435,6 @@ describe('the reviewer’s score sheet', () => {
       ...meRoutes(['reviewer'], []),
       'GET /support/applications/a1': () => json(200, mine()),
       'GET /support/programs/p1': () => json(200, supportProgram()),
-      'GET /transfers/t1': () => problem(404, 'transfer_not_found', 'Không tìm thấy hồ sơ chuyển giao.'),
       'POST /support/applications/a1/scores': () => json(200, mine({ declaration: 'conflict', submittedAt: '2027-01-04T02:00:00Z' })),
     });
     renderRoutes([{ path: '/support/applications/:id/review', element: <SupportReviewPage /> }], '/support/applications/a1/review');
@@ -446,13 +444,38 @@ describe('the reviewer’s score sheet', () => {
     await waitFor(() => expect(calls.find((c) => c.path.endsWith('/scores'))!.body).toEqual({ declaration: 'conflict', scores: [] }));
   });
 
+  it('reads the linked transfer and the documents from the dossier, asking for neither', async () => {
+    const { calls } = mockApi({
+      ...meRoutes(['reviewer'], []),
+      'GET /support/applications/a1': () =>
+        json(200, {
+          ...mine(),
+          technology: {
+            transferId: 't1',
+            title: 'Chế phẩm vi sinh xử lý phụ phẩm',
+            supplierName: 'Viện Khoa học Sự sống',
+            recipientName: 'Công ty TNHH Nông sản sạch Ba Bể',
+            signedOn: '2026-10-01',
+          },
+          documents: [{ code: 'proposal', fileId: 'f1', name: 'thuyet-minh.pdf', size: 303 }],
+        }),
+      'GET /support/programs/p1': () => json(200, supportProgram()),
+    });
+    renderRoutes([{ path: '/support/applications/:id/review', element: <SupportReviewPage /> }], '/support/applications/a1/review');
+    const title = await screen.findByText('Chế phẩm vi sinh xử lý phụ phẩm');
+    expect(title.closest('a')).toBeNull();
+    expect(flat(screen.getByTestId('technology').textContent)).toContain('Viện Khoa học Sự sống');
+    expect(screen.getByText('thuyet-minh.pdf')).toBeTruthy();
+    expect(screen.getByText(/303 B/)).toBeTruthy();
+    expect(calls.filter((c) => c.path.startsWith('/transfers') || c.path.startsWith('/files'))).toEqual([]);
+  });
+
   it('is read-only once the department has decided', async () => {
     mockApi({
       ...meRoutes(['reviewer'], []),
       'GET /support/applications/a1': () =>
         json(200, { ...mine(reviewed({ reviewerId: 'u1' })), state: 'approved', can: can(), decision: { outcome: 'approved', amount: 1, number: '7/QĐ', at: '' } }),
       'GET /support/programs/p1': () => json(200, supportProgram()),
-      'GET /transfers/t1': () => problem(404, 'transfer_not_found', 'Không tìm thấy hồ sơ chuyển giao.'),
     });
     renderRoutes([{ path: '/support/applications/:id/review', element: <SupportReviewPage /> }], '/support/applications/a1/review');
     expect(await screen.findByText('Sở đã quyết định; phiếu chấm không sửa được nữa.')).toBeTruthy();
@@ -487,8 +510,8 @@ describe('the lists and the dashboard', () => {
     mockApi({
       'GET /support/dashboard': () =>
         json(200, {
-          target: { enterprises: 20, basis: '684/QĐ-UBND', year: 2020 },
-          supportedEnterprises: 5,
+          target: { enterprises: 20, basis: '12/NQ-HĐND', from: 2026, year: 2030, current: true, supported: 5 },
+          supportedEnterprises: 6,
           approvedApplications: 6,
           totals: { total: 5_000_000_000, committed: 1_500_000_000, disbursed: 1_000_000_000, remaining: 3_500_000_000 },
           programs: [
@@ -505,11 +528,35 @@ describe('the lists and the dashboard', () => {
     expect((bar.firstElementChild as HTMLElement).style.width).toBe('25%');
     const row = screen.getByRole('row', { name: /Hỗ trợ 2026–2027/ });
     // Drafts are the applicants' own: 7 submitted, not 9.
-    expect(flat(row.textContent)).toContain('5.000.000.000 ₫1.500.000.000 ₫1.000.000.000 ₫3.500.000.000 ₫7');
+    // Figures grouped the English way, still in đồng.
+    expect(flat(row.textContent)).toContain('5,000,000,000 ₫1,500,000,000 ₫1,000,000,000 ₫3,500,000,000 ₫7');
+    expect(screen.getByText('Target set by Decision 12/NQ-HĐND for 2026–2030: 25 % reached.')).toBeTruthy();
     const year = screen.getByRole('region', { name: 'By year' });
     expect(within(year).getAllByRole('row').map((r) => flat(r.textContent))).toEqual([
       'YearCommittedDisbursedEnterprises supported',
-      '20261.500.000.000 ₫1.000.000.000 ₫5',
+      '20261,500,000,000 ₫1,000,000,000 ₫5',
     ]);
+  });
+
+  it('names a plan whose period has ended instead of measuring today against it', async () => {
+    mockApi({
+      'GET /support/dashboard': () =>
+        json(200, {
+          target: { enterprises: 20, basis: '684/QĐ-UBND', from: 2016, year: 2020, current: false, supported: 0 },
+          supportedEnterprises: 1,
+          approvedApplications: 1,
+          totals: { total: 5_000_000_000, committed: 300_000_000, disbursed: 0, remaining: 4_700_000_000 },
+          programs: [],
+          years: [],
+        }),
+    });
+    await i18n.changeLanguage('vi');
+    renderRoutes([{ path: '/support/dashboard', element: <SupportDashboard /> }], '/support/dashboard');
+    expect((await screen.findByTestId('supported')).textContent).toBe('1 doanh nghiệp');
+    expect(screen.queryByTestId('target-bar')).toBeNull();
+    expect(screen.getByTestId('target-ended').textContent).toBe(
+      'Chỉ tiêu 20 doanh nghiệp của Quyết định 684/QĐ-UBND là cho giai đoạn 2016–2020, đã kết thúc; chưa có chỉ tiêu cho giai đoạn hiện nay.',
+    );
+    expect(document.body.textContent).not.toContain('đạt 0 %');
   });
 });
