@@ -66,7 +66,7 @@ type Technology struct {
 	SupplierName  string `bson:"supplierName,omitempty" json:"supplierName,omitempty"`
 	RecipientName string `bson:"recipientName,omitempty" json:"recipientName,omitempty"`
 	SignedOn      string `bson:"signedOn,omitempty" json:"signedOn,omitempty"`
-	Description string `bson:"description,omitempty" json:"description,omitempty" rule:"max=8000"`
+	Description   string `bson:"description,omitempty" json:"description,omitempty" rule:"max=8000"`
 	// SupplierOrgID is the organisation behind the linked transfer or
 	// listing: its people may not appraise the dossier either.
 	SupplierOrgID string `bson:"supplierOrgId,omitempty" json:"-"`
