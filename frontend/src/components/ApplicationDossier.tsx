@@ -151,7 +151,7 @@ export function ApplicationDossier({
           <Fact label={t('appFields.ownContribution')}>{a.ownContribution ? formatVnd(a.ownContribution) : none}</Fact>
           {limits && limits.cap > 0 && (
             <Fact label={t('appWizard.money.allowed')}>
-              {formatVnd(limits.allowed)}
+              <span data-testid="dossier-allowed">{limits.allowed > 0 ? formatVnd(limits.allowed) : t('appWizard.money.unknownTotal')}</span>
               <span className="muted small"> · {t('appWizard.money.rule', { cap: formatVnd(limits.cap), percent: limits.sharePercent })}</span>
             </Fact>
           )}

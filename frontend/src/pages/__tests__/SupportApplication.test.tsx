@@ -30,7 +30,8 @@ describe('the application wizard', () => {
   it('puts the server’s refusal of a submission back on its steps and fields', async () => {
     const { calls } = mockApi({
       ...meRoutes([], ENTERPRISE),
-      'GET /support/applications/a1': () => json(200, application({ requested: 600_000_000, ownContribution: 600_000_000 })),
+      // The form sees nothing wrong; the server still refuses.
+      'GET /support/applications/a1': () => json(200, application()),
       'GET /support/programs/p1': () => json(200, supportProgram()),
       'GET /files/f1': () => new Response('x', { headers: { 'Content-Disposition': 'attachment; filename="thuyet-minh.pdf"' } }),
       'GET /files/f2': () => new Response('x', { headers: { 'Content-Disposition': 'attachment; filename="bao-cao.pdf"' } }),
@@ -50,10 +51,7 @@ describe('the application wizard', () => {
         }),
     });
     wizard('/support/applications/a1/edit?step=review');
-    // Before sending, the review already says what the form can tell.
-    const own = await screen.findByText('Còn 1 mục cần bổ sung trước khi nộp:');
-    expect(flat(own.closest('.submit-issues')!.textContent)).toContain('Kinh phí đề nghị hỗ trợ: Vượt mức hỗ trợ tối đa một hồ sơ (500.000.000 ₫).');
-
+    expect(await screen.findByText('Hồ sơ đã đủ các mục bắt buộc. Hãy xem lại lần cuối rồi nộp.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }));
     const refused = (await screen.findByText('Sở chưa nhận hồ sơ vì các mục sau:')).closest('[role="alert"]') as HTMLElement;
     expect(calls.find((c) => c.path.endsWith('/submit'))!.headers['if-match']).toBe('"5"');
@@ -77,6 +75,41 @@ describe('the application wizard', () => {
     expect(flat(document.getElementById(`${requested.id}-error`)!.textContent)).toBe('Vượt mức hỗ trợ tối đa cho một hồ sơ (500.000.000 đồng).');
     // The programme's limits are worked out for this cost: 30 % of 1.200.000.000 ₫.
     expect(flat(screen.getByTestId('allowed').textContent)).toBe('360.000.000 ₫');
+  });
+
+  it('keeps "Nộp hồ sơ" disabled while the review lists problems, each linking to its step', async () => {
+    const { calls } = mockApi({
+      ...meRoutes([], ENTERPRISE),
+      'GET /support/applications/a1': () => json(200, application({ requested: 600_000_000, ownContribution: 600_000_000 })),
+      'GET /support/programs/p1': () => json(200, supportProgram()),
+      'GET /files/f1': () => new Response('x', { headers: { 'Content-Disposition': 'attachment; filename="thuyet-minh.pdf"' } }),
+      'GET /files/f2': () => new Response('x', { headers: { 'Content-Disposition': 'attachment; filename="bao-cao.pdf"' } }),
+    });
+    wizard('/support/applications/a1/edit?step=review');
+    const own = await screen.findByText('Còn 1 mục cần bổ sung trước khi nộp:');
+    const list = own.closest('.submit-issues') as HTMLElement;
+    expect(flat(list.textContent)).toContain('Kinh phí đề nghị hỗ trợ: Vượt mức hỗ trợ tối đa một hồ sơ (500.000.000 ₫).');
+    const submit = screen.getByRole('button', { name: 'Nộp hồ sơ' }) as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    expect(document.getElementById(submit.getAttribute('aria-describedby')!)!.textContent).toContain('Hãy sửa các mục nêu ở trên');
+    fireEvent.click(submit);
+    expect(calls.some((c) => c.path.endsWith('/submit'))).toBe(false);
+    // The step's name opens the step.
+    fireEvent.click(within(list).getByRole('button', { name: 'Kinh phí' }));
+    await waitFor(() => expect(location()).toBe('/support/applications/a1/edit?step=money'));
+  });
+
+  it('shows the most one may ask for only once the total cost is known', async () => {
+    mockApi({
+      ...meRoutes([], ENTERPRISE),
+      'GET /support/applications/a1': () => json(200, application({ totalCost: 0, requested: 0, ownContribution: 0 })),
+      'GET /support/programs/p1': () => json(200, supportProgram()),
+      'GET /files/f1': () => new Response('x'),
+      'GET /files/f2': () => new Response('x'),
+    });
+    wizard('/support/applications/a1/edit?step=review');
+    expect((await screen.findByTestId('dossier-allowed')).textContent).toBe('Chưa tính được: hồ sơ chưa có tổng kinh phí');
+    expect(document.body.textContent).not.toContain('500.000.000 ₫ ·');
   });
 
   it('says in English why a submission was refused: the window or the organisation', async () => {
