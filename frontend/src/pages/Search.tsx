@@ -208,6 +208,7 @@ export default function SearchPage() {
                 counts={facetCounts(facet)}
                 selected={state[filter]}
                 extra={facet === 'kind' ? LISTING_KINDS : undefined}
+                wide={facet === 'adminUnit' ? (v) => taxonomy?.adminUnits.find((u) => u.code === v)?.level === 'province' : undefined}
                 label={(v) => filterValueLabel(t, labels, filter, v)}
                 onToggle={(v) => go(toggleFilter(state, filter, v))}
               />
@@ -337,6 +338,7 @@ function FacetGroup({
   counts,
   selected,
   extra,
+  wide,
   label,
   onToggle,
 }: {
@@ -346,6 +348,11 @@ function FacetGroup({
   selected: string[];
   /** Values always listed (small fixed sets), with a count when there is one. */
   extra?: readonly string[];
+  /**
+   * Places: the values that cover the whole province are listed apart, first,
+   * from the communes and wards, so the two levels are not mixed in one list.
+   */
+  wide?: (value: string) => boolean;
   label: (value: string) => string;
   onToggle: (value: string) => void;
 }) {
@@ -355,30 +362,38 @@ function FacetGroup({
   const values = [...counts.map((c) => c.value)];
   for (const v of [...selected, ...(extra ?? [])]) if (!values.includes(v)) values.push(v);
   // A fixed set keeps its own order; the others come by count from the server.
-  const ordered = extra ? [...extra, ...values.filter((v) => !extra.includes(v))] : values;
-  if (ordered.length === 0) return null;
+  const all = extra ? [...extra, ...values.filter((v) => !extra.includes(v))] : values;
+  if (all.length === 0) return null;
+  const whole = wide ? all.filter(wide) : [];
+  const ordered = wide ? all.filter((v) => !wide(v)) : all;
   const shown = more ? ordered : ordered.slice(0, FACET_PREVIEW).concat(ordered.slice(FACET_PREVIEW).filter((v) => selected.includes(v)));
   const hidden = ordered.length - shown.length;
+  const option = (v: string) => {
+    const count = byValue.get(v);
+    const checked = selected.includes(v);
+    return (
+      <li key={v}>
+        <label className={count || checked ? 'check facet-option' : 'check facet-option empty-option'}>
+          <input type="checkbox" checked={checked} onChange={() => onToggle(v)} />
+          <span className="facet-label">{label(v)}</span>
+          <span className="facet-count" aria-label={t('search.countLabel', { count: count ?? 0 })}>
+            {formatNumber(count ?? 0)}
+          </span>
+        </label>
+      </li>
+    );
+  };
   return (
     <fieldset className="facet-group" data-facet={name}>
       <legend>{legend}</legend>
-      <ul className="facet-options">
-        {shown.map((v) => {
-          const count = byValue.get(v);
-          const checked = selected.includes(v);
-          return (
-            <li key={v}>
-              <label className={count || checked ? 'check facet-option' : 'check facet-option empty-option'}>
-                <input type="checkbox" checked={checked} onChange={() => onToggle(v)} />
-                <span className="facet-label">{label(v)}</span>
-                <span className="facet-count" aria-label={t('search.countLabel', { count: count ?? 0 })}>
-                  {formatNumber(count ?? 0)}
-                </span>
-              </label>
-            </li>
-          );
-        })}
-      </ul>
+      {whole.length > 0 && (
+        <>
+          <p className="facet-subhead">{t('search.placeWhole')}</p>
+          <ul className="facet-options">{whole.map(option)}</ul>
+          {ordered.length > 0 && <p className="facet-subhead">{t('search.placeCommunes')}</p>}
+        </>
+      )}
+      <ul className="facet-options">{shown.map(option)}      </ul>
       {(hidden > 0 || more) && (
         <button type="button" className="btn-link facet-more" aria-expanded={more} onClick={() => setMore((m) => !m)}>
           {more ? t('search.showFewer') : t('search.showMore', { count: hidden })}

@@ -256,4 +256,18 @@ describe('Search page', () => {
     await waitFor(() => expect(mainSearches(calls).at(-1)!.get('trlMin')).toBe('7'));
     expect(mainSearches(calls).at(-1)!.get('trlMax')).toBe('9');
   });
+
+  it('lists the whole province apart from the communes in the place filter', async () => {
+    mockApi({
+      ...taxonomyRoute,
+      'GET /search': () =>
+        json(200, searchResult({ hits: [], total: 7, facets: { ...facets, adminUnit: [{ value: 'xa_ba_be', count: 3 }, { value: 'thai_nguyen', count: 4 }] } })),
+    });
+    renderSearch('/search');
+    const group = (await screen.findByRole('group', { name: 'Địa bàn' })) as HTMLElement;
+    await waitFor(() => expect(group.querySelectorAll('.facet-subhead').length).toBe(2));
+    const lists = [...group.querySelectorAll('ul.facet-options')].map((ul) => [...ul.querySelectorAll('.facet-label')].map((x) => x.textContent));
+    expect(lists).toEqual([['Tỉnh Thái Nguyên'], ['Xã Ba Bể']]);
+    expect([...group.querySelectorAll('.facet-subhead')].map((x) => x.textContent)).toEqual(['Toàn tỉnh', 'Theo xã, phường']);
+  });
 });
