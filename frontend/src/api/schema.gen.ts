@@ -2052,6 +2052,8 @@ export interface components {
             funnel: {
                 agreements: number;
                 connections: number;
+                direct: number;
+                directRegistered: number;
                 interests: number;
                 registered: number;
                 transfers: number;
@@ -2059,6 +2061,7 @@ export interface components {
             stages: {
                 count: number;
                 medianDaysInStage: number;
+                reached: number;
                 state: string;
             }[];
             stale: number;

@@ -512,6 +512,8 @@ export interface PipelineStage {
   state: ConnectionState;
   count: number;
   medianDaysInStage: number;
+  /** How many connections reached the state: with none there is no median. */
+  reached: number;
 }
 
 export interface Pipeline {
@@ -522,7 +524,16 @@ export interface Pipeline {
     registration: Record<RegistrationStatus | 'overdue', number>;
     implementation: Partial<Record<ImplementationStatus, number>>;
   };
-  funnel: { interests: number; connections: number; agreements: number; transfers: number; registered: number };
+  /** transfers and registered count those from connections; direct ones (recorded by an officer without one) apart. */
+  funnel: {
+    interests: number;
+    connections: number;
+    agreements: number;
+    transfers: number;
+    registered: number;
+    direct: number;
+    directRegistered: number;
+  };
   stale: number;
 }
 
