@@ -20,7 +20,7 @@ func TestFunnelCountsTransfersOutsideConnectionsApart(t *testing.T) {
 		History:        []connection.Step{{State: connection.StateRequested, At: day(4)}},
 	}}
 	ts := []transfer.Transfer{
-		{Registration: transfer.Registration{Status: transfer.RegRegistered}},          // recorded by an officer
+		{Registration: transfer.Registration{Status: transfer.RegRegistered}},           // recorded by an officer
 		{ConnectionID: "", Registration: transfer.Registration{Status: "not_required"}}, // likewise
 	}
 	r := Build(conns, ts, now)
