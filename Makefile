@@ -7,8 +7,10 @@ LDFLAGS  := -s -w -X main.version=$(VERSION)
 BIN      := bin/techmart
 GO_SRC   := $(shell find cmd internal seeds frontend/embed.go -type f \( -name '*.go' -o -name '*.json' \) 2>/dev/null) go.mod go.sum
 WEB_SRC  := $(shell find frontend/src frontend/public -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts frontend/tsconfig.json
-DATA_DIR ?= ./data
-ADDR     ?= 127.0.0.1:8080
+# make run serves on TECHMART_ADDR and TECHMART_DATA_DIR when the environment
+# sets them; ADDR= and DATA_DIR= on the command line win over both.
+DATA_DIR ?= $(or $(TECHMART_DATA_DIR),./data)
+ADDR     ?= $(or $(TECHMART_ADDR),127.0.0.1:8080)
 
 .PHONY: help run build frontend test test-go test-web e2e vet lint api-types bench eval eval-matching clean docker
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -47,5 +48,50 @@ func TestDeploymentFiles(t *testing.T) {
 	}
 	if !strings.Contains(readme, "docker compose exec techmart techmart selftest") {
 		t.Error("README.md: the production section must tell the operator to run selftest")
+	}
+}
+
+// make run serves where the environment says (TECHMART_ADDR,
+// TECHMART_DATA_DIR), ADDR= and DATA_DIR= on the command line winning, and
+// the README names both. make -n prints the command without running it.
+func TestMakeRunHonoursTheEnvironment(t *testing.T) {
+	run := func(env []string, args ...string) string {
+		t.Helper()
+		cmd := exec.Command("make", append([]string{"-n", "-s", "run"}, args...)...)
+		cmd.Dir = "../.."
+		for _, kv := range os.Environ() {
+			if name, _, _ := strings.Cut(kv, "="); name != "ADDR" && name != "DATA_DIR" {
+				cmd.Env = append(cmd.Env, kv)
+			}
+		}
+		cmd.Env = append(cmd.Env, env...)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("make -n run: %v", err)
+		}
+		for _, line := range strings.Split(string(out), "\n") {
+			if strings.Contains(line, "techmart serve") {
+				return line
+			}
+		}
+		t.Fatalf("make -n run printed no serve command:\n%s", out)
+		return ""
+	}
+	clean := []string{"TECHMART_ADDR=", "TECHMART_DATA_DIR="}
+	if got := run(clean); !strings.Contains(got, "TECHMART_DATA_DIR=./data TECHMART_ADDR=127.0.0.1:8080 ") {
+		t.Errorf("defaults: %s", got)
+	}
+	env := append(clean, "TECHMART_ADDR=127.0.0.1:9191", "TECHMART_DATA_DIR=/tmp/techmart-elsewhere")
+	if got := run(env); !strings.Contains(got, "TECHMART_DATA_DIR=/tmp/techmart-elsewhere TECHMART_ADDR=127.0.0.1:9191 ") {
+		t.Errorf("the environment is ignored: %s", got)
+	}
+	if got := run(env, "ADDR=127.0.0.1:7070"); !strings.Contains(got, "TECHMART_ADDR=127.0.0.1:7070 ") {
+		t.Errorf("ADDR= on the command line must win: %s", got)
+	}
+	readme := readRepoFile(t, "README.md")
+	for _, s := range []string{"make run ADDR=", "DATA_DIR="} {
+		if !strings.Contains(readme, s) {
+			t.Errorf("README.md does not name %s", s)
+		}
 	}
 }

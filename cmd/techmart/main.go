@@ -303,7 +303,7 @@ func adminCmd(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 	}
 	_ = a.Audit.Record(ctx, audit.Entry{
 		Actor: audit.System, Action: audit.AdminCreate,
-		Subject: audit.Subject{Type: "user", ID: u.ID, Name: u.Email}, Reason: "techmart admin create",
+		Subject: audit.Subject{Type: "user", ID: u.ID, Name: u.Email}, Reason: "command_line",
 		Changes: map[string]audit.Change{"roles": {From: []string{}, To: u.Roles}},
 	})
 	fmt.Fprintf(stdout, "admin %s created\n", u.Email)

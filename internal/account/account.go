@@ -172,7 +172,7 @@ func (s *Service) taken(ctx context.Context, nu auth.NewUser) error {
 	s.record(ctx, audit.Entry{
 		Actor: audit.System, Action: audit.UserRegisterTaken,
 		Subject: audit.Subject{Type: "user", ID: owner.ID, Name: owner.Email},
-		Reason:  "a sign-up used the e-mail of this account; the owner is told by e-mail when mail is configured",
+		Reason:  "signup_email_taken",
 	})
 	if s.o.Mailer == nil {
 		return nil

@@ -355,7 +355,8 @@ func (s *Service) Refresh(ctx context.Context, token string) (Tokens, error) {
 		s.record(ctx, audit.Entry{
 			Actor: audit.System, Action: audit.AuthRefreshReuse,
 			Subject: audit.Subject{Type: "user", ID: sess.UserID, Name: u.Email},
-			Reason:  "a spent refresh token was presented again; session " + sess.ID + " revoked",
+			Reason:  "refresh_token_reused",
+			Changes: map[string]audit.Change{"session": {From: sess.ID, To: nil}},
 		})
 		return Tokens{}, ErrInvalidRefresh
 	}

@@ -92,7 +92,7 @@ func Default() Config {
 		AccessTTL:        15 * time.Minute,
 		RefreshTTL:       30 * 24 * time.Hour,
 		ProvinceVI:       "Thái Nguyên",
-		ProvinceEN:       "Thai Nguyen",
+		ProvinceEN:       "Thái Nguyên",
 		SupportTarget:    20,
 		BodyLimit:        1 << 20,
 		LoginLimit:       10,

@@ -1,7 +1,9 @@
 package config
 
 import (
+	"encoding/json"
 	"log/slog"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -110,5 +112,35 @@ func TestLogValueMasksSecrets(t *testing.T) {
 	}
 	if !strings.Contains(out, "techmart") || !strings.Contains(out, "mail:587") {
 		t.Errorf("log hides too much: %s", out)
+	}
+}
+
+// The English UI names the province one way: as the taxonomy's English
+// label does ("Thái Nguyên province"), with its diacritics.
+func TestProvinceWrittenOneWay(t *testing.T) {
+	raw, err := os.ReadFile("../../seeds/taxonomy.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tax struct {
+		AdminUnits []struct {
+			Code, VI, EN, Level, ValidUntil string
+		} `json:"adminUnits"`
+	}
+	if err := json.Unmarshal(raw, &tax); err != nil {
+		t.Fatal(err)
+	}
+	c := Default()
+	found := false
+	for _, u := range tax.AdminUnits {
+		if u.Level == "province" && u.ValidUntil == "" {
+			found = true
+			if !strings.Contains(u.EN, c.ProvinceEN) || !strings.Contains(u.VI, c.ProvinceVI) {
+				t.Errorf("the taxonomy says %q / %q, the configuration %q / %q", u.VI, u.EN, c.ProvinceVI, c.ProvinceEN)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no current province in the taxonomy")
 	}
 }

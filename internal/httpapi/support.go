@@ -3,6 +3,7 @@ package httpapi
 import (
 	"context"
 	"mime"
+	"slices"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -166,9 +167,31 @@ func (s *Server) programBudget(c *fiber.Ctx) error {
 
 // sendApplication answers with what the caller may read of a.
 func (s *Server) sendApplication(c *fiber.Ctx, status int, a support.Application) error {
+	v := s.d.Support.View(principal(c), a)
+	if len(v.Documents) > 0 {
+		// Each document's name and stored size, read from the files.
+		ids := make([]string, len(v.Documents))
+		for i, d := range v.Documents {
+			ids[i] = d.FileID
+		}
+		found, err := s.d.Files.Many(c.UserContext(), ids)
+		if err != nil {
+			return err
+		}
+		byID := make(map[string]files.File, len(found))
+		for _, f := range found {
+			byID[f.ID] = f
+		}
+		v.Documents = slices.Clone(v.Documents)
+		for i, d := range v.Documents {
+			if f, ok := byID[d.FileID]; ok {
+				v.Documents[i].Name, v.Documents[i].Size = f.Name, f.Size
+			}
+		}
+	}
 	setETag(c, a.Version)
 	c.Set(fiber.HeaderCacheControl, "private, no-cache")
-	return c.Status(status).JSON(s.d.Support.View(principal(c), a))
+	return c.Status(status).JSON(v)
 }
 
 // appBody is a step with a JSON body and If-Match.

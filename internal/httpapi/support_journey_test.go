@@ -136,6 +136,12 @@ func TestSupportJourney(t *testing.T) {
 	if docs := s.do(ent.Access, "GET", "", nil, 200)["documents"].([]any); len(docs) != 1 {
 		t.Fatalf("documents after removing one: %v", docs)
 	}
+	// Each document comes with its name and its stored size, which a
+	// compressed download's Content-Length would understate.
+	doc := s.do(ent.Access, "GET", "", nil, 200)["documents"].([]any)[0].(map[string]any)
+	if stored, err := h.App.Files.Get(t.Context(), doc["fileId"].(string)); err != nil || doc["size"] != float64(stored.Size) || stored.Size == 0 || doc["name"] != stored.Name {
+		t.Fatalf("a document's name and size: %v (stored %+v, %v)", doc, stored, err)
+	}
 	if r := uploadTo(t, h, ent.Access, "/api/v1/support/applications/"+s.id+"/files", "contract"); r.Status != 201 {
 		t.Fatalf("upload the contract: %d %s", r.Status, r.Body)
 	}
@@ -167,6 +173,25 @@ func TestSupportJourney(t *testing.T) {
 		t.Fatalf("assigned: %v", a["state"])
 	}
 	inboxHas(t, h, rev1.Access, "Bạn được phân công thẩm định")
+
+	// A reviewer may not open the linked transfer, so the dossier carries
+	// what the score sheet shows of it, and can says not to ask for it.
+	seen := s.do(rev1.Access, "GET", "", nil, 200)
+	tech := seen["technology"].(map[string]any)
+	if tech["supplierName"] == nil || tech["supplierName"] == "" || tech["recipientName"] == nil || tech["signedOn"] == nil {
+		t.Fatalf("the reviewer's dossier lacks the transfer's parties and date: %v", tech)
+	}
+	if seen["can"].(map[string]any)["openTransfer"] != false {
+		t.Fatalf("a reviewer may not open the transfer: %v", seen["can"])
+	}
+	if r := h.Do(R{Method: "GET", Path: "/api/v1/transfers/" + transferID, Token: rev1.Access}); r.Status != 404 {
+		t.Fatalf("a reviewer reads the transfer: %d", r.Status)
+	}
+	for _, tok := range []string{ent.Access, officer.Access} {
+		if s.do(tok, "GET", "", nil, 200)["can"].(map[string]any)["openTransfer"] != true {
+			t.Fatal("the applicant and the officer open the linked transfer")
+		}
+	}
 
 	// Who sees what: reviewers their own review only; the applicant none;
 	// another organisation nothing; scope=assigned lists it.
@@ -287,6 +312,11 @@ func TestSupportJourney(t *testing.T) {
 	d := h.Do(R{Method: "GET", Path: "/api/v1/support/dashboard"}).JSON(t)
 	if d["supportedEnterprises"].(float64) != 1 || d["target"].(map[string]any)["enterprises"].(float64) != 20 {
 		t.Fatalf("dashboard: %v", d)
+	}
+	// Decision 684's target ran from 2016 to 2020: named, not measured
+	// against this year's programme.
+	if tg := d["target"].(map[string]any); tg["from"].(float64) != 2016 || tg["year"].(float64) != 2020 || tg["current"] != false || tg["supported"].(float64) != 0 {
+		t.Fatalf("a target whose period has ended: %v", tg)
 	}
 	var line map[string]any
 	for _, it := range d["programs"].([]any) {

@@ -21,15 +21,23 @@ type Stage struct {
 	// MedianDaysInStage is how long connections stayed (or have stayed so
 	// far) in this state, median over every connection that reached it.
 	MedianDaysInStage float64 `json:"medianDaysInStage"`
+	// Reached is how many connections reached the state: with none, there
+	// is no median to speak of (MedianDaysInStage is then 0).
+	Reached int `json:"reached"`
 }
 
-// Funnel counts how far connections got.
+// Funnel counts how far connections got. Transfers and Registered count
+// only transfers recorded from a connection, so each step is a subset of
+// the one before; a transfer an officer recorded outside any connection is
+// counted apart (Direct, DirectRegistered), not as a step nobody took.
 type Funnel struct {
-	Interests   int `json:"interests"`
-	Connections int `json:"connections"` // accepted at some point
-	Agreements  int `json:"agreements"`
-	Transfers   int `json:"transfers"`
-	Registered  int `json:"registered"`
+	Interests        int `json:"interests"`
+	Connections      int `json:"connections"` // accepted at some point
+	Agreements       int `json:"agreements"`
+	Transfers        int `json:"transfers"`
+	Registered       int `json:"registered"`
+	Direct           int `json:"direct"`
+	DirectRegistered int `json:"directRegistered"`
 }
 
 // Transfers sums the recorded transfers.
@@ -77,7 +85,7 @@ func Build(conns []connection.Connection, ts []transfer.Transfer, now time.Time)
 		}
 	}
 	for _, st := range connection.States {
-		r.Stages = append(r.Stages, Stage{State: st, Count: count[st], MedianDaysInStage: median(days[st])})
+		r.Stages = append(r.Stages, Stage{State: st, Count: count[st], MedianDaysInStage: median(days[st]), Reached: len(days[st])})
 	}
 	r.Transfers = Transfers{Registration: map[string]int{"not_required": 0, "due": 0, "overdue": 0, "submitted": 0, "registered": 0},
 		Implementation: map[string]int{"not_started": 0, "in_progress": 0, "in_use": 0, "stopped": 0}}
@@ -89,8 +97,16 @@ func Build(conns []connection.Connection, ts []transfer.Transfer, now time.Time)
 			r.Transfers.Registration["overdue"]++
 		}
 		r.Transfers.Implementation[t.Implementation.Status]++
+		registered := t.Registration.Status == transfer.RegRegistered
+		if t.ConnectionID == "" {
+			r.Funnel.Direct++
+			if registered {
+				r.Funnel.DirectRegistered++
+			}
+			continue
+		}
 		r.Funnel.Transfers++
-		if t.Registration.Status == transfer.RegRegistered {
+		if registered {
 			r.Funnel.Registered++
 		}
 	}

@@ -56,12 +56,17 @@ var (
 
 // Technology is what the enterprise means to adopt: a recorded transfer
 // it receives, a published listing, or a description. Title is the
-// transfer's or listing's, copied when linked.
+// transfer's or listing's, copied when linked, and so are a transfer's
+// parties and signing date: every reader of the dossier (a reviewer too, who
+// may not open the transfer itself) reads them here.
 type Technology struct {
-	TransferID  string `bson:"transferId,omitempty" json:"transferId,omitempty"`
-	ListingID   string `bson:"listingId,omitempty" json:"listingId,omitempty"`
-	Title       string `bson:"title,omitempty" json:"title,omitempty"`
-	Description string `bson:"description,omitempty" json:"description,omitempty" rule:"max=8000"`
+	TransferID    string `bson:"transferId,omitempty" json:"transferId,omitempty"`
+	ListingID     string `bson:"listingId,omitempty" json:"listingId,omitempty"`
+	Title         string `bson:"title,omitempty" json:"title,omitempty"`
+	SupplierName  string `bson:"supplierName,omitempty" json:"supplierName,omitempty"`
+	RecipientName string `bson:"recipientName,omitempty" json:"recipientName,omitempty"`
+	SignedOn      string `bson:"signedOn,omitempty" json:"signedOn,omitempty"`
+	Description   string `bson:"description,omitempty" json:"description,omitempty" rule:"max=8000"`
 	// SupplierOrgID is the organisation behind the linked transfer or
 	// listing: its people may not appraise the dossier either.
 	SupplierOrgID string `bson:"supplierOrgId,omitempty" json:"-"`
@@ -81,7 +86,7 @@ type Listings interface {
 // applicant receives (or supplies), or a published listing; and copies
 // its title. A description needs nothing.
 func (s *Service) linkTechnology(ctx context.Context, p *auth.Principal, orgID string, t *Technology) error {
-	t.Title, t.SupplierOrgID = "", ""
+	t.Title, t.SupplierOrgID, t.SupplierName, t.RecipientName, t.SignedOn = "", "", "", "", ""
 	if t.TransferID != "" && t.ListingID != "" {
 		return errs.Field("technology", "one_of", "fields", []string{"transferId", "listingId"})
 	}
@@ -101,6 +106,7 @@ func (s *Service) linkTechnology(ctx context.Context, p *auth.Principal, orgID s
 			return errs.Field("technology.transferId", "not_a_party")
 		}
 		t.Title, t.SupplierOrgID = tr.Title, tr.Supplier.ID
+		t.SupplierName, t.RecipientName, t.SignedOn = tr.Supplier.Name, tr.Recipient.Name, tr.SignedOn
 		if tr.Supplier.ID == orgID {
 			t.SupplierOrgID = tr.Recipient.ID
 		}
@@ -123,6 +129,10 @@ func (s *Service) linkTechnology(ctx context.Context, p *auth.Principal, orgID s
 type AppDocument struct {
 	Code   string `bson:"code" json:"code"`
 	FileID string `bson:"fileId" json:"fileId"`
+	// Name and Size are the stored file's, filled in when the dossier is
+	// sent (the bytes as uploaded, not as a compressed download counts).
+	Name string `bson:"-" json:"name,omitempty"`
+	Size int    `bson:"-" json:"size,omitempty"`
 }
 
 // Application is an enterprise's dossier for a programme.

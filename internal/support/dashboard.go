@@ -12,18 +12,30 @@ import (
 	"github.com/techmart-vn/techmart/internal/store"
 )
 
-// Target is the plan's promise the dashboard measures against.
+// Target is the plan's promise the dashboard measures against, over the
+// plan's period (From to Year, its deadline).
 type Target struct {
 	Enterprises int    `json:"enterprises"`
 	Basis       string `json:"basis"` // the plan's decision
-	Year        int    `json:"year"`  // the year it names
+	From        int    `json:"from"`  // the first year of its period
+	Year        int    `json:"year"`  // the year it names as the deadline
+	// Current: today (in Vietnam) falls in the period, so progress against
+	// it means something; a plan whose period has ended is named, not
+	// measured against today's programmes.
+	Current bool `json:"current"`
+	// Supported is how many enterprises had support approved within the
+	// period.
+	Supported int `json:"supported"`
 }
 
-// PlanTarget is Decision 684/QĐ-UBND's: by 2020, support about 20
-// enterprises in renewing their technology. The number is configurable.
+// PlanTarget is Decision 684/QĐ-UBND's: from 2016 to 2020, support about
+// 20 enterprises in renewing their technology. The number is configurable.
 func PlanTarget(enterprises int) Target {
-	return Target{Enterprises: enterprises, Basis: "684/QĐ-UBND", Year: 2020}
+	return Target{Enterprises: enterprises, Basis: "684/QĐ-UBND", From: 2016, Year: 2020}
 }
+
+// covers says whether year falls in the target's period.
+func (t Target) covers(year int) bool { return year >= t.From && year <= t.Year }
 
 // Money is a programme's (or a year's, or everything's) ledger, VND.
 type Money struct {
@@ -131,6 +143,16 @@ func (s *Service) Dashboard(ctx context.Context, target Target) (Dashboard, erro
 		d.Programs = append(d.Programs, f)
 	}
 	d.SupportedEnterprises = len(supported)
+	d.Target.Current = d.Target.covers(s.now().In(calendar.Vietnam).Year())
+	inPeriod := map[string]bool{}
+	for y, orgs := range supportedIn {
+		if d.Target.covers(y) {
+			for org := range orgs {
+				inPeriod[org] = true
+			}
+		}
+	}
+	d.Target.Supported = len(inPeriod)
 	for y, f := range years {
 		f.Enterprises = len(supportedIn[y])
 		d.Years = append(d.Years, *f)

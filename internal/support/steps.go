@@ -109,6 +109,9 @@ type Can struct {
 	RequestAcceptance bool `json:"requestAcceptance"`
 	Acceptance        bool `json:"acceptance"`
 	Close             bool `json:"close"`
+	// OpenTransfer: p may open the linked transfer record (its parties
+	// and the department); a reviewer reads its summary in the dossier.
+	OpenTransfer bool `json:"openTransfer"`
 }
 
 // CanOf is what p may do with a now.
@@ -118,6 +121,7 @@ func (s *Service) CanOf(p *auth.Principal, a *Application) Can {
 		Edit: m[StepEdit], Submit: m[StepSubmit], Withdraw: m[StepWithdraw], Check: m[StepCheck], Return: m[StepReturn],
 		AssignReviewers: m[StepAssignReviewers], Score: m[StepScore], Decide: m[StepDecide], Agreement: m[StepAgreement],
 		Disburse: m[StepDisburse], RequestAcceptance: m[StepRequestAcceptance], Acceptance: m[StepAcceptance], Close: m[StepClose],
+		OpenTransfer: a.Technology.TransferID != "" && (member(p, a) || isStaff(p)),
 	}
 }
 

@@ -1782,6 +1782,7 @@ export interface components {
                 decide: boolean;
                 disburse: boolean;
                 edit: boolean;
+                openTransfer: boolean;
                 requestAcceptance: boolean;
                 return: boolean;
                 score: boolean;
@@ -1803,6 +1804,8 @@ export interface components {
             documents: {
                 code: string;
                 fileId: string;
+                name?: string;
+                size?: number;
             }[];
             endOn?: string;
             expectedResults: string;
@@ -1853,6 +1856,9 @@ export interface components {
             technology: {
                 description?: string;
                 listingId?: string;
+                recipientName?: string;
+                signedOn?: string;
+                supplierName?: string;
                 title?: string;
                 transferId?: string;
             };
@@ -1885,6 +1891,9 @@ export interface components {
             technology?: {
                 description?: string;
                 listingId?: string;
+                recipientName?: string;
+                signedOn?: string;
+                supplierName?: string;
                 title?: string;
                 transferId?: string;
             };
@@ -2424,6 +2433,8 @@ export interface components {
             funnel: {
                 agreements: number;
                 connections: number;
+                direct: number;
+                directRegistered: number;
                 interests: number;
                 registered: number;
                 transfers: number;
@@ -2431,6 +2442,7 @@ export interface components {
             stages: {
                 count: number;
                 medianDaysInStage: number;
+                reached: number;
                 state: string;
             }[];
             stale: number;
@@ -3141,7 +3153,10 @@ export interface components {
             supportedEnterprises: number;
             target: {
                 basis: string;
+                current: boolean;
                 enterprises: number;
+                from: number;
+                supported: number;
                 year: number;
             };
             totals: {

@@ -110,6 +110,31 @@ export const AUDIT_ACTIONS = [
   'support.application.acceptance_request',
   'support.application.acceptance',
   'support.application.close',
+  'admin.create',
+  'user.register_taken',
+  'listing.create',
+  'listing.update',
+  'listing.delete',
+  'listing.submit',
+  'listing.approve',
+  'listing.reject',
+  'listing.archive',
+  'listing.renew',
+  'match.propose',
+  'connection.interest',
+  'connection.accept',
+  'connection.decline',
+  'connection.negotiate',
+  'connection.agree',
+  'connection.close',
+  'transfer.create',
+  'transfer.update',
+  'transfer.registration',
+  'transfer.implementation',
+  'transfer.document',
+  'support.reconcile',
+  'backup.create',
+  'export.create',
 ] as const;
 
 // --- Catalogue: listings, taxonomy, search --------------------------------
@@ -487,6 +512,8 @@ export interface PipelineStage {
   state: ConnectionState;
   count: number;
   medianDaysInStage: number;
+  /** How many connections reached the state: with none there is no median. */
+  reached: number;
 }
 
 export interface Pipeline {
@@ -497,7 +524,16 @@ export interface Pipeline {
     registration: Record<RegistrationStatus | 'overdue', number>;
     implementation: Partial<Record<ImplementationStatus, number>>;
   };
-  funnel: { interests: number; connections: number; agreements: number; transfers: number; registered: number };
+  /** transfers and registered count those from connections; direct ones (recorded by an officer without one) apart. */
+  funnel: {
+    interests: number;
+    connections: number;
+    agreements: number;
+    transfers: number;
+    registered: number;
+    direct: number;
+    directRegistered: number;
+  };
   stale: number;
 }
 
@@ -628,6 +664,8 @@ export interface ApplicationCan {
   requestAcceptance: boolean;
   acceptance: boolean;
   close: boolean;
+  /** May open the linked transfer record (its parties and officers; not a reviewer, who reads its summary in the dossier). */
+  openTransfer: boolean;
 }
 
 /** An enterprise's dossier for a support programme; amounts are integer VND. */

@@ -29,30 +29,44 @@ function SectionHead({ id, title, step, onEdit }: { id: string; title: string; s
   );
 }
 
-/** The transfer or listing named by its title (with a link for those who may open it), or the description. */
-export function TechnologyRef({ technology }: { technology: Application['technology'] }) {
+/**
+ * The transfer or listing named by its title (with a link for those who may
+ * open it), or the description. A linked transfer's title, parties and date
+ * come with the dossier; the record itself is asked for only by those `can`
+ * lets open it (a reviewer may not, and is not made to ask).
+ */
+export function TechnologyRef({ technology, openTransfer = false }: { technology: Application['technology']; openTransfer?: boolean }) {
   const { t } = useTranslation();
   const tech = technology ?? {};
-  const transfer = useAsync(() => (tech.transferId ? endpoints.transfer(tech.transferId) : pending()), [tech.transferId]);
+  const fetchTransfer = !!tech.transferId && openTransfer && !(tech.title && tech.supplierName);
+  const transfer = useAsync(() => (fetchTransfer && tech.transferId ? endpoints.transfer(tech.transferId) : pending()), [tech.transferId, fetchTransfer]);
   const listing = useAsync(() => (tech.listingId ? endpoints.listing(tech.listingId) : pending()), [tech.listingId]);
   if (tech.transferId) {
     const tr = transfer.data;
+    const title = tr?.title ?? tech.title;
+    const supplier = tr?.supplier.name ?? tech.supplierName;
+    const recipient = tr?.recipient.name ?? tech.recipientName;
+    const signedOn = tr?.signedOn ?? tech.signedOn;
     return (
       <div className="tech-ref" data-testid="technology">
         <p className="muted small">{t('appWizard.tech.transfer')}</p>
-        {tr ? (
+        {title ? (
           <>
             <p>
-              <Link className="strong" to={`/transfers/${encodeURIComponent(tr.id)}`}>
-                {tr.title}
-              </Link>
+              {openTransfer ? (
+                <Link className="strong" to={`/transfers/${encodeURIComponent(tech.transferId)}`}>
+                  {title}
+                </Link>
+              ) : (
+                <span className="strong">{title}</span>
+              )}
             </p>
-            <p className="small muted">
-              {t('appWizard.tech.transferParties', { supplier: tr.supplier.name, recipient: tr.recipient.name, date: formatDay(tr.signedOn) })}
-            </p>
+            {supplier && recipient && (
+              <p className="small muted">{t('appWizard.tech.transferParties', { supplier, recipient, date: formatDay(signedOn) })}</p>
+            )}
           </>
         ) : (
-          <p>{tech.title ? <span className="strong">{tech.title}</span> : transfer.error ? t('appWizard.tech.transferHidden') : t('app.loading')}</p>
+          <p>{transfer.error || !fetchTransfer ? t('appWizard.tech.transferHidden') : t('app.loading')}</p>
         )}
       </div>
     );
@@ -118,7 +132,7 @@ export function ApplicationDossier({
 
       <section className="listing-section" aria-labelledby="dossier-technology">
         <SectionHead id="dossier-technology" title={t('appWizard.step.technology')} step="technology" onEdit={onEdit} />
-        <TechnologyRef technology={a.technology} />
+        <TechnologyRef technology={a.technology} openTransfer={!!a.can?.openTransfer} />
       </section>
 
       <section className="listing-section" aria-labelledby="dossier-money">
@@ -137,7 +151,7 @@ export function ApplicationDossier({
           <Fact label={t('appFields.ownContribution')}>{a.ownContribution ? formatVnd(a.ownContribution) : none}</Fact>
           {limits && limits.cap > 0 && (
             <Fact label={t('appWizard.money.allowed')}>
-              {formatVnd(limits.allowed)}
+              <span data-testid="dossier-allowed">{limits.allowed > 0 ? formatVnd(limits.allowed) : t('appWizard.money.unknownTotal')}</span>
               <span className="muted small"> · {t('appWizard.money.rule', { cap: formatVnd(limits.cap), percent: limits.sharePercent })}</span>
             </Fact>
           )}
@@ -163,7 +177,7 @@ export function ApplicationDossier({
                   {files.length > 0 ? (
                     <ul className="doc-list">
                       {files.map((f, i) => (
-                        <DocumentItem key={f.fileId} id={f.fileId} index={i} authed />
+                        <DocumentItem key={f.fileId} id={f.fileId} index={i} authed known={f.name ? { name: f.name, size: f.size } : undefined} />
                       ))}
                     </ul>
                   ) : (
@@ -176,7 +190,7 @@ export function ApplicationDossier({
               <li className="doc-entry filed">
                 <ul className="doc-list">
                   {extra.map((f, i) => (
-                    <DocumentItem key={f.fileId} id={f.fileId} index={i} authed />
+                    <DocumentItem key={f.fileId} id={f.fileId} index={i} authed known={f.name ? { name: f.name, size: f.size } : undefined} />
                   ))}
                 </ul>
               </li>

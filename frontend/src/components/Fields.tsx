@@ -1,7 +1,7 @@
 // Labelled form controls. Errors are tied to the control with
 // aria-describedby and aria-invalid; hints likewise.
 import { useTranslation } from 'react-i18next';
-import { formatVnd } from '../lib/format';
+import { formatNumber, formatVnd } from '../lib/format';
 import { parseAmount } from '../lib/listing';
 import type { ChangeEvent, InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
@@ -202,7 +202,7 @@ export function AmountField({
       hint={n ? t('listingForm.amountIs', { amount: formatVnd(n) }) : t('listingForm.hint.amount')}
       value={value}
       onBlur={() => {
-        if (n) onFormat(new Intl.NumberFormat('vi-VN').format(n));
+        if (n) onFormat(formatNumber(n));
         onBlur?.();
       }}
     />

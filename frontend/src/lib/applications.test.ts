@@ -49,8 +49,9 @@ describe('the money a programme allows', () => {
     expect(amountLimits(PROGRAM, 1_000_000_000)).toEqual({ cap: 500_000_000, sharePercent: 30, shareMax: 300_000_000, allowed: 300_000_000 });
     expect(amountLimits(PROGRAM, 3_000_000_000).allowed).toBe(500_000_000);
     expect(amountLimits(PROGRAM, 1_000_000_001).shareMax).toBe(300_000_000);
-    // Before the cost is known only the cap limits.
-    expect(amountLimits(PROGRAM, 0).allowed).toBe(500_000_000);
+    // With a share rule, nothing can be said before the total is known.
+    expect(amountLimits(PROGRAM, 0).allowed).toBe(0);
+    expect(amountLimits({ capPerApplication: 500_000_000, maxSharePercent: 0 }, 0).allowed).toBe(500_000_000);
   });
 
   it('refuses a request above the cap or the share, and an own contribution that does not add up', () => {

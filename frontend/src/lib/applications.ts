@@ -13,7 +13,7 @@ import type {
   Program,
   ProgramCriterion,
 } from '../api/types';
-import { formatVnd } from './format';
+import { formatNumber, formatVnd } from './format';
 import { oneLine, parseAmount, parseDayInput, VND_MAX, formatDay } from './listing';
 import type { FieldErrors, FieldProblem } from './validation';
 import { limits } from '../api/limits.gen';
@@ -81,7 +81,7 @@ export function applicationFieldId(field: string): string {
   return `app-${field.replace(/\./g, '-')}`;
 }
 
-const grouped = (n: number) => (n ? new Intl.NumberFormat('vi-VN').format(n) : '');
+const grouped = (n: number) => (n ? formatNumber(n) : '');
 
 export function fromApplication(a: Application): ApplicationFormValues {
   const tech = a.technology ?? {};
@@ -191,7 +191,9 @@ export function amountLimits(p: Pick<Program, 'capPerApplication' | 'maxSharePer
   const cap = p.capPerApplication || 0;
   const sharePercent = p.maxSharePercent || 0;
   const shareMax = totalCost > 0 && sharePercent > 0 ? Math.floor((totalCost * sharePercent) / 100) : 0;
-  const allowed = shareMax > 0 && cap > 0 ? Math.min(cap, shareMax) : shareMax || cap;
+  // With a share rule, the most one may ask depends on the total cost: not
+  // known (0) until the total is.
+  const allowed = sharePercent > 0 ? (shareMax > 0 && cap > 0 ? Math.min(cap, shareMax) : shareMax) : cap;
   return { cap, sharePercent, shareMax, allowed };
 }
 

@@ -1,5 +1,8 @@
-// Vietnamese formats everywhere: dd/mm/yyyy, '.' for thousands, shown in
-// Asia/Ho_Chi_Minh whatever the device's time zone is.
+// Dates dd/mm/yyyy in both languages, shown in Asia/Ho_Chi_Minh whatever the
+// device's time zone is; numbers grouped as the UI language writes them
+// (1.500.000 in Vietnamese, 1,500,000 in English), amounts always in đồng.
+import i18n from '../i18n';
+
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 function locale(lang: string): string {
@@ -42,14 +45,25 @@ export function formatDateTime(value: string | Date | undefined | null, lang: st
   return `${formatDate(d, lang)} ${formatTime(d, lang)}`;
 }
 
-/** Numbers use Vietnamese grouping ('.' for thousands) in both languages. */
-export function formatNumber(n: number): string {
-  return new Intl.NumberFormat('vi-VN').format(n);
+function numberLocale(lang: string | undefined): string {
+  return (lang ?? i18n.language) === 'en' ? 'en-US' : 'vi-VN';
 }
 
-/** Money is integer VND; shown as "1.500.000 ₫". */
-export function formatVnd(amount: number): string {
-  return new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }).format(amount);
+/** Numbers grouped by the UI language: "1.500.000" in Vietnamese, "1,500,000" in English. */
+export function formatNumber(n: number, lang?: string): string {
+  return new Intl.NumberFormat(numberLocale(lang)).format(n);
+}
+
+/**
+ * Money is integer VND in both languages, the symbol after the figure:
+ * "1.500.000 ₫" in Vietnamese, "1,500,000 ₫" in English.
+ */
+export function formatVnd(amount: number, lang?: string): string {
+  const loc = numberLocale(lang);
+  if (loc === 'vi-VN') {
+    return new Intl.NumberFormat(loc, { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }).format(amount);
+  }
+  return `${new Intl.NumberFormat(loc, { maximumFractionDigits: 0 }).format(amount)}\u00a0₫`;
 }
 
 /** File sizes: "850 KB", "1,2 MB" (a decimal comma in Vietnamese, a point in English). */

@@ -63,4 +63,17 @@ describe('Vietnamese formats', () => {
     expect(formatNumber(1500000)).toBe('1.500.000');
     expect(formatVnd(1500000).replace(/\s/g, ' ')).toBe('1.500.000 ₫');
   });
+
+  it('groups thousands as the UI language does, keeping dong', async () => {
+    expect(formatNumber(300000000, 'en')).toBe('300,000,000');
+    expect(formatVnd(300000000, 'en').replace(/\s/g, ' ')).toBe('300,000,000 ₫');
+    expect(formatVnd(300000000, 'vi').replace(/\s/g, ' ')).toBe('300.000.000 ₫');
+    // Without a language, the one the UI is in.
+    await i18n.changeLanguage('en');
+    try {
+      expect(formatVnd(1500000).replace(/\s/g, ' ')).toBe('1,500,000 ₫');
+    } finally {
+      await i18n.changeLanguage('vi');
+    }
+  });
 });

@@ -135,7 +135,7 @@ export const SCALAR_PATHS = {
   approvedPerOrg: 'approvedPerOrganization',
 } as const;
 
-const grouped = (n: number) => (n ? new Intl.NumberFormat('vi-VN').format(n) : '');
+const grouped = (n: number) => (n ? formatNumber(n) : '');
 const num = (n: number) => (n ? String(n) : '');
 
 export function fromProgram(p: Program): ProgramFormValues {

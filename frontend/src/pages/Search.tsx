@@ -208,14 +208,16 @@ export default function SearchPage() {
                 counts={facetCounts(facet)}
                 selected={state[filter]}
                 extra={facet === 'kind' ? LISTING_KINDS : undefined}
+                wide={facet === 'adminUnit' ? (v) => taxonomy?.adminUnits.find((u) => u.code === v)?.level === 'province' : undefined}
                 label={(v) => filterValueLabel(t, labels, filter, v)}
                 onToggle={(v) => go(toggleFilter(state, filter, v))}
               />
             ))}
             <TrlFacet
               counts={facetCounts('trl')}
-              value={state.trlMin}
-              onChange={(level) => go({ ...state, trlMin: level, trlMax: undefined, page: 1 })}
+              min={state.trlMin}
+              max={state.trlMax}
+              onChange={(r) => go({ ...state, trlMin: r.min, trlMax: r.max, page: 1 })}
             />
             <div className="field facet-group">
               <label htmlFor="facet-price">{t('search.facet.priceMax')}</label>
@@ -336,6 +338,7 @@ function FacetGroup({
   counts,
   selected,
   extra,
+  wide,
   label,
   onToggle,
 }: {
@@ -345,6 +348,11 @@ function FacetGroup({
   selected: string[];
   /** Values always listed (small fixed sets), with a count when there is one. */
   extra?: readonly string[];
+  /**
+   * Places: the values that cover the whole province are listed apart, first,
+   * from the communes and wards, so the two levels are not mixed in one list.
+   */
+  wide?: (value: string) => boolean;
   label: (value: string) => string;
   onToggle: (value: string) => void;
 }) {
@@ -354,30 +362,38 @@ function FacetGroup({
   const values = [...counts.map((c) => c.value)];
   for (const v of [...selected, ...(extra ?? [])]) if (!values.includes(v)) values.push(v);
   // A fixed set keeps its own order; the others come by count from the server.
-  const ordered = extra ? [...extra, ...values.filter((v) => !extra.includes(v))] : values;
-  if (ordered.length === 0) return null;
+  const all = extra ? [...extra, ...values.filter((v) => !extra.includes(v))] : values;
+  if (all.length === 0) return null;
+  const whole = wide ? all.filter(wide) : [];
+  const ordered = wide ? all.filter((v) => !wide(v)) : all;
   const shown = more ? ordered : ordered.slice(0, FACET_PREVIEW).concat(ordered.slice(FACET_PREVIEW).filter((v) => selected.includes(v)));
   const hidden = ordered.length - shown.length;
+  const option = (v: string) => {
+    const count = byValue.get(v);
+    const checked = selected.includes(v);
+    return (
+      <li key={v}>
+        <label className={count || checked ? 'check facet-option' : 'check facet-option empty-option'}>
+          <input type="checkbox" checked={checked} onChange={() => onToggle(v)} />
+          <span className="facet-label">{label(v)}</span>
+          <span className="facet-count" aria-label={t('search.countLabel', { count: count ?? 0 })}>
+            {formatNumber(count ?? 0)}
+          </span>
+        </label>
+      </li>
+    );
+  };
   return (
     <fieldset className="facet-group" data-facet={name}>
       <legend>{legend}</legend>
-      <ul className="facet-options">
-        {shown.map((v) => {
-          const count = byValue.get(v);
-          const checked = selected.includes(v);
-          return (
-            <li key={v}>
-              <label className={count || checked ? 'check facet-option' : 'check facet-option empty-option'}>
-                <input type="checkbox" checked={checked} onChange={() => onToggle(v)} />
-                <span className="facet-label">{label(v)}</span>
-                <span className="facet-count" aria-label={t('search.countLabel', { count: count ?? 0 })}>
-                  {formatNumber(count ?? 0)}
-                </span>
-              </label>
-            </li>
-          );
-        })}
-      </ul>
+      {whole.length > 0 && (
+        <>
+          <p className="facet-subhead">{t('search.placeWhole')}</p>
+          <ul className="facet-options">{whole.map(option)}</ul>
+          {ordered.length > 0 && <p className="facet-subhead">{t('search.placeCommunes')}</p>}
+        </>
+      )}
+      <ul className="facet-options">{shown.map(option)}      </ul>
       {(hidden > 0 || more) && (
         <button type="button" className="btn-link facet-more" aria-expanded={more} onClick={() => setMore((m) => !m)}>
           {more ? t('search.showFewer') : t('search.showMore', { count: hidden })}
@@ -387,46 +403,71 @@ function FacetGroup({
   );
 }
 
-/** TRL as "at least N": counts add up the levels from N to 9. */
-function TrlFacet({
+/**
+ * TRL in three bands (research 1–3, development 4–6, ready 7–9) rather than
+ * nine near-identical rows; each band's count adds up its levels. A range
+ * from a shared link that is no band is kept as its own row.
+ */
+export const TRL_BANDS = [
+  { key: 'research', min: 1, max: 3 },
+  { key: 'development', min: 4, max: 6 },
+  { key: 'ready', min: 7, max: 9 },
+] as const;
+
+export function TrlFacet({
   counts,
-  value,
+  min,
+  max,
   onChange,
 }: {
   counts: FacetCount[];
-  value: number | undefined;
-  onChange: (level: number | undefined) => void;
+  min: number | undefined;
+  max: number | undefined;
+  onChange: (range: { min?: number; max?: number }) => void;
 }) {
   const { t } = useTranslation();
   const byLevel = new Map(counts.map((c) => [Number(c.value), c.count]));
-  const levels = [1, 2, 3, 4, 5, 6, 7, 8, 9]
-    .map((level) => ({
-      level,
-      count: [...byLevel].filter(([l]) => l >= level).reduce((n, [, c]) => n + c, 0),
-    }))
-    .filter((x) => x.count > 0 || x.level === value);
-  if (levels.length === 0 && !value) return null;
+  const countOf = (lo: number, hi: number) => [...byLevel].filter(([l]) => l >= lo && l <= hi).reduce((n, [, c]) => n + c, 0);
+  const active = !!(min || max);
+  const band = TRL_BANDS.find((b) => b.min === (min ?? 1) && b.max === (max ?? 9));
+  const custom = active && !band;
+  const total = countOf(1, 9);
+  if (total === 0 && !active) return null;
   return (
     <fieldset className="facet-group" data-facet="trl">
       <legend>{t('search.facet.trl')}</legend>
       <ul className="facet-options">
         <li>
           <label className="check facet-option">
-            <input type="radio" name="facet-trl" checked={!value} onChange={() => onChange(undefined)} />
+            <input type="radio" name="facet-trl" checked={!active} onChange={() => onChange({})} />
             <span className="facet-label">{t('search.anyTrl')}</span>
           </label>
         </li>
-        {levels.map(({ level, count }) => (
-          <li key={level}>
+        {TRL_BANDS.map((b) => {
+          const count = countOf(b.min, b.max);
+          return (
+            <li key={b.key}>
+              <label className={count || band === b ? 'check facet-option' : 'check facet-option empty-option'}>
+                <input type="radio" name="facet-trl" checked={band === b} onChange={() => onChange({ min: b.min, max: b.max })} />
+                <span className="facet-label">
+                  {t(`trlBands.${b.key}`)} <span className="muted small">{t('trlBands.range', { min: b.min, max: b.max })}</span>
+                </span>
+                <span className="facet-count" aria-label={t('search.countLabel', { count })}>
+                  {formatNumber(count)}
+                </span>
+              </label>
+            </li>
+          );
+        })}
+        {custom && (
+          <li>
             <label className="check facet-option">
-              <input type="radio" name="facet-trl" checked={value === level} onChange={() => onChange(level)} />
-              <span className="facet-label">{t('search.trlAtLeast', { level })}</span>
-              <span className="facet-count" aria-label={t('search.countLabel', { count })}>
-                {formatNumber(count)}
-              </span>
+              <input type="radio" name="facet-trl" checked readOnly />
+              <span className="facet-label">{t('trlBands.range', { min: min ?? 1, max: max ?? 9 })}</span>
+              <span className="facet-count">{formatNumber(countOf(min ?? 1, max ?? 9))}</span>
             </label>
           </li>
-        ))}
+        )}
       </ul>
     </fieldset>
   );

@@ -46,7 +46,7 @@ import {
   withMoneyParams,
   type ApplicationAction,
 } from '../lib/applications';
-import { formatDate, formatDateTime, formatVnd } from '../lib/format';
+import { formatDate, formatDateTime, formatNumber, formatVnd } from '../lib/format';
 import { formatDay, parseAmount, parseDayInput, todayInVietnam } from '../lib/listing';
 import { fieldMessage, problemMessage } from '../lib/messages';
 import { useAsync } from '../lib/useAsync';
@@ -543,7 +543,7 @@ function DecideDialog({ application: a, program: p, onClose, onDone }: { applica
   const { t } = useTranslation();
   const key = useActionKey();
   const form = useForm<DecideField>({
-    initial: { outcome: a.appraisal && !a.appraisal.passed ? 'rejected' : 'approved', amount: new Intl.NumberFormat('vi-VN').format(a.requested), reason: '', number: '' },
+    initial: { outcome: a.appraisal && !a.appraisal.passed ? 'rejected' : 'approved', amount: formatNumber(a.requested), reason: '', number: '' },
     prefix: 'decide',
     order: ['outcome', 'amount', 'reason', 'number'],
     validate: (v) => validateDecision(v, a.requested),
@@ -645,7 +645,7 @@ function DisburseDialog({ application: a, onClose, onDone }: { application: Appl
   const key = useActionKey();
   const left = unpaid(a);
   const form = useForm<TrancheField>({
-    initial: { amount: new Intl.NumberFormat('vi-VN').format(left), on: formatDay(todayInVietnam()), note: '' },
+    initial: { amount: formatNumber(left), on: formatDay(todayInVietnam()), note: '' },
     prefix: 'tranche',
     order: ['amount', 'on', 'note'],
     validate: (v) => validateTranche(v, left),

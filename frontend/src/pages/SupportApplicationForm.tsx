@@ -40,7 +40,7 @@ import {
   type TechMode,
   type WizardStep,
 } from '../lib/applications';
-import { formatVnd } from '../lib/format';
+import { formatNumber, formatVnd } from '../lib/format';
 import { formatDay, parseAmount } from '../lib/listing';
 import { fieldMessage, problemMessage } from '../lib/messages';
 import { useAsync } from '../lib/useAsync';
@@ -538,7 +538,7 @@ function MoneyStep({ program, values, msg, change }: StepProps & { program: Prog
   const rules = checkAmounts(program, { totalCost: total, requested, ownContribution: own });
   const expectedOwn = total > requested ? total - requested : 0;
   const rule = (field: 'requested' | 'ownContribution') => (rules[field] ? fieldMessage(t, withMoneyParams(rules[field]!)) : undefined);
-  const grouped = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
+  const grouped = (n: number) => formatNumber(n);
   return (
     <fieldset>
       <legend className="visually-hidden">{t('appWizard.step.money')}</legend>
@@ -706,7 +706,7 @@ function DocumentSlot({
       {files.length > 0 && (
         <ul className="doc-list">
           {files.map((f, i) => (
-            <DocumentItem key={f.fileId} id={f.fileId} index={i} authed onRemove={removal.ask} />
+            <DocumentItem key={f.fileId} id={f.fileId} index={i} authed known={f.name ? { name: f.name, size: f.size } : undefined} onRemove={removal.ask} />
           ))}
         </ul>
       )}
@@ -750,18 +750,28 @@ function ReviewStep({
   const { t } = useTranslation();
   // What the server said last time; before that, what the form can tell already.
   const own = submissionProblems(a, program);
+  // While the form itself sees problems, sending would only be refused:
+  // the list above says what to fix, each with a way to its step.
+  const blocked = Object.keys(own).length > 0;
   const issues: { field: string; text: string }[] = serverErrors.length
     ? serverErrors.map((e) => ({ field: e.field, text: fieldMessage(t, e) ?? '' }))
     : Object.entries(own).map(([field, p]) => ({ field, text: fieldMessage(t, withMoneyParams(p!)) ?? '' }));
   return (
     <div className="review-step">
       {issues.length > 0 ? (
-        <div className={serverErrors.length ? 'alert alert-error submit-issues' : 'alert alert-warning submit-issues'} role={serverErrors.length ? 'alert' : undefined}>
+        <div
+          id="submit-issues"
+          className={serverErrors.length ? 'alert alert-error submit-issues' : 'alert alert-warning submit-issues'}
+          role={serverErrors.length ? 'alert' : undefined}
+        >
           <p className="strong">{serverErrors.length ? t('appWizard.review.refused') : t('appWizard.review.missing', { count: issues.length })}</p>
           <ul>
             {issues.map((i) => (
               <li key={i.field}>
-                <span className="muted">{t(`appWizard.step.${stepOfField(i.field)}`)} – </span>
+                <button type="button" className="btn btn-link btn-small step-link" onClick={() => onEdit(stepOfField(i.field))}>
+                  {t(`appWizard.step.${stepOfField(i.field)}`)}
+                </button>
+                <span className="muted"> – </span>
                 <span className="strong">{applicationFieldLabel(t, i.field, program)}:</span> {i.text}{' '}
                 <button type="button" className="btn btn-link btn-small" onClick={() => onFix(i.field)} aria-label={t('appWizard.review.fixLabel', { field: applicationFieldLabel(t, i.field, program) })}>
                   {t('appWizard.review.fix')}
@@ -780,10 +790,21 @@ function ReviewStep({
         </h2>
         <p>{t('appWizard.review.submitText', { program: a.programName })}</p>
         <p className="actions">
-          <button type="button" className="btn btn-primary btn-large" disabled={busy} onClick={onSubmit}>
+          <button
+            type="button"
+            className="btn btn-primary btn-large"
+            disabled={busy || blocked}
+            aria-describedby={blocked ? 'submit-blocked' : undefined}
+            onClick={onSubmit}
+          >
             {busy ? t('common.working') : a.state === 'returned' ? t('appWizard.review.resubmit') : t('appWizard.review.submit')}
           </button>
         </p>
+        {blocked && (
+          <p id="submit-blocked" className="small muted">
+            {t('appWizard.review.blocked')}
+          </p>
+        )}
       </section>
     </div>
   );

@@ -33,8 +33,13 @@ export default function SupportDashboard() {
     );
   }
 
+  // A plan's target is measured only while its period runs: one that has
+  // ended is named with its period, not set against today's programmes.
   const target = d.target?.enterprises ?? 0;
-  const pct = Math.round(percentOf(d.supportedEnterprises, target));
+  const current = !!d.target?.current && target > 0;
+  const supported = current ? d.target.supported : d.supportedEnterprises;
+  const pct = Math.round(percentOf(supported, target));
+  const period = { basis: d.target?.basis, from: d.target?.from, year: d.target?.year };
   return (
     <section className="page dashboard-page">
       <p className="eyebrow">{t('support.kicker')}</p>
@@ -46,18 +51,31 @@ export default function SupportDashboard() {
           <h2 id="target-title" className="h3">
             {t('dashboard.target.title')}
           </h2>
-          <p className="stat-big" data-testid="supported">
-            {t('dashboard.target.value', { count: d.supportedEnterprises, target })}
-          </p>
-          <ProgressBar
-            value={d.supportedEnterprises}
-            max={target}
-            label={t('dashboard.target.bar', { count: d.supportedEnterprises, target, percent: pct })}
-            testId="target-bar"
-          />
-          <p className="small muted">
-            {t('dashboard.target.basis', { basis: d.target.basis, year: d.target.year, percent: pct })}
-          </p>
+          {current ? (
+            <>
+              <p className="stat-big" data-testid="supported">
+                {t('dashboard.target.value', { count: supported, target })}
+              </p>
+              <ProgressBar
+                value={supported}
+                max={target}
+                label={t('dashboard.target.bar', { count: supported, target, percent: pct })}
+                testId="target-bar"
+              />
+              <p className="small muted">{t('dashboard.target.basis', { ...period, percent: pct })}</p>
+            </>
+          ) : (
+            <>
+              <p className="stat-big" data-testid="supported">
+                {t('dashboard.target.count', { count: supported })}
+              </p>
+              {d.target?.basis && (
+                <p className="small muted" data-testid="target-ended">
+                  {t('dashboard.target.ended', { ...period, target })}
+                </p>
+              )}
+            </>
+          )}
           <p className="small">{t('dashboard.approved', { count: d.approvedApplications })}</p>
         </section>
         <section className="side-card" aria-labelledby="totals-title">

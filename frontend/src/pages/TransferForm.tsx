@@ -10,6 +10,7 @@ import { isOffer, LISTING_KINDS, type Connection, type SearchHit, type Transfer,
 import { AmountField, ChoiceGroup, DateField, FormAlert, SelectField, TextField } from '../components/Fields';
 import { ListingPicker } from '../components/ListingPicker';
 import { ErrorState, Loading } from '../components/Status';
+import { formatNumber } from '../lib/format';
 import { formatDay, parseAmount, parseDayInput, todayInVietnam, VND_MAX } from '../lib/listing';
 import { REGISTRATION_DAYS, TRANSFER_TITLE_MAX, addDays } from '../lib/matching';
 import { fieldMessage, problemMessage } from '../lib/messages';
@@ -111,7 +112,7 @@ function fromTransfer(tr: Transfer): Values {
     title: tr.title,
     form: tr.form,
     methods: tr.methods.join(','),
-    contractValue: new Intl.NumberFormat('vi-VN').format(tr.contractValue),
+    contractValue: formatNumber(tr.contractValue),
     signedOn: formatDay(tr.signedOn),
     registrationRequired: tr.registration.required ? 'true' : '',
   };

@@ -7,7 +7,7 @@ import { ConfigProvider } from '../lib/config';
 import type { AppConfig } from '../api/types';
 
 export const testConfig: AppConfig = {
-  province: { vi: 'Thái Nguyên', en: 'Thai Nguyen' },
+  province: { vi: 'Thái Nguyên', en: 'Thái Nguyên' },
   demo: false,
   smtp: false,
   version: 'test',

@@ -17,6 +17,7 @@ export function can(...steps: (keyof ApplicationCan)[]): ApplicationCan {
     requestAcceptance: false,
     acceptance: false,
     close: false,
+    openTransfer: false,
   };
   for (const s of steps) none[s] = true;
   return none;

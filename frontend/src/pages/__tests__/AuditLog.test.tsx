@@ -52,3 +52,73 @@ describe('Audit log', () => {
     );
   });
 });
+
+describe('Audit log in words', () => {
+  it('names every subject, state and system reason instead of showing codes', async () => {
+    localStorage.setItem('techmart.refresh', 'R');
+    mockApi({
+      'POST /auth/refresh': () => json(200, { accessToken: 'A', refreshToken: 'R2', expiresIn: 900, tokenType: 'Bearer' }),
+      'GET /audit': () =>
+        json(200, {
+          items: [
+            {
+              id: 'b1',
+              at: '2025-05-01T03:04:00Z',
+              actor: { id: 'u9', email: 'officer@so.gov.vn' },
+              action: 'listing.approve',
+              subject: { type: 'listing', id: 'l1', name: 'Chè Shan tuyết' },
+              changes: { state: { from: 'pending', to: 'published' } },
+            },
+            {
+              id: 'b2',
+              at: '2025-05-01T03:05:00Z',
+              actor: { id: 'system' },
+              action: 'org.create',
+              subject: { type: 'organization', id: 'o1', name: 'HTX Chè' },
+              reason: 'seed',
+              changes: { status: { from: null, to: 'verified' } },
+            },
+            {
+              id: 'b3',
+              at: '2025-05-01T03:06:00Z',
+              actor: { id: 'u7', email: 'a@b.vn' },
+              action: 'transfer.registration',
+              subject: { type: 'transfer', id: 't1', name: 'Miến dong' },
+              changes: { registration: { from: { required: true, status: 'due' }, to: { required: true, status: 'submitted' } } },
+            },
+            {
+              id: 'b4',
+              at: '2025-05-01T03:07:00Z',
+              actor: { id: 'u7', email: 'a@b.vn' },
+              action: 'connection.interest',
+              subject: { type: 'connection', id: 'c1', name: 'Máy sấy – HTX' },
+              changes: { state: { from: null, to: 'requested' } },
+            },
+          ],
+          total: 4,
+          page: 1,
+          pageSize: 25,
+        }),
+    });
+    renderApp(<AuditLog />, { path: '/audit', route: '/audit' });
+    await waitFor(() => expect(document.querySelectorAll('.action-label').length).toBe(4));
+    expect([...document.querySelectorAll('.action-label')].map((x) => x.textContent)).toEqual([
+      'Duyệt đăng tin',
+      'Tạo tổ chức',
+      'Cập nhật đăng ký chuyển giao',
+      'Bày tỏ quan tâm',
+    ]);
+    expect(screen.getByText('Nạp dữ liệu mẫu khi khởi động')).toBeTruthy();
+    const changes = [...document.querySelectorAll('.changes li')].map((li) => li.textContent);
+    expect(changes).toEqual([
+      'Trạng thái: Chờ duyệt → Đã công bố',
+      'Trạng thái: — → Đã xác minh',
+      'Đăng ký chuyển giao: Phải đăng ký → Đã nộp hồ sơ đăng ký',
+      'Trạng thái: — → Đã bày tỏ quan tâm',
+    ]);
+    const text = document.body.textContent ?? '';
+    for (const code of ['transfer:', 'connection:', 'pending', 'published', 'seed', 'requested', '[object Object]', '{"']) {
+      expect(text).not.toContain(code);
+    }
+  });
+});

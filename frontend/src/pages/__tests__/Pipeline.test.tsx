@@ -9,12 +9,12 @@ import type { Pipeline as PipelineData } from '../../api/types';
 
 const data: PipelineData = {
   stages: [
-    { state: 'requested', count: 12, medianDaysInStage: 3.5 },
-    { state: 'accepted', count: 4, medianDaysInStage: 2 },
-    { state: 'declined', count: 3, medianDaysInStage: 1 },
-    { state: 'negotiating', count: 5, medianDaysInStage: 9 },
-    { state: 'agreed', count: 2, medianDaysInStage: 4 },
-    { state: 'closed_no_deal', count: 1, medianDaysInStage: 0 },
+    { state: 'requested', count: 12, medianDaysInStage: 3.5, reached: 20 },
+    { state: 'accepted', count: 4, medianDaysInStage: 2, reached: 10 },
+    { state: 'declined', count: 3, medianDaysInStage: 1, reached: 3 },
+    { state: 'negotiating', count: 5, medianDaysInStage: 9, reached: 6 },
+    { state: 'agreed', count: 2, medianDaysInStage: 4, reached: 4 },
+    { state: 'closed_no_deal', count: 0, medianDaysInStage: 0, reached: 0 },
   ],
   transfers: {
     count: 2,
@@ -22,7 +22,7 @@ const data: PipelineData = {
     registration: { not_required: 0, due: 1, overdue: 1, submitted: 0, registered: 1 },
     implementation: { not_started: 1, in_use: 1 },
   },
-  funnel: { interests: 20, connections: 10, agreements: 4, transfers: 2, registered: 1 },
+  funnel: { interests: 20, connections: 10, agreements: 4, transfers: 2, registered: 1, direct: 1, directRegistered: 1 },
   stale: 3,
 };
 
@@ -55,6 +55,13 @@ describe('Pipeline', () => {
     expect(steps[2].textContent).toContain('40 % từ bước trước');
     const stages = screen.getByRole('region', { name: 'Theo trạng thái' });
     expect(stages.textContent).toContain('trung vị 3,5 ngày');
+    // A stage nobody reached has no median, not "0 days".
+    expect(stages.querySelector('[data-state="closed_no_deal"]')!.textContent).toContain('chưa có kết nối nào tới bước này');
+    expect(stages.querySelector('[data-state="closed_no_deal"]')!.textContent).not.toContain('trung vị');
+    // A transfer recorded outside any connection is said apart from the funnel.
+    expect(screen.getByTestId('funnel-direct').textContent).toBe(
+      'Ngoài phễu: 1 hợp đồng do Sở ghi nhận không qua kết nối trên sàn (1 đã đăng ký).',
+    );
     expect(stages.textContent).toContain('3 kết nối lâu không tiến triển.');
     const reg = screen.getByRole('region', { name: 'Hợp đồng chuyển giao' });
     expect(reg.textContent!.replace(/\s/g, ' ')).toContain('570.000.000 ₫');

@@ -6,6 +6,7 @@ import { EMPTY_SEARCH, parseSearch, toSearchParams, type SearchState } from '../
 import { searchResult, taxonomyRoute } from '../../test/catalog';
 import { json, mockApi, problem, type Call } from '../../test/helpers';
 import { location, renderRoutes } from '../../test/router';
+const flat = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 const hits: SearchHit[] = [
   {
@@ -111,7 +112,8 @@ describe('Search page', () => {
     expect((screen.getByRole('combobox', { name: /Tìm công nghệ/ }) as HTMLInputElement).value).toBe('ca tam');
     expect((screen.getByLabelText('Sắp xếp') as HTMLSelectElement).value).toBe('newest');
     expect((screen.getByRole('checkbox', { name: /^Công nghệ sinh học/ }) as HTMLInputElement).checked).toBe(true);
-    expect((screen.getByRole('radio', { name: /^Từ TRL 5 trở lên/ }) as HTMLInputElement).checked).toBe(true);
+    // A range from a shared link that is no band is kept as its own row.
+    expect((screen.getByRole('radio', { name: /^TRL 5–9/ }) as HTMLInputElement).checked).toBe(true);
     expect(await screen.findByRole('heading', { name: '42 kết quả cho “ca tam”' })).toBeTruthy();
 
     // A new sort keeps the filters and goes back to the first page.
@@ -226,5 +228,46 @@ describe('Search page', () => {
     renderSearch('/search?q=che');
     expect(await screen.findByText('Tìm kiếm tạm thời không sẵn sàng; vui lòng thử lại sau.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Thử lại' })).toBeTruthy();
+  });
+
+  it('offers TRL as three bands, not nine rows, each counting its levels', async () => {
+    const { calls } = mockApi({
+      ...taxonomyRoute,
+      'GET /search': () =>
+        json(
+          200,
+          searchResult({
+            hits: [],
+            total: 9,
+            facets: { ...facets, trl: [{ value: '2', count: 1 }, { value: '5', count: 3 }, { value: '7', count: 4 }, { value: '9', count: 1 }] },
+          }),
+        ),
+    });
+    renderSearch('/search');
+    const group = (await screen.findByRole('group', { name: 'Mức sẵn sàng công nghệ (TRL)' })) as HTMLElement;
+    const radios = within(group).getAllByRole('radio');
+    expect(radios.map((r) => flat(r.closest('label')!.textContent))).toEqual([
+      'Bất kỳ',
+      'Nghiên cứu TRL 1–31',
+      'Thử nghiệm, mẫu TRL 4–63',
+      'Sẵn sàng ứng dụng TRL 7–95',
+    ]);
+    fireEvent.click(radios[3]);
+    await waitFor(() => expect(mainSearches(calls).at(-1)!.get('trlMin')).toBe('7'));
+    expect(mainSearches(calls).at(-1)!.get('trlMax')).toBe('9');
+  });
+
+  it('lists the whole province apart from the communes in the place filter', async () => {
+    mockApi({
+      ...taxonomyRoute,
+      'GET /search': () =>
+        json(200, searchResult({ hits: [], total: 7, facets: { ...facets, adminUnit: [{ value: 'xa_ba_be', count: 3 }, { value: 'thai_nguyen', count: 4 }] } })),
+    });
+    renderSearch('/search');
+    const group = (await screen.findByRole('group', { name: 'Địa bàn' })) as HTMLElement;
+    await waitFor(() => expect(group.querySelectorAll('.facet-subhead').length).toBe(2));
+    const lists = [...group.querySelectorAll('ul.facet-options')].map((ul) => [...ul.querySelectorAll('.facet-label')].map((x) => x.textContent));
+    expect(lists).toEqual([['Tỉnh Thái Nguyên'], ['Xã Ba Bể']]);
+    expect([...group.querySelectorAll('.facet-subhead')].map((x) => x.textContent)).toEqual(['Toàn tỉnh', 'Theo xã, phường']);
   });
 });

@@ -30,7 +30,8 @@ describe('the application wizard', () => {
   it('puts the server’s refusal of a submission back on its steps and fields', async () => {
     const { calls } = mockApi({
       ...meRoutes([], ENTERPRISE),
-      'GET /support/applications/a1': () => json(200, application({ requested: 600_000_000, ownContribution: 600_000_000 })),
+      // The form sees nothing wrong; the server still refuses.
+      'GET /support/applications/a1': () => json(200, application()),
       'GET /support/programs/p1': () => json(200, supportProgram()),
       'GET /files/f1': () => new Response('x', { headers: { 'Content-Disposition': 'attachment; filename="thuyet-minh.pdf"' } }),
       'GET /files/f2': () => new Response('x', { headers: { 'Content-Disposition': 'attachment; filename="bao-cao.pdf"' } }),
@@ -50,10 +51,7 @@ describe('the application wizard', () => {
         }),
     });
     wizard('/support/applications/a1/edit?step=review');
-    // Before sending, the review already says what the form can tell.
-    const own = await screen.findByText('Còn 1 mục cần bổ sung trước khi nộp:');
-    expect(flat(own.closest('.submit-issues')!.textContent)).toContain('Kinh phí đề nghị hỗ trợ: Vượt mức hỗ trợ tối đa một hồ sơ (500.000.000 ₫).');
-
+    expect(await screen.findByText('Hồ sơ đã đủ các mục bắt buộc. Hãy xem lại lần cuối rồi nộp.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Nộp hồ sơ' }));
     const refused = (await screen.findByText('Sở chưa nhận hồ sơ vì các mục sau:')).closest('[role="alert"]') as HTMLElement;
     expect(calls.find((c) => c.path.endsWith('/submit'))!.headers['if-match']).toBe('"5"');
@@ -77,6 +75,41 @@ describe('the application wizard', () => {
     expect(flat(document.getElementById(`${requested.id}-error`)!.textContent)).toBe('Vượt mức hỗ trợ tối đa cho một hồ sơ (500.000.000 đồng).');
     // The programme's limits are worked out for this cost: 30 % of 1.200.000.000 ₫.
     expect(flat(screen.getByTestId('allowed').textContent)).toBe('360.000.000 ₫');
+  });
+
+  it('keeps "Nộp hồ sơ" disabled while the review lists problems, each linking to its step', async () => {
+    const { calls } = mockApi({
+      ...meRoutes([], ENTERPRISE),
+      'GET /support/applications/a1': () => json(200, application({ requested: 600_000_000, ownContribution: 600_000_000 })),
+      'GET /support/programs/p1': () => json(200, supportProgram()),
+      'GET /files/f1': () => new Response('x', { headers: { 'Content-Disposition': 'attachment; filename="thuyet-minh.pdf"' } }),
+      'GET /files/f2': () => new Response('x', { headers: { 'Content-Disposition': 'attachment; filename="bao-cao.pdf"' } }),
+    });
+    wizard('/support/applications/a1/edit?step=review');
+    const own = await screen.findByText('Còn 1 mục cần bổ sung trước khi nộp:');
+    const list = own.closest('.submit-issues') as HTMLElement;
+    expect(flat(list.textContent)).toContain('Kinh phí đề nghị hỗ trợ: Vượt mức hỗ trợ tối đa một hồ sơ (500.000.000 ₫).');
+    const submit = screen.getByRole('button', { name: 'Nộp hồ sơ' }) as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    expect(document.getElementById(submit.getAttribute('aria-describedby')!)!.textContent).toContain('Hãy sửa các mục nêu ở trên');
+    fireEvent.click(submit);
+    expect(calls.some((c) => c.path.endsWith('/submit'))).toBe(false);
+    // The step's name opens the step.
+    fireEvent.click(within(list).getByRole('button', { name: 'Kinh phí' }));
+    await waitFor(() => expect(location()).toBe('/support/applications/a1/edit?step=money'));
+  });
+
+  it('shows the most one may ask for only once the total cost is known', async () => {
+    mockApi({
+      ...meRoutes([], ENTERPRISE),
+      'GET /support/applications/a1': () => json(200, application({ totalCost: 0, requested: 0, ownContribution: 0 })),
+      'GET /support/programs/p1': () => json(200, supportProgram()),
+      'GET /files/f1': () => new Response('x'),
+      'GET /files/f2': () => new Response('x'),
+    });
+    wizard('/support/applications/a1/edit?step=review');
+    expect((await screen.findByTestId('dossier-allowed')).textContent).toBe('Chưa tính được: hồ sơ chưa có tổng kinh phí');
+    expect(document.body.textContent).not.toContain('500.000.000 ₫ ·');
   });
 
   it('says in English why a submission was refused: the window or the organisation', async () => {
@@ -396,7 +429,6 @@ describe('the reviewer’s score sheet', () => {
       ...meRoutes(['reviewer'], []),
       'GET /support/applications/a1': () => json(200, mine()),
       'GET /support/programs/p1': () => json(200, supportProgram()),
-      'GET /transfers/t1': () => problem(404, 'transfer_not_found', 'Không tìm thấy hồ sơ chuyển giao.'),
       'POST /support/applications/a1/scores': () => json(200, mine({ declaration: 'no_conflict', submittedAt: '2027-01-04T02:00:00Z' })),
     });
     renderRoutes(
@@ -436,7 +468,6 @@ describe('the reviewer’s score sheet', () => {
       ...meRoutes(['reviewer'], []),
       'GET /support/applications/a1': () => json(200, mine()),
       'GET /support/programs/p1': () => json(200, supportProgram()),
-      'GET /transfers/t1': () => problem(404, 'transfer_not_found', 'Không tìm thấy hồ sơ chuyển giao.'),
       'POST /support/applications/a1/scores': () => json(200, mine({ declaration: 'conflict', submittedAt: '2027-01-04T02:00:00Z' })),
     });
     renderRoutes([{ path: '/support/applications/:id/review', element: <SupportReviewPage /> }], '/support/applications/a1/review');
@@ -446,13 +477,38 @@ describe('the reviewer’s score sheet', () => {
     await waitFor(() => expect(calls.find((c) => c.path.endsWith('/scores'))!.body).toEqual({ declaration: 'conflict', scores: [] }));
   });
 
+  it('reads the linked transfer and the documents from the dossier, asking for neither', async () => {
+    const { calls } = mockApi({
+      ...meRoutes(['reviewer'], []),
+      'GET /support/applications/a1': () =>
+        json(200, {
+          ...mine(),
+          technology: {
+            transferId: 't1',
+            title: 'Chế phẩm vi sinh xử lý phụ phẩm',
+            supplierName: 'Viện Khoa học Sự sống',
+            recipientName: 'Công ty TNHH Nông sản sạch Ba Bể',
+            signedOn: '2026-10-01',
+          },
+          documents: [{ code: 'proposal', fileId: 'f1', name: 'thuyet-minh.pdf', size: 303 }],
+        }),
+      'GET /support/programs/p1': () => json(200, supportProgram()),
+    });
+    renderRoutes([{ path: '/support/applications/:id/review', element: <SupportReviewPage /> }], '/support/applications/a1/review');
+    const title = await screen.findByText('Chế phẩm vi sinh xử lý phụ phẩm');
+    expect(title.closest('a')).toBeNull();
+    expect(flat(screen.getByTestId('technology').textContent)).toContain('Viện Khoa học Sự sống');
+    expect(screen.getByText('thuyet-minh.pdf')).toBeTruthy();
+    expect(screen.getByText(/303 B/)).toBeTruthy();
+    expect(calls.filter((c) => c.path.startsWith('/transfers') || c.path.startsWith('/files'))).toEqual([]);
+  });
+
   it('is read-only once the department has decided', async () => {
     mockApi({
       ...meRoutes(['reviewer'], []),
       'GET /support/applications/a1': () =>
         json(200, { ...mine(reviewed({ reviewerId: 'u1' })), state: 'approved', can: can(), decision: { outcome: 'approved', amount: 1, number: '7/QĐ', at: '' } }),
       'GET /support/programs/p1': () => json(200, supportProgram()),
-      'GET /transfers/t1': () => problem(404, 'transfer_not_found', 'Không tìm thấy hồ sơ chuyển giao.'),
     });
     renderRoutes([{ path: '/support/applications/:id/review', element: <SupportReviewPage /> }], '/support/applications/a1/review');
     expect(await screen.findByText('Sở đã quyết định; phiếu chấm không sửa được nữa.')).toBeTruthy();
@@ -487,8 +543,8 @@ describe('the lists and the dashboard', () => {
     mockApi({
       'GET /support/dashboard': () =>
         json(200, {
-          target: { enterprises: 20, basis: '684/QĐ-UBND', year: 2020 },
-          supportedEnterprises: 5,
+          target: { enterprises: 20, basis: '12/NQ-HĐND', from: 2026, year: 2030, current: true, supported: 5 },
+          supportedEnterprises: 6,
           approvedApplications: 6,
           totals: { total: 5_000_000_000, committed: 1_500_000_000, disbursed: 1_000_000_000, remaining: 3_500_000_000 },
           programs: [
@@ -505,11 +561,35 @@ describe('the lists and the dashboard', () => {
     expect((bar.firstElementChild as HTMLElement).style.width).toBe('25%');
     const row = screen.getByRole('row', { name: /Hỗ trợ 2026–2027/ });
     // Drafts are the applicants' own: 7 submitted, not 9.
-    expect(flat(row.textContent)).toContain('5.000.000.000 ₫1.500.000.000 ₫1.000.000.000 ₫3.500.000.000 ₫7');
+    // Figures grouped the English way, still in đồng.
+    expect(flat(row.textContent)).toContain('5,000,000,000 ₫1,500,000,000 ₫1,000,000,000 ₫3,500,000,000 ₫7');
+    expect(screen.getByText('Target set by Decision 12/NQ-HĐND for 2026–2030: 25 % reached.')).toBeTruthy();
     const year = screen.getByRole('region', { name: 'By year' });
     expect(within(year).getAllByRole('row').map((r) => flat(r.textContent))).toEqual([
       'YearCommittedDisbursedEnterprises supported',
-      '20261.500.000.000 ₫1.000.000.000 ₫5',
+      '20261,500,000,000 ₫1,000,000,000 ₫5',
     ]);
+  });
+
+  it('names a plan whose period has ended instead of measuring today against it', async () => {
+    mockApi({
+      'GET /support/dashboard': () =>
+        json(200, {
+          target: { enterprises: 20, basis: '684/QĐ-UBND', from: 2016, year: 2020, current: false, supported: 0 },
+          supportedEnterprises: 1,
+          approvedApplications: 1,
+          totals: { total: 5_000_000_000, committed: 300_000_000, disbursed: 0, remaining: 4_700_000_000 },
+          programs: [],
+          years: [],
+        }),
+    });
+    await i18n.changeLanguage('vi');
+    renderRoutes([{ path: '/support/dashboard', element: <SupportDashboard /> }], '/support/dashboard');
+    expect((await screen.findByTestId('supported')).textContent).toBe('1 doanh nghiệp');
+    expect(screen.queryByTestId('target-bar')).toBeNull();
+    expect(screen.getByTestId('target-ended').textContent).toBe(
+      'Chỉ tiêu 20 doanh nghiệp của Quyết định 684/QĐ-UBND là cho giai đoạn 2016–2020, đã kết thúc; chưa có chỉ tiêu cho giai đoạn hiện nay.',
+    );
+    expect(document.body.textContent).not.toContain('đạt 0 %');
   });
 });

@@ -6,7 +6,8 @@ import { endpoints } from '../../api';
 import { AUDIT_ACTIONS, type AuditEntry } from '../../api/types';
 import { PagedTable } from '../../components/DataTable';
 import { SelectField, TextField } from '../../components/Fields';
-import { formatDateTime, formatVnd } from '../../lib/format';
+import { formatDate, formatDateTime, formatVnd } from '../../lib/format';
+import { useTermLabels } from '../../lib/taxonomy';
 import { useAsync } from '../../lib/useAsync';
 import { useTitle } from '../../lib/useTitle';
 
@@ -28,24 +29,57 @@ const VALUE_KEYS: Record<string, string> = {
   roles: 'platformRole',
 };
 
-/** Namespaces that depend on what the entry is about (a support application's states). */
+/** Namespaces that depend on what the entry is about (each subject's states). */
 const SUBJECT_VALUE_KEYS: Record<string, Record<string, string>> = {
   'support.application': { state: 'appState', declaration: 'review.declaration' },
+  'support.program': { state: 'programState' },
+  listing: { state: 'listingState' },
+  connection: { state: 'connectionState' },
 };
 
-export function showValue(t: TFunction, field: string, v: unknown, subjectType = ''): string {
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function showValue(t: TFunction, field: string, v: unknown, subjectType = '', lang = 'vi'): string {
   if (v === null || v === undefined || v === '') return t('common.none');
-  if (Array.isArray(v)) return v.length ? v.map((x) => showValue(t, field, x, subjectType)).join(', ') : t('common.none');
+  if (Array.isArray(v)) return v.length ? v.map((x) => showValue(t, field, x, subjectType, lang)).join(', ') : t('common.none');
   if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
-  if (typeof v === 'object') return JSON.stringify(v);
-  if (field === 'amount' && typeof v === 'number') return formatVnd(v);
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    // A transfer's registration and implementation: their status says it.
+    if (field === 'registration' && typeof o.status === 'string') return t(`registrationStatus.${o.status}`, { defaultValue: o.status });
+    if (field === 'implementation' && typeof o.status === 'string') return t(`implementationStatus.${o.status}`, { defaultValue: o.status });
+    // A programme's window: from … to ….
+    if (typeof o.opensOn === 'string' && typeof o.closesOn === 'string') {
+      return `${formatDate(o.opensOn, lang)} – ${formatDate(o.closesOn, lang)}`;
+    }
+    return Object.entries(o)
+      .map(([k, x]) => `${t(`auditFields.${k}`, { defaultValue: k })}: ${showValue(t, k, x, subjectType, lang)}`)
+      .join('; ');
+  }
+  if ((field === 'amount' || field === 'budget' || field === 'contractValue') && typeof v === 'number') return formatVnd(v, lang);
+  if (typeof v === 'string' && DATE.test(v)) return formatDate(v, lang);
   const ns = SUBJECT_VALUE_KEYS[subjectType]?.[field] ?? VALUE_KEYS[field];
   if (ns) return t(`${ns}.${String(v)}`, { defaultValue: String(v) });
   return String(v);
 }
 
+/**
+ * The reason in words: a system reason is a code with texts; a listing's
+ * rejection is "code: comment", its code labelled from the taxonomy.
+ */
+export function reasonText(t: TFunction, reason: string | undefined, rejectReason: (code: string) => string): string {
+  if (!reason) return t('common.none');
+  if (/^[a-z_]+$/.test(reason)) return t(`auditReasons.${reason}`, { defaultValue: reason });
+  const m = /^([a-z_]+): ([\s\S]*)$/.exec(reason);
+  if (m) {
+    const label = rejectReason(m[1]);
+    if (label !== m[1]) return m[2] ? `${label}: ${m[2]}` : label;
+  }
+  return reason;
+}
+
 function Changes({ entry }: { entry: AuditEntry }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const entries = Object.entries(entry.changes ?? {});
   if (!entries.length) return <>{t('common.none')}</>;
   return (
@@ -53,7 +87,10 @@ function Changes({ entry }: { entry: AuditEntry }) {
       {entries.map(([field, c]) => (
         <li key={field}>
           <span className="strong">{t(`auditFields.${field}`, { defaultValue: field })}</span>:{' '}
-          {t('audit.changeFromTo', { from: showValue(t, field, c.from, entry.subject.type), to: showValue(t, field, c.to, entry.subject.type) })}
+          {t('audit.changeFromTo', {
+            from: showValue(t, field, c.from, entry.subject.type, i18n.language),
+            to: showValue(t, field, c.to, entry.subject.type, i18n.language),
+          })}
         </li>
       ))}
     </ul>
@@ -72,6 +109,7 @@ export default function AuditLog() {
     () => endpoints.audit({ subject, actor, action }, page, PAGE_SIZE),
     [subject, actor, action, page],
   );
+  const labels = useTermLabels();
   useTitle(t('audit.title'));
 
   function apply(next: { subject: string; actor: string; action: string }, p = 1) {
@@ -169,7 +207,7 @@ export default function AuditLog() {
               <span className="muted">{subjectLabel(t, e.subject.type)}: </span>
               <span className="break">{e.subject.name || e.subject.id}</span>
             </td>
-            <td data-label={t('audit.reason')}>{e.reason || t('common.none')}</td>
+            <td data-label={t('audit.reason')}>{reasonText(t, e.reason, labels.rejectReason)}</td>
             <td data-label={t('audit.changes')}>
               <Changes entry={e} />
             </td>

@@ -228,6 +228,11 @@ function Summary({ data }: { data: PipelineData }) {
             );
           })}
         </ol>
+        {(data.funnel.direct ?? 0) > 0 && (
+          <p className="small muted" data-testid="funnel-direct">
+            {t('pipeline.direct', { count: data.funnel.direct, registered: data.funnel.directRegistered ?? 0 })}
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="stages-title" className="side-card">
@@ -239,7 +244,9 @@ function Summary({ data }: { data: PipelineData }) {
             <li key={s.state} data-state={s.state}>
               <ConnectionStateBadge state={s.state} />
               <span className="stage-count strong">{formatNumber(s.count)}</span>
-              <span className="muted small">{t('pipeline.median', { days: nf(s.medianDaysInStage ?? 0) })}</span>
+              <span className="muted small">
+                {s.reached ? t('pipeline.median', { days: nf(s.medianDaysInStage ?? 0) }) : t('pipeline.notReached')}
+              </span>
             </li>
           ))}
         </ul>
