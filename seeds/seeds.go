@@ -85,3 +85,44 @@ func MatchingEval() ([]MatchingLabel, error) {
 // Support returns support.json: the demo support programme and a recorded
 // technology transfer an enterprise's application can point at.
 func Support() ([]byte, error) { return files.ReadFile("support.json") }
+
+// SearchEvalListing is a listing added to the demo catalogue for the search
+// evaluation only (regional words, English titles the demo lacks).
+type SearchEvalListing struct {
+	ID        string   `json:"id"`
+	Kind      string   `json:"kind"`
+	Title     string   `json:"title"`
+	Summary   string   `json:"summary"`
+	Keywords  []string `json:"keywords"`
+	Sectors   []string `json:"sectors"`
+	TitleEn   string   `json:"titleEn"`
+	SummaryEn string   `json:"summaryEn"`
+}
+
+// SearchEvalQuery is one labelled query: its kind (plain, or one of the
+// hard kinds) and the listings a person wants, graded 2 (wanted) or 1
+// (related).
+type SearchEvalQuery struct {
+	Kind     string         `json:"kind"`
+	Q        string         `json:"q"`
+	Relevant map[string]int `json:"relevant"`
+}
+
+// SearchEval is search-eval.json: labelled queries written before tuning.
+type SearchEval struct {
+	Listings []SearchEvalListing `json:"listings"`
+	Queries  []SearchEvalQuery   `json:"queries"`
+}
+
+// LoadSearchEval reads the labelled set the search is measured on.
+func LoadSearchEval() (SearchEval, error) {
+	var doc SearchEval
+	b, err := files.ReadFile("search-eval.json")
+	if err != nil {
+		return doc, err
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		return doc, fmt.Errorf("search-eval.json: %w", err)
+	}
+	return doc, nil
+}

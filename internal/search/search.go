@@ -45,6 +45,8 @@ type Doc struct {
 	Kind          string
 	Title         string
 	Summary       string
+	TitleEn       string // optional English title and summary, entered by the owner
+	SummaryEn     string
 	Text          string // description, advantages, applications, problem: public text
 	Keywords      []string
 	Sectors       []string
@@ -133,6 +135,9 @@ type Result struct {
 	Hits   []Hit
 	Total  int
 	Facets map[string][]FacetCount // values by count, then value
+	// Relaxed says that too few documents held every word, so the result
+	// holds documents matching only some of them.
+	Relaxed bool
 }
 
 // Hit is one result.
