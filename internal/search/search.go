@@ -32,6 +32,9 @@ type Engine interface {
 	// Suggest completes what someone is typing, from the titles and
 	// keywords of documents not expired at activeAt.
 	Suggest(ctx context.Context, text string, activeAt time.Time, limit int) ([]Suggestion, error)
+	// SetSynonyms replaces the synonyms searches apply (Meilisearch's
+	// synonyms setting; Bleve's query-time expansion).
+	SetSynonyms(ctx context.Context, s Synonyms) error
 	Close() error
 }
 
