@@ -34,9 +34,9 @@ func TestExactMarks(t *testing.T) {
 	}{
 		{[]string{"chè"}, "Chế biến <mark>chè</mark> và <mark>CHÈ</mark> &amp; che"},
 		{[]string{"chế"}, "<mark>Chế</mark> biến chè và CHÈ &amp; che"},
-		{[]string{"che"}, s},                   // typed without diacritics: all
-		{[]string{"chè", "che"}, s},            // both ways: all
-		{[]string{"biến", "xanh"}, s},          // other words untouched
+		{[]string{"che"}, s},          // typed without diacritics: all
+		{[]string{"chè", "che"}, s},   // both ways: all
+		{[]string{"biến", "xanh"}, s}, // other words untouched
 		{[]string{"chè", "chế"}, "<mark>Chế</mark> biến <mark>chè</mark> và <mark>CHÈ</mark> &amp; che"},
 	} {
 		if got := exactMarks(s, c.typed); got != c.want {
