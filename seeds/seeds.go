@@ -126,3 +126,28 @@ func LoadSearchEval() (SearchEval, error) {
 	}
 	return doc, nil
 }
+
+// SynonymSeed is one rule of the starter synonyms: equivalent Terms, or,
+// with Expansions, Terms that also find the Expansions (one way).
+type SynonymSeed struct {
+	Terms      []string `json:"terms"`
+	Expansions []string `json:"expansions"`
+	Note       string   `json:"note"`
+}
+
+// Synonyms reads synonyms.json, the reviewed starter set loaded on the
+// first start: regional variants, abbreviations, local product names and
+// the Vietnamese–English glossary of sectors and products.
+func Synonyms() ([]SynonymSeed, error) {
+	b, err := files.ReadFile("synonyms.json")
+	if err != nil {
+		return nil, err
+	}
+	var doc struct {
+		Rules []SynonymSeed `json:"rules"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		return nil, fmt.Errorf("synonyms.json: %w", err)
+	}
+	return doc.Rules, nil
+}

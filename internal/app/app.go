@@ -34,6 +34,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/seed"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/support"
+	"github.com/techmart-vn/techmart/internal/synonym"
 	"github.com/techmart-vn/techmart/internal/taxonomy"
 	"github.com/techmart-vn/techmart/internal/transfer"
 	"github.com/techmart-vn/techmart/seeds"
@@ -57,6 +58,7 @@ type App struct {
 	Conns     *connection.Service
 	Transfers *transfer.Service
 	Support   *support.Service
+	Synonyms  *synonym.Service
 	Blobs     files.Blobs
 	Backups   *backup.Service
 	Demo      *httpapi.Demo
@@ -96,7 +98,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version stri
 // Specs lists every collection with its indexes and declared queries.
 func Specs() []store.CollectionSpec {
 	specs := append([]store.CollectionSpec{migrate.Spec, audit.Spec, org.Spec, catalog.Spec, files.Spec, notify.Spec, transfer.Spec}, auth.Specs...)
-	return append(append(append(specs, matching.Specs...), connection.Specs...), support.Specs...)
+	return append(append(append(specs, matching.Specs...), connection.Specs...), append(support.Specs, synonym.Specs...)...)
 }
 
 // mailSender is what the platform's e-mail sender does; nil without SMTP.
@@ -181,6 +183,10 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 		Office: support.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer},
 		Audit:  a.Audit, Log: log, Now: now,
 	})
+	a.Synonyms = synonym.New(st, a.Search, a.Audit, log, now)
+	if err := a.Synonyms.Start(ctx); err != nil {
+		return fail(err)
+	}
 	blobs, err := OpenBlobs(cfg, st)
 	if err != nil {
 		return fail(err)
@@ -268,7 +274,7 @@ func (a *App) Server(spa fs.FS) *httpapi.Server {
 	return httpapi.New(httpapi.Deps{
 		Config: a.Config, Store: a.Store, Search: a.Search, Auth: a.Auth, Orgs: a.Orgs,
 		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Files: a.Files,
-		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Backups: a.Backups, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
+		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Synonyms: a.Synonyms, Backups: a.Backups, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
 	})
 }
 

@@ -72,6 +72,7 @@ var problemTitles = map[string]text{
 	"department_not_party":   {"Sở KH&CN làm đầu mối kết nối (đề xuất kết nối), không bày tỏ quan tâm như một bên.", "The department brokers connections (by proposing matches); it does not express interest as a party."},
 	"thread_full":            {"Cuộc trao đổi đã đủ 1.000 tin nhắn; hãy tiếp tục qua email hoặc điện thoại.", "This conversation has reached 1,000 messages; continue by e-mail or phone."},
 	"program_not_found":      {"Không tìm thấy chương trình hỗ trợ.", "Support programme not found."},
+	"synonym_not_found":      {"Không tìm thấy quy tắc từ đồng nghĩa.", "Synonym rule not found."},
 	"application_not_found":  {"Không tìm thấy hồ sơ đề nghị hỗ trợ.", "Application not found."},
 	"window_closed":          {"Chương trình không trong thời gian nhận hồ sơ.", "The programme is not accepting applications now."},
 	"not_eligible":           {"Tổ chức của bạn không thuộc đối tượng của chương trình (hoặc chưa được Sở xác minh).", "Your organisation is not eligible for this programme (or not yet verified)."},
@@ -165,6 +166,7 @@ var fieldMessages = map[string]text{
 	"not_a_reviewer":           {"Người này không có vai trò chuyên gia thẩm định.", "This person does not hold the reviewer role."},
 	"duplicate":                {"Trùng lặp.", "Listed twice."},
 	"reused":                   {"Khóa đã dùng cho một yêu cầu khác.", "Already used for a different request."},
+	"invalid_term":             {"Mỗi từ gồm 1 đến {max} chữ.", "Each term has 1 to {max} words."},
 	"document_missing":         {"Chưa tải lên: hồ sơ này bắt buộc.", "Not uploaded yet: this document is required."},
 }
 

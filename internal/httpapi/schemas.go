@@ -17,6 +17,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/pipeline"
 	"github.com/techmart-vn/techmart/internal/search"
 	"github.com/techmart-vn/techmart/internal/support"
+	"github.com/techmart-vn/techmart/internal/synonym"
 	"github.com/techmart-vn/techmart/internal/taxonomy"
 	"github.com/techmart-vn/techmart/internal/transfer"
 )
@@ -114,6 +115,10 @@ func apiSchemas() map[string]apischema.Schema {
 	apischema.Response[list[transferJSON]](r, "TransferList")
 	apischema.Request[transfer.RegistrationInput](r, "RegistrationInput")
 	apischema.Request[transfer.ImplementationInput](r, "ImplementationInput")
+
+	apischema.Request[synonym.Input](r, "SynonymInput")
+	apischema.Response[synonym.Rule](r, "Synonym")
+	apischema.Response[synonym.List](r, "SynonymList")
 
 	apischema.Request[support.ProgramInput](r, "ProgramInput")
 	apischema.Response[support.Program](r, "Program")

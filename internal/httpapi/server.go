@@ -36,6 +36,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/search"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/support"
+	"github.com/techmart-vn/techmart/internal/synonym"
 	"github.com/techmart-vn/techmart/internal/transfer"
 )
 
@@ -68,6 +69,7 @@ type Deps struct {
 	Conns     *connection.Service
 	Transfers *transfer.Service
 	Support   *support.Service
+	Synonyms  *synonym.Service
 	Backups   *backup.Service
 	Logger    *slog.Logger
 	Version   string

@@ -23,7 +23,7 @@ type SynonymRule struct {
 type Synonyms map[string][]string
 
 // maxSynonymWords is the longest term, in words, a rule may hold.
-const maxSynonymWords = 4
+const maxSynonymWords = 8
 
 // normTerm is a term as the compiled map keys it: NFC, lower case, single
 // spaces.
