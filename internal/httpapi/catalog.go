@@ -296,8 +296,10 @@ type searchJSON struct {
 	Page     int                            `json:"page"`
 	PageSize int                            `json:"pageSize"`
 	Facets   map[string][]search.FacetCount `json:"facets"`
-	// Relaxed: no listing holds every word of q; these hold some of them.
+	// Relaxed: fewer than three listings hold every word of q; the first
+	// Exact hits hold them all, the rest some of them.
 	Relaxed bool `json:"relaxed"`
+	Exact   int  `json:"exact"`
 }
 
 func nonNil(s []string) []string {
@@ -316,7 +318,7 @@ func (s *Server) search(c *fiber.Ctx) error {
 	if err != nil {
 		return errSearchDown.Wrap(err)
 	}
-	out := searchJSON{Hits: make([]hitJSON, 0, len(res.Hits)), Total: res.Total, Page: q.Page, PageSize: q.PageSize, Facets: res.Facets, Relaxed: res.Relaxed}
+	out := searchJSON{Hits: make([]hitJSON, 0, len(res.Hits)), Total: res.Total, Page: q.Page, PageSize: q.PageSize, Facets: res.Facets, Relaxed: res.Relaxed, Exact: res.Exact}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, toHit(h.Doc, h.Highlights))
 	}

@@ -468,18 +468,32 @@ func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
 		slots = b.plan(ctx, r, q.Text)
 		_ = r.Close()
 	}
-	// Every word first; when no document holds them all, drop the least
-	// informative one at a time (see relaxOrder) until some do. Dropped
-	// words still add to the score of the documents that hold them.
+	// Every word first; when fewer than minResults documents hold them
+	// all, drop one slot at a time (see relaxOrder) until enough do. The
+	// dropped words still count, heavily, so the documents holding every
+	// word stay first.
 	dropped := make([]bool, len(slots))
-	order := relaxOrder(slots)
+	docs, err := b.index.DocCount()
+	if err != nil {
+		return Result{}, err
+	}
+	order := relaxOrder(slots, docs)
+	exact := 0
+	// A sort other than relevance would mix the partial matches into the
+	// order: then only a query nothing matches is relaxed.
+	enough := minResults
+	if q.Sort != "" && q.Sort != SortRelevance {
+		enough = 1
+	}
 	for step := 0; ; step++ {
 		var must, should []query.Query
 		for i, s := range slots {
+			sq := slotQuery(s)
 			if dropped[i] {
-				should = append(should, slotQuery(s))
+				sq.(query.BoostableQuery).SetBoost(dropBoost)
+				should = append(should, sq)
 			} else {
-				must = append(must, slotQuery(s))
+				must = append(must, sq)
 			}
 		}
 		must = append(must, filters...)
@@ -487,12 +501,17 @@ func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
 		if err != nil {
 			return Result{}, err
 		}
-		if res.Total == 0 && step < len(slots)-1 {
+		if step == 0 {
+			exact = int(res.Total)
+		}
+		if int(res.Total) < enough && step < len(slots)-1 {
 			dropped[order[step]] = true
 			continue
 		}
 		out, err := b.result(res)
-		out.Relaxed = step > 0
+		if out.Total > exact {
+			out.Relaxed, out.Exact = true, exact
+		}
 		typed := typedWords(slots)
 		for i := range out.Hits {
 			for f, h := range out.Hits[i].Highlights {
@@ -502,6 +521,14 @@ func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
 		return out, err
 	}
 }
+
+// minResults is how many documents holding every word are enough; with
+// fewer, the query is relaxed (the documents holding every word first).
+const minResults = 3
+
+// dropBoost weighs a dropped word: documents holding it rank above those
+// that do not.
+const dropBoost = 20
 
 // run is one search: the must and should clauses, the page, the sort and
 // the facets q asks for.

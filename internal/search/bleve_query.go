@@ -153,29 +153,29 @@ func slotQuery(s slot) query.Query {
 	return query.NewDisjunctionQuery(qs)
 }
 
-// relaxOrder is the order in which slots are dropped when no document
-// holds them all: words the index does not know first (they can only be
-// typos), then the most frequent (the least informative, as in
-// Meilisearch's "frequency" strategy), the later of equals first (its
-// "last" strategy).
-func relaxOrder(slots []slot) []int {
+// relaxOrder is the order in which slots are dropped when too few
+// documents hold them all: words the index does not know first (they can
+// only be typos or words no listing uses), then words most documents hold
+// (the least informative: more than half of docs), then from the end, as
+// Meilisearch's "last" strategy — people put the qualifiers last
+// ("máy vò chè Thái Nguyên").
+func relaxOrder(slots []slot, docs uint64) []int {
+	class := func(s slot) int {
+		switch {
+		case s.df == 0:
+			return 0
+		case s.df*2 > docs:
+			return 1
+		}
+		return 2
+	}
 	order := make([]int, len(slots))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int {
-		da, db := slots[a].df, slots[b].df
-		switch {
-		case (da == 0) != (db == 0):
-			if da == 0 {
-				return -1
-			}
-			return 1
-		case da != db:
-			if da > db {
-				return -1
-			}
-			return 1
+		if ca, cb := class(slots[a]), class(slots[b]); ca != cb {
+			return ca - cb
 		}
 		return b - a
 	})

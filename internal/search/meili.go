@@ -512,9 +512,11 @@ func (m *meili) Search(ctx context.Context, q Query) (Result, error) {
 	for i, w := range words {
 		typed[i] = strings.ToLower(norm.NFC.String(w))
 	}
-	done := func(res *meilisearch.SearchResponse, relaxed bool) (Result, error) {
+	done := func(res *meilisearch.SearchResponse, exact int) (Result, error) {
 		out, err := meiliResult(res, !q.NoFacets)
-		out.Relaxed = relaxed
+		if out.Total > exact {
+			out.Relaxed, out.Exact = true, exact
+		}
 		for i := range out.Hits {
 			for f, h := range out.Hits[i].Highlights {
 				out.Hits[i].Highlights[f] = exactMarks(h, typed)
@@ -523,20 +525,22 @@ func (m *meili) Search(ctx context.Context, q Query) (Result, error) {
 		return out, err
 	}
 	if len(words) == 0 || q.Sort == "" || q.Sort == SortRelevance {
-		// Relevance: every word first; when no document holds them all,
-		// "last" drops words from the end (Bleve drops the least
-		// informative first) and the result says it was relaxed.
+		// Relevance: every word first; when fewer than minResults
+		// documents hold them all, "last" adds those holding fewer after
+		// them (Bleve drops unknown and very common words first) and the
+		// result says it was relaxed.
 		res, err := searcher.Index(m.uid).Search(ctx, q.Text, m.searchRequest(q, q.Text, meilisearch.All))
 		if err != nil {
 			return Result{}, m.failed(err)
 		}
-		if res.TotalHits > 0 || len(words) < 2 {
-			return done(res, false)
+		exact := int(res.TotalHits)
+		if exact >= minResults || len(words) < 2 {
+			return done(res, exact)
 		}
 		if res, err = searcher.Index(m.uid).Search(ctx, q.Text, m.searchRequest(q, q.Text, meilisearch.Last)); err != nil {
 			return Result{}, m.failed(err)
 		}
-		return done(res, res.TotalHits > 0)
+		return done(res, exact)
 	}
 	// A sort with text: the sort ranking rule comes first, so the strategy
 	// "last" would mix documents holding fewer words into the sorted order.
@@ -553,7 +557,11 @@ func (m *meili) Search(ctx context.Context, q Query) (Result, error) {
 			return Result{}, m.failed(err)
 		}
 		if res.TotalHits > 0 || n == 1 {
-			return done(res, n < len(words) && res.TotalHits > 0)
+			exact := int(res.TotalHits)
+			if n < len(words) {
+				exact = 0
+			}
+			return done(res, exact)
 		}
 	}
 	return Result{Hits: []Hit{}, Facets: map[string][]FacetCount{}}, nil

@@ -139,8 +139,10 @@ type Result struct {
 	Total  int
 	Facets map[string][]FacetCount // values by count, then value
 	// Relaxed says that too few documents held every word, so the result
-	// holds documents matching only some of them.
+	// also holds documents matching only some of them, after the Exact
+	// ones that hold them all.
 	Relaxed bool
+	Exact   int
 }
 
 // Hit is one result.
