@@ -26,6 +26,7 @@ const AuditLog = lazy(() => import('./pages/officer/AuditLog'));
 const Users = lazy(() => import('./pages/admin/Users'));
 const Backups = lazy(() => import('./pages/admin/Backups'));
 const Pipeline = lazy(() => import('./pages/officer/Pipeline'));
+const Synonyms = lazy(() => import('./pages/officer/Synonyms'));
 // Connections and transfers are for signed-in members: their own chunks too.
 const Connections = lazy(() => import('./pages/Connections'));
 const ConnectionPage = lazy(() => import('./pages/Connection'));
@@ -114,6 +115,7 @@ function AppRoutes() {
             <Route path="/support/:id/edit" element={authed(<SupportProgramFormPage />, ['officer', 'admin'])} />
             <Route path="/officer/support/new" element={authed(<SupportProgramFormPage />, ['officer', 'admin'])} />
             <Route path="/officer/pipeline" element={authed(<Pipeline />, ['officer', 'admin'])} />
+            <Route path="/officer/synonyms" element={authed(<Synonyms />, ['officer', 'admin'])} />
             <Route
               path="/organization"
               element={

@@ -297,6 +297,7 @@ export function Layout({ children }: { children: ReactNode }) {
                     { to: '/officer/organizations', label: t('nav.verificationQueue') },
                     { to: '/officer/listings', label: t('nav.listingQueue') },
                     { to: '/officer/pipeline', label: t('nav.pipeline') },
+                    { to: '/officer/synonyms', label: t('query.nav') },
                     { to: '/audit', label: t('nav.auditLog') },
                     ...(isAdmin
                       ? [
