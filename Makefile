@@ -12,7 +12,7 @@ WEB_SRC  := $(shell find frontend/src frontend/public -type f 2>/dev/null) front
 DATA_DIR ?= $(or $(TECHMART_DATA_DIR),./data)
 ADDR     ?= $(or $(TECHMART_ADDR),127.0.0.1:8080)
 
-.PHONY: help run build frontend test test-go test-web e2e vet lint api-types bench eval eval-matching clean docker
+.PHONY: help run build frontend test test-go test-web e2e vet lint api-types bench eval eval-matching eval-search clean docker
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -83,6 +83,9 @@ bench: ## benchmarks (figures in BENCHMARKS.md); TECHMART_BENCH_LISTINGS=100000 
 
 eval-matching: ## precision@5, recall@10 and MRR of suggested matches on the labelled demo needs
 	go run ./cmd/techmart eval-matching
+
+eval-search: ## nDCG@10 of search on the labelled queries (plain and hard kinds)
+	go run ./cmd/techmart eval-search
 
 clean:
 	rm -rf bin frontend/dist/assets frontend/dist/index.html frontend/test-results

@@ -96,3 +96,69 @@ func Plan() ([]byte, error) { return files.ReadFile("plan.json") }
 // StatisticsForms returns statistics-forms.json: the ministry's statistical
 // forms as data (rows, columns, labels and the metric filling each cell).
 func StatisticsForms() ([]byte, error) { return files.ReadFile("statistics-forms.json") }
+
+// SearchEvalListing is a listing added to the demo catalogue for the search
+// evaluation only (regional words, English titles the demo lacks).
+type SearchEvalListing struct {
+	ID        string   `json:"id"`
+	Kind      string   `json:"kind"`
+	Title     string   `json:"title"`
+	Summary   string   `json:"summary"`
+	Keywords  []string `json:"keywords"`
+	Sectors   []string `json:"sectors"`
+	TitleEn   string   `json:"titleEn"`
+	SummaryEn string   `json:"summaryEn"`
+}
+
+// SearchEvalQuery is one labelled query: its kind (plain, or one of the
+// hard kinds) and the listings a person wants, graded 2 (wanted) or 1
+// (related).
+type SearchEvalQuery struct {
+	Kind     string         `json:"kind"`
+	Q        string         `json:"q"`
+	Relevant map[string]int `json:"relevant"`
+}
+
+// SearchEval is search-eval.json: labelled queries written before tuning.
+type SearchEval struct {
+	Listings []SearchEvalListing `json:"listings"`
+	Queries  []SearchEvalQuery   `json:"queries"`
+}
+
+// LoadSearchEval reads the labelled set the search is measured on.
+func LoadSearchEval() (SearchEval, error) {
+	var doc SearchEval
+	b, err := files.ReadFile("search-eval.json")
+	if err != nil {
+		return doc, err
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		return doc, fmt.Errorf("search-eval.json: %w", err)
+	}
+	return doc, nil
+}
+
+// SynonymSeed is one rule of the starter synonyms: equivalent Terms, or,
+// with Expansions, Terms that also find the Expansions (one way).
+type SynonymSeed struct {
+	Terms      []string `json:"terms"`
+	Expansions []string `json:"expansions"`
+	Note       string   `json:"note"`
+}
+
+// Synonyms reads synonyms.json, the reviewed starter set loaded on the
+// first start: regional variants, abbreviations, local product names and
+// the Vietnamese–English glossary of sectors and products.
+func Synonyms() ([]SynonymSeed, error) {
+	b, err := files.ReadFile("synonyms.json")
+	if err != nil {
+		return nil, err
+	}
+	var doc struct {
+		Rules []SynonymSeed `json:"rules"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		return nil, fmt.Errorf("synonyms.json: %w", err)
+	}
+	return doc.Rules, nil
+}

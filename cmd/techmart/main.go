@@ -101,6 +101,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return healthcheck(ctx, cfg)
 	case "eval-matching":
 		return evalMatching(ctx, cfg, log, args, stdout)
+	case "eval-search":
+		return evalSearch(ctx, cfg, log, args, stdout)
 	case "selftest":
 		return selfTest(ctx, cfg, log, stdout)
 	case "backup":
@@ -112,7 +114,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	case "import":
 		return importCmd(ctx, cfg, log, args, stdout)
 	default:
-		return fmt.Errorf("unknown command %q (serve, seed, reindex, admin create, backup, restore, export, import, eval-matching, healthcheck, selftest, version)", cmd)
+		return fmt.Errorf("unknown command %q (serve, seed, reindex, admin create, backup, restore, export, import, eval-matching, eval-search, healthcheck, selftest, version)", cmd)
 	}
 }
 
@@ -128,6 +130,8 @@ Commands:
                      create the first administrator (or make an account an admin)
   eval-matching [-v]  measure suggested matches against seeds/matching-eval.json on
                      the demo data, in a temporary data directory
+  eval-search [-v]   nDCG@10 of search on seeds/search-eval.json (plain queries and the
+                     hard kinds) on the demo data, in a temporary data directory
   backup [--to DIR]  snapshot the embedded store and its files (online: the server may run);
                      DIR defaults to TECHMART_BACKUP_DIR
   restore --from B   verify backup B and restore it into an empty TECHMART_DATA_DIR

@@ -26,6 +26,7 @@ const AuditLog = lazy(() => import('./pages/officer/AuditLog'));
 const Users = lazy(() => import('./pages/admin/Users'));
 const Backups = lazy(() => import('./pages/admin/Backups'));
 const Pipeline = lazy(() => import('./pages/officer/Pipeline'));
+const Synonyms = lazy(() => import('./pages/officer/Synonyms'));
 // Connections and transfers are for signed-in members: their own chunks too.
 const Connections = lazy(() => import('./pages/Connections'));
 const ConnectionPage = lazy(() => import('./pages/Connection'));
@@ -124,6 +125,7 @@ function AppRoutes() {
             <Route path="/plan/reports" element={authed(<PlanReports />)} />
             <Route path="/plan/reports/:id" element={authed(<ReportEditor />)} />
             <Route path="/officer/pipeline" element={authed(<Pipeline />, ['officer', 'admin'])} />
+            <Route path="/officer/synonyms" element={authed(<Synonyms />, ['officer', 'admin'])} />
             <Route
               path="/organization"
               element={

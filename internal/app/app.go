@@ -41,6 +41,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/statistics"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/support"
+	"github.com/techmart-vn/techmart/internal/synonym"
 	"github.com/techmart-vn/techmart/internal/taxonomy"
 	"github.com/techmart-vn/techmart/internal/transfer"
 	"github.com/techmart-vn/techmart/seeds"
@@ -66,6 +67,7 @@ type App struct {
 	Support   *support.Service
 	Plans     *plan.Service
 	Reports   *report.Service
+	Synonyms  *synonym.Service
 	Blobs     files.Blobs
 	Backups   *backup.Service
 	// Indicators counts what the platform records in a period; Statistics
@@ -111,7 +113,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version stri
 func Specs() []store.CollectionSpec {
 	specs := append([]store.CollectionSpec{migrate.Spec, audit.Spec, org.Spec, catalog.Spec, files.Spec, notify.Spec, notify.DigestSpec, transfer.Spec}, auth.Specs...)
 	specs = append(specs, plan.Spec, report.Spec, report.ReminderSpec)
-	return append(append(append(specs, matching.Specs...), connection.Specs...), support.Specs...)
+	return append(append(append(specs, matching.Specs...), connection.Specs...), append(support.Specs, synonym.Specs...)...)
 }
 
 // mailSender is what the platform's e-mail sender does; nil without SMTP.
@@ -213,6 +215,10 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 		Plans: a.Plans, Orgs: a.Orgs, Counter: plan.Counting(a.Indicators), Notes: a.Notify, Users: a.Auth, Audit: a.Audit, Log: log, Now: now,
 		Office: report.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer},
 	})
+	a.Synonyms = synonym.New(st, a.Search, a.Audit, log, now)
+	if err := a.Synonyms.Start(ctx); err != nil {
+		return fail(err)
+	}
 	blobs, err := OpenBlobs(cfg, st)
 	if err != nil {
 		return fail(err)
@@ -345,7 +351,7 @@ func (a *App) Server(spa fs.FS) *httpapi.Server {
 	return httpapi.New(httpapi.Deps{
 		Config: a.Config, Store: a.Store, Search: a.Search, Auth: a.Auth, Orgs: a.Orgs,
 		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Files: a.Files,
-		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Plans: a.Plans, Reports: a.Reports, Backups: a.Backups,
+		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Plans: a.Plans, Reports: a.Reports, Synonyms: a.Synonyms, Backups: a.Backups,
 		Statistics: a.Statistics, Results: a.Results, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
 	})
 }

@@ -81,7 +81,7 @@ func doc(l Listing, o org.Organization) (search.Doc, error) {
 		text = append(append(text, l.Requirements.Must...), l.Requirements.Nice...)
 	}
 	d := search.Doc{
-		ID: l.ID, Version: l.Version, Kind: l.Kind, Title: l.Title, Summary: l.Summary,
+		ID: l.ID, Version: l.Version, Kind: l.Kind, Title: l.Title, Summary: l.Summary, TitleEn: l.TitleEn, SummaryEn: l.SummaryEn,
 		Text: strings.Join(text, "\n"), Keywords: l.Keywords, Sectors: l.Sectors, TransferForms: l.TransferForms,
 		AdminUnit: l.AdminUnit, OrgID: o.ID, OrgName: o.Name, OrgKind: o.Kind, TRL: l.TRL, Source: src,
 	}

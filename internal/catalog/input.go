@@ -14,10 +14,14 @@ import (
 // Input is what a client sends to create or change a listing. Every field
 // is optional in a PATCH: absent (nil) leaves the value alone.
 type Input struct {
-	Kind         *string   `json:"kind" rule:"enum=ListingKind"`
-	OrgID        *string   `json:"orgId"`
-	Title        *string   `json:"title" rule:"min=10,max=150"`
-	Summary      *string   `json:"summary" rule:"min=40,max=1000"`
+	Kind    *string `json:"kind" rule:"enum=ListingKind"`
+	OrgID   *string `json:"orgId"`
+	Title   *string `json:"title" rule:"min=10,max=150"`
+	Summary *string `json:"summary" rule:"min=40,max=1000"`
+	// TitleEn and SummaryEn are the optional English title and summary,
+	// shown in the English interface and searched.
+	TitleEn      *string   `json:"titleEn" rule:"max=150"`
+	SummaryEn    *string   `json:"summaryEn" rule:"max=1000"`
 	Description  *string   `json:"description"`
 	Advantages   *string   `json:"advantages"`
 	Applications *string   `json:"applications"`
@@ -87,6 +91,13 @@ func (in *Input) apply(c *validate.Checker, l *Listing, tax *taxonomy.Taxonomy, 
 		r := rules.Of("summary")
 		c.Reason("summary", l.Summary, r.Min, r.Max)
 	}
+	if in.TitleEn != nil {
+		l.TitleEn = validate.Text(*in.TitleEn)
+		if l.TitleEn != "" {
+			c.Name("titleEn", l.TitleEn, 1, rules.Of("titleEn").Max)
+		}
+	}
+	str("summaryEn", in.SummaryEn, &l.SummaryEn, false, rules.Of("summaryEn").Max)
 	str("description", in.Description, &l.Description, true, 10000)
 	str("advantages", in.Advantages, &l.Advantages, true, 5000)
 	str("applications", in.Applications, &l.Applications, true, 5000)

@@ -118,6 +118,8 @@ type Listing struct {
 	OrgID        string   `bson:"orgId" json:"orgId"`
 	Title        string   `bson:"title" json:"title"`
 	Summary      string   `bson:"summary" json:"summary"`
+	TitleEn      string   `bson:"titleEn,omitempty" json:"titleEn"`
+	SummaryEn    string   `bson:"summaryEn,omitempty" json:"summaryEn"`
 	Description  string   `bson:"description,omitempty" json:"description"`
 	Advantages   string   `bson:"advantages,omitempty" json:"advantages"`
 	Applications string   `bson:"applications,omitempty" json:"applications"`

@@ -260,6 +260,8 @@ type hitJSON struct {
 	Kind          string            `json:"kind" rule:"enum=ListingKind"`
 	Title         string            `json:"title"`
 	Summary       string            `json:"summary"`
+	TitleEn       string            `json:"titleEn,omitempty"`
+	SummaryEn     string            `json:"summaryEn,omitempty"`
 	Organization  catalog.OrgRef    `json:"organization"`
 	Sectors       []string          `json:"sectors"`
 	TransferForms []string          `json:"transferForms"`
@@ -280,7 +282,7 @@ func toHit(d search.Doc, highlights map[string]string) hitJSON {
 		highlights = map[string]string{}
 	}
 	return hitJSON{
-		ID: d.ID, Kind: d.Kind, Title: d.Title, Summary: d.Summary,
+		ID: d.ID, Kind: d.Kind, Title: d.Title, Summary: d.Summary, TitleEn: d.TitleEn, SummaryEn: d.SummaryEn,
 		Organization: catalog.OrgRef{ID: d.OrgID, Name: d.OrgName, Kind: d.OrgKind},
 		Sectors:      nonNil(d.Sectors), TransferForms: nonNil(d.TransferForms), AdminUnit: d.AdminUnit,
 		TRL: d.TRL, PriceMin: d.PriceMin, PriceMax: d.PriceMax, BudgetMin: d.BudgetMin, BudgetMax: d.BudgetMax,
@@ -294,6 +296,10 @@ type searchJSON struct {
 	Page     int                            `json:"page"`
 	PageSize int                            `json:"pageSize"`
 	Facets   map[string][]search.FacetCount `json:"facets"`
+	// Relaxed: fewer than three listings hold every word of q; the first
+	// Exact hits hold them all, the rest some of them.
+	Relaxed bool `json:"relaxed"`
+	Exact   int  `json:"exact"`
 }
 
 func nonNil(s []string) []string {
@@ -312,7 +318,7 @@ func (s *Server) search(c *fiber.Ctx) error {
 	if err != nil {
 		return errSearchDown.Wrap(err)
 	}
-	out := searchJSON{Hits: make([]hitJSON, 0, len(res.Hits)), Total: res.Total, Page: q.Page, PageSize: q.PageSize, Facets: res.Facets}
+	out := searchJSON{Hits: make([]hitJSON, 0, len(res.Hits)), Total: res.Total, Page: q.Page, PageSize: q.PageSize, Facets: res.Facets, Relaxed: res.Relaxed, Exact: res.Exact}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, toHit(h.Doc, h.Highlights))
 	}

@@ -163,6 +163,17 @@ func programURL(published bool, suffix string) func(*fixture, string) string {
 	return func(f *fixture, _ string) string { return "/api/v1/support/programs/" + f.program(published) + suffix }
 }
 
+// synonymURL is a fresh synonym rule, created by the officer.
+func synonymURL(f *fixture, _ string) string {
+	f.n++
+	r := f.h.Do(R{Method: "POST", Path: "/api/v1/synonyms", Token: f.tokens["officer"].Access,
+		Body: map[string]any{"terms": []string{fmt.Sprintf("matrix%d", f.n), fmt.Sprintf("ma trận %d", f.n)}}})
+	if r.Status != 201 {
+		f.h.T.Fatalf("create synonym: %d %s", r.Status, r.Body)
+	}
+	return "/api/v1/synonyms/" + r.JSON(f.h.T)["id"].(string)
+}
+
 // application is a draft of the enterprise for a published programme.
 func (f *fixture) application() string {
 	r := f.h.Do(R{Method: "POST", Path: "/api/v1/support/applications", Token: f.tokens["enterprise"].Access,
@@ -337,6 +348,15 @@ var matrix = []row{
 	{method: "PUT", path: "/me/notification-preferences", url: fixed("/api/v1/me/notification-preferences"),
 		body: func(*fixture, string) any { return map[string]any{"email": map[string]bool{"message": false}} }, want: only(nil, 200)},
 	{method: "GET", path: "/pipeline", url: fixed("/api/v1/pipeline"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "GET", path: "/synonyms", url: fixed("/api/v1/synonyms"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "POST", path: "/synonyms", url: fixed("/api/v1/synonyms"),
+		body: func(_ *fixture, role string) any {
+			return map[string]any{"terms": []string{"thử " + role}, "expansions": []string{"kiểm tra"}}
+		},
+		want: only(map[string]int{"officer": 201, "admin": 201}, 403)},
+	{method: "PATCH", path: "/synonyms/:id", url: synonymURL,
+		body: func(*fixture, string) any { return map[string]any{"terms": []string{"vừng", "mè"}} }, want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "DELETE", path: "/synonyms/:id", url: synonymURL, want: only(map[string]int{"officer": 204, "admin": 204}, 403)},
 	{method: "POST", path: "/transfers", url: fixed("/api/v1/transfers"), body: func(*fixture, string) any { return transferBody() },
 		want: only(map[string]int{"officer": 201, "admin": 201}, 422)}, // members must start from a connection
 	{method: "GET", path: "/transfers", url: fixed("/api/v1/transfers"), want: only(nil, 200)},

@@ -76,6 +76,7 @@ var problemTitles = map[string]text{
 	"report_not_found":       {"Không tìm thấy báo cáo.", "Report not found."},
 	"period_not_open":        {"Kỳ báo cáo năm này chưa được Sở KH&CN mở hoặc chưa đến ngày nhận báo cáo.", "The department has not opened this reporting year, or reports are not accepted yet."},
 	"not_a_reporting_agency": {"Tổ chức của bạn không phải cơ quan báo cáo của kế hoạch này.", "Your organisation does not report on this plan."},
+	"synonym_not_found":      {"Không tìm thấy quy tắc từ đồng nghĩa.", "Synonym rule not found."},
 	"application_not_found":  {"Không tìm thấy hồ sơ đề nghị hỗ trợ.", "Application not found."},
 	"window_closed":          {"Chương trình không trong thời gian nhận hồ sơ.", "The programme is not accepting applications now."},
 	"not_eligible":           {"Tổ chức của bạn không thuộc đối tượng của chương trình (hoặc chưa được Sở xác minh).", "Your organisation is not eligible for this programme (or not yet verified)."},
@@ -175,6 +176,7 @@ var fieldMessages = map[string]text{
 	"unknown_target":           {"Không có chỉ tiêu này trong báo cáo.", "The report has no such target."},
 	"unknown_plan":             {"Không có kế hoạch này.", "No such plan."},
 	"reused":                   {"Khóa đã dùng cho một yêu cầu khác.", "Already used for a different request."},
+	"invalid_term":             {"Mỗi từ gồm 1 đến {max} chữ.", "Each term has 1 to {max} words."},
 	"document_missing":         {"Chưa tải lên: hồ sơ này bắt buộc.", "Not uploaded yet: this document is required."},
 }
 

@@ -21,6 +21,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/search"
 	"github.com/techmart-vn/techmart/internal/statistics"
 	"github.com/techmart-vn/techmart/internal/support"
+	"github.com/techmart-vn/techmart/internal/synonym"
 	"github.com/techmart-vn/techmart/internal/taxonomy"
 	"github.com/techmart-vn/techmart/internal/transfer"
 )
@@ -132,6 +133,9 @@ func apiSchemas() map[string]apischema.Schema {
 	apischema.Request[report.Input](r, "ReportInput")
 	apischema.Response[report.Report](r, "Report")
 	apischema.Response[reportListJSON](r, "ReportList")
+	apischema.Request[synonym.Input](r, "SynonymInput")
+	apischema.Response[synonym.Rule](r, "Synonym")
+	apischema.Response[synonym.List](r, "SynonymList")
 
 	apischema.Request[support.ProgramInput](r, "ProgramInput")
 	apischema.Response[support.Program](r, "Program")

@@ -40,6 +40,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/statistics"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/support"
+	"github.com/techmart-vn/techmart/internal/synonym"
 	"github.com/techmart-vn/techmart/internal/transfer"
 )
 
@@ -74,6 +75,7 @@ type Deps struct {
 	Support   *support.Service
 	Plans     *plan.Service
 	Reports   *report.Service
+	Synonyms  *synonym.Service
 	Backups   *backup.Service
 	// Statistics fills the ministry's forms; Results is the public page.
 	Statistics *statistics.Service

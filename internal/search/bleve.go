@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -30,6 +31,7 @@ import (
 type Bleve struct {
 	index    bleve.Index
 	analyzer analysis.Analyzer
+	synonyms atomic.Pointer[foldedSynonyms]
 }
 
 // Field names inside the Bleve index.
@@ -46,19 +48,31 @@ const (
 	// fTRLLevel is TRL as a keyword, for its facet: a term facet is several
 	// times cheaper than ranges over a numeric field's prefix-coded terms.
 	fTRLLevel = "trlLevel"
+	// fTitleExact, fKeywordsExact and fSummaryExact keep the diacritics
+	// (lower case, NFC): a word typed with them ranks the listings that
+	// spell it so first ("chè" before "chế").
+	fTitleExact, fKeywordsExact, fSummaryExact = "titleExact", "keywordsExact", "summaryExact"
+	// fTitleEn and fSummaryEn are the owner's optional English title and summary.
+	fTitleEn, fSummaryEn = "titleEn", "summaryEn"
 )
+
+// exactFields weigh an exact-diacritic match on top of the folded one.
+var exactFields = []struct {
+	name  string
+	boost float64
+}{{fTitleExact, 8}, {fKeywordsExact, 5}, {fSummaryExact, 3}}
 
 // textFields are the searchable fields and how much a match in each weighs:
 // title before keywords before summary before the rest.
 var textFields = []struct {
 	name  string
 	boost float64
-}{{fTitle, 8}, {fKeywords, 5}, {fSummary, 3}, {fOrgName, 1.5}, {fText, 1}}
+}{{fTitle, 8}, {fKeywords, 5}, {fTitleEn, 6}, {fSummary, 3}, {fSummaryEn, 2}, {fOrgName, 1.5}, {fText, 1}}
 
 // mappingVersion changes whenever newMapping or the stored Doc does. An
 // index built with another version is dropped and rebuilt: the start-up
 // reconciliation refills it from the store.
-const mappingVersion = "5"
+const mappingVersion = "6"
 
 var internalMappingKey = []byte("techmart.mappingVersion")
 
@@ -127,6 +141,9 @@ func newMapping() mapping.IndexMapping {
 	must(im.AddCustomAnalyzer("vi_prefix", map[string]any{
 		"type": custom.Name, "tokenizer": unicode.Name, "token_filters": []string{"vi_nfc", lowercase.Name, foldName, "vi_edge"},
 	}))
+	must(im.AddCustomAnalyzer("vi_exact", map[string]any{
+		"type": custom.Name, "tokenizer": unicode.Name, "token_filters": []string{"vi_nfc", lowercase.Name},
+	}))
 	im.DefaultAnalyzer = "vi"
 	im.StoreDynamic, im.IndexDynamic, im.DocValuesDynamic = false, false, false
 
@@ -153,6 +170,8 @@ func newMapping() mapping.IndexMapping {
 		fTitle: text("vi", true), fTitlePrefix: text("vi_prefix", true), fSummary: text("vi", true),
 		fText: text("vi", false), fKeywords: text("vi", false), fOrgName: text("vi", false),
 		fFocusOffer: text("vi", false), fFocusNeed: text("vi", false),
+		fTitleExact: text("vi_exact", false), fKeywordsExact: text("vi_exact", false), fSummaryExact: text("vi_exact", false),
+		fTitleEn: text("vi", false), fSummaryEn: text("vi", false),
 		fKind: kw(), fSectors: kw(), fForms: kw(), fAdminUnit: kw(), fOrgKind: kw(), fTRLLevel: kw(),
 		fTRL: num(false), fPriceMin: num(false), fPriceMax: num(false), fPublished: num(false), fExpires: num(false),
 		fVersion: num(true), fDoc: stored,
@@ -182,6 +201,7 @@ func (b *Bleve) Upsert(_ context.Context, docs ...Doc) error {
 		m := map[string]any{
 			fTitle: d.Title, fTitlePrefix: append([]string{d.Title}, d.Keywords...), fSummary: d.Summary,
 			fText: d.Text, fKeywords: d.Keywords, fOrgName: d.OrgName,
+			fTitleExact: d.Title, fKeywordsExact: d.Keywords, fSummaryExact: d.Summary, fTitleEn: d.TitleEn, fSummaryEn: d.SummaryEn,
 			fKind: d.Kind, fSectors: d.Sectors, fForms: d.TransferForms, fAdminUnit: d.AdminUnit, fOrgKind: d.OrgKind,
 			fVersion: float64(d.Version), fDoc: string(raw),
 			fPublished: float64(d.PublishedAt.Unix()), fExpires: float64(d.ExpiresAt.Unix()),
@@ -281,8 +301,20 @@ func (b *Bleve) words(text string) []string {
 // wordQuery matches one query word: exactly in any text field (weighted by
 // field), within its typo allowance (never on the first letter), and, for
 // the last word, as the beginning of a title or keyword word.
-func wordQuery(w string, last bool) query.Query {
+//
+// typed is the word as typed (NFC, lower case); when it carries
+// diacritics, documents spelling it so in the title, keywords or summary
+// score more.
+func wordQuery(w, typed string, last bool) query.Query {
 	var qs []query.Query
+	if typed != "" && typed != w {
+		for _, f := range exactFields {
+			t := query.NewTermQuery(typed)
+			t.SetField(f.name)
+			t.SetBoost(f.boost * 1.5)
+			qs = append(qs, t)
+		}
+	}
 	k := typos(w)
 	for _, f := range textFields {
 		t := query.NewTermQuery(w)
@@ -419,52 +451,128 @@ func sortOrder(s Sort, hasText bool) bsearch.SortOrder {
 }
 
 func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
-	words := b.words(q.Text)
-	side := ""
 	if q.Any {
-		// One side of the market asked for whole: its focus field stands
-		// in for the kind filter.
-		side, q.Filter.Kinds = sideOf(q.Filter.Kinds)
+		return b.searchAny(ctx, q)
 	}
 	filters := filterQueries(q.Filter)
-	size := max(q.PageSize, 1)
-	from := (max(q.Page, 1) - 1) * size
-	// Matching strategy "last": when no document has every word, drop
-	// words from the end until some do. Only the word typed last is a
-	// prefix, even after the words behind it are dropped.
-	for n := len(words); ; n-- {
-		var must []query.Query
-		if q.Any && n > 0 {
-			must = append(must, anyWordQuery(words, side))
-		} else {
-			for i, w := range words[:max(n, 0)] {
-				must = append(must, wordQuery(w, i == len(words)-1))
-			}
-		}
-		must = append(must, filters...)
-		var qq query.Query = query.NewMatchAllQuery()
-		if len(must) > 0 {
-			qq = query.NewConjunctionQuery(must)
-		}
-		req := bleve.NewSearchRequestOptions(qq, size, from, false)
-		req.Fields = []string{fDoc}
-		req.IncludeLocations = n > 0
-		req.SortByCustom(sortOrder(q.Sort, n > 0))
-		if !q.NoFacets {
-			for name, field := range map[string]string{FacetKind: fKind, FacetSector: fSectors, FacetTransferForm: fForms,
-				FacetAdminUnit: fAdminUnit, FacetOrgKind: fOrgKind, FacetTRL: fTRLLevel} {
-				req.AddFacet(name, bleve.NewFacetRequest(field, 100))
-			}
-		}
-		res, err := b.index.SearchInContext(ctx, req)
+	var slots []slot
+	if strings.TrimSpace(q.Text) != "" {
+		ix, err := b.index.Advanced()
 		if err != nil {
 			return Result{}, err
 		}
-		if res.Total == 0 && n > 1 && !q.Any {
+		r, err := ix.Reader()
+		if err != nil {
+			return Result{}, err
+		}
+		slots = b.plan(ctx, r, q.Text)
+		_ = r.Close()
+	}
+	// Every word first; when fewer than minResults documents hold them
+	// all, drop one slot at a time (see relaxOrder) until enough do. The
+	// dropped words still count, heavily, so the documents holding every
+	// word stay first.
+	dropped := make([]bool, len(slots))
+	docs, err := b.index.DocCount()
+	if err != nil {
+		return Result{}, err
+	}
+	order := relaxOrder(slots, docs)
+	exact := 0
+	// A sort other than relevance would mix the partial matches into the
+	// order: then only a query nothing matches is relaxed.
+	enough := minResults
+	if q.Sort != "" && q.Sort != SortRelevance {
+		enough = 1
+	}
+	for step := 0; ; step++ {
+		var must, should []query.Query
+		for i, s := range slots {
+			sq := slotQuery(s)
+			if dropped[i] {
+				sq.(query.BoostableQuery).SetBoost(dropBoost)
+				should = append(should, sq)
+			} else {
+				must = append(must, sq)
+			}
+		}
+		must = append(must, filters...)
+		res, err := b.run(ctx, q, must, should, len(slots) > 0)
+		if err != nil {
+			return Result{}, err
+		}
+		if step == 0 {
+			exact = int(res.Total)
+		}
+		if int(res.Total) < enough && step < len(slots)-1 {
+			dropped[order[step]] = true
 			continue
 		}
-		return b.result(res)
+		out, err := b.result(res)
+		if out.Total > exact {
+			out.Relaxed, out.Exact = true, exact
+		}
+		typed := typedWords(slots)
+		for i := range out.Hits {
+			for f, h := range out.Hits[i].Highlights {
+				out.Hits[i].Highlights[f] = exactMarks(h, typed)
+			}
+		}
+		return out, err
 	}
+}
+
+// minResults is how many documents holding every word are enough; with
+// fewer, the query is relaxed (the documents holding every word first).
+const minResults = 3
+
+// dropBoost weighs a dropped word: documents holding it rank above those
+// that do not.
+const dropBoost = 20
+
+// run is one search: the must and should clauses, the page, the sort and
+// the facets q asks for.
+func (b *Bleve) run(ctx context.Context, q Query, must, should []query.Query, hasText bool) (*bleve.SearchResult, error) {
+	var qq query.Query = query.NewMatchAllQuery()
+	switch {
+	case len(should) > 0:
+		bq := query.NewBooleanQuery(must, should, nil)
+		bq.SetMinShould(0)
+		qq = bq
+	case len(must) > 0:
+		qq = query.NewConjunctionQuery(must)
+	}
+	size := max(q.PageSize, 1)
+	from := (max(q.Page, 1) - 1) * size
+	req := bleve.NewSearchRequestOptions(qq, size, from, false)
+	req.Fields = []string{fDoc}
+	req.IncludeLocations = hasText
+	req.SortByCustom(sortOrder(q.Sort, hasText))
+	if !q.NoFacets {
+		for name, field := range map[string]string{FacetKind: fKind, FacetSector: fSectors, FacetTransferForm: fForms,
+			FacetAdminUnit: fAdminUnit, FacetOrgKind: fOrgKind, FacetTRL: fTRLLevel} {
+			req.AddFacet(name, bleve.NewFacetRequest(field, 100))
+		}
+	}
+	return b.index.SearchInContext(ctx, req)
+}
+
+// searchAny runs an any-word query (see Query.Any).
+func (b *Bleve) searchAny(ctx context.Context, q Query) (Result, error) {
+	words := b.words(q.Text)
+	// One side of the market asked for whole: its focus field stands in
+	// for the kind filter.
+	side := ""
+	side, q.Filter.Kinds = sideOf(q.Filter.Kinds)
+	must := filterQueries(q.Filter)
+	if len(words) > 0 {
+		must = append([]query.Query{anyWordQuery(words, side)}, must...)
+	}
+	res, err := b.run(ctx, q, must, nil, len(words) > 0)
+	if err != nil {
+		return Result{}, err
+	}
+	return b.result(res)
 }
 
 func (b *Bleve) result(res *bleve.SearchResult) (Result, error) {
@@ -576,7 +684,7 @@ func (b *Bleve) Suggest(ctx context.Context, text string, activeAt time.Time, li
 			must = append(must, p)
 			continue
 		}
-		must = append(must, wordQuery(w, false))
+		must = append(must, wordQuery(w, "", false))
 	}
 	must = append(must, filterQueries(Filter{ActiveAt: activeAt})...)
 	req := bleve.NewSearchRequestOptions(query.NewConjunctionQuery(must), limit, 0, false)

@@ -73,6 +73,12 @@ func (c *Cached) put(key string, gen uint64, val any) {
 	}
 }
 
+func (c *Cached) SetSynonyms(ctx context.Context, s Synonyms) error {
+	defer c.gen.Add(1)
+	c.gen.Add(1)
+	return c.Engine.SetSynonyms(ctx, s)
+}
+
 func (c *Cached) Upsert(ctx context.Context, docs ...Doc) error {
 	defer c.gen.Add(1) // after the write: a search racing it must not be kept
 	c.gen.Add(1)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"golang.org/x/text/unicode/norm"
 	"html"
 	"net/http"
 	"slices"
@@ -48,6 +49,8 @@ type meiliDoc struct {
 	Kind          string   `json:"kind"`
 	Title         string   `json:"title"`
 	Summary       string   `json:"summary"`
+	TitleEn       string   `json:"titleEn,omitempty"`
+	SummaryEn     string   `json:"summaryEn,omitempty"`
 	Text          string   `json:"text"`
 	Keywords      []string `json:"keywords"`
 	OrgName       string   `json:"orgName"`
@@ -91,7 +94,7 @@ const DefaultMeiliTimeout = 10 * time.Second
 func meiliSettings() *meilisearch.Settings {
 	return &meilisearch.Settings{
 		RankingRules:         []string{"sort", "words", "typo", "proximity", "attribute", "exactness"},
-		SearchableAttributes: []string{"title", "keywords", "summary", "orgName", "text"},
+		SearchableAttributes: []string{"title", "keywords", "titleEn", "summary", "summaryEn", "orgName", "text"},
 		FilterableAttributes: []string{"kind", "sectors", "transferForms", "adminUnit", "orgKind", "trl", "priceMin", "expiresAt"},
 		SortableAttributes:   []string{"publishedAt", "priceMin", "priceMax", "id"},
 		Pagination:           &meilisearch.Pagination{MaxTotalHits: 2500},
@@ -330,6 +333,7 @@ func (m *meili) Upsert(ctx context.Context, docs ...Doc) error {
 		}
 		md := meiliDoc{
 			ID: d.ID, Version: d.Version, Kind: d.Kind, Title: d.Title, Summary: d.Summary, Text: d.Text,
+			TitleEn: d.TitleEn, SummaryEn: d.SummaryEn,
 			Keywords: d.Keywords, OrgName: d.OrgName, Sectors: d.Sectors, TransferForms: d.TransferForms,
 			AdminUnit: d.AdminUnit, OrgKind: d.OrgKind, TRL: d.TRL, PriceMin: d.PriceMin, PriceMax: d.PriceMax,
 			PublishedAt: d.PublishedAt.Unix(), ExpiresAt: d.ExpiresAt.Unix(), Doc: string(raw),
@@ -500,15 +504,43 @@ func (m *meili) Search(ctx context.Context, q Query) (Result, error) {
 	if q.Any {
 		return m.searchAny(ctx, searcher, q)
 	}
+	if q.Text, err = m.decodeTyped(ctx, searcher, q.Text); err != nil {
+		return Result{}, err
+	}
 	words := queryWords(q.Text)
+	typed := make([]string, len(words))
+	for i, w := range words {
+		typed[i] = strings.ToLower(norm.NFC.String(w))
+	}
+	done := func(res *meilisearch.SearchResponse, exact int) (Result, error) {
+		out, err := meiliResult(res, !q.NoFacets)
+		if out.Total > exact {
+			out.Relaxed, out.Exact = true, exact
+		}
+		for i := range out.Hits {
+			for f, h := range out.Hits[i].Highlights {
+				out.Hits[i].Highlights[f] = exactMarks(h, typed)
+			}
+		}
+		return out, err
+	}
 	if len(words) == 0 || q.Sort == "" || q.Sort == SortRelevance {
-		// Relevance: "last" keeps every word while some document holds them
-		// all, then drops words from the end — Bleve's rule.
-		res, err := searcher.Index(m.uid).Search(ctx, q.Text, m.searchRequest(q, q.Text, meilisearch.Last))
+		// Relevance: every word first; when fewer than minResults
+		// documents hold them all, "last" adds those holding fewer after
+		// them (Bleve drops unknown and very common words first) and the
+		// result says it was relaxed.
+		res, err := searcher.Index(m.uid).Search(ctx, q.Text, m.searchRequest(q, q.Text, meilisearch.All))
 		if err != nil {
 			return Result{}, m.failed(err)
 		}
-		return meiliResult(res, !q.NoFacets)
+		exact := int(res.TotalHits)
+		if exact >= minResults || len(words) < 2 {
+			return done(res, exact)
+		}
+		if res, err = searcher.Index(m.uid).Search(ctx, q.Text, m.searchRequest(q, q.Text, meilisearch.Last)); err != nil {
+			return Result{}, m.failed(err)
+		}
+		return done(res, exact)
 	}
 	// A sort with text: the sort ranking rule comes first, so the strategy
 	// "last" would mix documents holding fewer words into the sorted order.
@@ -525,10 +557,75 @@ func (m *meili) Search(ctx context.Context, q Query) (Result, error) {
 			return Result{}, m.failed(err)
 		}
 		if res.TotalHits > 0 || n == 1 {
-			return meiliResult(res, !q.NoFacets)
+			exact := int(res.TotalHits)
+			if n < len(words) {
+				exact = 0
+			}
+			return done(res, exact)
 		}
 	}
 	return Result{Hits: []Hit{}, Facets: map[string][]FacetCount{}}, nil
+}
+
+// decodeTyped replaces the words of text typed in Telex or VNI with the
+// input method off ("quyts") by the Vietnamese word they spell (quýt) when
+// the index holds that word and not the one typed: one multi-search,
+// counting each as an exact one-word phrase, and only when some word
+// decodes at all.
+func (m *meili) decodeTyped(ctx context.Context, searcher meilisearch.ServiceManager, text string) (string, error) {
+	type cand struct{ typed, decoded string }
+	var cands []cand
+	for _, w := range queryWords(text) {
+		if d, ok := DecodeTyped(w); ok {
+			cands = append(cands, cand{w, d})
+		}
+	}
+	if len(cands) == 0 {
+		return text, nil
+	}
+	none := int64(0)
+	multi := &meilisearch.MultiSearchRequest{}
+	for _, c := range cands {
+		for _, w := range []string{c.typed, c.decoded} {
+			multi.Queries = append(multi.Queries, &meilisearch.SearchRequest{
+				IndexUID: m.uid, Query: `"` + w + `"`, Page: 1, HitsPerPage: &none, AttributesToRetrieve: []string{"id"},
+			})
+		}
+	}
+	res, err := searcher.MultiSearch(ctx, multi)
+	if err != nil {
+		return "", m.failed(err)
+	}
+	if len(res.Results) != 2*len(cands) {
+		return "", fmt.Errorf("search: meilisearch answered %d of %d counts", len(res.Results), 2*len(cands))
+	}
+	last := len(cands) > 0 && strings.HasSuffix(strings.TrimSpace(text), cands[len(cands)-1].typed)
+	for i, c := range cands {
+		if res.Results[2*i].TotalHits == 0 && res.Results[2*i+1].TotalHits > 0 {
+			text = strings.Replace(text, c.typed, c.decoded, 1)
+			if last && i == len(cands)-1 {
+				// A decoded word was typed whole: no prefix, even last.
+				text = strings.TrimSpace(text) + " "
+			}
+		}
+	}
+	return text, nil
+}
+
+// SetSynonyms replaces the index's synonyms setting (an empty map resets
+// it: UpdateSettings would leave out an empty list).
+func (m *meili) SetSynonyms(ctx context.Context, s Synonyms) error {
+	if _, err := m.ensure(ctx); err != nil {
+		return err
+	}
+	idx := m.admin.Index(m.uid)
+	if len(s) == 0 {
+		info, err := idx.ResetSynonyms(ctx)
+		return m.wait(ctx, info, err)
+	}
+	syn := map[string][]string(s)
+	info, err := idx.UpdateSynonyms(ctx, &syn)
+	return m.wait(ctx, info, err)
 }
 
 // anyWordLimit is how many hits each word of an any-word query brings at

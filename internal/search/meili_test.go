@@ -131,6 +131,14 @@ func (f *fakeMeili) serve(w http.ResponseWriter, r *http.Request) {
 			f.settings[k] = v
 		}
 		f.enqueued(w, "settingsUpdate")
+	case route == "PUT /indexes/listings/settings/synonyms":
+		var syn map[string]any
+		_ = json.Unmarshal(raw, &syn)
+		f.settings["synonyms"] = syn
+		f.enqueued(w, "settingsUpdate")
+	case route == "DELETE /indexes/listings/settings/synonyms":
+		f.settings["synonyms"] = map[string]any{}
+		f.enqueued(w, "settingsUpdate")
 	case route == "GET /keys":
 		writeJSON(w, 200, map[string]any{"results": f.keys, "offset": 0, "limit": 1000, "total": len(f.keys)})
 	case route == "POST /keys":
@@ -249,7 +257,7 @@ func TestMeiliSetupAndSearchKey(t *testing.T) {
 	wantField(t, create, "primaryKey", `"id"`)
 	s := f.last("PATCH /indexes/listings/settings").Body
 	wantField(t, s, "rankingRules", `["sort","words","typo","proximity","attribute","exactness"]`)
-	wantField(t, s, "searchableAttributes", `["title","keywords","summary","orgName","text"]`)
+	wantField(t, s, "searchableAttributes", `["title","keywords","titleEn","summary","summaryEn","orgName","text"]`)
 	wantField(t, s, "filterableAttributes", `["kind","sectors","transferForms","adminUnit","orgKind","trl","priceMin","expiresAt"]`)
 	wantField(t, s, "sortableAttributes", `["publishedAt","priceMin","priceMax","id"]`)
 	wantField(t, s, "pagination", `{"maxTotalHits":2500}`)
@@ -262,7 +270,7 @@ func TestMeiliSetupAndSearchKey(t *testing.T) {
 	wantField(t, key, "expiresAt", `null`)
 	q := f.last("POST /indexes/listings/search").Body
 	wantField(t, q, "q", `"chè"`)
-	wantField(t, q, "matchingStrategy", `"last"`)
+	wantField(t, q, "matchingStrategy", `"all"`)
 	wantField(t, q, "attributesToRetrieve", `["doc"]`)
 	wantField(t, q, "facets", `["kind","sectors","trl","transferForms","adminUnit","orgKind"]`)
 	wantField(t, q, "hitsPerPage", `10`)
@@ -535,4 +543,76 @@ func TestMeiliHTTPTimeout(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("the call had no timeout")
 	}
+}
+
+// Synonyms go to the index's synonyms setting as one map; an empty set
+// resets it (UpdateSettings would drop an empty map).
+func TestMeiliSynonymsSetting(t *testing.T) {
+	f := newFakeMeili(t)
+	e := f.open(t, masterKey)
+	syn := search.CompileSynonyms([]search.SynonymRule{{Terms: []string{"Sắn", "khoai mì"}}, {Terms: []string{"HTX"}, Expansions: []string{"hợp tác xã"}}})
+	if err := e.SetSynonyms(context.Background(), syn); err != nil {
+		t.Fatal(err)
+	}
+	put := f.last("PUT /indexes/listings/settings/synonyms").Body
+	if got, want := asJSON(put), `{"htx":["hợp tác xã"],"khoai mì":["sắn"],"sắn":["khoai mì"]}`; got != want {
+		t.Errorf("synonyms = %s, want %s", got, want)
+	}
+	if err := e.SetSynonyms(context.Background(), search.Synonyms{}); err != nil {
+		t.Fatal(err)
+	}
+	if f.count("DELETE /indexes/listings/settings/synonyms") != 1 {
+		t.Errorf("an empty set resets the setting: %v", f.requests())
+	}
+}
+
+// A word that decodes from Telex is counted as typed and decoded, each an
+// exact one-word phrase without hits, in one multi-search; the decoded word
+// replaces it when only it is found, and is no prefix. With every word
+// required nothing matches, so "last" is asked next and the result says
+// it was relaxed.
+func TestMeiliTelexAndRelaxedRequests(t *testing.T) {
+	f := newFakeMeili(t)
+	f.multi = func(body map[string]any) map[string]any {
+		var results []any
+		for _, q := range body["queries"].([]any) {
+			n := 0
+			if q.(map[string]any)["q"] == `"quýt"` {
+				n = 3
+			}
+			results = append(results, map[string]any{"indexUid": "listings", "hits": []any{}, "totalHits": n, "hitsPerPage": 0, "page": 1, "totalPages": 0, "processingTimeMs": 1})
+		}
+		return map[string]any{"results": results}
+	}
+	f.search = func(body map[string]any) map[string]any {
+		n, hits := 0, []any{}
+		if body["matchingStrategy"] == "last" {
+			n, hits = 1, []any{hit(search.Doc{ID: "quyt1", Title: "Quýt Bắc Kạn"}, 0)}
+		}
+		return map[string]any{"hits": hits, "query": body["q"], "processingTimeMs": 1, "hitsPerPage": 20, "page": 1, "totalPages": n, "totalHits": n}
+	}
+	r, err := f.open(t, masterKey).Search(context.Background(), search.Query{Text: "ozone quyts", PageSize: 20})
+	if err != nil || len(r.Hits) != 1 || !r.Relaxed {
+		t.Fatalf("%+v %v", r, err)
+	}
+	m := f.last("POST /multi-search").Body
+	qs := m["queries"].([]any)
+	if len(qs) != 2 {
+		t.Fatalf("counts %v", qs)
+	}
+	wantField(t, qs[0].(map[string]any), "q", `"\"quyts\""`)
+	wantField(t, qs[1].(map[string]any), "q", `"\"quýt\""`)
+	wantField(t, qs[1].(map[string]any), "hitsPerPage", `0`)
+	var searches []map[string]any
+	for _, req := range f.requests() {
+		if req.Path == "/indexes/listings/search" {
+			searches = append(searches, req.Body)
+		}
+	}
+	if len(searches) != 2 {
+		t.Fatalf("%d searches", len(searches))
+	}
+	wantField(t, searches[0], "q", `"ozone quýt "`)
+	wantField(t, searches[0], "matchingStrategy", `"all"`)
+	wantField(t, searches[1], "matchingStrategy", `"last"`)
 }

@@ -32,6 +32,9 @@ type Engine interface {
 	// Suggest completes what someone is typing, from the titles and
 	// keywords of documents not expired at activeAt.
 	Suggest(ctx context.Context, text string, activeAt time.Time, limit int) ([]Suggestion, error)
+	// SetSynonyms replaces the synonyms searches apply (Meilisearch's
+	// synonyms setting; Bleve's query-time expansion).
+	SetSynonyms(ctx context.Context, s Synonyms) error
 	Close() error
 }
 
@@ -45,6 +48,8 @@ type Doc struct {
 	Kind          string
 	Title         string
 	Summary       string
+	TitleEn       string // optional English title and summary, entered by the owner
+	SummaryEn     string
 	Text          string // description, advantages, applications, problem: public text
 	Keywords      []string
 	Sectors       []string
@@ -133,6 +138,11 @@ type Result struct {
 	Hits   []Hit
 	Total  int
 	Facets map[string][]FacetCount // values by count, then value
+	// Relaxed says that too few documents held every word, so the result
+	// also holds documents matching only some of them, after the Exact
+	// ones that hold them all.
+	Relaxed bool
+	Exact   int
 }
 
 // Hit is one result.

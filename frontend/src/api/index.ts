@@ -24,6 +24,8 @@ import type {
   NotificationPreferences,
   Pipeline,
   Program,
+  Synonym,
+  SynonymInput,
   ProgramBudget,
   ProgramInput,
   ProgramState,
@@ -201,6 +203,12 @@ export const endpoints = {
     void res.body?.cancel().catch(() => undefined);
     return info;
   },
+
+  synonyms: () => api.get<{ rules: Synonym[] }>('/synonyms'),
+  createSynonym: (input: SynonymInput) => api.post<Synonym>('/synonyms', input),
+  updateSynonym: (id: string, input: SynonymInput, version: number) =>
+    api.patch<Synonym>(`/synonyms/${enc(id)}`, input, { headers: ifMatch(version) }),
+  deleteSynonym: (id: string, version: number) => api.del(`/synonyms/${enc(id)}`, { headers: ifMatch(version) }),
 
   audit: (filter: { subject?: string; actor?: string; action?: string }, page: number, pageSize: number) =>
     api.get<Page<AuditEntry>>('/audit', { ...filter, page, pageSize }),

@@ -75,8 +75,14 @@ export const limits = {
     "minLength": 40,
     "maxLength": 1000
   },
+  "ListingInput.summaryEn": {
+    "maxLength": 1000
+  },
   "ListingInput.title": {
     "minLength": 10,
+    "maxLength": 150
+  },
+  "ListingInput.titleEn": {
     "maxLength": 150
   },
   "ListingInput.trl": {
@@ -449,5 +455,15 @@ export const limits = {
   "StartReport.year": {
     "minimum": 2000,
     "maximum": 2100
+  },
+  "SynonymInput.expansions": {
+    "maxItems": 20
+  },
+  "SynonymInput.note": {
+    "maxLength": 300
+  },
+  "SynonymInput.terms": {
+    "minItems": 1,
+    "maxItems": 20
   }
 } as const;

@@ -241,6 +241,9 @@ export interface Listing extends ListingDetails {
   orgId: string;
   title: string;
   summary: string;
+  /** The owner's optional English title and summary. */
+  titleEn?: string;
+  summaryEn?: string;
   sectors: string[];
   keywords: string[];
   transferForms: string[];
@@ -281,6 +284,8 @@ export interface ListingInput extends ListingDetails {
   orgId?: string;
   title?: string;
   summary?: string;
+  titleEn?: string;
+  summaryEn?: string;
   sectors?: string[];
   keywords?: string[];
   transferForms?: string[];
@@ -303,6 +308,9 @@ export interface SearchResult {
   page: number;
   pageSize: number;
   facets: Partial<Record<FacetName, FacetCount[]>>;
+  /** Fewer than three listings hold every word: the first `exact` hits do, the rest some of them. */
+  relaxed?: boolean;
+  exact?: number;
 }
 
 export type Suggestion = S['Suggestions']['suggestions'][number];
@@ -558,6 +566,10 @@ export type ProgramEligibility = S['Program']['eligibility'];
 
 /** A support programme (call): amounts are integer VND, days YYYY-MM-DD in Vietnam. */
 export type Program = S['Program'];
+
+/** A synonym rule the department maintains (see GET /synonyms). */
+export type Synonym = S['Synonym'];
+export type SynonymInput = S['SynonymInput'];
 
 /** What an officer sends; fields left out stay as they are on PATCH. */
 export type ProgramInput = S['ProgramInput'];

@@ -306,6 +306,7 @@ export function Layout({ children }: { children: ReactNode }) {
                     { to: '/officer/listings', label: t('nav.listingQueue') },
                     { to: '/officer/pipeline', label: t('nav.pipeline') },
                     { to: '/plan', label: t('nav.plan') },
+                    { to: '/officer/synonyms', label: t('query.nav') },
                     { to: '/audit', label: t('nav.auditLog') },
                     ...(isAdmin
                       ? [

@@ -23,6 +23,10 @@ export function ResultCard({
 }) {
   const { t, i18n } = useTranslation();
   const offer = isOffer(hit.kind);
+  // The owner's English title and summary, when given, in the English interface.
+  const en = i18n.language === 'en';
+  const title = en && hit.titleEn ? <span lang="en">{hit.titleEn}</span> : <Highlight html={hit.highlights?.title} text={hit.title} />;
+  const summary = en && hit.summaryEn ? <span lang="en">{hit.summaryEn}</span> : <Highlight html={hit.highlights?.summary} text={hit.summary} />;
   return (
     <li className={className}>
       <div className="result-head">
@@ -34,11 +38,11 @@ export function ResultCard({
       </div>
       <h3 className="result-title">
         <Link to={`/listings/${encodeURIComponent(hit.id)}`}>
-          <Highlight html={hit.highlights?.title} text={hit.title} />
+          {title}
         </Link>
       </h3>
       <p className="result-summary">
-        <Highlight html={hit.highlights?.summary} text={hit.summary} />
+        {summary}
       </p>
       <dl className="result-facts">
         {offer && (

@@ -19,6 +19,8 @@ export const TITLE_MIN = limits['ListingInput.title'].minLength;
 export const TITLE_MAX = limits['ListingInput.title'].maxLength;
 export const SUMMARY_MIN = limits['ListingInput.summary'].minLength;
 export const SUMMARY_MAX = limits['ListingInput.summary'].maxLength;
+export const TITLE_EN_MAX = limits['ListingInput.titleEn'].maxLength;
+export const SUMMARY_EN_MAX = limits['ListingInput.summaryEn'].maxLength;
 export const DESCRIPTION_MAX = 10000;
 export const LONG_TEXT_MAX = 5000;
 export const SECTORS_MAX = 3;
@@ -145,6 +147,8 @@ export interface ListingFormValues {
   orgId: string;
   title: string;
   summary: string;
+  titleEn: string;
+  summaryEn: string;
   description: string;
   advantages: string;
   applications: string;
@@ -183,6 +187,8 @@ export const EMPTY_VALUES: ListingFormValues = {
   orgId: '',
   title: '',
   summary: '',
+  titleEn: '',
+  summaryEn: '',
   description: '',
   advantages: '',
   applications: '',
@@ -219,6 +225,8 @@ export type ListingField =
   | 'orgId'
   | 'title'
   | 'summary'
+  | 'titleEn'
+  | 'summaryEn'
   | 'description'
   | 'advantages'
   | 'applications'
@@ -253,6 +261,7 @@ export type ListingField =
 export function fieldsFor(kind: ListingKind, withOrg: boolean): ListingField[] {
   const common: ListingField[] = [...(withOrg ? (['orgId'] as ListingField[]) : []), 'title', 'summary', 'description'];
   const offer: ListingField[] = ['advantages', 'applications'];
+  common.push('titleEn', 'summaryEn');
   const classify: ListingField[] = ['sectors', 'keywords', 'adminUnit'];
   const offerTerms: ListingField[] = ['trl', 'transferForms', 'price.mode', 'price.min', 'price.max'];
   const ip: ListingField[] = ['ipType', 'ipNumber', 'ipStatus', 'holder', 'filingDate', 'grantDate'];
@@ -357,6 +366,8 @@ export function validateListing(
   set('title', text(v.title, { required: true, min: TITLE_MIN, max: TITLE_MAX, name: true }));
   set('summary', text(v.summary, { required: complete, min: SUMMARY_MIN, max: SUMMARY_MAX }));
   set('description', text(v.description, { max: DESCRIPTION_MAX }));
+  set('titleEn', text(v.titleEn, { max: TITLE_EN_MAX }));
+  set('summaryEn', text(v.summaryEn, { max: SUMMARY_EN_MAX }));
   if (offer) {
     set('advantages', text(v.advantages, { max: LONG_TEXT_MAX }));
     set('applications', text(v.applications, { max: LONG_TEXT_MAX }));
@@ -452,6 +463,8 @@ export function toInput(v: ListingFormValues, kind: ListingKind, mode: 'create' 
   }
   put('title', oneLine(v.title));
   put('summary', oneLine(v.summary));
+  put('titleEn', oneLine(v.titleEn));
+  put('summaryEn', oneLine(v.summaryEn));
   put('description', v.description.trim());
   put('sectors', v.sectors);
   put('keywords', splitKeywords(v.keywords));
@@ -505,6 +518,8 @@ export function fromListing(l: Listing): ListingFormValues {
     orgId: l.orgId,
     title: l.title ?? '',
     summary: l.summary ?? '',
+    titleEn: l.titleEn ?? '',
+    summaryEn: l.summaryEn ?? '',
     description: l.description ?? '',
     advantages: l.advantages ?? '',
     applications: l.applications ?? '',

@@ -140,7 +140,14 @@ export default function ListingPage() {
         <KindBadge kind={listing.kind} />
         {full && <ListingStateBadge state={listing.state} />}
       </p>
-      <h1>{listing.title}</h1>
+      {i18n.language === 'en' && listing.titleEn ? (
+        <>
+          <h1 lang="en">{listing.titleEn}</h1>
+          <p className="muted listing-title-vi" lang="vi">{listing.title}</p>
+        </>
+      ) : (
+        <h1>{listing.title}</h1>
+      )}
       {org && (
         <p className="listing-org">
           <span className="strong">{org.name}</span>
@@ -162,7 +169,11 @@ export default function ListingPage() {
         )
       )}
 
-      <p className="lead listing-summary">{listing.summary}</p>
+      {i18n.language === 'en' && listing.summaryEn ? (
+        <p className="lead listing-summary" lang="en">{listing.summaryEn}</p>
+      ) : (
+        <p className="lead listing-summary">{listing.summary}</p>
+      )}
 
       {listing.state === 'published' && !isMember && <InterestPanel listing={listing} />}
 

@@ -31,6 +31,7 @@ import {
   KEYWORDS_MAX,
   SECTORS_MAX,
   SUMMARY_MAX,
+  TITLE_EN_MAX,
   SUMMARY_MIN,
   TITLE_MAX,
   TITLE_MIN,
@@ -64,6 +65,8 @@ const VALUE_FIELD: Record<keyof ListingFormValues, ListingField> = {
   orgId: 'orgId',
   title: 'title',
   summary: 'summary',
+  titleEn: 'titleEn',
+  summaryEn: 'summaryEn',
   description: 'description',
   advantages: 'advantages',
   applications: 'applications',
@@ -508,6 +511,8 @@ function ListingEditor({
             <TextAreaField {...bind('applications')} rows={3} />
           </>
         )}
+        <TextField {...bind('titleEn')} lang="en" maxLength={TITLE_EN_MAX + 20} hint={t('query.titleEnHint')} />
+        <TextAreaField {...bind('summaryEn')} lang="en" rows={3} hint={t('query.summaryEnHint')} />
       </fieldset>
 
       {kind === 'demand' && (

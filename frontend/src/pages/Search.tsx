@@ -310,6 +310,13 @@ export default function SearchPage() {
               onClearQuery={() => go({ ...state, q: '', page: 1 })}
             />
           )}
+          {result && !error && result.relaxed && result.hits.length > 0 && (
+            <p className="alert alert-info search-relaxed" role="status">
+              {result.exact
+                ? t('query.relaxedSome', { count: result.exact, total: formatNumber(result.exact) })
+                : t('query.relaxed')}
+            </p>
+          )}
           {result && !error && result.hits.length > 0 && (
             <ol className="results" aria-label={t('search.results')}>
               {result.hits.map((h) => (

@@ -51,6 +51,7 @@ func Fixtures() []search.Doc {
 		doc("hoa1", "equipment", "Máy sấy năng lượng mặt trời", "Thiết bị sấy nông sản dùng năng lượng mặt trời, hoà mạng điện lưới.", func(d *search.Doc) {
 			d.Sectors, d.TransferForms, d.TRL = []string{"clean_energy", "agri_processing"}, []string{"equipment_sale"}, 6
 			d.Text = "Phù hợp sấy chè, quế, hồi."
+			d.TitleEn, d.SummaryEn = "Solar dryer", "Dries farm produce with solar energy."
 		}),
 		doc("nuoc1", "technology", "Xử lý nước thải làng nghề", "Bể lọc sinh học cho nước thải chế biến tinh bột.", func(d *search.Doc) {
 			d.Sectors, d.TRL = []string{"environment"}, 5
@@ -154,8 +155,12 @@ func Check(t T, e search.Engine) {
 		if got := text(t, "sha"); !slices.Contains(got, "che1") {
 			t.Errorf("sha typed last is a prefix of shan: %v", got)
 		}
-		if got := text(t, "sha tuyet"); slices.Contains(got, "che1") {
-			t.Errorf("sha is not the last word, so not a prefix: %v", got)
+		// No document holds "sha" as a word: a result may come only from
+		// relaxing the query, and says so.
+		if r, err := e.Search(ctx, search.Query{Text: "sha tuyet", PageSize: 20, Filter: active}); err != nil {
+			t.Fatal(err)
+		} else if len(r.Hits) > 0 && !r.Relaxed {
+			t.Errorf("sha is not the last word, so not a prefix: %v", r.Hits[0].Doc.ID)
 		}
 	})
 	t.Run("all words before some, trailing words dropped", func(t T) {
@@ -384,6 +389,90 @@ func Check(t T, e search.Engine) {
 		}
 		if s, _ := e.Suggest(ctx, "ủ phân", now, 5); len(s) != 0 {
 			t.Errorf("an expired listing was suggested: %v", s)
+		}
+	})
+	t.Run("synonyms", func(t T) {
+		rules := []search.SynonymRule{
+			{Terms: []string{"quýt", "quít"}},                            // equivalent
+			{Terms: []string{"HTX"}, Expansions: []string{"hợp tác xã"}}, // abbreviation, one way
+			{Terms: []string{"bể lọc"}, Expansions: []string{"túi lọc"}}, // one way, several words
+			{Terms: []string{"củ dong", "dong riềng"}},                   // equivalent, several words
+			{Terms: []string{"tea"}, Expansions: []string{"chè", "trà"}}, // English glossary
+		}
+		if err := e.SetSynonyms(ctx, search.CompileSynonyms(rules)); err != nil {
+			t.Fatal(err)
+		}
+		defer func() {
+			if err := e.SetSynonyms(ctx, search.Synonyms{}); err != nil {
+				t.Fatal(err)
+			}
+			if got := text(t, "quít"); slices.Contains(got, "quyt1") {
+				t.Errorf("cleared synonyms still apply: %v", got)
+			}
+		}()
+		for q, id := range map[string]string{"quít": "quyt1", "quýt": "quyt1", "HTX": "need1", "htx đóng gói": "need1",
+			"củ dong": "mien1", "tea": "che1", "bể lọc": "need1"} {
+			if got := text(t, q); !slices.Contains(got, id) {
+				t.Errorf("%q: %v, want %s", q, got, id)
+			}
+		}
+		if got := text(t, "túi lọc"); slices.Contains(got, "nuoc1") {
+			t.Errorf("a one-way rule works one way: túi lọc found bể lọc: %v", got)
+		}
+	})
+	t.Run("Telex and VNI typed with the input method off", func(t T) {
+		for q, id := range map[string]string{"quyts": "quyt1", "quy1t": "quyt1", "chef shan": "che1", "mieens dong": "mien1", "che2 shan": "che1"} {
+			if got := text(t, q); len(got) == 0 || got[0] != id {
+				t.Errorf("%q: %v, want %s first", q, got, id)
+			}
+		}
+	})
+	t.Run("partial matches say so", func(t T) {
+		// Only che1 holds every word: fewer than enough, so the result adds
+		// documents holding some, after it, and says how many hold all.
+		for q, exact := range map[string]int{"chè shan tuyết": 1, "chè shan tuyết xyzzyqwerty": 0, "chè xyzzyqwerty shan": 0} {
+			r, err := e.Search(ctx, search.Query{Text: q, PageSize: 20, Filter: active})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !r.Relaxed || r.Exact != exact || len(r.Hits) < 2 || r.Hits[0].Doc.ID != "che1" {
+				t.Errorf("%q: relaxed %v, exact %d, hits %d, want relaxed, exact %d and che1 first", q, r.Relaxed, r.Exact, len(r.Hits), exact)
+			}
+		}
+		r, err := e.Search(ctx, search.Query{Text: "sấy", PageSize: 20, Filter: active})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Relaxed || r.Exact != 0 {
+			t.Errorf("one word is never relaxed: %+v", r)
+		}
+	})
+	t.Run("highlights respect diacritics", func(t T) {
+		hl := func(q string) string {
+			r, err := e.Search(ctx, search.Query{Text: q, PageSize: 20, Filter: active})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range r.Hits {
+				if h.Doc.ID == "che1" {
+					return h.Highlights["title"]
+				}
+			}
+			return ""
+		}
+		if got := hl("chè"); !strings.Contains(got, "<mark>chè</mark>") || strings.Contains(got, "<mark>chế</mark>") {
+			t.Errorf("chè: %s", got)
+		}
+		if got := hl("chế"); !strings.Contains(got, "<mark>chế</mark>") || strings.Contains(got, "<mark>chè</mark>") {
+			t.Errorf("chế: %s", got)
+		}
+		if got := hl("che"); !strings.Contains(got, "<mark>chè</mark>") || !strings.Contains(got, "<mark>chế</mark>") {
+			t.Errorf("che, typed without diacritics, marks both: %s", got)
+		}
+	})
+	t.Run("English title and summary", func(t T) {
+		if got := text(t, "solar dryer"); len(got) == 0 || got[0] != "hoa1" {
+			t.Errorf("solar dryer: %v", got)
 		}
 	})
 	t.Run("writes are visible when they return", func(t T) {
