@@ -241,7 +241,7 @@ func (m *Service) For(ctx context.Context, l catalog.Listing, limit int) ([]Matc
 	}
 
 	src := fromListing(l)
-	out := make([]Match, 0, len(docs))
+	cands := make([]side, 0, len(docs))
 	for id, d := range docs {
 		if d.OrgID == l.OrgID || id == l.ID {
 			continue // an organisation is not matched with itself
@@ -250,12 +250,17 @@ func (m *Service) For(ctx context.Context, l catalog.Listing, limit int) ([]Matc
 			continue
 		}
 		cand := fromDoc(d)
-		p := byID[id]
-		if p == nil && !related(src, cand) {
+		if byID[id] == nil && !related(src, cand) {
 			continue
 		}
+		cands = append(cands, cand)
+	}
+	w := m.weights(ctx, src, cands)
+	out := make([]Match, 0, len(cands))
+	for _, cand := range cands {
+		d, p := docs[cand.ID], byID[cand.ID]
 		cand.Verified = m.isVerified(ctx, d.OrgID)
-		sc, reasons := score(src, cand, now)
+		sc, reasons := score(src, cand, now, w)
 		if p == nil && sc < MinScore {
 			continue
 		}
@@ -280,6 +285,20 @@ func (m *Service) For(ctx context.Context, l catalog.Listing, limit int) ([]Matc
 		return strings.Compare(a.Doc.ID, b.Doc.ID)
 	})
 	return out[:min(limit, len(out))], nil
+}
+
+// weights reads from the engine, when it can tell, how many listings hold
+// each keyword word of src and the candidates.
+func (m *Service) weights(ctx context.Context, src side, cands []side) weights {
+	f, ok := m.engine.(Frequencies)
+	if !ok {
+		return uniform
+	}
+	sides := []*side{&src}
+	for i := range cands {
+		sides = append(sides, &cands[i])
+	}
+	return idfWeights(ctx, f, contentWords(sides...))
 }
 
 func (m *Service) proposals(ctx context.Context, l catalog.Listing) ([]Proposal, error) {
