@@ -86,6 +86,11 @@ func checkReasons(t *testing.T, h *apptest.Harness) int {
 		if err != nil {
 			t.Fatal(err)
 		}
+		similar, err := h.App.Matching.Similar(ctx, l, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms = append(ms, similar...)
 		for _, m := range ms {
 			for _, r := range m.Reasons {
 				if r.Code != "shared_keywords" {
@@ -142,4 +147,53 @@ func TestMatchReasonsTrue(t *testing.T) {
 			t.Fatalf("only %d phrases named: the test checks too little", n)
 		}
 	})
+}
+
+// TestListingMatchesByAudience: on a listing page, its organisation's
+// members get its matches with "express interest" allowed; officers get
+// the matches without it; anyone else gets similar listings (the same side
+// of the market, not the listing itself), unscored, without it.
+func TestListingMatchesByAudience(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	if _, err := h.App.Indexer.Reconcile(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ent, inst, officer := h.Demo("enterprise"), h.Demo("institute"), h.Demo("officer")
+	for _, tc := range []struct {
+		who      string
+		token    string
+		audience string
+		offers   bool // the list holds offers (the need's matches), not needs
+		interest bool
+	}{
+		{"owner", ent.Access, "owner", true, true},
+		{"officer", officer.Access, "officer", true, false},
+		{"another organisation", inst.Access, "visitor", false, false},
+		{"anonymous", "", "visitor", false, false},
+	} {
+		r := h.Do(R{Method: "GET", Path: "/api/v1/listings/" + demoNeed + "/matches?limit=10", Token: tc.token})
+		if r.Status != 200 {
+			t.Fatalf("%s: %d %s", tc.who, r.Status, r.Body)
+		}
+		if got := r.JSON(t)["audience"]; got != tc.audience {
+			t.Errorf("%s: audience %v, want %s", tc.who, got, tc.audience)
+		}
+		ms := items(t, r, "matches")
+		if len(ms) == 0 {
+			t.Fatalf("%s: nothing listed", tc.who)
+		}
+		for _, m := range ms {
+			l := m["listing"].(map[string]any)
+			if (l["kind"] != "demand") != tc.offers || l["id"] == demoNeed {
+				t.Errorf("%s: listed %v %v", tc.who, l["kind"], l["title"])
+			}
+			if m["can"].(map[string]any)["interest"] != tc.interest {
+				t.Errorf("%s: can %v", tc.who, m["can"])
+			}
+			if !tc.offers && m["score"].(float64) != 0 {
+				t.Errorf("%s: a similar listing was scored: %v", tc.who, m["score"])
+			}
+		}
+	}
 }

@@ -100,7 +100,7 @@ func TestTransferJourney(t *testing.T) {
 			t.Errorf("reasons %q lack %q", joined, want)
 		}
 	}
-	en := h.Do(R{Method: "GET", Path: "/api/v1/listings/" + demoNeed + "/matches", Headers: map[string]string{"Accept-Language": "en"}})
+	en := h.Do(R{Method: "GET", Path: "/api/v1/listings/" + demoNeed + "/matches", Token: ent.Access, Headers: map[string]string{"Accept-Language": "en"}})
 	if !strings.Contains(string(en.Body), "Price within budget") {
 		t.Errorf("English reasons missing: %.400s", en.Body)
 	}

@@ -287,6 +287,63 @@ func (m *Service) For(ctx context.Context, l catalog.Listing, limit int) ([]Matc
 	return out[:min(limit, len(out))], nil
 }
 
+// sameSide are the kinds on the same side of the market as kind k.
+func sameSide(k string) []string {
+	if k == catalog.KindDemand {
+		return []string{catalog.KindDemand}
+	}
+	return []string{catalog.KindTechnology, catalog.KindEquipment, catalog.KindIP}
+}
+
+// Similar returns up to limit published listings on the same side of the
+// market as l (other offers for an offer, other needs for a need), in the
+// engine's order of relevance to l's words: what a visitor of l's page
+// may also look at. Their reasons are the phrases and the sector they
+// share with l; they carry no score (they are not matched with l).
+func (m *Service) Similar(ctx context.Context, l catalog.Listing, limit int) ([]Match, error) {
+	now := m.cat.Now()
+	res, err := m.engine.Search(ctx, search.Query{Text: queryText(l), Any: true, NoFacets: true,
+		Filter: search.Filter{Kinds: sameSide(l.Kind)}, PageSize: 2 * limit})
+	if err != nil {
+		return nil, err
+	}
+	src := fromListing(l)
+	cands := make([]side, 0, len(res.Hits))
+	docs := map[string]search.Doc{}
+	for _, h := range res.Hits {
+		d := h.Doc
+		if d.ID == l.ID || (!d.ExpiresAt.IsZero() && !now.Before(d.ExpiresAt)) {
+			continue
+		}
+		cand := fromDoc(d)
+		if !related(src, cand) {
+			continue
+		}
+		docs[d.ID] = d
+		cands = append(cands, cand)
+	}
+	w := m.weights(ctx, src, cands)
+	out := make([]Match, 0, min(limit, len(cands)))
+	for i := range cands {
+		if len(out) == limit {
+			break
+		}
+		var rs []Reason
+		if kw := sharedPhrases(&src, &cands[i], w); len(kw) > 0 {
+			names := make([]string, 0, 3)
+			for _, k := range kw[:min(3, len(kw))] {
+				names = append(names, k.text)
+			}
+			rs = append(rs, Reason{Code: "shared_keywords", Params: map[string]string{"keywords": strings.Join(names, ", ")}, Positive: true})
+		}
+		if j := slices.IndexFunc(src.Sectors, func(s string) bool { return slices.Contains(cands[i].Sectors, s) }); j >= 0 {
+			rs = append(rs, Reason{Code: "same_sector", Params: map[string]string{"sector": src.Sectors[j]}, Positive: true})
+		}
+		out = append(out, Match{Doc: docs[cands[i].ID], Reasons: rs})
+	}
+	return out, nil
+}
+
 // weights reads from the engine, when it can tell, how many listings hold
 // each keyword word of src and the candidates.
 func (m *Service) weights(ctx context.Context, src side, cands []side) weights {

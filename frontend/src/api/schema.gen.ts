@@ -474,7 +474,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Suggested matches: offers for a need, needs for an offer, with score and reasons */
+        /** For the listing's organisation and officers, suggested matches (offers for a need, needs for an offer) with score and reasons; for anyone else, similar listings */
         get: operations["getListingsIdMatches"];
         put?: never;
         post?: never;
@@ -1920,6 +1920,9 @@ export interface components {
             ids?: string[];
         };
         Match: {
+            can: {
+                interest: boolean;
+            };
             listing: components["schemas"]["SearchHit"];
             proposed?: {
                 /** Format: date-time */
@@ -1936,7 +1939,10 @@ export interface components {
             }[];
             score: number;
         };
+        /** @enum {string} */
+        MatchAudience: "owner" | "officer" | "visitor";
         Matches: {
+            audience: components["schemas"]["MatchAudience"];
             matches: components["schemas"]["Match"][];
         };
         MatchProposal: {
