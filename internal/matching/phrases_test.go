@@ -1,6 +1,10 @@
 package matching
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/techmart-vn/techmart/internal/taxonomy"
+)
 
 // TestPhraseRules: a phrase is found only as contiguous words within one
 // passage, with diacritics unless one side is written without them.
@@ -24,5 +28,27 @@ func TestPhraseRules(t *testing.T) {
 		if got := Contains(tc.phrase, tc.texts...); got != tc.want {
 			t.Errorf("Contains(%q, %q) = %v", tc.phrase, tc.texts, got)
 		}
+	}
+}
+
+// TestTRLInWords: a TRL reason names each level in plain words beside its
+// number, in Vietnamese and English.
+func TestTRLInWords(t *testing.T) {
+	tax, err := taxonomy.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Reason{Code: "trl_ok", Params: map[string]string{"trl": "8", "min": "7"}, Positive: true}
+	for lang, want := range map[string]string{
+		"vi": "Mức sẵn sàng TRL 8 (hệ thống hoàn chỉnh, đã được thử nghiệm và chứng nhận): đạt mức tối thiểu TRL 7 (mẫu hệ thống được trình diễn trong môi trường vận hành)",
+		"en": "Readiness TRL 8 (system complete and qualified): meets the minimum of TRL 7 (system prototype demonstrated in an operational environment)",
+	} {
+		if got := r.Text(tax, lang); got != want {
+			t.Errorf("%s: %q", lang, got)
+		}
+	}
+	low := Reason{Code: "trl_low", Params: map[string]string{"trl": "4", "min": "6"}}
+	if got := low.Text(tax, "en"); got != "Readiness TRL 4 (technology validated in the laboratory): below the minimum of TRL 6 (technology demonstrated in a relevant environment)" {
+		t.Errorf("%q", got)
 	}
 }
