@@ -93,7 +93,8 @@ function MatchCard({ match, scored, onInterest }: { match: Match; scored: boolea
   const { t, i18n } = useTranslation();
   const { taxonomy } = useTaxonomy();
   const labels = useLabels(taxonomy, i18n.language);
-  const trl = trlInWords(t, labels, match.listing.trl);
+  // A TRL reason already names the level in words; otherwise a line says it.
+  const trl = match.reasons.some((r) => r.code === 'trl_ok' || r.code === 'trl_low') ? undefined : trlInWords(t, labels, match.listing.trl);
   const reasons = match.reasons.filter((r) => r.text && r.code !== 'proposed');
   // A short list: the first reasons and every caveat; the rest on request.
   const caveat = (r: MatchReason) => r.positive === false || r.code === 'trl_low' || r.code === 'price_over_budget';
