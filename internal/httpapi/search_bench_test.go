@@ -243,6 +243,11 @@ func load(b *testing.B, base, path string, next func(r *rand.Rand, z *rand.Zipf)
 
 // loadFrom is load with the number of concurrent clients.
 func loadFrom(b *testing.B, clients int, base, path string, next func(r *rand.Rand, z *rand.Zipf) string) {
+	loadAs(b, clients, "", base, path, next)
+}
+
+// loadAs is loadFrom signed in with an access token ("": anonymous).
+func loadAs(b *testing.B, clients int, token, base, path string, next func(r *rand.Rand, z *rand.Zipf) string) {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients}}
 	lat := make([]time.Duration, b.N)
 	var wg sync.WaitGroup
@@ -265,7 +270,15 @@ func loadFrom(b *testing.B, clients int, base, path string, next func(r *rand.Ra
 					return
 				}
 				t0 := time.Now()
-				resp, err := client.Get(base + path + next(r, z))
+				req, err := http.NewRequest("GET", base+path+next(r, z), nil)
+				if err != nil {
+					b.Error(err)
+					return
+				}
+				if token != "" {
+					req.Header.Set("Authorization", "Bearer "+token)
+				}
+				resp, err := client.Do(req)
 				if err != nil {
 					b.Error(err)
 					return
