@@ -152,7 +152,8 @@ func TestMatchReasonsTrue(t *testing.T) {
 // TestListingMatchesByAudience: on a listing page, its organisation's
 // members get its matches with "express interest" allowed; officers get
 // the matches without it; anyone else gets similar listings (the same side
-// of the market, not the listing itself), unscored, without it.
+// of the market, not the listing itself, each with a reason), unscored,
+// without it.
 func TestListingMatchesByAudience(t *testing.T) {
 	t.Parallel()
 	h := apptest.New(t)
@@ -193,6 +194,9 @@ func TestListingMatchesByAudience(t *testing.T) {
 			}
 			if !tc.offers && m["score"].(float64) != 0 {
 				t.Errorf("%s: a similar listing was scored: %v", tc.who, m["score"])
+			}
+			if rs, _ := m["reasons"].([]any); !tc.offers && len(rs) == 0 {
+				t.Errorf("%s: %v is listed as similar without a reason", tc.who, l["title"])
 			}
 		}
 	}

@@ -328,13 +328,21 @@ func (m *Service) Similar(ctx context.Context, l catalog.Listing, limit int) ([]
 		if len(out) == limit {
 			break
 		}
+		// Only with a ground a person can see: shared phrases or a
+		// similar description; a shared sector alone is not "similar".
 		var rs []Reason
-		if kw := sharedPhrases(&src, &cands[i], w); len(kw) > 0 {
+		kw := sharedPhrases(&src, &cands[i], w)
+		if len(kw) > 0 {
 			names := make([]string, 0, 3)
 			for _, k := range kw[:min(3, len(kw))] {
 				names = append(names, k.text)
 			}
 			rs = append(rs, Reason{Code: "shared_keywords", Params: map[string]string{"keywords": strings.Join(names, ", ")}, Positive: true})
+		}
+		if sim := max(textSimilarity(src, cands[i]), textSimilarity(cands[i], src)); sim >= 0.3 {
+			rs = append(rs, Reason{Code: "text", Positive: true})
+		} else if len(kw) == 0 {
+			continue
 		}
 		if j := slices.IndexFunc(src.Sectors, func(s string) bool { return slices.Contains(cands[i].Sectors, s) }); j >= 0 {
 			rs = append(rs, Reason{Code: "same_sector", Params: map[string]string{"sector": src.Sectors[j]}, Positive: true})
