@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -12,6 +13,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/matching"
 	"github.com/techmart-vn/techmart/internal/notify"
+	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/pipeline"
 	"github.com/techmart-vn/techmart/internal/taxonomy"
 	"github.com/techmart-vn/techmart/internal/validate"
@@ -23,7 +25,7 @@ func (s *Server) matchingRoutes() []route {
 			responses: map[int]string{200: "Connection", 403: "Problem", 404: "Problem", 409: "Problem", 412: "Problem", 422: "Problem"}, handler: h}
 	}
 	return []route{
-		{method: "GET", path: "/listings/:id/matches", tag: "matching", summary: "Suggested matches: offers for a need, needs for an offer, with score and reasons",
+		{method: "GET", path: "/listings/:id/matches", tag: "matching", summary: "For the listing's organisation and officers, suggested matches (offers for a need, needs for an offer) with score and reasons; for anyone else, similar listings",
 			query: []string{"limit"}, responses: map[int]string{200: "Matches", 404: "Problem"}, handler: s.matches},
 		{method: "POST", path: "/matches", tag: "matching", access: staff, summary: "Propose a need–offer pair by hand (officers)",
 			request: "MatchProposal", responses: map[int]string{201: "Proposal", 409: "Problem", 422: "Problem"}, handler: s.proposeMatch},
@@ -71,9 +73,15 @@ type matchingReason = struct {
 }
 
 type matchJSON struct {
-	Listing  hitJSON      `json:"listing"`
-	Score    int          `json:"score"`
-	Reasons  []reasonJSON `json:"reasons"`
+	Listing hitJSON `json:"listing"`
+	// Score is 0–100 for a match; 0 for a similar listing (not scored).
+	Score   int          `json:"score"`
+	Reasons []reasonJSON `json:"reasons"`
+	// Can says what the reader may do with this match: express the
+	// listing's organisation's interest in it (its members, when verified).
+	Can struct {
+		Interest bool `json:"interest"`
+	} `json:"can"`
 	Proposed *struct {
 		Note string    `json:"note"`
 		At   time.Time `json:"at"`
@@ -100,7 +108,15 @@ func (s *Server) matches(c *fiber.Ctx) error {
 			return catalog.ErrNotFound
 		}
 	}
-	ms, err := s.d.Matching.For(ctx, l, int(limit))
+	// Matches are for the listing's organisation and for officers, who
+	// broker pairs; anyone else sees similar listings instead.
+	audience, interest := audienceOf(ctx, s.d.Orgs, p, l)
+	var ms []matching.Match
+	if audience == audienceVisitor {
+		ms, err = s.d.Matching.Similar(ctx, l, int(limit))
+	} else {
+		ms, err = s.d.Matching.For(ctx, l, int(limit))
+	}
 	if err != nil {
 		return errSearchDown.Wrap(err)
 	}
@@ -109,6 +125,7 @@ func (s *Server) matches(c *fiber.Ctx) error {
 	out := make([]matchJSON, 0, len(ms))
 	for _, m := range ms {
 		j := matchJSON{Listing: toHit(m.Doc, nil), Score: m.Score, Reasons: make([]reasonJSON, 0, len(m.Reasons))}
+		j.Can.Interest = interest
 		for _, r := range m.Reasons {
 			j.Reasons = append(j.Reasons, reasonJSON{matchingReason{r.Code, r.Params, r.Positive}, r.Text(tax, lang)})
 		}
@@ -121,7 +138,28 @@ func (s *Server) matches(c *fiber.Ctx) error {
 		out = append(out, j)
 	}
 	c.Set(fiber.HeaderCacheControl, "private, no-cache")
-	return c.JSON(matchesJSON{Matches: out})
+	return c.JSON(matchesJSON{Audience: audience, Matches: out})
+}
+
+// Who a listing's matches section is for.
+const (
+	audienceOwner   = "owner"   // a member of the listing's organisation: its matches
+	audienceOfficer = "officer" // the department: its matches, to propose pairs
+	audienceVisitor = "visitor" // anyone else: similar listings
+)
+
+// audienceOf tells who p is to l's matches, and whether they may express
+// interest in a match on behalf of l's organisation: its members may when
+// it is verified and not the department.
+func audienceOf(ctx context.Context, orgs *org.Service, p *auth.Principal, l catalog.Listing) (string, bool) {
+	switch {
+	case p != nil && slices.Contains(p.User.Orgs, l.OrgID):
+		o, err := orgs.Get(ctx, l.OrgID)
+		return audienceOwner, err == nil && o.Status == org.StatusVerified && o.Kind != org.KindDepartment
+	case p != nil && p.User.HasRole(auth.RoleOfficer, auth.RoleAdmin):
+		return audienceOfficer, false
+	}
+	return audienceVisitor, false
 }
 
 func (s *Server) proposeMatch(c *fiber.Ctx) error {

@@ -95,12 +95,12 @@ func TestTransferJourney(t *testing.T) {
 		texts = append(texts, rs.(map[string]any)["text"].(string))
 	}
 	joined := strings.Join(texts, "; ")
-	for _, want := range []string{"Cùng lĩnh vực chế biến nông lâm sản", "TRL 7 ≥ 6", "Giá trong ngân sách"} {
+	for _, want := range []string{"Cùng lĩnh vực chế biến nông lâm sản", "Mức sẵn sàng TRL 7 (mẫu hệ thống được trình diễn trong môi trường vận hành): đạt mức tối thiểu TRL 6 (công nghệ được trình diễn trong môi trường liên quan)", "Giá trong ngân sách"} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("reasons %q lack %q", joined, want)
 		}
 	}
-	en := h.Do(R{Method: "GET", Path: "/api/v1/listings/" + demoNeed + "/matches", Headers: map[string]string{"Accept-Language": "en"}})
+	en := h.Do(R{Method: "GET", Path: "/api/v1/listings/" + demoNeed + "/matches", Token: ent.Access, Headers: map[string]string{"Accept-Language": "en"}})
 	if !strings.Contains(string(en.Body), "Price within budget") {
 		t.Errorf("English reasons missing: %.400s", en.Body)
 	}

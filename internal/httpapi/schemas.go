@@ -49,6 +49,7 @@ func apiSchemas() map[string]apischema.Schema {
 	r.Enum("ApplicationState", support.AppStates)
 	r.Enum("EmailTopic", notify.EmailTopics)
 	r.Enum("BackupKind", backup.Kinds)
+	r.Enum("MatchAudience", []string{audienceOwner, audienceOfficer, audienceVisitor})
 
 	r.Raw("Upload", apischema.Schema{"type": "object", "description": "multipart/form-data",
 		"properties": apischema.Schema{"file": apischema.Schema{"type": "string", "format": "binary"}}})
@@ -190,7 +191,10 @@ type fileListJSON struct {
 }
 
 type matchesJSON struct {
-	Matches []matchJSON `json:"matches"`
+	// Audience is who the list is for: "owner" and "officer" get matches,
+	// "visitor" similar listings.
+	Audience string      `json:"audience" rule:"enum=MatchAudience"`
+	Matches  []matchJSON `json:"matches"`
 }
 
 type messagesJSON struct {

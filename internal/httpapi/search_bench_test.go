@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -87,6 +88,11 @@ func BenchmarkSearch(b *testing.B) {
 	h, base := catalogue(b)
 	b.Run("API", func(b *testing.B) { load(b, base, "/api/v1/search?", queryMix) })
 	b.Run("APIUncached", func(b *testing.B) { load(b, uncached(b, h), "/api/v1/search?", queryMix) })
+	b.Run("LongTail", func(b *testing.B) {
+		tail := longTail(3000)
+		defer profile(b)()
+		load(b, base, "/api/v1/search?", func(r *rand.Rand, _ *rand.Zipf) string { return tail[r.IntN(len(tail))] })
+	})
 	b.Run("Suggest", func(b *testing.B) {
 		load(b, base, "/api/v1/search/suggest?", func(r *rand.Rand, z *rand.Zipf) string {
 			p := []rune(fold(benchProducts[z.Uint64()]))
@@ -148,6 +154,87 @@ func queryMix(r *rand.Rand, zipf *rand.Zipf) string {
 	return v.Encode()
 }
 
+// tailProducts and tailWords are the synthetic catalogue's vocabulary
+// (internal/seed/synthetic.go) the long tail draws from.
+var (
+	tailProducts = []string{
+		"chè Shan tuyết", "chè xanh", "quýt", "cam sành", "hồng không hạt", "miến dong", "tinh bột dong riềng",
+		"gạo bao thai", "khoai môn", "rau an toàn", "nấm sò", "nấm linh chi", "mộc nhĩ", "giảo cổ lam", "ba kích",
+		"cá tầm", "cá chép", "gà đồi", "lợn đen", "mật ong", "măng tre", "quế", "hồi", "gừng", "nghệ", "đậu tương",
+		"ngô lai", "lúa nếp", "chuối tây", "mơ", "mận", "dưa chuột", "cà chua", "thức ăn chăn nuôi", "phân bón hữu cơ",
+		"nước thải", "rác thải hữu cơ", "gỗ rừng trồng", "tre luồng", "dược liệu", "sữa bò", "trứng gà", "thảo quả",
+	}
+	tailWords = []string{
+		"sấy", "bảo quản", "chế biến", "đóng gói", "lên men", "nhân giống", "chiết xuất", "kho lạnh", "vi sinh",
+		"tưới", "phân loại", "truy xuất", "VietGAP", "hữu cơ", "tiết kiệm", "năng suất", "xuất khẩu", "hộ gia đình",
+	}
+)
+
+// longTail is n distinct queries in the API's form, each drawn once: a
+// product, maybe with a process or quality word, typed with or without
+// diacritics, maybe filtered by kind or sector, sorted or paged. Drawn
+// uniformly, they rarely repeat within the cache's lifetime, so nearly
+// every request reaches the engine.
+func longTail(n int) []string {
+	r := rand.New(rand.NewPCG(3, 11))
+	sectors := []string{"agri_processing", "hitech_agri", "biotech", "environment", "mechanics_automation"}
+	kinds := []string{"technology", "equipment", "ip", "demand"}
+	seen := map[string]bool{}
+	out := make([]string, 0, n)
+	for len(out) < n {
+		v := url.Values{}
+		q := tailProducts[r.IntN(len(tailProducts))]
+		switch r.IntN(3) {
+		case 0:
+			q = tailWords[r.IntN(len(tailWords))] + " " + q
+		case 1:
+			q += " " + tailWords[r.IntN(len(tailWords))]
+		}
+		if r.IntN(3) == 0 {
+			q = fold(q)
+		}
+		v.Set("q", q)
+		if r.IntN(3) == 0 {
+			v.Set("kind", kinds[r.IntN(len(kinds))])
+		}
+		if r.IntN(4) == 0 {
+			v.Set("sector", sectors[r.IntN(len(sectors))])
+		}
+		if r.IntN(4) == 0 {
+			v.Set("sort", "newest")
+		}
+		if p := r.IntN(6); p >= 3 {
+			v.Set("page", strconv.Itoa(p-1))
+		}
+		if e := v.Encode(); !seen[e] {
+			seen[e] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// profile writes a CPU profile of what follows to the file named by
+// TECHMART_BENCH_CPUPROFILE, if set: -cpuprofile would mostly show the
+// catalogue being built.
+func profile(b *testing.B) func() {
+	path := os.Getenv("TECHMART_BENCH_CPUPROFILE")
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		b.Fatal(err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		_ = f.Close()
+	}
+}
+
 // load runs b.N requests from 16 concurrent clients over loopback HTTP and
 // reports p50, p95, p99 and throughput.
 func load(b *testing.B, base, path string, next func(r *rand.Rand, z *rand.Zipf) string) {
@@ -156,6 +243,11 @@ func load(b *testing.B, base, path string, next func(r *rand.Rand, z *rand.Zipf)
 
 // loadFrom is load with the number of concurrent clients.
 func loadFrom(b *testing.B, clients int, base, path string, next func(r *rand.Rand, z *rand.Zipf) string) {
+	loadAs(b, clients, "", base, path, next)
+}
+
+// loadAs is loadFrom signed in with an access token ("": anonymous).
+func loadAs(b *testing.B, clients int, token, base, path string, next func(r *rand.Rand, z *rand.Zipf) string) {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients}}
 	lat := make([]time.Duration, b.N)
 	var wg sync.WaitGroup
@@ -178,7 +270,15 @@ func loadFrom(b *testing.B, clients int, base, path string, next func(r *rand.Ra
 					return
 				}
 				t0 := time.Now()
-				resp, err := client.Get(base + path + next(r, z))
+				req, err := http.NewRequest("GET", base+path+next(r, z), nil)
+				if err != nil {
+					b.Error(err)
+					return
+				}
+				if token != "" {
+					req.Header.Set("Authorization", "Bearer "+token)
+				}
+				resp, err := client.Do(req)
 				if err != nil {
 					b.Error(err)
 					return

@@ -241,7 +241,7 @@ func (m *Service) For(ctx context.Context, l catalog.Listing, limit int) ([]Matc
 	}
 
 	src := fromListing(l)
-	out := make([]Match, 0, len(docs))
+	cands := make([]side, 0, len(docs))
 	for id, d := range docs {
 		if d.OrgID == l.OrgID || id == l.ID {
 			continue // an organisation is not matched with itself
@@ -250,12 +250,17 @@ func (m *Service) For(ctx context.Context, l catalog.Listing, limit int) ([]Matc
 			continue
 		}
 		cand := fromDoc(d)
-		p := byID[id]
-		if p == nil && !related(src, cand) {
+		if byID[id] == nil && !related(src, cand) {
 			continue
 		}
+		cands = append(cands, cand)
+	}
+	w := m.weights(ctx, src, cands)
+	out := make([]Match, 0, len(cands))
+	for _, cand := range cands {
+		d, p := docs[cand.ID], byID[cand.ID]
 		cand.Verified = m.isVerified(ctx, d.OrgID)
-		sc, reasons := score(src, cand, now)
+		sc, reasons := score(src, cand, now, w)
 		if p == nil && sc < MinScore {
 			continue
 		}
@@ -280,6 +285,85 @@ func (m *Service) For(ctx context.Context, l catalog.Listing, limit int) ([]Matc
 		return strings.Compare(a.Doc.ID, b.Doc.ID)
 	})
 	return out[:min(limit, len(out))], nil
+}
+
+// sameSide are the kinds on the same side of the market as kind k.
+func sameSide(k string) []string {
+	if k == catalog.KindDemand {
+		return []string{catalog.KindDemand}
+	}
+	return []string{catalog.KindTechnology, catalog.KindEquipment, catalog.KindIP}
+}
+
+// Similar returns up to limit published listings on the same side of the
+// market as l (other offers for an offer, other needs for a need), in the
+// engine's order of relevance to l's words: what a visitor of l's page
+// may also look at. Their reasons are the phrases and the sector they
+// share with l; they carry no score (they are not matched with l).
+func (m *Service) Similar(ctx context.Context, l catalog.Listing, limit int) ([]Match, error) {
+	now := m.cat.Now()
+	res, err := m.engine.Search(ctx, search.Query{Text: queryText(l), Any: true, NoFacets: true,
+		Filter: search.Filter{Kinds: sameSide(l.Kind)}, PageSize: 2 * limit})
+	if err != nil {
+		return nil, err
+	}
+	src := fromListing(l)
+	cands := make([]side, 0, len(res.Hits))
+	docs := map[string]search.Doc{}
+	for _, h := range res.Hits {
+		d := h.Doc
+		if d.ID == l.ID || (!d.ExpiresAt.IsZero() && !now.Before(d.ExpiresAt)) {
+			continue
+		}
+		cand := fromDoc(d)
+		if !related(src, cand) {
+			continue
+		}
+		docs[d.ID] = d
+		cands = append(cands, cand)
+	}
+	w := m.weights(ctx, src, cands)
+	out := make([]Match, 0, min(limit, len(cands)))
+	for i := range cands {
+		if len(out) == limit {
+			break
+		}
+		// Only with a ground a person can see: shared phrases or a
+		// similar description; a shared sector alone is not "similar".
+		var rs []Reason
+		kw := sharedPhrases(&src, &cands[i], w)
+		if len(kw) > 0 {
+			names := make([]string, 0, 3)
+			for _, k := range kw[:min(3, len(kw))] {
+				names = append(names, k.text)
+			}
+			rs = append(rs, Reason{Code: "shared_keywords", Params: map[string]string{"keywords": strings.Join(names, ", ")}, Positive: true})
+		}
+		if sim := max(textSimilarity(src, cands[i]), textSimilarity(cands[i], src)); sim >= 0.3 {
+			rs = append(rs, Reason{Code: "text", Positive: true})
+		} else if len(kw) == 0 {
+			continue
+		}
+		if j := slices.IndexFunc(src.Sectors, func(s string) bool { return slices.Contains(cands[i].Sectors, s) }); j >= 0 {
+			rs = append(rs, Reason{Code: "same_sector", Params: map[string]string{"sector": src.Sectors[j]}, Positive: true})
+		}
+		out = append(out, Match{Doc: docs[cands[i].ID], Reasons: rs})
+	}
+	return out, nil
+}
+
+// weights reads from the engine, when it can tell, how many listings hold
+// each keyword word of src and the candidates.
+func (m *Service) weights(ctx context.Context, src side, cands []side) weights {
+	f, ok := m.engine.(Frequencies)
+	if !ok {
+		return uniform
+	}
+	sides := []*side{&src}
+	for i := range cands {
+		sides = append(sides, &cands[i])
+	}
+	return idfWeights(ctx, f, contentWords(sides...))
 }
 
 func (m *Service) proposals(ctx context.Context, l catalog.Listing) ([]Proposal, error) {

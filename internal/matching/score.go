@@ -53,6 +53,9 @@ type side struct {
 	focus map[string]float64 // weighted terms of title, keywords, summary, problem
 	all   map[string]bool    // every term of the public text
 	pairs map[string]bool    // adjacent term pairs ("bao quan"), for phrases
+
+	summary, rest string      // the public text besides title and keywords
+	pt            *phraseText // the same, for phrase lookups (see phrases)
 }
 
 func fromListing(l catalog.Listing) side {
@@ -72,6 +75,14 @@ func fromListing(l catalog.Listing) side {
 		text = append(text, l.Requirements.Must...)
 	}
 	s.terms(l.Summary+"\n"+l.Problem, strings.Join(text, "\n"))
+	// Phrases are looked for in the same text the index holds of a
+	// candidate (catalog's projection), so both sides read alike.
+	all := []string{l.Description, l.Advantages, l.Applications, l.Problem, l.Holder}
+	if l.Requirements != nil {
+		all = append(append(all, l.Requirements.Must...), l.Requirements.Nice...)
+	}
+	s.summary, s.rest = l.Summary, strings.Join(all, "\n")
+	s.phrases()
 	return s
 }
 
@@ -88,6 +99,7 @@ func fromDoc(d search.Doc) side {
 		s.TRLMin = v.TRLMin
 	}
 	s.terms(d.Summary, clip(d.Text, 1500))
+	s.summary, s.rest = d.Summary, d.Text
 	return s
 }
 
@@ -188,35 +200,11 @@ func focusSimilarity(src, cand side) float64 {
 	return textSimilarity(src, c)
 }
 
-// sharedKeywords are src's keywords found as phrases in cand.
-func sharedKeywords(src, cand side) []string {
-	var out []string
-	for _, k := range src.Keywords {
-		ws := content(search.Words(k))
-		if len(ws) == 0 {
-			continue
-		}
-		found := true
-		if len(ws) == 1 {
-			found = cand.all[ws[0]]
-		} else {
-			for i := 1; i < len(ws); i++ {
-				if !cand.pairs[ws[i-1]+" "+ws[i]] {
-					found = false
-					break
-				}
-			}
-		}
-		if found {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
 // score rates how well src and cand fit, 0–100, with the reasons. One of
 // them is a need and the other an offer, in either order.
-func score(src, cand side, now time.Time) (int, []Reason) {
+//
+// w weighs words by how rare they are in the catalogue (uniform: all alike).
+func score(src, cand side, now time.Time, w weights) (int, []Reason) {
 	need, offer := src, cand
 	if src.Kind != catalog.KindDemand {
 		need, offer = cand, src
@@ -241,12 +229,18 @@ func score(src, cand side, now time.Time) (int, []Reason) {
 	if back := focusSimilarity(offer, need); back > sim {
 		sim = (sim + back) / 2
 	}
-	kw := sharedKeywords(need, offer)
-	if len(kw) == 0 {
-		kw = sharedKeywords(offer, need)
-	}
-	if len(kw) > 0 {
-		add(min(float64(len(kw))*5, ptsKeywords), "shared_keywords", true, map[string]string{"keywords": strings.Join(kw[:min(3, len(kw))], ", ")})
+	// Keywords of either listing found as phrases in the other; words
+	// common across the catalogue weigh less, and one alone weighs little.
+	if kw := sharedPhrases(&need, &offer, w); len(kw) > 0 {
+		var sum float64
+		names := make([]string, 0, 3)
+		for i, k := range kw {
+			sum += k.weight
+			if i < 3 {
+				names = append(names, k.text)
+			}
+		}
+		add(min(ptsKeywords*sum, ptsKeywords), "shared_keywords", true, map[string]string{"keywords": strings.Join(names, ", ")})
 	}
 	textPts := ptsText * min(1, sim/0.6)
 	if sim >= 0.3 {

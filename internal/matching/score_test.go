@@ -55,7 +55,7 @@ func TestScore(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			sc, rs := score(src, fromDoc(tc.doc), now)
+			sc, rs := score(src, fromDoc(tc.doc), now, uniform)
 			got := codes(rs)
 			for _, c := range tc.has {
 				if !slices.Contains(got, c) {
@@ -76,7 +76,7 @@ func TestScore(t *testing.T) {
 		t.Error("a boiler is not related to keeping mandarins fresh")
 	}
 	// Symmetric enough: an offer scores a need as the need scores it.
-	a, _ := score(src, fromDoc(offer(nil)), now)
+	a, _ := score(src, fromDoc(offer(nil)), now, uniform)
 	published := now.Add(-48 * time.Hour)
 	o := offer(nil)
 	ol := catalog.Listing{ID: o.ID, Kind: o.Kind, OrgID: o.OrgID, Title: o.Title, Summary: o.Summary, Sectors: o.Sectors, Keywords: o.Keywords,
@@ -84,7 +84,7 @@ func TestScore(t *testing.T) {
 	nd := need()
 	b, _ := score(fromListing(ol), fromDoc(search.Doc{ID: nd.ID, Kind: nd.Kind, OrgID: nd.OrgID, Title: nd.Title, Summary: nd.Summary,
 		Sectors: nd.Sectors, Keywords: nd.Keywords, TransferForms: nd.TransferForms, BudgetMax: nd.Budget.Max, PublishedAt: *nd.PublishedAt,
-		Source: []byte(`{"trlMin":6}`)}), now)
+		Source: []byte(`{"trlMin":6}`)}), now, uniform)
 	if d := a - b; d < -10 || d > 10 {
 		t.Errorf("need→offer %d, offer→need %d", a, b)
 	}

@@ -14,8 +14,8 @@ var reasonTexts = map[string]text{
 	"text":              {"Nội dung mô tả tương đồng", "Similar description"},
 	"shared_keywords":   {"Chung từ khóa: {keywords}", "Shared keywords: {keywords}"},
 	"same_sector":       {"Cùng lĩnh vực {sector}", "Same sector: {sector}"},
-	"trl_ok":            {"TRL {trl} ≥ {min}", "TRL {trl} ≥ {min}"},
-	"trl_low":           {"TRL {trl} thấp hơn mức yêu cầu {min}", "TRL {trl} below the required {min}"},
+	"trl_ok":            {"Mức sẵn sàng TRL {trl} ({trlWords}): đạt mức tối thiểu TRL {min} ({minWords})", "Readiness TRL {trl} ({trlWords}): meets the minimum of TRL {min} ({minWords})"},
+	"trl_low":           {"Mức sẵn sàng TRL {trl} ({trlWords}): thấp hơn mức tối thiểu TRL {min} ({minWords})", "Readiness TRL {trl} ({trlWords}): below the minimum of TRL {min} ({minWords})"},
 	"price_in_budget":   {"Giá trong ngân sách", "Price within budget"},
 	"price_over_budget": {"Giá vượt ngân sách", "Price above budget"},
 	"form_match":        {"Hình thức chuyển giao phù hợp: {form}", "Transfer form fits: {form}"},
@@ -45,6 +45,14 @@ func (r Reason) Text(tax *taxonomy.Taxonomy, lang string) string {
 			v = strings.ToLower(taxonomy.Label(tax.TransferForms, v, lang))
 		case "unit":
 			v = taxonomy.Label(tax.Units(), v, lang)
+		case "trl", "min":
+			// The level's name beside its number: "TRL 8" alone says
+			// little to most readers.
+			words := "{trlWords}"
+			if k == "min" {
+				words = "{minWords}"
+			}
+			s = strings.ReplaceAll(s, words, lowerFirst(taxonomy.Label(tax.TRL, v, lang)))
 		}
 		s = strings.ReplaceAll(s, "{"+k+"}", v)
 	}

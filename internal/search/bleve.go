@@ -704,3 +704,42 @@ func (b *Bleve) Suggest(ctx context.Context, text string, activeAt time.Time, li
 	}
 	return out, nil
 }
+
+// DocFreq tells how many documents hold each folded word (in their title,
+// keywords and summary, or in the rest of their text; the larger count)
+// and how many documents the index holds: matching weighs the phrases two
+// listings share by it.
+func (b *Bleve) DocFreq(ctx context.Context, words []string) (map[string]int, int, error) {
+	adv, err := b.index.Advanced()
+	if err != nil {
+		return nil, 0, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, 0, err
+	}
+	defer r.Close()
+	n, err := r.DocCount()
+	if err != nil {
+		return nil, 0, err
+	}
+	out := make(map[string]int, len(words))
+	for _, w := range words {
+		focus := 0
+		for _, field := range []string{fFocusOffer, fFocusNeed, fText} {
+			tr, err := r.TermFieldReader(ctx, []byte(w), field, false, false, false)
+			if err != nil {
+				return nil, 0, err
+			}
+			c := int(tr.Count())
+			_ = tr.Close()
+			if field == fText {
+				focus = max(focus, c)
+			} else {
+				focus += c
+			}
+		}
+		out[w] = focus
+	}
+	return out, int(n), nil
+}

@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"context"
 	"encoding/json"
+	"maps"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -98,11 +99,38 @@ func (c *Cached) Search(ctx context.Context, q Query) (Result, error) {
 		return v.(Result), nil
 	}
 	gen := c.gen.Load()
-	r, err := c.Engine.Search(ctx, q)
-	if err == nil {
-		c.put(key, gen, r)
+	// Facets depend on the text and the filters only: counted once, they
+	// serve every page and every sort of the same search, and the engine
+	// skips the part of a query that grows with its matches.
+	inner, fkey := q, ""
+	var facets map[string][]FacetCount
+	if !q.NoFacets {
+		fkey = facetKey(q)
+		if v, ok := c.get(fkey); ok {
+			facets = v.(map[string][]FacetCount)
+			inner.NoFacets = true
+		}
 	}
-	return r, err
+	r, err := c.Engine.Search(ctx, inner)
+	if err != nil {
+		return r, err
+	}
+	switch {
+	case facets != nil:
+		r.Facets = maps.Clone(facets)
+	case fkey != "":
+		c.put(fkey, gen, maps.Clone(r.Facets))
+	}
+	c.put(key, gen, r)
+	return r, nil
+}
+
+// facetKey names the facet counts of q: its text and filters, whatever
+// its page and sort.
+func facetKey(q Query) string {
+	q.Page, q.PageSize, q.Sort = 0, 0, ""
+	b, _ := json.Marshal(q)
+	return "f" + string(b)
 }
 
 func (c *Cached) Suggest(ctx context.Context, text string, activeAt time.Time, limit int) ([]Suggestion, error) {
@@ -117,4 +145,15 @@ func (c *Cached) Suggest(ctx context.Context, text string, activeAt time.Time, l
 		c.put(key, gen, r)
 	}
 	return r, err
+}
+
+// DocFreq passes through to the engine when it can tell word frequencies
+// (see Bleve.DocFreq); otherwise it reports none.
+func (c *Cached) DocFreq(ctx context.Context, words []string) (map[string]int, int, error) {
+	if f, ok := c.Engine.(interface {
+		DocFreq(context.Context, []string) (map[string]int, int, error)
+	}); ok {
+		return f.DocFreq(ctx, words)
+	}
+	return nil, 0, nil
 }

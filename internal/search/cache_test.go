@@ -3,6 +3,7 @@ package search_test
 import (
 	"context"
 	"path/filepath"
+	"reflect"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -13,12 +14,70 @@ import (
 
 type counting struct {
 	search.Engine
-	searches atomic.Int32
+	searches, facets atomic.Int32
 }
 
 func (c *counting) Search(ctx context.Context, q search.Query) (search.Result, error) {
 	c.searches.Add(1)
+	if !q.NoFacets {
+		c.facets.Add(1)
+	}
 	return c.Engine.Search(ctx, q)
+}
+
+// Facets are counted once per text and filters: another page or another
+// sort of the same search asks the engine without facets and gets the
+// counts of the first.
+func TestCachedFacetsAcrossPages(t *testing.T) {
+	e, err := search.OpenBleve("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = e.Close() })
+	inner := &counting{Engine: e}
+	c := search.NewCached(inner, 100, time.Minute)
+	ctx := context.Background()
+	if err := c.Upsert(ctx, searchtest.Fixtures()...); err != nil {
+		t.Fatal(err)
+	}
+	q := search.Query{Text: "chè", PageSize: 1, Page: 1}
+	first, err := c.Search(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q2 := q
+	q2.Page = 2
+	q3 := q
+	q3.Sort = search.SortNewest
+	for _, next := range []search.Query{q2, q3} {
+		r, err := c.Search(ctx, next)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Total != first.Total || !reflect.DeepEqual(r.Facets, first.Facets) {
+			t.Fatalf("page %d, sort %q: total %d, facets %v; first page: %d, %v", next.Page, next.Sort, r.Total, r.Facets, first.Total, first.Facets)
+		}
+	}
+	if inner.searches.Load() != 3 || inner.facets.Load() != 1 {
+		t.Fatalf("engine asked %d times, %d with facets (want 3, 1)", inner.searches.Load(), inner.facets.Load())
+	}
+	other := q
+	other.Filter.Kinds = []string{"technology"}
+	if _, err := c.Search(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	if inner.facets.Load() != 2 {
+		t.Fatal("another filter reused the facets")
+	}
+	if err := c.Delete(ctx, "che1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Search(ctx, q2); err != nil {
+		t.Fatal(err)
+	}
+	if inner.facets.Load() != 3 {
+		t.Fatal("facets survived a write")
+	}
 }
 
 // The cache passes the conformance suite (every write empties it) and

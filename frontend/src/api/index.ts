@@ -18,7 +18,7 @@ import type {
   ConnectionState,
   InterestInput,
   ItemList,
-  Match,
+  MatchList,
   Message,
   NotificationPage,
   NotificationPreferences,
@@ -217,7 +217,9 @@ export const endpoints = {
 
   /** Offers for a need, needs for an offer, best first. */
   matches: (listingId: string, limit = 10) =>
-    api.get<{ matches: Match[] }>(`/listings/${enc(listingId)}/matches`, { limit }).then((r) => r.matches ?? []),
+    api.get<MatchList>(`/listings/${enc(listingId)}/matches`, { limit }).then((r) => r.matches ?? []),
+  /** The matches with whom they are for (owner, officer or visitor). */
+  matchList: (listingId: string, limit = 10) => api.get<MatchList>(`/listings/${enc(listingId)}/matches`, { limit }),
   /** Officers pair a need with an offer by hand. */
   proposeMatch: (needId: string, offerId: string, note: string) =>
     api.post<ProposedMatch>('/matches', { needId, offerId, note }),

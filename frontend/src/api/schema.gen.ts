@@ -508,7 +508,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Suggested matches: offers for a need, needs for an offer, with score and reasons */
+        /** For the listing's organisation and officers, suggested matches (offers for a need, needs for an offer) with score and reasons; for anyone else, similar listings */
         get: operations["getListingsIdMatches"];
         put?: never;
         post?: never;
@@ -2302,6 +2302,9 @@ export interface components {
             ids?: string[];
         };
         Match: {
+            can: {
+                interest: boolean;
+            };
             listing: components["schemas"]["SearchHit"];
             proposed?: {
                 /** Format: date-time */
@@ -2318,7 +2321,10 @@ export interface components {
             }[];
             score: number;
         };
+        /** @enum {string} */
+        MatchAudience: "owner" | "officer" | "visitor";
         Matches: {
+            audience: components["schemas"]["MatchAudience"];
             matches: components["schemas"]["Match"][];
         };
         MatchProposal: {

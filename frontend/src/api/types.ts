@@ -340,14 +340,24 @@ export interface MatchReason {
   positive?: boolean;
 }
 
-/** A suggested counterpart: offers for a need, needs for an offer. */
+/** A suggested counterpart: offers for a need, needs for an offer (or, for visitors, a similar listing). */
 export interface Match {
   listing: SearchHit;
-  /** 0..100. */
+  /** 0..100; 0 for a similar listing (not scored). */
   score: number;
   reasons: MatchReason[];
+  /** What the reader may do with it (decided by the server). */
+  can: { interest: boolean };
   /** Set when a department officer proposed this pair. */
   proposed?: { note?: string; at: string };
+}
+
+/** Who a listing's matches are for: its organisation and officers get matches, anyone else similar listings. */
+export type MatchAudience = S['MatchAudience'];
+
+export interface MatchList {
+  audience: MatchAudience;
+  matches: Match[];
 }
 
 export type ProposedMatch = S['Proposal'];

@@ -1,23 +1,30 @@
 // "Gợi ý phù hợp" (suggested matches) on a listing page: offers for a need,
 // needs for an offer, each with its score, the reasons the server wrote in
 // the reader's language, and a badge when the department proposed the pair.
+// They are for the listing's organisation (with "express interest" where the
+// server allows it) and officers; anyone else sees "Tin tương tự" (similar
+// listings) instead. On a phone: three compact cards and "see more".
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useLocation } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api';
 import { ApiError } from '../api/client';
-import { isOffer, type Listing, type Match, type MatchReason, type SearchHit } from '../api/types';
+import { isOffer, type Listing, type Match, type MatchList, type MatchReason, type SearchHit } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { formatDate } from '../lib/format';
-import { scoreLevel } from '../lib/matching';
+import { compactShown, scoreLevel, trlInWords } from '../lib/matching';
 import { problemMessage } from '../lib/messages';
 import { useLabels, useTaxonomy } from '../lib/taxonomy';
 import { useAsync } from '../lib/useAsync';
-import { InterestDialog, interestOrgs, type InterestTarget } from './InterestDialog';
+import { useMediaQuery } from '../lib/useMediaQuery';
+import { InterestDialog, type InterestTarget } from './InterestDialog';
+import { KindBadge } from './ListingBadges';
 import { ResultCard } from './ListingCard';
 import { ErrorState, Loading } from './Status';
 
 export const MATCH_LIMIT = 10;
+/** Narrow screens get compact cards. */
+const PHONE = '(max-width: 40rem)';
 /** Reasons shown on a card before "more". */
 const REASONS_SHOWN = 4;
 
@@ -37,11 +44,57 @@ export function ScoreMeter({ score }: { score: number }) {
   );
 }
 
-/** A matched listing as a card: score, reasons and, when allowed, "express interest". */
-function MatchCard({ match, onInterest }: { match: Match; onInterest?: (hit: SearchHit) => void }) {
+/** "Bày tỏ quan tâm" on a match, when the server allows it. */
+function InterestButton({ match, onInterest }: { match: Match; onInterest?: (hit: SearchHit) => void }) {
+  const { t } = useTranslation();
+  if (!onInterest || !match.can?.interest) return null;
+  return (
+    <p className="actions match-actions">
+      <button
+        type="button"
+        className="btn btn-secondary btn-small"
+        aria-label={t('interest.openFor', { title: match.listing.title })}
+        onClick={() => onInterest(match.listing)}
+      >
+        {t('interest.open')}
+      </button>
+    </p>
+  );
+}
+
+/** A match on a phone: title, score, the first reason, TRL in words. */
+function CompactMatch({ match, scored, onInterest }: { match: Match; scored: boolean; onInterest?: (hit: SearchHit) => void }) {
   const { t, i18n } = useTranslation();
   const { taxonomy } = useTaxonomy();
   const labels = useLabels(taxonomy, i18n.language);
+  const hit = match.listing;
+  const reason = match.reasons.find((r) => r.text && r.code !== 'proposed');
+  const trl = trlInWords(t, labels, hit.trl);
+  return (
+    <li className="match-compact">
+      <div className="result-head">
+        <KindBadge kind={hit.kind} />
+        {match.proposed && <span className="badge badge-proposed">{t('matches.proposed')}</span>}
+      </div>
+      <h3 className="match-compact-title">
+        <Link to={`/listings/${encodeURIComponent(hit.id)}`}>{hit.title}</Link>
+      </h3>
+      <p className="small muted">{hit.organization.name}</p>
+      {scored && <ScoreMeter score={match.score} />}
+      {reason && <p className="small match-reason">{reason.text}</p>}
+      {trl && <p className="small match-trl">{trl}</p>}
+      <InterestButton match={match} onInterest={onInterest} />
+    </li>
+  );
+}
+
+/** A matched listing as a card: score, reasons and, when allowed, "express interest". */
+function MatchCard({ match, scored, onInterest }: { match: Match; scored: boolean; onInterest?: (hit: SearchHit) => void }) {
+  const { t, i18n } = useTranslation();
+  const { taxonomy } = useTaxonomy();
+  const labels = useLabels(taxonomy, i18n.language);
+  // A TRL reason already names the level in words; otherwise a line says it.
+  const trl = match.reasons.some((r) => r.code === 'trl_ok' || r.code === 'trl_low') ? undefined : trlInWords(t, labels, match.listing.trl);
   const reasons = match.reasons.filter((r) => r.text && r.code !== 'proposed');
   // A short list: the first reasons and every caveat; the rest on request.
   const caveat = (r: MatchReason) => r.positive === false || r.code === 'trl_low' || r.code === 'price_over_budget';
@@ -55,7 +108,7 @@ function MatchCard({ match, onInterest }: { match: Match; onInterest?: (hit: Sea
   return (
     <ResultCard hit={match.listing} labels={labels} className="result match-card">
       <div className="match-meta">
-        <ScoreMeter score={match.score} />
+        {scored && <ScoreMeter score={match.score} />}
         {match.proposed && (
           <span className="badge badge-proposed" title={match.proposed.note || undefined}>
             {t('matches.proposed')}
@@ -79,18 +132,8 @@ function MatchCard({ match, onInterest }: { match: Match; onInterest?: (hit: Sea
           <ul className="match-reasons">{more.map(item)}</ul>
         </details>
       )}
-      {onInterest && (
-        <p className="actions match-actions">
-          <button
-            type="button"
-            className="btn btn-secondary btn-small"
-            aria-label={t('interest.openFor', { title: match.listing.title })}
-            onClick={() => onInterest(match.listing)}
-          >
-            {t('interest.open')}
-          </button>
-        </p>
-      )}
+      {trl && <p className="small match-trl">{trl}</p>}
+      <InterestButton match={match} onInterest={onInterest} />
     </ResultCard>
   );
 }
@@ -106,8 +149,10 @@ export function ListingMatches({ listing, action, refreshKey = 0 }: { listing: L
   const location = useLocation();
   const ref = useRef<HTMLElement>(null);
   const ready = status !== 'loading';
+  const compact = useMediaQuery(PHONE);
+  const [all, setAll] = useState(false);
   const { data, error, loading, reload } = useAsync(
-    () => (ready ? endpoints.matches(listing.id, MATCH_LIMIT) : new Promise<Match[]>(() => undefined)),
+    () => (ready ? endpoints.matchList(listing.id, MATCH_LIMIT) : new Promise<MatchList>(() => undefined)),
     [listing.id, listing.version, ready, me?.user.id, refreshKey],
   );
   const [target, setTarget] = useState<InterestTarget | null>(null);
@@ -120,29 +165,42 @@ export function ListingMatches({ listing, action, refreshKey = 0 }: { listing: L
 
   if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return null;
 
-  const canInterest = (hit: SearchHit) => interestOrgs(me, hit.organization.id).length > 0;
+  // The server says whom the list is for; until it answers, the heading of the matches.
+  const similar = data?.audience === 'visitor';
+  const items = data?.matches ?? [];
+  const shown = compactShown(items, compact, all);
+  const key = similar ? 'similar' : 'matches';
+  const interest = (hit: SearchHit) => setTarget({ id: hit.id, title: hit.title, orgId: hit.organization.id });
   return (
     <section className="listing-section matches" id="matches" ref={ref} aria-labelledby="matches-title" tabIndex={-1}>
       <div className="section-head">
-        <h2 id="matches-title">{t('matches.title')}</h2>
+        <h2 id="matches-title">{similar ? t('matches.similarTitle') : t('matches.title')}</h2>
         {action}
       </div>
-      <p className="muted">{offer ? t('matches.introOffer') : t('matches.introNeed')}</p>
+      <p className="muted">{offer ? t(`${key}.introOffer`) : t(`${key}.introNeed`)}</p>
       {!data && loading && <Loading />}
       {!data && !loading && !!error && <ErrorState message={problemMessage(t, error)} onRetry={reload} />}
-      {data && data.length === 0 && <p className="empty">{offer ? t('matches.emptyOffer') : t('matches.emptyNeed')}</p>}
-      {data && data.length > 0 && (
-        <ol className="results match-list" aria-label={t('matches.title')}>
-          {data.map((m) => (
-            <MatchCard
-              key={m.listing.id}
-              match={m}
-              onInterest={canInterest(m.listing) ? (hit) => setTarget({ id: hit.id, title: hit.title, orgId: hit.organization.id }) : undefined}
-            />
-          ))}
+      {data && items.length === 0 && <p className="empty">{offer ? t(`${key}.emptyOffer`) : t(`${key}.emptyNeed`)}</p>}
+      {items.length > 0 && (
+        <ol className={compact ? 'match-list match-list-compact' : 'results match-list'} aria-label={similar ? t('matches.similarTitle') : t('matches.title')}>
+          {shown.map((m) =>
+            compact ? (
+              <CompactMatch key={m.listing.id} match={m} scored={!similar} onInterest={interest} />
+            ) : (
+              <MatchCard key={m.listing.id} match={m} scored={!similar} onInterest={interest} />
+            ),
+          )}
         </ol>
+      )}
+      {shown.length < items.length && (
+        <p className="actions">
+          <button type="button" className="btn btn-secondary match-see-more" onClick={() => setAll(true)}>
+            {t('matches.seeMore', { count: items.length - shown.length })}
+          </button>
+        </p>
       )}
       <InterestDialog target={target} onClose={() => setTarget(null)} />
     </section>
   );
 }
+

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isOverdue, limiter, scoreLevel } from './matching';
+import i18n from '../i18n';
+import { compactShown, isOverdue, limiter, scoreLevel, trlInWords } from './matching';
 import { makeLabels } from './taxonomy';
 import { taxonomy, transfer } from '../test/matching';
 
@@ -42,5 +43,27 @@ describe('limiter', () => {
     const out = await Promise.all([1, 2, 3, 4, 5].map((v) => run(task(v))));
     expect(out).toEqual([1, 2, 3, 4, 5]);
     expect(peak).toBe(2);
+  });
+});
+
+describe('matches on a listing page', () => {
+  const trl = [
+    { code: '7', vi: 'Mẫu hệ thống được trình diễn trong môi trường vận hành', en: 'System prototype demonstrated in an operational environment' },
+  ];
+  it('names a TRL level in plain words beside its number, in Vietnamese and English', async () => {
+    const tax = { ...taxonomy, trl };
+    await i18n.changeLanguage('en');
+    expect(trlInWords(i18n.t.bind(i18n), makeLabels(tax, 'en'), 7)).toBe('TRL 7: system prototype demonstrated in an operational environment');
+    await i18n.changeLanguage('vi');
+    expect(trlInWords(i18n.t.bind(i18n), makeLabels(tax, 'vi'), 7)).toBe('TRL 7: mẫu hệ thống được trình diễn trong môi trường vận hành');
+    // No level, nothing; a level the taxonomy lacks, the number alone.
+    expect(trlInWords(i18n.t.bind(i18n), makeLabels(tax, 'vi'), undefined)).toBeUndefined();
+    expect(trlInWords(i18n.t.bind(i18n), makeLabels(tax, 'vi'), 3)).toBe('TRL 3');
+  });
+  it('shows three on a phone until "see more", all on a wide screen', () => {
+    const items = [1, 2, 3, 4, 5];
+    expect(compactShown(items, true, false)).toEqual([1, 2, 3]);
+    expect(compactShown(items, true, true)).toEqual(items);
+    expect(compactShown(items, false, false)).toEqual(items);
   });
 });

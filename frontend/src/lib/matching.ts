@@ -86,3 +86,19 @@ export function limiter(max: number): <T>(task: () => Promise<T>) => Promise<T> 
       else waiting.push(start);
     });
 }
+
+/** How many matches a phone shows before "see more". */
+export const COMPACT_MATCHES = 3;
+
+/** The matches to show: all on a wide screen or once "see more" was pressed; else the first three. */
+export function compactShown<T>(items: readonly T[], compact: boolean, all: boolean): readonly T[] {
+  return compact && !all ? items.slice(0, COMPACT_MATCHES) : items;
+}
+
+/** "TRL 7: system prototype demonstrated…": the level's name beside its number (none without a level). */
+export function trlInWords(t: TFunction, labels: { trl(level: number | string): string }, level?: number): string | undefined {
+  if (!level) return undefined;
+  const words = labels.trl(level);
+  const name = words && words !== String(level) ? words.charAt(0).toLowerCase() + words.slice(1) : '';
+  return name ? t('matches.trlWords', { level, words: name }) : t('listing.trlValue', { level });
+}

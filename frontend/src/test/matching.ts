@@ -50,6 +50,7 @@ export function match(over: Partial<Match> = {}): Match {
       { code: 'same_sector', text: 'Cùng lĩnh vực chế biến nông lâm sản', positive: true },
       { code: 'price_in_budget', text: 'Giá nằm trong ngân sách', positive: true },
     ],
+    can: { interest: true },
     ...over,
   };
 }

@@ -41,6 +41,7 @@ describe('Suggested matches on a listing', () => {
       'GET /listings/need1': () => json(200, NEED),
       'GET /listings/need1/matches': () =>
         json(200, {
+          audience: 'owner',
           matches: [
             match(),
             match({
@@ -78,13 +79,42 @@ describe('Suggested matches on a listing', () => {
 
   it('says so when an offer has no matching need, and leaves the section out when not allowed', async () => {
     mockApi({
+      ...enterpriseMember(),
       ...taxonomyRoute,
       'GET /listings/offer1': () => json(200, OFFER),
-      'GET /listings/offer1/matches': () => json(200, { matches: [] }),
+      'GET /listings/offer1/matches': () => json(200, { audience: 'owner', matches: [] }),
     });
     renderListing('offer1');
     expect(await screen.findByText(/Chưa có nhu cầu nào phù hợp/)).toBeTruthy();
     expect(screen.getByText('Nhu cầu công nghệ mà tin này có thể đáp ứng, phù hợp nhất trước.')).toBeTruthy();
+  });
+
+  it('shows a visitor similar listings, unscored, without "express interest" on them', async () => {
+    mockApi({
+      ...taxonomyRoute,
+      'GET /listings/offer1': () => json(200, OFFER),
+      'GET /listings/offer1/matches': () =>
+        json(200, {
+          audience: 'visitor',
+          matches: [
+            match({
+              listing: hit({ id: 'offer3', title: 'Lò sấy miến dong năng lượng mặt trời' }),
+              score: 0,
+              reasons: [{ code: 'shared_keywords', text: 'Chung từ khóa: miến dong', positive: true }],
+              can: { interest: false },
+            }),
+          ],
+        }),
+    });
+    renderListing('offer1');
+    const section = await screen.findByRole('region', { name: 'Tin tương tự' });
+    await within(section).findByText('Lò sấy miến dong năng lượng mặt trời');
+    expect(section.textContent).toContain('Công nghệ, thiết bị và tài sản trí tuệ khác gần với tin này');
+    expect(section.textContent).toContain('Chung từ khóa: miến dong');
+    expect(section.textContent).toContain('TRL 7: mức 7');
+    expect(section.querySelector('meter')).toBeNull();
+    expect(within(section).queryByRole('button', { name: /Bày tỏ quan tâm/ })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Gợi ý phù hợp' })).toBeNull();
     // Visitors are asked to log in to express interest.
     expect(screen.getByRole('link', { name: 'Đăng nhập để bày tỏ quan tâm' }).getAttribute('href')).toBe('/login?next=%2Flistings%2Foffer1');
   });
@@ -109,7 +139,7 @@ describe('Expressing interest', () => {
       ...enterpriseMember(),
       ...taxonomyRoute,
       'GET /listings/offer1': () => json(200, OFFER),
-      'GET /listings/offer1/matches': () => json(200, { matches: [] }),
+      'GET /listings/offer1/matches': () => json(200, { audience: 'owner', matches: [] }),
       'POST /listings/offer1/interests': () =>
         ++attempt === 1
           ? problem(422, 'validation_failed', 'Một số trường chưa hợp lệ.', {
@@ -152,7 +182,7 @@ describe('Expressing interest', () => {
       ] as never),
       ...taxonomyRoute,
       'GET /listings/offer1': () => json(200, OFFER),
-      'GET /listings/offer1/matches': () => json(200, { matches: [] }),
+      'GET /listings/offer1/matches': () => json(200, { audience: 'owner', matches: [] }),
       'POST /listings/offer1/interests': () =>
         problem(409, 'interest_exists', 'Tổ chức của bạn đã bày tỏ quan tâm đến tin này và đang chờ trả lời.'),
     });
@@ -173,7 +203,7 @@ describe('Expressing interest', () => {
       ...enterpriseMember(),
       ...taxonomyRoute,
       'GET /listings/offer1': () => json(200, OFFER),
-      'GET /listings/offer1/matches': () => json(200, { matches: [] }),
+      'GET /listings/offer1/matches': () => json(200, { audience: 'owner', matches: [] }),
       'GET /connections': () =>
         json(200, { items: [connection({ id: 'c5', state: 'accepted', owner: INSTITUTE, party: ENTERPRISE, listing: { id: 'offer1', kind: 'technology', title: OFFER.title } })], total: 1 }),
     });
@@ -203,7 +233,7 @@ describe('Officers propose a match', () => {
       ...meRoutes(['officer'], [{ id: 'dep', name: 'Sở KH&CN', kind: 'department', status: 'verified', role: 'member' }] as never),
       ...taxonomyRoute,
       'GET /listings/offer1': () => json(200, OFFER),
-      'GET /listings/offer1/matches': () => json(200, { matches: [] }),
+      'GET /listings/offer1/matches': () => json(200, { audience: 'owner', matches: [] }),
       'GET /search': () =>
         json(200, {
           hits: [hit({ id: 'need1', kind: 'demand', title: 'Cần công nghệ sấy miến dong', organization: { ...ENTERPRISE, kind: 'enterprise' } })],
@@ -239,11 +269,49 @@ describe('Matches in my listings', () => {
       ...meRoutes(),
       'GET /listings': () =>
         json(200, { items: [listing({ id: 'a', state: 'published', title: 'Máy sấy chè' }), listing({ id: 'b', state: 'draft' })], total: 2, page: 1, pageSize: 20 }),
-      'GET /listings/a/matches': () => json(200, { matches: [match({ score: 64 }), match({ listing: hit({ id: 'x' }), score: 91 })] }),
+      'GET /listings/a/matches': () => json(200, { audience: 'owner', matches: [match({ score: 64 }), match({ listing: hit({ id: 'x' }), score: 91 })] }),
     });
     renderRoutes([{ path: '/my/listings', element: <MyListings /> }], '/my/listings');
     const link = await screen.findByRole('link', { name: '2 gợi ý phù hợp cho Máy sấy chè' });
     expect(link.getAttribute('href')).toBe('/listings/a#matches');
     expect(link.textContent).toBe('2 gợi ý · cao nhất 91/100');
+  });
+});
+
+describe('Matches on a phone', () => {
+  it('shows three compact matches, then the rest on "see more"', async () => {
+    const original = window.matchMedia;
+    window.matchMedia = ((query: string) => ({
+      matches: query === '(max-width: 40rem)',
+      media: query,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    })) as unknown as typeof window.matchMedia;
+    try {
+      mockApi({
+        ...enterpriseMember(),
+        ...taxonomyRoute,
+        'GET /listings/need1': () => json(200, NEED),
+        'GET /listings/need1/matches': () =>
+          json(200, {
+            audience: 'owner',
+            matches: [1, 2, 3, 4, 5].map((i) => match({ listing: hit({ id: `o${i}`, title: `Công nghệ số ${i}` }), score: 90 - i })),
+          }),
+      });
+      renderListing('need1');
+      const section = await screen.findByRole('region', { name: 'Gợi ý phù hợp' });
+      await within(section).findByText('Công nghệ số 1');
+      expect(section.querySelectorAll('.match-compact')).toHaveLength(3);
+      expect(section.querySelector('.result-summary')).toBeNull(); // compact: no summary
+      const first = section.querySelector('.match-compact')!;
+      expect(first.textContent).toContain('Cùng lĩnh vực chế biến nông lâm sản');
+      expect(first.textContent).toContain('TRL 7: mức 7');
+      expect(within(first as HTMLElement).getByRole('button', { name: 'Bày tỏ quan tâm: Công nghệ số 1' })).toBeTruthy();
+      fireEvent.click(within(section).getByRole('button', { name: 'Xem thêm 2 tin' }));
+      expect(section.querySelectorAll('.match-compact')).toHaveLength(5);
+      expect(within(section).queryByRole('button', { name: /Xem thêm/ })).toBeNull();
+    } finally {
+      window.matchMedia = original;
+    }
   });
 });
