@@ -306,6 +306,14 @@ func (a *App) Serve(ctx context.Context, srv *httpapi.Server, ln net.Listener, d
 	go func() { defer wg.Done(); a.Support.Run(jobs, time.Minute) }()
 	wg.Add(1)
 	go func() { defer wg.Done(); a.Backups.Run(jobs) }()
+	// The public results are counted once at start, so no visitor waits.
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if _, err := a.Results.Refresh(jobs); err != nil && jobs.Err() == nil {
+			a.Log.Warn("public results: first count failed", "err", err)
+		}
+	}()
 	defer func() { stopJobs(); wg.Wait() }()
 
 	errc := make(chan error, 1)

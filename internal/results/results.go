@@ -27,6 +27,7 @@ package results
 import (
 	"cmp"
 	"context"
+	"log/slog"
 	"slices"
 	"sync"
 	"time"
@@ -137,19 +138,25 @@ type Results struct {
 	Metrics     []indicator.Metric `json:"metrics"`
 }
 
-// Service computes the public results and keeps them for TTL: the page is
-// public and a province's snapshot takes seconds in embedded mode.
+// Service computes the public results and keeps them: the page is public
+// and a province's snapshot takes seconds in embedded mode. After TTL the
+// kept results are still answered while one refresh runs behind them, so
+// only the first visitor after a start waits (Warm spares even that one).
 type Service struct {
-	eng     *indicator.Engine
-	tax     *taxonomy.Taxonomy
-	rule    period.Rule
-	targets TargetSource
-	now     func() time.Time
-	ttl     time.Duration
+	eng  *indicator.Engine
+	tax  *taxonomy.Taxonomy
+	rule period.Rule
+	now  func() time.Time
+	ttl  time.Duration
+	log  *slog.Logger
 
-	mu     sync.Mutex
-	cached *Results
-	at     time.Time
+	compute1 sync.Mutex // one count at a time
+	mu       sync.Mutex // guards what follows
+	targets  TargetSource
+	cached   *Results
+	at       time.Time
+	// refreshing is set while a refresh of stale results runs.
+	refreshing bool
 }
 
 // New returns the service; targets may be nil.
@@ -157,33 +164,66 @@ func New(eng *indicator.Engine, tax *taxonomy.Taxonomy, rule period.Rule, target
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{eng: eng, tax: tax, rule: rule, targets: targets, now: now, ttl: ttl}
+	return &Service{eng: eng, tax: tax, rule: rule, targets: targets, now: now, ttl: ttl, log: slog.Default()}
 }
 
-// SetTargets wires the plan's targets (the composition root calls it).
+// SetTargets wires the plan's targets (the composition root calls it);
+// the kept results are dropped.
 func (s *Service) SetTargets(t TargetSource) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.targets, s.cached = t, nil
 }
 
-// Get returns the results, computed at most once per TTL.
+// Get returns the results: counted now if none are kept, else the kept
+// ones, starting a refresh behind them when they are older than TTL.
 func (s *Service) Get(ctx context.Context) (Results, error) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	now := s.now()
-	if s.cached != nil && now.Sub(s.at) < s.ttl && !now.Before(s.at) {
-		return *s.cached, nil
+	if c := s.cached; c != nil {
+		if age := s.now().Sub(s.at); (age >= s.ttl || age < 0) && !s.refreshing {
+			s.refreshing = true
+			go func() {
+				if _, err := s.Refresh(context.WithoutCancel(ctx)); err != nil {
+					s.log.Warn("results: refresh failed; the kept results stay", "err", err)
+				}
+				s.mu.Lock()
+				s.refreshing = false
+				s.mu.Unlock()
+			}()
+		}
+		s.mu.Unlock()
+		return *c, nil
 	}
-	r, err := s.compute(ctx, now)
+	s.mu.Unlock()
+	return s.Refresh(ctx)
+}
+
+// Refresh counts the results now and keeps them; concurrent callers wait
+// for one count.
+func (s *Service) Refresh(ctx context.Context) (Results, error) {
+	started := s.now()
+	s.compute1.Lock()
+	defer s.compute1.Unlock()
+	s.mu.Lock()
+	if s.cached != nil && !s.at.Before(started) {
+		c := *s.cached // counted while this call waited
+		s.mu.Unlock()
+		return c, nil
+	}
+	targets := s.targets
+	s.mu.Unlock()
+	now := s.now()
+	r, err := s.compute(ctx, now, targets)
 	if err != nil {
 		return Results{}, err
 	}
+	s.mu.Lock()
 	s.cached, s.at = &r, now
+	s.mu.Unlock()
 	return r, nil
 }
 
-func (s *Service) compute(ctx context.Context, now time.Time) (Results, error) {
+func (s *Service) compute(ctx context.Context, now time.Time, targets TargetSource) (Results, error) {
 	snap, err := s.eng.Snapshot(ctx)
 	if err != nil {
 		return Results{}, err
@@ -275,8 +315,8 @@ func (s *Service) compute(ctx context.Context, now time.Time) (Results, error) {
 	slices.SortStableFunc(r.Transfers, func(a, b Transfer) int { return cmp.Compare(b.SignedOn, a.SignedOn) })
 	slices.SortStableFunc(r.Projects, func(a, b Project) int { return cmp.Compare(b.AcceptedOn, a.AcceptedOn) })
 
-	if s.targets != nil {
-		ts, err := s.targets.PublicTargets(ctx, cur)
+	if targets != nil {
+		ts, err := targets.PublicTargets(ctx, cur)
 		if err != nil {
 			return Results{}, err
 		}
