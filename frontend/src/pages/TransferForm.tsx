@@ -28,7 +28,8 @@ export type TransferField =
   | 'methods'
   | 'contractValue'
   | 'signedOn'
-  | 'registrationRequired';
+  | 'registrationRequired'
+  | 'publicConsent';
 
 const ORDER: readonly TransferField[] = [
   'supplierOrgId',
@@ -40,6 +41,7 @@ const ORDER: readonly TransferField[] = [
   'contractValue',
   'signedOn',
   'registrationRequired',
+  'publicConsent',
 ];
 
 const SERVER_FIELDS: Record<string, TransferField> = {
@@ -52,6 +54,7 @@ const SERVER_FIELDS: Record<string, TransferField> = {
   contractValue: 'contractValue',
   signedOn: 'signedOn',
   registrationRequired: 'registrationRequired',
+  publicConsent: 'publicConsent',
 };
 
 type Values = Record<TransferField, string>;
@@ -66,6 +69,7 @@ const EMPTY: Values = {
   contractValue: '',
   signedOn: '',
   registrationRequired: '',
+  publicConsent: '',
 };
 
 const list = (s: string) => s.split(',').filter(Boolean);
@@ -102,6 +106,7 @@ function content(v: Values): TransferContent {
     contractValue: parseAmount(v.contractValue) ?? 0,
     signedOn: parseDayInput(v.signedOn) ?? '',
     registrationRequired: v.registrationRequired === 'true',
+    publicConsent: v.publicConsent === 'true',
   };
 }
 
@@ -114,6 +119,7 @@ function fromTransfer(tr: Transfer): Values {
     contractValue: new Intl.NumberFormat('vi-VN').format(tr.contractValue),
     signedOn: formatDay(tr.signedOn),
     registrationRequired: tr.registration.required ? 'true' : '',
+    publicConsent: tr.publicConsent ? 'true' : '',
   };
 }
 
@@ -350,6 +356,17 @@ function TransferFormBody({
           {v.registrationRequired === 'true' && signed && (
             <p className="hint">{t('transferForm.dueOn', { date: formatDay(addDays(signed, REGISTRATION_DAYS)), days: REGISTRATION_DAYS })}</p>
           )}
+        </ChoiceGroup>
+        <ChoiceGroup id={form.id('publicConsent')} label={t('results.consent.label')} hint={t('results.consent.hint')}>
+          <label className="check">
+            <input
+              type="checkbox"
+              id={form.id('publicConsent')}
+              checked={v.publicConsent === 'true'}
+              onChange={(e) => form.update('publicConsent', e.target.checked ? 'true' : '')}
+            />
+            {t('results.consent.option')}
+          </label>
         </ChoiceGroup>
 
         <p className="actions form-actions">
