@@ -7,12 +7,13 @@
 //
 // No figure reveals a single confidential contract:
 //
-//   - A transfer figure counting fewer than MinCell contracts is
-//     suppressed (count and value null, Suppressed "small"). Zero is shown:
-//     it reveals no contract.
-//   - Where a year's total less its sector figures shown would tell the
-//     suppressed ones (fewer than MinCell contracts together), more is
-//     suppressed (Suppressed "complement"): the smallest other sector, or
+//   - A transfer figure counting fewer than MinCell contracts, or holding
+//     fewer than MinCell confidential ones beside contracts named with
+//     consent, is suppressed (count and value null, Suppressed "small").
+//     Zero is shown: it reveals no contract.
+//   - Where a year's total less its sector figures shown (and the named
+//     contracts) would tell the suppressed ones' confidential contracts
+//     (fewer than MinCell together), more is suppressed (Suppressed "complement"): the smallest other sector, or
 //     the total when no other sector has contracts.
 //   - A transfer is named, with its parties and value, only when its
 //     parties consented (transfer.PublicConsent).
@@ -83,6 +84,9 @@ type Figure struct {
 	Achieved   *float64 `json:"achieved" nullable:"true"`
 	Status     string   `json:"status"`
 	Suppressed string   `json:"suppressed"` // "", small, complement
+	// Confidential is how many of the records counted may not be named
+	// (never published; Suppress reads it).
+	Confidential int64 `json:"-"`
 }
 
 // TargetProgress is a plan target's progress as the plan supplies it.
@@ -332,8 +336,14 @@ func (s *Service) compute(ctx context.Context, now time.Time, targets TargetSour
 
 func transferFigure(y int, dim, key, vi, en string, res indicator.Result) Figure {
 	n, v := int64(res.Count), res.Sum
+	var conf int64
+	for _, r := range res.Records {
+		if r.Confidential {
+			conf++
+		}
+	}
 	return Figure{Section: SectionTransfers, Year: y, Dimension: dim, Key: key, LabelVi: vi, LabelEn: en,
-		Unit: indicator.UnitVND, Metric: indicator.TransfersSigned, Count: &n, Value: &v}
+		Unit: indicator.UnitVND, Metric: indicator.TransfersSigned, Count: &n, Value: &v, Confidential: conf}
 }
 
 func supportFigures(y int, dim, key, vi, en string, committed, disbursed, ents indicator.Result) []Figure {
@@ -345,39 +355,43 @@ func supportFigures(y int, dim, key, vi, en string, committed, disbursed, ents i
 	}
 }
 
-// Suppress withholds the small figures of one group — parts followed by
-// their total, last — and, while the total is shown and the withheld
-// parts together count fewer than MinCell records (so that the total less
-// the parts shown would tell one or two contracts' value), a complement:
-// the smallest other part with records, or else the total. It returns the
-// group changed in place.
+// Suppress withholds the figures of one group — parts followed by their
+// total, last — that would tell one or two contracts: those counting 1 or
+// 2 contracts, and those with 1 or 2 confidential contracts among others
+// whose parties consented (their value less the named ones would tell the
+// rest). Then, while the total is shown and the withheld parts hold 1 or 2
+// confidential contracts together (the total less the parts shown and the
+// named contracts would tell them), it withholds a complement: the
+// smallest other part with confidential contracts, or else the total. It
+// returns the group changed in place.
 func Suppress(group []Figure) []Figure {
 	if len(group) == 0 {
 		return group
 	}
-	small := func(f Figure) bool { return f.Count != nil && *f.Count > 0 && *f.Count < MinCell }
+	few := func(n int64) bool { return n > 0 && n < MinCell }
+	small := func(f Figure) bool { return f.Count != nil && (few(*f.Count) || few(f.Confidential)) }
 	parts, total := group[:len(group)-1], &group[len(group)-1]
-	var hiddenCount int64
+	var hiddenConf int64
+	hidden := 0
 	hide := func(f *Figure, why string) {
 		if f != total {
-			hiddenCount += *f.Count
+			hiddenConf += f.Confidential
+			hidden++
 		}
 		f.Count, f.Value, f.Suppressed = nil, nil, why
 	}
 	if small(*total) {
 		hide(total, SuppressedSmall)
 	}
-	hidden := 0
 	for i := range parts {
 		if small(parts[i]) {
 			hide(&parts[i], SuppressedSmall)
-			hidden++
 		}
 	}
-	for hidden > 0 && total.Suppressed == "" && hiddenCount < MinCell {
+	for hidden > 0 && total.Suppressed == "" && few(hiddenConf) {
 		best := -1
 		for i := range parts {
-			if parts[i].Suppressed == "" && parts[i].Count != nil && *parts[i].Count > 0 &&
+			if parts[i].Suppressed == "" && parts[i].Confidential > 0 &&
 				(best < 0 || *parts[i].Count < *parts[best].Count) {
 				best = i
 			}
@@ -387,7 +401,6 @@ func Suppress(group []Figure) []Figure {
 			break
 		}
 		hide(&parts[best], SuppressedComplement)
-		hidden++
 	}
 	return group
 }
