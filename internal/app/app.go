@@ -197,7 +197,7 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 	a.Indicators = indicator.New(st)
 	a.Statistics = statistics.New(a.Indicators, forms, period.Default(), now)
 	// The plan's targets join the results through Results.SetTargets.
-	a.Results = results.New(a.Indicators, tax, period.Default(), nil, now, results.TTL)
+	a.Results = results.New(a.Indicators, tax, period.Default(), nil, now, results.TTL, log)
 	blobs, err := OpenBlobs(cfg, st)
 	if err != nil {
 		return fail(err)

@@ -27,7 +27,7 @@ func BenchmarkResults(b *testing.B) {
 	b.Run("compute", func(b *testing.B) {
 		for b.Loop() {
 			// TTL 0: every Get counts again.
-			svc := results.New(indicator.New(st), tax, period.Default(), nil, func() time.Time { return time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC) }, 0)
+			svc := results.New(indicator.New(st), tax, period.Default(), nil, func() time.Time { return time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC) }, 0, nil)
 			if r, err = svc.Get(context.Background()); err != nil {
 				b.Fatal(err)
 			}

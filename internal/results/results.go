@@ -163,12 +163,15 @@ type Service struct {
 	refreshing bool
 }
 
-// New returns the service; targets may be nil.
-func New(eng *indicator.Engine, tax *taxonomy.Taxonomy, rule period.Rule, targets TargetSource, now func() time.Time, ttl time.Duration) *Service {
+// New returns the service; targets may be nil, log nil logs nowhere.
+func New(eng *indicator.Engine, tax *taxonomy.Taxonomy, rule period.Rule, targets TargetSource, now func() time.Time, ttl time.Duration, log *slog.Logger) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{eng: eng, tax: tax, rule: rule, targets: targets, now: now, ttl: ttl, log: slog.Default()}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Service{eng: eng, tax: tax, rule: rule, targets: targets, now: now, ttl: ttl, log: log}
 }
 
 // SetTargets wires the plan's targets (the composition root calls it);

@@ -146,7 +146,7 @@ func TestConsentAndSuppression(t *testing.T) {
 		insert(t, st, transfer.Collection, x)
 	}
 	now := time.Date(2027, 1, 5, 9, 0, 0, 0, calendar.Vietnam)
-	svc := results.New(indicator.New(st), tax, period.Default(), nil, func() time.Time { return now }, time.Minute)
+	svc := results.New(indicator.New(st), tax, period.Default(), nil, func() time.Time { return now }, time.Minute, nil)
 	r, err := svc.Get(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -216,7 +216,7 @@ func TestCSVEqualsJSON(t *testing.T) {
 	now := time.Date(2026, 10, 1, 9, 0, 0, 0, calendar.Vietnam)
 	ts := targets{{ID: "t1", Indicator: indicator.Text{Vi: "Doanh nghiệp được hỗ trợ", En: "Enterprises supported"}, Unit: indicator.Text{Vi: "doanh nghiệp", En: "enterprises"},
 		Target: 20, Achieved: 1, Status: "behind", Metric: indicator.EnterprisesSupported}}
-	svc := results.New(indicator.New(st), tax, period.Default(), ts, func() time.Time { return now }, time.Minute)
+	svc := results.New(indicator.New(st), tax, period.Default(), ts, func() time.Time { return now }, time.Minute, nil)
 	r, err := svc.Get(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -293,7 +293,7 @@ func TestCSVEqualsJSON(t *testing.T) {
 func TestCache(t *testing.T) {
 	st, tax := platform(t)
 	now := time.Date(2026, 10, 1, 9, 0, 0, 0, calendar.Vietnam)
-	svc := results.New(indicator.New(st), tax, period.Default(), nil, func() time.Time { return now }, time.Minute)
+	svc := results.New(indicator.New(st), tax, period.Default(), nil, func() time.Time { return now }, time.Minute, nil)
 	total := func() int64 {
 		r, err := svc.Get(context.Background())
 		if err != nil {
