@@ -80,6 +80,7 @@ bench: ## benchmarks (figures in BENCHMARKS.md); TECHMART_BENCH_LISTINGS=100000 
 	go test -run '^$$' -bench 'BenchmarkApprovals|BenchmarkDecisionPaper' -benchtime 300x ./internal/httpapi/
 	go test -run '^$$' -bench BenchmarkBackup -benchtime 5x ./internal/app/
 	go test -run '^$$' -bench UploadBomb -benchtime 1x ./internal/httpapi/
+	go test -run '^$$' -bench . -benchtime 3x ./internal/indicator/ ./internal/statistics/ ./internal/results/
 
 eval-matching: ## precision@5, recall@10 and MRR of suggested matches on the labelled demo needs
 	go run ./cmd/techmart eval-matching

@@ -125,3 +125,26 @@ func TestMistakesPanic(t *testing.T) {
 		}()
 	}
 }
+
+// A pointer field tagged nullable:"true" may be null in an answer; an
+// untagged pointer keeps its plain type.
+func TestNullable(t *testing.T) {
+	type figure struct {
+		Count *int64   `json:"count" nullable:"true"`
+		Share *float64 `json:"share" nullable:"true"`
+		Plain *int64   `json:"plain"`
+	}
+	r := apischema.New()
+	apischema.Response[figure](r, "Figure")
+	props := r.Schemas()["Figure"]["properties"].(apischema.Schema)
+	js := func(v any) string { b, _ := json.Marshal(v); return string(b) }
+	for field, want := range map[string]string{
+		"count": `{"type":["integer","null"]}`,
+		"share": `{"type":["number","null"]}`,
+		"plain": `{"type":"integer"}`,
+	} {
+		if got := js(props[field]); got != want {
+			t.Errorf("%s = %s, want %s", field, got, want)
+		}
+	}
+}

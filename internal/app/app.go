@@ -209,7 +209,7 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 	a.Indicators = indicator.New(st)
 	a.Statistics = statistics.New(a.Indicators, forms, period.Default(), now)
 	// The plan's targets join the results through Results.SetTargets.
-	a.Results = results.New(a.Indicators, tax, period.Default(), nil, now, results.TTL)
+	a.Results = results.New(a.Indicators, tax, period.Default(), nil, now, results.TTL, log)
 	a.Plans = plan.New(st, a.Audit, plan.CheckQuery, now)
 	a.Reports = report.New(st, report.Deps{
 		Plans: a.Plans, Orgs: a.Orgs, Counter: plan.Counting(a.Indicators), Notes: a.Notify, Users: a.Auth, Audit: a.Audit, Log: log, Now: now,
@@ -372,6 +372,14 @@ func (a *App) Serve(ctx context.Context, srv *httpapi.Server, ln net.Listener, d
 	go func() { defer wg.Done(); a.Support.Run(jobs, time.Minute) }()
 	wg.Add(1)
 	go func() { defer wg.Done(); a.Backups.Run(jobs) }()
+	// The public results are counted once at start, so no visitor waits.
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if _, err := a.Results.Refresh(jobs); err != nil && jobs.Err() == nil {
+			a.Log.Warn("public results: first count failed", "err", err)
+		}
+	}()
 	defer func() { stopJobs(); wg.Wait() }()
 
 	errc := make(chan error, 1)

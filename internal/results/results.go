@@ -7,12 +7,13 @@
 //
 // No figure reveals a single confidential contract:
 //
-//   - A transfer figure counting fewer than MinCell contracts is
-//     suppressed (count and value null, Suppressed "small"). Zero is shown:
-//     it reveals no contract.
-//   - Where a year's total less its sector figures shown would tell the
-//     suppressed ones (fewer than MinCell contracts together), more is
-//     suppressed (Suppressed "complement"): the smallest other sector, or
+//   - A transfer figure counting fewer than MinCell contracts, or holding
+//     fewer than MinCell confidential ones beside contracts named with
+//     consent, is suppressed (count and value null, Suppressed "small").
+//     Zero is shown: it reveals no contract.
+//   - Where a year's total less its sector figures shown (and the named
+//     contracts) would tell the suppressed ones' confidential contracts
+//     (fewer than MinCell together), more is suppressed (Suppressed "complement"): the smallest other sector, or
 //     the total when no other sector has contracts.
 //   - A transfer is named, with its parties and value, only when its
 //     parties consented (transfer.PublicConsent).
@@ -27,6 +28,7 @@ package results
 import (
 	"cmp"
 	"context"
+	"log/slog"
 	"slices"
 	"sync"
 	"time"
@@ -82,6 +84,9 @@ type Figure struct {
 	Achieved   *float64 `json:"achieved" nullable:"true"`
 	Status     string   `json:"status"`
 	Suppressed string   `json:"suppressed"` // "", small, complement
+	// Confidential is how many of the records counted may not be named
+	// (never published; Suppress reads it).
+	Confidential int64 `json:"-"`
 }
 
 // TargetProgress is a plan target's progress as the plan supplies it.
@@ -137,53 +142,95 @@ type Results struct {
 	Metrics     []indicator.Metric `json:"metrics"`
 }
 
-// Service computes the public results and keeps them for TTL: the page is
-// public and a province's snapshot takes seconds in embedded mode.
+// Service computes the public results and keeps them: the page is public
+// and a province's snapshot takes seconds in embedded mode. After TTL the
+// kept results are still answered while one refresh runs behind them, so
+// only the first visitor after a start waits (Warm spares even that one).
 type Service struct {
-	eng     *indicator.Engine
-	tax     *taxonomy.Taxonomy
-	rule    period.Rule
-	targets TargetSource
-	now     func() time.Time
-	ttl     time.Duration
+	eng  *indicator.Engine
+	tax  *taxonomy.Taxonomy
+	rule period.Rule
+	now  func() time.Time
+	ttl  time.Duration
+	log  *slog.Logger
 
-	mu     sync.Mutex
-	cached *Results
-	at     time.Time
+	compute1 sync.Mutex // one count at a time
+	mu       sync.Mutex // guards what follows
+	targets  TargetSource
+	cached   *Results
+	at       time.Time
+	// refreshing is set while a refresh of stale results runs.
+	refreshing bool
 }
 
-// New returns the service; targets may be nil.
-func New(eng *indicator.Engine, tax *taxonomy.Taxonomy, rule period.Rule, targets TargetSource, now func() time.Time, ttl time.Duration) *Service {
+// New returns the service; targets may be nil, log nil logs nowhere.
+func New(eng *indicator.Engine, tax *taxonomy.Taxonomy, rule period.Rule, targets TargetSource, now func() time.Time, ttl time.Duration, log *slog.Logger) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{eng: eng, tax: tax, rule: rule, targets: targets, now: now, ttl: ttl}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Service{eng: eng, tax: tax, rule: rule, targets: targets, now: now, ttl: ttl, log: log}
 }
 
-// SetTargets wires the plan's targets (the composition root calls it).
+// SetTargets wires the plan's targets (the composition root calls it);
+// the kept results are dropped.
 func (s *Service) SetTargets(t TargetSource) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.targets, s.cached = t, nil
 }
 
-// Get returns the results, computed at most once per TTL.
+// Get returns the results: counted now if none are kept, else the kept
+// ones, starting a refresh behind them when they are older than TTL.
 func (s *Service) Get(ctx context.Context) (Results, error) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	now := s.now()
-	if s.cached != nil && now.Sub(s.at) < s.ttl && !now.Before(s.at) {
-		return *s.cached, nil
+	if c := s.cached; c != nil {
+		if age := s.now().Sub(s.at); (age >= s.ttl || age < 0) && !s.refreshing {
+			s.refreshing = true
+			go func() {
+				if _, err := s.Refresh(context.WithoutCancel(ctx)); err != nil {
+					s.log.Warn("results: refresh failed; the kept results stay", "err", err)
+				}
+				s.mu.Lock()
+				s.refreshing = false
+				s.mu.Unlock()
+			}()
+		}
+		s.mu.Unlock()
+		return *c, nil
 	}
-	r, err := s.compute(ctx, now)
+	s.mu.Unlock()
+	return s.Refresh(ctx)
+}
+
+// Refresh counts the results now and keeps them; concurrent callers wait
+// for one count.
+func (s *Service) Refresh(ctx context.Context) (Results, error) {
+	started := s.now()
+	s.compute1.Lock()
+	defer s.compute1.Unlock()
+	s.mu.Lock()
+	if s.cached != nil && !s.at.Before(started) {
+		c := *s.cached // counted while this call waited
+		s.mu.Unlock()
+		return c, nil
+	}
+	targets := s.targets
+	s.mu.Unlock()
+	now := s.now()
+	r, err := s.compute(ctx, now, targets)
 	if err != nil {
 		return Results{}, err
 	}
+	s.mu.Lock()
 	s.cached, s.at = &r, now
+	s.mu.Unlock()
 	return r, nil
 }
 
-func (s *Service) compute(ctx context.Context, now time.Time) (Results, error) {
+func (s *Service) compute(ctx context.Context, now time.Time, targets TargetSource) (Results, error) {
 	snap, err := s.eng.Snapshot(ctx)
 	if err != nil {
 		return Results{}, err
@@ -275,8 +322,8 @@ func (s *Service) compute(ctx context.Context, now time.Time) (Results, error) {
 	slices.SortStableFunc(r.Transfers, func(a, b Transfer) int { return cmp.Compare(b.SignedOn, a.SignedOn) })
 	slices.SortStableFunc(r.Projects, func(a, b Project) int { return cmp.Compare(b.AcceptedOn, a.AcceptedOn) })
 
-	if s.targets != nil {
-		ts, err := s.targets.PublicTargets(ctx, cur)
+	if targets != nil {
+		ts, err := targets.PublicTargets(ctx, cur)
 		if err != nil {
 			return Results{}, err
 		}
@@ -292,8 +339,14 @@ func (s *Service) compute(ctx context.Context, now time.Time) (Results, error) {
 
 func transferFigure(y int, dim, key, vi, en string, res indicator.Result) Figure {
 	n, v := int64(res.Count), res.Sum
+	var conf int64
+	for _, r := range res.Records {
+		if r.Confidential {
+			conf++
+		}
+	}
 	return Figure{Section: SectionTransfers, Year: y, Dimension: dim, Key: key, LabelVi: vi, LabelEn: en,
-		Unit: indicator.UnitVND, Metric: indicator.TransfersSigned, Count: &n, Value: &v}
+		Unit: indicator.UnitVND, Metric: indicator.TransfersSigned, Count: &n, Value: &v, Confidential: conf}
 }
 
 func supportFigures(y int, dim, key, vi, en string, committed, disbursed, ents indicator.Result) []Figure {
@@ -305,39 +358,43 @@ func supportFigures(y int, dim, key, vi, en string, committed, disbursed, ents i
 	}
 }
 
-// Suppress withholds the small figures of one group — parts followed by
-// their total, last — and, while the total is shown and the withheld
-// parts together count fewer than MinCell records (so that the total less
-// the parts shown would tell one or two contracts' value), a complement:
-// the smallest other part with records, or else the total. It returns the
-// group changed in place.
+// Suppress withholds the figures of one group — parts followed by their
+// total, last — that would tell one or two contracts: those counting 1 or
+// 2 contracts, and those with 1 or 2 confidential contracts among others
+// whose parties consented (their value less the named ones would tell the
+// rest). Then, while the total is shown and the withheld parts hold 1 or 2
+// confidential contracts together (the total less the parts shown and the
+// named contracts would tell them), it withholds a complement: the
+// smallest other part with confidential contracts, or else the total. It
+// returns the group changed in place.
 func Suppress(group []Figure) []Figure {
 	if len(group) == 0 {
 		return group
 	}
-	small := func(f Figure) bool { return f.Count != nil && *f.Count > 0 && *f.Count < MinCell }
+	few := func(n int64) bool { return n > 0 && n < MinCell }
+	small := func(f Figure) bool { return f.Count != nil && (few(*f.Count) || few(f.Confidential)) }
 	parts, total := group[:len(group)-1], &group[len(group)-1]
-	var hiddenCount int64
+	var hiddenConf int64
+	hidden := 0
 	hide := func(f *Figure, why string) {
 		if f != total {
-			hiddenCount += *f.Count
+			hiddenConf += f.Confidential
+			hidden++
 		}
 		f.Count, f.Value, f.Suppressed = nil, nil, why
 	}
 	if small(*total) {
 		hide(total, SuppressedSmall)
 	}
-	hidden := 0
 	for i := range parts {
 		if small(parts[i]) {
 			hide(&parts[i], SuppressedSmall)
-			hidden++
 		}
 	}
-	for hidden > 0 && total.Suppressed == "" && hiddenCount < MinCell {
+	for hidden > 0 && total.Suppressed == "" && few(hiddenConf) {
 		best := -1
 		for i := range parts {
-			if parts[i].Suppressed == "" && parts[i].Count != nil && *parts[i].Count > 0 &&
+			if parts[i].Suppressed == "" && parts[i].Confidential > 0 &&
 				(best < 0 || *parts[i].Count < *parts[best].Count) {
 				best = i
 			}
@@ -347,7 +404,6 @@ func Suppress(group []Figure) []Figure {
 			break
 		}
 		hide(&parts[best], SuppressedComplement)
-		hidden++
 	}
 	return group
 }

@@ -24,9 +24,13 @@ import (
 	"github.com/techmart-vn/techmart/internal/transfer"
 )
 
-func fig(n int64) results.Figure {
+// fig is a figure of n contracts, all confidential.
+func fig(n int64) results.Figure { return figC(n, n) }
+
+// figC is a figure of n contracts, conf of them confidential.
+func figC(n, conf int64) results.Figure {
 	v := n * 1_000_000
-	return results.Figure{Count: &n, Value: &v}
+	return results.Figure{Count: &n, Value: &v, Confidential: conf}
 }
 
 // Small figures are withheld, and so is whatever would let a reader
@@ -45,11 +49,19 @@ func TestSuppress(t *testing.T) {
 		{"two small counting two together: one more", []int64{1, 1, 6, 9}, 17, []string{"small", "small", "complement", "", ""}},
 		{"two small counting four together", []int64{2, 2, 6}, 10, []string{"small", "small", "", ""}},
 		{"a small total", []int64{2, 0}, 2, []string{"small", "", "small"}},
+		// Parts with contracts named by consent: 5 = 3 named + 2 confidential.
+		{"two confidential beside named ones", []int64{-5, 7}, 12, []string{"small", "complement", ""}},
+		{"three named, none confidential", []int64{-3, 7}, 10, []string{"", "", ""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			group := []results.Figure{}
+			conf := map[int64]int64{-5: 2, -3: 0} // a negative n stands for a part with named contracts
 			for _, n := range tc.parts {
-				group = append(group, fig(n))
+				if c, ok := conf[n]; ok {
+					group = append(group, figC(-n, c))
+				} else {
+					group = append(group, fig(n))
+				}
 			}
 			group = append(group, fig(tc.total))
 			results.Suppress(group)
@@ -64,16 +76,23 @@ func TestSuppress(t *testing.T) {
 				t.Errorf("suppressed = %q, want %q", got, tc.want)
 			}
 			// The subtraction: with the total shown, the total less the
-			// parts shown never tells one or two contracts.
+			// parts shown (and the named contracts) never tells one or two
+			// confidential contracts.
 			if tot := group[len(group)-1]; tot.Count != nil {
-				rest := *tot.Count
+				var rest int64
 				for _, f := range group[:len(group)-1] {
-					if f.Count != nil {
-						rest -= *f.Count
+					if f.Count == nil {
+						rest += f.Confidential
 					}
 				}
 				if rest > 0 && rest < results.MinCell {
-					t.Errorf("total less the parts shown = %d contracts", rest)
+					t.Errorf("total less the parts shown = %d confidential contracts", rest)
+				}
+			}
+			// A part shown never holds one or two confidential contracts.
+			for _, f := range group {
+				if f.Count != nil && f.Confidential > 0 && f.Confidential < results.MinCell {
+					t.Errorf("shown with %d confidential contracts: %+v", f.Confidential, f)
 				}
 			}
 		})
@@ -127,7 +146,7 @@ func TestConsentAndSuppression(t *testing.T) {
 		insert(t, st, transfer.Collection, x)
 	}
 	now := time.Date(2027, 1, 5, 9, 0, 0, 0, calendar.Vietnam)
-	svc := results.New(indicator.New(st), tax, period.Default(), nil, func() time.Time { return now }, time.Minute)
+	svc := results.New(indicator.New(st), tax, period.Default(), nil, func() time.Time { return now }, time.Minute, nil)
 	r, err := svc.Get(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -144,9 +163,10 @@ func TestConsentAndSuppression(t *testing.T) {
 	if f := find(2026, "sector", "ict"); f.Count != nil || f.Value != nil || f.Suppressed != results.SuppressedSmall {
 		t.Errorf("ict 2026, one confidential contract = %+v", f)
 	}
-	// The total (5 contracts) less biotech (4) would tell ict's one: the
-	// only other sector with contracts goes too, and the total stays.
-	if f := find(2026, "sector", "biotech"); f.Count != nil || f.Suppressed != results.SuppressedComplement {
+	// Biotech's 4 contracts: 2 named with consent (b1, b3), so its value
+	// less theirs would tell b2's and b4's together: withheld. With ict's
+	// one, the withheld hold 3 confidential contracts: the total stays.
+	if f := find(2026, "sector", "biotech"); f.Count != nil || f.Suppressed != results.SuppressedSmall {
 		t.Errorf("biotech 2026 = %+v", f)
 	}
 	if f := find(2026, "total", ""); f.Count == nil || *f.Count != 5 || *f.Value != 1777 {
@@ -196,7 +216,7 @@ func TestCSVEqualsJSON(t *testing.T) {
 	now := time.Date(2026, 10, 1, 9, 0, 0, 0, calendar.Vietnam)
 	ts := targets{{ID: "t1", Indicator: indicator.Text{Vi: "Doanh nghiệp được hỗ trợ", En: "Enterprises supported"}, Unit: indicator.Text{Vi: "doanh nghiệp", En: "enterprises"},
 		Target: 20, Achieved: 1, Status: "behind", Metric: indicator.EnterprisesSupported}}
-	svc := results.New(indicator.New(st), tax, period.Default(), ts, func() time.Time { return now }, time.Minute)
+	svc := results.New(indicator.New(st), tax, period.Default(), ts, func() time.Time { return now }, time.Minute, nil)
 	r, err := svc.Get(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -250,8 +270,9 @@ func TestCSVEqualsJSON(t *testing.T) {
 	}
 	has("transfers", 2026, "total", "", indicator.TransfersSigned, "4", "126456789", "")
 	has("transfers", 2026, "sector", "biotech", indicator.TransfersSigned, "", "", "small")
-	// Total less hitech_agri would tell biotech's one contract.
-	has("transfers", 2026, "sector", "hitech_agri", indicator.TransfersSigned, "", "", "complement")
+	// Biotech's one contract is named with consent anyway: the total less
+	// hitech_agri tells nothing confidential, so hitech_agri stays.
+	has("transfers", 2026, "sector", "hitech_agri", indicator.TransfersSigned, "3", "3000000", "")
 	has("transfers", 2026, "sector", "medicine", indicator.TransfersSigned, "0", "0", "")
 	has("transfers", 2025, "total", "", indicator.TransfersSigned, "0", "0", "")
 	has("support", 2026, "program", "p1", indicator.SupportCommitted, "", "300000000", "")
@@ -267,11 +288,12 @@ func TestCSVEqualsJSON(t *testing.T) {
 	}
 }
 
-// The results are kept for the TTL, then counted again.
+// The results are kept for the TTL; after it the kept ones are answered
+// while a refresh counts again behind them.
 func TestCache(t *testing.T) {
 	st, tax := platform(t)
 	now := time.Date(2026, 10, 1, 9, 0, 0, 0, calendar.Vietnam)
-	svc := results.New(indicator.New(st), tax, period.Default(), nil, func() time.Time { return now }, time.Minute)
+	svc := results.New(indicator.New(st), tax, period.Default(), nil, func() time.Time { return now }, time.Minute, nil)
 	total := func() int64 {
 		r, err := svc.Get(context.Background())
 		if err != nil {
@@ -294,7 +316,14 @@ func TestCache(t *testing.T) {
 		t.Errorf("within the TTL = %d, want the kept 0", n)
 	}
 	now = now.Add(time.Minute)
-	if n := total(); n != 3 {
-		t.Errorf("after the TTL = %d, want 3", n)
+	if n := total(); n != 0 {
+		t.Errorf("the first answer after the TTL = %d, want the kept 0 (the refresh runs behind it)", n)
+	}
+	deadline := time.Now().Add(time.Minute)
+	for total() != 3 {
+		if time.Now().After(deadline) {
+			t.Fatal("the refresh never replaced the kept results")
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }

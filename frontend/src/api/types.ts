@@ -466,6 +466,8 @@ export interface Transfer {
   implementation: { status: ImplementationStatus; outcome?: string };
   documents: TransferDocument[];
   sectors: string[];
+  /** The parties agreed that the public results name them and the value. */
+  publicConsent: boolean;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -480,6 +482,8 @@ export interface TransferContent {
   contractValue: number;
   signedOn: string;
   registrationRequired: boolean;
+  /** Both parties agreed that the public results name them and the contract's value. */
+  publicConsent: boolean;
 }
 
 /** POST /transfers: from an agreed connection, or (officers) naming both organisations and the listings. */

@@ -92,6 +92,7 @@ export default function TransferPage() {
                 </span>
               </Fact>
               <Fact label={t('transfer.signedOn')}>{formatDay(tr.signedOn)}</Fact>
+              <Fact label={t('results.consent.label')}>{tr.publicConsent ? t('results.consent.yes') : t('results.consent.no')}</Fact>
               <Fact label={t('transfer.form')}>{labels.transferForm(tr.form)}</Fact>
               <ListFact label={t('transfer.methods')} items={tr.methods.map(labels.transferMethod)} />
             </dl>

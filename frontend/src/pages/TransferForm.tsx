@@ -29,7 +29,8 @@ export type TransferField =
   | 'methods'
   | 'contractValue'
   | 'signedOn'
-  | 'registrationRequired';
+  | 'registrationRequired'
+  | 'publicConsent';
 
 const ORDER: readonly TransferField[] = [
   'supplierOrgId',
@@ -41,6 +42,7 @@ const ORDER: readonly TransferField[] = [
   'contractValue',
   'signedOn',
   'registrationRequired',
+  'publicConsent',
 ];
 
 const SERVER_FIELDS: Record<string, TransferField> = {
@@ -53,6 +55,7 @@ const SERVER_FIELDS: Record<string, TransferField> = {
   contractValue: 'contractValue',
   signedOn: 'signedOn',
   registrationRequired: 'registrationRequired',
+  publicConsent: 'publicConsent',
 };
 
 type Values = Record<TransferField, string>;
@@ -67,6 +70,7 @@ const EMPTY: Values = {
   contractValue: '',
   signedOn: '',
   registrationRequired: '',
+  publicConsent: '',
 };
 
 const list = (s: string) => s.split(',').filter(Boolean);
@@ -103,6 +107,7 @@ function content(v: Values): TransferContent {
     contractValue: parseAmount(v.contractValue) ?? 0,
     signedOn: parseDayInput(v.signedOn) ?? '',
     registrationRequired: v.registrationRequired === 'true',
+    publicConsent: v.publicConsent === 'true',
   };
 }
 
@@ -115,6 +120,7 @@ function fromTransfer(tr: Transfer): Values {
     contractValue: formatNumber(tr.contractValue),
     signedOn: formatDay(tr.signedOn),
     registrationRequired: tr.registration.required ? 'true' : '',
+    publicConsent: tr.publicConsent ? 'true' : '',
   };
 }
 
@@ -351,6 +357,17 @@ function TransferFormBody({
           {v.registrationRequired === 'true' && signed && (
             <p className="hint">{t('transferForm.dueOn', { date: formatDay(addDays(signed, REGISTRATION_DAYS)), days: REGISTRATION_DAYS })}</p>
           )}
+        </ChoiceGroup>
+        <ChoiceGroup id={form.id('publicConsent')} label={t('results.consent.label')} hint={t('results.consent.hint')}>
+          <label className="check">
+            <input
+              type="checkbox"
+              id={form.id('publicConsent')}
+              checked={v.publicConsent === 'true'}
+              onChange={(e) => form.update('publicConsent', e.target.checked ? 'true' : '')}
+            />
+            {t('results.consent.option')}
+          </label>
         </ChoiceGroup>
 
         <p className="actions form-actions">

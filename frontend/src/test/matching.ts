@@ -94,6 +94,7 @@ export function transfer(over: Partial<Transfer> = {}): Transfer {
     implementation: { status: 'in_progress' },
     documents: [],
     sectors: ['agri_processing'],
+    publicConsent: false,
     createdBy: 'u9',
     createdAt: '2026-03-10T02:00:00Z',
     updatedAt: '2026-03-10T02:00:00Z',

@@ -133,6 +133,8 @@ describe('Recording a transfer', () => {
     fireEvent.change(screen.getByLabelText(/^Ngày ký/), { target: { value: '10/03/2026' } });
     fireEvent.click(screen.getByLabelText('Hợp đồng phải đăng ký với Sở KH&CN'));
     expect(screen.getByText('Hạn đăng ký: 08/06/2026 (90 ngày sau ngày ký).')).toBeTruthy();
+    // The parties' consent to be named in the public results.
+    fireEvent.click(screen.getByLabelText(i18n.getFixedT('vi')('results.consent.option')));
     fireEvent.click(screen.getByRole('button', { name: 'Lưu hồ sơ chuyển giao' }));
     await waitFor(() => expect(location()).toBe('/transfers/t7'));
     expect(calls.find((c) => c.path === '/transfers')!.body).toEqual({
@@ -143,6 +145,7 @@ describe('Recording a transfer', () => {
       contractValue: 320000000,
       signedOn: '2026-03-10',
       registrationRequired: true,
+      publicConsent: true,
     });
   });
 
@@ -157,6 +160,7 @@ describe('Recording a transfer', () => {
       contractValue: '0',
       signedOn: '01/01/2099',
       registrationRequired: '',
+      publicConsent: '',
     };
     const errs = validateTransfer(v, true, '2026-05-01');
     expect(errs.recipientOrgId?.code).toBe('same_org');
@@ -276,6 +280,7 @@ describe('Officers record a transfer without a connection', () => {
       contractValue: 1500000000,
       signedOn: '2026-01-02',
       registrationRequired: false,
+      publicConsent: false,
     });
   });
 });
