@@ -119,6 +119,7 @@ export default function ReportEditor() {
       take(await endpoints.reportStep(saved.id, 'submit', saved.version));
       setNotice(t('plan.editor.submitted'));
     } catch (err) {
+      setNotice(null);
       failed(err);
     } finally {
       setBusy(false);
