@@ -35,7 +35,7 @@ func BenchmarkProvincialReport(b *testing.B) {
 	}
 	officer := h.Demo("officer")
 	if r := h.Do(R{Method: "POST", Path: "/api/v1/plans/" + demoPlan + "/periods", Token: officer.Access, Body: map[string]any{"year": 2026}}); r.Status != 200 {
-		b.Fatalf("open: %d %s", r.Status, r.Body)
+		b.Fatalf("open: %d %s\n%s", r.Status, r.Body, h.Logs())
 	}
 	for _, format := range []string{"html", "pdf", "docx", "xlsx"} {
 		b.Run(format, func(b *testing.B) {
