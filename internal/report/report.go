@@ -106,6 +106,7 @@ type Item struct {
 	Indicator   string   `bson:"indicator" json:"indicator"`
 	IndicatorEN string   `bson:"indicatorEn,omitempty" json:"indicatorEn,omitempty"`
 	Unit        string   `bson:"unit" json:"unit"`
+	UnitEN      string   `bson:"unitEn,omitempty" json:"unitEn,omitempty"`
 	Role        string   `bson:"role" json:"role"` // responsible | cooperating
 	Source      string   `bson:"source" json:"source"`
 	Counted     *Counted `bson:"counted,omitempty" json:"counted,omitempty"`
@@ -315,7 +316,7 @@ func (s *Service) start(ctx context.Context, pl plan.Plan, year int, a plan.Agen
 		if role == "" {
 			continue
 		}
-		r.Items = append(r.Items, Item{Target: t.Code, Indicator: t.Indicator, IndicatorEN: t.IndicatorEN, Unit: t.Unit,
+		r.Items = append(r.Items, Item{Target: t.Code, Indicator: t.Indicator, IndicatorEN: t.IndicatorEN, Unit: t.Unit, UnitEN: t.UnitEN,
 			Role: role, Source: t.Source, Files: []FileRef{}})
 	}
 	if err := s.recount(ctx, pl, &r, tally); err != nil {

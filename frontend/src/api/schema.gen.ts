@@ -2690,6 +2690,7 @@ export interface components {
                 status?: string;
                 target: string;
                 unit: string;
+                unitEn?: string;
                 value?: number;
             }[];
             orgId: string;
