@@ -125,7 +125,9 @@ func (s *Service) Doc(pv Provincial, lang string) paper.Doc {
 			achieved++
 		}
 	}
-	d.Articles = append(d.Articles, paper.Article{Heading: t("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "I. RESULTS AGAINST THE TARGETS"), Paragraphs: []string{
+	// Each section's heading stands on its own line: an empty first
+	// paragraph carries it.
+	d.Articles = append(d.Articles, paper.Article{Heading: t("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "I. RESULTS AGAINST THE TARGETS"), Paragraphs: []string{"",
 		fmt.Sprintf(t("Kỳ báo cáo từ ngày %s đến ngày %s. Kế hoạch có %d chỉ tiêu; %d chỉ tiêu đạt hoặc đúng tiến độ. Chi tiết tại bảng kèm theo.",
 			"Reporting period %s to %s. The plan has %d targets; %d are achieved or on track. Details in the table below."),
 			vnDay(pr.Period.FirstDay), vnDay(pr.Period.LastDay), len(pr.Targets), achieved)}})
@@ -134,6 +136,11 @@ func (s *Service) Doc(pv Provincial, lang string) paper.Doc {
 		if en && tp.IndicatorEN != "" {
 			name = tp.IndicatorEN
 		}
+		if tp.Cumulative == nil {
+			d.Articles[0].Paragraphs = append(d.Articles[0].Paragraphs, "- "+fmt.Sprintf(t("%s: chưa có số liệu (mục tiêu %s %s, mốc năm %d).",
+				"%s: no figures yet (goal %s %s, milestone %d)."), name, vnd.Group(tp.Milestone.Value, lang), unitOf(tp, lang), tp.Milestone.Year))
+			continue
+		}
 		line := fmt.Sprintf("%s: năm %d đạt %s, lũy kế %s/%s %s (%s, mốc năm %d).", name, pr.Year, figure(tp.Value, lang),
 			figure(tp.Cumulative, lang), vnd.Group(tp.Milestone.Value, lang), tp.Unit, pct(tp.Percent), tp.Milestone.Year)
 		if en {
@@ -141,11 +148,11 @@ func (s *Service) Doc(pv Provincial, lang string) paper.Doc {
 				figure(tp.Cumulative, lang), vnd.Group(tp.Milestone.Value, lang), unitOf(tp, lang), pct(tp.Percent), tp.Milestone.Year)
 		}
 		for _, n := range tp.Notes {
-			line += t(" Ghi chú của ", " Note by ") + n + "."
+			line += t(" Ghi chú của ", " Note by ") + strings.TrimRight(n, ". ") + "."
 		}
 		d.Articles[0].Paragraphs = append(d.Articles[0].Paragraphs, "- "+line)
 	}
-	ag := paper.Article{Heading: t("II. TÌNH HÌNH BÁO CÁO CỦA CÁC CƠ QUAN", "II. THE AGENCIES' REPORTS"), Paragraphs: []string{
+	ag := paper.Article{Heading: t("II. TÌNH HÌNH BÁO CÁO CỦA CÁC CƠ QUAN", "II. THE AGENCIES' REPORTS"), Paragraphs: []string{"",
 		fmt.Sprintf(t("%d/%d cơ quan đã gửi báo cáo (hạn ngày %s).", "%d of %d agencies have reported (due %s)."), reported, len(pr.Agencies), vnDay(pr.Period.DueDay))}}
 	var missing []string
 	for _, a := range pr.Agencies {
@@ -184,9 +191,9 @@ func (s *Service) Doc(pv Provincial, lang string) paper.Doc {
 		if len(a.paras) == 0 {
 			a.paras = []string{none}
 		}
-		ps := make([]string, len(a.paras))
-		for i, p := range a.paras {
-			ps[i] = "- " + p
+		ps := []string{""}
+		for _, p := range a.paras {
+			ps = append(ps, "- "+p)
 		}
 		d.Articles = append(d.Articles, paper.Article{Heading: a.head, Paragraphs: ps})
 	}

@@ -106,6 +106,7 @@ type Item struct {
 	Indicator   string   `bson:"indicator" json:"indicator"`
 	IndicatorEN string   `bson:"indicatorEn,omitempty" json:"indicatorEn,omitempty"`
 	Unit        string   `bson:"unit" json:"unit"`
+	UnitEN      string   `bson:"unitEn,omitempty" json:"unitEn,omitempty"`
 	Role        string   `bson:"role" json:"role"` // responsible | cooperating
 	Source      string   `bson:"source" json:"source"`
 	Counted     *Counted `bson:"counted,omitempty" json:"counted,omitempty"`
@@ -289,8 +290,9 @@ func (s *Service) Open(ctx context.Context, p *auth.Principal, planID string, in
 	if err != nil {
 		return pl, err
 	}
+	tally := &lazyTally{c: s.counter} // one reading of the records for every agency
 	for _, a := range pl.Reporters() {
-		if _, err := s.start(ctx, pl, in.Year, a); err != nil {
+		if _, err := s.start(ctx, pl, in.Year, a, tally); err != nil {
 			return pl, err
 		}
 	}
@@ -298,7 +300,7 @@ func (s *Service) Open(ctx context.Context, p *auth.Principal, planID string, in
 }
 
 // start makes the draft of agency a for a year unless it exists.
-func (s *Service) start(ctx context.Context, pl plan.Plan, year int, a plan.Agency) (Report, error) {
+func (s *Service) start(ctx context.Context, pl plan.Plan, year int, a plan.Agency, tally *lazyTally) (Report, error) {
 	id := ID(pl.ID, year, a.Code)
 	if r, err := store.Get[Report](ctx, s.s, Collection, id); err == nil {
 		return r, nil
@@ -314,10 +316,10 @@ func (s *Service) start(ctx context.Context, pl plan.Plan, year int, a plan.Agen
 		if role == "" {
 			continue
 		}
-		r.Items = append(r.Items, Item{Target: t.Code, Indicator: t.Indicator, IndicatorEN: t.IndicatorEN, Unit: t.Unit,
+		r.Items = append(r.Items, Item{Target: t.Code, Indicator: t.Indicator, IndicatorEN: t.IndicatorEN, Unit: t.Unit, UnitEN: t.UnitEN,
 			Role: role, Source: t.Source, Files: []FileRef{}})
 	}
-	if err := s.recount(ctx, pl, &r); err != nil {
+	if err := s.recount(ctx, pl, &r, tally); err != nil {
 		return r, err
 	}
 	err := store.Insert(ctx, s.s, Collection, &r)
@@ -327,11 +329,30 @@ func (s *Service) start(ctx context.Context, pl plan.Plan, year int, a plan.Agen
 	return r, err
 }
 
-// recount fills the counted figures of r's platform targets.
-func (s *Service) recount(ctx context.Context, pl plan.Plan, r *Report) error {
+// lazyTally reads the records once, when a count first needs them.
+type lazyTally struct {
+	c plan.Counter
+	t plan.Tally
+}
+
+func (l *lazyTally) get(ctx context.Context) (plan.Tally, error) {
+	if l.t == nil && l.c != nil {
+		t, err := l.c.Tally(ctx)
+		if err != nil {
+			return nil, err
+		}
+		l.t = t
+	}
+	return l.t, nil
+}
+
+// recount fills the counted figures of r's platform targets. They are
+// counted when the year is opened and again when the report is submitted
+// (a reading of the records takes seconds at a province's scale, so an
+// edit does not count).
+func (s *Service) recount(ctx context.Context, pl plan.Plan, r *Report, lt *lazyTally) error {
 	per := pl.Period(r.Year)
 	first := pl.Period(pl.FirstYear())
-	var tally plan.Tally
 	for i := range r.Items {
 		it := &r.Items[i]
 		if it.Source != plan.SourcePlatform {
@@ -341,11 +362,9 @@ func (s *Service) recount(ctx context.Context, pl plan.Plan, r *Report) error {
 		if !ok || s.counter == nil || t.Query == nil {
 			continue
 		}
-		if tally == nil {
-			var err error
-			if tally, err = s.counter.Tally(ctx); err != nil {
-				return err
-			}
+		tally, err := lt.get(ctx)
+		if err != nil {
+			return err
 		}
 		year, err := tally.Count(*t.Query, per.From, per.To)
 		if err != nil {
@@ -526,24 +545,12 @@ func (in Input) apply(c *validate.Checker, r *Report) {
 	}
 }
 
-// Update writes an agency's edit (its members; If-Match). The counted
-// figures are counted again.
+// Update writes an agency's edit (its members; If-Match).
 func (s *Service) Update(ctx context.Context, p *auth.Principal, id string, in Input, ifVersion int64) (Report, error) {
-	cur, err := s.Get(ctx, p, id)
-	if err != nil {
-		return cur, err
-	}
-	pl, err := s.plans.Get(ctx, cur.PlanID)
-	if err != nil {
-		return cur, err
-	}
 	r, err := s.m.Apply(ctx, p, id, lifecycle.Move[*Report]{Step: StepEdit, Version: ifVersion, Change: func(r *Report, _ time.Time) error {
 		var c validate.Checker
 		in.apply(&c, r)
-		if err := c.Err(); err != nil {
-			return err
-		}
-		return s.recount(ctx, pl, r)
+		return c.Err()
 	}})
 	if err != nil {
 		return r, err
@@ -568,9 +575,14 @@ func (s *Service) Submit(ctx context.Context, p *auth.Principal, id string, ifVe
 		}
 		return cur, plan.ErrPeriodNotOpen
 	}
+	// Read the records before the write, not under its guard.
+	tally := &lazyTally{c: s.counter}
+	if _, err := tally.get(ctx); err != nil {
+		return cur, err
+	}
 	r, err := s.m.Apply(ctx, p, id, lifecycle.Move[*Report]{Step: StepSubmit, Version: ifVersion, Change: func(r *Report, now time.Time) error {
 		r.SubmittedAt, r.Reason = &now, ""
-		return s.recount(ctx, pl, r)
+		return s.recount(ctx, pl, r, tally)
 	}})
 	if err != nil {
 		return r, err
@@ -703,7 +715,7 @@ func (s *Service) Start(ctx context.Context, p *auth.Principal, in StartInput) (
 		}
 		id := ID(pl.ID, in.Year, a.Code)
 		_, gerr := store.Get[Report](ctx, s.s, Collection, id)
-		if r, err = s.start(ctx, pl, in.Year, a); err != nil {
+		if r, err = s.start(ctx, pl, in.Year, a, &lazyTally{c: s.counter}); err != nil {
 			return r, false, err
 		}
 		return s.view(ctx, p, r), errors.Is(gerr, store.ErrNotFound), nil

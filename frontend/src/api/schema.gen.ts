@@ -2995,6 +2995,7 @@ export interface components {
                 status?: string;
                 target: string;
                 unit: string;
+                unitEn?: string;
                 value?: number;
             }[];
             orgId: string;

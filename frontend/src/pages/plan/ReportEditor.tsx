@@ -119,6 +119,7 @@ export default function ReportEditor() {
       take(await endpoints.reportStep(saved.id, 'submit', saved.version));
       setNotice(t('plan.editor.submitted'));
     } catch (err) {
+      setNotice(null);
       failed(err);
     } finally {
       setBusy(false);
@@ -277,6 +278,7 @@ function ItemCard({
   const err = (f: string) => errors[`items.${index}.${f}`];
   const id = (f: string) => `item-${it.target}-${f}`;
   const num = (v: number | undefined) => (v === undefined || v === null ? '–' : formatNumber(v));
+  const unit = en && it.unitEn ? it.unitEn : it.unit;
   const text = (f: 'done' | 'difficulties' | 'proposals' | 'note', label: string) => (
     <label className={err(f) ? 'field has-error' : 'field'} htmlFor={id(f)}>
       <span>{label}</span>
@@ -298,7 +300,7 @@ function ItemCard({
         <div className="counted" data-testid="counted">
           <p>
             <span className="badge badge-counted">{t('plan.editor.countedBadge')}</span>{' '}
-            {t('plan.editor.countedValue', { value: num(it.counted.value), cumulative: num(it.counted.cumulative), unit: it.unit })}
+            {t('plan.editor.countedValue', { value: num(it.counted.value), cumulative: num(it.counted.cumulative), unit })}
           </p>
           {it.counted.records.length > 0 && (
             <details>
@@ -318,7 +320,7 @@ function ItemCard({
           {(['value', 'cumulative'] as const).map((f) => (
             <label key={f} className={err(f) ? 'field has-error' : 'field'} htmlFor={id(f)}>
               <span>
-                {t(`plan.editor.${f}`)} ({it.unit})
+                {t(`plan.editor.${f}`)} ({unit})
               </span>
               {editable ? (
                 <input

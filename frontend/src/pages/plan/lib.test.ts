@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import type { ReportItem } from '../../api/types';
+import { itemCumulative, itemValue, recordLink } from './lib';
+
+const item = (over: Partial<ReportItem>): ReportItem =>
+  ({ target: '1', indicator: 'x', unit: 'mô hình', role: 'responsible', source: 'reported', files: [], ...over }) as ReportItem;
+
+describe('report figures', () => {
+  it("reads the platform's figure for a counted target, whatever the agency typed", () => {
+    const counted = item({ source: 'platform', counted: { value: 2, cumulative: 5, records: [], at: '' }, value: 9, cumulative: 9 });
+    expect(itemValue(counted)).toBe(2);
+    expect(itemCumulative(counted)).toBe(5);
+  });
+  it("reads the agency's figures for a reported target", () => {
+    expect(itemValue(item({ value: 1, cumulative: 3 }))).toBe(1);
+    expect(itemCumulative(item({ value: 1, cumulative: 3 }))).toBe(3);
+    expect(itemValue(item({}))).toBeUndefined();
+  });
+  it('links a counted record to its page', () => {
+    expect(recordLink({ type: 'listing', id: 'a b' })).toBe('/listings/a%20b');
+    expect(recordLink({ type: 'transfer', id: 't1', link: '/transfers/t1#x' })).toBe('/transfers/t1#x');
+    expect(recordLink({ type: 'tranche', id: 'x' })).toBeUndefined();
+  });
+});
