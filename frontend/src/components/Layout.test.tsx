@@ -74,7 +74,7 @@ describe('Layout', () => {
     expect(await screen.findByText('Cán Bộ A')).toBeTruthy();
     expect(navLinks()).toEqual(['Trang chủ']);
     expect(groupLinks('Hỗ trợ').map(([name]) => name)).toEqual(['Chương trình hỗ trợ', 'Hồ sơ đề nghị hỗ trợ', 'Kinh phí hỗ trợ']);
-    expect(groupLinks('Nghiệp vụ').map(([name]) => name)).toEqual(['Xác minh tổ chức', 'Duyệt tin', 'Kết nối cung – cầu', 'Nhật ký hoạt động']);
+    expect(groupLinks('Nghiệp vụ').map(([name]) => name)).toEqual(['Xác minh tổ chức', 'Duyệt tin', 'Kết nối cung – cầu', 'Từ đồng nghĩa', 'Nhật ký hoạt động']);
   });
 
   it('shows every item to an admin who is also an organisation member', async () => {
@@ -100,6 +100,7 @@ describe('Layout', () => {
       'Xác minh tổ chức',
       'Duyệt tin',
       'Kết nối cung – cầu',
+      'Từ đồng nghĩa',
       'Nhật ký hoạt động',
       'Người dùng',
       'Sao lưu',
