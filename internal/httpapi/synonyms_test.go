@@ -108,3 +108,38 @@ func TestSearchRelaxedAndTelex(t *testing.T) {
 		t.Errorf("Telex: %v", ids)
 	}
 }
+
+// An owner's English title and summary are kept, shown in the public view
+// and searched; markup in them is refused.
+func TestListingEnglishTitleSearched(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	ent, officer := h.Demo("enterprise"), h.Demo("officer")
+	body := completeListing(enterpriseOrg)
+	body["titleEn"] = "Hot-air drying of Shan tuyet green tea"
+	body["summaryEn"] = "Cuts the drying time in half while keeping the aroma."
+	bad := completeListing(enterpriseOrg)
+	bad["titleEn"] = "Dryer <script>"
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/listings", Token: ent.Access, Body: bad}); r.Status != 422 {
+		t.Errorf("markup in titleEn: %d %s", r.Status, r.Body)
+	}
+	r := h.Do(R{Method: "POST", Path: "/api/v1/listings", Token: ent.Access, Body: body})
+	if r.Status != 201 {
+		t.Fatalf("create: %d %s", r.Status, r.Body)
+	}
+	id := r.JSON(t)["id"].(string)
+	for _, step := range []struct{ action, token string }{{"submit", ent.Access}, {"approve", officer.Access}} {
+		if r := h.Do(R{Method: "POST", Path: "/api/v1/listings/" + id + "/" + step.action, Token: step.token}); r.Status != 200 {
+			t.Fatalf("%s: %d %s", step.action, r.Status, r.Body)
+		}
+	}
+	h.Settle()
+	ids, _ := relaxedSearch(t, h, "hot-air drying aroma")
+	if !slices.Contains(ids, id) {
+		t.Errorf("English words not searched: %v", ids)
+	}
+	r = h.Do(R{Method: "GET", Path: "/api/v1/listings/" + id})
+	if m := r.JSON(t); m["titleEn"] != body["titleEn"] || m["summaryEn"] != body["summaryEn"] {
+		t.Errorf("public view: %v %v", m["titleEn"], m["summaryEn"])
+	}
+}

@@ -1,8 +1,10 @@
 package search_test
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -43,8 +45,21 @@ func BenchmarkBleveUpsert(b *testing.B) {
 // folded ("chè" and "chế" are both "che"), with all six facets: the
 // worst case of a common Vietnamese syllable.
 func BenchmarkBleveCommonWord(b *testing.B) {
-	e, _ := search.OpenBleve(filepath.Join(b.TempDir(), "i.bleve"))
+	e := tenThousand(b)
 	defer e.Close()
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r, err := e.Search(ctx, search.Query{Text: benchWord, PageSize: 20, Page: 1, Sort: search.SortRelevance, Filter: search.Filter{ActiveAt: time.Now()}})
+		if err != nil || r.Total == 0 {
+			b.Fatal(err)
+		}
+	}
+}
+
+// tenThousand is an index of 10,000 listings on six products.
+func tenThousand(b *testing.B) *search.Bleve {
+	e, _ := search.OpenBleve(filepath.Join(b.TempDir(), "i.bleve"))
 	ctx := context.Background()
 	prods := []string{"chè Shan tuyết", "quýt", "miến dong", "nấm linh chi", "cá tầm", "mật ong"}
 	for i := 0; i < 10; i++ {
@@ -59,11 +74,36 @@ func BenchmarkBleveCommonWord(b *testing.B) {
 		}
 		e.Upsert(ctx, docs...)
 	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		r, err := e.Search(ctx, search.Query{Text: "chè", PageSize: 20, Page: 1, Sort: search.SortRelevance, Filter: search.Filter{ActiveAt: time.Now()}})
-		if err != nil || r.Total == 0 {
-			b.Fatal(err)
-		}
+	return e
+}
+
+// BenchmarkBleveUnderstanding: what reading the query costs on 10,000
+// listings with the starter-sized synonyms: a Telex word decoded, a
+// regional word expanded, an unknown word dropped (two searches), and a
+// selective two-word query for comparison.
+func BenchmarkBleveUnderstanding(b *testing.B) {
+	e := tenThousand(b)
+	defer e.Close()
+	ctx := context.Background()
+	rules := []search.SynonymRule{{Terms: []string{"quýt", "quít"}}, {Terms: []string{"mật ong"}, Expansions: []string{"honey"}}, {Terms: []string{"honey"}, Expansions: []string{"mật ong"}}}
+	for i := 0; i < 150; i++ {
+		rules = append(rules, search.SynonymRule{Terms: []string{fmt.Sprintf("từ%d", i), fmt.Sprintf("chữ%d", i)}})
+	}
+	if err := e.SetSynonyms(ctx, search.CompileSynonyms(rules)); err != nil {
+		b.Fatal(err)
+	}
+	for _, q := range []string{"cá tầm", "quyts", "honey", "cá tầm xyzzy"} {
+		b.Run(q, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				r, err := e.Search(ctx, search.Query{Text: q, PageSize: 20, Page: 1, Filter: search.Filter{ActiveAt: time.Now()}})
+				if err != nil || r.Total == 0 {
+					b.Fatal(q, err)
+				}
+			}
+		})
 	}
 }
+
+// benchWord is the common word BenchmarkBleveCommonWord asks for
+// (TECHMART_BENCH_WORD overrides it, e.g. "che" without diacritics).
+var benchWord = cmp.Or(os.Getenv("TECHMART_BENCH_WORD"), "chè")

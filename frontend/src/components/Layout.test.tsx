@@ -74,7 +74,7 @@ describe('Layout', () => {
     expect(await screen.findByText('Cán Bộ A')).toBeTruthy();
     expect(navLinks()).toEqual(['Trang chủ', 'Kết quả thực hiện']);
     expect(groupLinks('Hỗ trợ').map(([name]) => name)).toEqual(['Chương trình hỗ trợ', 'Hồ sơ đề nghị hỗ trợ', 'Kinh phí hỗ trợ']);
-    expect(groupLinks('Nghiệp vụ').map(([name]) => name)).toEqual(['Xác minh tổ chức', 'Duyệt tin', 'Kết nối cung – cầu', 'Kế hoạch và chỉ tiêu', 'Nhật ký hoạt động']);
+    expect(groupLinks('Nghiệp vụ').map(([name]) => name)).toEqual(['Xác minh tổ chức', 'Duyệt tin', 'Kết nối cung – cầu', 'Kế hoạch và chỉ tiêu', 'Từ đồng nghĩa', 'Nhật ký hoạt động']);
   });
 
   it('shows every item to an admin who is also an organisation member', async () => {
@@ -101,6 +101,7 @@ describe('Layout', () => {
       'Duyệt tin',
       'Kết nối cung – cầu',
       'Kế hoạch và chỉ tiêu',
+      'Từ đồng nghĩa',
       'Nhật ký hoạt động',
       'Người dùng',
       'Sao lưu',
