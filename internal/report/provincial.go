@@ -199,7 +199,7 @@ func (s *Service) Doc(pv Provincial, lang string) paper.Doc {
 	}
 	tb := &paper.Table{Caption: t("Bảng: Kết quả thực hiện các chỉ tiêu năm ", "Table: results against the targets, ") + strconv.Itoa(pr.Year),
 		Head:   []string{t("TT", "No."), t("Chỉ tiêu", "Target"), t("Đơn vị", "Unit"), t("Mốc", "Milestone"), t("Năm", "Year"), t("Lũy kế", "To date"), "%", t("Đánh giá", "Assessment")},
-		Widths: []float64{0.06, 0.32, 0.1, 0.1, 0.09, 0.1, 0.08, 0.15}, Right: []bool{false, false, false, true, true, true, true, false}}
+		Widths: []float64{0.07, 0.29, 0.1, 0.1, 0.08, 0.09, 0.1, 0.17}, Right: []bool{false, false, false, true, true, true, true, false}}
 	for i, tp := range pr.Targets {
 		name := tp.Indicator
 		if en && tp.IndicatorEN != "" {
