@@ -112,6 +112,9 @@ export const limits = {
   "Organization.evidence.street": {
     "maxLength": 200
   },
+  "Organization.evidence.taxCode": {
+    "pattern": "^(\\d{10}(-?\\d{3})?|\\d{12})$"
+  },
   "Organization.evidence.website": {
     "maxLength": 200
   },
@@ -132,6 +135,9 @@ export const limits = {
   },
   "OrganizationUpdate.evidence.street": {
     "maxLength": 200
+  },
+  "OrganizationUpdate.evidence.taxCode": {
+    "pattern": "^(\\d{10}(-?\\d{3})?|\\d{12})$"
   },
   "OrganizationUpdate.evidence.website": {
     "maxLength": 200
@@ -230,6 +236,9 @@ export const limits = {
   },
   "Registration.organization.evidence.street": {
     "maxLength": 200
+  },
+  "Registration.organization.evidence.taxCode": {
+    "pattern": "^(\\d{10}(-?\\d{3})?|\\d{12})$"
   },
   "Registration.organization.evidence.website": {
     "maxLength": 200
