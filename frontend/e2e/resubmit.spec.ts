@@ -78,7 +78,7 @@ for (const lang of LANGS) {
     await expect(row).toBeVisible();
     await expect(row).toContainText(email);
     await expect(row).toContainText(T.orgKind.st_org);
-    await expect(row.getByRole('button', { name: fmt(T.queue.verifyLabel, { name: fixedName }) })).toBeVisible();
+    await expect(row.getByRole('link', { name: fmt(T.acct.queue.openLabel, { name: fixedName }) })).toBeVisible();
     await logout(page, lang);
   });
 }

@@ -60,8 +60,13 @@ for (const lang of LANGS) {
     await expect(row).toContainText(email);
     await shot(page, lang, '05-queue-pending');
 
+    // Deciding happens on the organisation's page, after reading its details.
+    await row.getByRole('link', { name: fmt(T.acct.queue.openLabel, { name: orgName }) }).click();
+    await expect(page.getByRole('heading', { level: 1, name: orgName })).toBeVisible();
+    await expect(page.getByRole('heading', { name: T.acct.evidence.section })).toBeVisible();
+
     // The reject dialog insists on a reason; cancel it.
-    await row.getByRole('button', { name: fmt(T.queue.rejectLabel, { name: orgName }) }).click();
+    await page.getByRole('button', { name: T.acct.decide.reject, exact: true }).click();
     const dialog = page.getByRole('dialog', { name: fmt(T.queue.rejectTitle, { name: orgName }) });
     await expect(dialog).toBeVisible();
     await dialog.getByLabel(T.queue.rejectReason).fill('abc');
@@ -72,8 +77,9 @@ for (const lang of LANGS) {
     await expect(dialog).toBeHidden();
 
     // Verify.
-    await row.getByRole('button', { name: fmt(T.queue.verifyLabel, { name: orgName }) }).click();
-    await expect(page.getByRole('status').filter({ hasText: fmt(T.queue.verified, { name: orgName }) })).toBeVisible();
+    await page.getByRole('button', { name: T.acct.decide.verify, exact: true }).click();
+    await expect(page.getByText(fmt(T.acct.decide.verified, { name: orgName }))).toBeVisible();
+    await page.goto('/officer/organizations');
     await expect(page.getByRole('row').filter({ hasText: orgName })).toHaveCount(0);
     await page.getByRole('tab', { name: T.orgStatus.verified }).click();
     await expect(page).toHaveURL(/status=verified/);

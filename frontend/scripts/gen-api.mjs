@@ -2,7 +2,7 @@
 // - src/api/schema.gen.ts: the API's types (openapi-typescript);
 // - src/api/limits.gen.ts: the limits the server declares on each field
 //   ("Schema.field.sub": minLength, maxLength, minimum, maximum, minItems,
-//   maxItems), for forms that check before sending.
+//   maxItems, pattern), for forms that check before sending.
 // With --check it writes nothing and fails when a committed file differs
 // from what it would write.
 import { readFile, writeFile } from 'node:fs/promises';
@@ -14,7 +14,7 @@ const header =
   '// Generated from openapi.json by scripts/gen-api.mjs (npm run gen:api). Do not edit:\n' +
   '// change the Go types, then `make api-types`.\n\n';
 
-const LIMIT_KEYS = ['minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems'];
+const LIMIT_KEYS = ['minLength', 'maxLength', 'minimum', 'maximum', 'minItems', 'maxItems', 'pattern'];
 
 function collectLimits(path, schema, out) {
   if (!schema || typeof schema !== 'object') return;

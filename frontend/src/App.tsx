@@ -15,6 +15,7 @@ import Login from './pages/Login';
 import MyListings from './pages/MyListings';
 import NotFound from './pages/NotFound';
 import OrganizationPage from './pages/Organization';
+import PasswordReset from './pages/PasswordReset';
 import Register from './pages/Register';
 import SearchPage from './pages/Search';
 
@@ -67,6 +68,7 @@ function AppRoutes() {
             <Route path="/" element={<Home />} />
             <Route path="/register" element={<Register />} />
             <Route path="/login" element={<Login />} />
+            <Route path="/password-reset" element={<PasswordReset />} />
             <Route path="/invitations/:token" element={<AcceptInvitation />} />
             <Route path="/search" element={<SearchPage />} />
             <Route path="/listings/:id" element={<ListingPage />} />

@@ -45,6 +45,7 @@ import type {
   ListingKind,
   ListingState,
   Me,
+  IssuedReset,
   Organization,
   OrganizationDetail,
   OrgKind,
@@ -121,6 +122,13 @@ export const endpoints = {
   register: (req: RegisterRequest) => api.post<RegisterResponse>('/auth/register', req, { auth: false }),
   logout: (refreshToken: string) => api.post<void>('/auth/logout', { refreshToken }, { auth: false }),
   me: () => api.get<Me>('/me'),
+  /** Always 202: the answer never says whether the e-mail has an account. */
+  requestPasswordReset: (email: string) => api.post<void>('/auth/password-reset', { email }, { auth: false }),
+  /** Sets the password through a reset link; every session of the account ends. */
+  confirmPasswordReset: (token: string, password: string) =>
+    api.post<void>('/auth/password-reset/confirm', { token, password }, { auth: false }),
+  /** Officers and admins: a reset link for a person, shown once when no mail server is configured. */
+  issuePasswordReset: (userId: string) => api.post<IssuedReset>(`/users/${enc(userId)}/password-reset`),
   /** Answers a new token pair; every other session of the account ends. */
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<TokenPair>('/me/password', { currentPassword, newPassword }),
@@ -129,12 +137,12 @@ export const endpoints = {
     api.get<Page<Organization>>('/organizations', { status, page, pageSize }),
   organization: (id: string) => api.get<OrganizationDetail>(`/organizations/${enc(id)}`),
   /** Owners correct name and kind before verification; a rejected organisation returns to pending. */
-  updateOrganization: (id: string, changes: { name: string; kind: OrgKind }, version?: number) =>
+  updateOrganization: (id: string, changes: { name: string; kind: OrgKind; evidence?: Organization['evidence'] }, version?: number) =>
     api.patch<OrganizationDetail>(`/organizations/${enc(id)}`, changes, { headers: version ? ifMatch(version) : {} }),
   verify: (id: string, version: number) =>
-    api.post<Organization>(`/organizations/${enc(id)}/verify`, undefined, { headers: ifMatch(version) }),
+    api.post<OrganizationDetail>(`/organizations/${enc(id)}/verify`, undefined, { headers: ifMatch(version) }),
   reject: (id: string, version: number, reason: string) =>
-    api.post<Organization>(`/organizations/${enc(id)}/reject`, { reason }, { headers: ifMatch(version) }),
+    api.post<OrganizationDetail>(`/organizations/${enc(id)}/reject`, { reason }, { headers: ifMatch(version) }),
   invite: (orgId: string, email: string, role: OrgRole) =>
     api.post<CreatedInvitation>(`/organizations/${enc(orgId)}/invitations`, { email, role }),
   revokeInvitation: (orgId: string, invitationId: string) =>

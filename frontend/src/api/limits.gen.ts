@@ -122,6 +122,9 @@ export const limits = {
   "Organization.evidence.street": {
     "maxLength": 200
   },
+  "Organization.evidence.taxCode": {
+    "pattern": "^(\\d{10}(-?\\d{3})?|\\d{12})$"
+  },
   "Organization.evidence.website": {
     "maxLength": 200
   },
@@ -142,6 +145,9 @@ export const limits = {
   },
   "OrganizationUpdate.evidence.street": {
     "maxLength": 200
+  },
+  "OrganizationUpdate.evidence.taxCode": {
+    "pattern": "^(\\d{10}(-?\\d{3})?|\\d{12})$"
   },
   "OrganizationUpdate.evidence.website": {
     "maxLength": 200
@@ -394,6 +400,9 @@ export const limits = {
   },
   "Registration.organization.evidence.street": {
     "maxLength": 200
+  },
+  "Registration.organization.evidence.taxCode": {
+    "pattern": "^(\\d{10}(-?\\d{3})?|\\d{12})$"
   },
   "Registration.organization.evidence.website": {
     "maxLength": 200

@@ -59,6 +59,8 @@ export type AppConfig = S['Config'];
 
 export type RegisterRequest = S['Registration'];
 
+export type IssuedReset = S['IssuedReset'];
+
 /** The one answer to a valid sign-up, whether the e-mail was new or taken. */
 export type RegisterResponse = S['Registered'];
 
@@ -496,6 +498,7 @@ export type RegistrationInput =
 
 export type NotificationKind =
   | 'match'
+  | 'match_digest'
   | 'match_proposed'
   | 'interest'
   | 'decision'
@@ -512,6 +515,8 @@ export interface AppNotification {
   link: string;
   createdAt: string;
   read: boolean;
+  /** How many notifications this one groups (unread ones about one subject; a day's match suggestions). */
+  count?: number;
 }
 
 export interface NotificationPage {

@@ -16,8 +16,19 @@ import {
   type RegisterValues,
 } from '../lib/validation';
 import { fieldBinder, FormAlert, SelectField, TextField } from './Fields';
+import {
+  EvidenceFields,
+  evidenceInput,
+  evidenceServerFields,
+  evidenceValues,
+  validateEvidence,
+  EVIDENCE_FIELDS,
+  type EvidenceField,
+  type EvidenceValues,
+} from './Evidence';
 
 const FIELD_ORDER: RegisterField[] = ['fullName', 'email', 'password', 'organizationName', 'organizationKind'];
+const EVIDENCE_ID = 'register-evidence';
 
 /** API field paths → form fields. */
 const SERVER_FIELDS: Record<string, RegisterField> = {
@@ -55,15 +66,21 @@ export function RegisterForm({ invitation, onDone, onLoginFailed }: RegisterForm
     organizationKind: '',
   });
   const [errors, setErrors] = useState<FieldErrors<RegisterField>>({});
+  const [evidence, setEvidence] = useState<EvidenceValues>(evidenceValues());
+  const [evidenceErrors, setEvidenceErrors] = useState<FieldErrors<EvidenceField>>({});
   const [submitted, setSubmitted] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const id = (f: RegisterField) => `${uid}-${f}`;
 
-  function focusFirst(errs: FieldErrors<RegisterField>) {
+  function focusFirst(errs: FieldErrors<RegisterField>, evErrs: FieldErrors<EvidenceField> = {}) {
     const first = FIELD_ORDER.find((f) => errs[f]);
     if (first) document.getElementById(id(first))?.focus();
+    else {
+      const ev = EVIDENCE_FIELDS.find((f) => evErrs[f]);
+      if (ev) document.getElementById(`${EVIDENCE_ID}-${ev}`)?.focus();
+    }
   }
 
   function update(field: RegisterField, value: string) {
@@ -84,8 +101,10 @@ export function RegisterForm({ invitation, onDone, onLoginFailed }: RegisterForm
     e.preventDefault();
     setSubmitted(true);
     const errs = validateRegister(values, withOrganization);
+    const evErrs = withOrganization ? validateEvidence(evidence) : {};
     setErrors(errs);
-    if (!reportErrors(t, errs, setFormError, focusFirst)) return;
+    setEvidenceErrors(evErrs);
+    if (!reportErrors(t, { ...errs, ...evErrs }, setFormError, () => focusFirst(errs, evErrs))) return;
     setBusy(true);
     const req: RegisterRequest = {
       email: values.email.trim(),
@@ -93,17 +112,24 @@ export function RegisterForm({ invitation, onDone, onLoginFailed }: RegisterForm
       fullName: values.fullName.trim(),
     };
     if (invitation) req.invitationToken = invitation.token;
-    else req.organization = { name: values.organizationName.trim(), kind: values.organizationKind as OrgKind };
+    else
+      req.organization = {
+        name: values.organizationName.trim(),
+        kind: values.organizationKind as OrgKind,
+        evidence: evidenceInput(evidence),
+      };
 
     try {
       await endpoints.register(req);
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError) {
-        const { fieldErrors, other } = mapServerErrors(err.errors, SERVER_FIELDS);
+        const { fieldErrors, other: rest } = mapServerErrors(err.errors, SERVER_FIELDS);
+        const { fieldErrors: evErrs, other } = mapServerErrors(rest, evidenceServerFields('organization.evidence.'));
         setErrors(fieldErrors);
+        setEvidenceErrors(evErrs);
         const extra = other.map((o) => o.message).filter(Boolean);
-        if (!reportErrors(t, fieldErrors, setFormError, focusFirst, extra)) return;
+        if (!reportErrors(t, { ...fieldErrors, ...evErrs }, setFormError, () => focusFirst(fieldErrors, evErrs), extra)) return;
         setFormError([problemMessage(t, err), ...extra].join(' '));
         return;
       }
@@ -181,6 +207,26 @@ export function RegisterForm({ invitation, onDone, onLoginFailed }: RegisterForm
               </option>
             ))}
           </SelectField>
+        </fieldset>
+      )}
+      {withOrganization && (
+        <fieldset>
+          <legend>{t('acct.evidence.section')}</legend>
+          <p className="hint">{t('acct.evidence.sectionIntro')}</p>
+          <EvidenceFields
+            idPrefix={EVIDENCE_ID}
+            values={evidence}
+            errors={evidenceErrors}
+            onChange={(f, v) => {
+              setEvidence((prev) => ({ ...prev, [f]: v }));
+              if (evidenceErrors[f]) setEvidenceErrors((prev) => ({ ...prev, [f]: undefined }));
+            }}
+            onBlurField={(f) => {
+              // A wrong check digit is said on the field as soon as it is left.
+              const found = validateEvidence(evidence)[f];
+              setEvidenceErrors((prev) => ({ ...prev, [f]: found }));
+            }}
+          />
         </fieldset>
       )}
       <p className="actions">

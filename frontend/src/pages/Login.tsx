@@ -136,6 +136,9 @@ export default function Login() {
           onChange={(e) => setPassword(e.target.value)}
           error={fieldMessage(t, errors.password)}
         />
+        <p className="forgot-link">
+          <Link to="/password-reset">{t('acct.reset.forgot')}</Link>
+        </p>
         <p className="actions">
           <button type="submit" className="btn btn-primary btn-large" disabled={busy}>
             {busy ? t('login.submitting') : t('login.submit')}

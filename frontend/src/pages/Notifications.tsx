@@ -106,6 +106,10 @@ export default function Notifications() {
                     ) : (
                       n.text
                     )}
+                    {/* Unread notifications about one subject come as one; a digest counts its suggestions. */}
+                    {(n.count ?? 1) > 1 && n.kind !== 'match_digest' && (
+                      <span className="notification-count">{t('acct.notifications.count', { count: n.count })}</span>
+                    )}
                   </p>
                   <p className="muted small">
                     <time dateTime={n.createdAt}>{formatDateTime(n.createdAt, i18n.language)}</time>

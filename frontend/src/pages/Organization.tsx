@@ -18,6 +18,19 @@ import { CopyButton } from '../components/CopyButton';
 import { DataTable } from '../components/DataTable';
 import { Dialog } from '../components/Dialog';
 import { FormAlert, SelectField, TextField } from '../components/Fields';
+import {
+  EvidenceFacts,
+  EvidenceFields,
+  evidenceInput,
+  evidenceServerFields,
+  evidenceValues,
+  validateEvidence,
+  EVIDENCE_FIELDS,
+  type EvidenceField,
+  type EvidenceValues,
+} from '../components/Evidence';
+import { RejectDialog } from './officer/VerificationQueue';
+import { formatDateTime } from '../lib/format';
 import { ErrorState, Loading, Notice, StatusBadge } from '../components/Status';
 import { formatDate } from '../lib/format';
 import { fieldMessage, problemMessage } from '../lib/messages';
@@ -187,6 +200,23 @@ function OrganizationView({ id, flash }: { id: string; flash: string | null }) {
         />
       )}
 
+      <section className="section" aria-labelledby="evidence-title">
+        <h2 id="evidence-title">{t('acct.evidence.section')}</h2>
+        <EvidenceFacts org={org} />
+      </section>
+
+      {(org.can?.verify || org.can?.reject) && (
+        <Decision
+          org={org}
+          onDecided={(updated, text) => {
+            setData(updated);
+            setNotice(text);
+            noticeRef.current?.focus();
+          }}
+          onStale={() => void reload()}
+        />
+      )}
+
       <Members org={org} isOwner={isOwner} onChanged={reload} />
 
       {canLeave && me && <LeaveOrganization org={org} userId={me.user.id} />}
@@ -286,6 +316,8 @@ function OrganizationEditForm({
   const { t } = useTranslation();
   const resubmit = org.status === 'rejected';
   const [values, setValues] = useState<OrganizationValues>({ name: org.name, kind: isRegisterKind(org.kind) ? org.kind : '' });
+  const [evidence, setEvidence] = useState<EvidenceValues>(evidenceValues(org.evidence));
+  const [evidenceErrors, setEvidenceErrors] = useState<FieldErrors<EvidenceField>>({});
   const [errors, setErrors] = useState<FieldErrors<OrgField>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
@@ -297,22 +329,28 @@ function OrganizationEditForm({
     nameRef.current?.focus();
   }, []);
 
-  function focusFirst(errs: FieldErrors<OrgField>) {
+  function focusFirst(errs: FieldErrors<OrgField>, evErrs: FieldErrors<EvidenceField> = {}) {
     if (errs.name) nameRef.current?.focus();
     else if (errs.kind) kindRef.current?.focus();
+    else {
+      const ev = EVIDENCE_FIELDS.find((f) => evErrs[f]);
+      if (ev) document.getElementById(`org-evidence-${ev}`)?.focus();
+    }
   }
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const errs = validateOrganization(values);
+    const evErrs = validateEvidence(evidence);
     setErrors(errs);
+    setEvidenceErrors(evErrs);
     setStale(false);
-    if (!reportErrors(t, errs, setFormError, focusFirst)) return;
+    if (!reportErrors(t, { ...errs, ...evErrs }, setFormError, () => focusFirst(errs, evErrs))) return;
     setBusy(true);
     try {
       const updated = await endpoints.updateOrganization(
         org.id,
-        { name: values.name.trim(), kind: values.kind as OrgKind },
+        { name: values.name.trim(), kind: values.kind as OrgKind, evidence: evidenceInput(evidence, org.evidence) },
         org.version,
       );
       onSaved(updated, resubmit);
@@ -324,9 +362,11 @@ function OrganizationEditForm({
         return;
       }
       if (err instanceof ApiError) {
-        const { fieldErrors } = mapServerErrors(err.errors, { name: 'name', kind: 'kind' } as const);
-        if (!reportErrors(t, fieldErrors, setFormError, focusFirst)) {
+        const { fieldErrors, other } = mapServerErrors(err.errors, { name: 'name', kind: 'kind' } as const);
+        const { fieldErrors: evErrs } = mapServerErrors(other, evidenceServerFields('evidence.'));
+        if (!reportErrors(t, { ...fieldErrors, ...evErrs }, setFormError, () => focusFirst(fieldErrors, evErrs))) {
           setErrors(fieldErrors);
+          setEvidenceErrors(evErrs);
           return;
         }
       }
@@ -375,6 +415,19 @@ function OrganizationEditForm({
             </option>
           ))}
         </SelectField>
+        <fieldset>
+          <legend>{t('acct.evidence.section')}</legend>
+          <EvidenceFields
+            idPrefix="org-evidence"
+            values={evidence}
+            errors={evidenceErrors}
+            onChange={(f, v) => {
+              setEvidence((prev) => ({ ...prev, [f]: v }));
+              if (evidenceErrors[f]) setEvidenceErrors((prev) => ({ ...prev, [f]: undefined }));
+            }}
+            onBlurField={(f) => setEvidenceErrors((prev) => ({ ...prev, [f]: validateEvidence(evidence)[f] }))}
+          />
+        </fieldset>
         <p className="actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {busy ? t('common.working') : resubmit ? t('organization.resubmitSubmit') : t('organization.saveChanges')}
@@ -452,7 +505,21 @@ function LeaveOrganization({ org, userId }: { org: OrganizationDetail; userId: s
 
 function Members({ org, isOwner, onChanged }: { org: OrganizationDetail; isOwner: boolean; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
-  const { me, reload: reloadMe } = useAuth();
+  const { me, reload: reloadMe, hasRole } = useAuth();
+  const staff = hasRole('officer', 'admin');
+  const [issued, setIssued] = useState<{ name: string; url?: string; time: string } | null>(null);
+
+  async function issueReset(m: Member) {
+    setError(null);
+    setNotice(null);
+    setIssued(null);
+    try {
+      const r = await endpoints.issuePasswordReset(m.userId);
+      setIssued({ name: m.fullName || m.email, url: r.url, time: formatDateTime(r.expiresAt, i18n.language) });
+    } catch (err) {
+      setNotice(problemMessage(t, err));
+    }
+  }
   const navigate = useNavigate();
   const [removing, setRemoving] = useState<Member | null>(null);
   const [busy, setBusy] = useState(false);
@@ -493,7 +560,7 @@ function Members({ org, isOwner, onChanged }: { org: OrganizationDetail; isOwner
           t('organization.memberRole'),
           t('organization.memberJoined'),
         ]}
-        actions={isOwner}
+        actions={isOwner || staff}
       >
         {org.members.map((m) => {
           const lastOwner = m.role === 'owner' && owners <= 1;
@@ -508,10 +575,20 @@ function Members({ org, isOwner, onChanged }: { org: OrganizationDetail; isOwner
               </td>
               <td data-label={t('organization.memberRole')}>{t(`orgRole.${m.role}`)}</td>
               <td data-label={t('organization.memberJoined')}>{formatDate(m.joinedAt, i18n.language)}</td>
-              {isOwner && (
+              {(isOwner || staff) && (
                 <td className="cell-actions">
+                  {staff && m.userId !== me?.user.id && (
+                    <button
+                      type="button"
+                      className="btn btn-secondary btn-small"
+                      aria-label={t('acct.issue.label', { name })}
+                      onClick={() => void issueReset(m)}
+                    >
+                      {t('acct.issue.button')}
+                    </button>
+                  )}
                   {/* The last owner cannot be removed; the hint under the table says so. */}
-                  {!lastOwner && (
+                  {isOwner && !lastOwner && (
                     <button
                       type="button"
                       className="btn btn-danger btn-small"
@@ -530,6 +607,20 @@ function Members({ org, isOwner, onChanged }: { org: OrganizationDetail; isOwner
           );
         })}
       </DataTable>
+      {issued && (
+        <div className="alert alert-info" role="status" data-testid="issued-reset">
+          {issued.url ? (
+            <>
+              <p>{t('acct.issue.shownOnce', { name: issued.name, time: issued.time })}</p>
+              <p className="issued-link">
+                <code>{issued.url}</code> <CopyButton text={issued.url} />
+              </p>
+            </>
+          ) : (
+            <p>{t('acct.issue.emailed', { name: issued.name, time: issued.time })}</p>
+          )}
+        </div>
+      )}
       {isOwner && owners <= 1 && (
         <p className="hint">
           {t('organization.lastOwnerHint')}
@@ -722,6 +813,72 @@ function Invitations({ org, onChanged }: { org: OrganizationDetail; onChanged: (
           ))}
         </DataTable>
       )}
+    </section>
+  );
+}
+
+/** An officer decides on the organisation's page, after reading its details: the server says what may be done. */
+function Decision({
+  org,
+  onDecided,
+  onStale,
+}: {
+  org: OrganizationDetail;
+  onDecided: (org: OrganizationDetail, text: string) => void;
+  onStale: () => void;
+}) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [rejecting, setRejecting] = useState(false);
+
+  async function verify() {
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await endpoints.verify(org.id, org.version);
+      onDecided(updated, t('acct.decide.verified', { name: org.name }));
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 412) {
+        setError(t('queue.stale'));
+        onStale();
+      } else setError(problemMessage(t, err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="section card" aria-labelledby="decide-title">
+      <h2 id="decide-title">{t('acct.decide.title')}</h2>
+      <p>{t('acct.decide.intro')}</p>
+      <FormAlert message={error} />
+      <p className="actions button-row">
+        {org.can?.verify && (
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void verify()}>
+            {busy ? t('common.working') : t('acct.decide.verify')}
+          </button>
+        )}
+        {org.can?.reject && (
+          <button type="button" className="btn btn-danger" disabled={busy} onClick={() => setRejecting(true)}>
+            {t('acct.decide.reject')}
+          </button>
+        )}
+      </p>
+      <RejectDialog
+        org={rejecting ? org : null}
+        onClose={() => setRejecting(false)}
+        onDone={async () => {
+          setRejecting(false);
+          const updated = await endpoints.organization(org.id);
+          onDecided(updated, t('acct.decide.rejected', { name: org.name }));
+        }}
+        onStale={() => {
+          setRejecting(false);
+          setError(t('queue.stale'));
+          onStale();
+        }}
+      />
     </section>
   );
 }

@@ -136,7 +136,7 @@ describe('Editing and resubmitting', () => {
     expect(await screen.findByText('Đã gửi lại. Tổ chức đang chờ Sở xác minh.')).toBeTruthy();
     const patch = calls.find((c) => c.method === 'PATCH')!;
     expect(patch.path).toBe('/organizations/o1');
-    expect(patch.body).toEqual({ name: 'HTX Chè Shan tuyết Bản Bung', kind: 'st_org' });
+    expect(patch.body).toEqual({ name: 'HTX Chè Shan tuyết Bản Bung', kind: 'st_org', evidence: {} });
     expect(patch.headers['if-match']).toBe('"2"');
 
     expect(screen.getByRole('heading', { level: 1, name: 'HTX Chè Shan tuyết Bản Bung' })).toBeTruthy();
@@ -164,7 +164,7 @@ describe('Editing and resubmitting', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Lưu thay đổi' }));
     expect(await screen.findByText('Đã lưu thông tin tổ chức.')).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: 'HTX Chè Tân Cương' })).toBeTruthy();
-    expect(calls.find((c) => c.method === 'PATCH')!.body).toEqual({ name: 'HTX Chè Tân Cương', kind: 'enterprise' });
+    expect(calls.find((c) => c.method === 'PATCH')!.body).toEqual({ name: 'HTX Chè Tân Cương', kind: 'enterprise', evidence: {} });
   });
 
   it('tells the owner to reload on 412 and reloads on request', async () => {

@@ -11,6 +11,8 @@ const org: Organization = {
   status: 'pending',
   createdAt: '2025-03-01T02:00:00Z',
   version: 3,
+  evidence: {},
+  missing: [],
 };
 
 describe('Reject dialog', () => {

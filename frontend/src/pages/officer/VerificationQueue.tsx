@@ -7,7 +7,7 @@ import { ORG_STATUSES, type Organization, type OrgStatus } from '../../api/types
 import { FormDialog } from '../../components/ConfirmDialog';
 import { PagedTable } from '../../components/DataTable';
 import { TextAreaField } from '../../components/Fields';
-import { Notice, StatusBadge } from '../../components/Status';
+import { StatusBadge } from '../../components/Status';
 import { Tabs } from '../../components/Tabs';
 import { formatDate } from '../../lib/format';
 import { fieldMessage, problemMessage } from '../../lib/messages';
@@ -30,39 +30,12 @@ export default function VerificationQueue() {
     () => endpoints.organizations(status, page, PAGE_SIZE),
     [status, page],
   );
-  const [notice, setNotice] = useState<{ text: string; tone: 'success' | 'error' } | null>(null);
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [rejecting, setRejecting] = useState<Organization | null>(null);
   useTitle(t('queue.title'));
 
   function go(next: { status?: OrgStatus; page?: number }) {
     const s = next.status ?? status;
     const p = next.page ?? 1;
     setParams(p > 1 ? { status: s, page: String(p) } : { status: s });
-  }
-
-  /** Shared handling of a decision's failure: 412 means someone else changed it. */
-  async function handleDecisionError(err: unknown) {
-    if (err instanceof ApiError && err.status === 412) {
-      setNotice({ text: t('queue.stale'), tone: 'error' });
-      await reload();
-      return;
-    }
-    setNotice({ text: problemMessage(t, err), tone: 'error' });
-  }
-
-  async function verify(org: Organization) {
-    setBusyId(org.id);
-    setNotice(null);
-    try {
-      await endpoints.verify(org.id, org.version);
-      setNotice({ text: t('queue.verified', { name: org.name }), tone: 'success' });
-      await reload();
-    } catch (err) {
-      await handleDecisionError(err);
-    } finally {
-      setBusyId(null);
-    }
   }
 
   return (
@@ -80,14 +53,13 @@ export default function VerificationQueue() {
       />
 
       <div id="queue-panel" role="tabpanel" aria-labelledby={`tab-${status}`}>
-        <Notice message={notice?.text} tone={notice?.tone} />
         <PagedTable
           data={data}
           loading={loading}
           error={error}
           onRetry={reload}
           empty={t('queue.empty')}
-          columns={[t('queue.name'), t('queue.kind'), t('queue.registeredAt'), t('queue.ownerEmail'), t('queue.status')]}
+          columns={[t('queue.name'), t('queue.kind'), t('acct.queue.evidence'), t('queue.registeredAt'), t('queue.ownerEmail'), t('queue.status')]}
           actions
           page={page}
           pageSize={PAGE_SIZE}
@@ -101,6 +73,21 @@ export default function VerificationQueue() {
                 {org.rejectReason && <p className="muted small">{org.rejectReason}</p>}
               </td>
               <td data-label={t('queue.kind')}>{t(`orgKind.${org.kind}`)}</td>
+              <td data-label={t('acct.queue.evidence')}>
+                {org.evidence?.taxCode && <span className="nowrap">{org.evidence.taxCode}</span>}
+                <span className="evidence-flags">
+                  {(org.taxCodeSharedWith ?? []).length > 0 && (
+                    <span className="badge badge-rejected" data-testid="flag-shared">
+                      {t('acct.queue.shared')}
+                    </span>
+                  )}
+                  {(org.missing ?? []).length > 0 ? (
+                    <span className="badge badge-pending">{t('acct.queue.missingCount', { count: (org.missing ?? []).length })}</span>
+                  ) : (
+                    <span className="badge badge-verified">{t('acct.queue.complete')}</span>
+                  )}
+                </span>
+              </td>
               <td data-label={t('queue.registeredAt')}>{formatDate(org.createdAt, i18n.language)}</td>
               <td data-label={t('queue.ownerEmail')} className="break">
                 {org.ownerEmail ?? t('common.none')}
@@ -109,30 +96,15 @@ export default function VerificationQueue() {
                 <StatusBadge status={org.status} />
               </td>
               <td className="cell-actions">
-                {org.status === 'pending' && (
-                  <span className="button-row">
-                    <button
-                      type="button"
-                      className="btn btn-primary btn-small"
-                      disabled={busyId === org.id}
-                      aria-label={t('queue.verifyLabel', { name: org.name })}
-                      onClick={() => verify(org)}
-                    >
-                      {t('queue.verify')}
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-danger btn-small"
-                      disabled={busyId === org.id}
-                      aria-label={t('queue.rejectLabel', { name: org.name })}
-                      onClick={() => {
-                        setNotice(null);
-                        setRejecting(org);
-                      }}
-                    >
-                      {t('queue.reject')}
-                    </button>
-                  </span>
+                {/* Deciding happens on the organisation's page, after reading its details. */}
+                {org.status !== 'verified' && (
+                  <Link
+                    to={`/organization/${encodeURIComponent(org.id)}`}
+                    className="btn btn-secondary btn-small"
+                    aria-label={t('acct.queue.openLabel', { name: org.name })}
+                  >
+                    {t('acct.queue.open')}
+                  </Link>
                 )}
               </td>
             </tr>
@@ -140,19 +112,6 @@ export default function VerificationQueue() {
         />
       </div>
 
-      <RejectDialog
-        org={rejecting}
-        onClose={() => setRejecting(null)}
-        onDone={async (org) => {
-          setRejecting(null);
-          setNotice({ text: t('queue.rejected', { name: org.name }), tone: 'success' });
-          await reload();
-        }}
-        onStale={async () => {
-          setRejecting(null);
-          await handleDecisionError(new ApiError({ status: 412, code: 'version_mismatch' }));
-        }}
-      />
     </section>
   );
 }
