@@ -211,7 +211,10 @@ export function DateField({ id, label, hint, error, required, inputRef, ...rest 
             }
           }}
         >
-          <span aria-hidden="true">📅</span>
+          <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+            <rect x="3" y="5" width="18" height="16" rx="2" />
+            <path d="M3 10h18M8 3v4M16 3v4" />
+          </svg>
         </button>
         <input
           ref={picker}
