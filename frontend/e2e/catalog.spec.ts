@@ -192,7 +192,7 @@ for (const lang of LANGS) {
     const card = page.locator('li.result').filter({ hasText: title });
     await expect(card).toBeVisible();
     await expect(card.locator('h3 mark').first()).toBeVisible();
-    await expect(card).toContainText('300.000.000 – 450.000.000');
+    await expect(card).toContainText(lang === 'en' ? '300,000,000 – 450,000,000' : '300.000.000 – 450.000.000');
     await expect(card).toContainText('TRL 6');
     await shot(page, lang, '30-search-results');
 

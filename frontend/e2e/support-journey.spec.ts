@@ -185,18 +185,16 @@ test('a support application from the call to the money paid, through every role�
   await shots(page, '72-application-money');
   await form.getByRole('button', { name: W.next }).click();
 
-  // Step 4 left empty: submitting is refused for the required document, which the review puts back on its step.
+  // Step 4 left empty: the review lists the required document, and there is nothing to send until it is there.
   await expect(page.getByRole('heading', { level: 2, name: new RegExp(W.step.documents) })).toBeVisible();
   await shots(page, '73-application-documents');
   await form.getByRole('button', { name: W.next }).click();
-  await expect(page.locator('.submit-issues')).toContainText(fmt(T.appFields.document, { name: 'Thuyết minh dự án đổi mới công nghệ' }));
-  await form.getByRole('button', { name: W.review.submit, exact: true }).click();
-  const refused = page.locator('.submit-issues[role="alert"]');
-  await expect(refused).toContainText(W.review.refused);
-  await expect(refused).toContainText(`${fmt(T.appFields.document, { name: 'Thuyết minh dự án đổi mới công nghệ' })}: ${T.fieldErrors.document_missing}`);
-  await expect(page.getByRole('navigation', { name: W.steps }).locator('.has-error')).toContainText(W.step.documents);
+  const issues = page.locator('.submit-issues');
+  await expect(issues).toContainText(fmt(T.appFields.document, { name: 'Thuyết minh dự án đổi mới công nghệ' }));
+  await expect(form.getByRole('button', { name: W.review.submit, exact: true })).toBeDisabled();
+  await expect(page.getByText(W.review.blocked)).toBeVisible();
   await shots(page, '74-application-refused');
-  await refused.getByRole('button', { name: fmt(W.review.fixLabel, { field: fmt(T.appFields.document, { name: 'Thuyết minh dự án đổi mới công nghệ' }) }) }).click();
+  await issues.getByRole('button', { name: fmt(W.review.fixLabel, { field: fmt(T.appFields.document, { name: 'Thuyết minh dự án đổi mới công nghệ' }) }) }).click();
   const proposal = page.locator('[data-code]').filter({ hasText: 'Thuyết minh dự án đổi mới công nghệ' }).locator('input[type=file]');
   await expect(proposal).toBeFocused();
   await proposal.setInputFiles({ name: 'thuyet-minh.pdf', mimeType: 'application/pdf', buffer: samplePdf() });

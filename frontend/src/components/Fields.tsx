@@ -2,7 +2,8 @@
 // aria-describedby and aria-invalid; hints likewise.
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatVnd } from '../lib/format';
-import { parseAmount } from '../lib/listing';
+import { formatDay, parseAmount, parseDayInput } from '../lib/listing';
+import { useRef } from 'react';
 import type { ChangeEvent, InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 interface FieldShell {
@@ -168,18 +169,69 @@ export function FormAlert({ message, id }: { message?: string | null; id?: strin
   );
 }
 
-/** A date typed as dd/mm/yyyy, whatever the browser's language (a native date input follows that). */
-export function DateField(props: Omit<Parameters<typeof TextField>[0], 'type'>) {
+/**
+ * A date typed as dd/mm/yyyy, whatever the browser's language (a native date
+ * input would follow that), with a calendar button beside it: the browser's
+ * own picker, whose choice is written back as dd/mm/yyyy.
+ */
+export function DateField({ id, label, hint, error, required, inputRef, ...rest }: Omit<InputProps, 'type'>) {
   const { t } = useTranslation();
+  const picker = useRef<HTMLInputElement>(null);
+  const iso = typeof rest.value === 'string' ? parseDayInput(rest.value) : undefined;
+  const shownHint = hint ?? t('listingForm.hint.date');
   return (
-    <TextField
-      inputMode="numeric"
-      autoComplete="off"
-      placeholder={t('listingForm.datePlaceholder')}
-      maxLength={10}
-      {...props}
-      hint={props.hint ?? t('listingForm.hint.date')}
-    />
+    <Shell id={id} label={label} hint={shownHint} error={error} required={required}>
+      <div className="date-input">
+        <input
+          id={id}
+          name={id}
+          ref={inputRef}
+          required={required}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, shownHint, error)}
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder={t('listingForm.datePlaceholder')}
+          maxLength={10}
+          {...rest}
+        />
+        <button
+          type="button"
+          className="btn btn-secondary date-button"
+          aria-label={t('form.pickDate')}
+          title={t('form.pickDate')}
+          disabled={rest.disabled || rest.readOnly}
+          onClick={() => {
+            const el = picker.current;
+            if (!el) return;
+            try {
+              el.showPicker();
+            } catch {
+              el.focus();
+            }
+          }}
+        >
+          <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+            <rect x="3" y="5" width="18" height="16" rx="2" />
+            <path d="M3 10h18M8 3v4M16 3v4" />
+          </svg>
+        </button>
+        <input
+          ref={picker}
+          type="date"
+          className="date-native"
+          tabIndex={-1}
+          aria-hidden="true"
+          value={iso ?? ''}
+          onChange={(e) => {
+            const v = e.target.value;
+            if (!v) return;
+            rest.onChange?.({ target: { value: formatDay(v) }, currentTarget: { value: formatDay(v) } } as unknown as ChangeEvent<HTMLInputElement>);
+            rest.onBlur?.({ target: { value: formatDay(v) } } as never);
+          }}
+        />
+      </div>
+    </Shell>
   );
 }
 
