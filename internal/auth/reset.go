@@ -66,7 +66,7 @@ func (s *Service) NewPasswordReset(ctx context.Context, userID string, by *Princ
 	e := audit.Entry{
 		Actor: audit.System, Action: audit.UserPasswordResetRequest,
 		Subject: audit.Subject{Type: "user", ID: u.ID, Name: u.Email},
-		Reason:  "reset link e-mailed on request; valid 30 minutes",
+		Reason:  "reset_link_emailed",
 	}
 	if by != nil {
 		r.IssuedBy = by.User.ID
@@ -136,7 +136,7 @@ func (s *Service) ResetPassword(ctx context.Context, token, password string) err
 	s.record(ctx, audit.Entry{
 		Actor: audit.Actor{ID: u.ID, Email: u.Email}, Action: audit.UserPasswordReset,
 		Subject: audit.Subject{Type: "user", ID: u.ID, Name: u.Email},
-		Reason:  "password set through a reset link; every session ended",
+		Reason:  "reset_link_used",
 	})
 	return nil
 }

@@ -137,6 +137,20 @@ export const AUDIT_ACTIONS = [
   'support.reconcile',
   'backup.create',
   'export.create',
+  'user.password_reset_request',
+  'user.password_reset_issue',
+  'user.password_reset',
+  'plan.create',
+  'plan.update',
+  'plan.period_open',
+  'report.edit',
+  'report.submit',
+  'report.return',
+  'report.accept',
+  'synonym.create',
+  'synonym.update',
+  'synonym.delete',
+  'synonym.seed',
 ] as const;
 
 // --- Catalogue: listings, taxonomy, search --------------------------------
