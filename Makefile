@@ -12,7 +12,7 @@ WEB_SRC  := $(shell find frontend/src frontend/public -type f 2>/dev/null) front
 DATA_DIR ?= $(or $(TECHMART_DATA_DIR),./data)
 ADDR     ?= $(or $(TECHMART_ADDR),127.0.0.1:8080)
 
-.PHONY: help run build frontend test test-go test-web e2e vet lint api-types bench eval eval-matching eval-search clean docker
+.PHONY: help run build frontend test test-go test-go-race test-go-http test-go-http-race test-web e2e vet lint api-types bench eval eval-matching eval-search clean docker
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,17 +33,19 @@ frontend/node_modules/.package-lock.json: frontend/package.json frontend/package
 frontend/dist/index.html: frontend/node_modules/.package-lock.json $(WEB_SRC)
 	cd frontend && npm run build
 
-# The checks that barely use two cores (gofmt, vet, tsc, Vitest, the SPA and
-# binary builds) run side by side; then the Go tests, which fill both cores
-# themselves; then the end-to-end suite on the binary just built.
+# Everything at once, three jobs on two cores, longest first: the
+# end-to-end suite waits on the network and the browser more than it
+# computes, so it starts as soon as its binary is built (npm ci, the SPA,
+# the binary), beside the Go tests, which fill the cores themselves; the
+# short checks take what is left. lint reuses that binary for the OpenAPI
+# document instead of compiling its own.
 test: ## every test: Go (race), frontend unit, end-to-end in Chromium
-	@$(MAKE) --no-print-directory -j2 --output-sync=target lint vet test-web build
-	@$(MAKE) --no-print-directory -j2 --output-sync=target test-go e2e
+	@$(MAKE) --no-print-directory -j3 --output-sync=target e2e test-go-race test-go-http test-go-http-race test-web vet lint
 
-lint: frontend/node_modules/.package-lock.json ## formatting, go.mod tidiness, the SPA's API types generated from the Go types
+lint: frontend/node_modules/.package-lock.json $(BIN) ## formatting, go.mod tidiness, the SPA's API types generated from the Go types
 	@out=$$(gofmt -l cmd internal seeds frontend/embed.go); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	go mod tidy -diff
-	@go run ./cmd/techmart openapi | diff -q frontend/openapi.json - >/dev/null || { echo "frontend/openapi.json is stale: run make api-types"; exit 1; }
+	@./$(BIN) openapi | diff -q frontend/openapi.json - >/dev/null || { echo "frontend/openapi.json is stale: run make api-types"; exit 1; }
 	cd frontend && npm run --silent check:api
 
 api-types: frontend/node_modules/.package-lock.json ## regenerate frontend/openapi.json and frontend/src/api/schema.gen.ts from the Go types
@@ -60,9 +62,15 @@ vet:
 # joins RACE_HTTP; every other package runs with the detector.
 RACE_HTTP := ^(TestAdminsDemotingEachOtherKeepOne|TestApprovalsNeverExceedTheBudget|TestBackupRestoreJourney|TestConcurrent.*|TestDisbursements|TestInvitationLifecycle|TestLimitsPerOrganization|TestDecisionIdempotency|TestStartFinishesCrashedWritersAtOnce|TestReconcile.*|TestUploadMemoryBudget|TestMetricsAccess|TestReportConcurrentEdits)$$
 
-test-go: ## Go tests (embedded FerretDB, Bleve, SMTP on loopback), with the race detector as above
+test-go: test-go-race test-go-http test-go-http-race ## Go tests (embedded FerretDB, Bleve, SMTP on loopback), with the race detector as above
+
+test-go-race:
 	go test -race -count=1 -timeout 15m $$(go list ./... | grep -v '/internal/httpapi$$')
+
+test-go-http:
 	go test -count=1 -timeout 15m ./internal/httpapi/
+
+test-go-http-race:
 	go test -race -count=1 -timeout 15m -run '$(RACE_HTTP)' ./internal/httpapi/
 
 test-web: frontend/node_modules/.package-lock.json ## frontend unit tests and type check

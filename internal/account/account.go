@@ -159,7 +159,7 @@ func (s *Service) Register(ctx context.Context, in Registration, ip string) erro
 // the attempt, and tells the owner by e-mail in the background, so neither
 // the answer nor its time says the address is registered.
 func (s *Service) taken(ctx context.Context, nu auth.NewUser) error {
-	if _, err := auth.HashPassword(nu.Password); err != nil {
+	if _, err := s.auth.HashPassword(nu.Password); err != nil {
 		return err
 	}
 	owner, err := s.auth.UserByEmail(ctx, nu.Email)

@@ -92,6 +92,9 @@ type Options struct {
 	// Wrap, when given, wraps the configured search engine (tests make it
 	// fail).
 	Wrap func(search.Engine) search.Engine
+	// PasswordCost is the argon2id cost of new password hashes; zero (as
+	// Open passes) is auth.DefaultPasswordCost. Tests lower it.
+	PasswordCost auth.PasswordCost
 }
 
 // Open connects the store from the configuration, then builds the rest
@@ -178,6 +181,7 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 	a.Auth = auth.New(st, auth.Options{
 		Secret: secret, AccessTTL: cfg.AccessTTL, RefreshTTL: cfg.RefreshTTL,
 		LoginLimit: cfg.LoginLimit, LoginWindow: cfg.LoginLimitWindow, Audit: a.Audit, Logger: log, Now: now,
+		PasswordCost: o.PasswordCost,
 	})
 	a.Orgs = org.New(st, a.Auth, a.Audit, mailer, cfg.BaseURL(), log, now, communes(tax))
 	a.Accounts = account.New(a.Auth, a.Orgs, a.Audit, account.Options{

@@ -43,7 +43,7 @@ func newLimitedService(t *testing.T, limit int) (*Service, *sleeps) {
 	z := &sleeps{}
 	s := New(st, Options{
 		Secret: []byte("0123456789abcdef0123456789abcdef"), AccessTTL: time.Minute, RefreshTTL: time.Hour,
-		LoginLimit: limit, LoginWindow: time.Hour, Audit: nopAuditor{}, Sleep: z.sleep,
+		LoginLimit: limit, LoginWindow: time.Hour, Audit: nopAuditor{}, Sleep: z.sleep, PasswordCost: testCost,
 	})
 	if _, err := s.CreateUser(context.Background(), NewUser{Email: "officer@sokhcn.vn", FullName: "Hoàng Minh", Password: ownerPassword}); err != nil {
 		t.Fatal(err)

@@ -54,6 +54,9 @@ type Options struct {
 	// Sleep waits d or until ctx ends: the slow-down of an account under
 	// attack. Nil sleeps on a timer (tests record instead).
 	Sleep func(ctx context.Context, d time.Duration)
+	// PasswordCost is the cost of new password hashes; zero means
+	// DefaultPasswordCost, which production always uses.
+	PasswordCost PasswordCost
 }
 
 // The slow-down of an account that failed more than LoginLimit times in a
@@ -78,6 +81,8 @@ type Service struct {
 	log        *slog.Logger
 	now        func() time.Time
 	sleep      func(context.Context, time.Duration)
+	cost       PasswordCost
+	dummy      func() string
 }
 
 // New returns the service.
@@ -91,6 +96,9 @@ func New(s *store.Store, o Options) *Service {
 	if o.Sleep == nil {
 		o.Sleep = sleep
 	}
+	if o.PasswordCost == (PasswordCost{}) {
+		o.PasswordCost = DefaultPasswordCost
+	}
 	return &Service{
 		s:          s,
 		tokens:     tokens{secret: o.Secret, ttl: o.AccessTTL, now: o.Now},
@@ -101,6 +109,8 @@ func New(s *store.Store, o Options) *Service {
 		log:        o.Logger,
 		now:        o.Now,
 		sleep:      o.Sleep,
+		cost:       o.PasswordCost,
+		dummy:      dummyHash(o.PasswordCost),
 	}
 }
 
@@ -160,7 +170,7 @@ func (s *Service) CreateUser(ctx context.Context, in NewUser) (User, error) {
 	if _, err := store.Get[emailKey](ctx, s.s, emailsColl, in.Email); err == nil {
 		return User{}, ErrEmailTaken
 	}
-	hash, err := HashPassword(in.Password)
+	hash, err := s.HashPassword(in.Password)
 	if err != nil {
 		return User{}, err
 	}
@@ -182,6 +192,12 @@ func (s *Service) CreateUser(ctx context.Context, in NewUser) (User, error) {
 		return User{}, err
 	}
 	return u, nil
+}
+
+// HashPassword hashes a password at the service's cost, as creating an
+// account or changing a password does.
+func (s *Service) HashPassword(password string) (string, error) {
+	return s.cost.Hash(password)
 }
 
 // DeleteUser removes an account that was just created when a later step of
@@ -232,7 +248,7 @@ func (s *Service) Login(ctx context.Context, email, password, ip, userAgent stri
 		if !errors.Is(err, ErrUserNotFound) {
 			return Tokens{}, err
 		}
-		_, _ = VerifyPassword(dummyHash, password)
+		_, _ = VerifyPassword(s.dummy(), password)
 		return Tokens{}, ErrInvalidCredentials
 	}
 	ok, err := VerifyPassword(u.PasswordHash, password)
@@ -447,7 +463,7 @@ func (s *Service) ChangePassword(ctx context.Context, p *Principal, current, nex
 	if !ok {
 		return Tokens{}, ErrWrongPassword
 	}
-	hash, err := HashPassword(next)
+	hash, err := s.HashPassword(next)
 	if err != nil {
 		return Tokens{}, err
 	}

@@ -24,7 +24,7 @@ func newService(t *testing.T) (*Service, *store.Store) {
 	}
 	return New(st, Options{
 		Secret: []byte("0123456789abcdef0123456789abcdef"), AccessTTL: time.Minute, RefreshTTL: time.Hour,
-		LoginLimit: 10, LoginWindow: time.Minute, Audit: nopAuditor{},
+		LoginLimit: 10, LoginWindow: time.Minute, Audit: nopAuditor{}, PasswordCost: testCost,
 	}), st
 }
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
 import i18n from '../i18n';
 import { api } from '../api';
@@ -34,6 +34,9 @@ beforeEach(async () => {
 
 afterEach(() => {
   cleanup();
+  // Test files share a worker (isolate: false in vite.config.ts): a test
+  // that fakes timers must not leave them faked for the next file.
+  vi.useRealTimers();
   api.clearSession();
   // Session caches start empty in every test.
   resetTaxonomyCache();

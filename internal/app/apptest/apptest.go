@@ -108,9 +108,10 @@ func NewWithEngine(t testing.TB, wrap func(search.Engine) search.Engine, opts ..
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}
+	cost := passwordCost(t)
 	var st *store.Store
 	if os.Getenv("MONGODB_URI") == "" && cfg.Demo && wrap == nil {
-		if err := demoData(t).copyTo(cfg.DataDir); err != nil {
+		if err := demoData(t, cost).copyTo(cfg.DataDir); err != nil {
 			t.Fatal(err)
 		}
 		st = openStore(t, cfg.DataDir)
@@ -121,7 +122,7 @@ func NewWithEngine(t testing.TB, wrap func(search.Engine) search.Engine, opts ..
 	log := slog.New(slog.NewJSONHandler(logs, nil))
 	ctx := context.Background()
 	clock := &Clock{}
-	a, err := app.New(ctx, cfg, st, app.Options{Log: log, Version: "test", Now: clock.Now, Wrap: wrap})
+	a, err := app.New(ctx, cfg, st, app.Options{Log: log, Version: "test", Now: clock.Now, Wrap: wrap, PasswordCost: cost})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,6 +143,21 @@ func NewWithEngine(t testing.TB, wrap func(search.Engine) search.Engine, opts ..
 		"assets/index-abc123.js": {Data: []byte("console.log(1)")},
 	}
 	return &Harness{T: t, App: a, Server: a.Server(spa), Clock: clock, logs: logs}
+}
+
+// TestPasswordCost is the argon2id cost of the passwords of a test's
+// platform: the smallest argon2 allows. Hashing and verifying take the same
+// paths as at the production cost, which the race detector makes about six
+// times slower (a second per hash on a busy 2-core machine), and a test
+// logs in many times. Benchmarks (a *testing.B) get the production cost,
+// so their figures are what a person waits for.
+var TestPasswordCost = auth.PasswordCost{Memory: 8, Time: 1, Threads: 1}
+
+func passwordCost(t testing.TB) auth.PasswordCost {
+	if _, bench := t.(*testing.B); bench {
+		return auth.DefaultPasswordCost
+	}
+	return TestPasswordCost
 }
 
 // baseConfig is the configuration every harness starts from.

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/techmart-vn/techmart/internal/app"
+	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/store"
 )
 
@@ -20,35 +21,52 @@ import (
 // copying, and every test of a binary starts from the same demo data.
 type seeded map[string][]byte
 
-var demo struct {
+type seeding struct {
 	once sync.Once
 	data seeded
 	err  error
 }
 
-// demoData seeds the demo data once per test binary, in the first
-// caller's temporary directory, and returns it.
-func demoData(t testing.TB) seeded {
+// demo holds the seeded data per password cost: tests use one, benchmarks
+// the production one.
+var demo struct {
+	mu     sync.Mutex
+	byCost map[auth.PasswordCost]*seeding
+}
+
+// demoData seeds the demo data once per test binary and password cost, in
+// the first caller's temporary directory, and returns it.
+func demoData(t testing.TB, cost auth.PasswordCost) seeded {
 	t.Helper()
-	demo.once.Do(func() { demo.data, demo.err = seed(t.TempDir()) })
-	if demo.err != nil {
-		t.Fatalf("seed the demo data: %v", demo.err)
+	demo.mu.Lock()
+	if demo.byCost == nil {
+		demo.byCost = map[auth.PasswordCost]*seeding{}
 	}
-	return demo.data
+	s := demo.byCost[cost]
+	if s == nil {
+		s = &seeding{}
+		demo.byCost[cost] = s
+	}
+	demo.mu.Unlock()
+	s.once.Do(func() { s.data, s.err = seed(t.TempDir(), cost) })
+	if s.err != nil {
+		t.Fatalf("seed the demo data: %v", s.err)
+	}
+	return s.data
 }
 
 // seed starts the platform on dir with the base configuration, loads and
 // indexes the demo data, shuts it down and reads back what it wrote (the
 // store's files, the search index and the uploaded files; not the lock or
 // the socket).
-func seed(dir string) (seeded, error) {
+func seed(dir string, cost auth.PasswordCost) (seeded, error) {
 	ctx := context.Background()
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	st, err := store.Open(ctx, store.Config{DataDir: dir, Database: "techmart", Logger: log})
 	if err != nil {
 		return nil, err
 	}
-	a, err := app.New(ctx, baseConfig(dir), st, app.Options{Log: log, Version: "test"})
+	a, err := app.New(ctx, baseConfig(dir), st, app.Options{Log: log, Version: "test", PasswordCost: cost})
 	if err != nil {
 		_ = st.Close(ctx)
 		return nil, err
