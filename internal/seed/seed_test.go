@@ -86,6 +86,18 @@ func TestDemoReloadAfterRenames(t *testing.T) {
 		return out
 	}
 	before := unread()
+	counts := func() map[string]int64 {
+		out := map[string]int64{}
+		for _, coll := range []string{support.ProgramCollection, transfer.Collection} {
+			n, err := store.Count(ctx, h.App.Store, coll, bson.D{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[coll] = n
+		}
+		return out
+	}
+	seeded := counts()
 	sum, err := h.App.LoadDemo(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -93,9 +105,9 @@ func TestDemoReloadAfterRenames(t *testing.T) {
 	if sum != (seed.Summary{}) {
 		t.Fatalf("loading again after renames created %+v", sum)
 	}
-	for coll, want := range map[string]int64{support.ProgramCollection: 1, transfer.Collection: 1} {
-		if n, err := store.Count(ctx, h.App.Store, coll, bson.D{}); err != nil || n != want {
-			t.Errorf("%s: %d records (%v), want %d", coll, n, err, want)
+	for coll, n := range counts() {
+		if n != seeded[coll] {
+			t.Errorf("%s: %d records after loading again, want the %d seeded", coll, n, seeded[coll])
 		}
 	}
 	if after := unread(); !maps.Equal(before, after) {
