@@ -117,10 +117,18 @@ func (s *Service) Progress(ctx context.Context, p *auth.Principal, planID string
 	if err != nil {
 		return Progress{}, err
 	}
-	return s.progress(ctx, pl, reports, y)
+	var tally plan.Tally
+	if s.counter != nil {
+		if tally, err = s.counter.Tally(ctx); err != nil {
+			return Progress{}, err
+		}
+	}
+	return s.progress(pl, reports, y, tally)
 }
 
-func (s *Service) progress(ctx context.Context, pl plan.Plan, reports []Report, y int) (Progress, error) {
+// progress computes a plan's targets at the end of year y from the
+// reports given and the platform's counts in tally (nil counts nothing).
+func (s *Service) progress(pl plan.Plan, reports []Report, y int, tally plan.Tally) (Progress, error) {
 	now := s.now()
 	per := pl.Period(y)
 	first := pl.FirstYear()
@@ -135,13 +143,6 @@ func (s *Service) progress(ctx context.Context, pl plan.Plan, reports []Report, 
 		return r
 	}
 	// The reports that count: submitted or accepted, by year and agency.
-	var tally plan.Tally
-	if s.counter != nil {
-		var err error
-		if tally, err = s.counter.Tally(ctx); err != nil {
-			return out, err
-		}
-	}
 	sent := map[string]Report{}
 	for _, r := range reports {
 		if r.State == Submitted || r.State == Accepted {

@@ -106,9 +106,10 @@ type TargetProgress struct {
 }
 
 // TargetSource supplies the targets' progress for a reporting year (the
-// plan's service). Without one the section is empty.
+// plan's reports), counted from the snapshot the other figures come from.
+// Without one the section is empty.
 type TargetSource interface {
-	PublicTargets(ctx context.Context, year int) ([]TargetProgress, error)
+	PublicTargets(ctx context.Context, snap *indicator.Snapshot, year int) ([]TargetProgress, error)
 }
 
 // Transfer is a contract whose parties consented to its publication.
@@ -323,7 +324,7 @@ func (s *Service) compute(ctx context.Context, now time.Time, targets TargetSour
 	slices.SortStableFunc(r.Projects, func(a, b Project) int { return cmp.Compare(b.AcceptedOn, a.AcceptedOn) })
 
 	if targets != nil {
-		ts, err := targets.PublicTargets(ctx, cur)
+		ts, err := targets.PublicTargets(ctx, snap, cur)
 		if err != nil {
 			return Results{}, err
 		}

@@ -108,7 +108,7 @@ func insert(t *testing.T, st *store.Store, coll string, doc any) {
 
 type targets []results.TargetProgress
 
-func (ts targets) PublicTargets(_ context.Context, year int) ([]results.TargetProgress, error) {
+func (ts targets) PublicTargets(_ context.Context, _ *indicator.Snapshot, year int) ([]results.TargetProgress, error) {
 	return ts, nil
 }
 
