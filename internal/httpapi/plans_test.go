@@ -528,7 +528,7 @@ func TestReportReminders(t *testing.T) {
 
 // The public results list every target of Decision 684 with its progress,
 // counted from the same snapshot as the other figures, and the CSV holds
-// the same target rows.
+// the same target rows; the officers' progress names agencies in English.
 func TestPublicResultsTargets(t *testing.T) {
 	t.Parallel()
 	h := apptest.New(t)
@@ -572,6 +572,21 @@ func TestPublicResultsTargets(t *testing.T) {
 	}
 	if bytes.Contains(pub.Body, []byte("\"notes\"")) {
 		t.Error("the agencies' notes are in the public document")
+	}
+
+	// The officers' progress names the agencies in English too.
+	officer := h.Demo("officer")
+	pr := h.Do(R{Method: "GET", Path: "/api/v1/plans/" + demoPlan + "/progress?year=2026", Token: officer.Access})
+	var prog struct {
+		Targets []struct {
+			Responsible struct{ Name, NameEn string } `json:"responsible"`
+		} `json:"targets"`
+	}
+	if err := json.Unmarshal(pr.Body, &prog); err != nil || pr.Status != 200 || len(prog.Targets) == 0 {
+		t.Fatalf("progress: %d %v", pr.Status, err)
+	}
+	if r := prog.Targets[0].Responsible; r.Name != "Sở Nông nghiệp và Phát triển nông thôn" || r.NameEn != "Department of Agriculture and Rural Development" {
+		t.Errorf("responsible agency: %+v", r)
 	}
 
 	c := h.Do(R{Method: "GET", Path: "/api/v1/public/results.csv"})

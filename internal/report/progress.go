@@ -37,9 +37,11 @@ type YearValue struct {
 
 // AgencyRef names an agency as the plan named it and as it is today.
 type AgencyRef struct {
-	Code    string `json:"code"`
-	Name    string `json:"name"`
-	Current string `json:"current"` // the successor's name, when it was merged
+	Code      string `json:"code"`
+	Name      string `json:"name"`
+	NameEN    string `json:"nameEn,omitempty"`
+	Current   string `json:"current"` // the successor's name, when it was merged
+	CurrentEN string `json:"currentEn,omitempty"`
 }
 
 // TargetProgress is one target at the end of a year.
@@ -72,6 +74,7 @@ type TargetProgress struct {
 type AgencyStatus struct {
 	Code        string     `json:"code"`
 	Name        string     `json:"name"`
+	NameEN      string     `json:"nameEn,omitempty"`
 	ReportID    string     `json:"reportId"`
 	State       string     `json:"state" rule:"enum=ReportState"`
 	Overdue     bool       `json:"overdue"`
@@ -136,9 +139,9 @@ func (s *Service) progress(pl plan.Plan, reports []Report, y int, tally plan.Tal
 		DaysLeft: per.DaysLeft(now), Targets: []TargetProgress{}, Agencies: []AgencyStatus{}}
 	ref := func(code string) AgencyRef {
 		a, _ := pl.Agency(code)
-		r := AgencyRef{Code: code, Name: a.Name}
+		r := AgencyRef{Code: code, Name: a.Name, NameEN: a.NameEN}
 		if cur := pl.Current(code); cur.Code != code {
-			r.Current = cur.Name
+			r.Current, r.CurrentEN = cur.Name, cur.NameEN
 		}
 		return r
 	}
@@ -223,7 +226,7 @@ func (s *Service) progress(pl plan.Plan, reports []Report, y int, tally plan.Tal
 		}
 	}
 	for _, a := range pl.Reporters() {
-		st := AgencyStatus{Code: a.Code, Name: a.Name, State: Draft}
+		st := AgencyStatus{Code: a.Code, Name: a.Name, NameEN: a.NameEN, State: Draft}
 		if r, ok := byAgency[a.Code]; ok {
 			st.ReportID, st.State, st.SubmittedAt = r.ID, r.State, r.SubmittedAt
 		}

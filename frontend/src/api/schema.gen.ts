@@ -2632,6 +2632,7 @@ export interface components {
             agencies: {
                 code: string;
                 name: string;
+                nameEn?: string;
                 overdue: boolean;
                 reportId: string;
                 state: components["schemas"]["ReportState"];
@@ -2664,7 +2665,9 @@ export interface components {
                 coOperating: {
                     code: string;
                     current: string;
+                    currentEn?: string;
                     name: string;
+                    nameEn?: string;
                 }[];
                 cumulative?: number;
                 indicator: string;
@@ -2690,7 +2693,9 @@ export interface components {
                 responsible: {
                     code: string;
                     current: string;
+                    currentEn?: string;
                     name: string;
+                    nameEn?: string;
                 };
                 section?: string;
                 source: string;
@@ -2951,6 +2956,7 @@ export interface components {
         Report: {
             agencyCode: string;
             agencyName: string;
+            agencyNameEn?: string;
             can: {
                 [key: string]: boolean;
             };

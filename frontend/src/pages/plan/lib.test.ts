@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportItem } from '../../api/types';
-import { itemCumulative, itemValue, recordLink } from './lib';
+import { inLang, itemCumulative, itemValue, recordLink } from './lib';
 
 const item = (over: Partial<ReportItem>): ReportItem =>
   ({ target: '1', indicator: 'x', unit: 'mô hình', role: 'responsible', source: 'reported', files: [], ...over }) as ReportItem;
@@ -20,5 +20,13 @@ describe('report figures', () => {
     expect(recordLink({ type: 'listing', id: 'a b' })).toBe('/listings/a%20b');
     expect(recordLink({ type: 'transfer', id: 't1', link: '/transfers/t1#x' })).toBe('/transfers/t1#x');
     expect(recordLink({ type: 'tranche', id: 'x' })).toBeUndefined();
+  });
+});
+
+describe('names in the page language', () => {
+  it('gives the English name in English, the Vietnamese one otherwise or when there is none', () => {
+    expect(inLang('Sở Tài chính', 'Department of Finance', 'en')).toBe('Department of Finance');
+    expect(inLang('Sở Tài chính', 'Department of Finance', 'vi')).toBe('Sở Tài chính');
+    expect(inLang('Sở Tài chính', undefined, 'en')).toBe('Sở Tài chính');
   });
 });
