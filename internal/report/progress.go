@@ -52,6 +52,7 @@ type TargetProgress struct {
 	IndicatorEN string           `json:"indicatorEn,omitempty"`
 	Unit        string           `json:"unit"`
 	UnitEN      string           `json:"unitEn,omitempty"`
+	UnitENOne   string           `json:"unitEnOne,omitempty"`
 	Source      string           `json:"source"`
 	Responsible AgencyRef        `json:"responsible"`
 	CoOperating []AgencyRef      `json:"coOperating"`
@@ -153,7 +154,7 @@ func (s *Service) progress(pl plan.Plan, reports []Report, y int, tally plan.Tal
 		}
 	}
 	for _, t := range pl.Targets {
-		tp := TargetProgress{Code: t.Code, Section: t.Section, Indicator: t.Indicator, IndicatorEN: t.IndicatorEN, Unit: t.Unit, UnitEN: t.UnitEN,
+		tp := TargetProgress{Code: t.Code, Section: t.Section, Indicator: t.Indicator, IndicatorEN: t.IndicatorEN, Unit: t.Unit, UnitEN: t.UnitEN, UnitENOne: t.UnitENOne,
 			Source: t.Source, Responsible: ref(t.Responsible), CoOperating: []AgencyRef{}, Baseline: t.Baseline,
 			Milestone: t.Milestone(y), Milestones: t.Milestones, Years: []YearValue{}, Records: []plan.Record{}, Notes: []string{}}
 		for _, c := range t.CoOperating {

@@ -204,6 +204,9 @@ export const limits = {
   "Plan.targets.unitEn": {
     "maxLength": 60
   },
+  "Plan.targets.unitEnOne": {
+    "maxLength": 60
+  },
   "PlanInput.agencies": {
     "maxItems": 60
   },
@@ -277,6 +280,9 @@ export const limits = {
     "maxLength": 60
   },
   "PlanInput.targets.unitEn": {
+    "maxLength": 60
+  },
+  "PlanInput.targets.unitEnOne": {
     "maxLength": 60
   },
   "PlanInput.title": {

@@ -2562,6 +2562,7 @@ export interface components {
                 source: components["schemas"]["TargetSource"];
                 unit: string;
                 unitEn?: string;
+                unitEnOne?: string;
             }[];
             title: string;
             titleEn?: string;
@@ -2621,6 +2622,7 @@ export interface components {
                 source: components["schemas"]["TargetSource"];
                 unit: string;
                 unitEn?: string;
+                unitEnOne?: string;
             }[];
             title?: string;
             titleEn?: string;
@@ -2701,6 +2703,7 @@ export interface components {
                 source: string;
                 unit: string;
                 unitEn?: string;
+                unitEnOne?: string;
                 value?: number;
                 years: {
                     cumulative: number;

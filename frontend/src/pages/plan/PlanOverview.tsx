@@ -199,7 +199,7 @@ function TargetRow({ target: tp }: { target: TargetProgress }) {
         )}
       </td>
       <td data-label={t('plan.col.milestone')} className="num nowrap">
-        {formatNumber(tp.milestone.value)} {unit} ({tp.milestone.year})
+        {t('plan.amount', { count: tp.milestone.value, value: formatNumber(tp.milestone.value), unit, one: (en && tp.unitEnOne) || unit })} ({tp.milestone.year})
       </td>
       <td data-label={t('plan.col.year', { year: '' })} className="num">
         {num(tp.value)}

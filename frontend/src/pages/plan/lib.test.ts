@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportItem } from '../../api/types';
+import i18n from '../../i18n';
 import { inLang, itemCumulative, itemValue, recordLink } from './lib';
 
 const item = (over: Partial<ReportItem>): ReportItem =>
@@ -28,5 +29,14 @@ describe('names in the page language', () => {
     expect(inLang('Sở Tài chính', 'Department of Finance', 'en')).toBe('Department of Finance');
     expect(inLang('Sở Tài chính', 'Department of Finance', 'vi')).toBe('Sở Tài chính');
     expect(inLang('Sở Tài chính', undefined, 'en')).toBe('Sở Tài chính');
+  });
+});
+
+describe('an amount with its unit', () => {
+  it('takes the English unit of one for 1 and the plural otherwise; Vietnamese has one form', () => {
+    const args = { unit: 'models', one: 'model' };
+    expect(i18n.t('plan.amount', { ...args, count: 1, value: '1', lng: 'en' })).toBe('1 model');
+    expect(i18n.t('plan.amount', { ...args, count: 2, value: '2', lng: 'en' })).toBe('2 models');
+    expect(i18n.t('plan.amount', { unit: 'mô hình', one: 'mô hình', count: 1, value: '1', lng: 'vi' })).toBe('1 mô hình');
   });
 });
