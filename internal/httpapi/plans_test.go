@@ -561,7 +561,8 @@ func TestPublicResultsTargets(t *testing.T) {
 	}
 	marks := byKey[demoPlan+"/3"]
 	if marks == nil || marks["labelVi"] != "Sản phẩm của địa phương được đăng ký nhãn hiệu tập thể" ||
-		marks["labelEn"] != "Local products registered as collective marks" || marks["metric"] != "ip.published" || marks["target"] != float64(1) {
+		marks["labelEn"] != "Local products registered as collective marks" || marks["metric"] != "ip.published" || marks["target"] != float64(1) ||
+		marks["unit"] != "sản phẩm" || marks["unitEn"] != "products" || marks["unitEnOne"] != "product" {
 		t.Errorf("collective marks: %v", marks)
 	}
 	if r := byKey[demoPlan+"/1"]; r == nil || r["metric"] != "reported" {

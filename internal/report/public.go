@@ -50,8 +50,8 @@ func (s *Service) PublicTargets(ctx context.Context, snap *indicator.Snapshot, y
 			tp := results.TargetProgress{ID: pl.ID + "/" + t.Code,
 				Plan:      indicator.Text{Vi: pl.Number, En: pl.Number},
 				Indicator: indicator.Text{Vi: t.Indicator, En: cmp.Or(t.IndicatorEN, t.Indicator)},
-				Unit:      indicator.Text{Vi: t.Unit, En: cmp.Or(t.UnitEN, t.Unit)},
-				Target:    float64(t.Milestone.Value), Deadline: pl.Period(t.Milestone.Year).LastDay,
+				Unit:      indicator.Text{Vi: t.Unit, En: cmp.Or(t.UnitEN, t.Unit)}, UnitEnOne: t.UnitENOne,
+				Target: float64(t.Milestone.Value), Deadline: pl.Period(t.Milestone.Year).LastDay,
 				Status: publicStatus(t), Metric: "reported"}
 			if t.Cumulative != nil {
 				tp.Achieved = float64(*t.Cumulative)

@@ -2859,6 +2859,8 @@ export interface components {
                 suppressed: string;
                 target: number | null;
                 unit: string;
+                unitEn?: string;
+                unitEnOne?: string;
                 value: number | null;
                 year: number;
             }[];
