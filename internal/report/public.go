@@ -54,7 +54,8 @@ func (s *Service) PublicTargets(ctx context.Context, snap *indicator.Snapshot, y
 				Target: float64(t.Milestone.Value), Deadline: pl.Period(t.Milestone.Year).LastDay,
 				Status: publicStatus(t), Metric: "reported"}
 			if t.Cumulative != nil {
-				tp.Achieved = float64(*t.Cumulative)
+				a := float64(*t.Cumulative)
+				tp.Achieved = &a
 			}
 			if t.Source == plan.SourcePlatform {
 				if q := targetQuery(pl, t.Code); q != nil {

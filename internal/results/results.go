@@ -102,7 +102,9 @@ type TargetProgress struct {
 	UnitEnOne string         `json:"unitEnOne,omitempty"` // the English unit of one
 	Target    float64        `json:"target"`
 	Deadline  string         `json:"deadline"` // YYYY-MM-DD
-	Achieved  float64        `json:"achieved"` // cumulative to the year's end
+	// Achieved is cumulative to the year's end; nil when nothing was
+	// counted or reported yet.
+	Achieved *float64 `json:"achieved"`
 	// Status: achieved, on_track, at_risk, behind.
 	Status string `json:"status"`
 	// Metric is the indicator id when the platform counts it, "reported"
@@ -334,10 +336,10 @@ func (s *Service) compute(ctx context.Context, now time.Time, targets TargetSour
 			return Results{}, err
 		}
 		for _, t := range ts {
-			target, achieved := t.Target, t.Achieved
+			target := t.Target
 			r.Figures = append(r.Figures, Figure{Section: SectionTargets, Year: cur, Dimension: "target", Key: t.ID,
 				LabelVi: t.Indicator.Vi, LabelEn: t.Indicator.En, Unit: cmp.Or(t.Unit.Vi, t.Unit.En), UnitEn: t.Unit.En, UnitEnOne: t.UnitEnOne, Metric: cmp.Or(t.Metric, "reported"),
-				Target: &target, Achieved: &achieved, Status: t.Status})
+				Target: &target, Achieved: t.Achieved, Status: t.Status})
 		}
 	}
 	return r, nil
