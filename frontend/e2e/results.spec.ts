@@ -1,5 +1,6 @@
 // The public results page ("Kết quả thực hiện") in Chromium: anyone opens
-// it from the navigation, in Vietnamese and English; the year's transfers
+// it from the navigation, in Vietnamese and English; the plan's targets
+// with their progress and the year's transfers
 // by sector on the page are the CSV's rows (withheld figures included);
 // an officer downloads the ministry's statistics as XLSX. Screenshots at
 // 1280 and 360 px.
@@ -57,13 +58,23 @@ for (const lang of LANGS) {
     await page.getByRole('navigation', { name: T.nav.main }).getByRole('link', { name: T.nav.results, exact: true }).click();
     await expect(page).toHaveURL(/\/results$/);
     await expect(page.getByRole('heading', { level: 1, name: T.results.title })).toBeVisible();
-    await expect(page.getByTestId('targets')).toContainText(T.results.targets.none);
 
     const res = await request.get('/api/v1/public/results.csv');
     expect(res.ok()).toBeTruthy();
     expect(res.headers()['content-type']).toContain('text/csv');
     const [header, ...rows] = parseCsv(await res.text());
     const col = (name: string) => header.indexOf(name);
+
+    // Decision 684's targets, each a CSV row, with its progress.
+    const targetRows = rows.filter((r) => r[col('section')] === 'targets');
+    expect(targetRows.length, 'the seeded plan has 7 targets').toBe(7);
+    const targets = page.getByTestId('targets');
+    await expect(targets.locator('tbody tr')).toHaveCount(targetRows.length);
+    for (const r of targetRows) {
+      const row = targets.locator(`tr[data-key="${r[col('key')]}"]`);
+      await expect(row).toContainText(r[col(lang === 'vi' ? 'labelVi' : 'labelEn')]);
+      expect(digits(await row.locator('td').nth(2).innerText()), `${r[col('key')]} achieved`).toBe(r[col('achieved')]);
+    }
     const year = Number(await page.getByLabel(T.results.year).inputValue());
     const csvRows = rows.filter((r) => r[col('section')] === 'transfers' && Number(r[col('year')]) === year);
     const shown = await pageTransfers(page);

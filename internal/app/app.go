@@ -212,13 +212,14 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 	}
 	a.Indicators = indicator.New(st)
 	a.Statistics = statistics.New(a.Indicators, forms, period.Default(), now)
-	// The plan's targets join the results through Results.SetTargets.
-	a.Results = results.New(a.Indicators, tax, period.Default(), nil, now, results.TTL, log)
 	a.Plans = plan.New(st, a.Audit, plan.CheckQuery, now)
 	a.Reports = report.New(st, report.Deps{
 		Plans: a.Plans, Orgs: a.Orgs, Counter: plan.Counting(a.Indicators), Notes: a.Notify, Users: a.Auth, Audit: a.Audit, Log: log, Now: now,
 		Office: report.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer},
 	})
+	// The public results show the plan's targets, counted from their own
+	// snapshot.
+	a.Results = results.New(a.Indicators, tax, period.Default(), a.Reports, now, results.TTL, log)
 	a.Synonyms = synonym.New(st, a.Search, a.Audit, log, now)
 	if err := a.Synonyms.Start(ctx); err != nil {
 		return fail(err)

@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/csv"
+	"encoding/json"
 	"encoding/xml"
 	"io"
 	"mime/multipart"
@@ -20,6 +22,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/notify"
 	planreport "github.com/techmart-vn/techmart/internal/report"
+	"github.com/techmart-vn/techmart/internal/results"
 )
 
 // Ids of seeds/plan.json and seeds/demo.json.
@@ -520,5 +523,104 @@ func TestReportReminders(t *testing.T) {
 	prog := h.Do(R{Method: "GET", Path: "/api/v1/plans/" + demoPlan + "/progress?year=2026", Token: officer.Access}).JSON(t)
 	if prog["overdue"].(float64) != 3 {
 		t.Fatalf("overdue agencies: %v", prog["agencies"])
+	}
+}
+
+// The public results list every target of Decision 684 with its progress,
+// counted from the same snapshot as the other figures, and the CSV holds
+// the same target rows; the officers' progress names agencies in English.
+func TestPublicResultsTargets(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	at(h, 2026, time.December, 1, 9, 0)
+	pub := h.Do(R{Method: "GET", Path: "/api/v1/public/results?year=2026"})
+	if pub.Status != 200 {
+		t.Fatalf("public results: %d %s", pub.Status, pub.Body)
+	}
+	var doc struct {
+		Figures []map[string]any `json:"figures"`
+	}
+	if err := json.Unmarshal(pub.Body, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var targets []map[string]any
+	for _, f := range doc.Figures {
+		if f["section"] == "targets" {
+			targets = append(targets, f)
+		}
+	}
+	if len(targets) != 7 {
+		t.Fatalf("%d target rows, want Decision 684's 7: %v", len(targets), targets)
+	}
+	byKey := map[string]map[string]any{}
+	for _, f := range targets {
+		byKey[f["key"].(string)] = f
+		if f["year"] != float64(2026) || f["target"] == nil || f["labelVi"] == "" || f["labelEn"] == "" {
+			t.Errorf("target row %v", f)
+		}
+	}
+	marks := byKey[demoPlan+"/3"]
+	if marks == nil || marks["labelVi"] != "Sản phẩm của địa phương được đăng ký nhãn hiệu tập thể" ||
+		marks["labelEn"] != "Local products registered as collective marks" || marks["metric"] != "ip.published" || marks["target"] != float64(1) ||
+		marks["unit"] != "sản phẩm" || marks["unitEn"] != "products" || marks["unitEnOne"] != "product" {
+		t.Errorf("collective marks: %v", marks)
+	}
+	// A counted target has its figure; a reported one none until the
+	// agency's report is accepted.
+	if marks["achieved"] == nil {
+		t.Errorf("a counted target has no figure: %v", marks)
+	}
+	if r := byKey[demoPlan+"/1"]; r == nil || r["metric"] != "reported" || r["achieved"] != nil || r["status"] != "" {
+		t.Errorf("a reported target: %v", r)
+	}
+	if ents := byKey[demoPlan+"/5"]; ents == nil || ents["status"] == "" {
+		t.Errorf("a counted target has no status: %v", ents)
+	}
+	if bytes.Contains(pub.Body, []byte("\"notes\"")) {
+		t.Error("the agencies' notes are in the public document")
+	}
+
+	// The officers' progress names the agencies in English too.
+	officer := h.Demo("officer")
+	pr := h.Do(R{Method: "GET", Path: "/api/v1/plans/" + demoPlan + "/progress?year=2026", Token: officer.Access})
+	var prog struct {
+		Targets []struct {
+			Responsible struct{ Name, NameEn string } `json:"responsible"`
+		} `json:"targets"`
+	}
+	if err := json.Unmarshal(pr.Body, &prog); err != nil || pr.Status != 200 || len(prog.Targets) == 0 {
+		t.Fatalf("progress: %d %v", pr.Status, err)
+	}
+	if r := prog.Targets[0].Responsible; r.Name != "Sở Nông nghiệp và Phát triển nông thôn" || r.NameEn != "Department of Agriculture and Rural Development" {
+		t.Errorf("responsible agency: %+v", r)
+	}
+
+	c := h.Do(R{Method: "GET", Path: "/api/v1/public/results.csv"})
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(c.Body, []byte("\ufeff")))).ReadAll()
+	if c.Status != 200 || err != nil {
+		t.Fatalf("csv: %d %v", c.Status, err)
+	}
+	var csvTargets [][]string
+	for _, row := range rows[1:] {
+		if row[0] == "targets" {
+			csvTargets = append(csvTargets, row)
+		}
+	}
+	if len(csvTargets) != len(targets) {
+		t.Fatalf("%d CSV target rows for %d in the JSON", len(csvTargets), len(targets))
+	}
+	for i, f := range targets {
+		for j, col := range results.CSVHeader {
+			want := ""
+			switch v := f[col].(type) {
+			case string:
+				want = v
+			case float64:
+				want = strconv.FormatFloat(v, 'f', -1, 64)
+			}
+			if csvTargets[i][j] != want {
+				t.Errorf("target row %d %s: CSV %q, JSON %q", i, col, csvTargets[i][j], want)
+			}
+		}
 	}
 }

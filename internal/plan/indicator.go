@@ -26,6 +26,10 @@ func (e engine) Tally(ctx context.Context) (Tally, error) {
 	return snapshot{s}, nil
 }
 
+// TallyOf counts targets from a snapshot already read (the public results
+// count their figures and the plan's targets from one reading).
+func TallyOf(s *indicator.Snapshot) Tally { return snapshot{s} }
+
 type snapshot struct{ s *indicator.Snapshot }
 
 func (s snapshot) Count(q Query, from, to time.Time) (Count, error) {

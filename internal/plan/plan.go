@@ -83,12 +83,15 @@ type Milestone struct {
 
 // Target is one indicator of the plan.
 type Target struct {
-	Code        string      `bson:"code" json:"code" rule:"required,min=1,max=20"`
-	Section     string      `bson:"section,omitempty" json:"section,omitempty" rule:"max=40"`
-	Indicator   string      `bson:"indicator" json:"indicator" rule:"required,min=3,max=500"`
-	IndicatorEN string      `bson:"indicatorEn,omitempty" json:"indicatorEn,omitempty" rule:"max=500"`
-	Unit        string      `bson:"unit" json:"unit" rule:"required,min=1,max=60"`
-	UnitEN      string      `bson:"unitEn,omitempty" json:"unitEn,omitempty" rule:"max=60"`
+	Code        string `bson:"code" json:"code" rule:"required,min=1,max=20"`
+	Section     string `bson:"section,omitempty" json:"section,omitempty" rule:"max=40"`
+	Indicator   string `bson:"indicator" json:"indicator" rule:"required,min=3,max=500"`
+	IndicatorEN string `bson:"indicatorEn,omitempty" json:"indicatorEn,omitempty" rule:"max=500"`
+	Unit        string `bson:"unit" json:"unit" rule:"required,min=1,max=60"`
+	UnitEN      string `bson:"unitEn,omitempty" json:"unitEn,omitempty" rule:"max=60"`
+	// UnitENOne is the English unit of one ("model" where UnitEN is
+	// "models"); Vietnamese units have one form.
+	UnitENOne   string      `bson:"unitEnOne,omitempty" json:"unitEnOne,omitempty" rule:"max=60"`
 	Baseline    int64       `bson:"baseline" json:"baseline" rule:"min=0"`
 	Milestones  []Milestone `bson:"milestones" json:"milestones" rule:"required,min=1,max=10"`
 	Responsible string      `bson:"responsible" json:"responsible" rule:"required"`
@@ -293,6 +296,7 @@ func (in Input) apply(c *validate.Checker, p *Plan, check QueryCheck) {
 		for i, t := range in.Targets {
 			f := "targets." + strconv.Itoa(i) + "."
 			t.Indicator, t.IndicatorEN, t.Unit, t.UnitEN = validate.Text(t.Indicator), validate.Text(t.IndicatorEN), validate.Text(t.Unit), validate.Text(t.UnitEN)
+			t.UnitENOne = validate.Text(t.UnitENOne)
 			c.Name(f+"code", t.Code, 1, 20)
 			c.Name(f+"indicator", t.Indicator, 3, 500)
 			c.Optional(f+"indicatorEn", t.IndicatorEN, 500)

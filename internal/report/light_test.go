@@ -27,3 +27,20 @@ func TestTrafficLight(t *testing.T) {
 		}
 	}
 }
+
+// An English figure of one takes the unit of one; Vietnamese has one form.
+func TestUnitCounting(t *testing.T) {
+	tp := TargetProgress{Unit: "mô hình", UnitEN: "models", UnitENOne: "model"}
+	for _, c := range []struct {
+		lang string
+		n    int64
+		want string
+	}{{"en", 1, "model"}, {"en", 2, "models"}, {"en", 0, "models"}, {"vi", 1, "mô hình"}} {
+		if got := unitCounting(tp, c.lang, c.n); got != c.want {
+			t.Errorf("%s %d: %q, want %q", c.lang, c.n, got, c.want)
+		}
+	}
+	if got := unitCounting(TargetProgress{Unit: "mô hình", UnitEN: "models"}, "en", 1); got != "models" {
+		t.Errorf("without a unit of one: %q", got)
+	}
+}

@@ -37,9 +37,11 @@ type YearValue struct {
 
 // AgencyRef names an agency as the plan named it and as it is today.
 type AgencyRef struct {
-	Code    string `json:"code"`
-	Name    string `json:"name"`
-	Current string `json:"current"` // the successor's name, when it was merged
+	Code      string `json:"code"`
+	Name      string `json:"name"`
+	NameEN    string `json:"nameEn,omitempty"`
+	Current   string `json:"current"` // the successor's name, when it was merged
+	CurrentEN string `json:"currentEn,omitempty"`
 }
 
 // TargetProgress is one target at the end of a year.
@@ -50,6 +52,7 @@ type TargetProgress struct {
 	IndicatorEN string           `json:"indicatorEn,omitempty"`
 	Unit        string           `json:"unit"`
 	UnitEN      string           `json:"unitEn,omitempty"`
+	UnitENOne   string           `json:"unitEnOne,omitempty"`
 	Source      string           `json:"source"`
 	Responsible AgencyRef        `json:"responsible"`
 	CoOperating []AgencyRef      `json:"coOperating"`
@@ -72,6 +75,7 @@ type TargetProgress struct {
 type AgencyStatus struct {
 	Code        string     `json:"code"`
 	Name        string     `json:"name"`
+	NameEN      string     `json:"nameEn,omitempty"`
 	ReportID    string     `json:"reportId"`
 	State       string     `json:"state" rule:"enum=ReportState"`
 	Overdue     bool       `json:"overdue"`
@@ -117,10 +121,18 @@ func (s *Service) Progress(ctx context.Context, p *auth.Principal, planID string
 	if err != nil {
 		return Progress{}, err
 	}
-	return s.progress(ctx, pl, reports, y)
+	var tally plan.Tally
+	if s.counter != nil {
+		if tally, err = s.counter.Tally(ctx); err != nil {
+			return Progress{}, err
+		}
+	}
+	return s.progress(pl, reports, y, tally)
 }
 
-func (s *Service) progress(ctx context.Context, pl plan.Plan, reports []Report, y int) (Progress, error) {
+// progress computes a plan's targets at the end of year y from the
+// reports given and the platform's counts in tally (nil counts nothing).
+func (s *Service) progress(pl plan.Plan, reports []Report, y int, tally plan.Tally) (Progress, error) {
 	now := s.now()
 	per := pl.Period(y)
 	first := pl.FirstYear()
@@ -128,20 +140,13 @@ func (s *Service) progress(ctx context.Context, pl plan.Plan, reports []Report, 
 		DaysLeft: per.DaysLeft(now), Targets: []TargetProgress{}, Agencies: []AgencyStatus{}}
 	ref := func(code string) AgencyRef {
 		a, _ := pl.Agency(code)
-		r := AgencyRef{Code: code, Name: a.Name}
+		r := AgencyRef{Code: code, Name: a.Name, NameEN: a.NameEN}
 		if cur := pl.Current(code); cur.Code != code {
-			r.Current = cur.Name
+			r.Current, r.CurrentEN = cur.Name, cur.NameEN
 		}
 		return r
 	}
 	// The reports that count: submitted or accepted, by year and agency.
-	var tally plan.Tally
-	if s.counter != nil {
-		var err error
-		if tally, err = s.counter.Tally(ctx); err != nil {
-			return out, err
-		}
-	}
 	sent := map[string]Report{}
 	for _, r := range reports {
 		if r.State == Submitted || r.State == Accepted {
@@ -149,7 +154,7 @@ func (s *Service) progress(ctx context.Context, pl plan.Plan, reports []Report, 
 		}
 	}
 	for _, t := range pl.Targets {
-		tp := TargetProgress{Code: t.Code, Section: t.Section, Indicator: t.Indicator, IndicatorEN: t.IndicatorEN, Unit: t.Unit, UnitEN: t.UnitEN,
+		tp := TargetProgress{Code: t.Code, Section: t.Section, Indicator: t.Indicator, IndicatorEN: t.IndicatorEN, Unit: t.Unit, UnitEN: t.UnitEN, UnitENOne: t.UnitENOne,
 			Source: t.Source, Responsible: ref(t.Responsible), CoOperating: []AgencyRef{}, Baseline: t.Baseline,
 			Milestone: t.Milestone(y), Milestones: t.Milestones, Years: []YearValue{}, Records: []plan.Record{}, Notes: []string{}}
 		for _, c := range t.CoOperating {
@@ -222,7 +227,7 @@ func (s *Service) progress(ctx context.Context, pl plan.Plan, reports []Report, 
 		}
 	}
 	for _, a := range pl.Reporters() {
-		st := AgencyStatus{Code: a.Code, Name: a.Name, State: Draft}
+		st := AgencyStatus{Code: a.Code, Name: a.Name, NameEN: a.NameEN, State: Draft}
 		if r, ok := byAgency[a.Code]; ok {
 			st.ReportID, st.State, st.SubmittedAt = r.ID, r.State, r.SubmittedAt
 		}

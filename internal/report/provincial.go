@@ -138,14 +138,14 @@ func (s *Service) Doc(pv Provincial, lang string) paper.Doc {
 		}
 		if tp.Cumulative == nil {
 			d.Articles[0].Paragraphs = append(d.Articles[0].Paragraphs, "- "+fmt.Sprintf(t("%s: chưa có số liệu (mục tiêu %s %s, mốc năm %d).",
-				"%s: no figures yet (goal %s %s, milestone %d)."), name, vnd.Group(tp.Milestone.Value, lang), unitOf(tp, lang), tp.Milestone.Year))
+				"%s: no figures yet (goal %s %s, milestone %d)."), name, vnd.Group(tp.Milestone.Value, lang), unitCounting(tp, lang, tp.Milestone.Value), tp.Milestone.Year))
 			continue
 		}
 		line := fmt.Sprintf("%s: năm %d đạt %s, lũy kế %s/%s %s (%s, mốc năm %d).", name, pr.Year, figure(tp.Value, lang),
 			figure(tp.Cumulative, lang), vnd.Group(tp.Milestone.Value, lang), tp.Unit, pct(tp.Percent), tp.Milestone.Year)
 		if en {
 			line = fmt.Sprintf("%s: %s in %d, %s of %s %s to date (%s, milestone %d).", name, figure(tp.Value, lang), pr.Year,
-				figure(tp.Cumulative, lang), vnd.Group(tp.Milestone.Value, lang), unitOf(tp, lang), pct(tp.Percent), tp.Milestone.Year)
+				figure(tp.Cumulative, lang), vnd.Group(tp.Milestone.Value, lang), unitCounting(tp, lang, tp.Milestone.Value), pct(tp.Percent), tp.Milestone.Year)
 		}
 		for _, n := range tp.Notes {
 			line += t(" Ghi chú của ", " Note by ") + strings.TrimRight(n, ". ") + "."
@@ -210,6 +210,15 @@ func (s *Service) Doc(pv Provincial, lang string) paper.Doc {
 	}
 	d.Table = tb
 	return d
+}
+
+// unitCounting is the unit after the number n: in English the unit of one
+// when n is 1 and the plan gives it.
+func unitCounting(tp TargetProgress, lang string, n int64) string {
+	if lang == "en" && n == 1 && tp.UnitENOne != "" {
+		return tp.UnitENOne
+	}
+	return unitOf(tp, lang)
 }
 
 func unitOf(tp TargetProgress, lang string) string {

@@ -130,23 +130,25 @@ type Section struct {
 
 // Report is an agency's report on a plan for one reporting year.
 type Report struct {
-	store.Meta  `bson:",inline"`
-	ID          string            `bson:"_id" json:"id"`
-	PlanID      string            `bson:"planId" json:"planId"`
-	PlanNumber  string            `bson:"planNumber" json:"planNumber"`
-	Year        int               `bson:"year" json:"year"`
-	AgencyCode  string            `bson:"agencyCode" json:"agencyCode"`
-	AgencyName  string            `bson:"agencyName" json:"agencyName"`
-	OrgID       string            `bson:"orgId" json:"orgId"`
-	State       string            `bson:"state" json:"state" rule:"enum=ReportState"`
-	Items       []Item            `bson:"items" json:"items"`
-	Sections    []Section         `bson:"sections" json:"sections"`
-	Reason      string            `bson:"reason,omitempty" json:"reason,omitempty"` // why it was last returned
-	History     []lifecycle.Entry `bson:"history" json:"history"`
-	Reminded    []int             `bson:"reminded" json:"-"` // days before the deadline a reminder went out
-	SubmittedAt *time.Time        `bson:"submittedAt,omitempty" json:"submittedAt,omitempty"`
-	CreatedAt   time.Time         `bson:"createdAt" json:"createdAt"`
-	UpdatedAt   time.Time         `bson:"updatedAt" json:"updatedAt"`
+	store.Meta `bson:",inline"`
+	ID         string `bson:"_id" json:"id"`
+	PlanID     string `bson:"planId" json:"planId"`
+	PlanNumber string `bson:"planNumber" json:"planNumber"`
+	Year       int    `bson:"year" json:"year"`
+	AgencyCode string `bson:"agencyCode" json:"agencyCode"`
+	AgencyName string `bson:"agencyName" json:"agencyName"`
+	// AgencyNameEN is the agency's English name as the plan gives it.
+	AgencyNameEN string            `bson:"agencyNameEn,omitempty" json:"agencyNameEn,omitempty"`
+	OrgID        string            `bson:"orgId" json:"orgId"`
+	State        string            `bson:"state" json:"state" rule:"enum=ReportState"`
+	Items        []Item            `bson:"items" json:"items"`
+	Sections     []Section         `bson:"sections" json:"sections"`
+	Reason       string            `bson:"reason,omitempty" json:"reason,omitempty"` // why it was last returned
+	History      []lifecycle.Entry `bson:"history" json:"history"`
+	Reminded     []int             `bson:"reminded" json:"-"` // days before the deadline a reminder went out
+	SubmittedAt  *time.Time        `bson:"submittedAt,omitempty" json:"submittedAt,omitempty"`
+	CreatedAt    time.Time         `bson:"createdAt" json:"createdAt"`
+	UpdatedAt    time.Time         `bson:"updatedAt" json:"updatedAt"`
 	// Answered per reader.
 	DueDay  string          `bson:"-" json:"dueDay"`
 	Overdue bool            `bson:"-" json:"overdue"`
@@ -308,7 +310,7 @@ func (s *Service) start(ctx context.Context, pl plan.Plan, year int, a plan.Agen
 		return r, err
 	}
 	now := s.now().UTC()
-	r := Report{ID: id, PlanID: pl.ID, PlanNumber: pl.Number, Year: year, AgencyCode: a.Code, AgencyName: a.Name, OrgID: a.OrgID,
+	r := Report{ID: id, PlanID: pl.ID, PlanNumber: pl.Number, Year: year, AgencyCode: a.Code, AgencyName: a.Name, AgencyNameEN: a.NameEN, OrgID: a.OrgID,
 		State: Draft, Items: []Item{}, Sections: []Section{}, History: []lifecycle.Entry{{State: Draft, At: now}}, Reminded: []int{},
 		CreatedAt: now, UpdatedAt: now}
 	for _, t := range pl.Targets {

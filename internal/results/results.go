@@ -73,7 +73,11 @@ type Figure struct {
 	Key       string `json:"key"`       // the sector's code, the programme's or target's id; "" for a total
 	LabelVi   string `json:"labelVi"`
 	LabelEn   string `json:"labelEn"`
-	Unit      string `json:"unit"`   // what value is: vnd, or the target's unit
+	Unit      string `json:"unit"` // what value is: vnd, or the target's unit
+	// UnitEn and UnitEnOne are a target's unit in English (of several and
+	// of one), when the plan gives them.
+	UnitEn    string `json:"unitEn,omitempty"`
+	UnitEnOne string `json:"unitEnOne,omitempty"`
 	Metric    string `json:"metric"` // how it is counted: an indicator id ("reported" for a target an agency reports)
 	// Count is how many records; null when suppressed or not counted.
 	Count *int64 `json:"count" nullable:"true"`
@@ -95,9 +99,12 @@ type TargetProgress struct {
 	Plan      indicator.Text `json:"plan"`      // e.g. Quyết định 684/QĐ-UBND
 	Indicator indicator.Text `json:"indicator"` // what is measured
 	Unit      indicator.Text `json:"unit"`
+	UnitEnOne string         `json:"unitEnOne,omitempty"` // the English unit of one
 	Target    float64        `json:"target"`
 	Deadline  string         `json:"deadline"` // YYYY-MM-DD
-	Achieved  float64        `json:"achieved"` // cumulative to the year's end
+	// Achieved is cumulative to the year's end; nil when nothing was
+	// counted or reported yet.
+	Achieved *float64 `json:"achieved"`
 	// Status: achieved, on_track, at_risk, behind.
 	Status string `json:"status"`
 	// Metric is the indicator id when the platform counts it, "reported"
@@ -106,9 +113,10 @@ type TargetProgress struct {
 }
 
 // TargetSource supplies the targets' progress for a reporting year (the
-// plan's service). Without one the section is empty.
+// plan's reports), counted from the snapshot the other figures come from.
+// Without one the section is empty.
 type TargetSource interface {
-	PublicTargets(ctx context.Context, year int) ([]TargetProgress, error)
+	PublicTargets(ctx context.Context, snap *indicator.Snapshot, year int) ([]TargetProgress, error)
 }
 
 // Transfer is a contract whose parties consented to its publication.
@@ -323,15 +331,15 @@ func (s *Service) compute(ctx context.Context, now time.Time, targets TargetSour
 	slices.SortStableFunc(r.Projects, func(a, b Project) int { return cmp.Compare(b.AcceptedOn, a.AcceptedOn) })
 
 	if targets != nil {
-		ts, err := targets.PublicTargets(ctx, cur)
+		ts, err := targets.PublicTargets(ctx, snap, cur)
 		if err != nil {
 			return Results{}, err
 		}
 		for _, t := range ts {
-			target, achieved := t.Target, t.Achieved
+			target := t.Target
 			r.Figures = append(r.Figures, Figure{Section: SectionTargets, Year: cur, Dimension: "target", Key: t.ID,
-				LabelVi: t.Indicator.Vi, LabelEn: t.Indicator.En, Unit: cmp.Or(t.Unit.Vi, t.Unit.En), Metric: cmp.Or(t.Metric, "reported"),
-				Target: &target, Achieved: &achieved, Status: t.Status})
+				LabelVi: t.Indicator.Vi, LabelEn: t.Indicator.En, Unit: cmp.Or(t.Unit.Vi, t.Unit.En), UnitEn: t.Unit.En, UnitEnOne: t.UnitEnOne, Metric: cmp.Or(t.Metric, "reported"),
+				Target: &target, Achieved: t.Achieved, Status: t.Status})
 		}
 	}
 	return r, nil

@@ -108,7 +108,7 @@ func insert(t *testing.T, st *store.Store, coll string, doc any) {
 
 type targets []results.TargetProgress
 
-func (ts targets) PublicTargets(_ context.Context, year int) ([]results.TargetProgress, error) {
+func (ts targets) PublicTargets(_ context.Context, _ *indicator.Snapshot, year int) ([]results.TargetProgress, error) {
 	return ts, nil
 }
 
@@ -215,7 +215,7 @@ func TestCSVEqualsJSON(t *testing.T) {
 			Tranches: []support.Tranche{{Amount: 100_000_000, On: "2026-04-01"}}}}})
 	now := time.Date(2026, 10, 1, 9, 0, 0, 0, calendar.Vietnam)
 	ts := targets{{ID: "t1", Indicator: indicator.Text{Vi: "Doanh nghiệp được hỗ trợ", En: "Enterprises supported"}, Unit: indicator.Text{Vi: "doanh nghiệp", En: "enterprises"},
-		Target: 20, Achieved: 1, Status: "behind", Metric: indicator.EnterprisesSupported}}
+		Target: 20, Achieved: new(float64(1)), Status: "behind", Metric: indicator.EnterprisesSupported}}
 	svc := results.New(indicator.New(st), tax, period.Default(), ts, func() time.Time { return now }, time.Minute, nil)
 	r, err := svc.Get(context.Background())
 	if err != nil {

@@ -210,6 +210,9 @@ export const limits = {
   "Plan.targets.unitEn": {
     "maxLength": 60
   },
+  "Plan.targets.unitEnOne": {
+    "maxLength": 60
+  },
   "PlanInput.agencies": {
     "maxItems": 60
   },
@@ -283,6 +286,9 @@ export const limits = {
     "maxLength": 60
   },
   "PlanInput.targets.unitEn": {
+    "maxLength": 60
+  },
+  "PlanInput.targets.unitEnOne": {
     "maxLength": 60
   },
   "PlanInput.title": {

@@ -2562,6 +2562,7 @@ export interface components {
                 source: components["schemas"]["TargetSource"];
                 unit: string;
                 unitEn?: string;
+                unitEnOne?: string;
             }[];
             title: string;
             titleEn?: string;
@@ -2621,6 +2622,7 @@ export interface components {
                 source: components["schemas"]["TargetSource"];
                 unit: string;
                 unitEn?: string;
+                unitEnOne?: string;
             }[];
             title?: string;
             titleEn?: string;
@@ -2632,6 +2634,7 @@ export interface components {
             agencies: {
                 code: string;
                 name: string;
+                nameEn?: string;
                 overdue: boolean;
                 reportId: string;
                 state: components["schemas"]["ReportState"];
@@ -2664,7 +2667,9 @@ export interface components {
                 coOperating: {
                     code: string;
                     current: string;
+                    currentEn?: string;
                     name: string;
+                    nameEn?: string;
                 }[];
                 cumulative?: number;
                 indicator: string;
@@ -2690,12 +2695,15 @@ export interface components {
                 responsible: {
                     code: string;
                     current: string;
+                    currentEn?: string;
                     name: string;
+                    nameEn?: string;
                 };
                 section?: string;
                 source: string;
                 unit: string;
                 unitEn?: string;
+                unitEnOne?: string;
                 value?: number;
                 years: {
                     cumulative: number;
@@ -2851,6 +2859,8 @@ export interface components {
                 suppressed: string;
                 target: number | null;
                 unit: string;
+                unitEn?: string;
+                unitEnOne?: string;
                 value: number | null;
                 year: number;
             }[];
@@ -2951,6 +2961,7 @@ export interface components {
         Report: {
             agencyCode: string;
             agencyName: string;
+            agencyNameEn?: string;
             can: {
                 [key: string]: boolean;
             };

@@ -5,13 +5,13 @@ import { Layout, supportLinks } from './Layout';
 import { json, mockApi, problem, renderApp } from '../test/helpers';
 import type { PlatformRole } from '../api/types';
 
-function meWith(roles: PlatformRole[], orgs = 1) {
+function meWith(roles: PlatformRole[], orgs = 1, kind = 'enterprise') {
   return json(200, {
     user: { id: 'u1', email: 'can.bo@sokhcn.gov.vn', fullName: 'Cán Bộ A', roles, createdAt: '2025-01-01T00:00:00Z' },
     organizations: Array.from({ length: orgs }, (_, i) => ({
       id: `o${i}`,
       name: `Org ${i}`,
-      kind: 'enterprise',
+      kind,
       status: 'pending',
       role: 'owner',
     })),
@@ -124,6 +124,22 @@ describe('Layout', () => {
     expect(navLinks()).toEqual(['Trang chủ', 'Kết quả thực hiện', 'Tin của tôi', 'Kết nối', 'Tổ chức của tôi']);
     expect(groupLinks('Hỗ trợ').map(([name]) => name)).toEqual(['Chương trình hỗ trợ', 'Hồ sơ của tôi', 'Kinh phí hỗ trợ']);
     expect(screen.getByRole('link', { name: 'Thông báo' }).getAttribute('href')).toBe('/notifications');
+  });
+
+  it('gives an agency member their reports, not the marketplace’s listings and connections', async () => {
+    localStorage.setItem('techmart.refresh', 'R');
+    mockApi({
+      'POST /auth/refresh': () => json(200, { accessToken: 'A', refreshToken: 'R2', expiresIn: 900, tokenType: 'Bearer' }),
+      'GET /me': () => meWith([], 1, 'agency'),
+      'GET /notifications/unread': () => json(200, { unread: 0 }),
+    });
+    renderApp(
+      <Layout>
+        <h1>x</h1>
+      </Layout>,
+    );
+    await screen.findByText('Cán Bộ A');
+    expect(navLinks()).toEqual(['Trang chủ', 'Kết quả thực hiện', i18n.t('nav.planReports'), 'Tổ chức của tôi']);
   });
 
   it('shows a reviewer the applications to appraise', async () => {

@@ -210,6 +210,10 @@ export function Layout({ children }: { children: ReactNode }) {
 
   const authed = status === 'authenticated' && me;
   const isStaff = authed && hasRole('officer', 'admin');
+  // A plan's reporting agency does not trade on the marketplace: its
+  // members get no listings or connections unless they also belong to an
+  // organisation that does (the organisations' kinds come from /me).
+  const marketMember = !!authed && me.organizations.some((o) => (o.kind as string) !== 'agency');
   const isAdmin = authed && hasRole('admin');
   const province = provinceName(config, i18n.language);
 
@@ -277,12 +281,12 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/results">{t('nav.results')}</NavLink>
               </li>
-              {authed && me.organizations.length > 0 && (
+              {marketMember && (
                 <li>
                   <NavLink to="/my/listings">{t('nav.myListings')}</NavLink>
                 </li>
               )}
-              {authed && me.organizations.length > 0 && !isStaff && (
+              {marketMember && !isStaff && (
                 <li>
                   <NavLink to="/connections">{t('nav.connections')}</NavLink>
                 </li>

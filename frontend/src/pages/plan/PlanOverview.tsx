@@ -13,7 +13,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { problemMessage } from '../../lib/messages';
 import { useAsync } from '../../lib/useAsync';
 import { useTitle } from '../../lib/useTitle';
-import { downloadProvincial } from './lib';
+import { downloadProvincial, inLang } from './lib';
 
 const FORMATS: ProvincialFormat[] = ['html', 'pdf', 'docx', 'xlsx'];
 
@@ -187,8 +187,8 @@ function TargetRow({ target: tp }: { target: TargetProgress }) {
         </span>
         <br />
         <span className="small muted">
-          {tp.source === 'platform' ? t('plan.counted') : t('plan.reportedBy')} · {tp.responsible.name}
-          {tp.responsible.current && ` (${t('plan.now', { name: tp.responsible.current })})`}
+          {tp.source === 'platform' ? t('plan.counted') : t('plan.reportedBy')} · {inLang(tp.responsible.name, tp.responsible.nameEn, i18n.language)}
+          {tp.responsible.current && ` (${t('plan.now', { name: inLang(tp.responsible.current, tp.responsible.currentEn, i18n.language) })})`}
         </span>
         {tp.notes.length > 0 && (
           <ul className="small plan-notes">
@@ -199,7 +199,7 @@ function TargetRow({ target: tp }: { target: TargetProgress }) {
         )}
       </td>
       <td data-label={t('plan.col.milestone')} className="num nowrap">
-        {formatNumber(tp.milestone.value)} {unit} ({tp.milestone.year})
+        {t('plan.amount', { count: tp.milestone.value, value: formatNumber(tp.milestone.value), unit, one: (en && tp.unitEnOne) || unit })} ({tp.milestone.year})
       </td>
       <td data-label={t('plan.col.year', { year: '' })} className="num">
         {num(tp.value)}
@@ -252,7 +252,7 @@ function AgencyTable({ progress: pr }: { progress: PlanProgress }) {
           {pr.agencies.map((a) => (
             <tr key={a.code} data-agency={a.code} className={a.overdue ? 'row-overdue' : undefined}>
               <td data-label={t('plan.col.agency')}>
-                {a.reportId ? <Link to={`/plan/reports/${encodeURIComponent(a.reportId)}`}>{a.name}</Link> : a.name}
+                {a.reportId ? <Link to={`/plan/reports/${encodeURIComponent(a.reportId)}`}>{inLang(a.name, a.nameEn, i18n.language)}</Link> : inLang(a.name, a.nameEn, i18n.language)}
               </td>
               <td data-label={t('plan.col.state')}>
                 <span className={`badge report-${a.state}`}>{t(`plan.state.${a.state}`)}</span>

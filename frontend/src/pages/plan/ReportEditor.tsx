@@ -17,7 +17,7 @@ import { ErrorState, Loading, Notice } from '../../components/Status';
 import { formatDate, formatNumber } from '../../lib/format';
 import { problemMessage } from '../../lib/messages';
 import { useTitle } from '../../lib/useTitle';
-import { itemCumulative, itemValue, recordLink } from './lib';
+import { inLang, itemCumulative, itemValue, recordLink } from './lib';
 
 type Draft = Record<string, ReportItemInput>;
 
@@ -49,7 +49,7 @@ export default function ReportEditor() {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [returning, setReturning] = useState(false);
-  useTitle(report ? `${report.agencyName} – ${report.year}` : t('plan.reports.title'));
+  useTitle(report ? `${inLang(report.agencyName, report.agencyNameEn, i18n.language)} – ${report.year}` : t('plan.reports.title'));
 
   function take(r: Report) {
     setReport(r);
@@ -163,7 +163,7 @@ export default function ReportEditor() {
         <Link to={r.can.accept || r.can.return ? '/plan' : '/plan/reports'}>{t('plan.kicker')}</Link>
       </p>
       <h1>
-        {t('plan.editor.title', { year: r.year })} – {r.agencyName}
+        {t('plan.editor.title', { year: r.year })} – {inLang(r.agencyName, r.agencyNameEn, i18n.language)}
       </h1>
       <p className="lead">
         {t('plan.reports.on', { number: r.planNumber })} · {t('plan.editor.due', { date: formatDate(r.dueDay, i18n.language) })}{' '}

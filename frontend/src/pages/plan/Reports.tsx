@@ -9,6 +9,7 @@ import { formatDate } from '../../lib/format';
 import { problemMessage } from '../../lib/messages';
 import { useAsync } from '../../lib/useAsync';
 import { useTitle } from '../../lib/useTitle';
+import { inLang } from './lib';
 
 export default function Reports() {
   const { t, i18n } = useTranslation();
@@ -34,7 +35,7 @@ export default function Reports() {
               <td data-label={t('plan.col.year', { year: '' })}>{r.year}</td>
               <td data-label={t('plan.col.agency')}>
                 <Link to={`/plan/reports/${encodeURIComponent(r.id)}`} className="strong">
-                  {r.agencyName}
+                  {inLang(r.agencyName, r.agencyNameEn, i18n.language)}
                 </Link>
                 <br />
                 <span className="small muted">{t('plan.reports.on', { number: r.planNumber })}</span>

@@ -52,3 +52,8 @@ export function recordLink(r: { type: string; id: string; link?: string }): stri
   }
   return undefined;
 }
+
+/** A name in the page's language: the English one in English when the plan gives it. */
+export function inLang(vi: string, en: string | undefined, lang: string): string {
+  return lang.startsWith('en') && en ? en : vi;
+}

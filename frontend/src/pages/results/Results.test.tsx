@@ -45,6 +45,22 @@ const doc: PublicResults = {
 describe('public results page', () => {
   afterEach(() => i18n.changeLanguage('vi'));
 
+  it('shows the plan’s targets with their progress, units in the page’s language and number', async () => {
+    const target = (key: string, value: number) =>
+      fig({ section: 'targets', dimension: 'target', key, labelVi: `Chỉ tiêu ${key}`, labelEn: `Target ${key}`, unit: 'sản phẩm', unitEn: 'products',
+        unitEnOne: 'product', metric: 'reported', target: value, achieved: 0, status: 'behind' });
+    mockApi({ 'GET /public/results': () => json(200, { ...doc, figures: [...doc.figures, target('p/1', 1), target('p/2', 3)] }) });
+    await i18n.changeLanguage('en');
+    renderApp(<Results />, { path: '/results', route: '/results' });
+    const targets = await screen.findByTestId('targets');
+    const row = (key: string) => targets.querySelector(`tr[data-key="${key}"]`)!.textContent;
+    expect(row('p/1')).toContain('Target p/1');
+    expect(row('p/1')).toContain('1 product');
+    expect(row('p/1')).not.toContain('1 products');
+    expect(row('p/2')).toContain('3 products');
+    expect(row('p/2')).toContain(i18n.t('results.status.behind'));
+  });
+
   it('shows the year’s figures, withheld ones as “<3” and “ẩn”, says no target is reported, and links the downloads', async () => {
     mockApi({ 'GET /public/results': () => json(200, doc) });
     renderApp(<Results />, { path: '/results', route: '/results' });

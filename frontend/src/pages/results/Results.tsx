@@ -106,6 +106,7 @@ function Cell({ f, money }: { f: ResultFigure | undefined; money?: boolean }) {
 function Targets({ d }: { d: PublicResults }) {
   const { t, i18n } = useTranslation();
   const targets = d.figures.filter((f) => f.section === 'targets');
+  const en = i18n.language === 'en';
   return (
     <section className="listing-section" aria-labelledby="targets-title" data-testid="targets">
       <h2 id="targets-title">{t('results.targets.title')}</h2>
@@ -119,7 +120,9 @@ function Targets({ d }: { d: PublicResults }) {
                 {labelOf(f, i18n.language)} {f.metric !== 'reported' ? <HowLink metric={f.metric} /> : <span className="small muted">{t('results.targets.reported')}</span>}
               </td>
               <td data-label={t('results.targets.target')} className="num">
-                {f.target === null ? '–' : `${formatNumber(f.target)} ${f.unit}`}
+                {f.target === null
+                  ? '–'
+                  : t('results.targets.amount', { count: f.target, value: formatNumber(f.target), unit: en ? f.unitEn || f.unit : f.unit, one: en ? f.unitEnOne || f.unitEn || f.unit : f.unit })}
               </td>
               <td data-label={t('results.targets.achieved')} className="num">
                 {f.achieved === null ? '–' : formatNumber(f.achieved)}
