@@ -124,7 +124,7 @@ test('an enterprise’s need meets an institute’s offer, and the officer recor
   await form.getByLabel(T.transfer.form).selectOption('licence');
   await form.getByRole('checkbox', { name: 'Chuyển giao tài liệu về công nghệ' }).check();
   await form.getByRole('checkbox', { name: 'Đào tạo cho bên nhận' }).check();
-  await form.getByLabel(T.transfer.contractValue).fill('320000000');
+  await form.getByRole('textbox', { name: T.transfer.contractValue }).fill('320000000');
   await form.getByLabel(T.transfer.signedOn).fill(day(-10));
   await form.getByRole('checkbox', { name: T.transferForm.registrationRequired }).check();
   await expect(form.getByText(fmt(T.transferForm.dueOn, { date: day(80), days: 90 }))).toBeVisible();

@@ -94,19 +94,28 @@ describe('Audit log in words', () => {
               subject: { type: 'connection', id: 'c1', name: 'Máy sấy – HTX' },
               changes: { state: { from: null, to: 'requested' } },
             },
+            {
+              id: 'b5',
+              at: '2025-05-01T03:08:00Z',
+              actor: { id: 'u8', email: 'agency@so.gov.vn' },
+              action: 'report.submit',
+              subject: { type: 'report', id: 'r1', name: 'Sở Nông nghiệp và Môi trường 2026' },
+              changes: { state: { from: 'draft', to: 'submitted' } },
+            },
           ],
-          total: 4,
+          total: 5,
           page: 1,
           pageSize: 25,
         }),
     });
     renderApp(<AuditLog />, { path: '/audit', route: '/audit' });
-    await waitFor(() => expect(document.querySelectorAll('.action-label').length).toBe(4));
+    await waitFor(() => expect(document.querySelectorAll('.action-label').length).toBe(5));
     expect([...document.querySelectorAll('.action-label')].map((x) => x.textContent)).toEqual([
       'Duyệt đăng tin',
       'Tạo tổ chức',
       'Cập nhật đăng ký chuyển giao',
       'Bày tỏ quan tâm',
+      'Gửi báo cáo kế hoạch',
     ]);
     expect(screen.getByText('Nạp dữ liệu mẫu khi khởi động')).toBeTruthy();
     const changes = [...document.querySelectorAll('.changes li')].map((li) => li.textContent);
@@ -115,9 +124,10 @@ describe('Audit log in words', () => {
       'Trạng thái: — → Đã xác minh',
       'Đăng ký chuyển giao: Phải đăng ký → Đã nộp hồ sơ đăng ký',
       'Trạng thái: — → Đã bày tỏ quan tâm',
+      'Trạng thái: Đang soạn → Đã gửi',
     ]);
     const text = document.body.textContent ?? '';
-    for (const code of ['transfer:', 'connection:', 'pending', 'published', 'seed', 'requested', '[object Object]', '{"']) {
+    for (const code of ['transfer:', 'connection:', 'pending', 'published', 'seed', 'requested', 'submitted', 'draft', '[object Object]', '{"']) {
       expect(text).not.toContain(code);
     }
   });

@@ -35,6 +35,7 @@ const SUBJECT_VALUE_KEYS: Record<string, Record<string, string>> = {
   'support.program': { state: 'programState' },
   listing: { state: 'listingState' },
   connection: { state: 'connectionState' },
+  report: { state: 'plan.state' },
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
