@@ -36,8 +36,10 @@ import {
   TITLE_MAX,
   TITLE_MIN,
   toInput,
+  prefillContact,
   todayInVietnam,
   validateListing,
+  type ContactSource,
   type ListingField,
   type ListingFormValues,
 } from '../lib/listing';
@@ -294,6 +296,32 @@ function ListingEditor({
   const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
   const [confirmPublished, setConfirmPublished] = useState(false);
   const alertRef = useRef<HTMLDivElement>(null);
+  const { me } = useAuth();
+
+  // A new listing's contact starts as the person (name, e-mail) and their
+  // organisation's phone; only empty fields are filled.
+  const prefillOrg = listing ? '' : withOrg ? values.orgId : (orgs[0]?.id ?? '');
+  const lastPrefill = useRef<ContactSource>({});
+  useEffect(() => {
+    if (listing) return;
+    let live = true;
+    const person: ContactSource = { name: me?.user.fullName, email: me?.user.email };
+    const apply = (from: ContactSource) => {
+      if (!live) return;
+      const before = lastPrefill.current;
+      lastPrefill.current = from;
+      setValues((v) => prefillContact(v, from, before));
+    };
+    if (!prefillOrg) apply(person);
+    else
+      endpoints.organization(prefillOrg).then(
+        (o) => apply({ ...person, phone: o.evidence?.phone }),
+        () => apply(person),
+      );
+    return () => {
+      live = false;
+    };
+  }, [listing, prefillOrg, me]);
 
   const state = current?.state;
   const republish = state === 'published';
@@ -619,6 +647,7 @@ function ListingEditor({
       <fieldset>
         <legend>{t('listingForm.section.contact')}</legend>
         <p className="hint">{t('listingForm.hint.contact')}</p>
+        {!listing && <p className="hint">{t('listingFormFiles.contactPrefilled')}</p>}
         <TextField {...bind('contactName')} autoComplete="name" />
         <div className="form-row">
           <TextField {...bind('contactEmail')} type="email" inputMode="email" autoComplete="email" />
