@@ -19,6 +19,7 @@ import { useAuth } from '../auth/AuthContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { AmountField, ChoiceGroup, DateField, FormAlert, SelectField, TextAreaField, TextField } from '../components/Fields';
 import { KindBadge } from '../components/ListingBadges';
+import { ListingFilesEditor } from '../components/ListingFiles';
 import { ErrorState, Loading } from '../components/Status';
 import {
   EMPTY_VALUES,
@@ -126,6 +127,8 @@ function isKind(v: string | null): v is ListingKind {
 
 interface FormFlash {
   serverErrors?: FieldError[];
+  /** The draft was just created by the new-listing form: its images come next. */
+  filesStep?: boolean;
 }
 
 export default function ListingFormPage() {
@@ -199,6 +202,7 @@ function EditListing({ id }: { id: string }) {
   const { data: listing, error, loading, reload } = useAsync(() => endpoints.listing(id), [id]);
   useTitle(listing ? t('listingForm.editTitle', { title: listing.title }) : t('listingForm.editHeading'));
   const flash = (location.state as FormFlash | null)?.serverErrors;
+  const filesStep = !!(location.state as FormFlash | null)?.filesStep;
   const initial = useMemo(() => (listing ? fromListing(listing) : null), [listing]);
 
   if (!listing || !initial) {
@@ -235,6 +239,7 @@ function EditListing({ id }: { id: string }) {
             initial={initial}
             listing={listing}
             initialErrors={flash}
+            filesStep={filesStep}
             onReload={reload}
           />
         </>
@@ -263,6 +268,7 @@ function ListingEditor({
   initial,
   listing,
   initialErrors,
+  filesStep,
   onReload,
 }: {
   kind: ListingKind;
@@ -272,6 +278,8 @@ function ListingEditor({
   /** The listing being edited. */
   listing?: Listing;
   initialErrors?: FieldError[];
+  /** Just created as a draft: say so and offer the upload first. */
+  filesStep?: boolean;
   onReload?: () => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
@@ -295,6 +303,7 @@ function ListingEditor({
   const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
   const [confirmPublished, setConfirmPublished] = useState(false);
+  const [filesNotice, setFilesNotice] = useState<string | null>(filesStep ? t('listingFormFiles.filesStep') : null);
   const alertRef = useRef<HTMLDivElement>(null);
   const { me } = useAuth();
 
@@ -414,6 +423,11 @@ function ListingEditor({
     setCurrent(saved);
     const page = `/listings/${encodeURIComponent(saved.id)}`;
     // A published listing went back to moderation by the change itself.
+    if (!submit && !listing) {
+      setBusy(null);
+      navigate(`${page}/edit`, { replace: true, state: { filesStep: true } });
+      return;
+    }
     if (!submit || saved.state === 'pending') {
       setBusy(null);
       navigate(page, {
@@ -464,12 +478,12 @@ function ListingEditor({
   }
   const trlOptions = (
     <>
-      <option value="">{t('listingForm.chooseTrl')}</option>
-      {taxonomy.trl.map((x) => (
-        <option key={x.code} value={x.code}>
-          {`TRL ${x.code} – ${termLabel(x, lang)}`}
-        </option>
-      ))}
+        <option value="">{t('listingForm.chooseTrl')}</option>
+        {taxonomy.trl.map((x) => (
+          <option key={x.code} value={x.code}>
+            {`TRL ${x.code} – ${termLabel(x, lang)}`}
+          </option>
+        ))}
     </>
   );
   const charCount = (v: string) => t('listingForm.charCount', { count: Array.from(v.trim()).length });
@@ -486,7 +500,27 @@ function ListingEditor({
     />
   );
 
+  // Images and documents are uploaded to a saved listing: a draft or a
+  // rejected one gets them here, before it goes to moderation.
+  const filesEditable = !!current && (current.state === 'draft' || current.state === 'rejected');
   return (
+    <>
+    {filesEditable && current && (
+      <div className="listing-form-files">
+        {filesNotice && (
+          <p className="alert alert-success" role="status">
+            {filesNotice}
+          </p>
+        )}
+        <ListingFilesEditor
+          listing={current}
+          onChanged={async (message) => {
+            setCurrent(await endpoints.listing(current.id));
+            setFilesNotice(message);
+          }}
+        />
+      </div>
+    )}
     <form className="form listing-form" onSubmit={onSubmit} noValidate aria-busy={busy !== null}>
       <div ref={alertRef}>
         <FormAlert message={formError} />
@@ -656,6 +690,13 @@ function ListingEditor({
         <DateField {...bind('validUntil')} hint={t('listingForm.hint.validUntil')} />
       </fieldset>
 
+      {!current && (
+        <fieldset>
+          <legend>{t('listingFormFiles.filesSection')}</legend>
+          <p className="hint">{t('listingFormFiles.filesAfterDraft')}</p>
+        </fieldset>
+      )}
+
       <div className="actions form-actions">
         {republish ? (
           <button type="submit" value="submit" className="btn btn-primary" disabled={busy !== null}>
@@ -667,7 +708,7 @@ function ListingEditor({
               {busy === 'submit' ? t('common.working') : t('listingForm.saveSubmit')}
             </button>
             <button type="submit" value="draft" className="btn btn-secondary" disabled={busy !== null}>
-              {busy === 'draft' ? t('common.working') : t('listingForm.saveDraft')}
+              {busy === 'draft' ? t('common.working') : current ? t('listingForm.saveDraft') : t('listingFormFiles.saveDraftAddFiles')}
             </button>
           </>
         )}
@@ -691,6 +732,7 @@ function ListingEditor({
         <p>{t('listingForm.publishedWarning')}</p>
       </ConfirmDialog>
     </form>
+    </>
   );
 }
 
