@@ -478,12 +478,12 @@ function ListingEditor({
   }
   const trlOptions = (
     <>
-        <option value="">{t('listingForm.chooseTrl')}</option>
-        {taxonomy.trl.map((x) => (
-          <option key={x.code} value={x.code}>
-            {`TRL ${x.code} – ${termLabel(x, lang)}`}
-          </option>
-        ))}
+      <option value="">{t('listingForm.chooseTrl')}</option>
+      {taxonomy.trl.map((x) => (
+        <option key={x.code} value={x.code}>
+          {`TRL ${x.code} – ${termLabel(x, lang)}`}
+        </option>
+      ))}
     </>
   );
   const charCount = (v: string) => t('listingForm.charCount', { count: Array.from(v.trim()).length });
@@ -505,233 +505,233 @@ function ListingEditor({
   const filesEditable = !!current && (current.state === 'draft' || current.state === 'rejected');
   return (
     <>
-    {filesEditable && current && (
-      <div className="listing-form-files">
-        {filesNotice && (
-          <p className="alert alert-success" role="status">
-            {filesNotice}
-          </p>
-        )}
-        <ListingFilesEditor
-          listing={current}
-          onChanged={async (message) => {
-            setCurrent(await endpoints.listing(current.id));
-            setFilesNotice(message);
-          }}
-        />
-      </div>
-    )}
-    <form className="form listing-form" onSubmit={onSubmit} noValidate aria-busy={busy !== null}>
-      <div ref={alertRef}>
-        <FormAlert message={formError} />
-      </div>
-      {stale && (
-        <div className="alert alert-error" role="alert">
-          <p>{t('listingForm.stale')}</p>
-          {onReload && (
-            <button type="button" className="btn btn-secondary btn-small" onClick={() => void onReload()}>
-              {t('ownerPanel.reload')}
-            </button>
+      {filesEditable && current && (
+        <div className="listing-form-files">
+          {filesNotice && (
+            <p className="alert alert-success" role="status">
+              {filesNotice}
+            </p>
           )}
+          <ListingFilesEditor
+            listing={current}
+            onChanged={async (message) => {
+              setCurrent(await endpoints.listing(current.id));
+              setFilesNotice(message);
+            }}
+          />
         </div>
       )}
-      <p className="muted small">{t('listingForm.requiredNote')}</p>
+      <form className="form listing-form" onSubmit={onSubmit} noValidate aria-busy={busy !== null}>
+        <div ref={alertRef}>
+          <FormAlert message={formError} />
+        </div>
+        {stale && (
+          <div className="alert alert-error" role="alert">
+            <p>{t('listingForm.stale')}</p>
+            {onReload && (
+              <button type="button" className="btn btn-secondary btn-small" onClick={() => void onReload()}>
+                {t('ownerPanel.reload')}
+              </button>
+            )}
+          </div>
+        )}
+        <p className="muted small">{t('listingForm.requiredNote')}</p>
 
-      <fieldset>
-        <legend>{t('listingForm.section.general')}</legend>
-        {withOrg && (
-          <SelectField
-            {...bind('orgId')}
-            label={t('listingForm.organization')}
+        <fieldset>
+          <legend>{t('listingForm.section.general')}</legend>
+          {withOrg && (
+            <SelectField
+              {...bind('orgId')}
+              label={t('listingForm.organization')}
+              required
+              hint={t('listingForm.organizationHint')}
+            >
+              <option value="">{t('listingForm.chooseOrganization')}</option>
+              {orgs.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.status === 'verified' ? o.name : `${o.name} (${t(`orgStatus.${o.status}`)})`}
+                </option>
+              ))}
+            </SelectField>
+          )}
+          <TextField
+            {...bind('title')}
             required
-            hint={t('listingForm.organizationHint')}
-          >
-            <option value="">{t('listingForm.chooseOrganization')}</option>
-            {orgs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.status === 'verified' ? o.name : `${o.name} (${t(`orgStatus.${o.status}`)})`}
+            maxLength={TITLE_MAX + 20}
+            hint={`${t('listingForm.hint.title', { min: TITLE_MIN, max: TITLE_MAX })} ${charCount(values.title)}`}
+          />
+          <TextAreaField
+            {...bind('summary')}
+            required
+            rows={4}
+            hint={`${t('listingForm.hint.summary', { min: SUMMARY_MIN, max: SUMMARY_MAX })} ${charCount(values.summary)}`}
+          />
+          <TextAreaField {...bind('description')} rows={6} hint={t(`listingForm.hint.description.${offer ? 'offer' : 'demand'}`)} />
+          {offer && (
+            <>
+              <TextAreaField {...bind('advantages')} rows={3} />
+              <TextAreaField {...bind('applications')} rows={3} />
+            </>
+          )}
+          <TextField {...bind('titleEn')} lang="en" maxLength={TITLE_EN_MAX + 20} hint={t('query.titleEnHint')} />
+          <TextAreaField {...bind('summaryEn')} lang="en" rows={3} hint={t('query.summaryEnHint')} />
+        </fieldset>
+
+        {kind === 'demand' && (
+          <fieldset>
+            <legend>{t('listingForm.section.demand')}</legend>
+            <TextAreaField {...bind('problem')} required rows={4} hint={t('listingForm.hint.problem')} />
+            <TextAreaField {...bind('must')} rows={3} hint={t('listingForm.hint.lines')} />
+            <TextAreaField {...bind('nice')} rows={3} hint={t('listingForm.hint.lines')} />
+            <SelectField {...bind('trlMin')}>{trlOptions}</SelectField>
+            {transferForms}
+            <div className="form-row">
+              <AmountField {...bind('budgetMin')} onFormat={(v) => set('budgetMin', v)} />
+              <AmountField {...bind('budgetMax')} onFormat={(v) => set('budgetMax', v)} />
+            </div>
+            <DateField {...bind('deadline')} />
+            <TextAreaField {...bind('confidentialDetails')} rows={4} hint={t('listingForm.hint.confidential')} />
+          </fieldset>
+        )}
+
+        {kind === 'ip' && (
+          <fieldset>
+            <legend>{t('listingForm.section.ip')}</legend>
+            <div className="form-row">
+              <TermSelect {...bind('ipType')} required terms={taxonomy.ipTypes} lang={lang} />
+              <TermSelect {...bind('ipStatus')} required terms={taxonomy.ipStatuses} lang={lang} />
+            </div>
+            <div className="form-row">
+              <TextField {...bind('ipNumber')} />
+              <TextField {...bind('holder')} required />
+            </div>
+            <div className="form-row">
+              <DateField {...bind('filingDate')} />
+              <DateField {...bind('grantDate')} />
+            </div>
+          </fieldset>
+        )}
+
+        {offer && (
+          <fieldset>
+            <legend>{t('listingForm.section.terms')}</legend>
+            <SelectField {...bind('trl')} required hint={t('listingForm.hint.trl')}>
+              {trlOptions}
+            </SelectField>
+            {transferForms}
+            <ChoiceGroup id={fieldId('price.mode')} label={t('listingFields.price_mode')} required error={msg('price.mode')}>
+              <div className="radio-row">
+                {PRICE_MODES.map((m, i) => (
+                  <label key={m} className="check">
+                    <input
+                      type="radio"
+                      name="price-mode"
+                      id={i === 0 ? fieldId('price.mode') : undefined}
+                      value={m}
+                      checked={values.priceMode === m}
+                      aria-invalid={errors['price.mode'] ? true : undefined}
+                      onChange={() => set('priceMode', m)}
+                    />
+                    {t(`priceMode.${m}`)}
+                  </label>
+                ))}
+              </div>
+            </ChoiceGroup>
+            {(values.priceMode === 'fixed' || values.priceMode === 'range') && (
+              <div className="form-row">
+                <AmountField
+                  {...bind('priceMin')}
+                  required
+                  label={values.priceMode === 'fixed' ? t('listingFields.price_fixed') : t('listingFields.price_min')}
+                  onFormat={(v) => set('priceMin', v)}
+                />
+                {values.priceMode === 'range' && (
+                  <AmountField {...bind('priceMax')} required onFormat={(v) => set('priceMax', v)} />
+                )}
+              </div>
+            )}
+          </fieldset>
+        )}
+
+        <fieldset>
+          <legend>{t('listingForm.section.classification')}</legend>
+          <CheckGroup
+            field="sectors"
+            label={t('listingFields.sectors')}
+            required
+            hint={t('listingForm.hint.sectors', { max: SECTORS_MAX })}
+            terms={taxonomy.sectors}
+            lang={lang}
+            value={values.sectors}
+            max={SECTORS_MAX}
+            onChange={(v) => set('sectors', v)}
+            error={msg('sectors')}
+          />
+          <TextField {...bind('keywords')} hint={t('listingForm.hint.keywords', { max: KEYWORDS_MAX, length: KEYWORD_MAX })} />
+          <SelectField {...bind('adminUnit')} hint={t('listingForm.hint.adminUnit')}>
+            <option value="">{t('listingForm.noAdminUnit')}</option>
+            {units.map((u) => (
+              <option key={u.code} value={u.code}>
+                {termLabel(u, lang)}
               </option>
             ))}
           </SelectField>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('listingForm.section.contact')}</legend>
+          <p className="hint">{t('listingForm.hint.contact')}</p>
+          {!listing && <p className="hint">{t('listingFormFiles.contactPrefilled')}</p>}
+          <TextField {...bind('contactName')} autoComplete="name" />
+          <div className="form-row">
+            <TextField {...bind('contactEmail')} type="email" inputMode="email" autoComplete="email" />
+            <TextField {...bind('contactPhone')} type="tel" autoComplete="tel" />
+          </div>
+          <DateField {...bind('validUntil')} hint={t('listingForm.hint.validUntil')} />
+        </fieldset>
+
+        {!current && (
+          <fieldset>
+            <legend>{t('listingFormFiles.filesSection')}</legend>
+            <p className="hint">{t('listingFormFiles.filesAfterDraft')}</p>
+          </fieldset>
         )}
-        <TextField
-          {...bind('title')}
-          required
-          maxLength={TITLE_MAX + 20}
-          hint={`${t('listingForm.hint.title', { min: TITLE_MIN, max: TITLE_MAX })} ${charCount(values.title)}`}
-        />
-        <TextAreaField
-          {...bind('summary')}
-          required
-          rows={4}
-          hint={`${t('listingForm.hint.summary', { min: SUMMARY_MIN, max: SUMMARY_MAX })} ${charCount(values.summary)}`}
-        />
-        <TextAreaField {...bind('description')} rows={6} hint={t(`listingForm.hint.description.${offer ? 'offer' : 'demand'}`)} />
-        {offer && (
-          <>
-            <TextAreaField {...bind('advantages')} rows={3} />
-            <TextAreaField {...bind('applications')} rows={3} />
-          </>
-        )}
-        <TextField {...bind('titleEn')} lang="en" maxLength={TITLE_EN_MAX + 20} hint={t('query.titleEnHint')} />
-        <TextAreaField {...bind('summaryEn')} lang="en" rows={3} hint={t('query.summaryEnHint')} />
-      </fieldset>
 
-      {kind === 'demand' && (
-        <fieldset>
-          <legend>{t('listingForm.section.demand')}</legend>
-          <TextAreaField {...bind('problem')} required rows={4} hint={t('listingForm.hint.problem')} />
-          <TextAreaField {...bind('must')} rows={3} hint={t('listingForm.hint.lines')} />
-          <TextAreaField {...bind('nice')} rows={3} hint={t('listingForm.hint.lines')} />
-          <SelectField {...bind('trlMin')}>{trlOptions}</SelectField>
-          {transferForms}
-          <div className="form-row">
-            <AmountField {...bind('budgetMin')} onFormat={(v) => set('budgetMin', v)} />
-            <AmountField {...bind('budgetMax')} onFormat={(v) => set('budgetMax', v)} />
-          </div>
-          <DateField {...bind('deadline')} />
-          <TextAreaField {...bind('confidentialDetails')} rows={4} hint={t('listingForm.hint.confidential')} />
-        </fieldset>
-      )}
-
-      {kind === 'ip' && (
-        <fieldset>
-          <legend>{t('listingForm.section.ip')}</legend>
-          <div className="form-row">
-            <TermSelect {...bind('ipType')} required terms={taxonomy.ipTypes} lang={lang} />
-            <TermSelect {...bind('ipStatus')} required terms={taxonomy.ipStatuses} lang={lang} />
-          </div>
-          <div className="form-row">
-            <TextField {...bind('ipNumber')} />
-            <TextField {...bind('holder')} required />
-          </div>
-          <div className="form-row">
-            <DateField {...bind('filingDate')} />
-            <DateField {...bind('grantDate')} />
-          </div>
-        </fieldset>
-      )}
-
-      {offer && (
-        <fieldset>
-          <legend>{t('listingForm.section.terms')}</legend>
-          <SelectField {...bind('trl')} required hint={t('listingForm.hint.trl')}>
-            {trlOptions}
-          </SelectField>
-          {transferForms}
-          <ChoiceGroup id={fieldId('price.mode')} label={t('listingFields.price_mode')} required error={msg('price.mode')}>
-            <div className="radio-row">
-              {PRICE_MODES.map((m, i) => (
-                <label key={m} className="check">
-                  <input
-                    type="radio"
-                    name="price-mode"
-                    id={i === 0 ? fieldId('price.mode') : undefined}
-                    value={m}
-                    checked={values.priceMode === m}
-                    aria-invalid={errors['price.mode'] ? true : undefined}
-                    onChange={() => set('priceMode', m)}
-                  />
-                  {t(`priceMode.${m}`)}
-                </label>
-              ))}
-            </div>
-          </ChoiceGroup>
-          {(values.priceMode === 'fixed' || values.priceMode === 'range') && (
-            <div className="form-row">
-              <AmountField
-                {...bind('priceMin')}
-                required
-                label={values.priceMode === 'fixed' ? t('listingFields.price_fixed') : t('listingFields.price_min')}
-                onFormat={(v) => set('priceMin', v)}
-              />
-              {values.priceMode === 'range' && (
-                <AmountField {...bind('priceMax')} required onFormat={(v) => set('priceMax', v)} />
-              )}
-            </div>
-          )}
-        </fieldset>
-      )}
-
-      <fieldset>
-        <legend>{t('listingForm.section.classification')}</legend>
-        <CheckGroup
-          field="sectors"
-          label={t('listingFields.sectors')}
-          required
-          hint={t('listingForm.hint.sectors', { max: SECTORS_MAX })}
-          terms={taxonomy.sectors}
-          lang={lang}
-          value={values.sectors}
-          max={SECTORS_MAX}
-          onChange={(v) => set('sectors', v)}
-          error={msg('sectors')}
-        />
-        <TextField {...bind('keywords')} hint={t('listingForm.hint.keywords', { max: KEYWORDS_MAX, length: KEYWORD_MAX })} />
-        <SelectField {...bind('adminUnit')} hint={t('listingForm.hint.adminUnit')}>
-          <option value="">{t('listingForm.noAdminUnit')}</option>
-          {units.map((u) => (
-            <option key={u.code} value={u.code}>
-              {termLabel(u, lang)}
-            </option>
-          ))}
-        </SelectField>
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('listingForm.section.contact')}</legend>
-        <p className="hint">{t('listingForm.hint.contact')}</p>
-        {!listing && <p className="hint">{t('listingFormFiles.contactPrefilled')}</p>}
-        <TextField {...bind('contactName')} autoComplete="name" />
-        <div className="form-row">
-          <TextField {...bind('contactEmail')} type="email" inputMode="email" autoComplete="email" />
-          <TextField {...bind('contactPhone')} type="tel" autoComplete="tel" />
-        </div>
-        <DateField {...bind('validUntil')} hint={t('listingForm.hint.validUntil')} />
-      </fieldset>
-
-      {!current && (
-        <fieldset>
-          <legend>{t('listingFormFiles.filesSection')}</legend>
-          <p className="hint">{t('listingFormFiles.filesAfterDraft')}</p>
-        </fieldset>
-      )}
-
-      <div className="actions form-actions">
-        {republish ? (
-          <button type="submit" value="submit" className="btn btn-primary" disabled={busy !== null}>
-            {busy ? t('common.working') : t('listingForm.saveRepublish')}
-          </button>
-        ) : (
-          <>
+        <div className="actions form-actions">
+          {republish ? (
             <button type="submit" value="submit" className="btn btn-primary" disabled={busy !== null}>
-              {busy === 'submit' ? t('common.working') : t('listingForm.saveSubmit')}
+              {busy ? t('common.working') : t('listingForm.saveRepublish')}
             </button>
-            <button type="submit" value="draft" className="btn btn-secondary" disabled={busy !== null}>
-              {busy === 'draft' ? t('common.working') : current ? t('listingForm.saveDraft') : t('listingFormFiles.saveDraftAddFiles')}
-            </button>
-          </>
-        )}
-        <Link className="btn btn-link" to={current ? `/listings/${encodeURIComponent(current.id)}` : '/my/listings'}>
-          {t('common.cancel')}
-        </Link>
-      </div>
-      {!republish && <p className="muted small">{t('listingForm.submitNote')}</p>}
+          ) : (
+            <>
+              <button type="submit" value="submit" className="btn btn-primary" disabled={busy !== null}>
+                {busy === 'submit' ? t('common.working') : t('listingForm.saveSubmit')}
+              </button>
+              <button type="submit" value="draft" className="btn btn-secondary" disabled={busy !== null}>
+                {busy === 'draft' ? t('common.working') : current ? t('listingForm.saveDraft') : t('listingFormFiles.saveDraftAddFiles')}
+              </button>
+            </>
+          )}
+          <Link className="btn btn-link" to={current ? `/listings/${encodeURIComponent(current.id)}` : '/my/listings'}>
+            {t('common.cancel')}
+          </Link>
+        </div>
+        {!republish && <p className="muted small">{t('listingForm.submitNote')}</p>}
 
-      <ConfirmDialog
-        open={confirmPublished}
-        title={t('listingForm.republishTitle')}
-        confirmLabel={t('listingForm.saveRepublish')}
-        busy={busy !== null}
-        onConfirm={() => {
-          setConfirmPublished(false);
-          void save(false);
-        }}
-        onClose={() => setConfirmPublished(false)}
-      >
-        <p>{t('listingForm.publishedWarning')}</p>
-      </ConfirmDialog>
-    </form>
+        <ConfirmDialog
+          open={confirmPublished}
+          title={t('listingForm.republishTitle')}
+          confirmLabel={t('listingForm.saveRepublish')}
+          busy={busy !== null}
+          onConfirm={() => {
+            setConfirmPublished(false);
+            void save(false);
+          }}
+          onClose={() => setConfirmPublished(false)}
+        >
+          <p>{t('listingForm.publishedWarning')}</p>
+        </ConfirmDialog>
+      </form>
     </>
   );
 }
