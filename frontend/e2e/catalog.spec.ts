@@ -131,12 +131,12 @@ for (const lang of LANGS) {
     await form.getByLabel(T.listingFields.adminUnit).selectOption('phuong_duc_xuan');
     await form.getByLabel(T.listingFields.contact_name).fill('TS. Phạm Thị Lan');
     await form.getByLabel(T.listingFields.contact_email).fill('institute@demo.techmart.vn');
-    await form.getByRole('button', { name: T.listingForm.saveDraft, exact: true }).click();
+    await form.getByRole('button', { name: T.listingFormFiles.saveDraftAddFiles, exact: true }).click();
 
-    // The draft's page: the institute adds a photo, refused files first.
-    await expect(page).toHaveURL(/\/listings\/[0-9a-f]+$/);
+    // The draft opens in the form with the upload on top: the institute adds a photo, refused files first.
+    await expect(page).toHaveURL(/\/listings\/[0-9a-f]+\/edit$/);
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-    await expect(page.locator('.listing-kicker .badge')).toHaveText(T.listingState.draft);
+    await expect(page.getByRole('status').filter({ hasText: T.listingFormFiles.filesStep })).toBeVisible();
     const files = page.locator('section.files-editor');
     await expect(files.getByRole('heading', { name: T.files.title })).toBeVisible();
     const fileInput = files.getByLabel(T.files.choose);
@@ -149,13 +149,12 @@ for (const lang of LANGS) {
     await expect(files.getByRole('alert')).toHaveText('');
     await shot(page, lang, '26a-listing-files-owner');
 
-    // Then submits it for review from the listing page.
-    await page.locator('.owner-panel').getByRole('button', { name: T.ownerActions.submit }).click();
-    const submitDialog = page.getByRole('dialog', { name: T.ownerActions.confirmTitle.submit });
-    await submitDialog.getByRole('button', { name: T.ownerActions.submit }).click();
+    // Then submits it for review from the same form.
+    await page.locator('form.listing-form').getByRole('button', { name: T.listingForm.saveSubmit, exact: true }).click();
 
     // The listing page: awaiting review.
-    await expect(page.getByRole('status').filter({ hasText: T.ownerActions.done.submit })).toBeVisible();
+    await expect(page).toHaveURL(/\/listings\/[0-9a-f]+$/);
+    await expect(page.getByRole('status').filter({ hasText: T.listingForm.submitted })).toBeVisible();
     await expect(page.locator('.listing-kicker .badge')).toHaveText(T.listingState.pending);
     await shot(page, lang, '26-listing-owner-pending');
     await logout(page, lang);

@@ -9,6 +9,7 @@ import {
   formatPrice,
   parseAmount,
   parseDayInput,
+  prefillContact,
   splitKeywords,
   toInput,
   validateListing,
@@ -142,5 +143,32 @@ describe('formats', () => {
     expect(expiresSoon({ state: 'published', validUntil: '2026-06-11T00:00:00Z' }, now)).toBe(10);
     expect(expiresSoon({ state: 'published', validUntil: '2026-09-01T00:00:00Z' }, now)).toBeNull();
     expect(expiresSoon({ state: 'draft', validUntil: '2026-06-11T00:00:00Z' }, now)).toBeNull();
+  });
+});
+
+describe('contact prefill', () => {
+  const from = { name: 'Nguyễn Văn An', email: 'an@vien.vn', phone: '0236 3822 000' };
+
+  it('fills the empty contact fields from the person and the organisation', () => {
+    const v = prefillContact(EMPTY_VALUES, from);
+    expect([v.contactName, v.contactEmail, v.contactPhone]).toEqual(['Nguyễn Văn An', 'an@vien.vn', '0236 3822 000']);
+  });
+
+  it('never replaces what the person typed', () => {
+    const typed = { ...EMPTY_VALUES, contactName: 'Trần Thị Bình', contactPhone: '0905 111 222' };
+    const v = prefillContact(typed, from);
+    expect([v.contactName, v.contactEmail, v.contactPhone]).toEqual(['Trần Thị Bình', 'an@vien.vn', '0905 111 222']);
+  });
+
+  it('follows a change of organisation for the fields it filled itself', () => {
+    const first = prefillContact(EMPTY_VALUES, from);
+    const v = prefillContact(first, { ...from, phone: undefined }, from);
+    expect(v.contactPhone).toBe('');
+    expect(v.contactName).toBe('Nguyễn Văn An');
+  });
+
+  it('returns the same values when nothing changes', () => {
+    const v = prefillContact(EMPTY_VALUES, {});
+    expect(v).toBe(EMPTY_VALUES);
   });
 });

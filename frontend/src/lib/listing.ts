@@ -183,6 +183,32 @@ export interface ListingFormValues {
   confidentialDetails: string;
 }
 
+/** What a new listing's contact is prefilled from: the person and their organisation. */
+export interface ContactSource {
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+
+/**
+ * Fills the contact fields of a new listing that are empty, or still hold
+ * what an earlier prefill put there (another organisation was chosen), from
+ * `from`: the person's name and e-mail, the organisation's phone. A field the
+ * person typed is never replaced.
+ */
+export function prefillContact(v: ListingFormValues, from: ContactSource, before: ContactSource = {}): ListingFormValues {
+  const pick = (current: string, next: string | undefined, old: string | undefined) => {
+    if (!current.trim()) return (next ?? '').trim() || current;
+    if (old && current === old.trim()) return (next ?? '').trim();
+    return current;
+  };
+  const contactName = pick(v.contactName, from.name, before.name);
+  const contactEmail = pick(v.contactEmail, from.email, before.email);
+  const contactPhone = pick(v.contactPhone, from.phone, before.phone);
+  if (contactName === v.contactName && contactEmail === v.contactEmail && contactPhone === v.contactPhone) return v;
+  return { ...v, contactName, contactEmail, contactPhone };
+}
+
 export const EMPTY_VALUES: ListingFormValues = {
   orgId: '',
   title: '',

@@ -19,6 +19,7 @@ import { useAuth } from '../auth/AuthContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { AmountField, ChoiceGroup, DateField, FormAlert, SelectField, TextAreaField, TextField } from '../components/Fields';
 import { KindBadge } from '../components/ListingBadges';
+import { ListingFilesEditor } from '../components/ListingFiles';
 import { ErrorState, Loading } from '../components/Status';
 import {
   EMPTY_VALUES,
@@ -36,8 +37,10 @@ import {
   TITLE_MAX,
   TITLE_MIN,
   toInput,
+  prefillContact,
   todayInVietnam,
   validateListing,
+  type ContactSource,
   type ListingField,
   type ListingFormValues,
 } from '../lib/listing';
@@ -124,6 +127,8 @@ function isKind(v: string | null): v is ListingKind {
 
 interface FormFlash {
   serverErrors?: FieldError[];
+  /** The draft was just created by the new-listing form: its images come next. */
+  filesStep?: boolean;
 }
 
 export default function ListingFormPage() {
@@ -197,6 +202,7 @@ function EditListing({ id }: { id: string }) {
   const { data: listing, error, loading, reload } = useAsync(() => endpoints.listing(id), [id]);
   useTitle(listing ? t('listingForm.editTitle', { title: listing.title }) : t('listingForm.editHeading'));
   const flash = (location.state as FormFlash | null)?.serverErrors;
+  const filesStep = !!(location.state as FormFlash | null)?.filesStep;
   const initial = useMemo(() => (listing ? fromListing(listing) : null), [listing]);
 
   if (!listing || !initial) {
@@ -233,6 +239,7 @@ function EditListing({ id }: { id: string }) {
             initial={initial}
             listing={listing}
             initialErrors={flash}
+            filesStep={filesStep}
             onReload={reload}
           />
         </>
@@ -261,6 +268,7 @@ function ListingEditor({
   initial,
   listing,
   initialErrors,
+  filesStep,
   onReload,
 }: {
   kind: ListingKind;
@@ -270,6 +278,8 @@ function ListingEditor({
   /** The listing being edited. */
   listing?: Listing;
   initialErrors?: FieldError[];
+  /** Just created as a draft: say so and offer the upload first. */
+  filesStep?: boolean;
   onReload?: () => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
@@ -293,7 +303,34 @@ function ListingEditor({
   const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
   const [confirmPublished, setConfirmPublished] = useState(false);
+  const [filesNotice, setFilesNotice] = useState<string | null>(filesStep ? t('listingFormFiles.filesStep') : null);
   const alertRef = useRef<HTMLDivElement>(null);
+  const { me } = useAuth();
+
+  // A new listing's contact starts as the person (name, e-mail) and their
+  // organisation's phone; only empty fields are filled.
+  const prefillOrg = listing ? '' : withOrg ? values.orgId : (orgs[0]?.id ?? '');
+  const lastPrefill = useRef<ContactSource>({});
+  useEffect(() => {
+    if (listing) return;
+    let live = true;
+    const person: ContactSource = { name: me?.user.fullName, email: me?.user.email };
+    const apply = (from: ContactSource) => {
+      if (!live) return;
+      const before = lastPrefill.current;
+      lastPrefill.current = from;
+      setValues((v) => prefillContact(v, from, before));
+    };
+    if (!prefillOrg) apply(person);
+    else
+      endpoints.organization(prefillOrg).then(
+        (o) => apply({ ...person, phone: o.evidence?.phone }),
+        () => apply(person),
+      );
+    return () => {
+      live = false;
+    };
+  }, [listing, prefillOrg, me]);
 
   const state = current?.state;
   const republish = state === 'published';
@@ -386,6 +423,11 @@ function ListingEditor({
     setCurrent(saved);
     const page = `/listings/${encodeURIComponent(saved.id)}`;
     // A published listing went back to moderation by the change itself.
+    if (!submit && !listing) {
+      setBusy(null);
+      navigate(`${page}/edit`, { replace: true, state: { filesStep: true } });
+      return;
+    }
     if (!submit || saved.state === 'pending') {
       setBusy(null);
       navigate(page, {
@@ -458,210 +500,239 @@ function ListingEditor({
     />
   );
 
+  // Images and documents are uploaded to a saved listing: a draft or a
+  // rejected one gets them here, before it goes to moderation.
+  const filesEditable = !!current && (current.state === 'draft' || current.state === 'rejected');
   return (
-    <form className="form listing-form" onSubmit={onSubmit} noValidate aria-busy={busy !== null}>
-      <div ref={alertRef}>
-        <FormAlert message={formError} />
-      </div>
-      {stale && (
-        <div className="alert alert-error" role="alert">
-          <p>{t('listingForm.stale')}</p>
-          {onReload && (
-            <button type="button" className="btn btn-secondary btn-small" onClick={() => void onReload()}>
-              {t('ownerPanel.reload')}
-            </button>
+    <>
+      {filesEditable && current && (
+        <div className="listing-form-files">
+          {filesNotice && (
+            <p className="alert alert-success" role="status">
+              {filesNotice}
+            </p>
           )}
+          <ListingFilesEditor
+            listing={current}
+            onChanged={async (message) => {
+              setCurrent(await endpoints.listing(current.id));
+              setFilesNotice(message);
+            }}
+          />
         </div>
       )}
-      <p className="muted small">{t('listingForm.requiredNote')}</p>
+      <form className="form listing-form" onSubmit={onSubmit} noValidate aria-busy={busy !== null}>
+        <div ref={alertRef}>
+          <FormAlert message={formError} />
+        </div>
+        {stale && (
+          <div className="alert alert-error" role="alert">
+            <p>{t('listingForm.stale')}</p>
+            {onReload && (
+              <button type="button" className="btn btn-secondary btn-small" onClick={() => void onReload()}>
+                {t('ownerPanel.reload')}
+              </button>
+            )}
+          </div>
+        )}
+        <p className="muted small">{t('listingForm.requiredNote')}</p>
 
-      <fieldset>
-        <legend>{t('listingForm.section.general')}</legend>
-        {withOrg && (
-          <SelectField
-            {...bind('orgId')}
-            label={t('listingForm.organization')}
+        <fieldset>
+          <legend>{t('listingForm.section.general')}</legend>
+          {withOrg && (
+            <SelectField
+              {...bind('orgId')}
+              label={t('listingForm.organization')}
+              required
+              hint={t('listingForm.organizationHint')}
+            >
+              <option value="">{t('listingForm.chooseOrganization')}</option>
+              {orgs.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.status === 'verified' ? o.name : `${o.name} (${t(`orgStatus.${o.status}`)})`}
+                </option>
+              ))}
+            </SelectField>
+          )}
+          <TextField
+            {...bind('title')}
             required
-            hint={t('listingForm.organizationHint')}
-          >
-            <option value="">{t('listingForm.chooseOrganization')}</option>
-            {orgs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.status === 'verified' ? o.name : `${o.name} (${t(`orgStatus.${o.status}`)})`}
+            maxLength={TITLE_MAX + 20}
+            hint={`${t('listingForm.hint.title', { min: TITLE_MIN, max: TITLE_MAX })} ${charCount(values.title)}`}
+          />
+          <TextAreaField
+            {...bind('summary')}
+            required
+            rows={4}
+            hint={`${t('listingForm.hint.summary', { min: SUMMARY_MIN, max: SUMMARY_MAX })} ${charCount(values.summary)}`}
+          />
+          <TextAreaField {...bind('description')} rows={6} hint={t(`listingForm.hint.description.${offer ? 'offer' : 'demand'}`)} />
+          {offer && (
+            <>
+              <TextAreaField {...bind('advantages')} rows={3} />
+              <TextAreaField {...bind('applications')} rows={3} />
+            </>
+          )}
+          <TextField {...bind('titleEn')} lang="en" maxLength={TITLE_EN_MAX + 20} hint={t('query.titleEnHint')} />
+          <TextAreaField {...bind('summaryEn')} lang="en" rows={3} hint={t('query.summaryEnHint')} />
+        </fieldset>
+
+        {kind === 'demand' && (
+          <fieldset>
+            <legend>{t('listingForm.section.demand')}</legend>
+            <TextAreaField {...bind('problem')} required rows={4} hint={t('listingForm.hint.problem')} />
+            <TextAreaField {...bind('must')} rows={3} hint={t('listingForm.hint.lines')} />
+            <TextAreaField {...bind('nice')} rows={3} hint={t('listingForm.hint.lines')} />
+            <SelectField {...bind('trlMin')}>{trlOptions}</SelectField>
+            {transferForms}
+            <div className="form-row">
+              <AmountField {...bind('budgetMin')} onFormat={(v) => set('budgetMin', v)} />
+              <AmountField {...bind('budgetMax')} onFormat={(v) => set('budgetMax', v)} />
+            </div>
+            <DateField {...bind('deadline')} />
+            <TextAreaField {...bind('confidentialDetails')} rows={4} hint={t('listingForm.hint.confidential')} />
+          </fieldset>
+        )}
+
+        {kind === 'ip' && (
+          <fieldset>
+            <legend>{t('listingForm.section.ip')}</legend>
+            <div className="form-row">
+              <TermSelect {...bind('ipType')} required terms={taxonomy.ipTypes} lang={lang} />
+              <TermSelect {...bind('ipStatus')} required terms={taxonomy.ipStatuses} lang={lang} />
+            </div>
+            <div className="form-row">
+              <TextField {...bind('ipNumber')} />
+              <TextField {...bind('holder')} required />
+            </div>
+            <div className="form-row">
+              <DateField {...bind('filingDate')} />
+              <DateField {...bind('grantDate')} />
+            </div>
+          </fieldset>
+        )}
+
+        {offer && (
+          <fieldset>
+            <legend>{t('listingForm.section.terms')}</legend>
+            <SelectField {...bind('trl')} required hint={t('listingForm.hint.trl')}>
+              {trlOptions}
+            </SelectField>
+            {transferForms}
+            <ChoiceGroup id={fieldId('price.mode')} label={t('listingFields.price_mode')} required error={msg('price.mode')}>
+              <div className="radio-row">
+                {PRICE_MODES.map((m, i) => (
+                  <label key={m} className="check">
+                    <input
+                      type="radio"
+                      name="price-mode"
+                      id={i === 0 ? fieldId('price.mode') : undefined}
+                      value={m}
+                      checked={values.priceMode === m}
+                      aria-invalid={errors['price.mode'] ? true : undefined}
+                      onChange={() => set('priceMode', m)}
+                    />
+                    {t(`priceMode.${m}`)}
+                  </label>
+                ))}
+              </div>
+            </ChoiceGroup>
+            {(values.priceMode === 'fixed' || values.priceMode === 'range') && (
+              <div className="form-row">
+                <AmountField
+                  {...bind('priceMin')}
+                  required
+                  label={values.priceMode === 'fixed' ? t('listingFields.price_fixed') : t('listingFields.price_min')}
+                  onFormat={(v) => set('priceMin', v)}
+                />
+                {values.priceMode === 'range' && (
+                  <AmountField {...bind('priceMax')} required onFormat={(v) => set('priceMax', v)} />
+                )}
+              </div>
+            )}
+          </fieldset>
+        )}
+
+        <fieldset>
+          <legend>{t('listingForm.section.classification')}</legend>
+          <CheckGroup
+            field="sectors"
+            label={t('listingFields.sectors')}
+            required
+            hint={t('listingForm.hint.sectors', { max: SECTORS_MAX })}
+            terms={taxonomy.sectors}
+            lang={lang}
+            value={values.sectors}
+            max={SECTORS_MAX}
+            onChange={(v) => set('sectors', v)}
+            error={msg('sectors')}
+          />
+          <TextField {...bind('keywords')} hint={t('listingForm.hint.keywords', { max: KEYWORDS_MAX, length: KEYWORD_MAX })} />
+          <SelectField {...bind('adminUnit')} hint={t('listingForm.hint.adminUnit')}>
+            <option value="">{t('listingForm.noAdminUnit')}</option>
+            {units.map((u) => (
+              <option key={u.code} value={u.code}>
+                {termLabel(u, lang)}
               </option>
             ))}
           </SelectField>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('listingForm.section.contact')}</legend>
+          <p className="hint">{t('listingForm.hint.contact')}</p>
+          {!listing && <p className="hint">{t('listingFormFiles.contactPrefilled')}</p>}
+          <TextField {...bind('contactName')} autoComplete="name" />
+          <div className="form-row">
+            <TextField {...bind('contactEmail')} type="email" inputMode="email" autoComplete="email" />
+            <TextField {...bind('contactPhone')} type="tel" autoComplete="tel" />
+          </div>
+          <DateField {...bind('validUntil')} hint={t('listingForm.hint.validUntil')} />
+        </fieldset>
+
+        {!current && (
+          <fieldset>
+            <legend>{t('listingFormFiles.filesSection')}</legend>
+            <p className="hint">{t('listingFormFiles.filesAfterDraft')}</p>
+          </fieldset>
         )}
-        <TextField
-          {...bind('title')}
-          required
-          maxLength={TITLE_MAX + 20}
-          hint={`${t('listingForm.hint.title', { min: TITLE_MIN, max: TITLE_MAX })} ${charCount(values.title)}`}
-        />
-        <TextAreaField
-          {...bind('summary')}
-          required
-          rows={4}
-          hint={`${t('listingForm.hint.summary', { min: SUMMARY_MIN, max: SUMMARY_MAX })} ${charCount(values.summary)}`}
-        />
-        <TextAreaField {...bind('description')} rows={6} hint={t(`listingForm.hint.description.${offer ? 'offer' : 'demand'}`)} />
-        {offer && (
-          <>
-            <TextAreaField {...bind('advantages')} rows={3} />
-            <TextAreaField {...bind('applications')} rows={3} />
-          </>
-        )}
-        <TextField {...bind('titleEn')} lang="en" maxLength={TITLE_EN_MAX + 20} hint={t('query.titleEnHint')} />
-        <TextAreaField {...bind('summaryEn')} lang="en" rows={3} hint={t('query.summaryEnHint')} />
-      </fieldset>
 
-      {kind === 'demand' && (
-        <fieldset>
-          <legend>{t('listingForm.section.demand')}</legend>
-          <TextAreaField {...bind('problem')} required rows={4} hint={t('listingForm.hint.problem')} />
-          <TextAreaField {...bind('must')} rows={3} hint={t('listingForm.hint.lines')} />
-          <TextAreaField {...bind('nice')} rows={3} hint={t('listingForm.hint.lines')} />
-          <SelectField {...bind('trlMin')}>{trlOptions}</SelectField>
-          {transferForms}
-          <div className="form-row">
-            <AmountField {...bind('budgetMin')} onFormat={(v) => set('budgetMin', v)} />
-            <AmountField {...bind('budgetMax')} onFormat={(v) => set('budgetMax', v)} />
-          </div>
-          <DateField {...bind('deadline')} />
-          <TextAreaField {...bind('confidentialDetails')} rows={4} hint={t('listingForm.hint.confidential')} />
-        </fieldset>
-      )}
-
-      {kind === 'ip' && (
-        <fieldset>
-          <legend>{t('listingForm.section.ip')}</legend>
-          <div className="form-row">
-            <TermSelect {...bind('ipType')} required terms={taxonomy.ipTypes} lang={lang} />
-            <TermSelect {...bind('ipStatus')} required terms={taxonomy.ipStatuses} lang={lang} />
-          </div>
-          <div className="form-row">
-            <TextField {...bind('ipNumber')} />
-            <TextField {...bind('holder')} required />
-          </div>
-          <div className="form-row">
-            <DateField {...bind('filingDate')} />
-            <DateField {...bind('grantDate')} />
-          </div>
-        </fieldset>
-      )}
-
-      {offer && (
-        <fieldset>
-          <legend>{t('listingForm.section.terms')}</legend>
-          <SelectField {...bind('trl')} required hint={t('listingForm.hint.trl')}>
-            {trlOptions}
-          </SelectField>
-          {transferForms}
-          <ChoiceGroup id={fieldId('price.mode')} label={t('listingFields.price_mode')} required error={msg('price.mode')}>
-            <div className="radio-row">
-              {PRICE_MODES.map((m, i) => (
-                <label key={m} className="check">
-                  <input
-                    type="radio"
-                    name="price-mode"
-                    id={i === 0 ? fieldId('price.mode') : undefined}
-                    value={m}
-                    checked={values.priceMode === m}
-                    aria-invalid={errors['price.mode'] ? true : undefined}
-                    onChange={() => set('priceMode', m)}
-                  />
-                  {t(`priceMode.${m}`)}
-                </label>
-              ))}
-            </div>
-          </ChoiceGroup>
-          {(values.priceMode === 'fixed' || values.priceMode === 'range') && (
-            <div className="form-row">
-              <AmountField
-                {...bind('priceMin')}
-                required
-                label={values.priceMode === 'fixed' ? t('listingFields.price_fixed') : t('listingFields.price_min')}
-                onFormat={(v) => set('priceMin', v)}
-              />
-              {values.priceMode === 'range' && (
-                <AmountField {...bind('priceMax')} required onFormat={(v) => set('priceMax', v)} />
-              )}
-            </div>
-          )}
-        </fieldset>
-      )}
-
-      <fieldset>
-        <legend>{t('listingForm.section.classification')}</legend>
-        <CheckGroup
-          field="sectors"
-          label={t('listingFields.sectors')}
-          required
-          hint={t('listingForm.hint.sectors', { max: SECTORS_MAX })}
-          terms={taxonomy.sectors}
-          lang={lang}
-          value={values.sectors}
-          max={SECTORS_MAX}
-          onChange={(v) => set('sectors', v)}
-          error={msg('sectors')}
-        />
-        <TextField {...bind('keywords')} hint={t('listingForm.hint.keywords', { max: KEYWORDS_MAX, length: KEYWORD_MAX })} />
-        <SelectField {...bind('adminUnit')} hint={t('listingForm.hint.adminUnit')}>
-          <option value="">{t('listingForm.noAdminUnit')}</option>
-          {units.map((u) => (
-            <option key={u.code} value={u.code}>
-              {termLabel(u, lang)}
-            </option>
-          ))}
-        </SelectField>
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('listingForm.section.contact')}</legend>
-        <p className="hint">{t('listingForm.hint.contact')}</p>
-        <TextField {...bind('contactName')} autoComplete="name" />
-        <div className="form-row">
-          <TextField {...bind('contactEmail')} type="email" inputMode="email" autoComplete="email" />
-          <TextField {...bind('contactPhone')} type="tel" autoComplete="tel" />
-        </div>
-        <DateField {...bind('validUntil')} hint={t('listingForm.hint.validUntil')} />
-      </fieldset>
-
-      <div className="actions form-actions">
-        {republish ? (
-          <button type="submit" value="submit" className="btn btn-primary" disabled={busy !== null}>
-            {busy ? t('common.working') : t('listingForm.saveRepublish')}
-          </button>
-        ) : (
-          <>
+        <div className="actions form-actions">
+          {republish ? (
             <button type="submit" value="submit" className="btn btn-primary" disabled={busy !== null}>
-              {busy === 'submit' ? t('common.working') : t('listingForm.saveSubmit')}
+              {busy ? t('common.working') : t('listingForm.saveRepublish')}
             </button>
-            <button type="submit" value="draft" className="btn btn-secondary" disabled={busy !== null}>
-              {busy === 'draft' ? t('common.working') : t('listingForm.saveDraft')}
-            </button>
-          </>
-        )}
-        <Link className="btn btn-link" to={current ? `/listings/${encodeURIComponent(current.id)}` : '/my/listings'}>
-          {t('common.cancel')}
-        </Link>
-      </div>
-      {!republish && <p className="muted small">{t('listingForm.submitNote')}</p>}
+          ) : (
+            <>
+              <button type="submit" value="submit" className="btn btn-primary" disabled={busy !== null}>
+                {busy === 'submit' ? t('common.working') : t('listingForm.saveSubmit')}
+              </button>
+              <button type="submit" value="draft" className="btn btn-secondary" disabled={busy !== null}>
+                {busy === 'draft' ? t('common.working') : current ? t('listingForm.saveDraft') : t('listingFormFiles.saveDraftAddFiles')}
+              </button>
+            </>
+          )}
+          <Link className="btn btn-link" to={current ? `/listings/${encodeURIComponent(current.id)}` : '/my/listings'}>
+            {t('common.cancel')}
+          </Link>
+        </div>
+        {!republish && <p className="muted small">{t('listingForm.submitNote')}</p>}
 
-      <ConfirmDialog
-        open={confirmPublished}
-        title={t('listingForm.republishTitle')}
-        confirmLabel={t('listingForm.saveRepublish')}
-        busy={busy !== null}
-        onConfirm={() => {
-          setConfirmPublished(false);
-          void save(false);
-        }}
-        onClose={() => setConfirmPublished(false)}
-      >
-        <p>{t('listingForm.publishedWarning')}</p>
-      </ConfirmDialog>
-    </form>
+        <ConfirmDialog
+          open={confirmPublished}
+          title={t('listingForm.republishTitle')}
+          confirmLabel={t('listingForm.saveRepublish')}
+          busy={busy !== null}
+          onConfirm={() => {
+            setConfirmPublished(false);
+            void save(false);
+          }}
+          onClose={() => setConfirmPublished(false)}
+        >
+          <p>{t('listingForm.publishedWarning')}</p>
+        </ConfirmDialog>
+      </form>
+    </>
   );
 }
 

@@ -138,9 +138,66 @@ describe('Listing form', () => {
       transferForms: ['licence'],
       trl: 6,
       price: { mode: 'fixed', min: 250000000 },
+      // Prefilled from the person (the organisation has no phone here).
+      contact: { name: 'Phạm Thị Lan', email: 'lan@vien.vn', phone: '' },
     });
     const submit = calls.find((c) => c.path === '/listings/l7/submit')!;
     expect(submit.headers['if-match']).toBe('"1"');
+  });
+
+  it('prefills the empty contact fields from the person and the organisation', async () => {
+    mockApi({
+      ...meRoutes(),
+      ...taxonomyRoute,
+      'GET /organizations/o1': () =>
+        json(200, {
+          id: 'o1',
+          name: 'Viện Khoa học Sự sống',
+          kind: 'institute',
+          status: 'verified',
+          createdAt: '2025-01-01T00:00:00Z',
+          evidence: { phone: '0208 3855 000', legalRepresentative: 'GS. Trần Văn Minh' },
+          missing: [],
+          members: [],
+        }),
+    });
+    renderForm('/listings/new?kind=technology');
+    await waitFor(() => expect(field(/^Điện thoại liên hệ/).value).toBe('0208 3855 000'));
+    expect(field(/^Người liên hệ/).value).toBe('Phạm Thị Lan');
+    expect(field(/^Thư điện tử liên hệ/).value).toBe('lan@vien.vn');
+  });
+
+  it('offers the upload right after the new listing is saved as a draft', async () => {
+    let saved = listing({ id: 'l7', version: 1, images: [] });
+    const { calls } = mockApi({
+      ...meRoutes(),
+      ...taxonomyRoute,
+      'POST /listings': () => json(201, saved),
+      'GET /listings/l7': () => json(200, saved),
+      'POST /listings/l7/files': () => {
+        saved = { ...saved, version: 2, images: ['f1'] };
+        return json(201, { id: 'f1', name: 'ca-tam.jpg', size: 1200, contentType: 'image/jpeg' });
+      },
+      'GET /files/f1/thumbnail': () => new Response(new Blob(['x'], { type: 'image/jpeg' }), { status: 200 }),
+      'PATCH /listings/l7': (c) => json(200, { ...saved, ...(c.body as object), version: 3 }),
+    });
+    renderForm('/listings/new?kind=technology');
+    expect(await screen.findByText('Lưu nháp để thêm hình ảnh và tài liệu PDF trước khi gửi duyệt.')).toBeTruthy();
+    fireEvent.change(await screen.findByLabelText(/^Tiêu đề/), { target: { value: 'Quy trình nuôi cá tầm thương phẩm' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu nháp và thêm ảnh' }));
+
+    await waitFor(() => expect(location()).toBe('/listings/l7/edit'));
+    expect(await screen.findByText('Bản nháp đã được lưu. Thêm hình ảnh và tài liệu bên dưới, rồi gửi duyệt.')).toBeTruthy();
+    const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+    expect(input).toBeTruthy();
+    Object.defineProperty(input, 'files', { value: [new File(['x'], 'ca-tam.jpg', { type: 'image/jpeg' })], configurable: true });
+    fireEvent.change(input);
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path === '/listings/l7/files')).toBe(true));
+    await screen.findByText(/ca-tam\.jpg/);
+    // The form saves against the version the upload left.
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PATCH' && c.path === '/listings/l7')).toBe(true));
+    expect(calls.find((c) => c.method === 'PATCH')!.headers['if-match']).toBe('"2"');
   });
 
   it('shows the server’s field errors next to the fields, nested names included', async () => {
@@ -162,7 +219,7 @@ describe('Listing form', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Giá cố định' }));
     fireEvent.change(field(/^Giá \(₫\)/), { target: { value: '5' } });
     fireEvent.change(field(/^Thư điện tử liên hệ/), { target: { value: 'lan@vien.vn' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Lưu nháp' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu nháp và thêm ảnh' }));
 
     await waitFor(() => expect(errorOf(field(/^Thư điện tử liên hệ/))).toBe('Địa chỉ email không hợp lệ.'));
     expect(errorOf(field(/^Giá \(₫\)/))).toBe('Giá trị nằm ngoài khoảng cho phép (0–1).');
