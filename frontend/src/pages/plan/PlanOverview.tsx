@@ -41,6 +41,11 @@ export default function PlanOverview() {
         ) : (
           <p className="muted">{t('plan.none')}</p>
         )}
+        <p className="actions">
+          <Link className="btn btn-primary" to="/plan/new">
+            {t('plan.form.new')}
+          </Link>
+        </p>
       </section>
     );
   }
@@ -83,6 +88,14 @@ export default function PlanOverview() {
       <p className="lead">
         {t('plan.decision', { number: plan.number, date: formatDate(plan.date, i18n.language), issuer: plan.issuer })}{' '}
         {en && plan.titleEn ? plan.titleEn : plan.title}
+      </p>
+      <p className="actions">
+        <Link className="btn btn-secondary" to={`/plan/${encodeURIComponent(plan.id)}/edit`}>
+          {t('plan.form.edit')}
+        </Link>
+        <Link className="btn btn-secondary" to="/plan/new">
+          {t('plan.form.new')}
+        </Link>
       </p>
 
       <div className="plan-toolbar">
