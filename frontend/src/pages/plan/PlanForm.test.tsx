@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import i18n from '../../i18n';
+import { resetTaxonomyCache } from '../../lib/taxonomy';
 import { json, mockApi, problem, renderApp } from '../../test/helpers';
 import PlanForm from './PlanForm';
 
@@ -41,12 +42,14 @@ const plan = {
 const session = {
   'POST /auth/refresh': () => json(200, { accessToken: 'A', refreshToken: 'R2', expiresIn: 900, tokenType: 'Bearer' }),
   'GET /public/results': () => json(200, { metrics }),
+  'GET /taxonomy': () => json(200, { sectors: [{ code: 'biotech', vi: 'Công nghệ sinh học', en: 'Biotechnology' }], transferForms: [], ipTypes: [] }),
 };
 
 const field = (label: string | RegExp, i = 0) => screen.getAllByLabelText(label)[i] as HTMLInputElement;
 const type = (el: HTMLElement, value: string) => fireEvent.change(el, { target: { value } });
 
 beforeEach(async () => {
+  resetTaxonomyCache();
   localStorage.setItem('techmart.refresh', 'R');
   await i18n.changeLanguage('en');
 });
@@ -79,6 +82,7 @@ describe('PlanForm', () => {
     type(field(/^Source of the figure/), 'platform');
     await waitFor(() => expect(screen.getByRole('option', { name: 'Transfer contracts signed' })).toBeTruthy());
     type(field(/^What the platform counts/), 'transfers.signed');
+    await waitFor(() => expect(screen.getByRole('option', { name: 'Biotechnology' })).toBeTruthy());
     type(field(/^Sector/), 'biotech');
     fireEvent.click(screen.getByRole('button', { name: 'Save the plan' }));
 

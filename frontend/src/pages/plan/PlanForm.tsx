@@ -8,10 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { endpoints } from '../../api';
 import { ApiError } from '../../api/client';
-import type { Plan, PlanAgency, PlanInput, PlanTarget, ResultMetric } from '../../api/types';
+import type { Plan, PlanAgency, PlanInput, PlanTarget, ResultMetric, Term } from '../../api/types';
 import { ChoiceGroup, DateField, FormAlert, SelectField, TextField } from '../../components/Fields';
 import { ErrorState, Loading } from '../../components/Status';
 import { formatDay, parseDayInput } from '../../lib/listing';
+import { termLabel, useTaxonomy } from '../../lib/taxonomy';
 import { fieldMessage, problemMessage } from '../../lib/messages';
 import { useTitle } from '../../lib/useTitle';
 import { mapServerErrors, reportErrors, type FieldErrors } from '../../lib/validation';
@@ -175,6 +176,7 @@ export default function PlanForm() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { taxonomy } = useTaxonomy();
 
   useEffect(() => {
     endpoints
@@ -208,6 +210,9 @@ export default function PlanForm() {
     const first = Object.keys(errs)[0];
     if (first) document.getElementById(fid(first))?.focus();
   };
+  // Filters whose values the taxonomy lists are chosen from it; the others are typed.
+  const filterTerms = (f: string) =>
+    taxonomy ? ({ form: taxonomy.transferForms, sector: taxonomy.sectors, ipType: taxonomy.ipTypes } as Record<string, Term[] | undefined>)[f] : undefined;
   const agencyName = (a: AgencyDraft) => (en && a.nameEn ? a.nameEn : a.name) || a.code;
 
   async function submit(e: FormEvent) {
@@ -353,7 +358,16 @@ export default function PlanForm() {
                       <div className="form-row">
                         {metric.filters.map((f) => (
                           <Fragment key={f}>
-                            {text(`${p}.query.filters.${f}`, t(`plan.form.filter.${f}`, { defaultValue: f }), x.filters[f] ?? '', (v) => setTarget(i, { filters: { ...x.filters, [f]: v } }))}
+                            {filterTerms(f) ? (
+                              <SelectField id={fid(`${p}.query.filters.${f}`)} label={t(`plan.form.filter.${f}`, { defaultValue: f })} value={x.filters[f] ?? ''} error={err(`${p}.query.filters.${f}`)} onChange={(e) => setTarget(i, { filters: { ...x.filters, [f]: e.target.value } })}>
+                                <option value="">{t('plan.form.anyValue')}</option>
+                                {filterTerms(f)!.map((term) => (
+                                  <option key={term.code} value={term.code}>{termLabel(term, i18n.language)}</option>
+                                ))}
+                              </SelectField>
+                            ) : (
+                              text(`${p}.query.filters.${f}`, t(`plan.form.filter.${f}`, { defaultValue: f }), x.filters[f] ?? '', (v) => setTarget(i, { filters: { ...x.filters, [f]: v } }))
+                            )}
                           </Fragment>
                         ))}
                       </div>
