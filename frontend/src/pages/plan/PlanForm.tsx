@@ -208,7 +208,8 @@ export default function PlanForm() {
   );
   const focusFirst = (errs: FieldErrors) => {
     const first = Object.keys(errs)[0];
-    if (first) document.getElementById(fid(first))?.focus();
+    // The rule's error (days that do not exist, opening after the due day) is the group's: its first day gets focus.
+    if (first) document.getElementById(fid(first === 'rule' ? 'rule.start' : first))?.focus();
   };
   // Filters whose values the taxonomy lists are chosen from it; the others are typed.
   const filterTerms = (f: string) =>
