@@ -310,7 +310,7 @@ export default function PlanForm() {
 
                 <ChoiceGroup id={fid(`${p}.milestones.0.year`)} label={t('plan.form.milestones')} error={err(`${p}.milestones`)} required>
                   {x.milestones.map((m, j) => (
-                    <div className="form-row" key={j}>
+                    <div className="form-row plan-milestone" key={j}>
                       {text(`${p}.milestones.${j}.year`, t('plan.form.year'), m.year, (v) => setTarget(i, { milestones: x.milestones.map((o, k) => (k === j ? { ...o, year: v } : o)) }), true)}
                       {text(`${p}.milestones.${j}.value`, t('plan.form.value'), m.value, (v) => setTarget(i, { milestones: x.milestones.map((o, k) => (k === j ? { ...o, value: v } : o)) }), true)}
                       <button type="button" className="btn btn-secondary btn-small" aria-label={t('plan.form.removeMilestone', { year: m.year })} onClick={() => setTarget(i, { milestones: x.milestones.filter((_, k) => k !== j) })}>
