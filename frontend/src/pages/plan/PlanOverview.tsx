@@ -99,6 +99,25 @@ export default function PlanOverview() {
       </p>
 
       <div className="plan-toolbar">
+        {plans.data && plans.data.length > 1 && (
+          <label className="inline-field">
+            <span>{t('plan.form.which')}</span>
+            <select
+              value={plan.id}
+              onChange={(e) => {
+                const next = new URLSearchParams(params);
+                next.set('plan', e.target.value);
+                setParams(next, { replace: true });
+              }}
+            >
+              {plans.data.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.number}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="inline-field">
           <span>{t('plan.year')}</span>
           <select
