@@ -48,6 +48,7 @@ const SupportDashboard = lazy(() => import('./pages/SupportDashboard'));
 const Results = lazy(() => import('./pages/results/Results'));
 // The plan: the officer's targets and provincial report, the agencies' reports.
 const PlanOverview = lazy(() => import('./pages/plan/PlanOverview'));
+const PlanForm = lazy(() => import('./pages/plan/PlanForm'));
 const PlanReports = lazy(() => import('./pages/plan/Reports'));
 const ReportEditor = lazy(() => import('./pages/plan/ReportEditor'));
 const Notifications = lazy(() => import('./pages/Notifications'));
@@ -124,6 +125,8 @@ function AppRoutes() {
             <Route path="/support/:id/edit" element={authed(<SupportProgramFormPage />, ['officer', 'admin'])} />
             <Route path="/officer/support/new" element={authed(<SupportProgramFormPage />, ['officer', 'admin'])} />
             <Route path="/plan" element={authed(<PlanOverview />, ['officer', 'admin'])} />
+            <Route path="/plan/new" element={authed(<PlanForm />, ['officer', 'admin'])} />
+            <Route path="/plan/:id/edit" element={authed(<PlanForm />, ['officer', 'admin'])} />
             <Route path="/plan/reports" element={authed(<PlanReports />)} />
             <Route path="/plan/reports/:id" element={authed(<ReportEditor />)} />
             <Route path="/officer/pipeline" element={authed(<Pipeline />, ['officer', 'admin'])} />

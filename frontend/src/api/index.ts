@@ -63,6 +63,7 @@ import type {
   Taxonomy,
   TokenPair,
   Plan,
+  PlanInput,
   PlanProgress,
   ProvincialFormat,
   Report,
@@ -349,6 +350,9 @@ export const endpoints = {
 
   plans: () => api.get<{ items: Plan[] }>('/plans').then((r) => r.items ?? []),
   plan: (id: string) => api.get<Plan>(`/plans/${enc(id)}`, undefined, { cache: 'no-cache' }),
+  createPlan: (input: PlanInput) => api.post<Plan>('/plans', input),
+  updatePlan: (id: string, input: PlanInput, version: number) =>
+    api.patch<Plan>(`/plans/${enc(id)}`, input, { headers: ifMatch(version) }),
   openPeriod: (id: string, year: number) => api.post<Plan>(`/plans/${enc(id)}/periods`, { year }),
   planProgress: (id: string, year: number) =>
     api.get<PlanProgress>(`/plans/${enc(id)}/progress`, { year }, { cache: 'no-cache' }),

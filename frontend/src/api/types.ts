@@ -790,6 +790,7 @@ export type Backups = S['Backups'];
 export type Plan = S['Plan'];
 export type PlanTarget = S['Plan']['targets'][number];
 export type PlanAgency = S['Plan']['agencies'][number];
+export type PlanInput = S['PlanInput'];
 export type PlanProgress = S['PlanProgress'];
 export type TargetProgress = S['PlanProgress']['targets'][number];
 export type AgencyStatus = S['PlanProgress']['agencies'][number];

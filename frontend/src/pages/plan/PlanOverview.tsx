@@ -41,6 +41,11 @@ export default function PlanOverview() {
         ) : (
           <p className="muted">{t('plan.none')}</p>
         )}
+        <p className="actions">
+          <Link className="btn btn-primary" to="/plan/new">
+            {t('plan.form.new')}
+          </Link>
+        </p>
       </section>
     );
   }
@@ -84,8 +89,35 @@ export default function PlanOverview() {
         {t('plan.decision', { number: plan.number, date: formatDate(plan.date, i18n.language), issuer: plan.issuer })}{' '}
         {en && plan.titleEn ? plan.titleEn : plan.title}
       </p>
+      <p className="actions">
+        <Link className="btn btn-secondary" to={`/plan/${encodeURIComponent(plan.id)}/edit`}>
+          {t('plan.form.edit')}
+        </Link>
+        <Link className="btn btn-secondary" to="/plan/new">
+          {t('plan.form.new')}
+        </Link>
+      </p>
 
       <div className="plan-toolbar">
+        {plans.data && plans.data.length > 1 && (
+          <label className="inline-field">
+            <span>{t('plan.form.which')}</span>
+            <select
+              value={plan.id}
+              onChange={(e) => {
+                const next = new URLSearchParams(params);
+                next.set('plan', e.target.value);
+                setParams(next, { replace: true });
+              }}
+            >
+              {plans.data.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.number}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="inline-field">
           <span>{t('plan.year')}</span>
           <select
