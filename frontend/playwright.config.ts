@@ -13,7 +13,7 @@ import { join } from 'node:path';
 // TECHMART_E2E_WORKERS sets how many (the --workers flag cannot: there would
 // be no server for the extra workers); the journeys of one spec file run in
 // one worker, in order.
-const WORKERS = Number(process.env.TECHMART_E2E_WORKERS) || 2;
+const WORKERS = Number(process.env.TECHMART_E2E_WORKERS) || 3;
 // TECHMART_E2E_PORT lets two checkouts run their suites side by side.
 const PORT = Number(process.env.TECHMART_E2E_PORT) || 18080;
 const portOf = (i: number) => PORT + i;

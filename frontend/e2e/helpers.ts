@@ -37,6 +37,13 @@ export function fmt(s: string, vars: Record<string, string | number>): string {
 }
 
 const SHOTS = join(HERE, '..', 'test-results', 'screenshots');
+// The pictures are for people to look at; a run that only checks (make test
+// sets TECHMART_E2E_SHOTS=0) still resizes to 360 px and asserts nothing
+// overflows, but does not encode full-page PNGs, which cost a third of the run.
+const PICTURES = process.env.TECHMART_E2E_SHOTS !== '0';
+export async function picture(page: Page, path: string, fullPage: boolean): Promise<void> {
+  if (PICTURES) await page.screenshot({ path, fullPage });
+}
 export const DESKTOP = { width: 1280, height: 800 };
 export const MOBILE = { width: 360, height: 740 };
 
@@ -44,26 +51,26 @@ export const MOBILE = { width: 360, height: 740 };
 export async function shot(page: Page, lang: Lang, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.setViewportSize(DESKTOP);
-  await page.screenshot({ path: join(SHOTS, `${lang}-${name}-desktop.png`), fullPage: true });
+  await picture(page, join(SHOTS, `${lang}-${name}-desktop.png`), true);
   await page.setViewportSize(MOBILE);
   // The layout reflows synchronously; give fonts and the card layout a frame.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${name} overflows horizontally at 360 px`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: join(SHOTS, `${lang}-${name}-mobile.png`), fullPage: true });
+  await picture(page, join(SHOTS, `${lang}-${name}-mobile.png`), true);
   await page.setViewportSize(DESKTOP);
 }
 
 /** A screenshot of the visible part at 1280 px (for menus that are open). */
 export async function shotDesktop(page: Page, lang: Lang, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${lang}-${name}-desktop.png`), fullPage: false });
+  await picture(page, join(SHOTS, `${lang}-${name}-desktop.png`), false);
 }
 
 /** A screenshot at 360 px only (for states that exist only on phones). */
 export async function shotMobile(page: Page, lang: Lang, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${lang}-${name}-mobile.png`), fullPage: false });
+  await picture(page, join(SHOTS, `${lang}-${name}-mobile.png`), false);
 }
 
 export interface DemoConfig {

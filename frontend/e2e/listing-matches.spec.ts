@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { demoConfig, DESKTOP, fmt, login, logout, MOBILE, openIn, TEXT, type Lang } from './helpers';
+import { demoConfig, DESKTOP, fmt, login, logout, MOBILE, openIn, picture, TEXT, type Lang } from './helpers';
 
 const ENTERPRISE = 'enterprise@demo.techmart.vn';
 const NEED = 'Xử lý nước thải và bã dong riềng cho cơ sở sản xuất tinh bột';
@@ -21,7 +21,7 @@ async function shots(page: Page, lang: Lang, name: string) {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${name} overflows horizontally at ${size} px`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: join(SHOTS, `${lang}-${name}-${size}.png`), fullPage: true });
+    await picture(page, join(SHOTS, `${lang}-${name}-${size}.png`), true);
   }
 }
 

@@ -4,7 +4,7 @@
 // and the support dashboard in words, the TRL filter in bands.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { demoConfig, DESKTOP, LANGS, login, MOBILE, openIn, TEXT, type Lang } from './helpers';
+import { demoConfig, DESKTOP, LANGS, login, MOBILE, openIn, picture, TEXT, type Lang } from './helpers';
 
 // Screenshots of the screens this work touched, for a person to look at.
 const SHOTS = process.env.TECHMART_SHOTS_DIR || 'test-results/screenshots/roughedges';
@@ -17,7 +17,7 @@ async function shoot(page: Page, lang: Lang, name: string) {
   ] as const) {
     await page.setViewportSize(vp);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-    await page.screenshot({ path: `${SHOTS}/${lang}-${name}-${size}.png`, fullPage: true });
+    await picture(page, `${SHOTS}/${lang}-${name}-${size}.png`, true);
   }
   await page.setViewportSize(DESKTOP);
 }
