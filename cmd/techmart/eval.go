@@ -18,24 +18,11 @@ import (
 // prints precision@5, recall@10 and MRR; -v lists each need's ranking.
 func evalMatching(ctx context.Context, cfg config.Config, log *slog.Logger, args []string, stdout io.Writer) error {
 	verbose := slices.Contains(args, "-v")
-	dir, err := os.MkdirTemp("", "techmart-eval-")
+	a, done, err := evalPlatform(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
-	cfg.DataDir, cfg.MongoURI, cfg.MeiliURL, cfg.Demo, cfg.SMTPURL = dir, "", "", true, ""
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	a, err := app.Open(ctx, cfg, quiet, version)
-	if err != nil {
-		return err
-	}
-	defer a.Close(context.Background())
-	if _, err := a.LoadDemo(ctx); err != nil {
-		return err
-	}
-	if _, err := a.Indexer.Reconcile(ctx); err != nil {
-		return err
-	}
+	defer done()
 	labels, err := seeds.MatchingEval()
 	if err != nil {
 		return err
@@ -70,4 +57,29 @@ func evalMatching(ctx context.Context, cfg config.Config, log *slog.Logger, args
 	fmt.Fprintf(stdout, "  MRR          %.3f   (target ≥ 0.7)\n", q.MRR)
 	log.Debug("evaluation done")
 	return nil
+}
+
+// evalPlatform starts the platform with the demo data loaded and indexed in
+// a fresh temporary embedded store and index, never the configured ones;
+// done closes it and removes the directory.
+func evalPlatform(ctx context.Context, cfg config.Config) (a *app.App, done func(), err error) {
+	dir, err := os.MkdirTemp("", "techmart-eval-")
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg.DataDir, cfg.MongoURI, cfg.MeiliURL, cfg.Demo, cfg.SMTPURL = dir, "", "", true, ""
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if a, err = app.Open(ctx, cfg, quiet, version); err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	done = func() { a.Close(context.Background()); os.RemoveAll(dir) }
+	if _, err = a.LoadDemo(ctx); err == nil {
+		_, err = a.Indexer.Reconcile(ctx)
+	}
+	if err != nil {
+		done()
+		return nil, nil, err
+	}
+	return a, done, nil
 }

@@ -6,11 +6,9 @@ import (
 	"io"
 	"log/slog"
 	"math"
-	"os"
 	"slices"
 	"time"
 
-	"github.com/techmart-vn/techmart/internal/app"
 	"github.com/techmart-vn/techmart/internal/config"
 	"github.com/techmart-vn/techmart/internal/search"
 	"github.com/techmart-vn/techmart/seeds"
@@ -45,24 +43,11 @@ func ndcgAt10(ranked []string, grades map[string]int) float64 {
 // kind; -v lists each query's ranking.
 func evalSearch(ctx context.Context, cfg config.Config, log *slog.Logger, args []string, stdout io.Writer) error {
 	verbose := slices.Contains(args, "-v")
-	dir, err := os.MkdirTemp("", "techmart-eval-")
+	a, done, err := evalPlatform(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
-	cfg.DataDir, cfg.MongoURI, cfg.MeiliURL, cfg.Demo, cfg.SMTPURL = dir, "", "", true, ""
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	a, err := app.Open(ctx, cfg, quiet, version)
-	if err != nil {
-		return err
-	}
-	defer a.Close(context.Background())
-	if _, err := a.LoadDemo(ctx); err != nil {
-		return err
-	}
-	if _, err := a.Indexer.Reconcile(ctx); err != nil {
-		return err
-	}
+	defer done()
 	set, err := seeds.LoadSearchEval()
 	if err != nil {
 		return err
