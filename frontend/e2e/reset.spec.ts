@@ -166,6 +166,17 @@ for (const lang of LANGS) {
     await expect(page).toHaveURL(/\/organization/);
     await expect(page.getByRole('heading', { level: 1, name: orgName })).toBeVisible();
     await expect(page.getByText('4700234561').first()).toBeVisible();
+    // The owner adds the scan of the registration certificate.
+    const certificate = page.getByTestId('org-certificate');
+    await expect(certificate).toContainText(T.orgCertificate.none);
+    await page.getByLabel(T.orgCertificate.upload).setInputFiles({
+      name: 'giay-chung-nhan-dkdn.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
+    await expect(page.getByText(fmt(T.orgCertificate.uploaded, { name: 'giay-chung-nhan-dkdn.pdf' }))).toBeVisible();
+    await expect(certificate).toContainText('giay-chung-nhan-dkdn.pdf');
+    await expect(page.getByLabel(T.orgCertificate.replace)).toBeAttached();
     await shot(page, lang, 'acct-06-organization-evidence-owner');
     await logout(page, lang);
 
@@ -184,6 +195,13 @@ for (const lang of LANGS) {
     await expect(page.getByTestId('tax-code-shared')).toContainText(lang === 'vi' ? 'Hợp tác xã Miến dong Côn Minh' : 'Hợp tác xã Miến dong Côn Minh');
     await expect(page.getByText('Hoàng Văn Minh').first()).toBeVisible();
     await expect(page.getByText('https://chethai.vn')).toBeVisible();
+    // The officer reads the certificate scan before deciding.
+    const scan = page.getByTestId('org-certificate');
+    await expect(scan).toContainText('giay-chung-nhan-dkdn.pdf');
+    await expect(scan.getByTestId('org-certificate-input')).toHaveCount(0);
+    const download = page.waitForEvent('download');
+    await scan.getByRole('button', { name: fmt(T.files.downloadNamed, { name: 'giay-chung-nhan-dkdn.pdf' }) }).click();
+    expect((await download).suggestedFilename()).toBe('giay-chung-nhan-dkdn.pdf');
     await shot(page, lang, 'acct-08-organization-officer');
     await page.getByRole('button', { name: T.acct.decide.verify }).click();
     await expect(page.getByText(fmt(T.acct.decide.verified, { name: orgName }))).toBeVisible();

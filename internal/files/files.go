@@ -89,10 +89,11 @@ type File struct {
 
 // Owner types: what a file belongs to. Its visibility follows the owner's.
 const (
-	OwnerListing     = "listing"
-	OwnerTransfer    = "transfer"
-	OwnerApplication = "application"
-	OwnerReport      = "report" // evidence of an agency's annual report
+	OwnerListing      = "listing"
+	OwnerTransfer     = "transfer"
+	OwnerApplication  = "application"
+	OwnerReport       = "report"       // evidence of an agency's annual report
+	OwnerOrganization = "organization" // an organisation's certificate
 )
 
 // Owner is what a file belongs to.

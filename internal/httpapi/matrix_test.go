@@ -262,6 +262,10 @@ var matrix = []row{
 	{method: "PATCH", path: "/organizations/:id", url: fixed("/api/v1/organizations/" + enterpriseOrg),
 		body: func(*fixture, string) any { return map[string]string{"name": "Tên mới", "kind": "enterprise"} },
 		want: only(map[string]int{"enterprise": 409}, 403)}, // verified_locked: past the permission check
+	{method: "POST", path: "/organizations/:id/certificate", url: fixed("/api/v1/organizations/" + enterpriseOrg + "/certificate"),
+		want: only(map[string]int{"enterprise": 409}, 403)}, // verified_locked: past the permission check
+	{method: "DELETE", path: "/organizations/:id/certificate", url: fixed("/api/v1/organizations/" + enterpriseOrg + "/certificate"),
+		want: only(map[string]int{"enterprise": 409}, 403)},
 	{method: "POST", path: "/organizations/:id/verify", url: func(f *fixture, _ string) string {
 		return "/api/v1/organizations/" + f.pending() + "/verify"
 	}, want: only(map[string]int{"officer": 200, "admin": 200}, 403)},

@@ -58,6 +58,7 @@ var problemTitles = map[string]text{
 	"file_too_large":         {"Tệp quá lớn: ảnh tối đa 5 MiB, PDF tối đa 10 MiB.", "The file is too large: images up to 5 MiB, PDFs up to 10 MiB."},
 	"last_owner":             {"Không thể gỡ chủ sở hữu cuối cùng của tổ chức.", "The last owner of an organisation cannot be removed."},
 	"invalid_transition":     {"Không thể chuyển sang trạng thái này từ trạng thái hiện tại.", "This change is not possible from the current state."},
+	"certificate_not_found":  {"Tổ chức chưa có bản chụp giấy chứng nhận này.", "The organisation has no such certificate scan."},
 	"verified_locked":        {"Tổ chức đã xác minh không thể tự sửa thông tin; hãy liên hệ Sở.", "A verified organisation cannot change these details itself; contact the department."},
 	"version_mismatch":       {"Dữ liệu đã được người khác thay đổi; hãy tải lại.", "Someone else changed this meanwhile; reload it."},
 	"body_too_large":         {"Nội dung yêu cầu quá lớn.", "The request body is too large."},

@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/files"
 	"github.com/techmart-vn/techmart/internal/org"
 )
 
@@ -86,4 +87,68 @@ func (s *Server) sendOrg(c *fiber.Ctx, p *auth.Principal, o org.Organization) er
 	}
 	setETag(c, o.Version)
 	return c.JSON(out)
+}
+
+// uploadOrgCertificate stores the scan of an organisation's certificate
+// (its owners, as for the evidence; If-Match optional). It replaces the
+// previous scan, whose file is deleted once the new one is attached.
+func (s *Server) uploadOrgCertificate(c *fiber.Ctx) error {
+	v, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	p, id := principal(c), c.Params("id")
+	o, err := s.d.Orgs.View(c.UserContext(), p, id)
+	if err != nil {
+		return err
+	}
+	if err := org.MayEdit(p, &o); err != nil {
+		return err // before the upload is stored
+	}
+	data, name, err := formFile(c)
+	if err != nil {
+		return err
+	}
+	saved, err := s.d.Files.Save(c.UserContext(), files.Owner{Type: files.OwnerOrganization, ID: id}, p.User.ID, name, data)
+	if err != nil {
+		return err
+	}
+	o, old, err := s.d.Orgs.SetCertificate(c.UserContext(), p, id, org.Certificate{ID: saved.ID, Name: saved.Name, Size: saved.Size}, v)
+	if err != nil {
+		_ = s.d.Files.Delete(c.Context(), saved)
+		return err
+	}
+	if old != nil {
+		if f, err := s.d.Files.Get(c.UserContext(), old.ID); err == nil && f.Owner() == (files.Owner{Type: files.OwnerOrganization, ID: id}) {
+			if err := s.d.Files.Delete(c.UserContext(), f); err != nil {
+				return err
+			}
+		}
+	}
+	c.Status(fiber.StatusCreated)
+	return s.sendOrg(c, p, o)
+}
+
+// deleteOrgCertificate removes the scan of an organisation's certificate
+// and its file (its owners; If-Match optional).
+func (s *Server) deleteOrgCertificate(c *fiber.Ctx) error {
+	v, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	p, id := principal(c), c.Params("id")
+	o, err := s.d.Orgs.View(c.UserContext(), p, id)
+	if err != nil {
+		return err
+	}
+	if err := org.MayEdit(p, &o); err != nil {
+		return err
+	}
+	if o.Evidence.Certificate == nil {
+		return org.ErrNoCertificate
+	}
+	return s.removeOwnedFile(c, files.OwnerOrganization, id, o.Evidence.Certificate.ID, func(ctx context.Context, p *auth.Principal, id, fileID string) error {
+		_, err := s.d.Orgs.RemoveCertificate(ctx, p, id, fileID, v)
+		return err
+	})
 }

@@ -180,7 +180,13 @@ func (s *Server) deleteTransferFile(c *fiber.Ctx) error {
 // deleteOwnedFile removes a file of an owner of kind: the owner lets go
 // of it first (checking who may), then the file goes.
 func (s *Server) deleteOwnedFile(c *fiber.Ctx, kind string, detach func(ctx context.Context, p *auth.Principal, id, fileID string) error) error {
-	p, id, fileID := principal(c), c.Params("id"), c.Params("fileId")
+	return s.removeOwnedFile(c, kind, c.Params("id"), c.Params("fileId"), detach)
+}
+
+// removeOwnedFile is deleteOwnedFile for a file named other than by the
+// path's fileId.
+func (s *Server) removeOwnedFile(c *fiber.Ctx, kind, id, fileID string, detach func(ctx context.Context, p *auth.Principal, id, fileID string) error) error {
+	p := principal(c)
 	f, err := s.d.Files.Get(c.UserContext(), fileID)
 	if err != nil || f.Owner() != (files.Owner{Type: kind, ID: id}) {
 		return files.ErrNotFound
@@ -196,7 +202,8 @@ func (s *Server) deleteOwnedFile(c *fiber.Ctx, kind string, detach func(ctx cont
 
 // fileVisible reports whether p may download f: a listing's file as the
 // listing, a transfer's document to the transfer's parties and officers, an
-// application's document to the applicant and officers.
+// application's document to the applicant and officers, an organisation's
+// certificate to its members and officers.
 func (s *Server) fileVisible(ctx context.Context, p *auth.Principal, f files.File) (bool, error) {
 	var err error
 	switch o := f.Owner(); o.Type {
@@ -208,6 +215,14 @@ func (s *Server) fileVisible(ctx context.Context, p *auth.Principal, f files.Fil
 		_, err = s.d.Support.GetApplication(ctx, p, o.ID)
 	case files.OwnerReport:
 		_, err = s.d.Reports.Get(ctx, p, o.ID)
+	case files.OwnerOrganization:
+		if p == nil {
+			return false, nil
+		}
+		_, err = s.d.Orgs.View(ctx, p, o.ID)
+		if e, ok := errs.As(err); ok && e.Kind == errs.Forbidden {
+			return false, nil
+		}
 	default:
 		return false, nil
 	}

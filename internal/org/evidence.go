@@ -30,7 +30,18 @@ type Evidence struct {
 	Phone               string `bson:"phone,omitempty" json:"phone,omitempty" rule:"max=20"`
 	Website             string `bson:"website,omitempty" json:"website,omitempty" rule:"max=200"`
 	LegalRepresentative string `bson:"legalRepresentative,omitempty" json:"legalRepresentative,omitempty" rule:"max=120"`
-	CertificateFileID   string `bson:"certificateFileId,omitempty" json:"certificateFileId,omitempty" rule:"max=24"`
+	// Certificate is set and removed only through the organisation's
+	// certificate routes; a value sent with the other fields is ignored.
+	Certificate *Certificate `bson:"certificate,omitempty" json:"certificate,omitempty"`
+}
+
+// Certificate is the stored scan of the business registration certificate
+// or establishment decision: a file of the files service, owned by the
+// organisation, downloadable at /api/v1/files/{id}.
+type Certificate struct {
+	ID   string `bson:"id" json:"id"`
+	Name string `bson:"name" json:"name"`
+	Size int    `bson:"size" json:"size"`
 }
 
 var evidenceRules = validate.RulesOf[Evidence]()
@@ -65,9 +76,6 @@ func CheckEvidence(c *validate.Checker, prefix string, e *Evidence, communes []s
 	e.LegalRepresentative = validate.Text(e.LegalRepresentative)
 	if e.LegalRepresentative != "" {
 		c.Name(prefix+"legalRepresentative", e.LegalRepresentative, 2, evidenceRules.Of("legalRepresentative").Max)
-	}
-	if e.CertificateFileID != "" && len(e.CertificateFileID) != 24 {
-		c.Add(prefix+"certificateFileId", "invalid_choice")
 	}
 }
 
@@ -178,7 +186,6 @@ func evidenceChanges(a, b Evidence) map[string]audit.Change {
 		{"registrationDate", a.RegistrationDate, b.RegistrationDate}, {"commune", a.Commune, b.Commune},
 		{"street", a.Street, b.Street}, {"phone", a.Phone, b.Phone}, {"website", a.Website, b.Website},
 		{"legalRepresentative", a.LegalRepresentative, b.LegalRepresentative},
-		{"certificateFileId", a.CertificateFileID, b.CertificateFileID},
 	} {
 		if f.from != f.to {
 			out[f.name] = audit.Change{From: f.from, To: f.to}

@@ -28,6 +28,7 @@ var (
 	ErrInvitationNotFound = errs.New(errs.NotFound, "invitation_not_found")
 	ErrEmailMismatch      = errs.Field("token", "email_mismatch")
 	ErrVerifiedLocked     = errs.New(errs.Conflict, "verified_locked")
+	ErrNoCertificate      = errs.New(errs.NotFound, "certificate_not_found")
 )
 
 // InvitationTTL is how long an invitation link stays valid.
@@ -88,6 +89,7 @@ func CheckNew(c *validate.Checker, prefix string, name, kind *string) {
 // for a registration; seeds may create verified ones).
 func (s *Service) Create(ctx context.Context, owner auth.User, name, kind, status string, ev Evidence) (Organization, error) {
 	now := s.now().UTC()
+	ev.Certificate = nil // uploaded later, through SetCertificate
 	o := Organization{
 		ID: store.NewID(), Name: validate.Text(name), Kind: kind, Status: status, Evidence: ev,
 		Members:     []Member{{UserID: owner.ID, Email: owner.Email, FullName: owner.FullName, Role: RoleOwner, JoinedAt: now}},
@@ -253,11 +255,8 @@ func (s *Service) Update(ctx context.Context, p *auth.Principal, id, name, kind 
 	var changes map[string]audit.Change
 	o, err := store.Modify(ctx, s.s, Collection, id, ifVersion, func(o *Organization) error {
 		changes = map[string]audit.Change{} // Modify may run this again after a lost race
-		if !o.IsOwner(p.User.ID) {
-			return errs.ErrForbidden
-		}
-		if o.Status == StatusVerified {
-			return ErrVerifiedLocked
+		if err := MayEdit(p, o); err != nil {
+			return err
 		}
 		if o.Name != name {
 			changes["name"] = audit.Change{From: o.Name, To: name}
@@ -269,7 +268,9 @@ func (s *Service) Update(ctx context.Context, p *auth.Principal, id, name, kind 
 			for field, ch := range evidenceChanges(o.Evidence, *ev) {
 				changes[field] = ch
 			}
+			cert := o.Evidence.Certificate
 			o.Evidence = *ev
+			o.Evidence.Certificate = cert
 		}
 		if o.Status == StatusRejected {
 			changes["status"] = audit.Change{From: o.Status, To: StatusPending}
@@ -285,6 +286,66 @@ func (s *Service) Update(ctx context.Context, p *auth.Principal, id, name, kind 
 		s.record(ctx, audit.Entry{Actor: p.Actor(), Action: audit.OrgUpdate, Subject: subject(o), Changes: changes})
 	}
 	return o, nil
+}
+
+// MayEdit reports whether p may change o's name, kind and evidence: its
+// owners, until it is verified.
+func MayEdit(p *auth.Principal, o *Organization) error {
+	if !o.IsOwner(p.User.ID) {
+		return errs.ErrForbidden
+	}
+	if o.Status == StatusVerified {
+		return ErrVerifiedLocked
+	}
+	return nil
+}
+
+// SetCertificate attaches the scan of the organisation's certificate
+// (owners, as MayEdit). It returns the organisation and the certificate it
+// replaced, whose file the caller deletes. ifVersion 0 skips the version
+// check.
+func (s *Service) SetCertificate(ctx context.Context, p *auth.Principal, id string, cert Certificate, ifVersion int64) (Organization, *Certificate, error) {
+	return s.certificate(ctx, p, id, ifVersion, func(*Certificate) (*Certificate, error) { return &cert, nil })
+}
+
+// RemoveCertificate removes the certificate whose file is fileID (owners,
+// as MayEdit); the caller deletes the file.
+func (s *Service) RemoveCertificate(ctx context.Context, p *auth.Principal, id, fileID string, ifVersion int64) (Organization, error) {
+	o, _, err := s.certificate(ctx, p, id, ifVersion, func(old *Certificate) (*Certificate, error) {
+		if old == nil || old.ID != fileID {
+			return nil, ErrNoCertificate
+		}
+		return nil, nil
+	})
+	return o, err
+}
+
+func (s *Service) certificate(ctx context.Context, p *auth.Principal, id string, ifVersion int64, next func(old *Certificate) (*Certificate, error)) (Organization, *Certificate, error) {
+	var old, cert *Certificate
+	o, err := store.Modify(ctx, s.s, Collection, id, ifVersion, func(o *Organization) error {
+		if err := MayEdit(p, o); err != nil {
+			return err
+		}
+		var err error
+		old = o.Evidence.Certificate
+		if cert, err = next(old); err != nil {
+			return err
+		}
+		o.Evidence.Certificate = cert
+		return nil
+	})
+	if err != nil {
+		return o, nil, s.mapErr(err)
+	}
+	name := func(c *Certificate) any {
+		if c == nil {
+			return nil
+		}
+		return c.Name
+	}
+	s.record(ctx, audit.Entry{Actor: p.Actor(), Action: audit.OrgUpdate, Subject: subject(o),
+		Changes: map[string]audit.Change{"certificate": {From: name(old), To: name(cert)}}})
+	return o, old, nil
 }
 
 // Invited is the result of an invitation: the link to pass on when no e-mail

@@ -140,6 +140,14 @@ export const endpoints = {
   /** Owners correct name and kind before verification; a rejected organisation returns to pending. */
   updateOrganization: (id: string, changes: { name: string; kind: OrgKind; evidence?: Organization['evidence'] }, version?: number) =>
     api.patch<OrganizationDetail>(`/organizations/${enc(id)}`, changes, { headers: version ? ifMatch(version) : {} }),
+  /** The scan of the organisation's certificate, replacing the previous one (owners, before verification). */
+  uploadOrgCertificate: (id: string, file: File, version: number) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api.post<OrganizationDetail>(`/organizations/${enc(id)}/certificate`, form, { headers: ifMatch(version) });
+  },
+  deleteOrgCertificate: (id: string, version: number) =>
+    api.del(`/organizations/${enc(id)}/certificate`, { headers: ifMatch(version) }),
   verify: (id: string, version: number) =>
     api.post<OrganizationDetail>(`/organizations/${enc(id)}/verify`, undefined, { headers: ifMatch(version) }),
   reject: (id: string, version: number, reason: string) =>

@@ -104,9 +104,6 @@ export const limits = {
     "minimum": 2000,
     "maximum": 2100
   },
-  "Organization.evidence.certificateFileId": {
-    "maxLength": 24
-  },
   "Organization.evidence.commune": {
     "maxLength": 60
   },
@@ -127,9 +124,6 @@ export const limits = {
   },
   "Organization.evidence.website": {
     "maxLength": 200
-  },
-  "OrganizationUpdate.evidence.certificateFileId": {
-    "maxLength": 24
   },
   "OrganizationUpdate.evidence.commune": {
     "maxLength": 60
@@ -388,9 +382,6 @@ export const limits = {
   "Reason.reason": {
     "minLength": 5,
     "maxLength": 2000
-  },
-  "Registration.organization.evidence.certificateFileId": {
-    "maxLength": 24
   },
   "Registration.organization.evidence.commune": {
     "maxLength": 60

@@ -43,15 +43,14 @@ export function evidenceValues(e?: Evidence): EvidenceValues {
   };
 }
 
-/** What the server receives; empty fields are left out. */
-export function evidenceInput(v: EvidenceValues, keep?: Evidence): Evidence {
+/** What the server receives; empty fields are left out (the certificate scan has its own route). */
+export function evidenceInput(v: EvidenceValues): Evidence {
   const out: Evidence = {};
   for (const f of EVIDENCE_FIELDS) {
     const s = v[f].trim();
     if (!s) continue;
     out[f] = f === 'registrationDate' ? (parseDayInput(s) ?? s) : s;
   }
-  if (keep?.certificateFileId) out.certificateFileId = keep.certificateFileId;
   return out;
 }
 

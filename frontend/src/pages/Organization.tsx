@@ -15,6 +15,7 @@ import {
 } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { CopyButton } from '../components/CopyButton';
+import { OrgCertificate } from '../components/OrgCertificate';
 import { DataTable } from '../components/DataTable';
 import { Dialog } from '../components/Dialog';
 import { FormAlert, SelectField, TextField } from '../components/Fields';
@@ -203,6 +204,17 @@ function OrganizationView({ id, flash }: { id: string; flash: string | null }) {
       <section className="section" aria-labelledby="evidence-title">
         <h2 id="evidence-title">{t('acct.evidence.section')}</h2>
         <EvidenceFacts org={org} />
+        <OrgCertificate
+          org={org}
+          onChanged={(updated) => {
+            setData(updated);
+            setNotice(t('orgCertificate.uploaded', { name: updated.evidence?.certificate?.name ?? '' }));
+          }}
+          onRemoved={() => {
+            setNotice(t('orgCertificate.removed'));
+            void reload();
+          }}
+        />
       </section>
 
       {(org.can?.verify || org.can?.reject) && (
@@ -350,7 +362,7 @@ function OrganizationEditForm({
     try {
       const updated = await endpoints.updateOrganization(
         org.id,
-        { name: values.name.trim(), kind: values.kind as OrgKind, evidence: evidenceInput(evidence, org.evidence) },
+        { name: values.name.trim(), kind: values.kind as OrgKind, evidence: evidenceInput(evidence) },
         org.version,
       );
       onSaved(updated, resubmit);

@@ -283,3 +283,57 @@ describe('Leaving', () => {
     expect(await within(dialog).findByText('Tư cách thành viên đang bị khóa.')).toBeTruthy();
   });
 });
+
+describe('Certificate scan', () => {
+  const cert = { id: 'f1', name: 'giay-dkkd.pdf', size: 2048 };
+  const withCert = (role: 'owner' | 'member', edit: boolean, c?: typeof cert) => ({
+    ...org(role),
+    evidence: c ? { certificate: c } : {},
+    can: { verify: false, reject: false, edit },
+  });
+
+  it('an owner uploads the scan; the page shows its name and the notice', async () => {
+    const { calls } = session('owner', {
+      'GET /organizations/o1': () => json(200, withCert('owner', true), { ETag: '"2"' }),
+      'POST /organizations/o1/certificate': () => json(201, { ...withCert('owner', true, cert), version: 3 }, { ETag: '"3"' }),
+    });
+    renderApp(<OrganizationPage />, { path: '/organization', route: '/organization' });
+    const box = await screen.findByTestId('org-certificate');
+    expect(within(box).getByText('Chưa tải lên.')).toBeTruthy();
+    const input = within(box).getByLabelText('Tải lên bản chụp') as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(['%PDF-1.4'], 'giay-dkkd.pdf', { type: 'application/pdf' })] } });
+    expect(await within(box).findByText('giay-dkkd.pdf')).toBeTruthy();
+    expect(screen.getByText('Đã tải lên “giay-dkkd.pdf”.')).toBeTruthy();
+    const post = calls.find((c) => c.method === 'POST' && c.path === '/organizations/o1/certificate')!;
+    expect(post.headers['if-match']).toBe('"2"');
+    expect(within(box).getByLabelText('Thay bản chụp')).toBeTruthy();
+  });
+
+  it('shows an officer or a member the scan to download, with no upload or removal', async () => {
+    session('member', { 'GET /organizations/o1': () => json(200, withCert('member', false, cert), { ETag: '"2"' }) });
+    renderApp(<OrganizationPage />, { path: '/organization', route: '/organization' });
+    const box = await screen.findByTestId('org-certificate');
+    expect(within(box).getByText('giay-dkkd.pdf')).toBeTruthy();
+    expect(within(box).getByRole('button', { name: 'Tải về giay-dkkd.pdf' })).toBeTruthy();
+    expect(within(box).queryByRole('button', { name: /^Xóa/ })).toBeNull();
+    expect(within(box).queryByTestId('org-certificate-input')).toBeNull();
+  });
+
+  it('an owner removes the scan after confirming', async () => {
+    let removed = false;
+    const { calls } = session('owner', {
+      'GET /organizations/o1': () => json(200, withCert('owner', true, removed ? undefined : cert), { ETag: '"2"' }),
+      'DELETE /organizations/o1/certificate': () => {
+        removed = true;
+        return new Response(null, { status: 204 });
+      },
+    });
+    renderApp(<OrganizationPage />, { path: '/organization', route: '/organization' });
+    const box = await screen.findByTestId('org-certificate');
+    fireEvent.click(within(box).getByRole('button', { name: 'Xóa giay-dkkd.pdf' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Xóa' }));
+    expect(await screen.findByText('Đã gỡ bản chụp giấy chứng nhận.')).toBeTruthy();
+    await waitFor(() => expect(within(screen.getByTestId('org-certificate')).getByText('Chưa tải lên.')).toBeTruthy());
+    expect(calls.some((c) => c.method === 'DELETE' && c.path === '/organizations/o1/certificate' && c.headers['if-match'] === '"2"')).toBe(true);
+  });
+});
