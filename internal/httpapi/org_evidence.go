@@ -120,8 +120,11 @@ func (s *Server) uploadOrgCertificate(c *fiber.Ctx) error {
 	}
 	if old != nil {
 		if f, err := s.d.Files.Get(c.UserContext(), old.ID); err == nil && f.Owner() == (files.Owner{Type: files.OwnerOrganization, ID: id}) {
-			if err := s.d.Files.Delete(c.UserContext(), f); err != nil {
-				return err
+			// The new certificate is saved and answered; a previous file
+			// that could not be removed is only logged (an orphan, not a
+			// failed request).
+			if err := s.d.Files.Delete(c.UserContext(), f); err != nil && s.d.Logger != nil {
+				s.d.Logger.Warn("previous certificate file not removed", "organization", id, "file", f.ID, "err", err)
 			}
 		}
 	}

@@ -201,6 +201,9 @@ export function DocumentItem({
   const info = known ?? fetched;
   const [error, setError] = useState<string | null>(null);
   const name = info.name ?? t('files.documentN', { n: index + 1 });
+  // The badge names the file's type from its name (a certificate may be a
+  // scanned image); documents without a known name are PDFs.
+  const badge = /\.([a-z0-9]{2,4})$/i.exec(info.name ?? '')?.[1]?.toUpperCase() ?? 'PDF';
 
   async function download() {
     setError(null);
@@ -221,7 +224,7 @@ export function DocumentItem({
 
   return (
     <li className="doc-item">
-      <span className="doc-icon" aria-hidden="true">PDF</span>
+      <span className="doc-icon" aria-hidden="true">{badge}</span>
       <span className="doc-name">
         <span className="strong break">{name}</span>
         {info.size !== undefined && <span className="muted small"> · {formatFileSize(info.size, i18n.language)}</span>}

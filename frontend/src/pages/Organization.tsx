@@ -152,7 +152,7 @@ function OrganizationView({ id, flash }: { id: string; flash: string | null }) {
 
   return (
     <section className="page">
-      <p className="eyebrow">{t('organization.title')}</p>
+      <p className="eyebrow">{mine ? t('organization.title') : t('organization.other')}</p>
       <h1>{org.name}</h1>
       <div ref={noticeRef} tabIndex={-1} className="notice-anchor">
         <Notice message={notice ?? flash} />

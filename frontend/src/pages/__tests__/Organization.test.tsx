@@ -93,6 +93,19 @@ describe('My organisation', () => {
     expect(input.getAttribute('aria-invalid')).toBe('true');
   });
 
+  it("titles another organisation's page for an officer without calling it theirs", async () => {
+    localStorage.setItem('techmart.refresh', 'R');
+    mockApi({
+      'POST /auth/refresh': () => json(200, { accessToken: 'A', refreshToken: 'R2', expiresIn: 900, tokenType: 'Bearer' }),
+      'GET /me': () => json(200, { user: { id: 'off', email: 'officer@so.vn', fullName: 'Cán bộ Sở', roles: ['officer'], createdAt: '2025-01-01T00:00:00Z' }, organizations: [] }),
+      'GET /organizations/o1': () => json(200, org('member'), { ETag: '"2"' }),
+    });
+    renderApp(<OrganizationPage />, { path: '/organization/:id', route: '/organization/o1' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'HTX Chè Shan tuyết' })).toBeTruthy();
+    expect(screen.getByText('Tổ chức', { selector: '.eyebrow' })).toBeTruthy();
+    expect(screen.queryByText('Tổ chức của tôi', { selector: '.eyebrow' })).toBeNull();
+  });
+
   it('gives members no owner tools', async () => {
     session('member');
     renderApp(<OrganizationPage />, { path: '/organization', route: '/organization' });
