@@ -187,7 +187,7 @@ function OrganizationView({ id, flash }: { id: string; flash: string | null }) {
         )}
       </dl>
 
-      <StatusExplanation org={org} canEdit={canEdit} editing={editing} onEdit={startEditing} />
+      <StatusExplanation org={org} member={!!mine} canEdit={canEdit} editing={editing} onEdit={startEditing} />
 
       {canEdit && editing && (
         <OrganizationEditForm
@@ -254,11 +254,18 @@ function OrganizationView({ id, flash }: { id: string; flash: string | null }) {
 
 function StatusExplanation({
   org,
+  member,
   canEdit,
   editing,
   onEdit,
 }: {
   org: OrganizationDetail;
+  /**
+   * The viewer belongs to the organisation. The explanations speak to its
+   * members ("your organisation…"); staff reading another organisation's
+   * page see its status in the facts and only the reason of a rejection.
+   */
+  member: boolean;
   /** The viewer is an owner who may correct the details. */
   canEdit: boolean;
   /** The edit form is open (its button is not needed then). */
@@ -266,6 +273,16 @@ function StatusExplanation({
   onEdit: () => void;
 }) {
   const { t } = useTranslation();
+  if (!member) {
+    if (org.status !== 'rejected') return null;
+    return (
+      <div className="alert alert-error status-note">
+        <h2 className="h3">{t('organization.rejectedTitle')}</h2>
+        <p>{t('organization.rejectedText')}</p>
+        {org.rejectReason && <blockquote className="reason">{org.rejectReason}</blockquote>}
+      </div>
+    );
+  }
   if (org.status === 'pending') {
     return (
       <div className="alert alert-info status-note">

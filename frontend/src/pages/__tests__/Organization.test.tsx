@@ -104,6 +104,9 @@ describe('My organisation', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'HTX Chè Shan tuyết' })).toBeTruthy();
     expect(screen.getByText('Tổ chức', { selector: '.eyebrow' })).toBeTruthy();
     expect(screen.queryByText('Tổ chức của tôi', { selector: '.eyebrow' })).toBeNull();
+    // The explanation speaks to members; an officer reads the reason only.
+    expect(screen.getByText('Thiếu giấy chứng nhận đăng ký')).toBeTruthy();
+    expect(screen.queryByText(/tổ chức của bạn/i)).toBeNull();
   });
 
   it('gives members no owner tools', async () => {
