@@ -44,15 +44,28 @@ func bombPNG() []byte {
 	return b.Bytes()
 }
 
-func upload(t *testing.T, h *apptest.Harness, tok, listingID, name string, data []byte) apptest.Response {
+// smallPDF is the smallest document the file checks accept as a PDF.
+var smallPDF = []byte("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+
+// postFile posts data as the multipart field "file" named name to path,
+// with the form fields given (a report's target, a checklist code).
+func postFile(t *testing.T, h *apptest.Harness, tok, path, name string, data []byte, fields map[string]string) apptest.Response {
 	t.Helper()
 	var body bytes.Buffer
 	w := multipart.NewWriter(&body)
+	for k, v := range fields {
+		_ = w.WriteField(k, v)
+	}
 	part, _ := w.CreateFormFile("file", name)
 	part.Write(data)
 	w.Close()
-	return h.Do(R{Method: "POST", Path: "/api/v1/listings/" + listingID + "/files", Token: tok, Body: body.Bytes(),
+	return h.Do(R{Method: "POST", Path: path, Token: tok, Body: body.Bytes(),
 		Headers: map[string]string{"Content-Type": w.FormDataContentType()}})
+}
+
+func upload(t *testing.T, h *apptest.Harness, tok, listingID, name string, data []byte) apptest.Response {
+	t.Helper()
+	return postFile(t, h, tok, "/api/v1/listings/"+listingID+"/files", name, data, nil)
 }
 
 // TestUploadMemoryBudget: an image is refused from its header when decoding

@@ -1,9 +1,7 @@
 package httpapi_test
 
 import (
-	"bytes"
 	"context"
-	"mime/multipart"
 	"net/http"
 	"slices"
 	"strings"
@@ -618,13 +616,7 @@ func TestTransferDocuments(t *testing.T) {
 	ent, officer, reviewer := h.Demo("enterprise"), h.Demo("officer"), h.Demo("reviewer")
 	r := h.Do(R{Method: "POST", Path: "/api/v1/transfers", Token: officer.Access, Body: transferBody()})
 	id := r.JSON(t)["id"].(string)
-	var body bytes.Buffer
-	w := multipart.NewWriter(&body)
-	part, _ := w.CreateFormFile("file", "hop-dong.pdf")
-	part.Write([]byte("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"))
-	w.Close()
-	up := h.Do(R{Method: "POST", Path: "/api/v1/transfers/" + id + "/files", Token: ent.Access, Body: body.Bytes(),
-		Headers: map[string]string{"Content-Type": w.FormDataContentType()}})
+	up := postFile(t, h, ent.Access, "/api/v1/transfers/"+id+"/files", "hop-dong.pdf", smallPDF, nil)
 	if up.Status != 201 {
 		t.Fatalf("upload: %d %s", up.Status, up.Body)
 	}

@@ -2,7 +2,6 @@ package httpapi_test
 
 import (
 	"bytes"
-	"mime/multipart"
 	"strings"
 	"testing"
 
@@ -13,13 +12,7 @@ import (
 // uploadCertificate posts data as an organisation's certificate scan.
 func uploadCertificate(t *testing.T, h *apptest.Harness, tok, orgID, name string, data []byte) apptest.Response {
 	t.Helper()
-	var body bytes.Buffer
-	w := multipart.NewWriter(&body)
-	part, _ := w.CreateFormFile("file", name)
-	part.Write(data)
-	w.Close()
-	return h.Do(R{Method: "POST", Path: "/api/v1/organizations/" + orgID + "/certificate", Token: tok, Body: body.Bytes(),
-		Headers: map[string]string{"Content-Type": w.FormDataContentType()}})
+	return postFile(t, h, tok, "/api/v1/organizations/"+orgID+"/certificate", name, data, nil)
 }
 
 // An owner uploads the scan of the registration certificate; the

@@ -93,17 +93,10 @@ func (s *Server) sendOrg(c *fiber.Ctx, p *auth.Principal, o org.Organization) er
 // (its owners, as for the evidence; If-Match optional). It replaces the
 // previous scan, whose file is deleted once the new one is attached.
 func (s *Server) uploadOrgCertificate(c *fiber.Ctx) error {
-	v, err := ifMatch(c)
-	if err != nil {
-		return err
-	}
 	p, id := principal(c), c.Params("id")
-	o, err := s.d.Orgs.View(c.UserContext(), p, id)
+	o, v, err := s.editableOrg(c, p, id) // before the upload is stored
 	if err != nil {
 		return err
-	}
-	if err := org.MayEdit(p, &o); err != nil {
-		return err // before the upload is stored
 	}
 	data, name, err := formFile(c)
 	if err != nil {
@@ -135,16 +128,9 @@ func (s *Server) uploadOrgCertificate(c *fiber.Ctx) error {
 // deleteOrgCertificate removes the scan of an organisation's certificate
 // and its file (its owners; If-Match optional).
 func (s *Server) deleteOrgCertificate(c *fiber.Ctx) error {
-	v, err := ifMatch(c)
-	if err != nil {
-		return err
-	}
 	p, id := principal(c), c.Params("id")
-	o, err := s.d.Orgs.View(c.UserContext(), p, id)
+	o, v, err := s.editableOrg(c, p, id)
 	if err != nil {
-		return err
-	}
-	if err := org.MayEdit(p, &o); err != nil {
 		return err
 	}
 	if o.Evidence.Certificate == nil {
@@ -154,4 +140,21 @@ func (s *Server) deleteOrgCertificate(c *fiber.Ctx) error {
 		_, err := s.d.Orgs.RemoveCertificate(ctx, p, id, fileID, v)
 		return err
 	})
+}
+
+// editableOrg reads the organisation id for p, with the request's optional
+// If-Match version, when p may change its evidence.
+func (s *Server) editableOrg(c *fiber.Ctx, p *auth.Principal, id string) (org.Organization, int64, error) {
+	v, err := ifMatch(c)
+	if err != nil {
+		return org.Organization{}, 0, err
+	}
+	o, err := s.d.Orgs.View(c.UserContext(), p, id)
+	if err != nil {
+		return org.Organization{}, 0, err
+	}
+	if err := org.MayEdit(p, &o); err != nil {
+		return org.Organization{}, 0, err
+	}
+	return o, v, nil
 }

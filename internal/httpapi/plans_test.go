@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"io"
-	"mime/multipart"
 	"slices"
 	"strconv"
 	"strings"
@@ -233,13 +232,7 @@ func TestAnnualReportJourney(t *testing.T) {
 // uploadEvidence posts a small PDF for a target.
 func uploadEvidence(t *testing.T, h *apptest.Harness, tok, path, target string) apptest.Response {
 	t.Helper()
-	var body bytes.Buffer
-	w := multipart.NewWriter(&body)
-	_ = w.WriteField("target", target)
-	part, _ := w.CreateFormFile("file", "bien-ban.pdf")
-	part.Write([]byte("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"))
-	w.Close()
-	return h.Do(R{Method: "POST", Path: path, Token: tok, Body: body.Bytes(), Headers: map[string]string{"Content-Type": w.FormDataContentType()}})
+	return postFile(t, h, tok, path, "bien-ban.pdf", smallPDF, map[string]string{"target": target})
 }
 
 // docxText opens a DOCX as Word would start to: a zip whose content types

@@ -1,11 +1,9 @@
 package httpapi_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
-	"mime/multipart"
 	"slices"
 	"strings"
 	"sync"
@@ -235,13 +233,7 @@ func ids(t *testing.T, r apptest.Response) []string {
 // uploadTo posts a small PDF as multipart "file" with a checklist "code".
 func uploadTo(t *testing.T, h *apptest.Harness, tok, path, code string) apptest.Response {
 	t.Helper()
-	var body bytes.Buffer
-	w := multipart.NewWriter(&body)
-	_ = w.WriteField("code", code)
-	part, _ := w.CreateFormFile("file", code+".pdf")
-	part.Write([]byte("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"))
-	w.Close()
-	return h.Do(R{Method: "POST", Path: path, Token: tok, Body: body.Bytes(), Headers: map[string]string{"Content-Type": w.FormDataContentType()}})
+	return postFile(t, h, tok, path, code+".pdf", smallPDF, map[string]string{"code": code})
 }
 
 // appraisalQueue publishes a programme with budget for `room` approvals of
