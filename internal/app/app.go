@@ -44,6 +44,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/synonym"
 	"github.com/techmart-vn/techmart/internal/taxonomy"
 	"github.com/techmart-vn/techmart/internal/transfer"
+	"github.com/techmart-vn/techmart/internal/web"
 	"github.com/techmart-vn/techmart/seeds"
 )
 
@@ -75,9 +76,11 @@ type App struct {
 	Indicators *indicator.Engine
 	Statistics *statistics.Service
 	Results    *results.Service
-	Demo       *httpapi.Demo
-	Mail       bool
-	Version    string
+	// Site renders the public pages' heads, the sitemap and the feeds.
+	Site    *web.Site
+	Demo    *httpapi.Demo
+	Mail    bool
+	Version string
 	// Now is the platform's one clock: every service reads the time here.
 	Now func() time.Time
 }
@@ -221,6 +224,8 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 	// snapshot.
 	a.Results = results.New(a.Indicators, tax, period.Default(), a.Reports, now, results.TTL, log)
 	a.Synonyms = synonym.New(st, a.Search, a.Audit, log, now)
+	a.Site = web.New(web.Deps{Listings: a.Catalog, Orgs: a.Orgs, Programs: a.Support, Taxonomy: tax,
+		ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN})
 	if err := a.Synonyms.Start(ctx); err != nil {
 		return fail(err)
 	}
@@ -358,6 +363,7 @@ func (a *App) Server(spa fs.FS) *httpapi.Server {
 		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Files: a.Files,
 		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Plans: a.Plans, Reports: a.Reports, Synonyms: a.Synonyms, Backups: a.Backups,
 		Statistics: a.Statistics, Results: a.Results, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
+		Site: a.Site,
 	})
 }
 

@@ -690,3 +690,9 @@ func (s *Service) Visible(ctx context.Context, p *auth.Principal, id string) (bo
 	_, full, err := s.View(ctx, p, id)
 	return full, err
 }
+
+// Published lists every published listing (the sitemap and the feeds);
+// expired ones are the caller's to leave out.
+func (s *Service) Published(ctx context.Context) ([]Listing, error) {
+	return store.Find[Listing](ctx, s.s, Collection, bson.D{{Key: "state", Value: StatePublished}})
+}

@@ -42,6 +42,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/support"
 	"github.com/techmart-vn/techmart/internal/synonym"
 	"github.com/techmart-vn/techmart/internal/transfer"
+	"github.com/techmart-vn/techmart/internal/web"
 )
 
 // Demo describes the demo accounts, shown on the login page in demo mode.
@@ -85,6 +86,9 @@ type Deps struct {
 	Demo       *Demo // nil unless demo mode
 	SPA        fs.FS // the built frontend; may lack index.html
 	Mail       bool  // an SMTP server is configured
+	// Site renders the public pages' heads, robots.txt, the sitemap and
+	// the feeds.
+	Site *web.Site
 }
 
 // Limits of a request's head. Fasthttp reads the request line and the
@@ -180,7 +184,8 @@ func New(d Deps) *Server {
 	api.Get("/openapi.json", s.openAPI)
 	s.app.All("/api/*", s.noRoute)
 
-	s.app.Use(spaHandler(d.SPA))
+	s.registerWeb()
+	s.app.Use(s.spaHandler(d.SPA))
 	return s
 }
 

@@ -1,12 +1,18 @@
 package httpapi
 
 import (
+	"bytes"
+	"hash/fnv"
 	"io/fs"
 	"mime"
+	"net/url"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
+
+	"github.com/techmart-vn/techmart/internal/web"
 )
 
 // placeholder is served when the binary was built without the SPA (no Node
@@ -19,9 +25,18 @@ const placeholder = `<!doctype html><html lang="vi"><meta charset="utf-8"><title
 <p>API: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a></p></body></html>`
 
 // spaHandler serves the built SPA: files as they are (hashed assets cached
-// for a year, immutable), and index.html, never cached, for every other
-// path so the client-side router can take it.
-func spaHandler(dist fs.FS) fiber.Handler {
+// for a year, immutable), and index.html for the SPA's routes, with the
+// page's own head (internal/web) and status: 404 for a path that is no
+// route of the SPA or a listing, organisation or programme that is not
+// public, 410 for an archived listing. The SPA shows its not-found page on
+// those. Pages are "no-cache" with an ETag: the head follows the data
+// (an edit, an archive), so a cache must ask every time, and a phone that
+// has the page gets 304 without the body.
+func (s *Server) spaHandler(dist fs.FS) fiber.Handler {
+	var index []byte
+	if dist != nil {
+		index, _ = fs.ReadFile(dist, "index.html")
+	}
 	return func(c *fiber.Ctx) error {
 		if c.Method() != fiber.MethodGet && c.Method() != fiber.MethodHead {
 			c.Set(fiber.HeaderAllow, "GET, HEAD")
@@ -46,11 +61,45 @@ func spaHandler(dist fs.FS) fiber.Handler {
 		}
 		c.Set(fiber.HeaderCacheControl, "no-cache")
 		c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
-		if dist != nil {
-			if data, err := fs.ReadFile(dist, "index.html"); err == nil {
-				return c.Send(data)
-			}
+		if index == nil {
+			return c.SendString(placeholder)
 		}
-		return c.SendString(placeholder)
+		return s.page(c, index)
 	}
+}
+
+// page serves index.html with the head and status of the page at c's path.
+func (s *Server) page(c *fiber.Ctx, index []byte) error {
+	p := c.Path()
+	if p == "/index.html" {
+		p = "/"
+	}
+	lang, rest := web.SplitLang(p)
+	q := url.Values{}
+	c.Context().QueryArgs().VisitAll(func(k, v []byte) { q.Add(string(k), string(v)) })
+	r, err := s.d.Site.Render(c.UserContext(), web.Request{Base: s.baseURL(c), Lang: lang, Path: rest, Query: q})
+	if err != nil {
+		return err
+	}
+	body := web.Inject(index, r.Head)
+	c.Set(fiber.HeaderContentLanguage, lang)
+	if r.Status == fiber.StatusOK {
+		h := fnv.New64a()
+		h.Write(body)
+		tag := `W/"` + strconv.FormatUint(h.Sum64(), 36) + `"`
+		c.Set(fiber.HeaderETag, tag)
+		if inm := c.Get(fiber.HeaderIfNoneMatch); inm != "" && bytes.Contains([]byte(inm), []byte(tag)) {
+			return c.SendStatus(fiber.StatusNotModified)
+		}
+	}
+	return c.Status(r.Status).Send(body)
+}
+
+// baseURL is the address people use (TECHMART_PUBLIC_URL), or, when it is
+// not set, the one this request came to.
+func (s *Server) baseURL(c *fiber.Ctx) string {
+	if s.d.Config.PublicURL != "" {
+		return strings.TrimRight(s.d.Config.PublicURL, "/")
+	}
+	return c.Protocol() + "://" + c.Hostname()
 }

@@ -139,7 +139,8 @@ func NewWithEngine(t testing.TB, wrap func(search.Engine) search.Engine, opts ..
 	go func() { defer close(done); a.Indexer.Run(jobs, time.Hour) }()
 	t.Cleanup(func() { stop(); <-done })
 	spa := fstest.MapFS{
-		"index.html":             {Data: []byte("<!doctype html><title>Techmart SPA</title>")},
+		"index.html": {Data: []byte(`<!doctype html><html lang="vi"><head><!--techmart:head--><title>Techmart</title><!--/techmart:head--></head>` +
+			`<body><div id="root">Techmart SPA</div></body></html>`)},
 		"assets/index-abc123.js": {Data: []byte("console.log(1)")},
 	}
 	return &Harness{T: t, App: a, Server: a.Server(spa), Clock: clock, logs: logs}

@@ -1,0 +1,162 @@
+// Package web is Techmart's public face to the web outside the SPA: the
+// <head> each public page is served with (title, description, canonical,
+// hreflang, Open Graph, Twitter card, JSON-LD), the status a page answers
+// with (404 for an unknown route or a missing listing, 410 for an archived
+// one), robots.txt, the sitemap and the Atom feeds. It reads the services;
+// internal/httpapi serves what it renders.
+package web
+
+import "strings"
+
+// Page says what the server knows about a page of the SPA.
+type Page int
+
+const (
+	// PagePrivate is a page for signed-in people (or a form): served with
+	// the generic head and kept out of search engines.
+	PagePrivate Page = iota
+	// PageStatic is a public page whose head is its own title and
+	// description; listed in the sitemap when Indexed.
+	PageStatic
+	PageHome
+	PageSearch
+	PageListing
+	PageOrganization
+	PageProgram
+)
+
+// Route is one route of the SPA: its pattern as frontend/src/App.tsx writes
+// it (":name" for a parameter) and what the server does with it.
+type Route struct {
+	Pattern string
+	Page    Page
+	// Key names a static page's texts (texts.go).
+	Key string
+	// Indexed pages are in the sitemap.
+	Indexed bool
+}
+
+// Routes are the SPA's routes, declared once here. A path that matches none
+// is answered 404 (with the SPA, which shows its not-found page).
+// TestRoutesMatchTheSPA reads App.tsx and fails when the two lists differ.
+var Routes = []Route{
+	{Pattern: "/", Page: PageHome, Indexed: true},
+	{Pattern: "/search", Page: PageSearch, Indexed: true},
+	{Pattern: "/listings/:id", Page: PageListing},
+	{Pattern: "/organizations/:id", Page: PageOrganization},
+	{Pattern: "/support", Page: PageStatic, Key: "support", Indexed: true},
+	{Pattern: "/support/:id", Page: PageProgram},
+	{Pattern: "/support/dashboard", Page: PageStatic, Key: "dashboard", Indexed: true},
+	{Pattern: "/results", Page: PageStatic, Key: "results", Indexed: true},
+	{Pattern: "/register", Page: PageStatic, Key: "register"},
+	{Pattern: "/login", Page: PageStatic, Key: "login"},
+	{Pattern: "/password-reset", Page: PagePrivate},
+	{Pattern: "/invitations/:token", Page: PagePrivate},
+	{Pattern: "/listings/new", Page: PagePrivate},
+	{Pattern: "/listings/:id/edit", Page: PagePrivate},
+	{Pattern: "/my/listings", Page: PagePrivate},
+	{Pattern: "/account/password", Page: PagePrivate},
+	{Pattern: "/account/notifications", Page: PagePrivate},
+	{Pattern: "/notifications", Page: PagePrivate},
+	{Pattern: "/connections", Page: PagePrivate},
+	{Pattern: "/connections/:id", Page: PagePrivate},
+	{Pattern: "/transfers", Page: PagePrivate},
+	{Pattern: "/transfers/new", Page: PagePrivate},
+	{Pattern: "/transfers/:id", Page: PagePrivate},
+	{Pattern: "/transfers/:id/edit", Page: PagePrivate},
+	{Pattern: "/officer/transfers/new", Page: PagePrivate},
+	{Pattern: "/support/applications", Page: PagePrivate},
+	{Pattern: "/support/applications/:id", Page: PagePrivate},
+	{Pattern: "/support/applications/:id/edit", Page: PagePrivate},
+	{Pattern: "/support/applications/:id/review", Page: PagePrivate},
+	{Pattern: "/support/:id/edit", Page: PagePrivate},
+	{Pattern: "/officer/support/new", Page: PagePrivate},
+	{Pattern: "/plan", Page: PagePrivate},
+	{Pattern: "/plan/new", Page: PagePrivate},
+	{Pattern: "/plan/:id/edit", Page: PagePrivate},
+	{Pattern: "/plan/reports", Page: PagePrivate},
+	{Pattern: "/plan/reports/:id", Page: PagePrivate},
+	{Pattern: "/officer/pipeline", Page: PagePrivate},
+	{Pattern: "/officer/synonyms", Page: PagePrivate},
+	{Pattern: "/organization", Page: PagePrivate},
+	{Pattern: "/organization/:id", Page: PagePrivate},
+	{Pattern: "/officer/organizations", Page: PagePrivate},
+	{Pattern: "/officer/listings", Page: PagePrivate},
+	{Pattern: "/audit", Page: PagePrivate},
+	{Pattern: "/admin/users", Page: PagePrivate},
+	{Pattern: "/admin/backups", Page: PagePrivate},
+}
+
+// Languages: Vietnamese at the root, English under /en.
+const (
+	LangVI = "vi"
+	LangEN = "en"
+)
+
+// SplitLang returns the language a path is in and the path without the
+// language prefix: "/en/listings/x" → ("en", "/listings/x"); "/en" → ("en", "/").
+func SplitLang(p string) (lang, rest string) {
+	if p == "/en" || p == "/en/" {
+		return LangEN, "/"
+	}
+	if strings.HasPrefix(p, "/en/") {
+		return LangEN, p[len("/en"):]
+	}
+	return LangVI, p
+}
+
+// Prefix is the path prefix of lang's pages ("" or "/en").
+func Prefix(lang string) string {
+	if lang == LangEN {
+		return "/en"
+	}
+	return ""
+}
+
+// Match finds the route of a path (without its language prefix) and the
+// values of its parameters. Like React Router, a route with more literal
+// segments wins: "/listings/new" before "/listings/:id".
+func Match(p string) (Route, map[string]string, bool) {
+	if len(p) > 1 {
+		p = strings.TrimSuffix(p, "/")
+	}
+	segs := strings.Split(strings.TrimPrefix(p, "/"), "/")
+	best, bestLiterals := -1, -1
+	var bestParams map[string]string
+	for i, r := range Routes {
+		params, literals, ok := matchPattern(r.Pattern, segs)
+		if ok && literals > bestLiterals {
+			best, bestLiterals, bestParams = i, literals, params
+		}
+	}
+	if best < 0 {
+		return Route{}, nil, false
+	}
+	return Routes[best], bestParams, true
+}
+
+func matchPattern(pattern string, segs []string) (map[string]string, int, bool) {
+	ps := strings.Split(strings.TrimPrefix(pattern, "/"), "/")
+	if len(ps) != len(segs) {
+		return nil, 0, false
+	}
+	var params map[string]string
+	literals := 0
+	for i, s := range ps {
+		switch {
+		case strings.HasPrefix(s, ":"):
+			if segs[i] == "" {
+				return nil, 0, false
+			}
+			if params == nil {
+				params = map[string]string{}
+			}
+			params[s[1:]] = segs[i]
+		case s == segs[i]:
+			literals++
+		default:
+			return nil, 0, false
+		}
+	}
+	return params, literals, true
+}
