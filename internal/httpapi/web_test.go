@@ -264,20 +264,20 @@ func TestPublicPageHeads(t *testing.T) {
 	pending := createListing(t, h, inst, sturgeon())["id"].(string)
 	step(t, h, inst, pending, "submit", nil)
 	for p, want := range map[string]int{
-		"/khong-co-trang-nay":                      404,
-		"/en/no-such-page":                         404,
-		"/listings":                                404,
-		"/listings/000000000000000000000000":       404,
-		"/en/listings/000000000000000000000000":    404,
-		"/listings/" + pending:                     404,
-		"/listings/" + archived:                    410,
-		"/en/listings/" + archived:                 410,
-		"/organizations/" + pendingOrg:             404,
+		"/khong-co-trang-nay":                     404,
+		"/en/no-such-page":                        404,
+		"/listings":                               404,
+		"/listings/000000000000000000000000":      404,
+		"/en/listings/000000000000000000000000":   404,
+		"/listings/" + pending:                    404,
+		"/listings/" + archived:                   410,
+		"/en/listings/" + archived:                410,
+		"/organizations/" + pendingOrg:            404,
 		"/organizations/000000000000000000000000": 404,
-		"/support/" + draft:                        404,
-		"/support/000000000000000000000000":        404,
-		"/listings/new":                            200,
-		"/support/dashboard":                       200,
+		"/support/" + draft:                       404,
+		"/support/000000000000000000000000":       404,
+		"/listings/new":                           200,
+		"/support/dashboard":                      200,
 	} {
 		hd := fetchHead(t, h, p)
 		if hd.status != want || !strings.Contains(hd.body, `<div id="root">`) {
