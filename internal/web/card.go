@@ -251,3 +251,10 @@ func (s *Site) ListingCard(ctx context.Context, id, lang string) (CardImage, int
 	png, err := s.cards.get(ctx, tag, Card{Kicker: listingKinds[l.Kind].in(lang), Title: title, Footer: footer, Lang: lang})
 	return CardImage{PNG: png, ETag: `"` + tag + `"`}, http.StatusOK, err
 }
+
+// ForgetCards empties the cache of drawn cards (benchmarks draw anew).
+func (s *Site) ForgetCards() {
+	s.cards.mu.Lock()
+	clear(s.cards.entries)
+	s.cards.mu.Unlock()
+}

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/taxonomy"
 	"github.com/techmart-vn/techmart/internal/validate"
@@ -86,17 +85,9 @@ func (s *Site) ListingsFeed(ctx context.Context, base, lang string, f FeedFilter
 	if err := s.CheckFeedFilter(f); err != nil {
 		return nil, err
 	}
-	all, err := s.published(ctx)
+	set, err := s.public(ctx)
 	if err != nil {
 		return nil, err
-	}
-	orgs, err := s.d.Orgs.Verified(ctx)
-	if err != nil {
-		return nil, err
-	}
-	names := map[string]string{}
-	for _, o := range orgs {
-		names[o.ID] = o.Name
 	}
 	q := url.Values{}
 	if f.Kind != "" {
@@ -110,7 +101,7 @@ func (s *Site) ListingsFeed(ctx context.Context, base, lang string, f FeedFilter
 		self += "?" + q.Encode()
 	}
 	feed := s.feed(base, lang, self, s.t("feed.listings", lang), "/search")
-	for _, l := range all {
+	for _, l := range set.listings {
 		if (f.Kind != "" && l.Kind != f.Kind) || (f.Sector != "" && !slices.Contains(l.Sectors, f.Sector)) {
 			continue
 		}
@@ -125,7 +116,7 @@ func (s *Site) ListingsFeed(ctx context.Context, base, lang string, f FeedFilter
 		for _, sec := range l.Sectors {
 			e.Categories = append(e.Categories, atomCategory{Term: sec, Label: taxonomy.Label(s.d.Taxonomy.Sectors, sec, lang)})
 		}
-		if n := names[l.OrgID]; n != "" {
+		if n := set.orgNames[l.OrgID]; n != "" {
 			e.Author = &atomPerson{Name: n, URI: base + Prefix(lang) + "/organizations/" + url.PathEscape(l.OrgID)}
 		}
 		feed.Entries = append(feed.Entries, e)
@@ -136,10 +127,11 @@ func (s *Site) ListingsFeed(ctx context.Context, base, lang string, f FeedFilter
 
 // ProgramsFeed is the Atom feed of the published support programmes.
 func (s *Site) ProgramsFeed(ctx context.Context, base, lang string) ([]byte, error) {
-	programs, _, err := s.d.Programs.List(ctx, (*auth.Principal)(nil), "", 1, FeedSize)
+	set, err := s.public(ctx)
 	if err != nil {
 		return nil, err
 	}
+	programs := set.programs[:min(len(set.programs), FeedSize)]
 	feed := s.feed(base, lang, base+Prefix(lang)+ProgramsFeedPath, s.t("feed.programs", lang), "/support")
 	for _, p := range programs {
 		link := base + Prefix(lang) + "/support/" + url.PathEscape(p.ID)

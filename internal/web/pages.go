@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"runtime"
-	"slices"
 	"strings"
 	"time"
 
@@ -53,7 +52,10 @@ type Site struct {
 	// ChunkSize is the most URLs one sitemap file lists (the protocol
 	// allows 50,000); tests set a small one.
 	ChunkSize int
-	cards     *cards
+	// CacheFor is how long the sitemap's and feeds' data is kept.
+	CacheFor time.Duration
+	cards    *cards
+	cache    publicCache
 }
 
 // MaxSitemapURLs is the sitemap protocol's limit per file.
@@ -61,7 +63,7 @@ const MaxSitemapURLs = 50_000
 
 // New builds the site over its services.
 func New(d Deps) *Site {
-	return &Site{d: d, ChunkSize: MaxSitemapURLs, cards: newCards(runtime.NumCPU())}
+	return &Site{d: d, ChunkSize: MaxSitemapURLs, CacheFor: DefaultCacheFor, cards: newCards(runtime.NumCPU())}
 }
 
 // Rendered is a page's head and the status it is served with.
@@ -406,35 +408,4 @@ func dmy(iso string) string {
 		return iso
 	}
 	return t.Format("02/01/2006")
-}
-
-// published lists the public listings, newest first.
-func (s *Site) published(ctx context.Context) ([]catalog.Listing, error) {
-	all, err := s.d.Listings.Published(ctx)
-	if err != nil {
-		return nil, err
-	}
-	now := s.d.Listings.Now()
-	out := all[:0]
-	for _, l := range all {
-		if !l.Expired(now) {
-			out = append(out, l)
-		}
-	}
-	slices.SortFunc(out, func(a, b catalog.Listing) int { return compareNewest(published(a), published(b), a.ID, b.ID) })
-	return out, nil
-}
-
-func published(l catalog.Listing) time.Time {
-	if l.PublishedAt != nil {
-		return *l.PublishedAt
-	}
-	return l.UpdatedAt
-}
-
-func compareNewest(a, b time.Time, ida, idb string) int {
-	if c := b.Compare(a); c != 0 {
-		return c
-	}
-	return strings.Compare(ida, idb)
 }

@@ -6,8 +6,6 @@ import (
 	"net/url"
 	"strconv"
 	"time"
-
-	"github.com/techmart-vn/techmart/internal/auth"
 )
 
 const (
@@ -55,12 +53,12 @@ type sitemapPage struct {
 // published listings (newest first), the published programmes and the
 // verified organisations.
 func (s *Site) pages(ctx context.Context) ([]sitemapPage, error) {
-	listings, err := s.published(ctx)
+	set, err := s.public(ctx)
 	if err != nil {
 		return nil, err
 	}
 	var newest time.Time
-	for _, l := range listings {
+	for _, l := range set.listings {
 		if l.UpdatedAt.After(newest) {
 			newest = l.UpdatedAt
 		}
@@ -75,21 +73,13 @@ func (s *Site) pages(ctx context.Context) ([]sitemapPage, error) {
 			out = append(out, p)
 		}
 	}
-	for _, l := range listings {
+	for _, l := range set.listings {
 		out = append(out, sitemapPage{path: "/listings/" + url.PathEscape(l.ID), lastMod: l.UpdatedAt})
 	}
-	programs, _, err := s.d.Programs.List(ctx, (*auth.Principal)(nil), "", 1, 1<<30)
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range programs {
+	for _, p := range set.programs {
 		out = append(out, sitemapPage{path: "/support/" + url.PathEscape(p.ID), lastMod: p.UpdatedAt})
 	}
-	orgs, err := s.d.Orgs.Verified(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, o := range orgs {
+	for _, o := range set.orgs {
 		m := o.CreatedAt
 		if o.DecidedAt != nil {
 			m = *o.DecidedAt
