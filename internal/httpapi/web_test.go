@@ -243,6 +243,9 @@ func TestPublicPageHeads(t *testing.T) {
 		t.Errorf("English home: %q %q %q", homeEN.lang, homeEN.title, homeEN.canonical)
 	}
 	hreflangs(t, "home", homeEN, "http://techmart.test/", "http://techmart.test/en/")
+	if !strings.Contains(homeEN.body, `<link rel="alternate" type="application/atom+xml" title="New listings on Techmart – Thái Nguyên" href="http://techmart.test/en/feed.xml" />`) {
+		t.Error("the English home page names no feed")
+	}
 	search := fetchHead(t, h, "/search?q=ch%C3%A8+shan+tuy%E1%BA%BFt&kind=technology")
 	if search.status != 200 || !strings.Contains(search.title, "“chè shan tuyết”") || search.canonical != "http://techmart.test/search?q=ch%C3%A8+shan+tuy%E1%BA%BFt" {
 		t.Errorf("search: %d %q %q", search.status, search.title, search.canonical)

@@ -24,10 +24,15 @@ type Head struct {
 	Image      Image
 	// JSONLD holds schema.org objects, each written as its own script.
 	JSONLD []any
+	// Feed is the Atom feed a reader finds from the page.
+	Feed Link
 	// NoIndex keeps the page out of search engines (private pages, not
 	// found).
 	NoIndex bool
 }
+
+// Link is a titled link.
+type Link struct{ Title, Href string }
 
 // Image is the picture a shared link shows.
 type Image struct {
@@ -75,6 +80,9 @@ func (h Head) Render() string {
 		if u := h.Alternates[LangVI]; u != "" {
 			el(`<link rel="alternate" hreflang="x-default" href="%s" />`, u)
 		}
+	}
+	if h.Feed.Href != "" {
+		el(`<link rel="alternate" type="application/atom+xml" title="%s" href="%s" />`, h.Feed.Title, h.Feed.Href)
 	}
 	el(`<meta property="og:site_name" content="%s" />`, siteName)
 	el(`<meta property="og:title" content="%s" />`, h.Title)

@@ -147,6 +147,7 @@ func (s *Site) page(r Request, path, title, description, typ string) Head {
 
 func (s *Site) home(r Request) Rendered {
 	h := s.page(r, "/", s.t("home.title", r.Lang), s.t("home.description", r.Lang), "website")
+	h.Feed = s.listingsFeed(r)
 	h.JSONLD = []any{map[string]any{
 		"@context": "https://schema.org", "@type": "WebSite",
 		"name": siteName, "alternateName": texts["tagline"].in(r.Lang),
@@ -161,6 +162,10 @@ func (s *Site) home(r Request) Rendered {
 	return Rendered{Status: http.StatusOK, Head: h}
 }
 
+func (s *Site) listingsFeed(r Request) Link {
+	return Link{Title: s.t("feed.listings", r.Lang), Href: r.Base + Prefix(r.Lang) + ListingsFeedPath}
+}
+
 func (s *Site) department(base, lang string) map[string]any {
 	return map[string]any{"@type": "GovernmentOrganization", "name": s.t("department", lang), "url": base + Prefix(lang) + "/"}
 }
@@ -168,7 +173,9 @@ func (s *Site) department(base, lang string) map[string]any {
 func (s *Site) search(r Request) Rendered {
 	q := strings.Join(strings.Fields(r.Query.Get("q")), " ")
 	if q == "" {
-		return Rendered{Status: http.StatusOK, Head: s.page(r, "/search", s.t("search.title", r.Lang), s.t("search.description", r.Lang), "website")}
+		h := s.page(r, "/search", s.t("search.title", r.Lang), s.t("search.description", r.Lang), "website")
+		h.Feed = s.listingsFeed(r)
+		return Rendered{Status: http.StatusOK, Head: h}
 	}
 	q = Clip(q, 100)
 	h := s.page(r, "/search?q="+url.QueryEscape(q), s.t("search.titleQuery", r.Lang, "q", q), s.t("search.descriptionQuery", r.Lang, "q", q), "website")
@@ -177,6 +184,9 @@ func (s *Site) search(r Request) Rendered {
 
 func (s *Site) static(r Request, route Route) Rendered {
 	h := s.page(r, route.Pattern, s.t(route.Key+".title", r.Lang), s.t(route.Key+".description", r.Lang), "website")
+	if route.Key == "support" {
+		h.Feed = Link{Title: s.t("feed.programs", r.Lang), Href: r.Base + Prefix(r.Lang) + ProgramsFeedPath}
+	}
 	if !route.Indexed {
 		h.NoIndex = true
 	}
