@@ -97,6 +97,7 @@ e2e: build ## end-to-end tests: the real binary in Debian Chromium
 bench: ## benchmarks (figures in BENCHMARKS.md); TECHMART_BENCH_LISTINGS=100000 for the large catalogue
 	go test -run '^$$' -bench . -benchtime 200x -timeout 60m ./internal/store/
 	go test -run '^$$' -bench 'Login|Me' -benchtime 200x ./internal/httpapi/
+	go test -run '^$$' -bench 'ListingPage|ListingCard|Sitemap' -benchtime 300x -benchmem ./internal/httpapi/
 	go test -run '^$$' -bench 'BenchmarkSearch$$' -benchtime 2000x -timeout 60m ./internal/httpapi/
 	go test -run '^$$' -bench . -benchtime 20x ./internal/search/
 	go test -run '^$$' -bench 'BenchmarkMatches$$' -benchtime 500x -timeout 60m ./internal/httpapi/
