@@ -188,7 +188,8 @@ func (s *Site) static(r Request, route Route) Rendered {
 		h.Feed = Link{Title: s.t("feed.programs", r.Lang), Href: r.Base + Prefix(r.Lang) + ProgramsFeedPath}
 	}
 	if !route.Indexed {
-		h.NoIndex = true
+		// Log-in: reachable, but not a page to find from a search.
+		h.NoIndex, h.Canonical, h.Alternates = true, "", nil
 	}
 	return Rendered{Status: http.StatusOK, Head: h}
 }

@@ -48,7 +48,7 @@ var Routes = []Route{
 	{Pattern: "/support/:id", Page: PageProgram},
 	{Pattern: "/support/dashboard", Page: PageStatic, Key: "dashboard", Indexed: true},
 	{Pattern: "/results", Page: PageStatic, Key: "results", Indexed: true},
-	{Pattern: "/register", Page: PageStatic, Key: "register"},
+	{Pattern: "/register", Page: PageStatic, Key: "register", Indexed: true},
 	{Pattern: "/login", Page: PageStatic, Key: "login"},
 	{Pattern: "/password-reset", Page: PagePrivate},
 	{Pattern: "/invitations/:token", Page: PagePrivate},
