@@ -215,6 +215,15 @@ func TestPublicPageHeads(t *testing.T) {
 	if len(org.jsonLD) != 1 || org.jsonLD[0]["@type"] != "ResearchOrganization" || org.jsonLD[0]["name"] != strings.TrimSuffix(org.title, " – Techmart") {
 		t.Errorf("organisation JSON-LD %v", org.jsonLD)
 	}
+	if want := "http://techmart.test/cards/organizations/" + instituteOrg + ".png"; org.meta["og:image"] != want {
+		t.Errorf("organisation's card %q", org.meta["og:image"])
+	}
+	for path, want := range map[string]int{"/cards/organizations/" + instituteOrg + ".png?lang=en": 200, "/cards/organizations/" + pendingOrg + ".png": 404,
+		"/cards/programs/" + demoProgram + ".png": 200, "/cards/nothing/" + demoProgram + ".png": 404, "/cards/programs/" + demoProgram: 404} {
+		if r := h.Do(R{Method: "GET", Path: path}); r.Status != want || (want == 200 && r.Header.Get("Content-Type") != "image/png") {
+			t.Errorf("%s: %d %q", path, r.Status, r.Header.Get("Content-Type"))
+		}
+	}
 	orgEN := fetchHead(t, h, "/en/organizations/"+instituteOrg)
 	if orgEN.lang != "en" || !strings.Contains(orgEN.meta["description"], "verified") || orgEN.canonical != "http://techmart.test/en/organizations/"+instituteOrg {
 		t.Errorf("English organisation: %q %q %q", orgEN.lang, orgEN.meta["description"], orgEN.canonical)

@@ -6,7 +6,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/web"
 )
 
@@ -62,16 +61,16 @@ func (s *Server) registerWeb() {
 		}
 		return sendCard(c, img)
 	})
-	s.app.Get("/cards/listings/:file", func(c *fiber.Ctx) error {
+	s.app.Get("/cards/:of/:file", func(c *fiber.Ctx) error {
 		id, ok := strings.CutSuffix(c.Params("file"), ".png")
 		if !ok {
 			return fiber.ErrNotFound
 		}
-		img, status, err := s.d.Site.ListingCard(c.UserContext(), id, cardLang(c))
+		img, status, err := s.d.Site.EntityCard(c.UserContext(), c.Params("of"), id, cardLang(c))
 		if err != nil {
 			return err
 		} else if status != fiber.StatusOK {
-			return catalog.ErrNotFound
+			return fiber.ErrNotFound
 		}
 		return sendCard(c, img)
 	})

@@ -18,6 +18,8 @@ import (
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/techmart-vn/techmart/internal/org"
 )
 
 // The size of a share card: what Facebook, Zalo and X show large.
@@ -228,27 +230,59 @@ func (s *Site) SiteCard(ctx context.Context, lang string) (CardImage, error) {
 	return CardImage{PNG: png, ETag: `"site-` + lang + `"`}, err
 }
 
-// ListingCard is the share image of a published listing (status 404 when
-// it is not public).
-func (s *Site) ListingCard(ctx context.Context, id, lang string) (CardImage, int, error) {
-	l, err := s.d.Listings.Get(ctx, id)
-	switch {
-	case notFound(err):
-		return CardImage{}, http.StatusNotFound, nil
-	case err != nil:
-		return CardImage{}, 0, err
-	case !l.Public() || l.Expired(s.d.Listings.Now()):
+// EntityCard is the share image of a public listing, organisation or
+// programme (of as in CardPath); status 404 when it is not public.
+func (s *Site) EntityCard(ctx context.Context, of, id, lang string) (CardImage, int, error) {
+	var c Card
+	var version int64
+	switch of {
+	case "listings":
+		l, err := s.d.Listings.Get(ctx, id)
+		switch {
+		case notFound(err):
+			return CardImage{}, http.StatusNotFound, nil
+		case err != nil:
+			return CardImage{}, 0, err
+		case !l.Public() || l.Expired(s.d.Listings.Now()):
+			return CardImage{}, http.StatusNotFound, nil
+		}
+		if o, err := s.d.Orgs.Get(ctx, l.OrgID); err == nil {
+			c.Footer = o.Name
+		} else if !notFound(err) {
+			return CardImage{}, 0, err
+		}
+		c.Kicker = listingKinds[l.Kind].in(lang)
+		c.Title, _ = listingText(l, lang)
+		version = l.Version
+	case "organizations":
+		o, err := s.d.Orgs.Get(ctx, id)
+		switch {
+		case notFound(err):
+			return CardImage{}, http.StatusNotFound, nil
+		case err != nil:
+			return CardImage{}, 0, err
+		case o.Status != org.StatusVerified:
+			return CardImage{}, http.StatusNotFound, nil
+		}
+		c.Kicker, c.Title, c.Footer, version = orgKinds[o.Kind].in(lang), o.Name, s.t("verified", lang), o.Version
+	case "programs":
+		p, err := s.d.Programs.Get(ctx, nil, id)
+		switch {
+		case notFound(err):
+			return CardImage{}, http.StatusNotFound, nil
+		case err != nil:
+			return CardImage{}, 0, err
+		}
+		c.Kicker = s.t("program.kicker", lang)
+		c.Title = p.Name
+		c.Footer = s.t("program.window", lang, "opens", dmy(p.Window.OpensOn), "closes", dmy(p.Window.ClosesOn))
+		version = p.Version
+	default:
 		return CardImage{}, http.StatusNotFound, nil
 	}
-	footer := ""
-	if o, err := s.d.Orgs.Get(ctx, l.OrgID); err == nil {
-		footer = o.Name
-	} else if !notFound(err) {
-		return CardImage{}, 0, err
-	}
-	title, _ := listingText(l, lang)
-	tag := l.ID + "-" + strconv.FormatInt(l.Version, 10) + "-" + lang
-	png, err := s.cards.get(ctx, tag, Card{Kicker: listingKinds[l.Kind].in(lang), Title: title, Footer: footer, Lang: lang})
+	c.Lang = lang
+	tag := of + "-" + id + "-" + strconv.FormatInt(version, 10) + "-" + lang
+	png, err := s.cards.get(ctx, tag, c)
 	return CardImage{PNG: png, ETag: `"` + tag + `"`}, http.StatusOK, err
 }
 

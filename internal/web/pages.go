@@ -221,7 +221,7 @@ func (s *Site) listing(ctx context.Context, r Request, id string) (Rendered, err
 	if len(l.Images) > 0 {
 		h.Image = Image{URL: r.Base + "/api/v1/files/" + url.PathEscape(l.Images[0]), Alt: title}
 	} else {
-		h.Image = Image{URL: r.Base + ListingCardPath(l.ID) + langQuery(r.Lang), Alt: title, Width: CardWidth, Height: CardHeight}
+		h.Image = Image{URL: r.Base + CardPath("listings", l.ID) + langQuery(r.Lang), Alt: title, Width: CardWidth, Height: CardHeight}
 	}
 	h.JSONLD = []any{s.listingLD(r, l, o, title, summary, h)}
 	return Rendered{Status: http.StatusOK, Head: h}, nil
@@ -235,8 +235,10 @@ func langQuery(lang string) string {
 	return ""
 }
 
-// ListingCardPath is the generated share image of a listing without images.
-func ListingCardPath(id string) string { return "/cards/listings/" + url.PathEscape(id) + ".png" }
+// CardPath is the generated share image of a listing (without images of
+// its own), an organisation or a programme: of is "listings",
+// "organizations" or "programs".
+func CardPath(of, id string) string { return "/cards/" + of + "/" + url.PathEscape(id) + ".png" }
 
 // listingText is a listing's title and summary in lang (the owner's
 // English ones when given).
@@ -358,6 +360,7 @@ func (s *Site) organization(ctx context.Context, r Request, id string) (Rendered
 	}
 	h := s.page(r, "/organizations/"+o.ID, s.t("org.title", r.Lang, "name", o.Name),
 		Clip(s.t("org.description", r.Lang, "kind", kind, "place", place), 200), "website")
+	h.Image = Image{URL: r.Base + CardPath("organizations", o.ID) + langQuery(r.Lang), Alt: o.Name, Width: CardWidth, Height: CardHeight}
 	ld := map[string]any{"@context": "https://schema.org", "@type": orgType(o.Kind), "name": o.Name, "url": h.Canonical,
 		"description": h.Description}
 	if o.Evidence.Website != "" {
@@ -397,6 +400,7 @@ func (s *Site) program(ctx context.Context, r Request, id string) (Rendered, err
 	}
 	window := s.t("program.window", r.Lang, "opens", dmy(p.Window.OpensOn), "closes", dmy(p.Window.ClosesOn))
 	h := s.page(r, "/support/"+p.ID, s.t("program.title", r.Lang, "name", p.Name), Clip(window+" "+p.Summary, 200), "website")
+	h.Image = Image{URL: r.Base + CardPath("programs", p.ID) + langQuery(r.Lang), Alt: p.Name, Width: CardWidth, Height: CardHeight}
 	ld := map[string]any{
 		"@context": "https://schema.org", "@type": "MonetaryGrant", "name": p.Name, "description": p.Summary,
 		"url": h.Canonical, "funder": s.department(r.Base, r.Lang),

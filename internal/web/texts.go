@@ -48,7 +48,8 @@ var texts = map[string]text{
 	"feed.listings":  {"Tin mới trên Techmart – {province}", "New listings on Techmart – {province}"},
 	"feed.programs":  {"Chương trình hỗ trợ đổi mới công nghệ – Techmart {province}", "Technology innovation support programmes – Techmart {province}"},
 	"program.window": {"Nhận hồ sơ từ {opens} đến {closes}.", "Applications from {opens} to {closes}."},
-	"card.alt":       {"{title} – Techmart", "{title} – Techmart"},
+	"program.kicker": {"Chương trình hỗ trợ", "Support programme"},
+	"verified":       {"Đã được Sở Khoa học và Công nghệ {province} xác minh", "Verified by the {province} Department of Science and Technology"},
 }
 
 var listingKinds = map[string]text{
