@@ -125,6 +125,7 @@ func TestPublicPageHeads(t *testing.T) {
 	title := `Máy "sấy" chè 'Shan' & hồng`
 	summary := `Quy trình nuôi cá tầm "Nga" <script>alert('x')</script></script><b>đậm</b> trong bể & nước suối lạnh.`
 	body["title"], body["summary"] = title, summary
+	body["titleEn"], body["summaryEn"] = "Sturgeon farming in cold spring water", "Raising Russian sturgeon in cement tanks fed by cold spring water."
 	id := createListing(t, h, inst, body)["id"].(string)
 	img := uploadImage(t, h, inst.Access, id)
 	step(t, h, inst, id, "submit", nil)
@@ -165,12 +166,13 @@ func TestPublicPageHeads(t *testing.T) {
 	}
 
 	en := fetchHead(t, h, "/en"+path)
-	if en.status != 200 || en.lang != "en" || en.canonical != "http://techmart.test/en"+path || en.title != title+" – Techmart" {
+	if en.status != 200 || en.lang != "en" || en.canonical != "http://techmart.test/en"+path || en.title != "Sturgeon farming in cold spring water – Techmart" ||
+		en.meta["og:description"] != "Raising Russian sturgeon in cement tanks fed by cold spring water." {
 		t.Fatalf("English listing head: %d %q %q %q", en.status, en.lang, en.canonical, en.title)
 	}
 	checkSocial(t, "/en"+path, en, "article", "en_US")
 	hreflangs(t, "/en"+path, en, "http://techmart.test"+path, "http://techmart.test/en"+path)
-	if len(en.jsonLD) != 1 || en.jsonLD[0]["inLanguage"] != "en" {
+	if len(en.jsonLD) != 1 || en.jsonLD[0]["inLanguage"] != "en" || en.jsonLD[0]["name"] != "Sturgeon farming in cold spring water" {
 		t.Errorf("English JSON-LD %v", en.jsonLD)
 	}
 
