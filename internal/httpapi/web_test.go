@@ -198,7 +198,7 @@ func TestPublicPageHeads(t *testing.T) {
 	if r := h.Do(R{Method: "GET", Path: "/cards/listings/" + demoNeed + ".png", Headers: map[string]string{"If-None-Match": c.Header.Get("ETag")}}); r.Status != 304 {
 		t.Errorf("card revalidation: %d", r.Status)
 	}
-	if r := h.Do(R{Method: "GET", Path: "/cards/listings/000000000000000000000000.png"}); r.Status != 404 {
+	if r := h.Do(R{Method: "GET", Path: "/cards/listings/000000000000000000000000.png"}); r.Status != 404 || problemCode(t, r) != "not_found" {
 		t.Errorf("card of a missing listing: %d", r.Status)
 	}
 
@@ -410,7 +410,7 @@ func TestSitemapFeedsAndRobots(t *testing.T) {
 	if total != len(urls) {
 		t.Errorf("%d URLs, %d distinct", total, len(urls))
 	}
-	if r := h.Do(R{Method: "GET", Path: "/sitemaps/" + itoa(len(idx.Sitemaps)+1) + ".xml"}); r.Status != 404 {
+	if r := h.Do(R{Method: "GET", Path: "/sitemaps/" + itoa(len(idx.Sitemaps)+1) + ".xml"}); r.Status != 404 || problemCode(t, r) != "not_found" {
 		t.Errorf("a sitemap past the last: %d", r.Status)
 	}
 

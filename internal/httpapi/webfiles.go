@@ -6,12 +6,14 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/web"
 )
 
 // registerWeb serves what crawlers and feed readers ask for beside the
 // pages: robots.txt, the sitemap index and its files, the Atom feeds (in
-// each language) and the share cards.
+// each language) and the share cards. A missing file is `not_found`, not
+// `route_not_found`, whose text speaks of API routes.
 func (s *Server) registerWeb() {
 	s.app.Get("/robots.txt", func(c *fiber.Ctx) error {
 		c.Set(fiber.HeaderCacheControl, "public, max-age=3600")
@@ -28,13 +30,13 @@ func (s *Server) registerWeb() {
 	s.app.Get("/sitemaps/:file", func(c *fiber.Ctx) error {
 		n, err := strconv.Atoi(strings.TrimSuffix(c.Params("file"), ".xml"))
 		if err != nil || !strings.HasSuffix(c.Params("file"), ".xml") {
-			return fiber.ErrNotFound
+			return errs.ErrNotFound
 		}
 		b, ok, err := s.d.Site.SitemapChunk(c.UserContext(), s.baseURL(c), n)
 		if err != nil {
 			return err
 		} else if !ok {
-			return fiber.ErrNotFound
+			return errs.ErrNotFound
 		}
 		return sendXML(c, "application/xml; charset=utf-8", b)
 	})
@@ -64,13 +66,13 @@ func (s *Server) registerWeb() {
 	s.app.Get("/cards/:of/:file", func(c *fiber.Ctx) error {
 		id, ok := strings.CutSuffix(c.Params("file"), ".png")
 		if !ok {
-			return fiber.ErrNotFound
+			return errs.ErrNotFound
 		}
 		img, status, err := s.d.Site.EntityCard(c.UserContext(), c.Params("of"), id, cardLang(c))
 		if err != nil {
 			return err
 		} else if status != fiber.StatusOK {
-			return fiber.ErrNotFound
+			return errs.ErrNotFound
 		}
 		return sendCard(c, img)
 	})
