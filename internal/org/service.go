@@ -121,6 +121,34 @@ func (s *Service) Get(ctx context.Context, id string) (Organization, error) {
 	return o, err
 }
 
+// Public reads an organisation the public may see: a verified one. Any
+// other, like a missing one, is errs.ErrNotFound, so the answer does not
+// tell that an organisation waits for verification.
+func (s *Service) Public(ctx context.Context, id string) (Organization, error) {
+	o, err := s.Get(ctx, id)
+	if errors.Is(err, ErrNotFound) || (err == nil && o.Status != StatusVerified) {
+		return Organization{}, errs.ErrNotFound.Wrap(err)
+	}
+	return o, err
+}
+
+// CountVerified counts the verified organisations of the market: every
+// kind but the department and the provincial agencies.
+func (s *Service) CountVerified(ctx context.Context) (int, error) {
+	all, err := store.Find[Organization](ctx, s.s, Collection, bson.D{{Key: "status", Value: StatusVerified}},
+		options.Find().SetSort(listOrder).SetProjection(bson.D{{Key: "kind", Value: 1}}))
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, o := range all {
+		if o.Kind != KindDepartment && o.Kind != KindAgency {
+			n++
+		}
+	}
+	return n, nil
+}
+
 // IsStaff reports whether p works for the department on the platform.
 func IsStaff(p *auth.Principal) bool {
 	return p != nil && p.User.HasRole(auth.RoleOfficer, auth.RoleAdmin)

@@ -122,13 +122,17 @@ type TargetSource interface {
 
 // Transfer is a contract whose parties consented to its publication.
 type Transfer struct {
-	ID        string   `json:"id"`
-	Title     string   `json:"title"`
-	Supplier  string   `json:"supplier"`
-	Recipient string   `json:"recipient"`
-	Value     int64    `json:"value"`
-	SignedOn  string   `json:"signedOn"`
-	Sectors   []string `json:"sectors"`
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Supplier  string `json:"supplier"`
+	Recipient string `json:"recipient"`
+	// SupplierID and RecipientID are the parties' organisations, for an
+	// organisation's public page; the open data names the parties only.
+	SupplierID  string   `json:"-"`
+	RecipientID string   `json:"-"`
+	Value       int64    `json:"value"`
+	SignedOn    string   `json:"signedOn"`
+	Sectors     []string `json:"sectors"`
 }
 
 // Project is a supported project whose results were accepted.
@@ -232,6 +236,9 @@ func (s *Service) compute(ctx context.Context, now time.Time, targets TargetSour
 				t := Transfer{ID: rec.ID, Title: rec.Title, Value: rec.Value, SignedOn: rec.Day, Sectors: rec.Sectors}
 				if len(rec.Parties) == 2 {
 					t.Supplier, t.Recipient = rec.Parties[0], rec.Parties[1]
+				}
+				if len(rec.PartyIDs) == 2 {
+					t.SupplierID, t.RecipientID = rec.PartyIDs[0], rec.PartyIDs[1]
 				}
 				r.Transfers = append(r.Transfers, t)
 			}
