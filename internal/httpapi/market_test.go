@@ -225,7 +225,9 @@ func TestPublicOrganization(t *testing.T) {
 	}
 	// Its published listings, as search finds them.
 	s := h.Do(R{Method: "GET", Path: "/api/v1/search?pageSize=50&orgKind=institute"})
-	var found struct{ Hits []struct{ Organization struct{ ID string } } }
+	var found struct {
+		Hits []struct{ Organization struct{ ID string } }
+	}
 	_ = json.Unmarshal(s.Body, &found)
 	want := 0
 	for _, hit := range found.Hits {
