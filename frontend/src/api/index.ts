@@ -12,6 +12,9 @@ import type {
   ScoresInput,
   SupportDashboard,
   PublicResults,
+  Market,
+  PublicOrganization,
+  NextSteps,
   AuditEntry,
   Connection,
   ConnectionAction,
@@ -388,6 +391,12 @@ export const endpoints = {
 
   supportDashboard: () => api.get<SupportDashboard>('/support/dashboard', undefined, { auth: false, cache: 'no-cache' }),
   publicResults: () => api.get<PublicResults>('/public/results', undefined, { auth: false }),
+  /** The home page's market (kept a minute by the server). */
+  market: () => api.get<Market>('/public/market', undefined, { auth: false }),
+  /** A verified organisation's public page (404 for any other). */
+  publicOrganization: (id: string) => api.get<PublicOrganization>(`/public/organizations/${enc(id)}`, undefined, { auth: false }),
+  /** The signed-in person's next steps. */
+  nextSteps: () => api.get<NextSteps>('/me/next-steps'),
   /** The ministry's statistical forms of a reporting year as an XLSX workbook (officers). */
   statisticsXlsx: async (year: number, lang: string) => {
     const res = await api.raw('/statistics', {

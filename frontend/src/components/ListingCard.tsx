@@ -32,7 +32,7 @@ export function ResultCard({
       <div className="result-head">
         <KindBadge kind={hit.kind} />
         <span className="result-org">
-          {hit.organization.name}
+          <Link to={`/organizations/${encodeURIComponent(hit.organization.id)}`}>{hit.organization.name}</Link>
           <span className="muted"> · {t(`orgKind.${hit.organization.kind}`, { defaultValue: hit.organization.kind })}</span>
         </span>
       </div>

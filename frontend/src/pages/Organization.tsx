@@ -154,6 +154,11 @@ function OrganizationView({ id, flash }: { id: string; flash: string | null }) {
     <section className="page">
       <p className="eyebrow">{mine ? t('organization.title') : t('organization.other')}</p>
       <h1>{org.name}</h1>
+      {org.status === 'verified' && (mine || myMember) && (
+        <p className="public-page-link">
+          <Link to={`/organizations/${encodeURIComponent(org.id)}`}>{t('publicOrg.publicPage')} →</Link>
+        </p>
+      )}
       <div ref={noticeRef} tabIndex={-1} className="notice-anchor">
         <Notice message={notice ?? flash} />
       </div>
