@@ -257,6 +257,37 @@ func TestPublicOrganization(t *testing.T) {
 		t.Errorf("the recipient's page: %d %s", r.Status, r.Body)
 	}
 
+	// The demo gives the institute a description; its owner changes it,
+	// verified as it is, and the public page says the new one.
+	if d, _ := r.JSON(t)["description"].(string); !strings.Contains(d, "hồ Ba Bể") {
+		t.Errorf("the recipient's page lacks the demo's description: %s", r.Body)
+	}
+	owner, other := h.Demo("institute"), h.Demo("enterprise")
+	put := func(tok apptest.Tokens, body any, version string) apptest.Response {
+		hd := map[string]string{}
+		if version != "" {
+			hd["If-Match"] = version
+		}
+		return h.Do(R{Method: "PUT", Path: "/api/v1/organizations/" + instituteOrg + "/description", Token: tok.Access, Body: body, Headers: hd})
+	}
+	if r := put(other, map[string]any{"description": "Không phải của tôi"}, ""); r.Status != 403 {
+		t.Errorf("another organisation's owner: %d %s", r.Status, r.Body)
+	}
+	if r := put(owner, map[string]any{"description": strings.Repeat("x", 2001)}, ""); r.Status != 422 || !strings.Contains(string(r.Body), `"field":"description"`) {
+		t.Errorf("too long: %d %s", r.Status, r.Body)
+	}
+	r = put(owner, map[string]any{"description": "  Viện nghiên cứu công nghệ sinh học.\r\n\r\n\r\nNhận chuyển giao quy trình.  "}, "")
+	if r.Status != 200 || r.JSON(t)["description"] != "Viện nghiên cứu công nghệ sinh học.\n\nNhận chuyển giao quy trình." {
+		t.Fatalf("set the description: %d %s", r.Status, r.Body)
+	}
+	if stale := put(owner, map[string]any{"description": "Cũ"}, `"1"`); stale.Status != 412 {
+		t.Errorf("a stale version: %d %s", stale.Status, stale.Body)
+	}
+	r = h.Do(R{Method: "GET", Path: "/api/v1/public/organizations/" + instituteOrg})
+	if r.JSON(t)["description"] != "Viện nghiên cứu công nghệ sinh học.\n\nNhận chuyển giao quy trình." {
+		t.Errorf("the public page's description: %s", r.Body)
+	}
+
 	for _, id := range []string{pendingOrg, "64656d6f00000000000000ff", "nonsense"} {
 		r := h.Do(R{Method: "GET", Path: "/api/v1/public/organizations/" + id, Headers: map[string]string{"Accept-Language": "en"}})
 		if r.Status != 404 || problemCode(t, r) != "not_found" {

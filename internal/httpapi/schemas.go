@@ -75,6 +75,7 @@ func apiSchemas() map[string]apischema.Schema {
 	apischema.Response[memberJSON](r, "Member")
 	apischema.Response[list[orgJSON]](r, "OrganizationList")
 	apischema.Request[orgUpdateJSON](r, "OrganizationUpdate")
+	apischema.Request[org.DescriptionInput](r, "OrganizationDescription")
 	apischema.Request[org.RejectInput](r, "Reject")
 	apischema.Response[invitationJSON](r, "Invitation")
 	apischema.Request[inviteJSON](r, "InvitationRequest")

@@ -194,9 +194,11 @@ type Organization struct {
 	Kind string `json:"kind" rule:"enum=OrgKind"`
 	// Commune is the code of the commune or ward of its address (the
 	// taxonomy's administrative units name it).
-	Commune    string     `json:"commune,omitempty"`
-	Website    string     `json:"website,omitempty"`
-	VerifiedAt *time.Time `json:"verifiedAt,omitempty"`
+	Commune string `json:"commune,omitempty"`
+	Website string `json:"website,omitempty"`
+	// Description is what the organisation says of itself.
+	Description string     `json:"description,omitempty"`
+	VerifiedAt  *time.Time `json:"verifiedAt,omitempty"`
 	// Listings are its published listings, newest first (the index's
 	// documents; the HTTP layer shows them as result cards).
 	Listings []search.Doc `json:"-"`
@@ -213,7 +215,8 @@ func (s *Service) Organization(ctx context.Context, id string) (Organization, er
 		return Organization{}, err
 	}
 	out := Organization{ID: o.ID, Name: o.Name, Kind: o.Kind, Commune: o.Evidence.Commune, Website: o.Evidence.Website,
-		VerifiedAt: o.DecidedAt, Listings: []search.Doc{}, Transfers: []results.Transfer{}}
+		Description: o.Description,
+		VerifiedAt:  o.DecidedAt, Listings: []search.Doc{}, Transfers: []results.Transfer{}}
 	ids, err := s.d.Listings.PublishedOf(ctx, o.ID, MaxOrgListings)
 	if err != nil {
 		return Organization{}, err

@@ -316,6 +316,41 @@ func (s *Service) Update(ctx context.Context, p *auth.Principal, id, name, kind 
 	return o, nil
 }
 
+// DescriptionInput is an organisation's description for its public page.
+type DescriptionInput struct {
+	Description string `json:"description" rule:"max=2000"`
+}
+
+var descriptionRules = validate.RulesOf[DescriptionInput]()
+
+// SetDescription changes what the organisation's public page says of it
+// (its owners, in any status: unlike its identity, verification does not
+// freeze it). ifVersion 0 skips the version check.
+func (s *Service) SetDescription(ctx context.Context, p *auth.Principal, id string, in DescriptionInput, ifVersion int64) (Organization, error) {
+	var c validate.Checker
+	text := validate.Multiline(in.Description)
+	c.Optional("description", text, descriptionRules.Of("description").Max)
+	if err := c.Err(); err != nil {
+		return Organization{}, err
+	}
+	var from string
+	o, err := store.Modify(ctx, s.s, Collection, id, ifVersion, func(o *Organization) error {
+		if !o.IsOwner(p.User.ID) {
+			return errs.ErrForbidden
+		}
+		from, o.Description = o.Description, text
+		return nil
+	})
+	if err != nil {
+		return o, s.mapErr(err)
+	}
+	if from != text {
+		s.record(ctx, audit.Entry{Actor: p.Actor(), Action: audit.OrgUpdate, Subject: subject(o),
+			Changes: map[string]audit.Change{"description": {From: from, To: text}}})
+	}
+	return o, nil
+}
+
 // MayEdit reports whether p may change o's name, kind and evidence: its
 // owners, until it is verified.
 func MayEdit(p *auth.Principal, o *Organization) error {

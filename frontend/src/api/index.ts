@@ -143,6 +143,9 @@ export const endpoints = {
   /** Owners correct name and kind before verification; a rejected organisation returns to pending. */
   updateOrganization: (id: string, changes: { name: string; kind: OrgKind; evidence?: Organization['evidence'] }, version?: number) =>
     api.patch<OrganizationDetail>(`/organizations/${enc(id)}`, changes, { headers: version ? ifMatch(version) : {} }),
+  /** What the organisation's public page says of it (owners, in any status). */
+  setOrganizationDescription: (id: string, description: string, version: number) =>
+    api.put<OrganizationDetail>(`/organizations/${enc(id)}/description`, { description }, { headers: ifMatch(version) }),
   /** The scan of the organisation's certificate, replacing the previous one (owners, before verification). */
   uploadOrgCertificate: (id: string, file: File, version: number) => {
     const form = new FormData();

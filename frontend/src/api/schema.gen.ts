@@ -759,6 +759,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{id}/description": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set what the organisation's public page says of it (owners, in any status) */
+        put: operations["putOrganizationsIdDescription"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{id}/invitations": {
         parameters: {
             query?: never;
@@ -2500,6 +2517,7 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             decidedAt?: string;
+            description?: string;
             evidence: {
                 certificate?: {
                     id: string;
@@ -2532,6 +2550,9 @@ export interface components {
                 status: components["schemas"]["OrgStatus"];
             }[];
             version: number;
+        };
+        OrganizationDescription: {
+            description?: string;
         };
         OrganizationList: {
             items: components["schemas"]["Organization"][];
@@ -2954,6 +2975,7 @@ export interface components {
         };
         PublicOrganization: {
             commune?: string;
+            description?: string;
             id: string;
             kind: components["schemas"]["OrgKind"];
             listings: components["schemas"]["SearchHit"][];
@@ -6618,6 +6640,89 @@ export interface operations {
             };
             /** @description Version mismatch */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOrganizationsIdDescription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version the client saw; 412 if it changed */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationDescription"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Version mismatch */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import Home from '../Home';
 import PublicOrganization from './PublicOrganization';
+import { OrgDescription } from './OrgDescription';
 import { meRoutes, taxonomyRoute } from '../../test/catalog';
 import { json, mockApi, problem } from '../../test/helpers';
 import { renderRoutes } from '../../test/router';
-import type { Market, NextSteps, PublicOrganization as PublicOrg, SearchHit } from '../../api/types';
+import type { Market, NextSteps, OrganizationDetail, PublicOrganization as PublicOrg, SearchHit } from '../../api/types';
 
 function hit(id: string, over: Partial<SearchHit> = {}): SearchHit {
   return {
@@ -76,7 +77,7 @@ describe('home page', () => {
 describe('public organisation page', () => {
   const org: PublicOrg = {
     id: 'o1', name: 'Viện Khoa học Sự sống', kind: 'institute', commune: 'xa_ba_be', website: 'https://vien.example.vn/',
-    verifiedAt: '2026-02-03T03:00:00Z', listings: [hit('a')],
+    verifiedAt: '2026-02-03T03:00:00Z', listings: [hit('a')], description: 'Nghiên cứu nuôi cấy mô và nấm dược liệu.',
     transfers: [{ id: 't1', title: 'Chuyển giao quy trình nhân giống nấm', supplier: 'Viện Khoa học Sự sống', recipient: 'HTX Rau Đức Xuân', value: 50_000_000, signedOn: '2026-05-04', sectors: ['biotech'] }],
   };
 
@@ -85,6 +86,9 @@ describe('public organisation page', () => {
     renderRoutes([{ path: '/organizations/:id', element: <PublicOrganization /> }], '/organizations/o1');
     expect(await screen.findByRole('heading', { level: 1, name: 'Viện Khoa học Sự sống' })).toBeTruthy();
     expect(screen.getByText(/xác minh ngày 03\/02\/2026/)).toBeTruthy();
+    expect(screen.getByText('Nghiên cứu nuôi cấy mô và nấm dược liệu.')).toBeTruthy();
+    // Its own listings do not repeat its name.
+    expect(screen.queryByRole('link', { name: 'Viện Khoa học Sự sống' })).toBeNull();
     expect(await screen.findByText('Xã Ba Bể')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'vien.example.vn' }).getAttribute('href')).toBe('https://vien.example.vn/');
     expect(screen.getByRole('link', { name: 'Tin a' }).getAttribute('href')).toBe('/listings/a');
@@ -98,5 +102,35 @@ describe('public organisation page', () => {
     renderRoutes([{ path: '/organizations/:id', element: <PublicOrganization /> }], '/organizations/x');
     expect(await screen.findByRole('heading', { name: 'Không tìm thấy tổ chức' })).toBeTruthy();
     expect(screen.getByText(/chưa được Sở xác minh/)).toBeTruthy();
+  });
+});
+
+describe('organisation description', () => {
+  const detail = {
+    id: 'o1', name: 'Viện Khoa học Sự sống', kind: 'institute', status: 'verified', createdAt: '2026-01-01T00:00:00Z', version: 7, members: [],
+  } as unknown as OrganizationDetail;
+
+  it('lets an owner write it, sent with If-Match, in any status', async () => {
+    let saved: OrganizationDetail | undefined;
+    const { calls } = mockApi({
+      'PUT /organizations/o1/description': (c) => json(200, { ...detail, version: 8, description: (c.body as { description: string }).description }),
+    });
+    renderRoutes([{ path: '/', element: <OrgDescription org={detail} isOwner onSaved={(o) => (saved = o)} onStale={() => undefined} /> }], '/');
+    expect(screen.getByText(/Chưa có lời giới thiệu/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Sửa giới thiệu' }));
+    fireEvent.change(screen.getByLabelText('Giới thiệu tổ chức'), { target: { value: 'Viện nghiên cứu công nghệ sinh học.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(saved?.description).toBe('Viện nghiên cứu công nghệ sinh học.'));
+    const put = calls.find((c) => c.method === 'PUT')!;
+    expect(put.headers['if-match']).toBe('"7"');
+  });
+
+  it('shows others the text only', () => {
+    renderRoutes(
+      [{ path: '/', element: <OrgDescription org={{ ...detail, description: 'Giới thiệu' }} isOwner={false} onSaved={() => undefined} onStale={() => undefined} /> }],
+      '/',
+    );
+    expect(screen.getByText('Giới thiệu')).toBeTruthy();
+    expect(screen.queryByRole('button')).toBeNull();
   });
 });

@@ -57,6 +57,7 @@ export default function PublicOrganization() {
         <span className="badge badge-verified">✓ {t('publicOrg.verified')}</span>
         {o.verifiedAt && <span className="muted"> {t('publicOrg.verifiedOn', { date: formatDate(o.verifiedAt, lang) })}</span>}
       </p>
+      {o.description && <p className="org-description-text public-org-description">{o.description}</p>}
       <dl className="public-org-facts">
         <div>
           <dt>{t('publicOrg.kind')}</dt>
@@ -89,7 +90,7 @@ export default function PublicOrganization() {
         ) : (
           <ul className="results newest-grid">
             {o.listings.map((hit) => (
-              <ResultCard key={hit.id} hit={hit} labels={labels} />
+              <ResultCard key={hit.id} hit={hit} labels={labels} showOrg={false} />
             ))}
           </ul>
         )}

@@ -1,0 +1,49 @@
+// The home page with the market, a public organisation page reached from a
+// listing, and a signed-in member's next steps, in Vietnamese and English;
+// screenshots at 1280 and 360 px.
+import { expect, test } from '@playwright/test';
+import { demoConfig, LANGS, login, logout, openIn, shot, TEXT } from './helpers';
+
+for (const lang of LANGS) {
+  test(`the home page's market, an organisation's page and a member's next steps (${lang})`, async ({ page, request }) => {
+    const T = TEXT[lang];
+    const { demoPassword } = await demoConfig(request);
+
+    // A visitor: the market's figures, the newest listings, open programmes, sectors.
+    await openIn(page, lang, '/');
+    await expect(page.getByRole('heading', { level: 2, name: T.market.title })).toBeVisible();
+    for (const tile of ['offers', 'needs', 'organizations']) {
+      await expect(page.getByTestId(`count-${tile}`)).toContainText(/[1-9]/);
+    }
+    const newest = page.getByRole('region', { name: T.market.newestTitle }).getByRole('listitem').filter({ has: page.locator('h3') });
+    await expect(newest).toHaveCount(6);
+    await expect(page.getByRole('region', { name: T.market.programsTitle }).getByRole('link').nth(1)).toBeVisible();
+    await expect(page.getByRole('heading', { name: T.home.startTitle })).toBeVisible();
+    await shot(page, lang, 'home');
+
+    // From a listing to its organisation's public page.
+    const card = newest.first();
+    const orgName = (await card.locator('.result-org a').innerText()).trim();
+    await card.locator('h3 a').click();
+    await expect(page).toHaveURL(/\/listings\//);
+    await page.locator('.listing-org').getByRole('link', { name: orgName }).click();
+    await expect(page).toHaveURL(/\/organizations\/[0-9a-f]{24}$/);
+    await expect(page.getByRole('heading', { level: 1, name: orgName })).toBeVisible();
+    await expect(page.getByText(T.publicOrg.verified, { exact: false }).first()).toBeVisible();
+    await expect(page.getByRole('region', { name: new RegExp(T.publicOrg.listingsTitle) }).locator('h3').first()).toBeVisible();
+    await expect(page.getByRole('heading', { name: T.publicOrg.transfersTitle })).toBeVisible();
+    await shot(page, lang, 'organization-public');
+
+    // A member of a verified enterprise: their next steps instead of the sign-up.
+    await login(page, lang, 'enterprise@demo.techmart.vn', demoPassword);
+    await page.goto('/');
+    const steps = page.getByRole('region', { name: T.market.nextTitle });
+    await expect(steps.getByRole('link').first()).toBeVisible();
+    await expect(steps.locator('a[href="/connections"]')).toBeVisible();
+    await expect(steps.locator('a[href="/support/applications"]')).toBeVisible();
+    await expect(page.getByRole('heading', { name: T.home.startTitle })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: T.home.ctaRegister })).toHaveCount(0);
+    await shot(page, lang, 'home-member');
+    await logout(page, lang);
+  });
+}
