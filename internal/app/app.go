@@ -385,12 +385,16 @@ func (a *App) Serve(ctx context.Context, srv *httpapi.Server, ln net.Listener, d
 	go func() { defer wg.Done(); a.Support.Run(jobs, time.Minute) }()
 	wg.Add(1)
 	go func() { defer wg.Done(); a.Backups.Run(jobs) }()
-	// The public results are counted once at start, so no visitor waits.
+	// The public results and the home page's market are counted once at
+	// start, so no visitor waits.
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		if _, err := a.Results.Refresh(jobs); err != nil && jobs.Err() == nil {
 			a.Log.Warn("public results: first count failed", "err", err)
+		}
+		if _, err := a.Market.Refresh(jobs); err != nil && jobs.Err() == nil {
+			a.Log.Warn("home page market: first count failed", "err", err)
 		}
 	}()
 	defer func() { stopJobs(); wg.Wait() }()

@@ -128,6 +128,10 @@ func New(d Deps, ttl time.Duration) *Service {
 // Get returns the home page's figures, counted at most TTL ago.
 func (s *Service) Get(ctx context.Context) (Market, error) { return s.kept.Get(ctx) }
 
+// Refresh counts the home page's figures now and keeps them (at start, so
+// the first visitor does not wait).
+func (s *Service) Refresh(ctx context.Context) (Market, error) { return s.kept.Refresh(ctx) }
+
 // ErrSearchDown is the search engine not answering: the home page's
 // listings come from it (the code the search routes answer with).
 var ErrSearchDown = errs.New(errs.Unavailable, "search_unavailable")
