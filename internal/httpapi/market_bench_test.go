@@ -33,4 +33,3 @@ func BenchmarkHomePage(b *testing.B) {
 	b.Run("next-steps/officer", func(b *testing.B) { get(b, "/api/v1/me/next-steps", h.Demo("officer").Access) })
 	b.Run("organization", func(b *testing.B) { get(b, "/api/v1/public/organizations/"+instituteOrg, "") })
 }
-
