@@ -155,9 +155,14 @@ function NextStepItem({ step }: { step: NextStep }) {
   return (
     <li className={waiting ? 'next-step waiting' : 'next-step'}>
       <Link to={step.link}>
-        <span className="next-count" aria-hidden="true">
-          {step.code.startsWith('organization_') ? '!' : formatNumber(step.count)}
-        </span>
+        {/* The organisation's own state has no number to read out. */}
+        {step.code.startsWith('organization_') ? (
+          <span className="next-count" aria-hidden="true">
+            !
+          </span>
+        ) : (
+          <span className="next-count">{formatNumber(step.count)}</span>
+        )}
         <span className="next-text">
           <span className="next-label">{t(`market.step.${step.code}`, { count: step.count })}</span>
           <span className="next-hint muted">{waiting ? t(`market.stepHint.${step.code}`) : t('market.nothingWaiting')}</span>

@@ -67,7 +67,7 @@ describe('home page', () => {
     const links = await within(panel).findAllByRole('link');
     expect(links.map((l) => l.getAttribute('href'))).toEqual(['/connections', '/notifications']);
     expect(links[0].textContent).toContain('2');
-    expect(links[0].textContent).toContain('lời bày tỏ quan tâm chờ bạn trả lời');
+    expect(links[0].textContent).toContain('Lời bày tỏ quan tâm chờ bạn trả lời');
     expect(links[1].textContent).toContain('Không có gì đang chờ');
     expect(screen.queryByRole('heading', { name: 'Bắt đầu' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Đăng ký tổ chức' })).toBeNull();
