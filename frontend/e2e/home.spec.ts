@@ -48,7 +48,8 @@ for (const lang of LANGS) {
     });
     expect([201, 409], await interest.text()).toContain(interest.status());
     await login(page, lang, 'enterprise@demo.techmart.vn', demoPassword);
-    await page.goto('/');
+    // Through the header, which keeps the page's language.
+    await page.getByRole('navigation', { name: T.nav.main }).getByRole('link', { name: T.nav.home, exact: true }).click();
     const steps = page.getByRole('region', { name: T.market.nextTitle });
     await expect(steps.getByRole('link').first()).toBeVisible();
     // Asked in the first language's run; the second finds it still waiting.
@@ -57,6 +58,15 @@ for (const lang of LANGS) {
     await expect(page.getByRole('heading', { name: T.home.startTitle })).toHaveCount(0);
     await expect(page.getByRole('link', { name: T.home.ctaRegister })).toHaveCount(0);
     await shot(page, lang, 'home-member');
+
+    // Its organisation's page describes it and leads to the public page.
+    await page.getByRole('navigation', { name: T.nav.main }).getByRole('link', { name: T.nav.myOrganization }).click();
+    await expect(page.getByRole('heading', { name: T.publicOrg.descriptionTitle })).toBeVisible();
+    await expect(page.getByRole('button', { name: T.publicOrg.descriptionEdit })).toBeVisible();
+    await shot(page, lang, 'organization-member');
+    await page.getByRole('link', { name: new RegExp(T.publicOrg.publicPage) }).click();
+    await expect(page).toHaveURL(/\/organizations\/64656d6f0000000000000003$/);
+    await expect(page.locator('.public-org-description')).toContainText('hồ Ba Bể');
     await logout(page, lang);
   });
 }
