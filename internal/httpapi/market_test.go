@@ -361,6 +361,10 @@ func TestNextSteps(t *testing.T) {
 	if s, ok := nextSteps(t, h, reviewer.Access)[nextstep.Reviews]; !ok || s.Link != "/support/applications?scope=assigned" {
 		t.Errorf("the reviewer's appraisals: %+v", s)
 	}
+	// An agency's member: its plan reports (the demo plan has none open yet).
+	if got := nextSteps(t, h, h.Demo("agency").Access); !slices.Equal(codes(got), []string{nextstep.Reports}) || got[nextstep.Reports].Link != "/plan/reports" {
+		t.Errorf("an agency's member: %v", got)
+	}
 	_, fresh := h.Register("next-steps@example.vn", "Công ty TNHH Thử Bước Tiếp", "enterprise")
 	if got := codes(nextSteps(t, h, fresh.Access)); !slices.Equal(got, []string{nextstep.OrganizationPending}) {
 		t.Errorf("a new organisation's owner: %v", got)
