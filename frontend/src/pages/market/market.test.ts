@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import i18n from '../../i18n';
+import openapi from '../../../openapi.json';
 import { allClear, daysLeft, NEEDS_SEARCH, OFFERS_SEARCH, orderSteps, sectorSearch, vietnamDay } from './market';
 
 describe('home page market helpers', () => {
@@ -28,5 +30,20 @@ describe('home page market helpers', () => {
     expect(orderSteps([...steps]).map((s) => s.code)).toEqual(['connections', 'applications', 'matches', 'listings']);
     expect(allClear([...steps])).toBe(false);
     expect(allClear([steps[0], steps[2]])).toBe(true);
+  });
+
+  it('has a text for every step the server names, counted or not', () => {
+    const codes = openapi.components.schemas.NextStepCode.enum;
+    expect(codes.length).toBeGreaterThan(10);
+    for (const lng of ['vi', 'en']) {
+      for (const code of codes) {
+        expect(i18n.exists(`market.step.${code}`, { lng, count: 2 }), `${lng} market.step.${code}`).toBe(true);
+        expect(i18n.exists(`market.stepHint.${code}`, { lng }), `${lng} market.stepHint.${code}`).toBe(true);
+      }
+    }
+    const t = i18n.getFixedT('en');
+    expect(t('market.step.organization_pending', { count: 1 })).toBe("Your organisation is waiting for the department's verification");
+    expect(t('market.step.connections', { count: 1 })).toBe('Expression of interest to answer');
+    expect(t('market.step.connections', { count: 2 })).toBe('Expressions of interest to answer');
   });
 });
