@@ -153,7 +153,6 @@ func TestMarketCounts(t *testing.T) {
 	}
 	start := h.Clock.Now()
 	h.Clock.Set(func() time.Time { return start.Add(market.TTL + time.Second) })
-	officer = h.Demo("officer")
 	deadline := time.Now().Add(time.Minute)
 	for {
 		got := getMarket(t, h)
