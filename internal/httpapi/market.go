@@ -67,7 +67,8 @@ func (s *Server) getPublicOrg(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	c.Set(fiber.HeaderCacheControl, marketCache)
+	// Read afresh: its owners see their new description at once.
+	c.Set(fiber.HeaderCacheControl, "no-cache")
 	return c.JSON(publicOrgJSON{Organization: o, Listings: cards(o.Listings)})
 }
 
