@@ -30,6 +30,8 @@ type DemoOrganization struct {
 	Owner   string   `json:"owner"`
 	Members []string `json:"members"`
 	Note    string   `json:"note"`
+	// Description is what its public page says of it.
+	Description string `json:"description,omitempty"`
 	// Evidence is what the organisation shows the department (tax code,
 	// registration, address…), as the organisation's own JSON field reads it.
 	Evidence json.RawMessage `json:"evidence,omitempty"`

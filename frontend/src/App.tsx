@@ -53,6 +53,7 @@ const PlanReports = lazy(() => import('./pages/plan/Reports'));
 const ReportEditor = lazy(() => import('./pages/plan/ReportEditor'));
 const Notifications = lazy(() => import('./pages/Notifications'));
 const NotificationSettings = lazy(() => import('./pages/NotificationSettings'));
+const PublicOrganization = lazy(() => import('./pages/market/PublicOrganization'));
 
 /** Routes for signed-in users (and, when given, one of `roles`). */
 const authed = (element: JSX.Element, roles?: Parameters<typeof RequireAuth>[0]['roles']) => (
@@ -118,6 +119,7 @@ function AppRoutes() {
             <Route path="/support/:id" element={<SupportProgramPage />} />
             <Route path="/support/dashboard" element={<SupportDashboard />} />
             <Route path="/results" element={<Results />} />
+            <Route path="/organizations/:id" element={<PublicOrganization />} />
             <Route path="/support/applications" element={authed(<SupportApplications />)} />
             <Route path="/support/applications/:id" element={authed(<SupportApplicationPage />)} />
             <Route path="/support/applications/:id/edit" element={authed(<SupportApplicationFormPage />)} />

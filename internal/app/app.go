@@ -28,8 +28,10 @@ import (
 	"github.com/techmart-vn/techmart/internal/httpapi"
 	"github.com/techmart-vn/techmart/internal/indicator"
 	"github.com/techmart-vn/techmart/internal/mail"
+	"github.com/techmart-vn/techmart/internal/market"
 	"github.com/techmart-vn/techmart/internal/matching"
 	"github.com/techmart-vn/techmart/internal/migrate"
+	"github.com/techmart-vn/techmart/internal/nextstep"
 	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/period"
@@ -76,6 +78,8 @@ type App struct {
 	Indicators *indicator.Engine
 	Statistics *statistics.Service
 	Results    *results.Service
+	Market     *market.Service
+	NextSteps  *nextstep.Service
 	// Site renders the public pages' heads, the sitemap and the feeds.
 	Site    *web.Site
 	Demo    *httpapi.Demo
@@ -223,6 +227,10 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 	// The public results show the plan's targets, counted from their own
 	// snapshot.
 	a.Results = results.New(a.Indicators, tax, period.Default(), a.Reports, now, results.TTL, log)
+	a.Market = market.New(market.Deps{Search: a.Search, Orgs: a.Orgs, Listings: a.Catalog, Transfers: a.Transfers,
+		Programs: a.Support, Results: a.Results, Now: now, Log: log}, market.TTL)
+	a.NextSteps = nextstep.New(nextstep.Deps{Orgs: a.Orgs, Catalog: a.Catalog, Connections: a.Conns, Support: a.Support,
+		Reports: a.Reports, Notes: a.Notify})
 	a.Synonyms = synonym.New(st, a.Search, a.Audit, log, now)
 	a.Site = web.New(web.Deps{Listings: a.Catalog, Orgs: a.Orgs, Programs: a.Support, Taxonomy: tax,
 		ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN})
@@ -362,7 +370,7 @@ func (a *App) Server(spa fs.FS) *httpapi.Server {
 		Config: a.Config, Store: a.Store, Search: a.Search, Auth: a.Auth, Orgs: a.Orgs,
 		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Files: a.Files,
 		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Plans: a.Plans, Reports: a.Reports, Synonyms: a.Synonyms, Backups: a.Backups,
-		Statistics: a.Statistics, Results: a.Results, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
+		Statistics: a.Statistics, Results: a.Results, Market: a.Market, NextSteps: a.NextSteps, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
 		Site: a.Site,
 	})
 }
@@ -383,12 +391,16 @@ func (a *App) Serve(ctx context.Context, srv *httpapi.Server, ln net.Listener, d
 	go func() { defer wg.Done(); a.Support.Run(jobs, time.Minute) }()
 	wg.Add(1)
 	go func() { defer wg.Done(); a.Backups.Run(jobs) }()
-	// The public results are counted once at start, so no visitor waits.
+	// The public results and the home page's market are counted once at
+	// start, so no visitor waits.
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		if _, err := a.Results.Refresh(jobs); err != nil && jobs.Err() == nil {
 			a.Log.Warn("public results: first count failed", "err", err)
+		}
+		if _, err := a.Market.Refresh(jobs); err != nil && jobs.Err() == nil {
+			a.Log.Warn("home page market: first count failed", "err", err)
 		}
 	}()
 	defer func() { stopJobs(); wg.Wait() }()

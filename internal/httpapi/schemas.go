@@ -12,6 +12,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/connection"
 	"github.com/techmart-vn/techmart/internal/files"
 	"github.com/techmart-vn/techmart/internal/matching"
+	"github.com/techmart-vn/techmart/internal/nextstep"
 	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/pipeline"
@@ -49,6 +50,7 @@ func apiSchemas() map[string]apischema.Schema {
 	r.Enum("ApplicationState", support.AppStates)
 	r.Enum("EmailTopic", notify.EmailTopics)
 	r.Enum("BackupKind", backup.Kinds)
+	r.Enum("NextStepCode", nextstep.Codes)
 	r.Enum("MatchAudience", []string{audienceOwner, audienceOfficer, audienceVisitor})
 
 	r.Raw("Upload", apischema.Schema{"type": "object", "description": "multipart/form-data",
@@ -73,6 +75,7 @@ func apiSchemas() map[string]apischema.Schema {
 	apischema.Response[memberJSON](r, "Member")
 	apischema.Response[list[orgJSON]](r, "OrganizationList")
 	apischema.Request[orgUpdateJSON](r, "OrganizationUpdate")
+	apischema.Request[org.DescriptionInput](r, "OrganizationDescription")
 	apischema.Request[org.RejectInput](r, "Reject")
 	apischema.Response[invitationJSON](r, "Invitation")
 	apischema.Request[inviteJSON](r, "InvitationRequest")
@@ -149,6 +152,9 @@ func apiSchemas() map[string]apischema.Schema {
 	apischema.Response[support.Dashboard](r, "SupportDashboard")
 	apischema.Response[statistics.Report](r, "StatisticsReport")
 	apischema.Response[results.Results](r, "PublicResults")
+	apischema.Response[marketJSON](r, "Market")
+	apischema.Response[publicOrgJSON](r, "PublicOrganization")
+	apischema.Response[nextstep.Steps](r, "NextSteps")
 	apischema.Response[reviewersJSON](r, "ReviewerList")
 	apischema.Response[support.Reviewer](r, "Reviewer")
 	apischema.Request[support.AssignReviewersInput](r, "AssignReviewersInput")

@@ -30,7 +30,9 @@ import (
 	"github.com/techmart-vn/techmart/internal/config"
 	"github.com/techmart-vn/techmart/internal/connection"
 	"github.com/techmart-vn/techmart/internal/files"
+	"github.com/techmart-vn/techmart/internal/market"
 	"github.com/techmart-vn/techmart/internal/matching"
+	"github.com/techmart-vn/techmart/internal/nextstep"
 	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/plan"
@@ -81,11 +83,15 @@ type Deps struct {
 	// Statistics fills the ministry's forms; Results is the public page.
 	Statistics *statistics.Service
 	Results    *results.Service
-	Logger     *slog.Logger
-	Version    string
-	Demo       *Demo // nil unless demo mode
-	SPA        fs.FS // the built frontend; may lack index.html
-	Mail       bool  // an SMTP server is configured
+	// Market is the home page and the organisations' public pages;
+	// NextSteps what waits for a signed-in person.
+	Market    *market.Service
+	NextSteps *nextstep.Service
+	Logger    *slog.Logger
+	Version   string
+	Demo      *Demo // nil unless demo mode
+	SPA       fs.FS // the built frontend; may lack index.html
+	Mail      bool  // an SMTP server is configured
 	// Site renders the public pages' heads, robots.txt, the sitemap and
 	// the feeds.
 	Site *web.Site

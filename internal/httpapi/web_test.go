@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/techmart-vn/techmart/internal/app/apptest"
+	"github.com/techmart-vn/techmart/internal/web"
 )
 
 const demoProgram = "70726f670000000000000001"
@@ -226,11 +227,23 @@ func TestPublicPageHeads(t *testing.T) {
 			t.Errorf("%s: %d %q", path, r.Status, r.Header.Get("Content-Type"))
 		}
 	}
+	// The head describes the organisation in its own words, as its public
+	// page does; one that has written none is described by the platform.
+	own := h.Do(R{Method: "GET", Path: "/api/v1/public/organizations/" + instituteOrg}).JSON(t)["description"].(string)
+	if own == "" || org.meta["description"] != web.Clip(own, 200) {
+		t.Errorf("organisation's description %q, its own words %q", org.meta["description"], own)
+	}
 	orgEN := fetchHead(t, h, "/en/organizations/"+instituteOrg)
-	if orgEN.lang != "en" || !strings.Contains(orgEN.meta["description"], "verified") || orgEN.canonical != "http://techmart.test/en/organizations/"+instituteOrg {
+	if orgEN.lang != "en" || orgEN.meta["description"] != web.Clip(own, 200) || orgEN.canonical != "http://techmart.test/en/organizations/"+instituteOrg {
 		t.Errorf("English organisation: %q %q %q", orgEN.lang, orgEN.meta["description"], orgEN.canonical)
 	}
 	hreflangs(t, "organisation", orgEN, "http://techmart.test/organizations/"+instituteOrg, "http://techmart.test/en/organizations/"+instituteOrg)
+	const silentOrg = "64656d6f000000000000000d" // a verified college without a description
+	for lang, want := range map[string]string{"": "xác minh", "/en": "verified"} {
+		if got := fetchHead(t, h, lang+"/organizations/"+silentOrg); got.status != 200 || !strings.Contains(got.meta["description"], want) {
+			t.Errorf("organisation without a description (%q): %d %q", lang, got.status, got.meta["description"])
+		}
+	}
 
 	// Programmes: published ones only.
 	prog := fetchHead(t, h, "/support/"+demoProgram)

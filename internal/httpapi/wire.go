@@ -44,23 +44,25 @@ type invitationJSON struct {
 }
 
 type orgJSON struct {
-	ID           string           `json:"id"`
-	Name         string           `json:"name"`
-	Kind         string           `json:"kind" rule:"enum=OrgKind"`
-	Status       string           `json:"status" rule:"enum=OrgStatus"`
-	RejectReason string           `json:"rejectReason,omitempty"`
-	OwnerEmail   string           `json:"ownerEmail,omitempty"`
-	CreatedAt    time.Time        `json:"createdAt"`
-	DecidedAt    *time.Time       `json:"decidedAt,omitempty"`
-	Version      int64            `json:"version"`
-	Members      []memberJSON     `json:"members,omitempty"`
-	Invitations  []invitationJSON `json:"invitations,omitempty"`
+	ID           string `json:"id"`
+	Name         string `json:"name"`
+	Kind         string `json:"kind" rule:"enum=OrgKind"`
+	Status       string `json:"status" rule:"enum=OrgStatus"`
+	RejectReason string `json:"rejectReason,omitempty"`
+	// Description is what its public page says of it (owners write it).
+	Description string           `json:"description,omitempty"`
+	OwnerEmail  string           `json:"ownerEmail,omitempty"`
+	CreatedAt   time.Time        `json:"createdAt"`
+	DecidedAt   *time.Time       `json:"decidedAt,omitempty"`
+	Version     int64            `json:"version"`
+	Members     []memberJSON     `json:"members,omitempty"`
+	Invitations []invitationJSON `json:"invitations,omitempty"`
 	orgEvidenceJSON
 }
 
 func toOrgJSON(o org.Organization) orgJSON {
 	return orgJSON{
-		ID: o.ID, Name: o.Name, Kind: o.Kind, Status: o.Status, RejectReason: o.RejectReason,
+		ID: o.ID, Name: o.Name, Kind: o.Kind, Status: o.Status, RejectReason: o.RejectReason, Description: o.Description,
 		OwnerEmail: o.OwnerEmail(), CreatedAt: o.CreatedAt, DecidedAt: o.DecidedAt, Version: o.Version,
 	}
 }

@@ -264,6 +264,9 @@ type Record struct {
 	// Parties names a transfer's supplier and recipient, or an
 	// application's organisation.
 	Parties []string `json:"parties,omitempty"`
+	// PartyIDs are the organisations Parties names, in the same order
+	// (never published: the public pages match an organisation by them).
+	PartyIDs []string `json:"-"`
 }
 
 // Result is a metric counted over a window.

@@ -213,7 +213,7 @@ func (s *Snapshot) Count(q Query, w Window) (Result, error) {
 			}
 			add(Record{Type: "transfer", ID: t.ID, Title: t.Title, Link: "/transfers/" + t.ID, Day: day,
 				Value: t.ContractValue, Confidential: !t.PublicConsent, Sectors: t.Sectors,
-				Parties: []string{t.Supplier.Name, t.Recipient.Name}})
+				Parties: []string{t.Supplier.Name, t.Recipient.Name}, PartyIDs: []string{t.Supplier.ID, t.Recipient.ID}})
 		}
 	case ListingsPublished, IPListingsPublished:
 		for _, l := range s.listings {

@@ -333,6 +333,19 @@ func (s *Service) Unread(ctx context.Context, userID string) (int, error) {
 	return b.Unread, err
 }
 
+// UnreadOf counts a user's unread notifications of the given kinds (a
+// grouped notification counts what it stands for).
+func (s *Service) UnreadOf(ctx context.Context, userID string, kinds ...string) (int, error) {
+	b, err := s.inbox(ctx, userID)
+	n := 0
+	for _, it := range b.Items {
+		if !it.Read && slices.Contains(kinds, it.Kind) {
+			n += max(it.Count, 1)
+		}
+	}
+	return n, err
+}
+
 // MarkRead marks the given notifications (or all) read and returns the
 // unread count left. Unknown ids are ignored.
 func (s *Service) MarkRead(ctx context.Context, userID string, ids []string, all bool) (int, error) {

@@ -77,18 +77,21 @@ var listOrder = bson.D{{Key: "createdAt", Value: 1}, {Key: "_id", Value: 1}}
 // Organization is a provider, an enterprise, the department…
 type Organization struct {
 	store.Meta   `bson:",inline"`
-	ID           string       `bson:"_id"`
-	Name         string       `bson:"name"`
-	Kind         string       `bson:"kind"`
-	Status       string       `bson:"status"`
-	RejectReason string       `bson:"rejectReason,omitempty"`
-	Evidence     Evidence     `bson:"evidence"`
-	Members      []Member     `bson:"members"`
-	Invitations  []Invitation `bson:"invitations"`
-	CreatedAt    time.Time    `bson:"createdAt"`
-	CreatedBy    string       `bson:"createdBy"`
-	DecidedAt    *time.Time   `bson:"decidedAt,omitempty"`
-	DecidedBy    string       `bson:"decidedBy,omitempty"`
+	ID           string   `bson:"_id"`
+	Name         string   `bson:"name"`
+	Kind         string   `bson:"kind"`
+	Status       string   `bson:"status"`
+	RejectReason string   `bson:"rejectReason,omitempty"`
+	Evidence     Evidence `bson:"evidence"`
+	// Description is what the organisation says of itself on its public
+	// page; its owners change it at any time (SetDescription).
+	Description string       `bson:"description,omitempty"`
+	Members     []Member     `bson:"members"`
+	Invitations []Invitation `bson:"invitations"`
+	CreatedAt   time.Time    `bson:"createdAt"`
+	CreatedBy   string       `bson:"createdBy"`
+	DecidedAt   *time.Time   `bson:"decidedAt,omitempty"`
+	DecidedBy   string       `bson:"decidedBy,omitempty"`
 }
 
 // Member is a person in an organisation. E-mail and name are copied here so

@@ -121,6 +121,34 @@ func (s *Service) Get(ctx context.Context, id string) (Organization, error) {
 	return o, err
 }
 
+// Public reads an organisation the public may see: a verified one. Any
+// other, like a missing one, is errs.ErrNotFound, so the answer does not
+// tell that an organisation waits for verification.
+func (s *Service) Public(ctx context.Context, id string) (Organization, error) {
+	o, err := s.Get(ctx, id)
+	if errors.Is(err, ErrNotFound) || (err == nil && !o.IsPublic()) {
+		return Organization{}, errs.ErrNotFound.Wrap(err)
+	}
+	return o, err
+}
+
+// CountVerified counts the verified organisations of the market: every
+// kind but the department and the provincial agencies.
+func (s *Service) CountVerified(ctx context.Context) (int, error) {
+	all, err := store.Find[Organization](ctx, s.s, Collection, bson.D{{Key: "status", Value: StatusVerified}},
+		options.Find().SetSort(listOrder).SetProjection(bson.D{{Key: "kind", Value: 1}}))
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, o := range all {
+		if o.Kind != KindDepartment && o.Kind != KindAgency {
+			n++
+		}
+	}
+	return n, nil
+}
+
 // IsStaff reports whether p works for the department on the platform.
 func IsStaff(p *auth.Principal) bool {
 	return p != nil && p.User.HasRole(auth.RoleOfficer, auth.RoleAdmin)
@@ -284,6 +312,41 @@ func (s *Service) Update(ctx context.Context, p *auth.Principal, id, name, kind 
 	}
 	if len(changes) > 0 {
 		s.record(ctx, audit.Entry{Actor: p.Actor(), Action: audit.OrgUpdate, Subject: subject(o), Changes: changes})
+	}
+	return o, nil
+}
+
+// DescriptionInput is an organisation's description for its public page.
+type DescriptionInput struct {
+	Description string `json:"description" rule:"max=2000"`
+}
+
+var descriptionRules = validate.RulesOf[DescriptionInput]()
+
+// SetDescription changes what the organisation's public page says of it
+// (its owners, in any status: unlike its identity, verification does not
+// freeze it). ifVersion 0 skips the version check.
+func (s *Service) SetDescription(ctx context.Context, p *auth.Principal, id string, in DescriptionInput, ifVersion int64) (Organization, error) {
+	var c validate.Checker
+	text := validate.Multiline(in.Description)
+	c.Optional("description", text, descriptionRules.Of("description").Max)
+	if err := c.Err(); err != nil {
+		return Organization{}, err
+	}
+	var from string
+	o, err := store.Modify(ctx, s.s, Collection, id, ifVersion, func(o *Organization) error {
+		if !o.IsOwner(p.User.ID) {
+			return errs.ErrForbidden
+		}
+		from, o.Description = o.Description, text
+		return nil
+	})
+	if err != nil {
+		return o, s.mapErr(err)
+	}
+	if from != text {
+		s.record(ctx, audit.Entry{Actor: p.Actor(), Action: audit.OrgUpdate, Subject: subject(o),
+			Changes: map[string]audit.Change{"description": {From: from, To: text}}})
 	}
 	return o, nil
 }

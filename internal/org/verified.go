@@ -15,3 +15,7 @@ func (s *Service) Verified(ctx context.Context) ([]Organization, error) {
 	return store.Find[Organization](ctx, s.s, Collection, bson.D{{Key: "status", Value: StatusVerified}},
 		options.Find().SetSort(listOrder))
 }
+
+// IsPublic says whether the public may see the organisation: its page, its
+// share card, a link to it from a listing. Only verified ones.
+func (o Organization) IsPublic() bool { return o.Status == StatusVerified }

@@ -34,6 +34,7 @@ import (
 	"time"
 
 	"github.com/techmart-vn/techmart/internal/indicator"
+	"github.com/techmart-vn/techmart/internal/kept"
 	"github.com/techmart-vn/techmart/internal/period"
 	"github.com/techmart-vn/techmart/internal/taxonomy"
 )
@@ -121,13 +122,17 @@ type TargetSource interface {
 
 // Transfer is a contract whose parties consented to its publication.
 type Transfer struct {
-	ID        string   `json:"id"`
-	Title     string   `json:"title"`
-	Supplier  string   `json:"supplier"`
-	Recipient string   `json:"recipient"`
-	Value     int64    `json:"value"`
-	SignedOn  string   `json:"signedOn"`
-	Sectors   []string `json:"sectors"`
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Supplier  string `json:"supplier"`
+	Recipient string `json:"recipient"`
+	// SupplierID and RecipientID are the parties' organisations, for an
+	// organisation's public page; the open data names the parties only.
+	SupplierID  string   `json:"-"`
+	RecipientID string   `json:"-"`
+	Value       int64    `json:"value"`
+	SignedOn    string   `json:"signedOn"`
+	Sectors     []string `json:"sectors"`
 }
 
 // Project is a supported project whose results were accepted.
@@ -150,93 +155,49 @@ type Results struct {
 	Metrics     []indicator.Metric `json:"metrics"`
 }
 
-// Service computes the public results and keeps them: the page is public
-// and a province's snapshot takes seconds in embedded mode. After TTL the
-// kept results are still answered while one refresh runs behind them, so
-// only the first visitor after a start waits (Warm spares even that one).
+// Service computes the public results and keeps them (internal/kept): the
+// page is public and a province's snapshot takes seconds in embedded mode.
+// After TTL the kept results are still answered while one refresh runs
+// behind them, so only the first visitor after a start waits (Warm spares
+// even that one).
 type Service struct {
 	eng  *indicator.Engine
 	tax  *taxonomy.Taxonomy
 	rule period.Rule
-	now  func() time.Time
-	ttl  time.Duration
-	log  *slog.Logger
+	kept *kept.Value[Results]
 
-	compute1 sync.Mutex // one count at a time
-	mu       sync.Mutex // guards what follows
-	targets  TargetSource
-	cached   *Results
-	at       time.Time
-	// refreshing is set while a refresh of stale results runs.
-	refreshing bool
+	mu      sync.Mutex // guards targets
+	targets TargetSource
 }
 
 // New returns the service; targets may be nil, log nil logs nowhere.
 func New(eng *indicator.Engine, tax *taxonomy.Taxonomy, rule period.Rule, targets TargetSource, now func() time.Time, ttl time.Duration, log *slog.Logger) *Service {
-	if now == nil {
-		now = time.Now
-	}
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
-	return &Service{eng: eng, tax: tax, rule: rule, targets: targets, now: now, ttl: ttl, log: log}
+	s := &Service{eng: eng, tax: tax, rule: rule, targets: targets}
+	s.kept = kept.New("results", ttl, now, log, func(ctx context.Context, now time.Time) (Results, error) {
+		s.mu.Lock()
+		t := s.targets
+		s.mu.Unlock()
+		return s.compute(ctx, now, t)
+	})
+	return s
 }
 
 // SetTargets wires the plan's targets (the composition root calls it);
 // the kept results are dropped.
 func (s *Service) SetTargets(t TargetSource) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.targets, s.cached = t, nil
+	s.targets = t
+	s.mu.Unlock()
+	s.kept.Drop()
 }
 
 // Get returns the results: counted now if none are kept, else the kept
 // ones, starting a refresh behind them when they are older than TTL.
-func (s *Service) Get(ctx context.Context) (Results, error) {
-	s.mu.Lock()
-	if c := s.cached; c != nil {
-		if age := s.now().Sub(s.at); (age >= s.ttl || age < 0) && !s.refreshing {
-			s.refreshing = true
-			go func() {
-				if _, err := s.Refresh(context.WithoutCancel(ctx)); err != nil {
-					s.log.Warn("results: refresh failed; the kept results stay", "err", err)
-				}
-				s.mu.Lock()
-				s.refreshing = false
-				s.mu.Unlock()
-			}()
-		}
-		s.mu.Unlock()
-		return *c, nil
-	}
-	s.mu.Unlock()
-	return s.Refresh(ctx)
-}
+func (s *Service) Get(ctx context.Context) (Results, error) { return s.kept.Get(ctx) }
 
 // Refresh counts the results now and keeps them; concurrent callers wait
 // for one count.
-func (s *Service) Refresh(ctx context.Context) (Results, error) {
-	started := s.now()
-	s.compute1.Lock()
-	defer s.compute1.Unlock()
-	s.mu.Lock()
-	if s.cached != nil && !s.at.Before(started) {
-		c := *s.cached // counted while this call waited
-		s.mu.Unlock()
-		return c, nil
-	}
-	targets := s.targets
-	s.mu.Unlock()
-	now := s.now()
-	r, err := s.compute(ctx, now, targets)
-	if err != nil {
-		return Results{}, err
-	}
-	s.mu.Lock()
-	s.cached, s.at = &r, now
-	s.mu.Unlock()
-	return r, nil
-}
+func (s *Service) Refresh(ctx context.Context) (Results, error) { return s.kept.Refresh(ctx) }
 
 func (s *Service) compute(ctx context.Context, now time.Time, targets TargetSource) (Results, error) {
 	snap, err := s.eng.Snapshot(ctx)
@@ -275,6 +236,9 @@ func (s *Service) compute(ctx context.Context, now time.Time, targets TargetSour
 				t := Transfer{ID: rec.ID, Title: rec.Title, Value: rec.Value, SignedOn: rec.Day, Sectors: rec.Sectors}
 				if len(rec.Parties) == 2 {
 					t.Supplier, t.Recipient = rec.Parties[0], rec.Parties[1]
+				}
+				if len(rec.PartyIDs) == 2 {
+					t.SupplierID, t.RecipientID = rec.PartyIDs[0], rec.PartyIDs[1]
 				}
 				r.Transfers = append(r.Transfers, t)
 			}

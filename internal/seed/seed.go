@@ -80,7 +80,7 @@ func Demo(ctx context.Context, a *auth.Service, o *org.Service, d seeds.Demo) (S
 			members = append(members, org.Member{UserID: u.ID, Email: u.Email, FullName: u.FullName, Role: org.RoleMember, JoinedAt: now})
 		}
 		rec := org.Organization{
-			ID: do.ID, Name: do.Name, Kind: do.Kind, Status: do.Status, Members: members,
+			ID: do.ID, Name: do.Name, Kind: do.Kind, Status: do.Status, Members: members, Description: do.Description,
 			CreatedAt: now, CreatedBy: owner.ID,
 		}
 		if do.Status != org.StatusPending {

@@ -18,8 +18,6 @@ import (
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/text/unicode/norm"
-
-	"github.com/techmart-vn/techmart/internal/org"
 )
 
 // The size of a share card: what Facebook, Zalo and X show large.
@@ -255,14 +253,12 @@ func (s *Site) EntityCard(ctx context.Context, of, id, lang string) (CardImage, 
 		c.Title, _ = listingText(l, lang)
 		version = l.Version
 	case "organizations":
-		o, err := s.d.Orgs.Get(ctx, id)
+		o, err := s.d.Orgs.Public(ctx, id)
 		switch {
 		case notFound(err):
 			return CardImage{}, http.StatusNotFound, nil
 		case err != nil:
 			return CardImage{}, 0, err
-		case o.Status != org.StatusVerified:
-			return CardImage{}, http.StatusNotFound, nil
 		}
 		c.Kicker, c.Title, c.Footer, version = orgKinds[o.Kind].in(lang), o.Name, s.t("verified", lang), o.Version
 	case "programs":

@@ -49,6 +49,10 @@ func (o orgsOf) Get(_ context.Context, id string) (org.Organization, error) {
 	return org.Organization{ID: id, Name: "Viện Khoa học Sự sống", Kind: org.KindInstitute, Status: org.StatusVerified}, nil
 }
 
+func (o orgsOf) Public(ctx context.Context, id string) (org.Organization, error) {
+	return o.Get(ctx, id)
+}
+
 type programsOf struct{}
 
 func (programsOf) Get(context.Context, *auth.Principal, string) (support.Program, error) {

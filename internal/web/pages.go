@@ -26,6 +26,8 @@ type Listings interface {
 // Orgs is what the site reads of organisations.
 type Orgs interface {
 	Get(ctx context.Context, id string) (org.Organization, error)
+	// Public reads a public (verified) organisation; any other is not found.
+	Public(ctx context.Context, id string) (org.Organization, error)
 	Verified(ctx context.Context) ([]org.Organization, error)
 }
 
@@ -294,7 +296,7 @@ func (s *Site) listingLD(r Request, l catalog.Listing, o org.Organization, title
 	party := map[string]any(nil)
 	if o.ID != "" {
 		party = map[string]any{"@type": "Organization", "name": o.Name}
-		if o.Status == org.StatusVerified {
+		if o.IsPublic() {
 			party["url"] = r.Base + Prefix(r.Lang) + "/organizations/" + url.PathEscape(o.ID)
 		}
 	}
@@ -341,14 +343,12 @@ func priceSpec(lo, hi int64) map[string]any {
 
 // organization: verified organisations only.
 func (s *Site) organization(ctx context.Context, r Request, id string) (Rendered, error) {
-	o, err := s.d.Orgs.Get(ctx, id)
+	o, err := s.d.Orgs.Public(ctx, id)
 	switch {
 	case notFound(err):
 		return s.notFound(r, http.StatusNotFound, "notFound.title"), nil
 	case err != nil:
 		return Rendered{}, err
-	case o.Status != org.StatusVerified:
-		return s.notFound(r, http.StatusNotFound, "notFound.title"), nil
 	}
 	kind := orgKinds[o.Kind].in(r.Lang)
 	if kind == "" {
@@ -358,8 +358,13 @@ func (s *Site) organization(ctx context.Context, r Request, id string) (Rendered
 	if o.Evidence.Commune != "" {
 		place = ", " + taxonomy.Label(s.d.Taxonomy.Units(), o.Evidence.Commune, r.Lang)
 	}
-	h := s.page(r, "/organizations/"+o.ID, s.t("org.title", r.Lang, "name", o.Name),
-		Clip(s.t("org.description", r.Lang, "kind", kind, "place", place), 200), "website")
+	// The organisation's own words when it has written them (its public
+	// page shows the same), else what the platform knows of it.
+	description := o.Description
+	if description == "" {
+		description = s.t("org.description", r.Lang, "kind", kind, "place", place)
+	}
+	h := s.page(r, "/organizations/"+o.ID, s.t("org.title", r.Lang, "name", o.Name), Clip(description, 200), "website")
 	h.Image = Image{URL: r.Base + CardPath("organizations", o.ID) + langQuery(r.Lang), Alt: o.Name, Width: CardWidth, Height: CardHeight}
 	ld := map[string]any{"@context": "https://schema.org", "@type": orgType(o.Kind), "name": o.Name, "url": h.Canonical,
 		"description": h.Description}

@@ -6,7 +6,6 @@ import (
 	"image/png"
 	"os"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
@@ -15,11 +14,6 @@ import (
 
 	"github.com/go-fonts/liberation/liberationsansbold"
 )
-
-// awaitingSPA are routes the server knows before the SPA has their page
-// (the public organisation page comes with the home page's work). Once
-// App.tsx declares one, the test asks for its removal from this list.
-var awaitingSPA = []string{"/organizations/:id"}
 
 // routePath finds a route's path in the SPA's source, however written:
 // <Route path="/x" …>, path='/x', or { path: '/x' } in a route table.
@@ -59,12 +53,9 @@ func TestRoutesMatchTheSPA(t *testing.T) {
 		if !server[p] {
 			t.Errorf("App.tsx has %s, which web.Routes lacks: the server would answer it 404", p)
 		}
-		if slices.Contains(awaitingSPA, p) {
-			t.Errorf("App.tsx now has %s: remove it from awaitingSPA", p)
-		}
 	}
 	for p := range server {
-		if !spa[p] && !slices.Contains(awaitingSPA, p) {
+		if !spa[p] {
 			t.Errorf("web.Routes has %s, which App.tsx lacks", p)
 		}
 	}

@@ -12,6 +12,9 @@ import type {
   ScoresInput,
   SupportDashboard,
   PublicResults,
+  Market,
+  PublicOrganization,
+  NextSteps,
   AuditEntry,
   Connection,
   ConnectionAction,
@@ -140,6 +143,9 @@ export const endpoints = {
   /** Owners correct name and kind before verification; a rejected organisation returns to pending. */
   updateOrganization: (id: string, changes: { name: string; kind: OrgKind; evidence?: Organization['evidence'] }, version?: number) =>
     api.patch<OrganizationDetail>(`/organizations/${enc(id)}`, changes, { headers: version ? ifMatch(version) : {} }),
+  /** What the organisation's public page says of it (owners, in any status). */
+  setOrganizationDescription: (id: string, description: string, version: number) =>
+    api.put<OrganizationDetail>(`/organizations/${enc(id)}/description`, { description }, { headers: ifMatch(version) }),
   /** The scan of the organisation's certificate, replacing the previous one (owners, before verification). */
   uploadOrgCertificate: (id: string, file: File, version: number) => {
     const form = new FormData();
@@ -388,6 +394,12 @@ export const endpoints = {
 
   supportDashboard: () => api.get<SupportDashboard>('/support/dashboard', undefined, { auth: false, cache: 'no-cache' }),
   publicResults: () => api.get<PublicResults>('/public/results', undefined, { auth: false }),
+  /** The home page's market (kept a minute by the server). */
+  market: () => api.get<Market>('/public/market', undefined, { auth: false }),
+  /** A verified organisation's public page (404 for any other). */
+  publicOrganization: (id: string) => api.get<PublicOrganization>(`/public/organizations/${enc(id)}`, undefined, { auth: false }),
+  /** The signed-in person's next steps. */
+  nextSteps: () => api.get<NextSteps>('/me/next-steps'),
   /** The ministry's statistical forms of a reporting year as an XLSX workbook (officers). */
   statisticsXlsx: async (year: number, lang: string) => {
     const res = await api.raw('/statistics', {

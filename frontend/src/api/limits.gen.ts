@@ -125,6 +125,9 @@ export const limits = {
   "Organization.evidence.website": {
     "maxLength": 200
   },
+  "OrganizationDescription.description": {
+    "maxLength": 2000
+  },
   "OrganizationUpdate.evidence.commune": {
     "maxLength": 60
   },

@@ -603,6 +603,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/next-steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits for the signed-in person, by their organisations and roles: matches, interest to answer, applications, appraisals, the department's queues; each with a count and the page where it is done */
+        get: operations["getMeNextSteps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/notification-preferences": {
         parameters: {
             query?: never;
@@ -737,6 +754,23 @@ export interface paths {
         post: operations["postOrganizationsIdCertificate"];
         /** Remove the certificate scan (owners, before verification; If-Match optional) */
         delete: operations["deleteOrganizationsIdCertificate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/description": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set what the organisation's public page says of it (owners, in any status) */
+        put: operations["putOrganizationsIdDescription"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -923,6 +957,40 @@ export interface paths {
         };
         /** The department's report to the People's Committee for a year: format=html or pdf (administrative format), docx (to edit before signing), xlsx (the figures, one sheet per section); lang=vi or en (officers) */
         get: operations["getPlansIdProvincialReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/market": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The home page's market: listings on offer and wanted, verified organisations, transfers recorded (withheld under 3), the newest listings, open support programmes by deadline, sectors with their listings; counted at most a minute ago */
+        get: operations["getPublicMarket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A verified organisation's public page: name, kind, place, website, verification date, published listings, and the transfers whose parties consented to publish them; any other id is 404 */
+        get: operations["getPublicOrganizationsId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2315,6 +2383,27 @@ export interface components {
             email: string;
             password: string;
         };
+        Market: {
+            counts: {
+                needs: number;
+                offers: number;
+                organizations: number;
+                transfers: number | null;
+                transfersSuppressed: boolean;
+            };
+            /** Format: date-time */
+            generatedAt: string;
+            newest: components["schemas"]["SearchHit"][];
+            programs: {
+                /** Format: date */
+                closesOn: string;
+                id: string;
+                name: string;
+                /** Format: date */
+                opensOn: string;
+            }[];
+            sectors: components["schemas"]["FacetCount"][];
+        };
         MarkRead: {
             all?: boolean;
             ids?: string[];
@@ -2384,6 +2473,15 @@ export interface components {
             role: components["schemas"]["OrgRole"];
             status: components["schemas"]["OrgStatus"];
         };
+        /** @enum {string} */
+        NextStepCode: "organization_pending" | "organization_rejected" | "matches" | "connections" | "listings" | "applications" | "reports" | "reviews" | "queue_organizations" | "queue_listings" | "queue_applications" | "queue_reports";
+        NextSteps: {
+            items: {
+                code: components["schemas"]["NextStepCode"];
+                count: number;
+                link: string;
+            }[];
+        };
         Notification: {
             count: number;
             /** Format: date-time */
@@ -2419,6 +2517,7 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             decidedAt?: string;
+            description?: string;
             evidence: {
                 certificate?: {
                     id: string;
@@ -2451,6 +2550,9 @@ export interface components {
                 status: components["schemas"]["OrgStatus"];
             }[];
             version: number;
+        };
+        OrganizationDescription: {
+            description?: string;
         };
         OrganizationList: {
             items: components["schemas"]["Organization"][];
@@ -2870,6 +2972,26 @@ export interface components {
             needId: string;
             note: string;
             offerId: string;
+        };
+        PublicOrganization: {
+            commune?: string;
+            description?: string;
+            id: string;
+            kind: components["schemas"]["OrgKind"];
+            listings: components["schemas"]["SearchHit"][];
+            name: string;
+            transfers: {
+                id: string;
+                recipient: string;
+                sectors: string[];
+                signedOn: string;
+                supplier: string;
+                title: string;
+                value: number;
+            }[];
+            /** Format: date-time */
+            verifiedAt?: string;
+            website?: string;
         };
         PublicResults: {
             figures: {
@@ -5846,6 +5968,44 @@ export interface operations {
             };
         };
     };
+    getMeNextSteps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NextSteps"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMeNotificationPreferences: {
         parameters: {
             query?: never;
@@ -6480,6 +6640,89 @@ export interface operations {
             };
             /** @description Version mismatch */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putOrganizationsIdDescription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version the client saw; 412 if it changed */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationDescription"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Version mismatch */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7287,6 +7530,93 @@ export interface operations {
             };
             /** @description Validation failed */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicMarket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Market"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Response 503 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicOrganizationsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicOrganization"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Response 503 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

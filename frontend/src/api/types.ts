@@ -802,3 +802,15 @@ export type ReportState = S['ReportState'];
 export type TargetStatus = S['TargetStatus'];
 export const TARGET_STATUSES: readonly TargetStatus[] = ['achieved', 'on_track', 'at_risk', 'behind'];
 export type ProvincialFormat = 'html' | 'pdf' | 'docx' | 'xlsx';
+
+/** The home page's market: counts, newest listings, open programmes, sectors. */
+export type Market = S['Market'];
+export type MarketProgram = S['Market']['programs'][number];
+
+/** A verified organisation's public page. */
+export type PublicOrganization = S['PublicOrganization'];
+
+/** What waits for the signed-in person, decided by the server. */
+export type NextSteps = S['NextSteps'];
+export type NextStep = S['NextSteps']['items'][number];
+export type NextStepCode = S['NextStepCode'];

@@ -13,11 +13,14 @@ export function ResultCard({
   hit,
   labels,
   className = 'result',
+  showOrg = true,
   children,
 }: {
   hit: SearchHit;
   labels: Labels;
   className?: string;
+  /** Name the listing's organisation (not on the organisation's own page). */
+  showOrg?: boolean;
   /** More lines under the card's facts (a match's score and reasons). */
   children?: ReactNode;
 }) {
@@ -31,10 +34,12 @@ export function ResultCard({
     <li className={className}>
       <div className="result-head">
         <KindBadge kind={hit.kind} />
-        <span className="result-org">
-          {hit.organization.name}
-          <span className="muted"> · {t(`orgKind.${hit.organization.kind}`, { defaultValue: hit.organization.kind })}</span>
-        </span>
+        {showOrg && (
+          <span className="result-org">
+            <Link to={`/organizations/${encodeURIComponent(hit.organization.id)}`}>{hit.organization.name}</Link>
+            <span className="muted"> · {t(`orgKind.${hit.organization.kind}`, { defaultValue: hit.organization.kind })}</span>
+          </span>
+        )}
       </div>
       <h3 className="result-title">
         <Link to={`/listings/${encodeURIComponent(hit.id)}`}>

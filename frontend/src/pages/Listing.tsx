@@ -150,7 +150,13 @@ export default function ListingPage() {
       )}
       {org && (
         <p className="listing-org">
-          <span className="strong">{org.name}</span>
+          {listing.state === undefined || listing.state === 'published' ? (
+            <Link className="strong" to={`/organizations/${encodeURIComponent(listing.orgId)}`}>
+              {org.name}
+            </Link>
+          ) : (
+            <span className="strong">{org.name}</span>
+          )}
           <span className="muted"> · {t(`orgKind.${org.kind}`, { defaultValue: org.kind })}</span>
         </p>
       )}

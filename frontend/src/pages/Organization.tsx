@@ -33,6 +33,7 @@ import {
 import { RejectDialog } from './officer/VerificationQueue';
 import { formatDateTime } from '../lib/format';
 import { ErrorState, Loading, Notice, StatusBadge } from '../components/Status';
+import { OrgDescription } from './market/OrgDescription';
 import { formatDate } from '../lib/format';
 import { fieldMessage, problemMessage } from '../lib/messages';
 import { useAsync } from '../lib/useAsync';
@@ -154,6 +155,11 @@ function OrganizationView({ id, flash }: { id: string; flash: string | null }) {
     <section className="page">
       <p className="eyebrow">{mine ? t('organization.title') : t('organization.other')}</p>
       <h1>{org.name}</h1>
+      {org.status === 'verified' && (mine || myMember) && (
+        <p className="public-page-link">
+          <Link to={`/organizations/${encodeURIComponent(org.id)}`}>{t('publicOrg.publicPage')} →</Link>
+        </p>
+      )}
       <div ref={noticeRef} tabIndex={-1} className="notice-anchor">
         <Notice message={notice ?? flash} />
       </div>
@@ -200,6 +206,17 @@ function OrganizationView({ id, flash }: { id: string; flash: string | null }) {
           }}
         />
       )}
+
+      <OrgDescription
+        org={org}
+        isOwner={isOwner}
+        onSaved={(updated) => {
+          setData(updated);
+          setNotice(t('publicOrg.descriptionSaved'));
+          noticeRef.current?.focus();
+        }}
+        onStale={() => void reload()}
+      />
 
       <section className="section" aria-labelledby="evidence-title">
         <h2 id="evidence-title">{t('acct.evidence.section')}</h2>
