@@ -7,6 +7,7 @@ import (
 	"mime"
 	"net/url"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -96,10 +97,34 @@ func (s *Server) page(c *fiber.Ctx, index []byte) error {
 }
 
 // baseURL is the address people use (TECHMART_PUBLIC_URL), or, when it is
-// not set, the one this request came to.
+// not set, the one this request came to: its Host and whether it came over
+// TLS. X-Forwarded-Host and -Proto count only behind a trusted proxy
+// (TECHMART_TRUST_PROXY): from anyone else they would let a stranger write
+// another site's address into pages, sitemaps and feeds that shared caches
+// keep (Fiber's own Hostname and Protocol trust them from every client
+// unless its proxy check is on). A host that is not a plain host[:port]
+// falls back to the configured address.
 func (s *Server) baseURL(c *fiber.Ctx) string {
 	if s.d.Config.PublicURL != "" {
 		return strings.TrimRight(s.d.Config.PublicURL, "/")
 	}
-	return c.Protocol() + "://" + c.Hostname()
+	scheme, host := "http", string(c.Request().Host())
+	if c.Context().IsTLS() {
+		scheme = "https"
+	}
+	if s.d.Config.TrustProxy {
+		if p := c.Get(fiber.HeaderXForwardedProto); p == "http" || p == "https" {
+			scheme = p
+		}
+		if h, _, _ := strings.Cut(c.Get(fiber.HeaderXForwardedHost), ","); strings.TrimSpace(h) != "" {
+			host = strings.TrimSpace(h)
+		}
+	}
+	if !plainHost.MatchString(host) {
+		return s.d.Config.BaseURL()
+	}
+	return scheme + "://" + host
 }
+
+// plainHost is a host name or an IP address with an optional port.
+var plainHost = regexp.MustCompile(`^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?$`)

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/techmart-vn/techmart/internal/app/apptest"
+	"github.com/techmart-vn/techmart/internal/config"
 	"github.com/techmart-vn/techmart/internal/web"
 )
 
@@ -477,4 +478,34 @@ func TestSitemapFeedsAndRobots(t *testing.T) {
 func itoa(i int) string {
 	b, _ := json.Marshal(i)
 	return string(b)
+}
+
+// TestPublicAddressFromTheRequest: without TECHMART_PUBLIC_URL the pages'
+// absolute addresses are the request's own; a stranger's X-Forwarded-Host
+// cannot put another site's address into what shared caches keep, while a
+// trusted proxy's can; a malformed host falls back to the configured one.
+func TestPublicAddressFromTheRequest(t *testing.T) {
+	t.Parallel()
+	sitemapLine := func(h *apptest.Harness, headers map[string]string) string {
+		r := h.Do(R{Method: "GET", Path: "/robots.txt", Headers: headers})
+		for _, line := range strings.Split(string(r.Body), "\n") {
+			if rest, ok := strings.CutPrefix(line, "Sitemap: "); ok {
+				return rest
+			}
+		}
+		t.Fatalf("robots.txt without a Sitemap line: %s", r.Body)
+		return ""
+	}
+	forged := map[string]string{"X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https"}
+	direct := apptest.New(t, func(c *config.Config) { c.PublicURL = "" })
+	if got := sitemapLine(direct, forged); got != "http://example.com/sitemap.xml" {
+		t.Errorf("forwarded headers from a stranger: %q", got)
+	}
+	proxied := apptest.New(t, func(c *config.Config) { c.PublicURL, c.TrustProxy = "", true })
+	if got := sitemapLine(proxied, forged); got != "https://evil.example/sitemap.xml" {
+		t.Errorf("forwarded headers from a trusted proxy: %q", got)
+	}
+	if got := sitemapLine(proxied, map[string]string{"X-Forwarded-Host": "a.example/x?y"}); got != "http://127.0.0.1:0/sitemap.xml" {
+		t.Errorf("a malformed forwarded host: %q", got)
+	}
 }
