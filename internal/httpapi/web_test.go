@@ -272,7 +272,9 @@ func TestPublicPageHeads(t *testing.T) {
 		t.Error("the English home page names no feed")
 	}
 	search := fetchHead(t, h, "/search?q=ch%C3%A8+shan+tuy%E1%BA%BFt&kind=technology")
-	if search.status != 200 || !strings.Contains(search.title, "“chè shan tuyết”") || search.canonical != "http://techmart.test/search?q=ch%C3%A8+shan+tuy%E1%BA%BFt" {
+	// Titled with the query, but canonical to the search page: a query's
+	// text must not become a page of its own in a search engine.
+	if search.status != 200 || !strings.Contains(search.title, "“chè shan tuyết”") || search.canonical != "http://techmart.test/search" {
 		t.Errorf("search: %d %q %q", search.status, search.title, search.canonical)
 	}
 	for _, p := range []string{"/results", "/support", "/en/support/dashboard"} {
@@ -291,6 +293,10 @@ func TestPublicPageHeads(t *testing.T) {
 	step(t, h, inst, archived, "archive", nil)
 	pending := createListing(t, h, inst, sturgeon())["id"].(string)
 	step(t, h, inst, pending, "submit", nil)
+	// A draft archived before it was ever published never existed for the
+	// public: 404, not 410 (which would confirm that its id exists).
+	archivedDraft := createListing(t, h, inst, sturgeon())["id"].(string)
+	step(t, h, inst, archivedDraft, "archive", nil)
 	for p, want := range map[string]int{
 		"/khong-co-trang-nay":                     404,
 		"/en/no-such-page":                        404,
@@ -300,6 +306,7 @@ func TestPublicPageHeads(t *testing.T) {
 		"/listings/" + pending:                    404,
 		"/listings/" + archived:                   410,
 		"/en/listings/" + archived:                410,
+		"/listings/" + archivedDraft:              404,
 		"/organizations/" + pendingOrg:            404,
 		"/organizations/000000000000000000000000": 404,
 		"/support/" + draft:                       404,

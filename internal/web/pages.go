@@ -179,8 +179,13 @@ func (s *Site) search(r Request) Rendered {
 		h.Feed = s.listingsFeed(r)
 		return Rendered{Status: http.StatusOK, Head: h}
 	}
+	// A search with a query is titled with it, for the person who shares
+	// it, but its canonical is the search page: anyone can write any text
+	// into a query, and it must not become a page of its own in a search
+	// engine's index. (Not noindex: the page stays crawlable, its links
+	// lead to listings.)
 	q = Clip(q, 100)
-	h := s.page(r, "/search?q="+url.QueryEscape(q), s.t("search.titleQuery", r.Lang, "q", q), s.t("search.descriptionQuery", r.Lang, "q", q), "website")
+	h := s.page(r, "/search", s.t("search.titleQuery", r.Lang, "q", q), s.t("search.descriptionQuery", r.Lang, "q", q), "website")
 	return Rendered{Status: http.StatusOK, Head: h}
 }
 
@@ -209,7 +214,9 @@ func (s *Site) listing(ctx context.Context, r Request, id string) (Rendered, err
 		return s.notFound(r, http.StatusNotFound, "notFound.title"), nil
 	case err != nil:
 		return Rendered{}, err
-	case l.State == catalog.StateArchived:
+	case l.State == catalog.StateArchived && l.PublishedAt != nil:
+		// Gone only if it was ever public: an archived draft is, to the
+		// public, a listing that never existed.
 		return s.notFound(r, http.StatusGone, "gone.title"), nil
 	case !l.Public() || l.Expired(s.d.Listings.Now()):
 		return s.notFound(r, http.StatusNotFound, "notFound.title"), nil
