@@ -227,7 +227,7 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 	// The public results show the plan's targets, counted from their own
 	// snapshot.
 	a.Results = results.New(a.Indicators, tax, period.Default(), a.Reports, now, results.TTL, log)
-	a.Market = market.New(market.Deps{Search: a.Search, Orgs: a.Orgs, Listings: a.Catalog, Transfers: a.Transfers,
+	a.Market = market.New(market.Deps{Search: a.Search, Orgs: a.Orgs, Listings: a.Catalog,
 		Programs: a.Support, Results: a.Results, Now: now, Log: log}, market.TTL)
 	a.NextSteps = nextstep.New(nextstep.Deps{Orgs: a.Orgs, Catalog: a.Catalog, Connections: a.Conns, Support: a.Support,
 		Reports: a.Reports, Notes: a.Notify})

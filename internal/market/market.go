@@ -46,8 +46,11 @@ type Counts struct {
 	// Organizations are the verified organisations of the market (the
 	// department and the provincial agencies aside).
 	Organizations int `json:"organizations"`
-	// Transfers recorded; null (with TransfersSuppressed) when there are
-	// fewer than results.MinCell, as the public results withhold them.
+	// Transfers recorded in the years the public results cover: the sum
+	// of the yearly totals they publish, so the home page reveals nothing
+	// that their small-cell suppression withholds (a grand total beside
+	// published years would give a withheld year by subtraction). Null
+	// (with TransfersSuppressed) when every year with transfers is withheld.
 	Transfers           *int `json:"transfers" nullable:"true"`
 	TransfersSuppressed bool `json:"transfersSuppressed"`
 }
@@ -81,32 +84,26 @@ type Listings interface {
 	PublishedOf(ctx context.Context, orgID string, limit int) ([]string, error)
 }
 
-// Transfers counts the transfers recorded.
-type Transfers interface {
-	Count(ctx context.Context) (int64, error)
-}
-
 // Programs lists the support programmes.
 type Programs interface {
 	List(ctx context.Context, p *auth.Principal, state string, page, size int) ([]support.Program, int, error)
 }
 
-// Results are the public results, whose consented transfers an
-// organisation's page shows.
+// Results are the public results: their yearly transfer totals are the
+// home page's figure, their consented transfers an organisation's page.
 type Results interface {
 	Get(ctx context.Context) (results.Results, error)
 }
 
 // Deps are the services the market reads.
 type Deps struct {
-	Search    search.Engine
-	Orgs      Orgs
-	Listings  Listings
-	Transfers Transfers
-	Programs  Programs
-	Results   Results
-	Now       func() time.Time
-	Log       *slog.Logger
+	Search   search.Engine
+	Orgs     Orgs
+	Listings Listings
+	Programs Programs
+	Results  Results
+	Now      func() time.Time
+	Log      *slog.Logger
 }
 
 // Service answers the home page and the organisations' public pages.
@@ -166,16 +163,11 @@ func (s *Service) compute(ctx context.Context, now time.Time) (Market, error) {
 	if m.Counts.Organizations, err = s.d.Orgs.CountVerified(ctx); err != nil {
 		return Market{}, err
 	}
-	n, err := s.d.Transfers.Count(ctx)
+	pub, err := s.d.Results.Get(ctx)
 	if err != nil {
 		return Market{}, err
 	}
-	if n > 0 && n < results.MinCell {
-		m.Counts.TransfersSuppressed = true
-	} else {
-		t := int(n)
-		m.Counts.Transfers = &t
-	}
+	m.Counts.Transfers, m.Counts.TransfersSuppressed = transfersOf(pub)
 	progs, _, err := s.d.Programs.List(ctx, nil, support.ProgramPublished, 1, 1000)
 	if err != nil {
 		return Market{}, err
@@ -249,4 +241,25 @@ func (s *Service) Organization(ctx context.Context, id string) (Organization, er
 		}
 	}
 	return out, nil
+}
+
+// transfersOf sums the yearly transfer totals the public results publish;
+// withheld is true when none is published but some year was withheld.
+func transfersOf(r results.Results) (total *int, withheld bool) {
+	n, published := 0, false
+	for _, f := range r.Figures {
+		if f.Section != results.SectionTransfers || f.Dimension != "total" {
+			continue
+		}
+		switch {
+		case f.Count != nil:
+			n, published = n+int(*f.Count), true
+		case f.Suppressed != "":
+			withheld = true
+		}
+	}
+	if !published && withheld {
+		return nil, true
+	}
+	return &n, false
 }

@@ -46,10 +46,11 @@ type listings []string
 
 func (l listings) PublishedOf(context.Context, string, int) ([]string, error) { return l, nil }
 
-type transfers int64
+// transfers are the public results' yearly transfer totals: a count, or
+// nil for a year withheld.
+type transfers []*int64
 
-func (n transfers) Count(context.Context) (int64, error) { return int64(n), nil }
-
+func count(n int64) *int64 { return &n }
 type programs []support.Program
 
 func (p programs) List(context.Context, *auth.Principal, string, int, int) ([]support.Program, int, error) {
@@ -66,12 +67,21 @@ func program(id, opens, closes string) support.Program {
 	return support.Program{ID: id, Name: id, State: support.ProgramPublished, Window: support.Window{OpensOn: opens, ClosesOn: closes}}
 }
 
-func deps(e *engine, n transfers) market.Deps {
+func deps(e *engine, years transfers) market.Deps {
+	var figures []results.Figure
+	for i, n := range years {
+		f := results.Figure{Section: results.SectionTransfers, Year: 2022 + i, Dimension: "total", Count: n}
+		if n == nil {
+			f.Suppressed = results.SuppressedSmall
+		}
+		// A sector's figure is not a total: never added.
+		figures = append(figures, f, results.Figure{Section: results.SectionTransfers, Year: 2022 + i, Dimension: "sector", Key: "agri", Count: count(100)})
+	}
 	return market.Deps{
-		Search: e, Orgs: orgs{verified: 14}, Listings: listings{"l1", "l2", "gone"}, Transfers: n,
+		Search: e, Orgs: orgs{verified: 14}, Listings: listings{"l1", "l2", "gone"},
 		Programs: programs{program("later", "2026-11-01", "2027-03-01"), program("closed", "2026-01-01", "2026-12-06"),
 			program("sooner", "2026-12-07", "2026-12-20"), program("upcoming", "2026-12-08", "2027-01-01")},
-		Results: kept{Transfers: []results.Transfer{
+		Results: kept{Figures: figures, Transfers: []results.Transfer{
 			{ID: "t1", SupplierID: "o1", RecipientID: "o2"}, {ID: "t2", SupplierID: "o3", RecipientID: "o1"}, {ID: "t3", SupplierID: "o2", RecipientID: "o3"}}},
 		Now: func() time.Time { return now },
 	}
@@ -84,16 +94,16 @@ func TestMarket(t *testing.T) {
 			search.FacetKind:   {{Value: "technology", Count: 5}, {Value: "demand", Count: 4}, {Value: "ip", Count: 2}, {Value: "equipment", Count: 1}},
 			search.FacetSector: {{Value: "ict", Count: 2}, {Value: "biotech", Count: 7}, {Value: "agri", Count: 2}, {Value: "none", Count: 0}},
 		}}}
-	m, err := market.New(deps(e, 2), time.Minute).Get(context.Background())
+	m, err := market.New(deps(e, transfers{nil, nil}), time.Minute).Get(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c := m.Counts; c.Offers != 8 || c.Needs != 4 || c.Organizations != 14 {
 		t.Errorf("counts %+v", c)
 	}
-	// Two transfers are withheld, as the public results withhold them.
+	// Every year withheld by the public results: so is the figure.
 	if m.Counts.Transfers != nil || !m.Counts.TransfersSuppressed {
-		t.Errorf("2 transfers shown: %v", m.Counts.Transfers)
+		t.Errorf("withheld transfers shown: %v", m.Counts.Transfers)
 	}
 	if len(m.Newest) != 1 || m.Newest[0].ID != "new" {
 		t.Errorf("newest %+v", m.Newest)
@@ -113,14 +123,17 @@ func TestMarket(t *testing.T) {
 	if want := []string{"sooner", "later"}; !slices.Equal(got, want) {
 		t.Errorf("programmes %v, want %v", got, want)
 	}
-	for _, n := range []transfers{0, 3} {
-		m, err := market.New(deps(e, n), time.Minute).Get(context.Background())
-		if err != nil || m.Counts.Transfers == nil || *m.Counts.Transfers != int(n) || m.Counts.TransfersSuppressed {
-			t.Errorf("%d transfers: %+v %v", n, m.Counts, err)
+	// The sum of the published years only: with 2 withheld in 2022 and
+	// 5 published in 2023, the figure is 5, not 7, which would give 2022
+	// away by subtraction.
+	for want, years := range map[int]transfers{0: {}, 3: {count(3)}, 5: {nil, count(5)}, 9: {count(4), nil, count(5)}} {
+		m, err := market.New(deps(e, years), time.Minute).Get(context.Background())
+		if err != nil || m.Counts.Transfers == nil || *m.Counts.Transfers != want || m.Counts.TransfersSuppressed {
+			t.Errorf("want %d transfers: %+v %v", want, m.Counts, err)
 		}
 	}
 	e.err = errors.New("down")
-	if _, err := market.New(deps(e, 0), time.Minute).Get(context.Background()); !errors.Is(err, market.ErrSearchDown) {
+	if _, err := market.New(deps(e, nil), time.Minute).Get(context.Background()); !errors.Is(err, market.ErrSearchDown) {
 		t.Errorf("search down: %v", err)
 	}
 }
@@ -130,7 +143,7 @@ func TestOrganization(t *testing.T) {
 		"l1": {ID: "l1"},
 		"l2": {ID: "l2", ExpiresAt: now.Add(-time.Hour)}, // expired: not shown
 	}}
-	s := market.New(deps(e, 3), time.Minute)
+	s := market.New(deps(e, transfers{count(3)}), time.Minute)
 	o, err := s.Organization(context.Background(), "o1")
 	if err != nil {
 		t.Fatal(err)

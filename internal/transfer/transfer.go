@@ -644,11 +644,6 @@ func (s *Service) List(ctx context.Context, p *auth.Principal, f Filter) ([]Tran
 	return store.PageOf(keep, f.Page, f.Size), len(keep), nil
 }
 
-// Count is how many transfers are recorded.
-func (s *Service) Count(ctx context.Context) (int64, error) {
-	return store.Count(ctx, s.s, Collection, bson.D{})
-}
-
 // All returns every transfer in the scope, for the pipeline report.
 func (s *Service) All(ctx context.Context, sc connection.Scope) ([]Transfer, error) {
 	all, err := store.Find[Transfer](ctx, s.s, Collection, bson.D{})

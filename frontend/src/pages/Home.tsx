@@ -184,7 +184,7 @@ export function MarketSections({ market, failed }: { market: Market | undefined;
     { key: 'offers', value: n(c?.offers), to: OFFERS_SEARCH },
     { key: 'needs', value: n(c?.needs), to: NEEDS_SEARCH },
     { key: 'organizations', value: n(c?.organizations), to: undefined },
-    { key: 'transfers', value: c?.transfersSuppressed ? t('market.fewer', { min: 3 }) : n(c?.transfers), to: '/results' },
+    { key: 'transfers', value: c?.transfersSuppressed ? t('market.withheld') : n(c?.transfers), to: '/results' },
   ];
   const now = new Date();
   return (
