@@ -281,6 +281,13 @@ func TestPublicOrganization(t *testing.T) {
 		}
 		return h.Do(R{Method: "PUT", Path: "/api/v1/organizations/" + instituteOrg + "/description", Token: tok.Access, Body: body, Headers: hd})
 	}
+	// The server says who may write it; the page shows the form from that.
+	for who, want := range map[string]bool{"institute": true, "officer": false} {
+		r := h.Do(R{Method: "GET", Path: "/api/v1/organizations/" + instituteOrg, Token: h.Demo(who).Access})
+		if can, _ := r.JSON(t)["can"].(map[string]any); can["describe"] != want {
+			t.Errorf("%s: can %v, want describe %v", who, can, want)
+		}
+	}
 	if r := put(other, map[string]any{"description": "Không phải của tôi"}, ""); r.Status != 403 {
 		t.Errorf("another organisation's owner: %d %s", r.Status, r.Body)
 	}

@@ -37,6 +37,9 @@ type orgCanJSON struct {
 	Verify bool `json:"verify"`
 	Reject bool `json:"reject"`
 	Edit   bool `json:"edit"`
+	// Describe: write the description of the public page (owners, in any
+	// status; org.Service.SetDescription).
+	Describe bool `json:"describe"`
 }
 
 func withEvidence(out orgJSON, o org.Organization, shared map[string][]org.Organization) orgJSON {
@@ -81,9 +84,10 @@ func (s *Server) sendOrg(c *fiber.Ctx, p *auth.Principal, o org.Organization) er
 	_, member := o.Member(p.User.ID)
 	decidable := org.IsStaff(p) && !member
 	out.Can = &orgCanJSON{
-		Verify: decidable && o.Status != org.StatusVerified,
-		Reject: decidable && o.Status == org.StatusPending,
-		Edit:   o.IsOwner(p.User.ID) && o.Status != org.StatusVerified,
+		Verify:   decidable && o.Status != org.StatusVerified,
+		Reject:   decidable && o.Status == org.StatusPending,
+		Edit:     o.IsOwner(p.User.ID) && o.Status != org.StatusVerified,
+		Describe: o.IsOwner(p.User.ID),
 	}
 	setETag(c, o.Version)
 	return c.JSON(out)

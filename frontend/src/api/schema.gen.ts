@@ -2509,6 +2509,7 @@ export interface components {
         };
         Organization: {
             can?: {
+                describe: boolean;
                 edit: boolean;
                 reject: boolean;
                 verify: boolean;

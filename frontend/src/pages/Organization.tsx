@@ -209,7 +209,6 @@ function OrganizationView({ id, flash }: { id: string; flash: string | null }) {
 
       <OrgDescription
         org={org}
-        isOwner={isOwner}
         onSaved={(updated) => {
           setData(updated);
           setNotice(t('publicOrg.descriptionSaved'));

@@ -305,7 +305,7 @@ describe('Certificate scan', () => {
   const withCert = (role: 'owner' | 'member', edit: boolean, c?: typeof cert) => ({
     ...org(role),
     evidence: c ? { certificate: c } : {},
-    can: { verify: false, reject: false, edit },
+    can: { verify: false, reject: false, edit, describe: edit },
   });
 
   it('an owner uploads the scan; the page shows its name and the notice', async () => {

@@ -110,12 +110,12 @@ describe('organisation description', () => {
     id: 'o1', name: 'Viện Khoa học Sự sống', kind: 'institute', status: 'verified', createdAt: '2026-01-01T00:00:00Z', version: 7, members: [],
   } as unknown as OrganizationDetail;
 
-  it('lets an owner write it, sent with If-Match, in any status', async () => {
+  it('lets whom the server allows (can.describe) write it, sent with If-Match', async () => {
     let saved: OrganizationDetail | undefined;
     const { calls } = mockApi({
       'PUT /organizations/o1/description': (c) => json(200, { ...detail, version: 8, description: (c.body as { description: string }).description }),
     });
-    renderRoutes([{ path: '/', element: <OrgDescription org={detail} isOwner onSaved={(o) => (saved = o)} onStale={() => undefined} /> }], '/');
+    renderRoutes([{ path: '/', element: <OrgDescription org={{ ...detail, can: { verify: false, reject: false, edit: false, describe: true } }} onSaved={(o) => (saved = o)} onStale={() => undefined} /> }], '/');
     expect(screen.getByText(/Chưa có lời giới thiệu/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Sửa giới thiệu' }));
     fireEvent.change(screen.getByLabelText('Giới thiệu tổ chức'), { target: { value: 'Viện nghiên cứu công nghệ sinh học.' } });
@@ -127,7 +127,7 @@ describe('organisation description', () => {
 
   it('shows others the text only', () => {
     renderRoutes(
-      [{ path: '/', element: <OrgDescription org={{ ...detail, description: 'Giới thiệu' }} isOwner={false} onSaved={() => undefined} onStale={() => undefined} /> }],
+      [{ path: '/', element: <OrgDescription org={{ ...detail, description: 'Giới thiệu', can: { verify: false, reject: false, edit: false, describe: false } }} onSaved={() => undefined} onStale={() => undefined} /> }],
       '/',
     );
     expect(screen.getByText('Giới thiệu')).toBeTruthy();

@@ -1,5 +1,6 @@
 // What the organisation's public page says of it, on the organisation's own
-// page: everyone there reads it; its owners write it, in any status.
+// page: everyone there reads it; whom the server allows (can.describe: its
+// owners, in any status) writes it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -15,16 +16,15 @@ type Field = 'description';
 
 export function OrgDescription({
   org,
-  isOwner,
   onSaved,
   onStale,
 }: {
   org: OrganizationDetail;
-  isOwner: boolean;
   onSaved: (o: OrganizationDetail) => void;
   onStale: () => void;
 }) {
   const { t } = useTranslation();
+  const mayWrite = org.can?.describe ?? false;
   const [editing, setEditing] = useState(false);
   const form = useForm<Field>({
     initial: { description: org.description ?? '' },
@@ -42,7 +42,7 @@ export function OrgDescription({
       throw err;
     }
   });
-  if (!org.description && !isOwner) return null;
+  if (!org.description && !mayWrite) return null;
   return (
     <section className="section org-description" aria-labelledby="org-description-title">
       <h2 id="org-description-title">{t('publicOrg.descriptionTitle')}</h2>
@@ -75,7 +75,7 @@ export function OrgDescription({
       ) : (
         <>
           {org.description ? <p className="org-description-text">{org.description}</p> : <p className="muted">{t('publicOrg.descriptionEmpty')}</p>}
-          {isOwner && (
+          {mayWrite && (
             <button
               type="button"
               className="btn btn-secondary"
