@@ -25,6 +25,7 @@ type Value[T any] struct {
 	cached   *T
 	at       time.Time
 	gen      uint64 // how many computations were kept
+	dropped  uint64 // how many times Drop was called
 	// refreshing is set while a refresh of a stale value runs.
 	refreshing bool
 }
@@ -80,22 +81,41 @@ func (v *Value[T]) Refresh(ctx context.Context) (T, error) {
 		return c, nil
 	}
 	v.mu.Unlock()
-	now := v.now()
-	r, err := v.compute(ctx, now)
-	if err != nil {
-		var zero T
-		return zero, err
+	for attempt := 1; ; attempt++ {
+		v.mu.Lock()
+		dropped := v.dropped
+		v.mu.Unlock()
+		now := v.now()
+		r, err := v.compute(ctx, now)
+		if err != nil {
+			var zero T
+			return zero, err
+		}
+		v.mu.Lock()
+		if v.dropped != dropped && attempt < maxAttempts {
+			// Dropped while computing: what it read may be what the drop
+			// was for. Not kept; computed again.
+			v.mu.Unlock()
+			continue
+		}
+		if v.dropped == dropped {
+			v.cached, v.at = &r, now
+			v.gen++
+		}
+		v.mu.Unlock()
+		return r, nil
 	}
-	v.mu.Lock()
-	v.cached, v.at = &r, now
-	v.gen++
-	v.mu.Unlock()
-	return r, nil
 }
 
-// Drop forgets the kept value: the next Get computes it.
+// maxAttempts bounds the computations of one Refresh when Drop keeps
+// coming: the last is answered, not kept.
+const maxAttempts = 3
+
+// Drop forgets the kept value: the next Get computes it, and a computation
+// running now is not kept.
 func (v *Value[T]) Drop() {
 	v.mu.Lock()
 	v.cached = nil
+	v.dropped++
 	v.mu.Unlock()
 }

@@ -90,3 +90,34 @@ func TestKeptOneComputation(t *testing.T) {
 		t.Errorf("computed %d times, want 2 (the failure, then one for eight readers)", c)
 	}
 }
+
+// A Drop while a computation runs (the plan's targets change during the
+// count at start, say) is not undone by that computation: what it counted
+// may predate the change, so it is computed again before it is kept.
+func TestDropDuringComputation(t *testing.T) {
+	var source atomic.Int64
+	started, release := make(chan struct{}), make(chan struct{})
+	var calls atomic.Int64
+	v := kept.New("test", time.Hour, nil, nil, func(context.Context, time.Time) (int64, error) {
+		if calls.Add(1) == 1 {
+			close(started)
+			<-release
+		}
+		return source.Load(), nil
+	})
+	done := make(chan int64)
+	go func() {
+		n, _ := v.Refresh(context.Background())
+		done <- n
+	}()
+	<-started
+	source.Store(7) // the change…
+	v.Drop()        // …and its Drop, while the first count runs
+	close(release)
+	if n := <-done; n != 7 {
+		t.Errorf("Refresh answered %d, counted before the drop", n)
+	}
+	if n, err := v.Get(context.Background()); err != nil || n != 7 || calls.Load() != 2 {
+		t.Errorf("kept %d after the drop (%d computations, %v)", n, calls.Load(), err)
+	}
+}
