@@ -57,7 +57,7 @@ func (s *Server) registerWeb() {
 		})
 	}
 	s.app.Get(web.SiteCardPath, func(c *fiber.Ctx) error {
-		img, err := s.d.Site.SiteCard(c.UserContext(), cardLang(c))
+		img, err := s.d.Site.SiteCard(c.UserContext(), cardLang(c), c.Get(fiber.HeaderIfNoneMatch))
 		if err != nil {
 			return err
 		}
@@ -68,7 +68,7 @@ func (s *Server) registerWeb() {
 		if !ok {
 			return errs.ErrNotFound
 		}
-		img, status, err := s.d.Site.EntityCard(c.UserContext(), c.Params("of"), id, cardLang(c))
+		img, status, err := s.d.Site.EntityCard(c.UserContext(), c.Params("of"), id, cardLang(c), c.Get(fiber.HeaderIfNoneMatch))
 		if err != nil {
 			return err
 		} else if status != fiber.StatusOK {
@@ -92,12 +92,13 @@ func sendXML(c *fiber.Ctx, contentType string, b []byte) error {
 	return c.Send(b)
 }
 
-// sendCard answers a share card: its tag names the listing's version, so
-// a day's caching is safe and a changed title is a new tag.
+// sendCard answers a share card: its tag names its content (the texts
+// drawn and the design), so a day's caching is safe and a changed title is
+// a new tag; an asker that has it gets 304 without a drawing.
 func sendCard(c *fiber.Ctx, img web.CardImage) error {
 	c.Set(fiber.HeaderETag, img.ETag)
 	c.Set(fiber.HeaderCacheControl, "public, max-age=86400")
-	if strings.Contains(c.Get(fiber.HeaderIfNoneMatch), img.ETag) {
+	if img.NotModified {
 		return c.SendStatus(fiber.StatusNotModified)
 	}
 	c.Set(fiber.HeaderContentType, "image/png")

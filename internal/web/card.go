@@ -3,12 +3,13 @@ package web
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"image"
 	"image/color"
 	"image/draw"
 	"image/png"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -32,6 +33,18 @@ type Card struct {
 	Title  string
 	Footer string // the organisation
 	Lang   string
+}
+
+// cardDesign names the drawing: changed with it, so that every card's tag
+// changes and caches draw them anew.
+const cardDesign = "1"
+
+// ETag names the card's content: the texts drawn and the design. A renamed
+// organisation, a new province or a new drawing is a new tag; an unchanged
+// card is recognised before it is drawn.
+func (c Card) ETag() string {
+	h := sha256.Sum256([]byte(strings.Join([]string{cardDesign, c.Kicker, c.Title, c.Footer, c.Lang}, "\x00")))
+	return `"` + hex.EncodeToString(h[:12]) + `"`
 }
 
 var (
@@ -187,22 +200,28 @@ func newCards(parallel int) *cards {
 	return &cards{entries: map[string][]byte{}, slots: make(chan struct{}, max(parallel, 1))}
 }
 
-func (cs *cards) get(ctx context.Context, key string, c Card) ([]byte, error) {
+// get answers the card c: not drawn when known (an If-None-Match header)
+// names it already, else from the cache or drawn.
+func (cs *cards) get(ctx context.Context, c Card, known string) (CardImage, error) {
+	tag := c.ETag()
+	if known != "" && strings.Contains(known, tag) {
+		return CardImage{ETag: tag, NotModified: true}, nil
+	}
 	cs.mu.Lock()
-	png, ok := cs.entries[key]
+	png, ok := cs.entries[tag]
 	cs.mu.Unlock()
 	if ok {
-		return png, nil
+		return CardImage{PNG: png, ETag: tag}, nil
 	}
 	select {
 	case cs.slots <- struct{}{}:
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return CardImage{}, ctx.Err()
 	}
 	png, err := RenderCard(c)
 	<-cs.slots
 	if err != nil {
-		return nil, err
+		return CardImage{}, err
 	}
 	cs.mu.Lock()
 	if len(cs.entries) >= maxCachedCards {
@@ -211,28 +230,29 @@ func (cs *cards) get(ctx context.Context, key string, c Card) ([]byte, error) {
 			break
 		}
 	}
-	cs.entries[key] = png
+	cs.entries[tag] = png
 	cs.mu.Unlock()
-	return png, nil
+	return CardImage{PNG: png, ETag: tag}, nil
 }
 
-// CardImage is a drawn card and the tag that names its content.
+// CardImage is a drawn card and the tag that names its content; when
+// NotModified, the asker has it already and nothing was drawn.
 type CardImage struct {
-	PNG  []byte
-	ETag string
+	PNG         []byte
+	ETag        string
+	NotModified bool
 }
 
 // SiteCard is the share image of pages other than listings.
-func (s *Site) SiteCard(ctx context.Context, lang string) (CardImage, error) {
-	png, err := s.cards.get(ctx, "site/"+lang, Card{Title: texts["tagline"].in(lang) + " " + s.province(lang), Footer: s.t("department", lang), Lang: lang})
-	return CardImage{PNG: png, ETag: `"site-` + lang + `"`}, err
+// known is the asker's If-None-Match.
+func (s *Site) SiteCard(ctx context.Context, lang, known string) (CardImage, error) {
+	return s.cards.get(ctx, Card{Title: texts["tagline"].in(lang) + " " + s.province(lang), Footer: s.t("department", lang), Lang: lang}, known)
 }
 
 // EntityCard is the share image of a public listing, organisation or
 // programme (of as in CardPath); status 404 when it is not public.
-func (s *Site) EntityCard(ctx context.Context, of, id, lang string) (CardImage, int, error) {
+func (s *Site) EntityCard(ctx context.Context, of, id, lang, known string) (CardImage, int, error) {
 	var c Card
-	var version int64
 	switch of {
 	case "listings":
 		l, err := s.d.Listings.Get(ctx, id)
@@ -251,7 +271,6 @@ func (s *Site) EntityCard(ctx context.Context, of, id, lang string) (CardImage, 
 		}
 		c.Kicker = listingKinds[l.Kind].in(lang)
 		c.Title, _ = listingText(l, lang)
-		version = l.Version
 	case "organizations":
 		o, err := s.d.Orgs.Public(ctx, id)
 		switch {
@@ -260,7 +279,7 @@ func (s *Site) EntityCard(ctx context.Context, of, id, lang string) (CardImage, 
 		case err != nil:
 			return CardImage{}, 0, err
 		}
-		c.Kicker, c.Title, c.Footer, version = orgKinds[o.Kind].in(lang), o.Name, s.t("verified", lang), o.Version
+		c.Kicker, c.Title, c.Footer = orgKinds[o.Kind].in(lang), o.Name, s.t("verified", lang)
 	case "programs":
 		p, err := s.d.Programs.Get(ctx, nil, id)
 		switch {
@@ -272,14 +291,12 @@ func (s *Site) EntityCard(ctx context.Context, of, id, lang string) (CardImage, 
 		c.Kicker = s.t("program.kicker", lang)
 		c.Title = p.Name
 		c.Footer = s.t("program.window", lang, "opens", dmy(p.Window.OpensOn), "closes", dmy(p.Window.ClosesOn))
-		version = p.Version
 	default:
 		return CardImage{}, http.StatusNotFound, nil
 	}
 	c.Lang = lang
-	tag := of + "-" + id + "-" + strconv.FormatInt(version, 10) + "-" + lang
-	png, err := s.cards.get(ctx, tag, c)
-	return CardImage{PNG: png, ETag: `"` + tag + `"`}, http.StatusOK, err
+	img, err := s.cards.get(ctx, c, known)
+	return img, http.StatusOK, err
 }
 
 // ForgetCards empties the cache of drawn cards (benchmarks draw anew).

@@ -84,9 +84,9 @@ func TestConcurrentReaders(t *testing.T) {
 			case 1:
 				_, err = s.ListingsFeed(ctx, "https://t.vn", LangEN, FeedFilter{Kind: "technology"})
 			case 2:
-				_, _, err = s.EntityCard(ctx, "listings", "a", LangVI)
+				_, _, err = s.EntityCard(ctx, "listings", "a", LangVI, "")
 			default:
-				_, err = s.SiteCard(ctx, LangEN)
+				_, err = s.SiteCard(ctx, LangEN, "")
 			}
 			if err != nil {
 				t.Error(err)

@@ -2,12 +2,14 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"image/png"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/net/html"
@@ -239,5 +241,26 @@ func TestCardDrawsVietnamese(t *testing.T) {
 	}
 	if img.Bounds().Dx() != CardWidth || img.Bounds().Dy() != CardHeight {
 		t.Fatalf("card %v", img.Bounds())
+	}
+}
+
+// A card's tag names what it shows: the same texts the same tag, another
+// organisation's name (a rename) or language another; an asker that has the
+// tag gets NotModified and nothing is drawn.
+func TestCardTagNamesItsContent(t *testing.T) {
+	c := Card{Kicker: "Công nghệ", Title: "Nhân giống lan kim tuyến", Footer: "Viện A", Lang: LangVI}
+	renamed, english := c, c
+	renamed.Footer, english.Lang = "Viện B", LangEN
+	if c.ETag() != (Card{Kicker: "Công nghệ", Title: "Nhân giống lan kim tuyến", Footer: "Viện A", Lang: LangVI}).ETag() ||
+		c.ETag() == renamed.ETag() || c.ETag() == english.ETag() {
+		t.Errorf("tags %s %s %s", c.ETag(), renamed.ETag(), english.ETag())
+	}
+	cs := newCards(1)
+	cs.slots <- struct{}{} // no slot to draw in: a drawing would wait
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	img, err := cs.get(ctx, c, `W/"x", `+c.ETag())
+	if err != nil || !img.NotModified || img.PNG != nil || img.ETag != c.ETag() {
+		t.Errorf("a known card: %+v %v", img, err)
 	}
 }
