@@ -525,20 +525,20 @@ func (s *Service) List(ctx context.Context, p *auth.Principal, f ListFilter) ([]
 	return items, total, err
 }
 
-// PublishedOf returns the ids of an organisation's published listings,
-// the last changed first, at most limit (its public page reads them from
-// the index).
-func (s *Service) PublishedOf(ctx context.Context, orgID string, limit int) ([]string, error) {
-	items, err := store.Find[Listing](ctx, s.s, Collection, bson.D{{Key: "orgId", Value: orgID}, {Key: "state", Value: StatePublished}},
-		options.Find().SetSort(listOrder).SetLimit(int64(limit)).SetProjection(bson.D{{Key: "_id", Value: 1}}))
+// PublishedByOrg lists the published listings' ids of each organisation,
+// in the catalogue's order: one scan for every organisation's public page
+// (the market keeps it), not one per page view.
+func (s *Service) PublishedByOrg(ctx context.Context) (map[string][]string, error) {
+	items, err := store.Find[Listing](ctx, s.s, Collection, bson.D{{Key: "state", Value: StatePublished}},
+		options.Find().SetSort(listOrder).SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "orgId", Value: 1}}))
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, len(items))
-	for i, l := range items {
-		ids[i] = l.ID
+	by := map[string][]string{}
+	for _, l := range items {
+		by[l.OrgID] = append(by[l.OrgID], l.ID)
 	}
-	return ids, nil
+	return by, nil
 }
 
 func (s *Service) mapErr(err error) error {

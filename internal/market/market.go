@@ -81,7 +81,7 @@ type Orgs interface {
 
 // Listings finds an organisation's listings.
 type Listings interface {
-	PublishedOf(ctx context.Context, orgID string, limit int) ([]string, error)
+	PublishedByOrg(ctx context.Context) (map[string][]string, error)
 }
 
 // Programs lists the support programmes.
@@ -110,6 +110,11 @@ type Deps struct {
 type Service struct {
 	d    Deps
 	kept *kept.Value[Market]
+	// byOrg is which published listings each organisation has: one scan
+	// of the catalogue kept like the figures, since an organisation's page
+	// is public and, in embedded mode, a query by organisation scans the
+	// whole collection anyway.
+	byOrg *kept.Value[map[string][]string]
 }
 
 // New returns the service; the home page's figures are kept for ttl.
@@ -119,6 +124,9 @@ func New(d Deps, ttl time.Duration) *Service {
 	}
 	s := &Service{d: d}
 	s.kept = kept.New("market", ttl, d.Now, d.Log, s.compute)
+	s.byOrg = kept.New("market: listings by organisation", ttl, d.Now, d.Log, func(ctx context.Context, _ time.Time) (map[string][]string, error) {
+		return d.Listings.PublishedByOrg(ctx)
+	})
 	return s
 }
 
@@ -213,10 +221,12 @@ func (s *Service) Organization(ctx context.Context, id string) (Organization, er
 	out := Organization{ID: o.ID, Name: o.Name, Kind: o.Kind, Commune: o.Evidence.Commune, Website: o.Evidence.Website,
 		Description: o.Description,
 		VerifiedAt:  o.DecidedAt, Listings: []search.Doc{}, Transfers: []results.Transfer{}}
-	ids, err := s.d.Listings.PublishedOf(ctx, o.ID, MaxOrgListings)
+	byOrg, err := s.byOrg.Get(ctx)
 	if err != nil {
 		return Organization{}, err
 	}
+	ids := byOrg[o.ID]
+	ids = ids[:min(len(ids), MaxOrgListings)]
 	// The index holds what the public may read of each: published and
 	// not expired, never the confidential parts.
 	now := s.d.Now()

@@ -44,7 +44,9 @@ func (o orgs) Public(_ context.Context, id string) (org.Organization, error) {
 
 type listings []string
 
-func (l listings) PublishedOf(context.Context, string, int) ([]string, error) { return l, nil }
+func (l listings) PublishedByOrg(context.Context) (map[string][]string, error) {
+	return map[string][]string{"o1": l, "o2": {"other"}}, nil
+}
 
 // transfers are the public results' yearly transfer totals: a count, or
 // nil for a year withheld.
