@@ -1,14 +1,26 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router-dom';
-import './i18n';
+import { activateLanguage } from './i18n';
+import { languageOfPath } from './i18n/url';
+import { LanguageRouter } from './components/LanguageRouter';
+import { preloadPage } from './App';
 import './styles.css';
 import { App } from './App';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <BrowserRouter>
-      <App />
-    </BrowserRouter>
-  </StrictMode>,
-);
+// "/en" is the English home page; the router's English basename is "/en/".
+if (window.location.pathname === '/en') {
+  window.history.replaceState(window.history.state, '', `/en/${window.location.search}${window.location.hash}`);
+}
+
+// The address's language and the page's code are fetched side by side, and
+// the first paint waits for both: no keys, no other language, no spinner.
+const { pathname } = window.location;
+void Promise.all([activateLanguage(languageOfPath(pathname)), preloadPage(pathname).catch(() => undefined)]).then(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <LanguageRouter>
+        <App />
+      </LanguageRouter>
+    </StrictMode>,
+  );
+});
