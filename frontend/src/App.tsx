@@ -11,10 +11,10 @@ import { pathWithoutLanguage } from './i18n/url';
 
 // Every page is its own chunk: a visitor on a phone downloads the code of the
 // page they open (preloaded beside the messages, see main.tsx) and nothing else.
-const Home = lazyPage(() => import('./pages/Home'));
-const SearchPage = lazyPage(() => import('./pages/Search'));
-const ListingPage = lazyPage(() => import('./pages/Listing'));
-const NotFound = lazyPage(() => import('./pages/NotFound'));
+const Home = lazyPage(() => import('./pages/Home'), { public: true });
+const SearchPage = lazyPage(() => import('./pages/Search'), { public: true });
+const ListingPage = lazyPage(() => import('./pages/Listing'), { public: true });
+const NotFound = lazyPage(() => import('./pages/NotFound'), { public: true });
 const Login = lazyPage(() => import('./pages/Login'));
 const Register = lazyPage(() => import('./pages/Register'));
 const PasswordReset = lazyPage(() => import('./pages/PasswordReset'));
@@ -40,17 +40,17 @@ const Transfers = lazyPage(() => import('./pages/Transfers'));
 const TransferPage = lazyPage(() => import('./pages/Transfer'));
 const TransferFormPage = lazyPage(() => import('./pages/TransferForm'));
 // Support programmes: the list and a programme for everyone, the form for officers.
-const SupportPrograms = lazyPage(() => import('./pages/SupportPrograms'));
-const SupportProgramPage = lazyPage(() => import('./pages/SupportProgram'));
+const SupportPrograms = lazyPage(() => import('./pages/SupportPrograms'), { public: true });
+const SupportProgramPage = lazyPage(() => import('./pages/SupportProgram'), { public: true });
 const SupportProgramFormPage = lazyPage(() => import('./pages/SupportProgramForm'));
 // Applications: the wizard, the dossier's page, the reviewer's sheet and the lists; the budget in public.
 const SupportApplications = lazyPage(() => import('./pages/SupportApplications'));
 const SupportApplicationPage = lazyPage(() => import('./pages/SupportApplication'));
 const SupportApplicationFormPage = lazyPage(() => import('./pages/SupportApplicationForm'));
 const SupportReviewPage = lazyPage(() => import('./pages/SupportReview'));
-const SupportDashboard = lazyPage(() => import('./pages/SupportDashboard'));
+const SupportDashboard = lazyPage(() => import('./pages/SupportDashboard'), { public: true });
 // Public results and open data.
-const Results = lazyPage(() => import('./pages/results/Results'));
+const Results = lazyPage(() => import('./pages/results/Results'), { public: true });
 // The plan: the officer's targets and provincial report, the agencies' reports.
 const PlanOverview = lazyPage(() => import('./pages/plan/PlanOverview'));
 const PlanForm = lazyPage(() => import('./pages/plan/PlanForm'));

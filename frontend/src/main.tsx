@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { activateLanguage } from './i18n';
+import { REFRESH_KEY } from './api/client';
+import { activateLanguage, needSignedInMessages } from './i18n';
 import { languageOfPath } from './i18n/url';
 import { LanguageRouter } from './components/LanguageRouter';
 import { preloadPage } from './App';
@@ -10,6 +11,13 @@ import { App } from './App';
 // "/en" is the English home page; the router's English basename is "/en/".
 if (window.location.pathname === '/en') {
   window.history.replaceState(window.history.state, '', `/en/${window.location.search}${window.location.hash}`);
+}
+
+// Someone who may be signed in gets the signed-in screens' messages from the start.
+try {
+  if (localStorage.getItem(REFRESH_KEY)) needSignedInMessages();
+} catch {
+  // storage may be unavailable (private mode): no session to resume
 }
 
 // The address's language and the page's code are fetched side by side, and

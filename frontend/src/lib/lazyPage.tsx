@@ -1,4 +1,5 @@
 import { lazy, useState, type ComponentType } from 'react';
+import { loadSignedInMessages } from '../i18n';
 
 export interface LazyPage {
   (): React.JSX.Element;
@@ -7,16 +8,17 @@ export interface LazyPage {
 }
 
 /**
- * A page whose code is its own chunk. Unlike a bare `lazy`, a page whose
+ * A page whose code is its own chunk. A page that is not `public` (forms,
+ * queues, officer tools) also brings the signed-in part of the messages. Unlike a bare `lazy`, a page whose
  * chunk was preloaded (main.tsx preloads the one the address opens, beside
  * the messages) renders at once, with no fallback painted in between.
  */
-export function lazyPage(load: () => Promise<{ default: ComponentType }>): LazyPage {
+export function lazyPage(load: () => Promise<{ default: ComponentType }>, { public: isPublic = false } = {}): LazyPage {
   let loaded: ComponentType | null = null;
   let loading: Promise<void> | null = null;
   const preload = () =>
-    (loading ??= load().then(
-      (m) => {
+    (loading ??= Promise.all([load(), isPublic ? undefined : loadSignedInMessages()]).then(
+      ([m]) => {
         loaded = m.default;
       },
       (err: unknown) => {
