@@ -1,5 +1,7 @@
 /// <reference types="vitest/config" />
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -32,8 +34,32 @@ function messagesPlugin(): Plugin {
 
 const backend = 'http://127.0.0.1:8080';
 
+/**
+ * Writes `<asset>.br` beside each script and stylesheet, at brotli's highest
+ * quality: the server sends it to browsers that accept brotli (see
+ * internal/httpapi/spa_brotli.go) instead of compressing on the fly at its
+ * default level, about 15 % less to download on a phone.
+ */
+function brotliPlugin(): Plugin {
+  return {
+    name: 'techmart-brotli',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      for (const file of Object.keys(bundle)) {
+        if (!/\.(js|css)$/.test(file)) continue;
+        const path = join(options.dir!, file);
+        const data = readFileSync(path);
+        const br = brotliCompressSync(data, {
+          params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length },
+        });
+        if (br.length < data.length) writeFileSync(`${path}.br`, br);
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), messagesPlugin()],
+  plugins: [react(), messagesPlugin(), brotliPlugin()],
   build: {
     outDir: 'dist',
     assetsDir: 'assets',
@@ -53,7 +79,14 @@ export default defineConfig({
         // Libraries change less often than the app: a separate chunk stays
         // cached across releases, which matters on slow mobile connections.
         codeSplitting: {
-          groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/]/ }],
+          groups: [
+            { name: 'vendor', test: /[\\/]node_modules[\\/]/ },
+            // Small modules the pages share (badges, hooks, formats, the API
+            // client) in one chunk: otherwise a public page's first load is
+            // twenty requests of a few hundred bytes, each with ~700 bytes of
+            // headers, on a slow connection.
+            { name: 'common', test: /[\\/]src[\\/](components|lib|api|auth)[\\/]/, maxModuleSize: 3000, minShareCount: 2 },
+          ],
         },
       },
     },

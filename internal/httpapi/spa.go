@@ -38,6 +38,9 @@ func spaHandler(dist fs.FS) fiber.Handler {
 				} else {
 					c.Set(fiber.HeaderCacheControl, "public, max-age=3600")
 				}
+				if br, ok := precompressedAsset(c, dist, name); ok {
+					data = br
+				}
 				return c.Send(data)
 			}
 			if strings.HasPrefix(name, "assets/") {
