@@ -79,8 +79,12 @@ function loadPart(lng: Language, part: MessagesPart): Promise<void> {
   return p;
 }
 
+// The language being loaded for the page (before i18next has switched to it).
+let coming: Language = DEFAULT_LANGUAGE;
+
 /** Downloads (once) the messages `lng` needs. */
 export async function loadMessages(lng: Language): Promise<void> {
+  coming = lng;
   await Promise.all(wantedParts().map((p) => loadPart(lng, p)));
 }
 
@@ -88,9 +92,12 @@ export async function loadMessages(lng: Language): Promise<void> {
  * From now on the signed-in screens' sections are needed too (a session
  * exists, or such a screen opens): loads them for the current language.
  */
-export function loadSignedInMessages(): Promise<void> {
+export async function loadSignedInMessages(): Promise<void> {
   needSignedInMessages();
-  return loadMessages(currentLanguage());
+  // The page's language, and the one it is switching to (the first page of
+  // an /en/ address preloads its code while English is still loading).
+  const langs = new Set([currentLanguage(), coming]);
+  await Promise.all([...langs].map((lng) => loadPart(lng, 'signedIn')));
 }
 
 /** Marks the signed-in screens' sections as needed, for the next loadMessages. */
