@@ -1,12 +1,13 @@
-import { Suspense, type JSX } from 'react';
+import { Suspense, useEffect, type JSX } from 'react';
 import { matchPath, Route, Routes, useLocation } from 'react-router-dom';
-import { AuthProvider } from './auth/AuthContext';
+import { AuthProvider, useAuth } from './auth/AuthContext';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { RequireAuth } from './components/Guards';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Status';
 import { ConfigProvider } from './lib/config';
 import { lazyPage, type LazyPage } from './lib/lazyPage';
+import { loadSignedInMessages } from './i18n';
 import { pathWithoutLanguage } from './i18n/url';
 
 // Every page is its own chunk: a visitor on a phone downloads the code of the
@@ -91,6 +92,12 @@ const authed = (element: JSX.Element, roles?: Parameters<typeof RequireAuth>[0][
 
 function AppRoutes() {
   const location = useLocation();
+  const { status } = useAuth();
+  // Signed in by any way (another tab, a resumed session): the signed-in
+  // screens' messages are needed; what is shown re-renders when they arrive.
+  useEffect(() => {
+    if (status === 'authenticated') loadSignedInMessages().catch(() => undefined);
+  }, [status]);
   return (
     <Layout>
       <ErrorBoundary resetKey={location.pathname}>

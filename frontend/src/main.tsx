@@ -4,9 +4,8 @@ import { REFRESH_KEY } from './api/client';
 import { activateLanguage, needSignedInMessages } from './i18n';
 import { languageOfPath } from './i18n/url';
 import { LanguageRouter } from './components/LanguageRouter';
-import { preloadPage } from './App';
+import { App, preloadPage } from './App';
 import './styles.css';
-import { App } from './App';
 
 // "/en" is the English home page; the router's English basename is "/en/".
 if (window.location.pathname === '/en') {
@@ -22,8 +21,14 @@ try {
 
 // The address's language and the page's code are fetched side by side, and
 // the first paint waits for both: no keys, no other language, no spinner.
+// A download that fails (a weak connection) is tried once more; the page's
+// chunk is then fetched again by the router.
 const { pathname } = window.location;
-void Promise.all([activateLanguage(languageOfPath(pathname)), preloadPage(pathname).catch(() => undefined)]).then(() => {
+const lang = languageOfPath(pathname);
+const messages = activateLanguage(lang)
+  .catch(() => activateLanguage(lang))
+  .catch(() => undefined);
+void Promise.all([messages, preloadPage(pathname).catch(() => undefined)]).then(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <LanguageRouter>
