@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { REFRESH_KEY } from './api/client';
 import { activateLanguage, needSignedInMessages } from './i18n';
@@ -29,11 +29,16 @@ const messages = activateLanguage(lang)
   .catch(() => activateLanguage(lang))
   .catch(() => undefined);
 void Promise.all([messages, preloadPage(pathname).catch(() => undefined)]).then(() => {
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <LanguageRouter>
-        <App />
-      </LanguageRouter>
-    </StrictMode>,
+  const root = createRoot(document.getElementById('root')!);
+  // As a transition the first render yields to the browser every few
+  // milliseconds instead of blocking a slow phone's main thread in one task.
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <LanguageRouter>
+          <App />
+        </LanguageRouter>
+      </StrictMode>,
+    ),
   );
 });
