@@ -12,7 +12,7 @@ WEB_SRC  := $(shell find frontend/src frontend/public -type f 2>/dev/null) front
 DATA_DIR ?= $(or $(TECHMART_DATA_DIR),./data)
 ADDR     ?= $(or $(TECHMART_ADDR),127.0.0.1:8080)
 
-.PHONY: help run build frontend test test-go test-go-race test-go-http test-go-http-race test-web e2e vet lint api-types bench eval eval-matching eval-search clean docker
+.PHONY: help run build frontend test test-go test-go-race test-go-http test-go-http-race test-web e2e vet lint api-types bench lighthouse eval eval-matching eval-search clean docker
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -56,6 +56,7 @@ lint: frontend/node_modules/.package-lock.json $(BIN) ## formatting, go.mod tidi
 	go mod tidy -diff
 	@./$(BIN) openapi | diff -q frontend/openapi.json - >/dev/null || { echo "frontend/openapi.json is stale: run make api-types"; exit 1; }
 	cd frontend && npm run --silent check:api
+	cd frontend && node scripts/js-budget.mjs
 
 api-types: frontend/node_modules/.package-lock.json ## regenerate frontend/openapi.json and frontend/src/api/schema.gen.ts from the Go types
 	go run ./cmd/techmart openapi > frontend/openapi.json
@@ -93,6 +94,9 @@ test-web: frontend/node_modules/.package-lock.json ## frontend unit tests and ty
 
 e2e: build ## end-to-end tests: the real binary in Debian Chromium
 	cd frontend && npm run e2e
+
+lighthouse: build ## Lighthouse (mobile, Chromium) on the home page, a search and a listing of the demo data; LIGHTHOUSE_LANG=en for English
+	scripts/lighthouse.sh
 
 bench: ## benchmarks (figures in BENCHMARKS.md); TECHMART_BENCH_LISTINGS=100000 for the large catalogue
 	go test -run '^$$' -bench . -benchtime 200x -timeout 60m ./internal/store/

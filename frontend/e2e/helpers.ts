@@ -91,12 +91,26 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@e2e.techmart.vn`;
 }
 
-/** Opens the app and chooses the language with the header switch. */
+/** An app path in a language: Vietnamese at the root, English under /en/ ("/search" → "/en/search"). */
+export function pathIn(lang: Lang, path: string): string {
+  const bare = path === '/en' || path.startsWith('/en/') || path.startsWith('/en?') ? path.slice(3) || '/' : path;
+  if (lang === 'vi') return bare.startsWith('/') ? bare : `/${bare}`;
+  return `/en${bare.startsWith('/') ? bare : `/${bare}`}`;
+}
+
+const plainGoto = new WeakMap<Page, Page['goto']>();
+
+/**
+ * Opens `path` in `lang` through its address (English under /en/). The page
+ * stays in that language: a later `page.goto('/some/path')` of the spec opens
+ * the same path in it, as following the app's own links would.
+ */
 export async function openIn(page: Page, lang: Lang, path = '/'): Promise<void> {
+  if (!plainGoto.has(page)) plainGoto.set(page, page.goto.bind(page));
+  const goto = plainGoto.get(page)!;
+  page.goto = (url, options) =>
+    goto(url.startsWith('/') && !url.startsWith('/api/') ? pathIn(lang, url) : url, options);
   await page.goto(path);
-  const T = TEXT[lang];
-  const short = lang === 'vi' ? T.language.viShort : T.language.enShort;
-  await page.getByRole('button', { name: `${T.language[lang]} (${short})`, exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
 

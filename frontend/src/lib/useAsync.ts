@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 
 export interface AsyncState<T> {
   data: T | undefined;
@@ -24,11 +24,18 @@ export function useAsync<T>(fn: () => Promise<T>, deps: readonly unknown[]): Asy
     setError(undefined);
     try {
       const result = await fnRef.current();
-      if (id === seq.current) setData(result);
+      // Showing what arrived is a transition: the render yields to the
+      // browser every few milliseconds instead of blocking a phone's main thread.
+      if (id === seq.current)
+        startTransition(() => {
+          setData(result);
+          setLoading(false);
+        });
     } catch (err) {
-      if (id === seq.current) setError(err);
-    } finally {
-      if (id === seq.current) setLoading(false);
+      if (id === seq.current) {
+        setError(err);
+        setLoading(false);
+      }
     }
   }, []);
 

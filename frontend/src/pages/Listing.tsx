@@ -13,9 +13,8 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { KindBadge, ListingStateBadge } from '../components/ListingBadges';
 import { ListingFilesEditor, ListingGallery } from '../components/ListingFiles';
 import { ConnectionStateBadge } from '../components/ConnectionBadges';
-import { InterestDialog, interestOrgs } from '../components/InterestDialog';
 import { ListingMatches } from '../components/Matches';
-import { ProposeMatchDialog } from '../components/ProposeMatchDialog';
+import { InterestDialog, ProposeMatchDialog } from '../components/OnDemand';
 import { MissingFieldsAlert, StaleAlert } from '../components/PublishAlerts';
 import { ErrorState, Loading, Notice } from '../components/Status';
 import { formatDate } from '../lib/format';
@@ -30,7 +29,7 @@ import {
 import { problemMessage } from '../lib/messages';
 import { useOrgs } from '../lib/orgNames';
 import { useLabels, useTaxonomy, type Labels } from '../lib/taxonomy';
-import { isClosed } from '../lib/matching';
+import { interestOrgs, isClosed } from '../lib/matching';
 import { useAsync } from '../lib/useAsync';
 import { useTitle } from '../lib/useTitle';
 

@@ -1,7 +1,7 @@
 // Search: instant results as you type, facets with counts, sort and pages.
 // Everything lives in the URL (?q=&kind=&sector=…&sort=&page=), so back,
 // forward and shared links show the same results.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -152,8 +152,12 @@ export default function SearchPage() {
         if (ctl.signal.aborted) return;
         const facets: Loaded['facets'] = {};
         for (const x of extra) if (x.status === 'fulfilled') facets[x.value[0]] = x.value[1];
-        setLoaded({ key, result, facets });
-        setLoading(false);
+        // A page of results is a large render: as a transition it yields to
+        // the browser (typing, scrolling) instead of blocking a phone's main thread.
+        startTransition(() => {
+          setLoaded({ key, result, facets });
+          setLoading(false);
+        });
       })
       .catch((err: unknown) => {
         if (ctl.signal.aborted) return;

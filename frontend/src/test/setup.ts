@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
-import i18n from '../i18n';
+import i18n, { addMessages } from '../i18n';
+import viMessages from '../i18n/vi.json';
+import enMessages from '../i18n/en.json';
 import { api } from '../api';
 import { resetOrgCache } from '../lib/orgNames';
 import { resetTaxonomyCache } from '../lib/taxonomy';
@@ -11,6 +13,11 @@ import { resetUnread } from '../lib/unread';
 // never makes a failing assertion pass, it only stops timing from failing
 // a passing one.
 configure({ asyncUtilTimeout: 5000 });
+
+// The app downloads one language's messages (i18n/index.ts); tests switch
+// between both without waiting, so both are there from the start.
+addMessages('vi', viMessages);
+addMessages('en', enMessages);
 
 // jsdom has <dialog> but not its modal methods; emulate the open state.
 if (typeof HTMLDialogElement !== 'undefined') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import AuditLog from '../officer/AuditLog';
 import { json, mockApi, renderApp } from '../../test/helpers';
 
@@ -35,8 +35,9 @@ describe('Audit log', () => {
         }),
     });
     renderApp(<AuditLog />, { path: '/audit', route: '/audit' });
-    expect(await screen.findByText('Từ chối tổ chức')).toBeTruthy();
-    expect(screen.getByText('01/05/2025 10:04')).toBeTruthy();
+    // The entries arrive after the filters (whose options name the actions too).
+    expect(await screen.findByText('01/05/2025 10:04')).toBeTruthy();
+    expect(within(screen.getByText('01/05/2025 10:04').closest('tr')!).getByText('Từ chối tổ chức')).toBeTruthy();
     const changes = [...document.querySelectorAll('.changes li')].map((li) => li.textContent);
     expect(changes).toEqual([
       'Trạng thái: Chờ xác minh → Bị từ chối',

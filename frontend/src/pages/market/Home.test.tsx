@@ -27,8 +27,9 @@ describe('home page', () => {
   it('shows a visitor the market: counts, newest listings, open programmes, sectors; and the way to start', async () => {
     mockApi({ ...taxonomyRoute, 'GET /public/market': () => json(200, market) });
     renderRoutes([{ path: '/', element: <Home /> }], '/');
+    // The tiles keep their room while the figures load, then show them.
     const offers = await screen.findByTestId('count-offers');
-    expect(offers.textContent).toContain('1.234');
+    await waitFor(() => expect(offers.textContent).toContain('1.234'));
     expect(within(offers).getByRole('link').getAttribute('href')).toBe('/search?kind=technology%2Cequipment%2Cip');
     // Withheld by the public results' small-cell rule: said so, no number.
     expect(screen.getByTestId('count-transfers').textContent).toContain('Chưa công bố');
