@@ -2,7 +2,7 @@
 // listing, and a signed-in member's next steps, in Vietnamese and English;
 // screenshots at 1280 and 360 px.
 import { expect, test } from '@playwright/test';
-import { demoConfig, LANGS, login, logout, openIn, shot, TEXT } from './helpers';
+import { demoConfig, LANGS, login, logout, openIn, pathIn, shot, TEXT } from './helpers';
 
 for (const lang of LANGS) {
   test(`the home page's market, an organisation's page and a member's next steps (${lang})`, async ({ page, request }) => {
@@ -25,9 +25,10 @@ for (const lang of LANGS) {
     const card = newest.first();
     const orgName = (await card.locator('.result-org a').innerText()).trim();
     await card.locator('h3 a').click();
-    await expect(page).toHaveURL(/\/listings\//);
+    // Links stay in the page's language: /en/… in English.
+    await expect(page).toHaveURL(new RegExp(`//[^/]+${pathIn(lang, '/listings/')}`));
     await page.locator('.listing-org').getByRole('link', { name: orgName }).click();
-    await expect(page).toHaveURL(/\/organizations\/[0-9a-f]{24}$/);
+    await expect(page).toHaveURL(new RegExp(`//[^/]+${pathIn(lang, '/organizations/')}[0-9a-f]{24}$`));
     await expect(page.getByRole('heading', { level: 1, name: orgName })).toBeVisible();
     await expect(page.getByText(T.publicOrg.verified, { exact: false }).first()).toBeVisible();
     await expect(page.getByRole('region', { name: new RegExp(T.publicOrg.listingsTitle) }).locator('h3').first()).toBeVisible();
@@ -53,8 +54,8 @@ for (const lang of LANGS) {
     const steps = page.getByRole('region', { name: T.market.nextTitle });
     await expect(steps.getByRole('link').first()).toBeVisible();
     // Asked in the first language's run; the second finds it still waiting.
-    await expect(steps.locator('a[href="/connections"] .next-count')).toHaveText(/^[1-9]/);
-    await expect(steps.locator('a[href="/support/applications"]')).toBeVisible();
+    await expect(steps.locator(`a[href="${pathIn(lang, '/connections')}"] .next-count`)).toHaveText(/^[1-9]/);
+    await expect(steps.locator(`a[href="${pathIn(lang, '/support/applications')}"]`)).toBeVisible();
     await expect(page.getByRole('heading', { name: T.home.startTitle })).toHaveCount(0);
     await expect(page.getByRole('link', { name: T.home.ctaRegister })).toHaveCount(0);
     await shot(page, lang, 'home-member');
