@@ -5,7 +5,7 @@ import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { messagesPart, type MessagesPart } from './src/i18n/parts';
+import { messagesPart, type MessagesPart } from './src/i18n/parts.ts';
 
 /**
  * `virtual:messages/<lang>/<part>`: one part of src/i18n/<lang>.json (see
