@@ -13,16 +13,8 @@ const BUDGET_KB = 150;
 // What a response's headers add to its transfer (security headers, caching),
 // measured with Lighthouse against the server: each chunk costs this too.
 const HEADERS = 700;
-const PUBLIC_PAGES = [
-  'src/pages/Home.tsx',
-  'src/pages/Search.tsx',
-  'src/pages/Listing.tsx',
-  'src/pages/SupportPrograms.tsx',
-  'src/pages/SupportProgram.tsx',
-  'src/pages/SupportDashboard.tsx',
-  'src/pages/results/Results.tsx',
-  'src/pages/NotFound.tsx',
-];
+// The public pages, listed once in src/publicPages.json.
+const PUBLIC_PAGES = JSON.parse(readFileSync(new URL('../src/publicPages.json', import.meta.url), 'utf8')).pages.map((p) => `src/${p}`);
 // The public part of each language's messages (src/i18n/parts.ts); a visitor loads one.
 const MESSAGES = ['virtual:messages/vi/public', 'virtual:messages/en/public'];
 

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import vi from './vi.json';
 import { messagesPart, SIGNED_IN_SECTIONS } from './parts';
+import publicPages from '../publicPages.json';
 
 const SRC = resolve(__dirname, '..');
 
@@ -23,18 +24,8 @@ function staticClosure(entries: string[]): Set<string> {
   return seen;
 }
 
-// The pages a visitor reaches without signing in, and the code every page runs.
-const PUBLIC = [
-  'main.tsx',
-  'pages/Home.tsx',
-  'pages/Search.tsx',
-  'pages/Listing.tsx',
-  'pages/NotFound.tsx',
-  'pages/SupportPrograms.tsx',
-  'pages/SupportProgram.tsx',
-  'pages/SupportDashboard.tsx',
-  'pages/results/Results.tsx',
-];
+// The pages a visitor reaches without signing in (src/publicPages.json), and the code every page runs.
+const PUBLIC = ['main.tsx', ...publicPages.pages];
 
 describe('the messages’ parts', () => {
   it('split every section into exactly one part', () => {
@@ -44,6 +35,13 @@ describe('the messages’ parts', () => {
     for (const s of SIGNED_IN_SECTIONS) expect(Object.keys(vi), s).toContain(s);
     expect(pub.nav).toEqual(vi.nav);
     expect(signedIn.login).toEqual(vi.login);
+  });
+
+  it('name the same public pages as App.tsx', () => {
+    // The pages App.tsx loads with the public messages are the ones listed.
+    const app = readFileSync(join(SRC, 'App.tsx'), 'utf8');
+    const declared = [...app.matchAll(/lazyPage\(\(\) => import\('\.\/([^']+)'\), \{ public: true \}\)/g)].map((m) => `${m[1]}.tsx`);
+    expect([...declared].sort()).toEqual([...publicPages.pages].sort());
   });
 
   it('keep out of the public part only sections no public page uses', () => {
