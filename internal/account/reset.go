@@ -14,15 +14,21 @@ import (
 
 // ResetMail is the message that carries a password-reset link.
 type ResetMail struct {
-	To        string
-	FullName  string
-	ResetURL  string
-	ExpiresAt time.Time
+	To       string
+	FullName string
+	// ResetURL opens the page in Vietnamese, ResetURLEn in English: the
+	// e-mail says everything in both languages, each with its own link.
+	ResetURL   string
+	ResetURLEn string
+	ExpiresAt  time.Time
 }
 
-// ResetURL is the web app's page a reset token opens. The token travels in
-// the fragment, which browsers never send to a server nor put in a Referer.
+// ResetURL is the web app's page a reset token opens (in Vietnamese;
+// English under /en). The token travels in the fragment, which browsers
+// never send to a server nor put in a Referer.
 func (s *Service) ResetURL(token string) string { return s.o.BaseURL + "/password-reset#" + token }
+
+func (s *Service) resetURLEn(token string) string { return s.o.BaseURL + "/en/password-reset#" + token }
 
 // RequestPasswordReset answers a "forgot password" form. The answer is the
 // same, after the same work, whether or not the address has an account:
@@ -73,7 +79,8 @@ func (s *Service) sendReset(ctx context.Context, email string) error {
 	if err != nil {
 		return err
 	}
-	return s.o.Mailer.SendPasswordReset(ctx, ResetMail{To: u.Email, FullName: u.FullName, ResetURL: s.ResetURL(link.Token), ExpiresAt: link.ExpiresAt})
+	return s.o.Mailer.SendPasswordReset(ctx, ResetMail{To: u.Email, FullName: u.FullName,
+		ResetURL: s.ResetURL(link.Token), ResetURLEn: s.resetURLEn(link.Token), ExpiresAt: link.ExpiresAt})
 }
 
 // Wait blocks until the reset e-mails asked for so far have been tried

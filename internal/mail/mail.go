@@ -5,6 +5,7 @@ package mail
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/rand"
 	"crypto/tls"
@@ -207,9 +208,9 @@ Hello %[1]s,
 Someone asked to reset the password of your Techmart account. Open this link to set a new one
 (it works once, until %[3]s). Once it is set, every earlier session ends.
 
-%[2]s
+%[4]s
 
 If you did not ask, ignore this e-mail: your password has not changed.
-`, m.FullName, m.ResetURL, until)
+`, m.FullName, m.ResetURL, until, cmp.Or(m.ResetURLEn, m.ResetURL))
 	return s.Send(ctx, m.To, subject, body)
 }
