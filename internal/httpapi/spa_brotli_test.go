@@ -26,7 +26,7 @@ func TestSPAServesPrecompressedAssets(t *testing.T) {
 	app := fiber.New()
 	// As in the server: the compress middleware in front of the SPA.
 	app.Use(compress.New(compress.Config{Level: compress.LevelDefault}))
-	app.Use(spaHandler(dist))
+	app.Use((&Server{}).spaHandler(dist)) // assets only: no page is asked for
 
 	get := func(path, acceptEncoding string) (body []byte, encoding, vary, contentType string) {
 		t.Helper()
