@@ -23,10 +23,18 @@ func resetLink(t *testing.T, box *mailbox, to string) (string, int) {
 		if !strings.Contains(subject, "Đặt lại mật khẩu") || !strings.Contains(subject, "Reset your") {
 			t.Fatalf("subject %q", subject)
 		}
+		en := ""
 		for _, line := range strings.Split(body, "\n") {
-			if l := strings.TrimSpace(line); strings.HasPrefix(l, "http://techmart.test/password-reset#") {
+			switch l := strings.TrimSpace(line); {
+			case strings.HasPrefix(l, "http://techmart.test/password-reset#"):
 				link = l
+			case strings.HasPrefix(l, "http://techmart.test/en/password-reset#"):
+				en = l
 			}
+		}
+		// The English half of the e-mail opens the English page, same token.
+		if link != "" && en != strings.Replace(link, "/password-reset#", "/en/password-reset#", 1) {
+			t.Errorf("the English link %q beside %q", en, link)
 		}
 	}
 	return link, n

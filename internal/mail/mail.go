@@ -154,10 +154,10 @@ Hello,
 %[1]s invited you to join "%[2]s" on Techmart, the technology and equipment market.
 Open this link to accept (valid until %[4]s):
 
-%[3]s
+%[5]s
 
 If you did not expect this invitation, ignore this e-mail.
-`, m.InviterName, m.OrgName, m.AcceptURL, until)
+`, m.InviterName, m.OrgName, m.AcceptURL, until, cmp.Or(m.AcceptURLEn, m.AcceptURL))
 	return s.Send(ctx, m.To, subject, body)
 }
 

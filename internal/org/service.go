@@ -47,8 +47,11 @@ type Mailer interface {
 
 // InvitationMail is what an invitation e-mail says.
 type InvitationMail struct {
-	To, OrgName, InviterName, AcceptURL string
-	ExpiresAt                           time.Time
+	To, OrgName, InviterName string
+	// AcceptURL opens the page in Vietnamese, AcceptURLEn in English: the
+	// e-mail says everything in both languages, each with its own link.
+	AcceptURL, AcceptURLEn string
+	ExpiresAt              time.Time
 }
 
 // Service is the organisations service. Every rule about who may do what to
@@ -453,7 +456,8 @@ func (s *Service) Invite(ctx context.Context, p *auth.Principal, id, email, role
 	out := Invited{Invitation: inv, AcceptURL: s.baseURL + "/invitations/" + token}
 	if s.mailer != nil {
 		err := s.mailer.SendInvitation(ctx, InvitationMail{
-			To: email, OrgName: o.Name, InviterName: p.User.FullName, AcceptURL: out.AcceptURL, ExpiresAt: inv.ExpiresAt,
+			To: email, OrgName: o.Name, InviterName: p.User.FullName, AcceptURL: out.AcceptURL,
+			AcceptURLEn: s.baseURL + "/en/invitations/" + token, ExpiresAt: inv.ExpiresAt,
 		})
 		if err != nil {
 			// The invitation stands; the owner can still copy the link.
