@@ -66,7 +66,7 @@ var orgKinds = map[string]text{
 	"enterprise": {"Doanh nghiệp", "Enterprise"},
 	"individual": {"Cá nhân/nhà sáng chế", "Individual or inventor"},
 	"department": {"Cơ quan quản lý nhà nước", "Government department"},
-	"agency":     {"Sở, ngành, UBND xã/phường", "Provincial agency"},
+	"agency":     {"Sở, ngành, UBND xã/phường", "Provincial agency (Sở, Ngành, commune)"},
 }
 
 // fill replaces {name} placeholders with values given as name, value pairs.

@@ -264,3 +264,26 @@ func TestCardTagNamesItsContent(t *testing.T) {
 		t.Errorf("a known card: %+v %v", img, err)
 	}
 }
+
+// The kinds' names in heads and cards are the web app's: a listing's page
+// calls its kind what its head does.
+func TestKindNamesAreTheSPAs(t *testing.T) {
+	for _, lang := range []string{LangVI, LangEN} {
+		raw, err := os.ReadFile("../../frontend/src/i18n/" + lang + ".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var spa map[string]any
+		if err := json.Unmarshal(raw, &spa); err != nil {
+			t.Fatal(err)
+		}
+		for section, ours := range map[string]map[string]text{"listingKind": listingKinds, "orgKind": orgKinds} {
+			theirs, _ := spa[section].(map[string]any)
+			for kind, tx := range ours {
+				if got := tx.in(lang); theirs[kind] != got {
+					t.Errorf("%s %s.%s: %q here, %q in the web app", lang, section, kind, got, theirs[kind])
+				}
+			}
+		}
+	}
+}
