@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/validate"
 )
@@ -132,4 +134,27 @@ func oneOf(field, value string, choices []string) error {
 	var v validate.Checker
 	v.OneOf(field, value, choices)
 	return v.Err()
+}
+
+// edit is the handler of a change to the resource at :id with a body of T
+// and If-Match (412 when stale): decode, apply fn, answer what send writes
+// of the result. Reports and organisations are changed this way.
+func edit[T, R any](fn func(ctx context.Context, p *auth.Principal, id string, in T, ifVersion int64) (R, error),
+	send func(c *fiber.Ctx, p *auth.Principal, r R) error) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		v, err := ifMatch(c)
+		if err != nil {
+			return err
+		}
+		var in T
+		if err := decode(c, &in); err != nil {
+			return err
+		}
+		p := principal(c)
+		r, err := fn(c.UserContext(), p, c.Params("id"), in, v)
+		if err != nil {
+			return err
+		}
+		return send(c, p, r)
+	}
 }

@@ -6,7 +6,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/techmart-vn/techmart/internal/market"
-	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/search"
 )
 
@@ -20,7 +19,7 @@ func (s *Server) marketRoutes() []route {
 			responses: map[int]string{200: "PublicOrganization", 404: "Problem", 503: "Problem"}, handler: s.getPublicOrg},
 		{method: "PUT", path: "/organizations/:id/description", tag: "organizations", access: user,
 			summary: "Set what the organisation's public page says of it (owners, in any status)",
-			request: "OrganizationDescription", responses: map[int]string{200: "Organization", 403: "Problem", 404: "Problem", 412: "Problem", 422: "Problem"}, handler: s.setOrgDescription},
+			request: "OrganizationDescription", responses: map[int]string{200: "Organization", 403: "Problem", 404: "Problem", 412: "Problem", 422: "Problem"}, handler: edit(s.d.Orgs.SetDescription, s.sendOrg)},
 		{method: "GET", path: "/me/next-steps", tag: "market", access: user,
 			summary:   "What waits for the signed-in person, by their organisations and roles: matches, interest to answer, applications, appraisals, the department's queues; each with a count and the page where it is done",
 			responses: map[int]string{200: "NextSteps"}, handler: s.getNextSteps},
@@ -70,23 +69,6 @@ func (s *Server) getPublicOrg(c *fiber.Ctx) error {
 	// Read afresh: its owners see their new description at once.
 	c.Set(fiber.HeaderCacheControl, "no-cache")
 	return c.JSON(publicOrgJSON{Organization: o, Listings: cards(o.Listings)})
-}
-
-func (s *Server) setOrgDescription(c *fiber.Ctx) error {
-	var in org.DescriptionInput
-	if err := decode(c, &in); err != nil {
-		return err
-	}
-	v, err := ifMatch(c)
-	if err != nil {
-		return err
-	}
-	p := principal(c)
-	o, err := s.d.Orgs.SetDescription(c.UserContext(), p, c.Params("id"), in, v)
-	if err != nil {
-		return err
-	}
-	return s.sendOrg(c, p, o)
 }
 
 func (s *Server) getNextSteps(c *fiber.Ctx) error {

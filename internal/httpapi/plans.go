@@ -42,11 +42,11 @@ func (s *Server) planRoutes() []route {
 			responses: map[int]string{200: "Report", 404: "Problem"}, handler: s.getReport},
 		{method: "PATCH", path: "/reports/:id", tag: "plan", access: user,
 			summary: "Write a draft or returned report (its agency; If-Match): figures of reported targets, status, what was done, difficulties, proposals, a note on a counted figure (which cannot be set: 422 counted_figure), free sections",
-			request: "ReportInput", responses: map[int]string{200: "Report", 403: "Problem", 404: "Problem", 409: "Problem", 412: "Problem", 422: "Problem"}, handler: reportEdit(s, s.d.Reports.Update)},
+			request: "ReportInput", responses: map[int]string{200: "Report", 403: "Problem", 404: "Problem", 409: "Problem", 412: "Problem", 422: "Problem"}, handler: edit(s.d.Reports.Update, s.sendReportOK)},
 		{method: "POST", path: "/reports/:id/submit", tag: "plan", access: user, summary: "Send the report to the department (its agency; the year must be open)",
 			responses: map[int]string{200: "Report", 403: "Problem", 404: "Problem", 409: "Problem", 412: "Problem", 422: "Problem"}, handler: s.reportStep(s.d.Reports.Submit)},
 		{method: "POST", path: "/reports/:id/return", tag: "plan", access: staff, summary: "Return a submitted report saying what is missing (officers)",
-			request: "Reason", responses: map[int]string{200: "Report", 403: "Problem", 404: "Problem", 409: "Problem", 412: "Problem", 422: "Problem"}, handler: reportEdit(s, s.d.Reports.Return)},
+			request: "Reason", responses: map[int]string{200: "Report", 403: "Problem", 404: "Problem", 409: "Problem", 412: "Problem", 422: "Problem"}, handler: edit(s.d.Reports.Return, s.sendReportOK)},
 		{method: "POST", path: "/reports/:id/accept", tag: "plan", access: staff, summary: "Accept a submitted report (officers)",
 			responses: map[int]string{200: "Report", 403: "Problem", 404: "Problem", 409: "Problem", 412: "Problem"}, handler: s.reportStep(s.d.Reports.Accept)},
 		{method: "POST", path: "/reports/:id/files", tag: "plan", access: user, summary: "Attach an evidence file to a target of a draft or returned report: multipart fields \"file\" and \"target\"",
@@ -264,26 +264,6 @@ func (s *Server) getReport(c *fiber.Ctx) error {
 	return s.sendReport(c, fiber.StatusOK, r)
 }
 
-// reportEdit is a versioned change of a report that carries a body: the
-// edit itself (report.Input) and a return (report.ReasonInput).
-func reportEdit[T any](s *Server, fn func(ctx context.Context, p *auth.Principal, id string, in T, ifVersion int64) (report.Report, error)) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		v, err := ifMatch(c)
-		if err != nil {
-			return err
-		}
-		var in T
-		if err := decode(c, &in); err != nil {
-			return err
-		}
-		r, err := fn(c.UserContext(), principal(c), c.Params("id"), in, v)
-		if err != nil {
-			return err
-		}
-		return s.sendReport(c, fiber.StatusOK, r)
-	}
-}
-
 func (s *Server) reportStep(fn func(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (report.Report, error)) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		v, err := ifMatch(c)
@@ -331,4 +311,9 @@ func (s *Server) deleteReportFile(c *fiber.Ctx) error {
 		_, err := s.d.Reports.Detach(ctx, p, id, fileID)
 		return err
 	})
+}
+
+// sendReportOK answers a report as an edit leaves it.
+func (s *Server) sendReportOK(c *fiber.Ctx, _ *auth.Principal, r report.Report) error {
+	return s.sendReport(c, fiber.StatusOK, r)
 }

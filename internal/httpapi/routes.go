@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"strings"
@@ -52,7 +53,9 @@ func (s *Server) registerRoutes(api fiber.Router) {
 		{method: "GET", path: "/organizations/:id", tag: "organizations", access: user, summary: "An organisation with its members (members, officers)",
 			responses: map[int]string{200: "Organization", 403: "Problem", 404: "Problem"}, handler: s.getOrg},
 		{method: "PATCH", path: "/organizations/:id", tag: "organizations", access: user, summary: "Correct name or kind before verification (owners); a rejected organisation returns to the queue",
-			request: "OrganizationUpdate", responses: map[int]string{200: "Organization", 403: "Problem", 409: "Problem", 412: "Problem"}, handler: s.updateOrg},
+			request: "OrganizationUpdate", responses: map[int]string{200: "Organization", 403: "Problem", 409: "Problem", 412: "Problem"}, handler: edit(func(ctx context.Context, p *auth.Principal, id string, in orgUpdateJSON, v int64) (org.Organization, error) {
+				return s.d.Orgs.Update(ctx, p, id, in.Name, in.Kind, in.Evidence, v)
+			}, s.sendOrg)},
 		{method: "POST", path: "/organizations/:id/certificate", tag: "organizations", access: user,
 			summary: "Upload the scan of the business registration certificate or establishment decision, replacing the previous one: multipart field \"file\", a PDF or an image (owners, before verification; If-Match optional)",
 			request: "Upload", responses: map[int]string{201: "Organization", 403: "Problem", 404: "Problem", 409: "Problem", 412: "Problem", 413: "Problem", 422: "Problem"}, handler: s.uploadOrgCertificate},
@@ -61,7 +64,9 @@ func (s *Server) registerRoutes(api fiber.Router) {
 		{method: "POST", path: "/organizations/:id/verify", tag: "organizations", access: staff, summary: "Verify an organisation (officers; If-Match optional)",
 			responses: map[int]string{200: "Organization", 409: "Problem", 412: "Problem"}, handler: s.verifyOrg},
 		{method: "POST", path: "/organizations/:id/reject", tag: "organizations", access: staff, summary: "Refuse verification with a reason (officers)",
-			request: "Reject", responses: map[int]string{200: "Organization", 409: "Problem", 412: "Problem", 422: "Problem"}, handler: s.rejectOrg},
+			request: "Reject", responses: map[int]string{200: "Organization", 409: "Problem", 412: "Problem", 422: "Problem"}, handler: edit(func(ctx context.Context, p *auth.Principal, id string, in org.RejectInput, v int64) (org.Organization, error) {
+				return s.d.Orgs.Reject(ctx, p, id, in.Reason, v)
+			}, s.sendOrg)},
 		{method: "POST", path: "/organizations/:id/invitations", tag: "organizations", access: user, summary: "Invite someone by e-mail (owners)",
 			request: "InvitationRequest", responses: map[int]string{201: "Invited", 403: "Problem", 409: "Problem"}, handler: s.invite},
 		{method: "DELETE", path: "/organizations/:id/invitations/:invitationId", tag: "organizations", access: user, summary: "Withdraw an invitation (owners)",
@@ -332,45 +337,12 @@ type orgUpdateJSON struct {
 	Evidence *org.Evidence `json:"evidence"`
 }
 
-func (s *Server) updateOrg(c *fiber.Ctx) error {
-	var in orgUpdateJSON
-	if err := decode(c, &in); err != nil {
-		return err
-	}
-	v, err := ifMatch(c)
-	if err != nil {
-		return err
-	}
-	p := principal(c)
-	o, err := s.d.Orgs.Update(c.UserContext(), p, c.Params("id"), in.Name, in.Kind, in.Evidence, v)
-	if err != nil {
-		return err
-	}
-	return s.sendOrg(c, p, o)
-}
-
 func (s *Server) verifyOrg(c *fiber.Ctx) error {
 	v, err := ifMatch(c)
 	if err != nil {
 		return err
 	}
 	o, err := s.d.Orgs.Verify(c.UserContext(), principal(c), c.Params("id"), v)
-	if err != nil {
-		return err
-	}
-	return s.sendOrg(c, principal(c), o)
-}
-
-func (s *Server) rejectOrg(c *fiber.Ctx) error {
-	var in org.RejectInput
-	if err := decode(c, &in); err != nil {
-		return err
-	}
-	v, err := ifMatch(c)
-	if err != nil {
-		return err
-	}
-	o, err := s.d.Orgs.Reject(c.UserContext(), principal(c), c.Params("id"), in.Reason, v)
 	if err != nil {
 		return err
 	}
