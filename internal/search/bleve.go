@@ -32,6 +32,10 @@ type Bleve struct {
 	index    bleve.Index
 	analyzer analysis.Analyzer
 	synonyms atomic.Pointer[foldedSynonyms]
+	facets   facetStore
+	// docValueFacets makes Bleve count facets from doc values, as it did
+	// before facetStore: the tests compare the two.
+	docValueFacets bool
 }
 
 // Field names inside the Bleve index.
@@ -497,7 +501,7 @@ func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
 			}
 		}
 		must = append(must, filters...)
-		res, err := b.run(ctx, q, must, should, len(slots) > 0)
+		res, facets, err := b.run(ctx, q, must, should, len(slots) > 0)
 		if err != nil {
 			return Result{}, err
 		}
@@ -508,7 +512,7 @@ func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
 			dropped[order[step]] = true
 			continue
 		}
-		out, err := b.result(res)
+		out, err := b.result(res, facets)
 		if out.Total > exact {
 			out.Relaxed, out.Exact = true, exact
 		}
@@ -532,7 +536,10 @@ const dropBoost = 20
 
 // run is one search: the must and should clauses, the page, the sort and
 // the facets q asks for.
-func (b *Bleve) run(ctx context.Context, q Query, must, should []query.Query, hasText bool) (*bleve.SearchResult, error) {
+//
+// The facets come back apart when counted from the snapshot's columns (see
+// facetStore), nil when in res.
+func (b *Bleve) run(ctx context.Context, q Query, must, should []query.Query, hasText bool) (*bleve.SearchResult, map[string][]FacetCount, error) {
 	var qq query.Query = query.NewMatchAllQuery()
 	switch {
 	case len(should) > 0:
@@ -544,17 +551,35 @@ func (b *Bleve) run(ctx context.Context, q Query, must, should []query.Query, ha
 	}
 	size := max(q.PageSize, 1)
 	from := (max(q.Page, 1) - 1) * size
+	var counting *countingQuery
+	if !q.NoFacets && !b.docValueFacets {
+		counting = &countingQuery{inner: qq, store: &b.facets}
+		qq = counting
+	}
 	req := bleve.NewSearchRequestOptions(qq, size, from, false)
 	req.Fields = []string{fDoc}
 	req.IncludeLocations = hasText
 	req.SortByCustom(sortOrder(q.Sort, hasText))
-	if !q.NoFacets {
-		for name, field := range map[string]string{FacetKind: fKind, FacetSector: fSectors, FacetTransferForm: fForms,
-			FacetAdminUnit: fAdminUnit, FacetOrgKind: fOrgKind, FacetTRL: fTRLLevel} {
-			req.AddFacet(name, bleve.NewFacetRequest(field, 100))
+	if counting == nil && !q.NoFacets {
+		for _, f := range facetFields {
+			req.AddFacet(f.name, bleve.NewFacetRequest(f.field, facetSize))
 		}
 	}
-	return b.index.SearchInContext(ctx, req)
+	res, err := b.index.SearchInContext(ctx, req)
+	if err != nil || counting == nil {
+		return res, nil, err
+	}
+	if counting.fc == nil || counting.fc.failed {
+		// Not a scorch snapshot, or a match the columns do not hold:
+		// count from doc values instead.
+		req.Query = counting.inner
+		for _, f := range facetFields {
+			req.AddFacet(f.name, bleve.NewFacetRequest(f.field, facetSize))
+		}
+		res, err = b.index.SearchInContext(ctx, req)
+		return res, nil, err
+	}
+	return res, counting.fc.result(), nil
 }
 
 // searchAny runs an any-word query (see Query.Any).
@@ -568,15 +593,20 @@ func (b *Bleve) searchAny(ctx context.Context, q Query) (Result, error) {
 	if len(words) > 0 {
 		must = append([]query.Query{anyWordQuery(words, side)}, must...)
 	}
-	res, err := b.run(ctx, q, must, nil, len(words) > 0)
+	res, facets, err := b.run(ctx, q, must, nil, len(words) > 0)
 	if err != nil {
 		return Result{}, err
 	}
-	return b.result(res)
+	return b.result(res, facets)
 }
 
-func (b *Bleve) result(res *bleve.SearchResult) (Result, error) {
-	out := Result{Total: int(res.Total), Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string][]FacetCount{}}
+// result reads one search's hits and facets (facets when counted apart,
+// else res.Facets).
+func (b *Bleve) result(res *bleve.SearchResult, facets map[string][]FacetCount) (Result, error) {
+	if facets == nil {
+		facets = map[string][]FacetCount{}
+	}
+	out := Result{Total: int(res.Total), Hits: make([]Hit, 0, len(res.Hits)), Facets: facets}
 	for _, h := range res.Hits {
 		d, err := decodeDoc(h)
 		if err != nil {
