@@ -135,7 +135,7 @@ func TestFacetColumnsAgreeWithDocValues(t *testing.T) {
 
 			// Updates move documents between facet values; deletes drop them.
 			changed := facetCatalogue(rand.New(rand.NewPCG(8, 13)), n, 2)
-			if err := b.Upsert(ctx, changed[:400]...); err != nil {
+			if err := b.Upsert(ctx, changed[:n/3]...); err != nil {
 				t.Fatal(err)
 			}
 			compareFacets(t, b, "updated")
