@@ -551,35 +551,48 @@ func (b *Bleve) run(ctx context.Context, q Query, must, should []query.Query, ha
 	}
 	size := max(q.PageSize, 1)
 	from := (max(q.Page, 1) - 1) * size
-	var counting *countingQuery
-	if !q.NoFacets && !b.docValueFacets {
-		counting = &countingQuery{inner: qq, store: &b.facets}
-		qq = counting
+	// The facets and the sorts on a field come from the snapshot's
+	// columns (see facetStore) unless the index has none.
+	var cq *countingQuery
+	if !b.docValueFacets && !b.facets.unsupported.Load() {
+		cq = &countingQuery{inner: qq, store: &b.facets, count: !q.NoFacets}
+		qq = cq
 	}
 	req := bleve.NewSearchRequestOptions(qq, size, from, false)
 	req.Fields = []string{fDoc}
 	req.IncludeLocations = hasText
-	req.SortByCustom(sortOrder(q.Sort, hasText))
-	if counting == nil && !q.NoFacets {
+	order := sortOrder(q.Sort, hasText)
+	if cq != nil {
+		order = cq.sortFrom(order)
+	}
+	req.SortByCustom(order)
+	if cq == nil && !q.NoFacets {
 		for _, f := range facetFields {
 			req.AddFacet(f.name, bleve.NewFacetRequest(f.field, facetSize))
 		}
 	}
 	res, err := b.index.SearchInContext(ctx, req)
-	if err != nil || counting == nil {
+	if err != nil || cq == nil {
 		return res, nil, err
 	}
-	if counting.fc == nil || counting.fc.failed {
+	if !cq.ok() {
 		// Not a scorch snapshot, or a match the columns do not hold:
-		// count from doc values instead.
-		req.Query = counting.inner
-		for _, f := range facetFields {
-			req.AddFacet(f.name, bleve.NewFacetRequest(f.field, facetSize))
+		// Bleve counts and sorts from doc values.
+		b.facets.fallbacks.Add(1)
+		req.Query = cq.inner
+		req.SortByCustom(sortOrder(q.Sort, hasText))
+		if !q.NoFacets {
+			for _, f := range facetFields {
+				req.AddFacet(f.name, bleve.NewFacetRequest(f.field, facetSize))
+			}
 		}
 		res, err = b.index.SearchInContext(ctx, req)
 		return res, nil, err
 	}
-	return res, counting.fc.result(), nil
+	if cq.fc == nil {
+		return res, nil, nil
+	}
+	return res, cq.fc.result(), nil
 }
 
 // searchAny runs an any-word query (see Query.Any).

@@ -1,8 +1,10 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -39,12 +41,50 @@ type facetColumns struct {
 	names  [][]string
 	offs   [][]uint32
 	values [][]uint32
+	// sorts holds, per sort on a field, each document's sort value as
+	// Bleve's SortField computes it from the doc values.
+	sorts map[sortKey][]string
+}
+
+// sortKey names a sort on a field: the same field sorts differently
+// ascending and descending (where the documents without a value go).
+type sortKey struct {
+	field   string
+	desc    bool
+	missing int
+}
+
+func keyOf(sf *bsearch.SortField) sortKey {
+	return sortKey{field: sf.Field, desc: sf.Desc, missing: int(sf.Missing)}
+}
+
+// fieldSorts are the sorts on a field that sortOrder asks for.
+func fieldSorts() []*bsearch.SortField {
+	var out []*bsearch.SortField
+	seen := map[sortKey]bool{}
+	for _, s := range []Sort{SortRelevance, SortNewest, SortPriceAsc, SortPriceDesc} {
+		for _, hasText := range []bool{false, true} {
+			for _, o := range sortOrder(s, hasText) {
+				if sf, ok := o.(*bsearch.SortField); ok && !seen[keyOf(sf)] {
+					seen[keyOf(sf)] = true
+					out = append(out, sf)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // facetStore keeps the columns of the latest snapshot a search ran on.
 type facetStore struct {
 	cur atomic.Pointer[facetColumns]
 	mu  sync.Mutex // one build at a time
+	// unsupported is set when the index's document numbers are not
+	// scorch's (the in-memory index): Bleve counts and sorts itself.
+	unsupported atomic.Bool
+	// fallbacks counts the searches Bleve had to run again from doc
+	// values (the columns did not hold a match): the tests expect none.
+	fallbacks atomic.Int64
 }
 
 // columns returns the columns of snapshot r, reading them when r is not
@@ -61,6 +101,9 @@ func (s *facetStore) columns(r index.IndexReader) (*facetColumns, error) {
 	}
 	c, err := readColumns(r)
 	if err != nil || c == nil {
+		if err == nil {
+			s.unsupported.Store(true)
+		}
 		return nil, err
 	}
 	s.cur.Store(c)
@@ -82,6 +125,14 @@ func readColumns(r index.IndexReader) (*facetColumns, error) {
 		fields[i] = f.field
 		slot[f.field] = i
 	}
+	sorts := fieldSorts() // fresh copies: they keep the values visited
+	sortVals := make([][]string, len(sorts))
+	for _, sf := range sorts {
+		if !slices.Contains(fields, sf.Field) {
+			fields = append(fields, sf.Field)
+		}
+	}
+	var docs []uint64
 	ids, err := r.DocIDReaderAll()
 	if err != nil {
 		return nil, err
@@ -117,6 +168,9 @@ func readColumns(r index.IndexReader) (*facetColumns, error) {
 		}
 		top = max(top, n+1)
 		err = dvr.VisitDocValues(id, func(field string, term []byte) {
+			for _, sf := range sorts {
+				sf.UpdateVisitor(field, bytes.Clone(term))
+			}
 			f, ok := slot[field]
 			if !ok {
 				return
@@ -132,6 +186,18 @@ func readColumns(r index.IndexReader) (*facetColumns, error) {
 		if err != nil {
 			return nil, err
 		}
+		docs = append(docs, n)
+		for k, sf := range sorts {
+			sortVals[k] = append(sortVals[k], sf.Value(nil))
+		}
+	}
+	c.sorts = make(map[sortKey][]string, len(sorts))
+	for k, sf := range sorts {
+		col := make([]string, top)
+		for i, n := range docs {
+			col[n] = sortVals[k][i]
+		}
+		c.sorts[keyOf(sf)] = col
 	}
 	c.offs = make([][]uint32, len(facetFields))
 	c.values = make([][]uint32, len(facetFields))
@@ -202,13 +268,17 @@ func (fc *facetCounter) result() map[string][]FacetCount {
 	return out
 }
 
-// countingQuery runs inner and counts its matches' facets from the columns
-// of the snapshot Bleve hands it: the counts and the result come from one
+// countingQuery runs inner on the columns of the snapshot Bleve hands it:
+// it counts its matches' facets (when count is set) and gives columnSort
+// the sort values, so the counts, the order and the result come from one
 // snapshot.
 type countingQuery struct {
-	inner query.Query
-	store *facetStore
-	fc    *facetCounter
+	inner  query.Query
+	store  *facetStore
+	count  bool
+	cols   *facetColumns
+	fc     *facetCounter
+	failed bool // no columns, or a match they do not hold: use Bleve's own
 }
 
 func (q *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
@@ -216,21 +286,73 @@ func (q *countingQuery) Searcher(ctx context.Context, r index.IndexReader, m map
 	if err != nil {
 		return nil, err
 	}
-	q.fc = &facetCounter{failed: true}
 	cols, err := q.store.columns(r)
 	if err != nil {
 		_ = s.Close()
 		return nil, err
 	}
+	q.cols, q.fc = cols, nil
 	if cols == nil {
+		q.failed = true
 		return s, nil
 	}
-	q.fc.cols, q.fc.failed = cols, false
-	q.fc.counts = make([][]int, len(facetFields))
+	if !q.count {
+		return s, nil
+	}
+	q.fc = &facetCounter{cols: cols, counts: make([][]int, len(facetFields))}
 	for f := range facetFields {
 		q.fc.counts[f] = make([]int, len(cols.names[f]))
 	}
 	return &countingSearcher{Searcher: s, fc: q.fc}, nil
+}
+
+// ok tells whether the search ran on the columns throughout.
+func (q *countingQuery) ok() bool {
+	return !q.failed && q.cols != nil && (q.fc == nil || !q.fc.failed)
+}
+
+// sortFrom replaces the sorts on a field in o by sorts on the columns.
+func (q *countingQuery) sortFrom(o bsearch.SortOrder) bsearch.SortOrder {
+	out := make(bsearch.SortOrder, len(o))
+	for i, s := range o {
+		if sf, ok := s.(*bsearch.SortField); ok {
+			s = &columnSort{sf: sf.Copy().(*bsearch.SortField), q: q}
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// columnSort sorts as sf does, reading each match's value from the
+// snapshot's columns instead of visiting its doc values.
+type columnSort struct {
+	sf *bsearch.SortField
+	q  *countingQuery
+}
+
+func (s *columnSort) UpdateVisitor(string, []byte) {}
+
+func (s *columnSort) Value(d *bsearch.DocumentMatch) string {
+	var col []string
+	if s.q.cols != nil {
+		col = s.q.cols.sorts[keyOf(s.sf)]
+	}
+	n, ok := docNumber(d.IndexInternalID)
+	if !ok || n >= uint64(len(col)) {
+		s.q.failed = true
+		return ""
+	}
+	return col[n]
+}
+
+func (s *columnSort) DecodeValue(v string) string { return s.sf.DecodeValue(v) }
+func (s *columnSort) Descending() bool            { return s.sf.Descending() }
+func (s *columnSort) RequiresDocID() bool         { return false }
+func (s *columnSort) RequiresScoring() bool       { return false }
+func (s *columnSort) RequiresFields() []string    { return nil }
+func (s *columnSort) Reverse()                    { s.sf.Reverse() }
+func (s *columnSort) Copy() bsearch.SearchSort {
+	return &columnSort{sf: s.sf.Copy().(*bsearch.SortField), q: s.q}
 }
 
 // countingSearcher hands on the matches of its searcher, counting each.

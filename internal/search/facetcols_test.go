@@ -47,6 +47,12 @@ func facetCatalogue(r *rand.Rand, n, version int) []Doc {
 		if r.IntN(10) == 0 {
 			d.AdminUnit = "" // no value: missing from that facet
 		}
+		if r.IntN(3) > 0 { // a third without price: last in price sorts
+			d.PriceMin = int64(r.IntN(50)) * 1_000_000
+			if r.IntN(2) == 0 {
+				d.PriceMax = d.PriceMin + int64(r.IntN(20))*1_000_000
+			}
+		}
 		docs[i] = d
 	}
 	return docs
@@ -64,11 +70,17 @@ func facetQueries() []Query {
 		{PageSize: 10, Filter: Filter{Sectors: []string{"agri", "it"}, TRLMin: 3, ActiveAt: now}},
 		{Text: "nông sản cà phê", Any: true, PageSize: 10, Filter: Filter{Kinds: []string{kindNeed}}},
 		{Text: "không có từ này", PageSize: 10},
+		{PageSize: 20, Sort: SortPriceAsc},
+		{Text: "máy", PageSize: 20, Page: 2, Sort: SortPriceDesc},
+		{Text: "chè", PageSize: 20, Sort: SortPriceAsc, NoFacets: true},
+		{PageSize: 20, Page: 30, Sort: SortPriceDesc, NoFacets: true}, // past the priced ones
+		{Text: "sấy", PageSize: 20, Sort: SortNewest, NoFacets: true, Filter: Filter{ActiveAt: now}},
 	}
 }
 
 // compareFacets checks that every query counts the same facets from the
-// columns as Bleve does from doc values, with the same hits.
+// columns as Bleve does from doc values, with the same hits in the same
+// order (sorts on a field read the columns too).
 func compareFacets(t *testing.T, b *Bleve, when string) {
 	t.Helper()
 	ctx := context.Background()
@@ -92,7 +104,7 @@ func compareFacets(t *testing.T, b *Bleve, when string) {
 				t.Fatalf("%s, %+v: hit %d is %s; doc values: %s", when, q, k, got.Hits[k].Doc.ID, want.Hits[k].Doc.ID)
 			}
 		}
-		if len(want.Facets) != len(facetFields) {
+		if len(want.Facets) != len(facetFields) && !q.NoFacets {
 			t.Fatalf("%s, %+v: Bleve reported %d facets", when, q, len(want.Facets))
 		}
 		if !reflect.DeepEqual(got.Facets, want.Facets) {
@@ -158,6 +170,9 @@ func TestFacetColumnsAgreeWithDocValues(t *testing.T) {
 				t.Fatal(err)
 			}
 			compareFacets(t, b, "updated again")
+			if n := b.facets.fallbacks.Load(); disk && n > 0 {
+				t.Fatalf("%d searches fell back to doc values", n)
+			}
 		})
 	}
 }
@@ -210,7 +225,7 @@ func TestFacetColumnsUnderConcurrentWrites(t *testing.T) {
 			qs := facetQueries()
 			for i := range 40 {
 				q := qs[(g+i)%len(qs)]
-				q.Any = false
+				q.Any, q.NoFacets = false, false
 				q.Filter.Kinds = nil
 				res, err := b.Search(ctx, q)
 				if err != nil {
@@ -224,6 +239,13 @@ func TestFacetColumnsUnderConcurrentWrites(t *testing.T) {
 				if sum != res.Total {
 					errs <- fmt.Errorf("%+v: kinds add up to %d, total %d", q, sum, res.Total)
 					return
+				}
+				for k := 1; q.Sort == SortPriceAsc && k < len(res.Hits); k++ {
+					a, b := res.Hits[k-1].Doc.PriceMin, res.Hits[k].Doc.PriceMin
+					if a == 0 && b != 0 || b != 0 && a > b {
+						errs <- fmt.Errorf("%+v: price %d before %d", q, a, b)
+						return
+					}
 				}
 			}
 		}()
@@ -242,7 +264,8 @@ func TestFacetColumnsUnderConcurrentWrites(t *testing.T) {
 
 // BenchmarkFacetCounting compares, in one process, the facets counted from
 // the columns with Bleve's doc values, on 10,000 generated listings and the
-// queries of facetQueries (every search counts all six facets):
+// queries of facetQueries (every search counts all six facets), and what
+// reading the columns of a snapshot costs:
 //
 //	go test -run '^$' -bench BenchmarkFacetCounting -benchmem ./internal/search/
 func BenchmarkFacetCounting(b *testing.B) {
@@ -258,6 +281,23 @@ func BenchmarkFacetCounting(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	// What the first search after a write pays once: reading the columns.
+	b.Run("readColumns", func(b *testing.B) {
+		adv, err := bl.index.Advanced()
+		if err != nil {
+			b.Fatal(err)
+		}
+		r, err := adv.Reader()
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer r.Close()
+		for b.Loop() {
+			if c, err := readColumns(r); err != nil || c == nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	qs := facetQueries()
 	for _, mode := range []struct {
 		name      string
