@@ -552,9 +552,10 @@ func (b *Bleve) run(ctx context.Context, q Query, must, should []query.Query, ha
 	size := max(q.PageSize, 1)
 	from := (max(q.Page, 1) - 1) * size
 	// The facets and the sorts on a field come from the snapshot's
-	// columns (see facetStore) unless the index has none.
+	// columns (see facetStore) unless the index has none, or another
+	// search is reading them (after a write).
 	var cq *countingQuery
-	if !b.docValueFacets && !b.facets.unsupported.Load() {
+	if !b.docValueFacets && !b.facets.unsupported.Load() && !b.facets.building.Load() {
 		cq = &countingQuery{inner: qq, store: &b.facets, count: !q.NoFacets}
 		qq = cq
 	}

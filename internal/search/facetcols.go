@@ -82,6 +82,9 @@ type facetStore struct {
 	// unsupported is set when the index's document numbers are not
 	// scorch's (the in-memory index): Bleve counts and sorts itself.
 	unsupported atomic.Bool
+	// building is set while a search reads a snapshot's columns: the
+	// searches that start meanwhile count from doc values rather than wait.
+	building atomic.Bool
 	// fallbacks counts the searches Bleve had to run again from doc
 	// values (the columns did not hold a match): the tests expect none.
 	fallbacks atomic.Int64
@@ -99,7 +102,9 @@ func (s *facetStore) columns(r index.IndexReader) (*facetColumns, error) {
 	if c := s.cur.Load(); c != nil && c.snap == r {
 		return c, nil
 	}
+	s.building.Store(true)
 	c, err := readColumns(r)
+	s.building.Store(false)
 	if err != nil || c == nil {
 		if err == nil {
 			s.unsupported.Store(true)
@@ -169,7 +174,9 @@ func readColumns(r index.IndexReader) (*facetColumns, error) {
 		top = max(top, n+1)
 		err = dvr.VisitDocValues(id, func(field string, term []byte) {
 			for _, sf := range sorts {
-				sf.UpdateVisitor(field, bytes.Clone(term))
+				if field == sf.Field {
+					sf.UpdateVisitor(field, bytes.Clone(term))
+				}
 			}
 			f, ok := slot[field]
 			if !ok {
