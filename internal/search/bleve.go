@@ -32,6 +32,10 @@ type Bleve struct {
 	index    bleve.Index
 	analyzer analysis.Analyzer
 	synonyms atomic.Pointer[foldedSynonyms]
+	facets   facetStore
+	// docValueFacets makes Bleve count facets from doc values, as it did
+	// before facetStore: the tests compare the two.
+	docValueFacets bool
 }
 
 // Field names inside the Bleve index.
@@ -497,7 +501,7 @@ func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
 			}
 		}
 		must = append(must, filters...)
-		res, err := b.run(ctx, q, must, should, len(slots) > 0)
+		res, facets, err := b.run(ctx, q, must, should, len(slots) > 0)
 		if err != nil {
 			return Result{}, err
 		}
@@ -508,7 +512,7 @@ func (b *Bleve) Search(ctx context.Context, q Query) (Result, error) {
 			dropped[order[step]] = true
 			continue
 		}
-		out, err := b.result(res)
+		out, err := b.result(res, facets)
 		if out.Total > exact {
 			out.Relaxed, out.Exact = true, exact
 		}
@@ -532,7 +536,10 @@ const dropBoost = 20
 
 // run is one search: the must and should clauses, the page, the sort and
 // the facets q asks for.
-func (b *Bleve) run(ctx context.Context, q Query, must, should []query.Query, hasText bool) (*bleve.SearchResult, error) {
+//
+// The facets come back apart when counted from the snapshot's columns (see
+// facetStore), nil when in res.
+func (b *Bleve) run(ctx context.Context, q Query, must, should []query.Query, hasText bool) (*bleve.SearchResult, map[string][]FacetCount, error) {
 	var qq query.Query = query.NewMatchAllQuery()
 	switch {
 	case len(should) > 0:
@@ -544,17 +551,49 @@ func (b *Bleve) run(ctx context.Context, q Query, must, should []query.Query, ha
 	}
 	size := max(q.PageSize, 1)
 	from := (max(q.Page, 1) - 1) * size
+	// The facets and the sorts on a field come from the snapshot's
+	// columns (see facetStore) unless the index has none, or another
+	// search is reading them (after a write).
+	var cq *countingQuery
+	if !b.docValueFacets && !b.facets.unsupported.Load() && !b.facets.building.Load() {
+		cq = &countingQuery{inner: qq, store: &b.facets, count: !q.NoFacets}
+		qq = cq
+	}
 	req := bleve.NewSearchRequestOptions(qq, size, from, false)
 	req.Fields = []string{fDoc}
 	req.IncludeLocations = hasText
-	req.SortByCustom(sortOrder(q.Sort, hasText))
-	if !q.NoFacets {
-		for name, field := range map[string]string{FacetKind: fKind, FacetSector: fSectors, FacetTransferForm: fForms,
-			FacetAdminUnit: fAdminUnit, FacetOrgKind: fOrgKind, FacetTRL: fTRLLevel} {
-			req.AddFacet(name, bleve.NewFacetRequest(field, 100))
+	order := sortOrder(q.Sort, hasText)
+	if cq != nil {
+		order = cq.sortFrom(order)
+	}
+	req.SortByCustom(order)
+	if cq == nil && !q.NoFacets {
+		for _, f := range facetFields {
+			req.AddFacet(f.name, bleve.NewFacetRequest(f.field, facetSize))
 		}
 	}
-	return b.index.SearchInContext(ctx, req)
+	res, err := b.index.SearchInContext(ctx, req)
+	if err != nil || cq == nil {
+		return res, nil, err
+	}
+	if !cq.ok() {
+		// Not a scorch snapshot, or a match the columns do not hold:
+		// Bleve counts and sorts from doc values.
+		b.facets.fallbacks.Add(1)
+		req.Query = cq.inner
+		req.SortByCustom(sortOrder(q.Sort, hasText))
+		if !q.NoFacets {
+			for _, f := range facetFields {
+				req.AddFacet(f.name, bleve.NewFacetRequest(f.field, facetSize))
+			}
+		}
+		res, err = b.index.SearchInContext(ctx, req)
+		return res, nil, err
+	}
+	if cq.fc == nil {
+		return res, nil, nil
+	}
+	return res, cq.fc.result(), nil
 }
 
 // searchAny runs an any-word query (see Query.Any).
@@ -568,15 +607,20 @@ func (b *Bleve) searchAny(ctx context.Context, q Query) (Result, error) {
 	if len(words) > 0 {
 		must = append([]query.Query{anyWordQuery(words, side)}, must...)
 	}
-	res, err := b.run(ctx, q, must, nil, len(words) > 0)
+	res, facets, err := b.run(ctx, q, must, nil, len(words) > 0)
 	if err != nil {
 		return Result{}, err
 	}
-	return b.result(res)
+	return b.result(res, facets)
 }
 
-func (b *Bleve) result(res *bleve.SearchResult) (Result, error) {
-	out := Result{Total: int(res.Total), Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string][]FacetCount{}}
+// result reads one search's hits and facets (facets when counted apart,
+// else res.Facets).
+func (b *Bleve) result(res *bleve.SearchResult, facets map[string][]FacetCount) (Result, error) {
+	if facets == nil {
+		facets = map[string][]FacetCount{}
+	}
+	out := Result{Total: int(res.Total), Hits: make([]Hit, 0, len(res.Hits)), Facets: facets}
 	for _, h := range res.Hits {
 		d, err := decodeDoc(h)
 		if err != nil {
