@@ -53,6 +53,7 @@ func (l listings) PublishedByOrg(context.Context) (map[string][]string, error) {
 type transfers []*int64
 
 func count(n int64) *int64 { return &n }
+
 type programs []support.Program
 
 func (p programs) List(context.Context, *auth.Principal, string, int, int) ([]support.Program, int, error) {
