@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -35,8 +36,18 @@ const placeholder = `<!doctype html><html lang="vi"><meta charset="utf-8"><title
 // has the page gets 304 without the body.
 func (s *Server) spaHandler(dist fs.FS) fiber.Handler {
 	var index []byte
+	chunks := web.Chunks{}
 	if dist != nil {
 		index, _ = fs.ReadFile(dist, "index.html")
+		// Each public page's own scripts are preloaded with it: without
+		// this a phone learns which page to load only once the app runs.
+		if raw, err := fs.ReadFile(dist, ".vite/manifest.json"); err == nil {
+			if c, err := web.ChunksFromManifest(raw); err == nil {
+				chunks = c
+			} else if s.d.Logger != nil {
+				s.d.Logger.Warn("the SPA's manifest is unreadable: pages are served without preloads", "err", err)
+			}
+		}
 	}
 	return func(c *fiber.Ctx) error {
 		if c.Method() != fiber.MethodGet && c.Method() != fiber.MethodHead {
@@ -68,12 +79,12 @@ func (s *Server) spaHandler(dist fs.FS) fiber.Handler {
 		if index == nil {
 			return c.SendString(placeholder)
 		}
-		return s.page(c, index)
+		return s.page(c, index, chunks)
 	}
 }
 
 // page serves index.html with the head and status of the page at c's path.
-func (s *Server) page(c *fiber.Ctx, index []byte) error {
+func (s *Server) page(c *fiber.Ctx, index []byte, chunks web.Chunks) error {
 	p := c.Path()
 	if p == "/index.html" {
 		p = "/"
@@ -85,6 +96,9 @@ func (s *Server) page(c *fiber.Ctx, index []byte) error {
 	if err != nil {
 		return err
 	}
+	// The page's code and its language's public messages, which the app
+	// would otherwise ask for only once it runs.
+	r.Head.Preload = slices.Concat(chunks[r.Source], chunks[web.MessagesModule(lang)])
 	body := web.Inject(index, r.Head)
 	c.Set(fiber.HeaderContentLanguage, lang)
 	if r.Status == fiber.StatusOK {

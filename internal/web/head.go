@@ -26,6 +26,8 @@ type Head struct {
 	JSONLD []any
 	// Feed is the Atom feed a reader finds from the page.
 	Feed Link
+	// Preload are the page's own scripts (Chunks), fetched beside the app's.
+	Preload []string
 	// NoIndex keeps the page out of search engines (private pages, not
 	// found).
 	NoIndex bool
@@ -148,6 +150,17 @@ func Inject(index []byte, h Head) []byte {
 		s = s[:i] + rendered + s[i:]
 	} else {
 		s = rendered + s
+	}
+	// The page's own scripts go last in the head, after the app's entry and
+	// its preloads: fetched beside them, never ahead of what runs first.
+	if len(h.Preload) > 0 {
+		var pre strings.Builder
+		for _, src := range h.Preload {
+			pre.WriteString(`<link rel="modulepreload" crossorigin href="` + html.EscapeString(src) + `" />` + "\n")
+		}
+		if i := strings.LastIndex(s, "</head>"); i >= 0 {
+			s = s[:i] + pre.String() + s[i:]
+		}
 	}
 	lang := `<html lang="` + h.Lang + `"`
 	if i := strings.Index(s, `<html lang="`); i >= 0 {

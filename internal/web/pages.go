@@ -72,6 +72,9 @@ func New(d Deps) *Site {
 type Rendered struct {
 	Status int
 	Head   Head
+	// Source is the SPA's module that shows the page (Route.Source, or the
+	// not-found page's); "" for a page whose code is not preloaded.
+	Source string
 }
 
 // Request is one page request: its absolute base URL (no trailing slash),
@@ -113,6 +116,19 @@ func (s *Site) siteImage(base, lang string) Image {
 // Render gives the head and status of a page. A store error is returned;
 // anything missing is a 404 (410 for an archived listing) with its head.
 func (s *Site) Render(ctx context.Context, r Request) (Rendered, error) {
+	out, err := s.render(ctx, r)
+	switch {
+	case err != nil:
+	case out.Status == http.StatusNotFound || out.Status == http.StatusGone:
+		out.Source = NotFoundSource
+	default:
+		route, _, _ := Match(r.Path)
+		out.Source = route.Source
+	}
+	return out, err
+}
+
+func (s *Site) render(ctx context.Context, r Request) (Rendered, error) {
 	route, params, ok := Match(r.Path)
 	if !ok {
 		return s.notFound(r, http.StatusNotFound, "notFound.title"), nil

@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -284,6 +285,57 @@ func TestKindNamesAreTheSPAs(t *testing.T) {
 					t.Errorf("%s %s.%s: %q here, %q in the web app", lang, section, kind, got, theirs[kind])
 				}
 			}
+		}
+	}
+}
+
+// A page's scripts beyond the entry's are preloaded: the listing's chunk
+// and what only it imports, not what index.html already loads.
+func TestChunksFromManifest(t *testing.T) {
+	raw := []byte(`{
+	  "index.html": {"file": "assets/index-1.js", "isEntry": true, "imports": ["_vendor.js"], "dynamicImports": ["src/pages/Listing.tsx"]},
+	  "_vendor.js": {"file": "assets/vendor-2.js"},
+	  "_matches.js": {"file": "assets/Matches-3.js", "imports": ["_vendor.js"]},
+	  "src/pages/Listing.tsx": {"file": "assets/Listing-4.js", "isDynamicEntry": true, "imports": ["_vendor.js", "_matches.js", "index.html"]}
+	}`)
+	c, err := ChunksFromManifest(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := c["src/pages/Listing.tsx"], []string{"/assets/Listing-4.js", "/assets/Matches-3.js"}; !slices.Equal(got, want) {
+		t.Errorf("listing's preloads %v, want %v", got, want)
+	}
+	withMessages, err := ChunksFromManifest([]byte(`{"index.html": {"file": "assets/index-1.js", "isEntry": true},
+	  "virtual:messages/en/public": {"file": "assets/messages-en-public-5.js"}}`))
+	if err != nil || !slices.Equal(withMessages[MessagesModule(LangEN)], []string{"/assets/messages-en-public-5.js"}) {
+		t.Errorf("the English public messages: %v %v", withMessages, err)
+	}
+	if empty, err := ChunksFromManifest(nil); err != nil || len(empty) != 0 {
+		t.Errorf("no manifest: %v %v", empty, err)
+	}
+	// After the entry's own script and preloads, not ahead of them.
+	index := []byte(`<html lang="vi"><head><!--techmart:head--><title>x</title><!--/techmart:head--><script type="module" src="/assets/index-1.js"></script></head><body></body></html>`)
+	h := string(Inject(index, Head{Lang: LangVI, Title: "t", Preload: c["src/pages/Listing.tsx"]}))
+	pre := strings.Index(h, `<link rel="modulepreload" crossorigin href="/assets/Listing-4.js" />`)
+	if pre < 0 || pre < strings.Index(h, `src="/assets/index-1.js"`) || pre > strings.Index(h, "</head>") {
+		t.Errorf("the preload's place: %s", h)
+	}
+}
+
+// Every public page's module is one App.tsx loads, so its preload is the
+// code the page runs.
+func TestRouteSourcesAreTheSPAsPages(t *testing.T) {
+	src, err := os.ReadFile("../../frontend/src/App.tsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range append(Routes, Route{Pattern: "404", Source: NotFoundSource}) {
+		if r.Source == "" {
+			continue
+		}
+		mod := "import('./" + strings.TrimSuffix(strings.TrimPrefix(r.Source, "src/"), ".tsx") + "')"
+		if !strings.Contains(string(src), mod) {
+			t.Errorf("%s: App.tsx has no %s", r.Pattern, mod)
 		}
 	}
 }
