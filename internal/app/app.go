@@ -24,6 +24,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/config"
 	"github.com/techmart-vn/techmart/internal/connection"
+	"github.com/techmart-vn/techmart/internal/event"
 	"github.com/techmart-vn/techmart/internal/files"
 	"github.com/techmart-vn/techmart/internal/httpapi"
 	"github.com/techmart-vn/techmart/internal/indicator"
@@ -68,6 +69,7 @@ type App struct {
 	Conns     *connection.Service
 	Transfers *transfer.Service
 	Support   *support.Service
+	Events    *event.Service
 	Plans     *plan.Service
 	Reports   *report.Service
 	Synonyms  *synonym.Service
@@ -123,7 +125,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version stri
 func Specs() []store.CollectionSpec {
 	specs := append([]store.CollectionSpec{migrate.Spec, audit.Spec, org.Spec, catalog.Spec, files.Spec, notify.Spec, notify.DigestSpec, transfer.Spec}, auth.Specs...)
 	specs = append(specs, plan.Spec, report.Spec, report.ReminderSpec)
-	return append(append(append(specs, matching.Specs...), connection.Specs...), append(support.Specs, synonym.Specs...)...)
+	return append(append(append(specs, matching.Specs...), connection.Specs...), append(append(support.Specs, synonym.Specs...), event.Specs...)...)
 }
 
 // mailSender is what the platform's e-mail sender does; nil without SMTP.
@@ -213,6 +215,7 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 		Office: support.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer},
 		Audit:  a.Audit, Log: log, Now: now,
 	})
+	a.Events = event.New(st, event.Deps{Orgs: a.Orgs, Listings: a.Catalog, Sectors: taxonomy.Codes(tax.Sectors), Audit: a.Audit, Log: log, Now: now})
 	forms, err := statistics.Load(tax)
 	if err != nil {
 		return fail(err)
@@ -369,7 +372,7 @@ func (a *App) Server(spa fs.FS) *httpapi.Server {
 	return httpapi.New(httpapi.Deps{
 		Config: a.Config, Store: a.Store, Search: a.Search, Auth: a.Auth, Orgs: a.Orgs,
 		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Files: a.Files,
-		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Plans: a.Plans, Reports: a.Reports, Synonyms: a.Synonyms, Backups: a.Backups,
+		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Events: a.Events, Plans: a.Plans, Reports: a.Reports, Synonyms: a.Synonyms, Backups: a.Backups,
 		Statistics: a.Statistics, Results: a.Results, Market: a.Market, NextSteps: a.NextSteps, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
 		Site: a.Site,
 	})

@@ -134,6 +134,16 @@ type BoothType struct {
 	Prefix    string  `bson:"prefix" json:"prefix" rule:"required,min=1,max=8"`
 }
 
+// Allocation is one booth given to a registration; Free says it came
+// from the booth type's free quota (an inventor's booth).
+type Allocation struct {
+	BoothType    string `bson:"boothType"`
+	Number       int    `bson:"number"`
+	Booth        string `bson:"booth"` // Prefix-Number
+	Registration string `bson:"registration"`
+	Free         bool   `bson:"free"`
+}
+
 // Break is a pause in a matchmaking day after slot After (0-based).
 type Break struct {
 	After   int `bson:"after" json:"after" rule:"min=0,max=100"`
@@ -174,6 +184,10 @@ type Event struct {
 	DescriptionEN      string          `bson:"descriptionEn,omitempty" json:"descriptionEn,omitempty"`
 	Booths             []BoothType     `bson:"booths" json:"booths"`
 	Meetings           MeetingSettings `bson:"meetings" json:"meetings"`
+	// Allocations are the booths given to registrations: the one document
+	// that holds them makes "never more booths than the plan has" a
+	// single conditional write (registration.go).
+	Allocations []Allocation `bson:"allocations" json:"-"`
 	// ScheduledAt is when the scheduler last placed the meetings; the
 	// agendas are final once set and preliminary before.
 	ScheduledAt *time.Time `bson:"scheduledAt,omitempty" json:"scheduledAt,omitempty"`

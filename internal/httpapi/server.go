@@ -29,6 +29,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/config"
 	"github.com/techmart-vn/techmart/internal/connection"
+	"github.com/techmart-vn/techmart/internal/event"
 	"github.com/techmart-vn/techmart/internal/files"
 	"github.com/techmart-vn/techmart/internal/market"
 	"github.com/techmart-vn/techmart/internal/matching"
@@ -76,6 +77,7 @@ type Deps struct {
 	Conns     *connection.Service
 	Transfers *transfer.Service
 	Support   *support.Service
+	Events    *event.Service
 	Plans     *plan.Service
 	Reports   *report.Service
 	Synonyms  *synonym.Service

@@ -61,6 +61,176 @@ export const limits = {
   "DisburseInput.note": {
     "maxLength": 1000
   },
+  "Event.booths.code": {
+    "minLength": 1,
+    "maxLength": 20
+  },
+  "Event.booths.count": {
+    "minimum": 1,
+    "maximum": 5000
+  },
+  "Event.booths.feeVnd": {
+    "minimum": 0,
+    "maximum": 10000000000
+  },
+  "Event.booths.freeQuota": {
+    "minimum": 0,
+    "maximum": 5000
+  },
+  "Event.booths.name": {
+    "minLength": 2,
+    "maxLength": 120
+  },
+  "Event.booths.nameEn": {
+    "maxLength": 120
+  },
+  "Event.booths.prefix": {
+    "minLength": 1,
+    "maxLength": 8
+  },
+  "Event.booths.sizeM2": {
+    "minimum": 0,
+    "maximum": 10000
+  },
+  "Event.meetings.breaks": {
+    "maxItems": 10
+  },
+  "Event.meetings.breaks.after": {
+    "minimum": 0,
+    "maximum": 100
+  },
+  "Event.meetings.breaks.minutes": {
+    "minimum": 5,
+    "maximum": 240
+  },
+  "Event.meetings.days": {
+    "maxItems": 14
+  },
+  "Event.meetings.minutes": {
+    "minimum": 0,
+    "maximum": 240
+  },
+  "Event.meetings.slotsPerDay": {
+    "minimum": 0,
+    "maximum": 64
+  },
+  "Event.meetings.start": {
+    "maxLength": 5
+  },
+  "Event.meetings.tables": {
+    "minimum": 0,
+    "maximum": 500
+  },
+  "EventInput.booths": {
+    "maxItems": 20
+  },
+  "EventInput.booths.code": {
+    "minLength": 1,
+    "maxLength": 20
+  },
+  "EventInput.booths.count": {
+    "minimum": 1,
+    "maximum": 5000
+  },
+  "EventInput.booths.feeVnd": {
+    "minimum": 0,
+    "maximum": 10000000000
+  },
+  "EventInput.booths.freeQuota": {
+    "minimum": 0,
+    "maximum": 5000
+  },
+  "EventInput.booths.name": {
+    "minLength": 2,
+    "maxLength": 120
+  },
+  "EventInput.booths.nameEn": {
+    "maxLength": 120
+  },
+  "EventInput.booths.prefix": {
+    "minLength": 1,
+    "maxLength": 8
+  },
+  "EventInput.booths.sizeM2": {
+    "minimum": 0,
+    "maximum": 10000
+  },
+  "EventInput.description": {
+    "maxLength": 8000
+  },
+  "EventInput.descriptionEn": {
+    "maxLength": 8000
+  },
+  "EventInput.link": {
+    "maxLength": 500
+  },
+  "EventInput.meetings.breaks": {
+    "maxItems": 10
+  },
+  "EventInput.meetings.breaks.after": {
+    "minimum": 0,
+    "maximum": 100
+  },
+  "EventInput.meetings.breaks.minutes": {
+    "minimum": 5,
+    "maximum": 240
+  },
+  "EventInput.meetings.days": {
+    "maxItems": 14
+  },
+  "EventInput.meetings.minutes": {
+    "minimum": 0,
+    "maximum": 240
+  },
+  "EventInput.meetings.slotsPerDay": {
+    "minimum": 0,
+    "maximum": 64
+  },
+  "EventInput.meetings.start": {
+    "maxLength": 5
+  },
+  "EventInput.meetings.tables": {
+    "minimum": 0,
+    "maximum": 500
+  },
+  "EventInput.name": {
+    "minLength": 5,
+    "maxLength": 300
+  },
+  "EventInput.nameEn": {
+    "maxLength": 300
+  },
+  "EventInput.organisers": {
+    "maxItems": 10
+  },
+  "EventInput.sectors": {
+    "maxItems": 10
+  },
+  "EventInput.venue": {
+    "maxLength": 300
+  },
+  "EventRegistrationInput.boothType": {
+    "maxLength": 20
+  },
+  "EventRegistrationInput.listings": {
+    "maxItems": 20
+  },
+  "EventRegistrationInput.needs": {
+    "maxItems": 20
+  },
+  "EventRegistrationInput.note": {
+    "maxLength": 2000
+  },
+  "EventRegistrationInput.orgId": {
+    "maxLength": 40
+  },
+  "EventRegistrationInput.slots": {
+    "maxItems": 1000
+  },
+  "EventReject.reason": {
+    "minLength": 5,
+    "maxLength": 1000
+  },
   "ImplementationInput.outcome": {
     "maxLength": 4000
   },

@@ -1,0 +1,347 @@
+package httpapi_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/techmart-vn/techmart/internal/app/apptest"
+	"github.com/techmart-vn/techmart/internal/catalog"
+	"github.com/techmart-vn/techmart/internal/event"
+	"github.com/techmart-vn/techmart/internal/store"
+)
+
+// day is today plus n days, as the API writes dates.
+func day(n int) string { return time.Now().AddDate(0, 0, n).Format(time.DateOnly) }
+
+// eventBody is a complete hybrid fair whose registration is open, with
+// boothCount standard booths (one of them free for inventors) and a
+// matchmaking day.
+func eventBody(boothCount int) map[string]any {
+	return map[string]any{
+		"name": "Chợ công nghệ và thiết bị tỉnh Thái Nguyên 2027", "nameEn": "Thái Nguyên Techmart 2027", "kind": "hybrid",
+		"startDate": day(20), "endDate": day(21), "venue": "Trung tâm Hội nghị tỉnh, TP. Thái Nguyên",
+		"link": "https://techmart.example.gov.vn/truc-tuyen", "organisers": []string{"Sở Khoa học và Công nghệ", "Trường Đại học Nông Lâm"},
+		"sectors": []string{"agri_processing"}, "registrationOpens": day(-1), "registrationCloses": day(10),
+		"description": "Trưng bày, giới thiệu công nghệ chế biến chè, miến dong, quýt và kết nối cung – cầu.",
+		"booths": []map[string]any{{"code": "std", "name": "Gian hàng tiêu chuẩn", "nameEn": "Standard booth", "sizeM2": 9, "count": boothCount,
+			"feeVnd": 3_000_000, "freeQuota": 1, "prefix": "A"}},
+		"meetings": map[string]any{"days": []string{day(21)}, "start": "08:30", "minutes": 20, "slotsPerDay": 12, "tables": 10,
+			"breaks": []map[string]any{{"after": 5, "minutes": 30}}},
+	}
+}
+
+// newEvent creates an event as the officer, published or not.
+func newEvent(h *apptest.Harness, officer string, body map[string]any, publish bool) map[string]any {
+	h.T.Helper()
+	r := h.Do(R{Method: "POST", Path: "/api/v1/events", Token: officer, Body: body})
+	if r.Status != 201 {
+		h.T.Fatalf("create event: %d %s", r.Status, r.Body)
+	}
+	e := r.JSON(h.T)
+	if publish {
+		r = h.Do(R{Method: "POST", Path: "/api/v1/events/" + e["id"].(string) + "/publish", Token: officer})
+		if r.Status != 200 {
+			h.T.Fatalf("publish event: %d %s", r.Status, r.Body)
+		}
+		e = r.JSON(h.T)
+	}
+	return e
+}
+
+// publishedOffer is one of the organisation's published offers.
+func publishedOffer(t *testing.T, h *apptest.Harness, orgID string, kind string) string {
+	t.Helper()
+	ls, err := store.Find[catalog.Listing](context.Background(), h.App.Store, catalog.Collection, bson.D{{Key: "orgId", Value: orgID}, {Key: "state", Value: catalog.StatePublished}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range ls {
+		if (kind == "demand") == (l.Kind == catalog.KindDemand) {
+			return l.ID
+		}
+	}
+	t.Fatalf("organisation %s has no published %s listing", orgID, kind)
+	return ""
+}
+
+func TestEventLifecycle(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	officer := h.Demo("officer").Access
+
+	// Bad input: every field named, never a 500.
+	bad := eventBody(5)
+	bad["kind"], bad["endDate"], bad["link"] = "carnival", day(19), "javascript:alert(1)"
+	bad["booths"] = []map[string]any{{"code": "std", "name": "Gian", "count": 3, "freeQuota": 4, "prefix": "A"}}
+	r := h.Do(R{Method: "POST", Path: "/api/v1/events", Token: officer, Body: bad})
+	if r.Status != 422 {
+		t.Fatalf("bad event: %d %s", r.Status, r.Body)
+	}
+	got := fieldCodes(t, r)
+	for f, code := range map[string]string{"kind": "invalid_choice", "endDate": "before_start", "link": "invalid_url", "booths.0.freeQuota": "above_count"} {
+		if got[f] != code {
+			t.Errorf("field %s: %q, want %q (all: %v)", f, got[f], code, got)
+		}
+	}
+
+	// A draft lacking what publishing needs is refused with the fields.
+	r = h.Do(R{Method: "POST", Path: "/api/v1/events", Token: officer, Body: map[string]any{"name": "Ngày hội kết nối cung cầu", "kind": "matchmaking"}})
+	if r.Status != 201 {
+		t.Fatalf("create draft: %d %s", r.Status, r.Body)
+	}
+	draft := r.JSON(t)
+	id := draft["id"].(string)
+	if can := draft["can"].(map[string]any); can["publish"] != true || can["edit"] != true || can["register"] != false {
+		t.Fatalf("officer's can on a draft: %v", can)
+	}
+	r = h.Do(R{Method: "POST", Path: "/api/v1/events/" + id + "/publish", Token: officer})
+	if codes := fieldCodes(t, r); r.Status != 422 || codes["venue"] != "required" || codes["startDate"] != "required" {
+		t.Fatalf("publish incomplete: %d %s", r.Status, r.Body)
+	}
+	// Nobody but officers sees a draft.
+	if r := h.Do(R{Method: "GET", Path: "/api/v1/events/" + id}); r.Status != 404 {
+		t.Fatalf("anonymous reads a draft: %d", r.Status)
+	}
+	// Edit with the version read; a stale one is 412.
+	body := eventBody(5)
+	body["kind"] = "matchmaking"
+	r = h.Do(R{Method: "PATCH", Path: "/api/v1/events/" + id, Token: officer, Body: body, Headers: map[string]string{"If-Match": `"1"`}})
+	if r.Status != 200 {
+		t.Fatalf("edit: %d %s", r.Status, r.Body)
+	}
+	r = h.Do(R{Method: "PATCH", Path: "/api/v1/events/" + id, Token: officer, Body: map[string]any{"venue": "Hội trường Sở"}, Headers: map[string]string{"If-Match": `"1"`}})
+	if r.Status != 412 {
+		t.Fatalf("stale edit: %d %s", r.Status, r.Body)
+	}
+	r = h.Do(R{Method: "POST", Path: "/api/v1/events/" + id + "/publish", Token: officer})
+	if r.Status != 200 || r.JSON(t)["state"] != "published" {
+		t.Fatalf("publish: %d %s", r.Status, r.Body)
+	}
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/events/" + id + "/publish", Token: officer}); r.Status != 409 {
+		t.Fatalf("publish twice: %d %s", r.Status, r.Body)
+	}
+
+	// The public list: upcoming has it, past does not; a visitor may not register.
+	ent := h.Demo("enterprise").Access
+	r = h.Do(R{Method: "GET", Path: "/api/v1/events?when=upcoming"})
+	if r.Status != 200 || !strings.Contains(string(r.Body), id) {
+		t.Fatalf("upcoming: %d %s", r.Status, r.Body)
+	}
+	if r := h.Do(R{Method: "GET", Path: "/api/v1/events?when=past"}); strings.Contains(string(r.Body), id) {
+		t.Fatalf("past lists an upcoming event: %s", r.Body)
+	}
+	if r := h.Do(R{Method: "GET", Path: "/api/v1/events?when=soon"}); r.Status != 422 {
+		t.Fatalf("bad when: %d", r.Status)
+	}
+	r = h.Do(R{Method: "GET", Path: "/api/v1/events/" + id, Token: ent})
+	if can := r.JSON(t)["can"].(map[string]any); can["register"] != true || can["edit"] != false {
+		t.Fatalf("member's can on an open event: %v", can)
+	}
+	if r := h.Do(R{Method: "GET", Path: "/api/v1/events/" + id}); r.JSON(t)["can"].(map[string]any)["register"] != false {
+		t.Fatalf("a visitor may register: %s", r.Body)
+	}
+	// After the event it is past.
+	h.Clock.Set(func() time.Time { return time.Now().AddDate(0, 0, 30) })
+	if r := h.Do(R{Method: "GET", Path: "/api/v1/events?when=past"}); !strings.Contains(string(r.Body), id) {
+		t.Fatalf("past: %s", r.Body)
+	}
+}
+
+func TestEventRegistrationAndWaitingList(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	officer, ent, inst := h.Demo("officer").Access, h.Demo("enterprise").Access, h.Demo("institute").Access
+	// One paid booth and one free one (the free quota): 2 booths.
+	e := newEvent(h, officer, eventBody(2), true)
+	id := e["id"].(string)
+	regs := "/api/v1/events/" + id + "/registrations"
+
+	// Refusals name their fields.
+	r := h.Do(R{Method: "POST", Path: regs, Token: ent, Body: map[string]any{"role": "exhibitor", "boothType": "vip", "listings": []string{publishedOffer(t, h, instituteOrg, "offer")}, "slots": []int{99}}})
+	if codes := fieldCodes(t, r); r.Status != 422 || codes["boothType"] != "invalid_choice" || codes["listings"] != "not_own_offer" || codes["slots"] != "out_of_range" {
+		t.Fatalf("bad registration: %d %s", r.Status, r.Body)
+	}
+	r = h.Do(R{Method: "POST", Path: regs, Token: ent, Body: map[string]any{"role": "inventor", "boothType": "std"}})
+	if codes := fieldCodes(t, r); r.Status != 422 || codes["role"] != "inventor_individual_only" {
+		t.Fatalf("enterprise as inventor: %d %s", r.Status, r.Body)
+	}
+
+	// The institute exhibits; the enterprise also asks for a booth and
+	// brings a need.
+	r = h.Do(R{Method: "POST", Path: regs, Token: inst, Body: map[string]any{"role": "exhibitor", "boothType": "std",
+		"listings": []string{publishedOffer(t, h, instituteOrg, "offer")}, "slots": []int{0, 1, 2, 2}}})
+	if r.Status != 201 {
+		t.Fatalf("institute registers: %d %s", r.Status, r.Body)
+	}
+	first := r.JSON(t)
+	if first["state"] != "pending" || fmt.Sprint(first["slots"]) != "[0 1 2]" || first["can"].(map[string]any)["withdraw"] != true {
+		t.Fatalf("registration: %s", r.Body)
+	}
+	if strings.Contains(string(r.Body), "checkInCode") {
+		t.Fatalf("the badge's secret leaks: %s", r.Body)
+	}
+	if r := h.Do(R{Method: "POST", Path: regs, Token: inst, Body: map[string]any{"role": "participant"}}); r.Status != 409 || r.JSON(t)["code"] != "already_registered" {
+		t.Fatalf("twice: %d %s", r.Status, r.Body)
+	}
+	r = h.Do(R{Method: "POST", Path: regs, Token: ent, Body: map[string]any{"role": "exhibitor", "boothType": "std",
+		"listings": []string{publishedOffer(t, h, enterpriseOrg, "offer")}, "needs": []string{publishedOffer(t, h, enterpriseOrg, "demand")}}})
+	if r.Status != 201 {
+		t.Fatalf("enterprise registers: %d %s", r.Status, r.Body)
+	}
+	second := r.JSON(t)
+
+	// Each sees its own; officers see both.
+	if r := h.Do(R{Method: "GET", Path: regs, Token: ent}); r.JSON(t)["total"] != float64(1) {
+		t.Fatalf("enterprise's list: %s", r.Body)
+	}
+	if r := h.Do(R{Method: "GET", Path: regs + "?state=pending", Token: officer}); r.JSON(t)["total"] != float64(2) {
+		t.Fatalf("officer's queue: %s", r.Body)
+	}
+	if r := h.Do(R{Method: "GET", Path: regs + "/" + first["id"].(string), Token: ent}); r.Status != 404 {
+		t.Fatalf("another organisation's registration: %d", r.Status)
+	}
+
+	// One paid booth: the first approved gets A-1, the second waits.
+	r = h.Do(R{Method: "POST", Path: regs + "/" + first["id"].(string) + "/approve", Token: officer})
+	if r.Status != 200 || r.JSON(t)["state"] != "approved" || r.JSON(t)["booth"] != "A-1" {
+		t.Fatalf("approve first: %d %s", r.Status, r.Body)
+	}
+	r = h.Do(R{Method: "POST", Path: regs + "/" + second["id"].(string) + "/approve", Token: officer})
+	if r.Status != 200 || r.JSON(t)["state"] != "waitlisted" || r.JSON(t)["booth"] != nil {
+		t.Fatalf("approve second: %d %s", r.Status, r.Body)
+	}
+	if r := h.Do(R{Method: "POST", Path: regs + "/" + second["id"].(string) + "/approve", Token: officer}); r.Status != 409 || r.JSON(t)["code"] != "no_booth_left" {
+		t.Fatalf("approve a waitlisted one with no booth: %d %s", r.Status, r.Body)
+	}
+	ev := h.Do(R{Method: "GET", Path: "/api/v1/events/" + id}).JSON(t)
+	if av := ev["availability"].([]any)[0].(map[string]any); av["taken"] != float64(1) || av["left"] != float64(0) || av["quotaLeft"] != float64(1) {
+		t.Fatalf("availability: %v", av)
+	}
+	// The plan cannot drop a booth given.
+	r = h.Do(R{Method: "PATCH", Path: "/api/v1/events/" + id, Token: officer, Body: map[string]any{"booths": []map[string]any{}}})
+	if codes := fieldCodes(t, r); r.Status != 422 || codes["booths"] != "booth_in_use" {
+		t.Fatalf("drop a booth in use: %d %s", r.Status, r.Body)
+	}
+
+	// The institute withdraws: its booth goes to the enterprise.
+	r = h.Do(R{Method: "POST", Path: regs + "/" + first["id"].(string) + "/withdraw", Token: inst})
+	if r.Status != 200 || r.JSON(t)["state"] != "withdrawn" {
+		t.Fatalf("withdraw: %d %s", r.Status, r.Body)
+	}
+	r = h.Do(R{Method: "GET", Path: regs + "/" + second["id"].(string), Token: ent})
+	if got := r.JSON(t); got["state"] != "approved" || got["booth"] != "A-1" {
+		t.Fatalf("promoted: %s", r.Body)
+	}
+	if _, err := h.App.Events.ApprovedRegistration(context.Background(), id, enterpriseOrg); err != nil {
+		t.Fatalf("ApprovedRegistration: %v", err)
+	}
+	// Refusing needs a reason; an approved registration cannot be refused.
+	if r := h.Do(R{Method: "POST", Path: regs + "/" + second["id"].(string) + "/reject", Token: officer, Body: map[string]any{"reason": "Trùng"}}); r.Status != 409 {
+		t.Fatalf("reject approved: %d %s", r.Status, r.Body)
+	}
+
+	// Registration closes by itself after its last day.
+	h.Clock.Set(func() time.Time { return time.Now().AddDate(0, 0, 11) })
+	reviewer := h.Demo("reviewer").Access
+	if r := h.Do(R{Method: "POST", Path: regs, Token: reviewer, Body: map[string]any{"role": "participant"}}); r.Status != 409 || r.JSON(t)["code"] != "registration_closed" {
+		t.Fatalf("after closing: %d %s", r.Status, r.Body)
+	}
+}
+
+func TestEventRejectWithReason(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	officer, ent := h.Demo("officer").Access, h.Demo("enterprise").Access
+	id := newEvent(h, officer, eventBody(5), true)["id"].(string)
+	regs := "/api/v1/events/" + id + "/registrations"
+	r := h.Do(R{Method: "POST", Path: regs, Token: ent, Body: map[string]any{"role": "participant", "needs": []string{publishedOffer(t, h, enterpriseOrg, "demand")}}})
+	if r.Status != 201 {
+		t.Fatalf("register: %d %s", r.Status, r.Body)
+	}
+	rid := r.JSON(t)["id"].(string)
+	if r := h.Do(R{Method: "POST", Path: regs + "/" + rid + "/reject", Token: officer, Body: map[string]any{"reason": "x"}}); r.Status != 422 || fieldCodes(t, r)["reason"] != "too_short" {
+		t.Fatalf("short reason: %d %s", r.Status, r.Body)
+	}
+	r = h.Do(R{Method: "POST", Path: regs + "/" + rid + "/reject", Token: officer, Body: map[string]any{"reason": "Nhu cầu không thuộc lĩnh vực của sự kiện."}})
+	if got := r.JSON(t); r.Status != 200 || got["state"] != "rejected" || got["rejectReason"] != "Nhu cầu không thuộc lĩnh vực của sự kiện." {
+		t.Fatalf("reject: %d %s", r.Status, r.Body)
+	}
+	if can := r.JSON(t)["can"].(map[string]any); can["approve"] != false || can["reject"] != false {
+		t.Fatalf("can after rejection: %v", can)
+	}
+}
+
+// TestConcurrentBoothApprovals: fifty exhibitors approved at once for ten
+// booths get exactly ten distinct booths; forty wait.
+func TestConcurrentBoothApprovals(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	officer := h.Demo("officer").Access
+	body := eventBody(10)
+	body["booths"].([]map[string]any)[0]["freeQuota"] = 0
+	id := newEvent(h, officer, body, true)["id"].(string)
+	ctx := context.Background()
+	now := time.Now().UTC()
+	ids := make([]string, 50)
+	for i := range ids {
+		orgID := fmt.Sprintf("%024x", i+1)
+		r := event.Registration{ID: event.RegistrationID(id, orgID), EventID: id, Role: event.RoleExhibitor,
+			Org: event.Ref{ID: orgID, Name: fmt.Sprintf("Hợp tác xã chè số %d", i+1)}, OrgKind: "enterprise", BoothType: "std",
+			Listings: []string{}, Needs: []string{}, Slots: []int{}, State: event.RegPending, CheckInCode: fmt.Sprintf("C%d", i),
+			History: []event.Step{{State: event.RegPending, At: now}}, CreatedAt: now, UpdatedAt: now}
+		if err := store.Insert(ctx, h.App.Store, event.RegistrationCollection, &r); err != nil {
+			t.Fatal(err)
+		}
+		ids[i] = r.ID
+	}
+	var wg sync.WaitGroup
+	statuses := make([]int, len(ids))
+	for i, rid := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			statuses[i] = h.Do(R{Method: "POST", Path: "/api/v1/events/" + id + "/registrations/" + rid + "/approve", Token: officer}).Status
+		}()
+	}
+	wg.Wait()
+	for i, s := range statuses {
+		if s != 200 {
+			t.Fatalf("approval %d: %d", i, s)
+		}
+	}
+	all, err := h.App.Events.Registrations(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	booths := map[string]bool{}
+	waiting := 0
+	for _, r := range all {
+		switch r.State {
+		case event.RegApproved:
+			if r.Booth == "" || booths[r.Booth] {
+				t.Fatalf("booth %q given twice or empty", r.Booth)
+			}
+			booths[r.Booth] = true
+		case event.RegWaitlisted:
+			waiting++
+		default:
+			t.Fatalf("registration in %s", r.State)
+		}
+	}
+	if len(booths) != 10 || waiting != 40 {
+		t.Fatalf("%d booths given, %d waiting; want 10 and 40", len(booths), waiting)
+	}
+	e, err := h.App.Events.Get(ctx, nil, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Allocations) != 10 {
+		t.Fatalf("%d allocations on the event", len(e.Allocations))
+	}
+}
