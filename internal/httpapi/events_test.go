@@ -345,3 +345,25 @@ func TestConcurrentBoothApprovals(t *testing.T) {
 		t.Fatalf("%d allocations on the event", len(e.Allocations))
 	}
 }
+
+// event is a fresh event of the officer's for the authorization matrix.
+func (f *fixture) event(publish bool) string {
+	return newEvent(f.h, f.tokens["officer"].Access, eventBody(5), publish)["id"].(string)
+}
+
+func eventURL(publish bool, suffix string) func(*fixture, string) string {
+	return func(f *fixture, _ string) string { return "/api/v1/events/" + f.event(publish) + suffix }
+}
+
+// eventRegistrationURL is the enterprise's pending registration, as a
+// participant, for a fresh published event.
+func eventRegistrationURL(suffix string) func(*fixture, string) string {
+	return func(f *fixture, _ string) string {
+		id := f.event(true)
+		r := f.h.Do(R{Method: "POST", Path: "/api/v1/events/" + id + "/registrations", Token: f.tokens["enterprise"].Access, Body: map[string]any{"role": "participant"}})
+		if r.Status != 201 {
+			f.h.T.Fatalf("register for the event: %d %s", r.Status, r.Body)
+		}
+		return "/api/v1/events/" + id + "/registrations/" + r.JSON(f.h.T)["id"].(string) + suffix
+	}
+}

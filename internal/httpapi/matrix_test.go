@@ -466,6 +466,26 @@ var matrix = []row{
 	{method: "DELETE", path: "/reports/:id/files/:fileId", url: openReports("/files/000000000000000000000000"), want: only(nil, 404)},
 	{method: "DELETE", path: "/transfers/:id/files/:fileId", url: transferURL("/files/000000000000000000000000"),
 		want: map[string]int{"anon": 401, "enterprise": 404, "institute": 404, "reviewer": 404, "officer": 404, "admin": 404}},
+
+	{method: "GET", path: "/events", url: fixed("/api/v1/events?when=upcoming"), want: all(200)},
+	{method: "POST", path: "/events", url: fixed("/api/v1/events"), body: func(*fixture, string) any { return eventBody(5) },
+		want: only(map[string]int{"officer": 201, "admin": 201}, 403)},
+	{method: "GET", path: "/events/:id", url: eventURL(false, ""), want: map[string]int{"anon": 404, "enterprise": 404, "institute": 404, "reviewer": 404, "officer": 200, "admin": 200}},
+	{method: "PATCH", path: "/events/:id", url: eventURL(false, ""), body: func(*fixture, string) any { return map[string]any{"venue": "Hội trường Sở Khoa học và Công nghệ"} },
+		want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "POST", path: "/events/:id/publish", url: eventURL(false, "/publish"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "GET", path: "/events/:id/registrations", url: eventURL(true, "/registrations"), want: only(map[string]int{"enterprise": 200, "institute": 200, "reviewer": 200, "officer": 200, "admin": 200}, 0)},
+	// Officers and admins belong to no organisation that may register.
+	{method: "POST", path: "/events/:id/registrations", url: eventURL(true, "/registrations"), body: func(*fixture, string) any { return map[string]any{"role": "participant"} },
+		want: map[string]int{"anon": 401, "enterprise": 201, "institute": 201, "reviewer": 201, "officer": 422, "admin": 422}},
+	{method: "GET", path: "/events/:id/registrations/:rid", url: eventRegistrationURL(""),
+		want: map[string]int{"anon": 401, "enterprise": 200, "institute": 404, "reviewer": 404, "officer": 200, "admin": 200}},
+	{method: "POST", path: "/events/:id/registrations/:rid/approve", url: eventRegistrationURL("/approve"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "POST", path: "/events/:id/registrations/:rid/reject", url: eventRegistrationURL("/reject"),
+		body: func(*fixture, string) any { return map[string]any{"reason": "Nhu cầu không thuộc chủ đề của sự kiện."} },
+		want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "POST", path: "/events/:id/registrations/:rid/withdraw", url: eventRegistrationURL("/withdraw"),
+		want: map[string]int{"anon": 401, "enterprise": 200, "institute": 404, "reviewer": 404, "officer": 403, "admin": 403}},
 }
 
 // TestAuthorizationMatrix calls every API route as every role and checks
