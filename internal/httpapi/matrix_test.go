@@ -471,7 +471,9 @@ var matrix = []row{
 	{method: "POST", path: "/events", url: fixed("/api/v1/events"), body: func(*fixture, string) any { return eventBody(5) },
 		want: only(map[string]int{"officer": 201, "admin": 201}, 403)},
 	{method: "GET", path: "/events/:id", url: eventURL(false, ""), want: map[string]int{"anon": 404, "enterprise": 404, "institute": 404, "reviewer": 404, "officer": 200, "admin": 200}},
-	{method: "PATCH", path: "/events/:id", url: eventURL(false, ""), body: func(*fixture, string) any { return map[string]any{"venue": "Hội trường Sở Khoa học và Công nghệ"} },
+	{method: "PATCH", path: "/events/:id", url: eventURL(false, ""), body: func(*fixture, string) any {
+		return map[string]any{"venue": "Hội trường Sở Khoa học và Công nghệ"}
+	},
 		want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
 	{method: "POST", path: "/events/:id/publish", url: eventURL(false, "/publish"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
 	{method: "GET", path: "/events/:id/registrations", url: eventURL(true, "/registrations"), want: only(map[string]int{"enterprise": 200, "institute": 200, "reviewer": 200, "officer": 200, "admin": 200}, 0)},
@@ -482,7 +484,9 @@ var matrix = []row{
 		want: map[string]int{"anon": 401, "enterprise": 200, "institute": 404, "reviewer": 404, "officer": 200, "admin": 200}},
 	{method: "POST", path: "/events/:id/registrations/:rid/approve", url: eventRegistrationURL("/approve"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
 	{method: "POST", path: "/events/:id/registrations/:rid/reject", url: eventRegistrationURL("/reject"),
-		body: func(*fixture, string) any { return map[string]any{"reason": "Nhu cầu không thuộc chủ đề của sự kiện."} },
+		body: func(*fixture, string) any {
+			return map[string]any{"reason": "Nhu cầu không thuộc chủ đề của sự kiện."}
+		},
 		want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
 	{method: "POST", path: "/events/:id/registrations/:rid/withdraw", url: eventRegistrationURL("/withdraw"),
 		want: map[string]int{"anon": 401, "enterprise": 200, "institute": 404, "reviewer": 404, "officer": 403, "admin": 403}},
