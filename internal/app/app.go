@@ -235,7 +235,7 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 	a.NextSteps = nextstep.New(nextstep.Deps{Orgs: a.Orgs, Catalog: a.Catalog, Connections: a.Conns, Support: a.Support,
 		Reports: a.Reports, Notes: a.Notify})
 	a.Synonyms = synonym.New(st, a.Search, a.Audit, log, now)
-	a.Site = web.New(web.Deps{Listings: a.Catalog, Orgs: a.Orgs, Programs: a.Support, Taxonomy: tax,
+	a.Site = web.New(web.Deps{Listings: a.Catalog, Orgs: a.Orgs, Programs: a.Support, Events: a.Events, Taxonomy: tax,
 		ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN})
 	if err := a.Synonyms.Start(ctx); err != nil {
 		return fail(err)

@@ -367,3 +367,48 @@ func eventRegistrationURL(suffix string) func(*fixture, string) string {
 		return "/api/v1/events/" + id + "/registrations/" + r.JSON(f.h.T)["id"].(string) + suffix
 	}
 }
+
+// TestEventPublicPages: a published event's page has its own head with a
+// schema.org Event and is in the sitemap; a draft is 404 and is not.
+func TestEventPublicPages(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	officer := h.Demo("officer").Access
+	pub := newEvent(h, officer, eventBody(5), true)["id"].(string)
+	draft := newEvent(h, officer, eventBody(5), false)["id"].(string)
+
+	hd := fetchHead(t, h, "/events/"+pub)
+	if hd.status != 200 || len(hd.jsonLD) != 1 || hd.jsonLD[0]["@type"] != "Event" || !strings.Contains(hd.title, "Chợ công nghệ và thiết bị tỉnh Thái Nguyên 2027") {
+		t.Fatalf("event page: %d %q %v", hd.status, hd.title, hd.jsonLD)
+	}
+	ld := hd.jsonLD[0]
+	if ld["startDate"] != day(20) || ld["eventAttendanceMode"] != "https://schema.org/MixedEventAttendanceMode" || ld["url"] != "http://techmart.test/events/"+pub {
+		t.Errorf("JSON-LD: %v", ld)
+	}
+	if places, _ := ld["location"].([]any); len(places) != 2 {
+		t.Errorf("a hybrid fair has a place and a virtual location: %v", ld["location"])
+	}
+	en := fetchHead(t, h, "/en/events/"+pub)
+	if en.status != 200 || !strings.Contains(en.title, "Thái Nguyên Techmart 2027") || en.canonical != "http://techmart.test/en/events/"+pub {
+		t.Errorf("English event page: %d %q %q", en.status, en.title, en.canonical)
+	}
+	for path, want := range map[string]int{"/events": 200, "/en/events": 200, "/events/" + draft: 404, "/events/000000000000000000000000": 404} {
+		if got := fetchHead(t, h, path); got.status != want {
+			t.Errorf("%s: %d, want %d", path, got.status, want)
+		}
+	}
+
+	var idx sitemapDoc
+	getXML(t, h, "/sitemap.xml", "application/xml", &idx)
+	found := map[string]bool{}
+	for _, s := range idx.Sitemaps {
+		var chunk sitemapDoc
+		getXML(t, h, strings.TrimPrefix(s.Loc, "http://techmart.test"), "application/xml", &chunk)
+		for _, u := range chunk.URLs {
+			found[u.Loc] = true
+		}
+	}
+	if !found["http://techmart.test/events/"+pub] || !found["http://techmart.test/en/events"] || found["http://techmart.test/events/"+draft] {
+		t.Errorf("sitemap: published %v, list %v, draft %v", found["http://techmart.test/events/"+pub], found["http://techmart.test/en/events"], found["http://techmart.test/events/"+draft])
+	}
+}

@@ -43,6 +43,7 @@ type Deps struct {
 	Listings   Listings
 	Orgs       Orgs
 	Programs   Programs
+	Events     Events // nil: no event pages
 	Taxonomy   *taxonomy.Taxonomy
 	ProvinceVI string
 	ProvinceEN string
@@ -144,6 +145,8 @@ func (s *Site) render(ctx context.Context, r Request) (Rendered, error) {
 		return s.organization(ctx, r, params["id"])
 	case PageProgram:
 		return s.program(ctx, r, params["id"])
+	case PageEvent:
+		return s.eventPage(ctx, r, params["id"])
 	case PageStatic:
 		return s.static(r, route), nil
 	default:

@@ -9,6 +9,7 @@ import (
 
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/catalog"
+	"github.com/techmart-vn/techmart/internal/event"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/support"
 )
@@ -21,6 +22,7 @@ import (
 type publicSet struct {
 	listings []catalog.Listing
 	programs []support.Program
+	events   []event.Event
 	orgs     []org.Organization
 	orgNames map[string]string
 	at       time.Time
@@ -67,6 +69,15 @@ func (s *Site) public(ctx context.Context) (*publicSet, error) {
 	for _, pr := range programs {
 		p.programs = append(p.programs, support.Program{ID: pr.ID, Name: pr.Name, Summary: pr.Summary, Window: pr.Window,
 			CreatedAt: pr.CreatedAt, UpdatedAt: pr.UpdatedAt, PublishedAt: pr.PublishedAt})
+	}
+	if s.d.Events != nil {
+		events, _, err := s.d.Events.List(ctx, nil, "", "", 1, 1<<30)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range events {
+			p.events = append(p.events, event.Event{ID: e.ID, Name: e.Name, UpdatedAt: e.UpdatedAt})
+		}
 	}
 	orgs, err := s.d.Orgs.Verified(ctx)
 	if err != nil {

@@ -23,6 +23,7 @@ const (
 	PageListing
 	PageOrganization
 	PageProgram
+	PageEvent
 )
 
 // Route is one route of the SPA: its pattern as frontend/src/App.tsx writes
@@ -55,6 +56,12 @@ var Routes = []Route{
 	{Pattern: "/support/:id", Page: PageProgram, Source: "src/pages/SupportProgram.tsx"},
 	{Pattern: "/support/dashboard", Page: PageStatic, Key: "dashboard", Indexed: true, Source: "src/pages/SupportDashboard.tsx"},
 	{Pattern: "/results", Page: PageStatic, Key: "results", Indexed: true, Source: "src/pages/results/Results.tsx"},
+	{Pattern: "/events", Page: PageStatic, Key: "events", Indexed: true, Source: "src/pages/events/Events.tsx"},
+	{Pattern: "/events/:id", Page: PageEvent, Source: "src/pages/events/EventPage.tsx"},
+	{Pattern: "/events/:id/edit", Page: PagePrivate},
+	{Pattern: "/events/:id/register", Page: PagePrivate},
+	{Pattern: "/events/:id/registrations", Page: PagePrivate},
+	{Pattern: "/officer/events/new", Page: PagePrivate},
 	{Pattern: "/register", Page: PageStatic, Key: "register", Indexed: true},
 	{Pattern: "/login", Page: PageStatic, Key: "login"},
 	{Pattern: "/password-reset", Page: PagePrivate},

@@ -79,6 +79,9 @@ func (s *Site) pages(ctx context.Context) ([]sitemapPage, error) {
 	for _, p := range set.programs {
 		out = append(out, sitemapPage{path: "/support/" + url.PathEscape(p.ID), lastMod: p.UpdatedAt})
 	}
+	for _, e := range set.events {
+		out = append(out, sitemapPage{path: "/events/" + url.PathEscape(e.ID), lastMod: e.UpdatedAt})
+	}
 	for _, o := range set.orgs {
 		m := o.CreatedAt
 		if o.DecidedAt != nil {
