@@ -59,6 +59,12 @@ const PlanReports = lazyPage(() => import('./pages/plan/Reports'));
 const ReportEditor = lazyPage(() => import('./pages/plan/ReportEditor'));
 const Notifications = lazyPage(() => import('./pages/Notifications'));
 const NotificationSettings = lazyPage(() => import('./pages/NotificationSettings'));
+// Events: the list and an event's page in public, the officer's form and queue, the register form.
+const Events = lazyPage(() => import('./pages/events/Events'), { public: true });
+const EventPage = lazyPage(() => import('./pages/events/EventPage'), { public: true });
+const EventForm = lazyPage(() => import('./pages/events/EventForm'));
+const EventRegister = lazyPage(() => import('./pages/events/EventRegister'));
+const EventRegistrations = lazyPage(() => import('./pages/events/EventRegistrations'));
 const PublicOrganization = lazyPage(() => import('./pages/market/PublicOrganization'), { public: true });
 
 /** The pages a visitor may arrive on, first match wins; others show the fallback while they load. */
@@ -78,6 +84,8 @@ const ENTRY_PAGES: [string, LazyPage][] = [
   ['/support/:id', SupportProgramPage],
   ['/organizations/:id', PublicOrganization],
   ['/results', Results],
+  ['/events', Events],
+  ['/events/:id', EventPage],
 ];
 
 /** Downloads the code of the page the address (in either language) opens. */
@@ -157,6 +165,12 @@ function AppRoutes() {
             <Route path="/support/:id" element={<SupportProgramPage />} />
             <Route path="/support/dashboard" element={<SupportDashboard />} />
             <Route path="/results" element={<Results />} />
+            <Route path="/events" element={<Events />} />
+            <Route path="/events/:id" element={<EventPage />} />
+            <Route path="/events/:id/edit" element={authed(<EventForm />, ['officer', 'admin'])} />
+            <Route path="/events/:id/register" element={authed(<EventRegister />)} />
+            <Route path="/events/:id/registrations" element={authed(<EventRegistrations />, ['officer', 'admin'])} />
+            <Route path="/officer/events/new" element={authed(<EventForm />, ['officer', 'admin'])} />
             <Route path="/organizations/:id" element={<PublicOrganization />} />
             <Route path="/support/applications" element={authed(<SupportApplications />)} />
             <Route path="/support/applications/:id" element={authed(<SupportApplicationPage />)} />

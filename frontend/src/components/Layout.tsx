@@ -279,6 +279,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 )}
               />
               <li>
+                <NavLink to="/events">{t('events.nav')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/results">{t('nav.results')}</NavLink>
               </li>
               {marketMember && (

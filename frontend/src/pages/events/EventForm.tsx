@@ -1,0 +1,359 @@
+// The officer's event form: create a draft (/officer/events/new) or edit one
+// (/events/:id/edit, with If-Match). The server checks everything and its
+// messages land on the fields its errors name ("booths.0.count").
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { EVENT_KINDS, eventsApi, type BoothType, type Event, type EventInput, type EventKind } from '../../api/events';
+import { limits } from '../../api/limits.gen';
+import { ChoiceGroup, DateField, FormAlert, SelectField, TextAreaField, TextField } from '../../components/Fields';
+import { ErrorState, Loading } from '../../components/Status';
+import { formatDay, parseDayInput } from '../../lib/listing';
+import { fieldMessage, problemMessage } from '../../lib/messages';
+import { useTaxonomy, useTermLabels } from '../../lib/taxonomy';
+import { useTitle } from '../../lib/useTitle';
+
+interface Values {
+  name: string;
+  nameEn: string;
+  kind: EventKind;
+  startDate: string;
+  endDate: string;
+  venue: string;
+  link: string;
+  organisers: string;
+  sectors: string[];
+  registrationOpens: string;
+  registrationCloses: string;
+  description: string;
+  descriptionEn: string;
+  booths: BoothRow[];
+  days: string;
+  start: string;
+  minutes: string;
+  slotsPerDay: string;
+  tables: string;
+}
+
+type BoothRow = Record<'code' | 'name' | 'nameEn' | 'sizeM2' | 'count' | 'feeVnd' | 'freeQuota' | 'prefix', string>;
+
+const EMPTY: Values = {
+  name: '',
+  nameEn: '',
+  kind: 'fair',
+  startDate: '',
+  endDate: '',
+  venue: '',
+  link: '',
+  organisers: '',
+  sectors: [],
+  registrationOpens: '',
+  registrationCloses: '',
+  description: '',
+  descriptionEn: '',
+  booths: [],
+  days: '',
+  start: '08:30',
+  minutes: '',
+  slotsPerDay: '',
+  tables: '',
+};
+
+const NEW_BOOTH: BoothRow = { code: '', name: '', nameEn: '', sizeM2: '9', count: '', feeVnd: '0', freeQuota: '0', prefix: '' };
+
+function fromEvent(e: Event): Values {
+  const m = e.meetings;
+  return {
+    name: e.name,
+    nameEn: e.nameEn ?? '',
+    kind: e.kind as EventKind,
+    startDate: formatDay(e.startDate),
+    endDate: formatDay(e.endDate),
+    venue: e.venue ?? '',
+    link: e.link ?? '',
+    organisers: e.organisers.join('\n'),
+    sectors: e.sectors,
+    registrationOpens: formatDay(e.registrationOpens),
+    registrationCloses: formatDay(e.registrationCloses),
+    description: e.description ?? '',
+    descriptionEn: e.descriptionEn ?? '',
+    booths: e.booths.map((b) => ({
+      code: b.code,
+      name: b.name,
+      nameEn: b.nameEn ?? '',
+      sizeM2: String(b.sizeM2),
+      count: String(b.count),
+      feeVnd: String(b.feeVnd),
+      freeQuota: String(b.freeQuota),
+      prefix: b.prefix,
+    })),
+    days: m.days.map(formatDay).join(', '),
+    start: m.start || '08:30',
+    minutes: m.minutes ? String(m.minutes) : '',
+    slotsPerDay: m.slotsPerDay ? String(m.slotsPerDay) : '',
+    tables: m.tables ? String(m.tables) : '',
+  };
+}
+
+/** A typed day as the API writes it; what cannot be read goes as typed, for the server to name. */
+const day = (s: string) => parseDayInput(s) ?? s.trim();
+const num = (s: string) => (s.trim() === '' ? 0 : Number(s.replace(/[.,\s]/g, '')));
+
+export function toInput(v: Values): EventInput {
+  const days = v.days
+    .split(/[,;\s]+/)
+    .map((d) => d.trim())
+    .filter(Boolean)
+    .map(day);
+  return {
+    name: v.name,
+    nameEn: v.nameEn,
+    kind: v.kind,
+    startDate: day(v.startDate),
+    endDate: day(v.endDate),
+    venue: v.venue,
+    link: v.link,
+    organisers: v.organisers
+      .split('\n')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    sectors: v.sectors,
+    registrationOpens: day(v.registrationOpens),
+    registrationCloses: day(v.registrationCloses),
+    description: v.description,
+    descriptionEn: v.descriptionEn,
+    booths: v.booths.map(
+      (b): BoothType => ({
+        code: b.code.trim(),
+        name: b.name,
+        nameEn: b.nameEn,
+        sizeM2: Number(b.sizeM2.replace(',', '.')) || 0,
+        count: num(b.count),
+        feeVnd: num(b.feeVnd),
+        freeQuota: num(b.freeQuota),
+        prefix: b.prefix.trim(),
+      }),
+    ),
+    meetings: { days, start: days.length > 0 ? v.start : '', minutes: num(v.minutes), slotsPerDay: num(v.slotsPerDay), tables: num(v.tables), breaks: [] },
+  };
+}
+
+export default function EventForm() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [event, setEvent] = useState<Event | null>(null);
+  const [values, setValues] = useState<Values>(EMPTY);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { taxonomy } = useTaxonomy();
+  const labels = useTermLabels();
+  useTitle(id ? t('eventsForm.editTitle') : t('eventsForm.newTitle'));
+
+  useEffect(() => {
+    if (!id) return;
+    eventsApi.get(id).then(
+      (e) => {
+        setEvent(e);
+        setValues(fromEvent(e));
+      },
+      (err) => setLoadError(err),
+    );
+  }, [id]);
+
+  if (id && !event) {
+    return (
+      <section className="page">
+        <h1>{t('eventsForm.editTitle')}</h1>
+        {loadError ? <ErrorState message={problemMessage(t, loadError)} /> : <Loading />}
+      </section>
+    );
+  }
+
+  const set = <K extends keyof Values>(k: K, v: Values[K]) => setValues((prev) => ({ ...prev, [k]: v }));
+  const setBooth = (i: number, k: keyof BoothRow, v: string) =>
+    setValues((prev) => ({ ...prev, booths: prev.booths.map((b, j) => (j === i ? { ...b, [k]: v } : b)) }));
+  const err = (path: string) => errors[path];
+  const bind = (k: 'name' | 'nameEn' | 'venue' | 'link' | 'start' | 'minutes' | 'slotsPerDay' | 'tables', path: string = k) => ({
+    id: `event-${path}`,
+    value: values[k],
+    error: err(path),
+    onChange: (e: { target: { value: string } }) => set(k, e.target.value),
+  });
+  const bindDate = (k: 'startDate' | 'endDate' | 'registrationOpens' | 'registrationCloses') => ({
+    id: `event-${k}`,
+    label: t(`eventsForm.${k}`),
+    value: values[k],
+    error: err(k),
+    onChange: (e: { target: { value: string } }) => set(k, e.target.value),
+  });
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setErrors({});
+    setFormError(null);
+    try {
+      const input = toInput(values);
+      const saved = event ? await eventsApi.update(event.id, input, event.version) : await eventsApi.create(input);
+      navigate(`/events/${encodeURIComponent(saved.id)}`, { state: { notice: event ? t('eventsForm.saved') : t('eventsForm.created') } });
+    } catch (x) {
+      if (x instanceof ApiError && x.errors.length > 0) {
+        const byField: Record<string, string> = {};
+        for (const f of x.errors) {
+          const key = f.field.startsWith('meetings.days.') ? 'meetings.days' : f.field;
+          byField[key] = byField[key] ?? fieldMessage(t, f) ?? f.code;
+        }
+        setErrors(byField);
+        setFormError(problemMessage(t, x));
+        const first = document.getElementById(`event-${x.errors[0].field}`);
+        first?.focus();
+      } else setFormError(problemMessage(t, x));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const sectors = taxonomy?.sectors ?? [];
+  return (
+    <section className="page event-form-page">
+      <h1>{event ? t('eventsForm.editTitle') : t('eventsForm.newTitle')}</h1>
+      <form className="form event-form" onSubmit={submit} noValidate>
+        <FormAlert message={formError} />
+        <fieldset className="form-section">
+          <legend>{t('eventsForm.section.basics')}</legend>
+          <TextField label={t('eventsForm.name')} required maxLength={limits['EventInput.name'].maxLength} {...bind('name')} />
+          <TextField label={t('eventsForm.nameEn')} maxLength={limits['EventInput.nameEn'].maxLength} {...bind('nameEn')} />
+          <SelectField id="event-kind" label={t('eventsForm.kind')} required value={values.kind} error={err('kind')} onChange={(e) => set('kind', e.target.value as EventKind)}>
+            {EVENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`events.kind.${k}`)}
+              </option>
+            ))}
+          </SelectField>
+          <div className="form-row">
+            <DateField required {...bindDate('startDate')} />
+            <DateField required {...bindDate('endDate')} />
+          </div>
+          <TextField label={t('eventsForm.venue')} maxLength={limits['EventInput.venue'].maxLength} {...bind('venue')} />
+          <TextField label={t('eventsForm.link')} hint={t('eventsForm.linkHint')} type="url" {...bind('link')} />
+          <TextAreaField
+            id="event-organisers"
+            label={t('eventsForm.organisers')}
+            hint={t('eventsForm.organisersHint')}
+            rows={3}
+            value={values.organisers}
+            error={err('organisers') ?? Object.entries(errors).find(([k]) => k.startsWith('organisers.'))?.[1]}
+            onChange={(e) => set('organisers', e.target.value)}
+          />
+          <ChoiceGroup id="event-sectors" label={t('eventsForm.sectors')} error={err('sectors')}>
+            <div className="checkbox-grid">
+              {sectors.map((s) => (
+                <label key={s.code} className="check">
+                  <input
+                    type="checkbox"
+                    id={s === sectors[0] ? 'event-sectors' : undefined}
+                    checked={values.sectors.includes(s.code)}
+                    onChange={(e) =>
+                      set('sectors', e.target.checked ? [...values.sectors, s.code] : values.sectors.filter((c) => c !== s.code))
+                    }
+                  />{' '}
+                  {labels.sector(s.code)}
+                </label>
+              ))}
+            </div>
+          </ChoiceGroup>
+          <TextAreaField
+            id="event-description"
+            label={t('eventsForm.description')}
+            rows={5}
+            maxLength={limits['EventInput.description'].maxLength}
+            value={values.description}
+            error={err('description')}
+            onChange={(e) => set('description', e.target.value)}
+          />
+          <TextAreaField
+            id="event-descriptionEn"
+            label={t('eventsForm.descriptionEn')}
+            rows={3}
+            maxLength={limits['EventInput.descriptionEn'].maxLength}
+            value={values.descriptionEn}
+            error={err('descriptionEn')}
+            onChange={(e) => set('descriptionEn', e.target.value)}
+          />
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>{t('eventsForm.section.registration')}</legend>
+          <div className="form-row">
+            <DateField required {...bindDate('registrationOpens')} />
+            <DateField required {...bindDate('registrationCloses')} />
+          </div>
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>{t('eventsForm.section.booths')}</legend>
+          <FormAlert message={err('booths')} />
+          {values.booths.map((b, i) => (
+            <fieldset key={i} className="booth-row" data-booth-row={i}>
+              <legend>{t('eventsForm.booth.legend', { n: i + 1 })}</legend>
+              <div className="form-row">
+                {(['code', 'prefix', 'name', 'nameEn', 'sizeM2', 'count', 'feeVnd', 'freeQuota'] as const).map((k) => (
+                  <TextField
+                    key={k}
+                    id={`event-booths.${i}.${k}`}
+                    label={t(`eventsForm.booth.${k}`)}
+                    inputMode={['sizeM2', 'count', 'feeVnd', 'freeQuota'].includes(k) ? 'numeric' : undefined}
+                    value={b[k]}
+                    error={err(`booths.${i}.${k}`)}
+                    onChange={(e) => setBooth(i, k, e.target.value)}
+                  />
+                ))}
+              </div>
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                onClick={() => set('booths', values.booths.filter((_, j) => j !== i))}
+              >
+                {t('eventsForm.booth.remove')}
+              </button>
+            </fieldset>
+          ))}
+          <button type="button" className="btn btn-secondary" onClick={() => set('booths', [...values.booths, { ...NEW_BOOTH }])}>
+            + {t('eventsForm.booth.add')}
+          </button>
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>{t('eventsForm.section.meetings')}</legend>
+          <TextField
+            id="event-meetings.days"
+            label={t('eventsForm.meetings.days')}
+            hint={t('eventsForm.meetings.daysHint')}
+            value={values.days}
+            error={err('meetings.days')}
+            onChange={(e) => set('days', e.target.value)}
+          />
+          <div className="form-row">
+            <TextField label={t('eventsForm.meetings.start')} {...bind('start', 'meetings.start')} />
+            <TextField label={t('eventsForm.meetings.minutes')} inputMode="numeric" {...bind('minutes', 'meetings.minutes')} />
+            <TextField label={t('eventsForm.meetings.slotsPerDay')} inputMode="numeric" {...bind('slotsPerDay', 'meetings.slotsPerDay')} />
+            <TextField label={t('eventsForm.meetings.tables')} inputMode="numeric" {...bind('tables', 'meetings.tables')} />
+          </div>
+        </fieldset>
+
+        <p className="actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? t('common.working') : event ? t('eventsForm.save') : t('eventsForm.create')}
+          </button>
+          <Link className="btn btn-secondary" to={event ? `/events/${encodeURIComponent(event.id)}` : '/events'}>
+            {t('eventsForm.cancel')}
+          </Link>
+        </p>
+      </form>
+    </section>
+  );
+}
