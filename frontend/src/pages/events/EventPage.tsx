@@ -208,7 +208,7 @@ function BoothTable({ event: e, lang }: { event: Event; lang: string }) {
   const { t } = useTranslation();
   return (
     <div className="table-wrap">
-      <table className="data-table stack-on-phone booth-table">
+      <table className="table responsive booth-table">
         <thead>
           <tr>
             <th scope="col">{t('events.booth.type')}</th>

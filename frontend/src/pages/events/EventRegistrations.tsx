@@ -107,7 +107,7 @@ export default function EventRegistrations() {
         {data && data.items.length === 0 && <p className="empty">{t('eventsForm.queue.empty')}</p>}
         {data && data.items.length > 0 && (
           <div className="table-wrap">
-            <table className="data-table stack-on-phone registrations-table" aria-busy={loading}>
+            <table className="table responsive registrations-table" aria-busy={loading}>
               <thead>
                 <tr>
                   <th scope="col">{t('eventsForm.queue.org')}</th>
@@ -145,7 +145,8 @@ export default function EventRegistrations() {
                       )}
                     </td>
                     <td data-label={t('eventsForm.queue.submitted')}>{formatDate(r.createdAt, i18n.language)}</td>
-                    <td className="row-actions">
+                    <td className="cell-actions">
+                      <div className="button-row">
                       {r.can.approve && (
                         <button type="button" className="btn btn-primary btn-small" disabled={busyId === r.id} onClick={() => approve(r)}>
                           {t('eventsForm.queue.approve')}
@@ -165,6 +166,7 @@ export default function EventRegistrations() {
                           {t('eventsForm.queue.reject')}
                         </button>
                       )}
+                      </div>
                     </td>
                   </tr>
                 ))}
