@@ -110,8 +110,13 @@ type RegistrationView struct {
 	Can RegistrationCan `json:"can"`
 }
 
-func (s *Service) regView(p *auth.Principal, r Registration) RegistrationView {
+// regView is r as p sees it. With its event, a waitlisted registration may
+// be approved only while a booth of its pool is free.
+func (s *Service) regView(p *auth.Principal, r Registration, e *Event) RegistrationView {
 	can := s.regs.Can(p, &r)
+	if r.State == RegWaitlisted && e != nil && !boothLeft(e, &r) {
+		can["approve"] = false
+	}
 	for _, l := range []*[]string{&r.Listings, &r.Needs} {
 		if *l == nil {
 			*l = []string{}
@@ -121,6 +126,19 @@ func (s *Service) regView(p *auth.Principal, r Registration) RegistrationView {
 		r.Slots = []int{}
 	}
 	return RegistrationView{Registration: r, Can: RegistrationCan{Approve: can["approve"], Reject: can["reject"], Withdraw: can["withdraw"]}}
+}
+
+// boothLeft says whether r's booth type has a booth free in r's pool.
+func boothLeft(e *Event, r *Registration) bool {
+	for _, a := range availability(e) {
+		if a.Code == r.BoothType {
+			if r.Role == RoleInventor {
+				return a.QuotaLeft > 0
+			}
+			return a.Left > 0
+		}
+	}
+	return false
 }
 
 // needsBooth says whether a registration takes a booth.
@@ -229,7 +247,7 @@ func (s *Service) Register(ctx context.Context, p *auth.Principal, eventID strin
 		_ = s.audit.Record(ctx, audit.Entry{At: now, Actor: p.Actor(), Action: ActionRegister,
 			Subject: audit.Subject{Type: "event.registration", ID: r.ID, Name: o.Name}})
 	}
-	return s.regView(p, r), nil
+	return s.regView(p, r, &e), nil
 }
 
 // ownListings checks that ids are published listings of the organisation,
@@ -279,14 +297,15 @@ func (s *Service) GetRegistration(ctx context.Context, p *auth.Principal, eventI
 	if err != nil {
 		return RegistrationView{}, err
 	}
-	return s.regView(p, r), nil
+	return s.regView(p, r, s.eventOf(ctx, eventID)), nil
 }
 
 // ListRegistrations returns an event's registrations, oldest first:
 // all to officers (in a state, of a role), the caller's organisations'
 // to anyone else.
 func (s *Service) ListRegistrations(ctx context.Context, p *auth.Principal, eventID, state, role string, page, size int) ([]RegistrationView, int, error) {
-	if _, err := s.Get(ctx, p, eventID); err != nil {
+	e, err := s.Get(ctx, p, eventID)
+	if err != nil {
 		return nil, 0, err
 	}
 	filter := bson.D{{Key: "eventId", Value: eventID}}
@@ -309,7 +328,7 @@ func (s *Service) ListRegistrations(ctx context.Context, p *auth.Principal, even
 		if (role != "" && r.Role != role) || (state != "" && r.State != state) {
 			continue
 		}
-		out = append(out, s.regView(p, r))
+		out = append(out, s.regView(p, r, &e))
 	}
 	return store.PageOf(out, page, size), len(out), nil
 }
@@ -457,7 +476,16 @@ func (s *Service) Approve(ctx context.Context, p *auth.Principal, eventID, id st
 		}
 		return RegistrationView{}, err
 	}
-	return s.regView(p, out), nil
+	return s.regView(p, out, s.eventOf(ctx, eventID)), nil
+}
+
+// eventOf reads an event for a view's `can`; nil when it cannot be read.
+func (s *Service) eventOf(ctx context.Context, id string) *Event {
+	e, err := store.Get[Event](ctx, s.s, Collection, id)
+	if err != nil {
+		return nil
+	}
+	return &e
 }
 
 func boothChange(before, after *Registration) map[string]audit.Change {
@@ -489,7 +517,7 @@ func (s *Service) Reject(ctx context.Context, p *auth.Principal, eventID, id str
 	if err != nil {
 		return RegistrationView{}, err
 	}
-	return s.regView(p, out), nil
+	return s.regView(p, out, s.eventOf(ctx, eventID)), nil
 }
 
 // Withdraw takes an organisation's registration back (its members); a
@@ -510,7 +538,7 @@ func (s *Service) Withdraw(ctx context.Context, p *auth.Principal, eventID, id s
 			s.log.Error("event: promote from the waiting list", "event", eventID, "err", err)
 		}
 	}
-	return s.regView(p, out), nil
+	return s.regView(p, out, s.eventOf(ctx, eventID)), nil
 }
 
 // Promote gives the booths free now to the waiting list, first come first

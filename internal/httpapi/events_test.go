@@ -216,6 +216,9 @@ func TestEventRegistrationAndWaitingList(t *testing.T) {
 	if r.Status != 200 || r.JSON(t)["state"] != "waitlisted" || r.JSON(t)["booth"] != nil {
 		t.Fatalf("approve second: %d %s", r.Status, r.Body)
 	}
+	if can := r.JSON(t)["can"].(map[string]any); can["approve"] != false || can["reject"] != true {
+		t.Fatalf("can of a waitlisted registration while no booth is free: %v", can)
+	}
 	if r := h.Do(R{Method: "POST", Path: regs + "/" + second["id"].(string) + "/approve", Token: officer}); r.Status != 409 || r.JSON(t)["code"] != "no_booth_left" {
 		t.Fatalf("approve a waitlisted one with no booth: %d %s", r.Status, r.Body)
 	}

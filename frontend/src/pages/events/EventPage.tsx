@@ -175,7 +175,7 @@ export default function EventPage() {
               </Fact>
             )}
             {e.registrationOpens && (
-              <Fact label={t('events.regBadge.open')}>
+              <Fact label={t('events.registrationLabel')}>
                 {t('events.registrationWindow', { opens: formatDay(e.registrationOpens), closes: formatDay(e.registrationCloses) })}
               </Fact>
             )}

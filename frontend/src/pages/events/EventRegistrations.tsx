@@ -42,6 +42,11 @@ export default function EventRegistrations() {
   const name = ev.data ? eventName(ev.data, i18n.language) : '';
   useTitle(t('eventsForm.queue.title', { name }));
 
+  const boothTypeName = (code: string | undefined) => {
+    const b = ev.data?.booths.find((x) => x.code === code);
+    return b ? (i18n.language === 'en' && b.nameEn ? b.nameEn : b.name) : code;
+  };
+
   function go(next: { tab?: Tab; page?: number }) {
     const q: Record<string, string> = { state: next.tab ?? tab };
     if ((next.page ?? 1) > 1) q.page = String(next.page);
@@ -134,7 +139,7 @@ export default function EventRegistrations() {
                       {t('eventsForm.queue.shownCount', { listings: r.listings.length, needs: r.needs.length })}
                     </td>
                     <td data-label={t('eventsForm.queue.booth')} data-testid="booth">
-                      {r.booth ?? r.boothType ?? '—'}
+                      {r.booth ?? boothTypeName(r.boothType) ?? '—'}
                     </td>
                     <td data-label={t('eventsForm.queue.state')}>
                       <span className={`badge badge-reg-${r.state}`} data-state={r.state}>

@@ -124,7 +124,7 @@ function EventCard({ event: e, lang }: { event: Event; lang: string }) {
         )}
         {e.registrationCloses && e.state === 'published' && (
           <div>
-            <dt>{t('events.regBadge.open')}</dt>
+            <dt>{t('events.registrationLabel')}</dt>
             <dd>{t('events.registrationWindow', { opens: formatDay(e.registrationOpens), closes: formatDay(e.registrationCloses) })}</dd>
           </div>
         )}
