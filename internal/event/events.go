@@ -547,7 +547,22 @@ func (s *Service) View(ctx context.Context, p *auth.Principal, id string) (Event
 	if err != nil {
 		return EventView{}, err
 	}
-	return s.view(p, e), nil
+	v := s.view(p, e)
+	if v.Can.Register {
+		// Each organisation registers once: the caller may register when
+		// one of theirs has not yet.
+		v.Can.Register = false
+		for _, orgID := range p.User.Orgs {
+			_, err := store.Get[Registration](ctx, s.s, RegistrationCollection, RegistrationID(e.ID, orgID))
+			if errors.Is(err, store.ErrNotFound) {
+				v.Can.Register = true
+				break
+			} else if err != nil {
+				return EventView{}, err
+			}
+		}
+	}
+	return v, nil
 }
 
 // Timing of an event against today.

@@ -195,6 +195,9 @@ func TestEventRegistrationAndWaitingList(t *testing.T) {
 		t.Fatalf("enterprise registers: %d %s", r.Status, r.Body)
 	}
 	second := r.JSON(t)
+	if r := h.Do(R{Method: "GET", Path: "/api/v1/events/" + id, Token: ent}); r.JSON(t)["can"].(map[string]any)["register"] != false {
+		t.Fatalf("an organisation registered already may register again: %s", r.Body)
+	}
 
 	// Each sees its own; officers see both.
 	if r := h.Do(R{Method: "GET", Path: regs, Token: ent}); r.JSON(t)["total"] != float64(1) {

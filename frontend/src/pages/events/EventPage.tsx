@@ -270,7 +270,8 @@ function MyRegistrations({ event: e }: { event: Event }) {
       <ul className="plain-list">
         {data.items.map((r) => (
           <li key={r.id} data-registration-id={r.id} className="my-registration">
-            <span className="strong">{r.org.name}</span> · {t(`events.role.${r.role}`)} ·{' '}
+            <span className="strong">{r.org.name}</span>
+            <span>{t(`events.role.${r.role}`)}</span>
             <span className={`badge badge-reg-${r.state}`} data-state={r.state}>
               {t(`events.regState.${r.state}`)}
             </span>
