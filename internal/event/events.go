@@ -481,7 +481,8 @@ func (s *Service) Create(ctx context.Context, p *auth.Principal, in EventInput) 
 }
 
 // Update changes an event (officers; a draft or a published one, which
-// must stay complete).
+// must stay complete). Booths added to a published event's plan go to its
+// waiting list.
 func (s *Service) Update(ctx context.Context, p *auth.Principal, id string, in EventInput, ifVersion int64) (EventView, error) {
 	e, err := s.events.Apply(ctx, p, id, lifecycle.Move[*Event]{Step: "edit", Version: ifVersion,
 		Change: func(e *Event, _ time.Time) error {
@@ -512,6 +513,15 @@ func (s *Service) Update(ctx context.Context, p *auth.Principal, id string, in E
 		}})
 	if err != nil {
 		return EventView{}, err
+	}
+	if in.Booths != nil && e.State == StatePublished {
+		// More booths, or a larger free quota, free places for the
+		// waiting list.
+		if err := s.Promote(ctx, e.ID); err != nil {
+			s.log.Error("event: promote from the waiting list", "event", e.ID, "err", err)
+		} else if e, err = s.Get(ctx, p, e.ID); err != nil {
+			return EventView{}, err
+		}
 	}
 	return s.view(p, e), nil
 }

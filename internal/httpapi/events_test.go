@@ -418,3 +418,63 @@ func TestEventPublicPages(t *testing.T) {
 		t.Errorf("sitemap: published %v, list %v, draft %v", found["http://techmart.test/events/"+pub], found["http://techmart.test/en/events"], found["http://techmart.test/events/"+draft])
 	}
 }
+
+// TestInventorsFreeQuota: the free quota is kept for inventors and the
+// rest for everyone else, each with its own waiting list; booths added to
+// the plan go to the waiting list.
+func TestInventorsFreeQuota(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	officer := h.Demo("officer").Access
+	id := newEvent(h, officer, eventBody(2), true)["id"].(string) // one paid booth, one free
+	ctx := context.Background()
+	now := time.Now().UTC()
+	insert := func(n int, role string) string {
+		orgID := fmt.Sprintf("%024x", n)
+		r := event.Registration{ID: event.RegistrationID(id, orgID), EventID: id, Role: role,
+			Org: event.Ref{ID: orgID, Name: fmt.Sprintf("Hợp tác xã %d", n)}, OrgKind: "individual", BoothType: "std",
+			Listings: []string{}, Needs: []string{}, Slots: []int{}, State: event.RegPending, CheckInCode: fmt.Sprintf("Q%d", n),
+			History: []event.Step{{State: event.RegPending, At: now}}, CreatedAt: now.Add(time.Duration(n) * time.Second), UpdatedAt: now}
+		if err := store.Insert(ctx, h.App.Store, event.RegistrationCollection, &r); err != nil {
+			t.Fatal(err)
+		}
+		return r.ID
+	}
+	approve := func(rid, state, booth string) {
+		t.Helper()
+		r := h.Do(R{Method: "POST", Path: "/api/v1/events/" + id + "/registrations/" + rid + "/approve", Token: officer})
+		got := r.JSON(t)
+		if r.Status != 200 || got["state"] != state || (booth != "" && got["booth"] != booth) {
+			t.Fatalf("approve %s: %d %s, want %s %s", rid, r.Status, r.Body, state, booth)
+		}
+	}
+	ex1, ex2, inv1, inv2 := insert(1, event.RoleExhibitor), insert(2, event.RoleExhibitor), insert(3, event.RoleInventor), insert(4, event.RoleInventor)
+	approve(ex1, "approved", "A-1")
+	approve(ex2, "waitlisted", "")
+	approve(inv1, "approved", "A-2")
+	approve(inv2, "waitlisted", "")
+
+	// A third booth, paid: the waiting exhibitor gets it, not the inventor.
+	body := eventBody(3)
+	r := h.Do(R{Method: "PATCH", Path: "/api/v1/events/" + id, Token: officer, Body: map[string]any{"booths": body["booths"]}})
+	if r.Status != 200 {
+		t.Fatalf("add a booth: %d %s", r.Status, r.Body)
+	}
+	if av := r.JSON(t)["availability"].([]any)[0].(map[string]any); av["taken"] != float64(3) || av["left"] != float64(0) {
+		t.Fatalf("availability after promotion: %v", av)
+	}
+	got := map[string]event.Registration{}
+	all, err := h.App.Events.Registrations(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range all {
+		got[r.ID] = r
+	}
+	if r := got[ex2]; r.State != event.RegApproved || r.Booth != "A-3" {
+		t.Fatalf("waiting exhibitor: %s %q", r.State, r.Booth)
+	}
+	if r := got[inv2]; r.State != event.RegWaitlisted {
+		t.Fatalf("waiting inventor: %s", r.State)
+	}
+}
