@@ -91,6 +91,11 @@ var problemTitles = map[string]text{
 	"idempotency_key_reused": {"Khóa Idempotency-Key này đã dùng cho một yêu cầu khác; hãy dùng khóa mới cho yêu cầu mới.", "This Idempotency-Key was used for a different request; use a new key for a new request."},
 	"open_application_limit": {"Tổ chức đã có đủ số hồ sơ đang xét được phép trong chương trình này; hãy chờ quyết định hoặc rút hồ sơ trước.", "Your organisation already has as many applications under consideration in this programme as it allows; wait for a decision or withdraw one first."},
 	"approval_limit":         {"Tổ chức này đã được phê duyệt đủ số hồ sơ được phép trong chương trình.", "This organisation has already had as many applications approved in this programme as it allows."},
+	// Events: the B2B schedule and agendas.
+	"event_not_found":             {"Không tìm thấy sự kiện.", "Event not found."},
+	"registration_not_found":      {"Không tìm thấy đăng ký tham gia sự kiện.", "Registration not found."},
+	"meeting_settings_incomplete": {"Sự kiện chưa đủ thiết lập gặp B2B (ngày, giờ bắt đầu, thời lượng, số lượt mỗi ngày, số bàn); chưa thể xếp lịch.", "The event's B2B meeting settings (days, start time, length, slots per day, tables) are incomplete, so meetings cannot be scheduled."},
+	"agenda_not_found":            {"Đăng ký này chưa được duyệt nên chưa có lịch gặp.", "This registration has not been approved, so it has no agenda."},
 }
 
 // retryIn is a rate-limited problem's detail, from its Retry-After.

@@ -29,6 +29,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/config"
 	"github.com/techmart-vn/techmart/internal/connection"
+	"github.com/techmart-vn/techmart/internal/event"
 	"github.com/techmart-vn/techmart/internal/files"
 	"github.com/techmart-vn/techmart/internal/market"
 	"github.com/techmart-vn/techmart/internal/matching"
@@ -87,6 +88,8 @@ type Deps struct {
 	// NextSteps what waits for a signed-in person.
 	Market    *market.Service
 	NextSteps *nextstep.Service
+	// Schedules places an event's B2B meetings and gives the agendas.
+	Schedules *event.Scheduler
 	Logger    *slog.Logger
 	Version   string
 	Demo      *Demo // nil unless demo mode

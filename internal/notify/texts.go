@@ -47,7 +47,9 @@ var texts = map[string]text{
 	"report.submitted": {"{agency} đã gửi báo cáo năm {year} thực hiện kế hoạch {plan}.", "{agency} submitted its {year} report on plan {plan}."},
 	"report.returned":  {"Báo cáo năm {year} về kế hoạch {plan} được trả lại để bổ sung: {reason}", "The {year} report on plan {plan} was returned for revision: {reason}"},
 	"report.accepted":  {"Báo cáo năm {year} về kế hoạch {plan} đã được Sở KH&CN tiếp nhận.", "The department accepted the {year} report on plan {plan}."},
-	"report.due":       {"Còn {days} ngày đến hạn gửi báo cáo năm {year} về kế hoạch {plan} (hạn {dueOn}).", "{days} day(s) left to send the {year} report on plan {plan} (due {dueOn})."},
+	"event.meetings_scheduled": {"Lịch gặp B2B tại “{name}” đã được xếp: {count} cuộc gặp của tổ chức bạn có giờ và bàn mới. Xem lịch gặp của bạn.",
+		"The B2B meetings at “{name}” have been scheduled: {count} of your organisation's meetings have a new time and table. See your agenda."},
+	"report.due": {"Còn {days} ngày đến hạn gửi báo cáo năm {year} về kế hoạch {plan} (hạn {dueOn}).", "{days} day(s) left to send the {year} report on plan {plan} (due {dueOn})."},
 }
 
 // Texts renders notifications with tax's labels for codes (decline reasons).
@@ -57,7 +59,7 @@ func Texts(tax *taxonomy.Taxonomy) Renderer {
 		switch kind {
 		case KindDecision:
 			key = kind + "." + params["state"]
-		case KindSupport, KindReport:
+		case KindSupport, KindReport, KindEvent:
 			key = kind + "." + params["event"]
 		}
 		t, ok := texts[key]
