@@ -466,6 +466,12 @@ var matrix = []row{
 	{method: "DELETE", path: "/reports/:id/files/:fileId", url: openReports("/files/000000000000000000000000"), want: only(nil, 404)},
 	{method: "DELETE", path: "/transfers/:id/files/:fileId", url: transferURL("/files/000000000000000000000000"),
 		want: map[string]int{"anon": 401, "enterprise": 404, "institute": 404, "reviewer": 404, "officer": 404, "admin": 404}},
+	// Events: the B2B schedule (officers) and a registration's agenda (its
+	// organisation's members; officers name the registration).
+	{method: "GET", path: "/events/:id/schedule", url: matchmakingURL("/schedule"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "POST", path: "/events/:id/schedule", url: matchmakingURL("/schedule"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "GET", path: "/events/:id/agenda", url: matchmakingURL("/agenda"),
+		want: map[string]int{"anon": 401, "enterprise": 200, "institute": 200, "reviewer": 404, "officer": 422, "admin": 422}},
 }
 
 // TestAuthorizationMatrix calls every API route as every role and checks

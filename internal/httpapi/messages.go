@@ -94,6 +94,7 @@ var problemTitles = map[string]text{
 	// Events: the B2B schedule and agendas.
 	"event_not_found":             {"Không tìm thấy sự kiện.", "Event not found."},
 	"registration_not_found":      {"Không tìm thấy đăng ký tham gia sự kiện.", "Registration not found."},
+	"meeting_not_found":           {"Không tìm thấy cuộc gặp.", "Meeting not found."},
 	"meeting_settings_incomplete": {"Sự kiện chưa đủ thiết lập gặp B2B (ngày, giờ bắt đầu, thời lượng, số lượt mỗi ngày, số bàn); chưa thể xếp lịch.", "The event's B2B meeting settings (days, start time, length, slots per day, tables) are incomplete, so meetings cannot be scheduled."},
 	"agenda_not_found":            {"Đăng ký này chưa được duyệt nên chưa có lịch gặp.", "This registration has not been approved, so it has no agenda."},
 }
