@@ -59,6 +59,9 @@ const PlanReports = lazyPage(() => import('./pages/plan/Reports'));
 const ReportEditor = lazyPage(() => import('./pages/plan/ReportEditor'));
 const Notifications = lazyPage(() => import('./pages/Notifications'));
 const NotificationSettings = lazyPage(() => import('./pages/NotificationSettings'));
+// Events: a registration's B2B agenda, the officer's scheduler.
+const EventAgenda = lazyPage(() => import('./pages/events/Agenda'));
+const EventSchedule = lazyPage(() => import('./pages/events/Schedule'));
 const PublicOrganization = lazyPage(() => import('./pages/market/PublicOrganization'), { public: true });
 
 /** The pages a visitor may arrive on, first match wins; others show the fallback while they load. */
@@ -171,6 +174,8 @@ function AppRoutes() {
             <Route path="/plan/reports/:id" element={authed(<ReportEditor />)} />
             <Route path="/officer/pipeline" element={authed(<Pipeline />, ['officer', 'admin'])} />
             <Route path="/officer/synonyms" element={authed(<Synonyms />, ['officer', 'admin'])} />
+            <Route path="/events/:id/agenda" element={authed(<EventAgenda />)} />
+            <Route path="/events/:id/schedule" element={authed(<EventSchedule />, ['officer', 'admin'])} />
             <Route
               path="/organization"
               element={
