@@ -14,6 +14,7 @@ import (
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
@@ -27,13 +28,19 @@ import (
 )
 
 // ScheduleSpecs declare how the scheduler reads an event's registrations
-// and meetings: all of one event at once.
+// and meetings: all of one event at once, in the orders (and so with the
+// indexes) the events and meetings steps read them in.
 var ScheduleSpecs = []store.CollectionSpec{
-	{Name: RegistrationCollection, Indexes: []mongo.IndexModel{{Keys: bson.D{{Key: "eventId", Value: 1}}}},
-		Queries: []store.Query{{Name: "registrations of an event", Equal: []string{"eventId"}}}},
-	{Name: MeetingCollection, Indexes: []mongo.IndexModel{{Keys: bson.D{{Key: "eventId", Value: 1}}}},
-		Queries: []store.Query{{Name: "meetings of an event", Equal: []string{"eventId"}}}},
+	{Name: RegistrationCollection, Indexes: []mongo.IndexModel{{Keys: bson.D{{Key: "eventId", Value: 1}, {Key: "createdAt", Value: 1}, {Key: "_id", Value: 1}}}},
+		Queries: []store.Query{{Name: "an event's", Equal: []string{"eventId"}, Sort: scheduleRegOrder}}},
+	{Name: MeetingCollection, Indexes: []mongo.IndexModel{{Keys: bson.D{{Key: "eventId", Value: 1}, {Key: "createdAt", Value: -1}}}},
+		Queries: []store.Query{{Name: "an event's meetings", Equal: []string{"eventId"}, Sort: scheduleMeetingOrder}}},
 }
+
+var (
+	scheduleRegOrder     = bson.D{{Key: "createdAt", Value: 1}, {Key: "_id", Value: 1}}
+	scheduleMeetingOrder = bson.D{{Key: "createdAt", Value: -1}}
+)
 
 // Errors of scheduling and agendas.
 var (
@@ -179,11 +186,11 @@ func (s *Scheduler) event(ctx context.Context, id string) (Event, error) {
 }
 
 func (s *Scheduler) registrations(ctx context.Context, eventID string) ([]Registration, error) {
-	return store.Find[Registration](ctx, s.s, RegistrationCollection, bson.D{{Key: "eventId", Value: eventID}})
+	return store.Find[Registration](ctx, s.s, RegistrationCollection, bson.D{{Key: "eventId", Value: eventID}}, options.Find().SetSort(scheduleRegOrder))
 }
 
 func (s *Scheduler) meetings(ctx context.Context, eventID string) ([]Meeting, error) {
-	return store.Find[Meeting](ctx, s.s, MeetingCollection, bson.D{{Key: "eventId", Value: eventID}})
+	return store.Find[Meeting](ctx, s.s, MeetingCollection, bson.D{{Key: "eventId", Value: eventID}}, options.Find().SetSort(scheduleMeetingOrder))
 }
 
 func (s *Scheduler) can(p *auth.Principal, ev Event) ScheduleCan {
@@ -354,8 +361,8 @@ func (s *Scheduler) Run(ctx context.Context, p *auth.Principal, eventID string, 
 		if orgID == "" {
 			continue
 		}
-		s.d.Notes.ToOrgs(ctx, []string{orgID}, p.User.ID, notify.Note{Kind: notify.KindEvent, Link: "/events/" + ev.ID + "/agenda",
-			Params: map[string]string{"event": "meetings_scheduled", "name": ev.Name, "count": strconv.Itoa(n)}})
+		s.d.Notes.ToOrgs(ctx, []string{orgID}, p.User.ID, notify.Note{Kind: notify.KindEventMeeting, Link: "/events/" + ev.ID + "/agenda",
+			Params: map[string]string{"step": "scheduled", "event": ev.Name, "count": strconv.Itoa(n)}})
 	}
 	return v, nil
 }

@@ -148,7 +148,7 @@ func TestScheduleAndAgendas(t *testing.T) {
 	}
 
 	for _, tok := range []apptest.Tokens{ent, inst} {
-		if got := unreadOf(t, h, tok.Access, "event"); len(got) != 1 || !strings.Contains(got[0], "Lịch gặp B2B tại “Ngày kết nối cung cầu công nghệ Thái Nguyên 2026” đã được xếp: 1 cuộc gặp") {
+		if got := unreadOf(t, h, tok.Access, "event_meeting"); len(got) != 1 || !strings.Contains(got[0], "Lịch gặp B2B tại “Ngày kết nối cung cầu công nghệ Thái Nguyên 2026” đã được xếp: 1 cuộc gặp") {
 			t.Fatalf("notifications: %v", got)
 		}
 	}
@@ -160,7 +160,7 @@ func TestScheduleAndAgendas(t *testing.T) {
 	if r := h.Do(R{Method: "POST", Path: "/api/v1/events/" + mm.event + "/schedule", Token: officer.Access}); r.Status != 200 {
 		t.Fatalf("third run: %d", r.Status)
 	}
-	if got := unreadOf(t, h, inst.Access, "event"); len(got) != 0 {
+	if got := unreadOf(t, h, inst.Access, "event_meeting"); len(got) != 0 {
 		t.Fatalf("told again: %v", got)
 	}
 

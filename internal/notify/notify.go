@@ -49,7 +49,7 @@ const (
 	KindNudge           = "nudge"            // a connection has been quiet for 30 days
 	KindSupport         = "support"          // a step of a support application
 	KindReport          = "report"           // an agency's annual report: a step or a reminder
-	KindEvent           = "event"            // a Techmart event: meetings scheduled
+	KindEventMeeting    = "event_meeting"    // a B2B meeting of an event asked for, answered or cancelled; a deal recorded
 	// KindMatchDigest is the day's match suggestions in one notification:
 	// a KindMatch note is folded into it, never shown alone.
 	KindMatchDigest = "match_digest"
@@ -65,6 +65,8 @@ func topicOf(kind string) string {
 		return "match"
 	case KindTransfer, KindRegistrationDue:
 		return "registration"
+	case KindEventMeeting:
+		return "event"
 	}
 	return kind
 }

@@ -47,9 +47,11 @@ var texts = map[string]text{
 	"report.submitted": {"{agency} đã gửi báo cáo năm {year} thực hiện kế hoạch {plan}.", "{agency} submitted its {year} report on plan {plan}."},
 	"report.returned":  {"Báo cáo năm {year} về kế hoạch {plan} được trả lại để bổ sung: {reason}", "The {year} report on plan {plan} was returned for revision: {reason}"},
 	"report.accepted":  {"Báo cáo năm {year} về kế hoạch {plan} đã được Sở KH&CN tiếp nhận.", "The department accepted the {year} report on plan {plan}."},
-	"event.meetings_scheduled": {"Lịch gặp B2B tại “{name}” đã được xếp: {count} cuộc gặp của tổ chức bạn có giờ và bàn mới. Xem lịch gặp của bạn.",
-		"The B2B meetings at “{name}” have been scheduled: {count} of your organisation's meetings have a new time and table. See your agenda."},
-	"report.due": {"Còn {days} ngày đến hạn gửi báo cáo năm {year} về kế hoạch {plan} (hạn {dueOn}).", "{days} day(s) left to send the {year} report on plan {plan} (due {dueOn})."},
+	"report.due":       {"Còn {days} ngày đến hạn gửi báo cáo năm {year} về kế hoạch {plan} (hạn {dueOn}).", "{days} day(s) left to send the {year} report on plan {plan} (due {dueOn})."},
+
+	// The scheduler's run; the meetings step has the other steps.
+	"event_meeting.scheduled": {"Lịch gặp B2B tại “{event}” đã được xếp: {count} cuộc gặp của tổ chức bạn có giờ và bàn mới. Xem lịch gặp của bạn.",
+		"The B2B meetings at “{event}” have been scheduled: {count} of your organisation's meetings have a new time and table. See your agenda."},
 }
 
 // Texts renders notifications with tax's labels for codes (decline reasons).
@@ -59,8 +61,10 @@ func Texts(tax *taxonomy.Taxonomy) Renderer {
 		switch kind {
 		case KindDecision:
 			key = kind + "." + params["state"]
-		case KindSupport, KindReport, KindEvent:
+		case KindSupport, KindReport:
 			key = kind + "." + params["event"]
+		case KindEventMeeting:
+			key = kind + "." + params["step"]
 		}
 		t, ok := texts[key]
 		if !ok {
