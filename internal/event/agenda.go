@@ -355,7 +355,7 @@ func (s *Scheduler) Run(ctx context.Context, p *auth.Principal, eventID string, 
 	}
 	v := s.view(p, ev, ms, changed)
 	_ = s.d.Audit.Record(ctx, audit.Entry{At: now, Actor: p.Actor(), Action: "event.schedule",
-		Subject: audit.Subject{Type: "event", ID: ev.ID, Name: ev.Name},
+		Subject: audit.Subject{Type: "event.event", ID: ev.ID, Name: ev.Name},
 		Changes: map[string]audit.Change{"placed": {From: placedBefore, To: v.Placed}}})
 	for orgID, n := range changedOrgs {
 		if orgID == "" {
