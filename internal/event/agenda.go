@@ -505,10 +505,10 @@ func (s *Scheduler) Agenda(ctx context.Context, p *auth.Principal, eventID, regi
 
 // agendaText is the wording of the printed agenda in one language.
 type agendaText struct {
-	authority, issuer, title, preliminary, final, org, role, booth, event, dates, venue, online             string
-	meetings, colTime, colTable, colWith, colBooth, notPlaced, footPreliminary, footFinal, table, scheduled string
-	roles                                                                                                   map[string]string
-	reasons                                                                                                 map[string]string
+	authority, issuer, title, preliminary, final, org, role, booth, event, dates, venue, online  string
+	meetings, colTime, colTable, colWith, colBooth, notPlaced, footPreliminary, footFinal, stamp string
+	roles                                                                                        map[string]string
+	reasons                                                                                      map[string]string
 }
 
 var agendaTexts = map[string]agendaText{
@@ -517,8 +517,7 @@ var agendaTexts = map[string]agendaText{
 		event: "Sự kiện", dates: "Thời gian", venue: "Địa điểm", online: "Trực tuyến", meetings: "Các cuộc gặp",
 		colTime: "Thời gian", colTable: "Bàn", colWith: "Gặp", colBooth: "Gian hàng", notPlaced: "Chưa xếp lịch",
 		footPreliminary: "Lịch dự kiến: giờ và bàn được thông báo khi Ban tổ chức xếp lịch.",
-		footFinal:       "Lịch xếp ngày %s. Vui lòng mang theo bản in này và có mặt tại bàn đúng giờ.",
-		table:           "Bàn %d", scheduled: "Lịch xếp ngày",
+		footFinal:       "Lịch xếp lúc %s. Vui lòng mang theo bản in này và có mặt tại bàn đúng giờ.", stamp: "15:04 ngày 02/01/2006",
 		roles:   map[string]string{RoleExhibitor: "Đơn vị trưng bày", RoleParticipant: "Đơn vị tham dự (mang nhu cầu công nghệ)", RoleInventor: "Nhà sáng chế"},
 		reasons: map[string]string{schedule.ReasonNoGrid: "Sự kiện chưa có khung giờ gặp", schedule.ReasonSameParticipant: "Hai bên là một tổ chức", schedule.ReasonNotParticipant: "Một bên không còn tham gia", schedule.ReasonNoCommonSlot: "Hai bên không có giờ rảnh chung", schedule.ReasonParticipantsBusy: "Hai bên đã kín lịch ở các giờ rảnh chung", schedule.ReasonTablesFull: "Hết bàn ở các giờ rảnh chung"}},
 	"en": {authority: "PEOPLE'S COMMITTEE OF %s", issuer: "DEPARTMENT OF SCIENCE AND TECHNOLOGY", title: "B2B MEETING AGENDA",
@@ -526,8 +525,7 @@ var agendaTexts = map[string]agendaText{
 		event: "Event", dates: "Dates", venue: "Venue", online: "Online", meetings: "Meetings",
 		colTime: "Time", colTable: "Table", colWith: "Meeting with", colBooth: "Booth", notPlaced: "Not scheduled",
 		footPreliminary: "Preliminary: times and tables are given when the organisers schedule the meetings.",
-		footFinal:       "Scheduled on %s. Please bring this copy and be at your table on time.",
-		table:           "Table %d", scheduled: "Scheduled on",
+		footFinal:       "Scheduled at %s. Please bring this copy and be at your table on time.", stamp: "15:04 on 02/01/2006",
 		roles:   map[string]string{RoleExhibitor: "Exhibitor", RoleParticipant: "Participant (bringing technology needs)", RoleInventor: "Inventor"},
 		reasons: map[string]string{schedule.ReasonNoGrid: "The event has no meeting slots yet", schedule.ReasonSameParticipant: "Both sides are one organisation", schedule.ReasonNotParticipant: "One side no longer takes part", schedule.ReasonNoCommonSlot: "No time both sides are free", schedule.ReasonParticipantsBusy: "Both sides are fully booked when both are free", schedule.ReasonTablesFull: "No table left when both are free"}},
 }
@@ -569,12 +567,16 @@ func (s *Scheduler) Paper(a Agenda, lang string) paper.Doc {
 	}
 	d := paper.Doc{Lang: lang, Authority: fmt.Sprintf(t.authority, strings.ToUpper(province)), Issuer: t.issuer, Place: province,
 		Date: s.d.Now().In(calendar.Vietnam), Title: t.title, Subject: name + " — " + status,
-		Facts: []paper.Fact{{Label: t.org, Value: a.Org.Name}, {Label: t.role, Value: t.roles[a.Role]}, {Label: t.booth, Value: a.Booth},
-			{Label: t.event, Value: name}, {Label: t.dates, Value: dates}, {Label: t.venue, Value: venue}},
 		Footnote: t.footPreliminary,
 	}
+	for _, f := range []paper.Fact{{Label: t.org, Value: a.Org.Name}, {Label: t.role, Value: t.roles[a.Role]}, {Label: t.booth, Value: a.Booth},
+		{Label: t.event, Value: name}, {Label: t.dates, Value: dates}, {Label: t.venue, Value: venue}} {
+		if f.Value != "" {
+			d.Facts = append(d.Facts, f)
+		}
+	}
 	if a.ScheduledAt != nil {
-		d.Footnote = fmt.Sprintf(t.footFinal, a.ScheduledAt.In(calendar.Vietnam).Format("15:04 02/01/2006"))
+		d.Footnote = fmt.Sprintf(t.footFinal, a.ScheduledAt.In(calendar.Vietnam).Format(t.stamp))
 	}
 	tb := &paper.Table{Caption: t.meetings, Head: []string{t.colTime, t.colTable, t.colWith, t.colBooth}, Widths: []float64{0.3, 0.12, 0.42, 0.16}}
 	for _, it := range a.Items {

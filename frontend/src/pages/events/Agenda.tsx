@@ -152,7 +152,7 @@ function AgendaRow({ it, lang }: { it: AgendaItem; lang: string }) {
           </>
         )}
       </td>
-      <td data-label={t('eventSchedule.agenda.table')} className="num">
+      <td data-label={t('eventSchedule.agenda.table')} className="num nowrap">
         {pl ? t('eventSchedule.agenda.tableN', { n: pl.table + 1 }) : '—'}
       </td>
       <td data-label={t('eventSchedule.agenda.with')}>{it.with.name}</td>

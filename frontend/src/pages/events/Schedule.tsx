@@ -150,7 +150,7 @@ function PlacedRow({ m, eventId, lang }: { m: ScheduledMeeting; eventId: string;
         </strong>{' '}
         {formatDate(pl.start, lang)}
       </td>
-      <td data-label={t('eventSchedule.agenda.table')} className="num">
+      <td data-label={t('eventSchedule.agenda.table')} className="num nowrap">
         {t('eventSchedule.agenda.tableN', { n: pl.table + 1 })}
       </td>
       <td data-label={t('eventSchedule.schedule.from')}>
