@@ -277,10 +277,7 @@ func BenchmarkRun(b *testing.B) {
 	for b.Loop() {
 		res = Run(in)
 	}
-	ff := FirstFit(in)
-	b.ReportMetric(float64(len(res.Placed)), "placed")
-	b.ReportMetric(float64(len(ff.Placed)), "placed-firstfit")
-	b.ReportMetric(float64(len(in.Meetings)), "accepted")
+	report(b, in, res)
 }
 
 // BenchmarkRunRoomy is the same crowd with room for every meeting (60
@@ -291,10 +288,23 @@ func BenchmarkRunRoomy(b *testing.B) {
 	for b.Loop() {
 		res = Run(in)
 	}
+	report(b, in, res)
+}
+
+// report gives placed/accepted for the scheduler and first-fit, and how
+// many meetings no schedule could place (their sides share no slot).
+func report(b *testing.B, in Input, res Result) {
 	ff := FirstFit(in)
+	noCommon := 0
+	for _, u := range res.Unplaced {
+		if u.Reason == ReasonNoCommonSlot {
+			noCommon++
+		}
+	}
 	b.ReportMetric(float64(len(res.Placed)), "placed")
 	b.ReportMetric(float64(len(ff.Placed)), "placed-firstfit")
 	b.ReportMetric(float64(len(in.Meetings)), "accepted")
+	b.ReportMetric(float64(noCommon), "no-common-slot")
 }
 
 func BenchmarkFirstFit(b *testing.B) {
