@@ -104,6 +104,7 @@ bench: ## benchmarks (figures in BENCHMARKS.md); TECHMART_BENCH_LISTINGS=100000 
 	go test -run '^$$' -bench 'ListingPage|ListingCard|Sitemap' -benchtime 300x -benchmem ./internal/httpapi/
 	go test -run '^$$' -bench 'BenchmarkSearch$$' -benchtime 2000x -timeout 60m ./internal/httpapi/
 	go test -run '^$$' -bench . -benchtime 20x ./internal/search/
+	go test -run '^$$' -bench . -benchtime 10x -benchmem ./internal/event/schedule/
 	go test -run '^$$' -bench 'BenchmarkMatches$$' -benchtime 500x -timeout 60m ./internal/httpapi/
 	go test -run '^$$' -bench 'BenchmarkApprovals|BenchmarkDecisionPaper' -benchtime 300x ./internal/httpapi/
 	go test -run '^$$' -bench BenchmarkBackup -benchtime 5x ./internal/app/

@@ -65,6 +65,9 @@ const EventPage = lazyPage(() => import('./pages/events/EventPage'), { public: t
 const EventForm = lazyPage(() => import('./pages/events/EventForm'));
 const EventRegister = lazyPage(() => import('./pages/events/EventRegister'));
 const EventRegistrations = lazyPage(() => import('./pages/events/EventRegistrations'));
+// Events: a registration's B2B agenda, the officer's scheduler.
+const EventAgenda = lazyPage(() => import('./pages/events/Agenda'));
+const EventSchedule = lazyPage(() => import('./pages/events/Schedule'));
 const PublicOrganization = lazyPage(() => import('./pages/market/PublicOrganization'), { public: true });
 
 /** The pages a visitor may arrive on, first match wins; others show the fallback while they load. */
@@ -185,6 +188,8 @@ function AppRoutes() {
             <Route path="/plan/reports/:id" element={authed(<ReportEditor />)} />
             <Route path="/officer/pipeline" element={authed(<Pipeline />, ['officer', 'admin'])} />
             <Route path="/officer/synonyms" element={authed(<Synonyms />, ['officer', 'admin'])} />
+            <Route path="/events/:id/agenda" element={authed(<EventAgenda />)} />
+            <Route path="/events/:id/schedule" element={authed(<EventSchedule />, ['officer', 'admin'])} />
             <Route
               path="/organization"
               element={

@@ -82,6 +82,8 @@ type App struct {
 	Results    *results.Service
 	Market     *market.Service
 	NextSteps  *nextstep.Service
+	// Schedules places events' B2B meetings and gives the agendas.
+	Schedules *event.Scheduler
 	// Site renders the public pages' heads, the sitemap and the feeds.
 	Site    *web.Site
 	Demo    *httpapi.Demo
@@ -125,6 +127,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version stri
 func Specs() []store.CollectionSpec {
 	specs := append([]store.CollectionSpec{migrate.Spec, audit.Spec, org.Spec, catalog.Spec, files.Spec, notify.Spec, notify.DigestSpec, transfer.Spec}, auth.Specs...)
 	specs = append(specs, plan.Spec, report.Spec, report.ReminderSpec)
+	specs = append(specs, event.ScheduleSpecs...)
 	return append(append(append(specs, matching.Specs...), connection.Specs...), append(append(support.Specs, synonym.Specs...), event.Specs...)...)
 }
 
@@ -235,6 +238,8 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 	a.NextSteps = nextstep.New(nextstep.Deps{Orgs: a.Orgs, Catalog: a.Catalog, Connections: a.Conns, Support: a.Support,
 		Reports: a.Reports, Notes: a.Notify})
 	a.Synonyms = synonym.New(st, a.Search, a.Audit, log, now)
+	a.Schedules = event.NewScheduler(st, event.ScheduleDeps{Notes: a.Notify, Audit: a.Audit, Log: log, Now: now,
+		Office: event.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN}})
 	a.Site = web.New(web.Deps{Listings: a.Catalog, Orgs: a.Orgs, Programs: a.Support, Events: a.Events, Taxonomy: tax,
 		ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN})
 	if err := a.Synonyms.Start(ctx); err != nil {
@@ -373,7 +378,7 @@ func (a *App) Server(spa fs.FS) *httpapi.Server {
 		Config: a.Config, Store: a.Store, Search: a.Search, Auth: a.Auth, Orgs: a.Orgs,
 		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Files: a.Files,
 		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Events: a.Events, Plans: a.Plans, Reports: a.Reports, Synonyms: a.Synonyms, Backups: a.Backups,
-		Statistics: a.Statistics, Results: a.Results, Market: a.Market, NextSteps: a.NextSteps, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
+		Statistics: a.Statistics, Results: a.Results, Market: a.Market, NextSteps: a.NextSteps, Schedules: a.Schedules, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
 		Site: a.Site,
 	})
 }

@@ -490,6 +490,12 @@ var matrix = []row{
 		want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
 	{method: "POST", path: "/events/:id/registrations/:rid/withdraw", url: eventRegistrationURL("/withdraw"),
 		want: map[string]int{"anon": 401, "enterprise": 200, "institute": 404, "reviewer": 404, "officer": 403, "admin": 403}},
+	// Events: the B2B schedule (officers) and a registration's agenda (its
+	// organisation's members; officers name the registration).
+	{method: "GET", path: "/events/:id/schedule", url: matchmakingURL("/schedule"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "POST", path: "/events/:id/schedule", url: matchmakingURL("/schedule"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "GET", path: "/events/:id/agenda", url: matchmakingURL("/agenda"),
+		want: map[string]int{"anon": 401, "enterprise": 200, "institute": 200, "reviewer": 404, "officer": 422, "admin": 422}},
 }
 
 // TestAuthorizationMatrix calls every API route as every role and checks

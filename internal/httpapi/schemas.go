@@ -10,6 +10,8 @@ import (
 	"github.com/techmart-vn/techmart/internal/backup"
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/connection"
+	"github.com/techmart-vn/techmart/internal/event"
+	"github.com/techmart-vn/techmart/internal/event/schedule"
 	"github.com/techmart-vn/techmart/internal/files"
 	"github.com/techmart-vn/techmart/internal/matching"
 	"github.com/techmart-vn/techmart/internal/nextstep"
@@ -52,6 +54,7 @@ func apiSchemas() map[string]apischema.Schema {
 	r.Enum("BackupKind", backup.Kinds)
 	r.Enum("NextStepCode", nextstep.Codes)
 	r.Enum("MatchAudience", []string{audienceOwner, audienceOfficer, audienceVisitor})
+	r.Enum("UnplacedReason", schedule.Reasons)
 
 	r.Raw("Upload", apischema.Schema{"type": "object", "description": "multipart/form-data",
 		"properties": apischema.Schema{"file": apischema.Schema{"type": "string", "format": "binary"}}})
@@ -133,6 +136,8 @@ func apiSchemas() map[string]apischema.Schema {
 	apischema.Response[planListJSON](r, "PlanList")
 	apischema.Request[plan.OpenInput](r, "OpenPeriod")
 	apischema.Response[report.Progress](r, "PlanProgress")
+	apischema.Response[event.ScheduleView](r, "EventSchedule")
+	apischema.Response[event.Agenda](r, "EventAgenda")
 	apischema.Request[report.StartInput](r, "StartReport")
 	apischema.Request[report.Input](r, "ReportInput")
 	apischema.Response[report.Report](r, "Report")

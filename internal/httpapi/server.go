@@ -89,6 +89,8 @@ type Deps struct {
 	// NextSteps what waits for a signed-in person.
 	Market    *market.Service
 	NextSteps *nextstep.Service
+	// Schedules places an event's B2B meetings and gives the agendas.
+	Schedules *event.Scheduler
 	Logger    *slog.Logger
 	Version   string
 	Demo      *Demo // nil unless demo mode

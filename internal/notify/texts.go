@@ -48,6 +48,10 @@ var texts = map[string]text{
 	"report.returned":  {"Báo cáo năm {year} về kế hoạch {plan} được trả lại để bổ sung: {reason}", "The {year} report on plan {plan} was returned for revision: {reason}"},
 	"report.accepted":  {"Báo cáo năm {year} về kế hoạch {plan} đã được Sở KH&CN tiếp nhận.", "The department accepted the {year} report on plan {plan}."},
 	"report.due":       {"Còn {days} ngày đến hạn gửi báo cáo năm {year} về kế hoạch {plan} (hạn {dueOn}).", "{days} day(s) left to send the {year} report on plan {plan} (due {dueOn})."},
+
+	// The scheduler's run; the meetings step has the other steps.
+	"event_meeting.scheduled": {"Lịch gặp B2B tại “{event}” đã được xếp: {count} cuộc gặp của tổ chức bạn có giờ và bàn mới. Xem lịch gặp của bạn.",
+		"The B2B meetings at “{event}” have been scheduled: {count} of your organisation's meetings have a new time and table. See your agenda."},
 }
 
 // Texts renders notifications with tax's labels for codes (decline reasons).
@@ -59,6 +63,8 @@ func Texts(tax *taxonomy.Taxonomy) Renderer {
 			key = kind + "." + params["state"]
 		case KindSupport, KindReport:
 			key = kind + "." + params["event"]
+		case KindEventMeeting:
+			key = kind + "." + params["step"]
 		}
 		t, ok := texts[key]
 		if !ok {

@@ -92,6 +92,8 @@ var Routes = []Route{
 	{Pattern: "/plan/reports/:id", Page: PagePrivate},
 	{Pattern: "/officer/pipeline", Page: PagePrivate},
 	{Pattern: "/officer/synonyms", Page: PagePrivate},
+	{Pattern: "/events/:id/agenda", Page: PagePrivate},
+	{Pattern: "/events/:id/schedule", Page: PagePrivate},
 	{Pattern: "/organization", Page: PagePrivate},
 	{Pattern: "/organization/:id", Page: PagePrivate},
 	{Pattern: "/officer/organizations", Page: PagePrivate},

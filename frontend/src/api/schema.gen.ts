@@ -346,6 +346,23 @@ export interface paths {
         patch: operations["patchEventsId"];
         trace?: never;
     };
+    "/api/v1/events/{id}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A registration's agenda: its meetings with time, table and the other side's booth, preliminary until the scheduler has run. format=json, ics (RFC 5545, Vietnam time), pdf or html (to print); registration= another of your organisations' registrations (officers: any); lang=vi or en for the printed and calendar forms */
+        get: operations["getEventsIdAgenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/{id}/publish": {
         parameters: {
             query?: never;
@@ -443,6 +460,24 @@ export interface paths {
         put?: never;
         /** Withdraw your organisation's registration (If-Match optional); its booth goes to the first on the waiting list */
         post: operations["postEventsIdRegistrationsRidWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event's B2B schedule as the last run left it: the grid, every accepted meeting with its slot and table, or the reason it was left out (officers) */
+        get: operations["getEventsIdSchedule"];
+        put?: never;
+        /** Run the scheduler: place the accepted meetings into slots and tables (nobody double-booked, within each side's available slots; a meeting that keeps fitting keeps its place), store each placement or the reason a meeting was left out, make the agendas final and tell both sides of every meeting whose time changed (officers; If-Match on the event optional) */
+        post: operations["postEventsIdSchedule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2333,7 +2368,7 @@ export interface components {
             on?: string;
         };
         /** @enum {string} */
-        EmailTopic: "match" | "interest" | "decision" | "message" | "registration" | "nudge" | "support" | "report";
+        EmailTopic: "match" | "interest" | "decision" | "message" | "registration" | "nudge" | "support" | "report" | "event";
         Event: {
             availability: {
                 code: string;
@@ -2400,6 +2435,56 @@ export interface components {
             updatedAt: string;
             venue?: string;
             version: number;
+        };
+        EventAgenda: {
+            booth?: string;
+            event: {
+                endDate: string;
+                id: string;
+                kind: string;
+                link?: string;
+                minutes: number;
+                name: string;
+                nameEn?: string;
+                startDate: string;
+                venue?: string;
+            };
+            final: boolean;
+            items: {
+                listingId?: string;
+                meetingId: string;
+                message: string;
+                placement?: {
+                    day: number;
+                    /** Format: date-time */
+                    end: string;
+                    slot: number;
+                    /** Format: date-time */
+                    start: string;
+                    table: number;
+                };
+                unplaced?: components["schemas"]["UnplacedReason"];
+                with: {
+                    id: string;
+                    name: string;
+                };
+                withBooth?: string;
+            }[];
+            org: {
+                id: string;
+                name: string;
+            };
+            others: {
+                id: string;
+                name: string;
+            }[];
+            registration: {
+                id: string;
+                name: string;
+            };
+            role: string;
+            /** Format: date-time */
+            scheduledAt?: string;
         };
         EventInput: {
             booths?: {
@@ -2515,6 +2600,41 @@ export interface components {
         };
         /** @enum {string} */
         EventRole: "exhibitor" | "participant" | "inventor";
+        EventSchedule: {
+            accepted: number;
+            can: {
+                schedule: boolean;
+            };
+            changed: number;
+            days: string[];
+            eventId: string;
+            meetings: {
+                from: {
+                    id: string;
+                    name: string;
+                };
+                id: string;
+                placement?: {
+                    day: number;
+                    /** Format: date-time */
+                    end: string;
+                    slot: number;
+                    /** Format: date-time */
+                    start: string;
+                    table: number;
+                };
+                to: {
+                    id: string;
+                    name: string;
+                };
+                unplaced?: components["schemas"]["UnplacedReason"];
+            }[];
+            placed: number;
+            /** Format: date-time */
+            scheduledAt?: string;
+            slotsPerDay: number;
+            tables: number;
+        };
         FacetCount: {
             count: number;
             value: string;
@@ -3817,6 +3937,8 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        /** @enum {string} */
+        UnplacedReason: "no_meeting_slots" | "same_participant" | "not_participant" | "no_common_slot" | "participants_busy" | "tables_full";
         Unread: {
             unread: number;
         };
@@ -5257,6 +5379,68 @@ export interface operations {
             };
         };
     };
+    getEventsIdAgenda: {
+        parameters: {
+            query?: {
+                format?: string;
+                lang?: string;
+                registration?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventAgenda"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postEventsIdPublish: {
         parameters: {
             query?: never;
@@ -5733,6 +5917,143 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventRegistration"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Version mismatch */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventsIdSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventSchedule"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postEventsIdSchedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version the client saw; 412 if it changed */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventSchedule"];
                 };
             };
             /** @description Malformed JSON */

@@ -159,6 +159,7 @@ export const AUDIT_ACTIONS = [
   'synonym.update',
   'synonym.delete',
   'synonym.seed',
+  'event.schedule',
 ] as const;
 
 // --- Catalogue: listings, taxonomy, search --------------------------------
@@ -550,7 +551,7 @@ export interface NotificationPage {
 }
 
 /** E-mail kinds a person can switch off. */
-export const EMAIL_KINDS = ['match', 'interest', 'decision', 'message', 'registration', 'nudge', 'support'] as const;
+export const EMAIL_KINDS = ['match', 'interest', 'decision', 'message', 'registration', 'nudge', 'support', 'event'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 export interface NotificationPreferences {

@@ -15,6 +15,7 @@ export const SIGNED_IN_SECTIONS: readonly string[] = [
   'auditReasons',
   'backups',
   'eventsForm',
+  'eventSchedule',
   'implementation',
   'implementationStatus',
   'invitation',
