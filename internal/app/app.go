@@ -24,6 +24,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/config"
 	"github.com/techmart-vn/techmart/internal/connection"
+	"github.com/techmart-vn/techmart/internal/event"
 	"github.com/techmart-vn/techmart/internal/files"
 	"github.com/techmart-vn/techmart/internal/httpapi"
 	"github.com/techmart-vn/techmart/internal/indicator"
@@ -80,6 +81,7 @@ type App struct {
 	Results    *results.Service
 	Market     *market.Service
 	NextSteps  *nextstep.Service
+	Meetings   *event.Meetings // events' B2B meetings, check-ins and deals
 	// Site renders the public pages' heads, the sitemap and the feeds.
 	Site    *web.Site
 	Demo    *httpapi.Demo
@@ -123,6 +125,7 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version stri
 func Specs() []store.CollectionSpec {
 	specs := append([]store.CollectionSpec{migrate.Spec, audit.Spec, org.Spec, catalog.Spec, files.Spec, notify.Spec, notify.DigestSpec, transfer.Spec}, auth.Specs...)
 	specs = append(specs, plan.Spec, report.Spec, report.ReminderSpec)
+	specs = append(specs, event.MeetingSpecs...)
 	return append(append(append(specs, matching.Specs...), connection.Specs...), append(support.Specs, synonym.Specs...)...)
 }
 
@@ -231,6 +234,8 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 		Programs: a.Support, Results: a.Results, Now: now, Log: log}, market.TTL)
 	a.NextSteps = nextstep.New(nextstep.Deps{Orgs: a.Orgs, Catalog: a.Catalog, Connections: a.Conns, Support: a.Support,
 		Reports: a.Reports, Notes: a.Notify})
+	a.Meetings = event.NewMeetings(st, event.MeetingDeps{Listings: a.Catalog, Matcher: a.Matching, Notes: a.Notify,
+		Transfers: a.Transfers, Taxonomy: tax, Audit: a.Audit, Log: log, Now: now})
 	a.Synonyms = synonym.New(st, a.Search, a.Audit, log, now)
 	a.Site = web.New(web.Deps{Listings: a.Catalog, Orgs: a.Orgs, Programs: a.Support, Taxonomy: tax,
 		ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN})
@@ -371,7 +376,7 @@ func (a *App) Server(spa fs.FS) *httpapi.Server {
 		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Files: a.Files,
 		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Plans: a.Plans, Reports: a.Reports, Synonyms: a.Synonyms, Backups: a.Backups,
 		Statistics: a.Statistics, Results: a.Results, Market: a.Market, NextSteps: a.NextSteps, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
-		Site: a.Site,
+		Site: a.Site, Meetings: a.Meetings,
 	})
 }
 
