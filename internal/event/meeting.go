@@ -598,10 +598,10 @@ func (m *Meetings) Meeting(ctx context.Context, p *auth.Principal, eventID, id s
 // listings fits one the person's registration brings (an offer for a
 // need, or a need for an offer), scored by the matching module.
 type Suggestion struct {
-	Registration SuggestedParty   `json:"registration"`
-	Listing      ListingBrief     `json:"listing"` // theirs
-	Mine         ListingBrief     `json:"mine"`    // the person's registration's
-	Score        int              `json:"score"`
+	Registration SuggestedParty    `json:"registration"`
+	Listing      ListingBrief      `json:"listing"` // theirs
+	Mine         ListingBrief      `json:"mine"`    // the person's registration's
+	Score        int               `json:"score"`
 	Reasons      []matching.Reason `json:"-"`
 	// Meeting is the open meeting between the two registrations, if any.
 	Meeting string `json:"meetingId,omitempty"`
