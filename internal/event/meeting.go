@@ -394,20 +394,26 @@ func (m *Meetings) Request(ctx context.Context, p *auth.Principal, eventID strin
 		Outcomes: []Outcome{}, History: []Step{{State: MeetRequested, At: now, By: p.User.ID}},
 		CreatedAt: now, UpdatedAt: now,
 	}
+	// The meeting is written first, then claims the pair's key: a key
+	// always names a meeting that exists, so a key whose meeting is over
+	// (or gone: a crash before the release) is taken over, and a request
+	// that loses the claim removes its meeting.
+	if err := store.Insert(ctx, m.s, MeetingCollection, &x); err != nil {
+		return Meeting{}, err
+	}
 	key := pairKey(e.ID, from.ID, to.ID)
 	if _, err := store.Upsert(ctx, m.s, MeetingKeyCollection, key, func(k *meetingKey, exists bool) error {
-		if exists && k.Open {
-			if _, err := store.Get[Meeting](ctx, m.s, MeetingCollection, k.MeetingID); err == nil {
+		if exists && k.Open && k.MeetingID != x.ID {
+			if y, err := store.Get[Meeting](ctx, m.s, MeetingCollection, k.MeetingID); err == nil && (y.State == MeetRequested || y.State == MeetAccepted) {
 				return ErrMeetingExists
 			}
 		}
 		k.ID, k.MeetingID, k.Open = key, x.ID, true
 		return nil
 	}); err != nil {
-		return Meeting{}, err
-	}
-	if err := store.Insert(ctx, m.s, MeetingCollection, &x); err != nil {
-		m.release(ctx, x)
+		if derr := store.Delete(ctx, m.s, MeetingCollection, x.ID); derr != nil {
+			m.d.Log.Error("meeting left without its key", "meeting", x.ID, "err", derr)
+		}
 		return Meeting{}, err
 	}
 	m.record(ctx, p, ActionMeetingRequest, audit.Subject{Type: auditSubjectMeeting, ID: x.ID, Name: x.From.Name + " – " + x.To.Name}, "", nil)
