@@ -46,6 +46,9 @@ export const limits = {
   "ApplicationInput.totalCost": {
     "minimum": 0
   },
+  "CheckInInput.code": {
+    "maxLength": 200
+  },
   "CloseInput.note": {
     "maxLength": 4000
   },
@@ -60,6 +63,24 @@ export const limits = {
   },
   "DisburseInput.note": {
     "maxLength": 1000
+  },
+  "EventDealInput.sectors": {
+    "maxItems": 5
+  },
+  "EventDealInput.valueVnd": {
+    "minimum": 0,
+    "maximum": 1000000000000000
+  },
+  "EventDealTransferInput.title": {
+    "minLength": 5,
+    "maxLength": 300
+  },
+  "EventMeetingInput.message": {
+    "minLength": 10,
+    "maxLength": 500
+  },
+  "EventMeetingReason.reason": {
+    "maxLength": 500
   },
   "ImplementationInput.outcome": {
     "maxLength": 4000
@@ -95,6 +116,9 @@ export const limits = {
   },
   "MatchProposal.note": {
     "maxLength": 2000
+  },
+  "MeetingOutcomeInput.nextStep": {
+    "maxLength": 1000
   },
   "MessageInput.body": {
     "minLength": 1,
