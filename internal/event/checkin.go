@@ -38,6 +38,7 @@ type CheckIn struct {
 // CheckInSummary counts an event's approved registrations and those
 // checked in, with the latest check-ins first.
 type CheckInSummary struct {
+	Event     Ref            `json:"event"`
 	Approved  int            `json:"approved"`
 	CheckedIn int            `json:"checkedIn"`
 	Latest    []Registration `json:"latest"`
@@ -152,7 +153,7 @@ func (m *Meetings) CheckIns(ctx context.Context, p *auth.Principal, eventID stri
 	if err != nil {
 		return CheckInSummary{}, err
 	}
-	out := CheckInSummary{Approved: len(regs), Latest: []Registration{}}
+	out := CheckInSummary{Event: Ref{ID: e.ID, Name: e.Name}, Approved: len(regs), Latest: []Registration{}}
 	for _, g := range regs {
 		if g.CheckedInAt != nil {
 			out.CheckedIn++

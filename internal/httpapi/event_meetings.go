@@ -304,6 +304,7 @@ type checkInJSON struct {
 }
 
 type checkInSummaryJSON struct {
+	Event     event.Ref     `json:"event"`
 	Approved  int           `json:"approved"`
 	CheckedIn int           `json:"checkedIn"`
 	Latest    []checkInJSON `json:"latest"`
@@ -338,7 +339,7 @@ func (s *Server) checkIns(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := checkInSummaryJSON{Approved: sum.Approved, CheckedIn: sum.CheckedIn, Latest: make([]checkInJSON, 0, len(sum.Latest))}
+	out := checkInSummaryJSON{Event: sum.Event, Approved: sum.Approved, CheckedIn: sum.CheckedIn, Latest: make([]checkInJSON, 0, len(sum.Latest))}
 	for _, g := range sum.Latest {
 		out.Latest = append(out.Latest, toCheckIn(g, false))
 	}

@@ -2291,6 +2291,10 @@ export interface components {
         CheckInSummary: {
             approved: number;
             checkedIn: number;
+            event: {
+                id: string;
+                name: string;
+            };
             latest: components["schemas"]["CheckIn"][];
         };
         CloseInput: {
