@@ -59,6 +59,10 @@ const PlanReports = lazyPage(() => import('./pages/plan/Reports'));
 const ReportEditor = lazyPage(() => import('./pages/plan/ReportEditor'));
 const Notifications = lazyPage(() => import('./pages/Notifications'));
 const NotificationSettings = lazyPage(() => import('./pages/NotificationSettings'));
+// Events: a registration's B2B meetings, the door's check-in, the deal log.
+const EventMeetings = lazyPage(() => import('./pages/events/Meetings'));
+const EventCheckIn = lazyPage(() => import('./pages/events/CheckIn'));
+const EventDeals = lazyPage(() => import('./pages/events/Deals'));
 const PublicOrganization = lazyPage(() => import('./pages/market/PublicOrganization'), { public: true });
 
 /** The pages a visitor may arrive on, first match wins; others show the fallback while they load. */
@@ -171,6 +175,9 @@ function AppRoutes() {
             <Route path="/plan/reports/:id" element={authed(<ReportEditor />)} />
             <Route path="/officer/pipeline" element={authed(<Pipeline />, ['officer', 'admin'])} />
             <Route path="/officer/synonyms" element={authed(<Synonyms />, ['officer', 'admin'])} />
+            <Route path="/events/:id/meetings" element={authed(<EventMeetings />)} />
+            <Route path="/events/:id/checkin" element={authed(<EventCheckIn />, ['officer', 'admin'])} />
+            <Route path="/events/:id/deals" element={authed(<EventDeals />)} />
             <Route
               path="/organization"
               element={
