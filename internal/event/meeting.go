@@ -169,7 +169,7 @@ func NewMeetings(s *store.Store, d MeetingDeps) *Meetings {
 		d.Registry = StoreRegistry(s)
 	}
 	m := &Meetings{s: s, d: d}
-	steps := *meetingRules
+	steps := *meetingTable
 	steps.Store, steps.Coll, steps.StateKey, steps.Audit, steps.Now = s, MeetingCollection, "state", d.Audit, d.Now
 	steps.Subject = func(x *Meeting) audit.Subject {
 		return audit.Subject{Type: auditSubjectMeeting, ID: x.ID, Name: x.From.Name + " – " + x.To.Name}
@@ -219,7 +219,7 @@ var meetingSteps = lifecycle.Table[*Meeting, MeetRole]{
 	StepMeetOutcome: {Action: ActionMeetingOutcome, From: []string{MeetAccepted}, Who: func(r MeetRole, _ string) bool { return r.side() }},
 }
 
-var meetingRules = &lifecycle.Machine[Meeting, *Meeting, MeetRole]{Steps: meetingSteps, Role: MeetRoleOf, Sees: MeetRole.Any, NotFound: ErrMeetingNotFound}
+var meetingTable = &lifecycle.Machine[Meeting, *Meeting, MeetRole]{Steps: meetingSteps, Role: MeetRoleOf, Sees: MeetRole.Any, NotFound: ErrMeetingNotFound}
 
 // CurrentState, Enter and Touch put a meeting under the lifecycle.
 func (x *Meeting) CurrentState() string { return x.State }
@@ -250,7 +250,7 @@ func begun(e Event, now time.Time) bool {
 
 // CanOfMeeting is what the SPA shows; the same table enforces it.
 func (m *Meetings) CanOfMeeting(p *auth.Principal, e Event, x *Meeting) MeetingCan {
-	c := meetingRules.Can(p, x)
+	c := meetingTable.Can(p, x)
 	on := begun(e, m.d.Now())
 	r := MeetRoleOf(p, x)
 	return MeetingCan{Accept: c[StepMeetAccept], Decline: c[StepMeetDecline], Cancel: c[StepMeetCancel],
