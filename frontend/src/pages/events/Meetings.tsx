@@ -314,33 +314,35 @@ function MeetingCard({
         </ul>
       )}
       {error && <p className="alert alert-error">{error}</p>}
-      <p className="button-row">
-        {m.can.accept && (
-          <button type="button" className="btn btn-primary" onClick={accept} disabled={busy}>
-            {busy ? t('common.working') : t('eventMeetings.accept')}
-          </button>
-        )}
-        {m.can.decline && (
-          <button type="button" className="btn btn-secondary" onClick={() => setDialog('decline')}>
-            {t('eventMeetings.decline')}
-          </button>
-        )}
-        {m.can.outcome && (
-          <button type="button" className="btn btn-primary" onClick={() => setDialog('outcome')}>
-            {t('eventMeetings.recordOutcome')}
-          </button>
-        )}
-        {m.can.deal && (
-          <Link className="btn btn-secondary" to={`/events/${encodeURIComponent(eventId)}/deals?meeting=${encodeURIComponent(m.id)}`}>
-            {t('eventMeetings.recordDeal')}
-          </Link>
-        )}
-        {m.can.cancel && (
-          <button type="button" className="btn btn-secondary" onClick={() => setDialog('cancel')}>
-            {m.state === 'requested' ? t('eventMeetings.withdraw') : t('eventMeetings.cancel')}
-          </button>
-        )}
-      </p>
+      {Object.values(m.can).some(Boolean) && (
+        <p className="button-row">
+          {m.can.accept && (
+            <button type="button" className="btn btn-primary" onClick={accept} disabled={busy}>
+              {busy ? t('common.working') : t('eventMeetings.accept')}
+            </button>
+          )}
+          {m.can.decline && (
+            <button type="button" className="btn btn-secondary" onClick={() => setDialog('decline')}>
+              {t('eventMeetings.decline')}
+            </button>
+          )}
+          {m.can.outcome && (
+            <button type="button" className="btn btn-primary" onClick={() => setDialog('outcome')}>
+              {t('eventMeetings.recordOutcome')}
+            </button>
+          )}
+          {m.can.deal && (
+            <Link className="btn btn-secondary" to={`/events/${encodeURIComponent(eventId)}/deals?meeting=${encodeURIComponent(m.id)}`}>
+              {t('eventMeetings.recordDeal')}
+            </Link>
+          )}
+          {m.can.cancel && (
+            <button type="button" className="btn btn-secondary" onClick={() => setDialog('cancel')}>
+              {m.state === 'requested' ? t('eventMeetings.withdraw') : t('eventMeetings.cancel')}
+            </button>
+          )}
+        </p>
+      )}
       {(dialog === 'decline' || dialog === 'cancel') && (
         <ReasonDialog
           eventId={eventId}
