@@ -99,6 +99,11 @@ func TestEventMeetingsJourney(t *testing.T) {
 	if sg["registration"].(map[string]any)["id"] != instReg || sg["score"].(float64) < 30 || !sg["can"].(map[string]any)["request"].(bool) {
 		t.Fatalf("suggestion %v", sg)
 	}
+	// Only what the registrations bring is compared: the institute's other
+	// wastewater offer, not shown at its booth, is never the pair.
+	if l := sg["listing"].(map[string]any)["id"]; l != offerGreeningKit && l != offerBacillus {
+		t.Fatalf("a listing not brought to the event was suggested: %v", sg)
+	}
 	if reasons := sg["reasons"].([]any); len(reasons) == 0 || reasons[0].(map[string]any)["text"] == "" {
 		t.Fatalf("a suggestion without reasons to read: %v", sg)
 	}
@@ -349,6 +354,24 @@ func TestEventMeetingsBeforeTheDay(t *testing.T) {
 	}
 	if r := h.Do(R{Method: "GET", Path: base + "/registrations/" + ids[2] + "/badge?format=json", Token: off.Access}); r.Status != 409 || problemCode(t, r) != "registration_not_approved" {
 		t.Fatalf("a pending registration's badge: %d %s", r.Status, r.Body)
+	}
+	// A draft event's meetings and deals are the officers' only.
+	if _, err := store.Modify(context.Background(), h.App.Store, event.Collection, eventID, 0, func(e *event.Event) error {
+		e.State = event.StateDraft
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/meetings", "/deals", "/suggestions"} {
+		if r := h.Do(R{Method: "GET", Path: base + path, Token: ent.Access}); r.Status != 404 || problemCode(t, r) != "event_not_found" {
+			t.Fatalf("a draft's %s for a member: %d %s", path, r.Status, r.Body)
+		}
+	}
+	if r := h.Do(R{Method: "GET", Path: base + "/meetings?scope=all", Token: off.Access}); r.Status != 200 {
+		t.Fatalf("a draft's meetings for an officer: %d %s", r.Status, r.Body)
+	}
+	if r := h.Do(R{Method: "GET", Path: "/api/v1/events/" + store.NewID() + "/meetings", Token: ent.Access}); r.Status != 404 {
+		t.Fatalf("no such event: %d %s", r.Status, r.Body)
 	}
 }
 
