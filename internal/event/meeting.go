@@ -126,7 +126,7 @@ type MeetingListings interface {
 // MeetingMatcher scores a listing against the listings an event's registrations
 // bring (internal/matching).
 type MeetingMatcher interface {
-	Among(ctx context.Context, l catalog.Listing, ids []string) ([]matching.Match, error)
+	Among(ctx context.Context, srcs []catalog.Listing, ids []string) ([][]matching.Match, error)
 }
 
 // MeetingNotifier tells organisations what happened.
@@ -681,37 +681,38 @@ func (m *Meetings) Suggestions(ctx context.Context, p *auth.Principal, eventID, 
 			openWith[x.From.ID] = x.ID
 		}
 	}
-	best := map[string]Suggestion{}
+	// The registration's offers are scored against the needs brought, its
+	// needs against the offers, in one pass over the candidates.
+	var srcs []catalog.Listing
 	for _, id := range slices.Concat(me.Listings, me.Needs) {
 		l, err := m.d.Listings.Get(ctx, id)
-		if err != nil {
-			if errors.Is(err, catalog.ErrNotFound) {
-				continue
-			}
+		if errors.Is(err, catalog.ErrNotFound) {
+			continue
+		} else if err != nil {
 			return me, nil, err
 		}
-		cands := offers
-		if l.Kind != catalog.KindDemand {
-			cands = needs
-		}
-		if len(cands) == 0 {
-			continue
-		}
-		ms, err := m.d.Matcher.Among(ctx, l, cands)
+		srcs = append(srcs, l)
+	}
+	best := map[string]Suggestion{}
+	if len(srcs) > 0 && len(owner) > 0 {
+		found, err := m.d.Matcher.Among(ctx, srcs, slices.Concat(offers, needs))
 		if err != nil {
 			return me, nil, ErrSuggestionsDown.Wrap(err)
 		}
-		for _, x := range ms {
-			g := owner[x.Doc.ID]
-			if cur, ok := best[g.ID]; ok && cur.Score >= x.Score {
-				continue
+		for i, ms := range found {
+			l := srcs[i]
+			for _, x := range ms {
+				g := owner[x.Doc.ID]
+				if cur, ok := best[g.ID]; ok && cur.Score >= x.Score {
+					continue
+				}
+				s := Suggestion{Registration: SuggestedParty{ID: g.ID, Org: g.Org, Role: g.Role, Booth: g.Booth},
+					Listing: ListingBrief{ID: x.Doc.ID, Kind: x.Doc.Kind, Title: x.Doc.Title},
+					Mine:    ListingBrief{ID: l.ID, Kind: l.Kind, Title: l.Title}, Score: x.Score, Reasons: x.Reasons,
+					Meeting: openWith[g.ID]}
+				s.Can.Request = s.Meeting == "" && m.Open(e)
+				best[g.ID] = s
 			}
-			s := Suggestion{Registration: SuggestedParty{ID: g.ID, Org: g.Org, Role: g.Role, Booth: g.Booth},
-				Listing: ListingBrief{ID: x.Doc.ID, Kind: x.Doc.Kind, Title: x.Doc.Title},
-				Mine:    ListingBrief{ID: l.ID, Kind: l.Kind, Title: l.Title}, Score: x.Score, Reasons: x.Reasons,
-				Meeting: openWith[g.ID]}
-			s.Can.Request = s.Meeting == "" && m.Open(e)
-			best[g.ID] = s
 		}
 	}
 	out := make([]Suggestion, 0, len(best))
