@@ -68,6 +68,10 @@ const EventRegistrations = lazyPage(() => import('./pages/events/EventRegistrati
 // Events: a registration's B2B agenda, the officer's scheduler.
 const EventAgenda = lazyPage(() => import('./pages/events/Agenda'));
 const EventSchedule = lazyPage(() => import('./pages/events/Schedule'));
+// Events: a registration's B2B meetings, the door's check-in, the deal log.
+const EventMeetings = lazyPage(() => import('./pages/events/Meetings'));
+const EventCheckIn = lazyPage(() => import('./pages/events/CheckIn'));
+const EventDeals = lazyPage(() => import('./pages/events/Deals'));
 const PublicOrganization = lazyPage(() => import('./pages/market/PublicOrganization'), { public: true });
 
 /** The pages a visitor may arrive on, first match wins; others show the fallback while they load. */
@@ -190,6 +194,9 @@ function AppRoutes() {
             <Route path="/officer/synonyms" element={authed(<Synonyms />, ['officer', 'admin'])} />
             <Route path="/events/:id/agenda" element={authed(<EventAgenda />)} />
             <Route path="/events/:id/schedule" element={authed(<EventSchedule />, ['officer', 'admin'])} />
+            <Route path="/events/:id/meetings" element={authed(<EventMeetings />)} />
+            <Route path="/events/:id/checkin" element={authed(<EventCheckIn />, ['officer', 'admin'])} />
+            <Route path="/events/:id/deals" element={authed(<EventDeals />)} />
             <Route
               path="/organization"
               element={

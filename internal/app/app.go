@@ -84,6 +84,7 @@ type App struct {
 	NextSteps  *nextstep.Service
 	// Schedules places events' B2B meetings and gives the agendas.
 	Schedules *event.Scheduler
+	Meetings  *event.Meetings // events' B2B meetings, check-ins and deals
 	// Site renders the public pages' heads, the sitemap and the feeds.
 	Site    *web.Site
 	Demo    *httpapi.Demo
@@ -128,6 +129,7 @@ func Specs() []store.CollectionSpec {
 	specs := append([]store.CollectionSpec{migrate.Spec, audit.Spec, org.Spec, catalog.Spec, files.Spec, notify.Spec, notify.DigestSpec, transfer.Spec}, auth.Specs...)
 	specs = append(specs, plan.Spec, report.Spec, report.ReminderSpec)
 	specs = append(specs, event.ScheduleSpecs...)
+	specs = append(specs, event.MeetingSpecs...)
 	return append(append(append(specs, matching.Specs...), connection.Specs...), append(append(support.Specs, synonym.Specs...), event.Specs...)...)
 }
 
@@ -237,6 +239,8 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 		Programs: a.Support, Results: a.Results, Now: now, Log: log}, market.TTL)
 	a.NextSteps = nextstep.New(nextstep.Deps{Orgs: a.Orgs, Catalog: a.Catalog, Connections: a.Conns, Support: a.Support,
 		Reports: a.Reports, Notes: a.Notify})
+	a.Meetings = event.NewMeetings(st, event.MeetingDeps{Listings: a.Catalog, Matcher: a.Matching, Notes: a.Notify,
+		Transfers: a.Transfers, Taxonomy: tax, Audit: a.Audit, Log: log, Now: now})
 	a.Synonyms = synonym.New(st, a.Search, a.Audit, log, now)
 	a.Schedules = event.NewScheduler(st, event.ScheduleDeps{Notes: a.Notify, Audit: a.Audit, Log: log, Now: now,
 		Office: event.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN}})
@@ -379,7 +383,7 @@ func (a *App) Server(spa fs.FS) *httpapi.Server {
 		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Files: a.Files,
 		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Events: a.Events, Plans: a.Plans, Reports: a.Reports, Synonyms: a.Synonyms, Backups: a.Backups,
 		Statistics: a.Statistics, Results: a.Results, Market: a.Market, NextSteps: a.NextSteps, Schedules: a.Schedules, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
-		Site: a.Site,
+		Site: a.Site, Meetings: a.Meetings,
 	})
 }
 

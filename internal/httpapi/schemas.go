@@ -171,6 +171,7 @@ func apiSchemas() map[string]apischema.Schema {
 	apischema.Request[support.CloseInput](r, "CloseInput")
 	apischema.Request[support.ReturnInput](r, "Reason")
 	apischema.Request[support.DisburseInput](r, "DisburseInput")
+	meetingSchemas(r)
 	return r.Schemas()
 }
 

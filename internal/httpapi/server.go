@@ -99,6 +99,8 @@ type Deps struct {
 	// Site renders the public pages' heads, robots.txt, the sitemap and
 	// the feeds.
 	Site *web.Site
+	// Meetings runs events' B2B meetings, check-ins and deals.
+	Meetings *event.Meetings
 }
 
 // Limits of a request's head. Fasthttp reads the request line and the

@@ -44,6 +44,13 @@ var texts = map[string]text{
 	"support.not_accepted":         {"Dự án “{title}” không đạt nghiệm thu.", "The project “{title}” was not accepted."},
 	"support.closed":               {"Hồ sơ “{title}” đã kết thúc.", "The file of “{title}” is closed."},
 
+	"event_meeting.requested":     {"{org} mời tổ chức bạn gặp gỡ kết nối tại “{event}”.", "{org} asks your organisation for a meeting at “{event}”."},
+	"event_meeting.accepted":      {"{org} đã nhận lời gặp tại “{event}”.", "{org} accepted the meeting at “{event}”."},
+	"event_meeting.declined":      {"{org} đã từ chối cuộc gặp tại “{event}”. {reason}", "{org} declined the meeting at “{event}”. {reason}"},
+	"event_meeting.cancelled":     {"{org} đã hủy cuộc gặp tại “{event}”. {reason}", "{org} cancelled the meeting at “{event}”. {reason}"},
+	"event_meeting.deal_mou":      {"{org} đã ghi nhận biên bản ghi nhớ với tổ chức bạn tại “{event}”.", "{org} recorded an MoU with your organisation at “{event}”."},
+	"event_meeting.deal_contract": {"{org} đã ghi nhận hợp đồng với tổ chức bạn tại “{event}”.", "{org} recorded a contract with your organisation at “{event}”."},
+
 	"report.submitted": {"{agency} đã gửi báo cáo năm {year} thực hiện kế hoạch {plan}.", "{agency} submitted its {year} report on plan {plan}."},
 	"report.returned":  {"Báo cáo năm {year} về kế hoạch {plan} được trả lại để bổ sung: {reason}", "The {year} report on plan {plan} was returned for revision: {reason}"},
 	"report.accepted":  {"Báo cáo năm {year} về kế hoạch {plan} đã được Sở KH&CN tiếp nhận.", "The department accepted the {year} report on plan {plan}."},

@@ -379,6 +379,20 @@ func (s *Service) CreateWithID(ctx context.Context, p *auth.Principal, id string
 	if err := c.Err(); err != nil {
 		return Transfer{}, err
 	}
+	var link func(id string) error
+	if conn != nil {
+		link = func(id string) error {
+			_, err := s.conns.LinkTransfer(ctx, p, conn.ID, id)
+			return err
+		}
+	}
+	return s.insert(ctx, p, t, link)
+}
+
+// insert writes a new transfer, links it to where it came from (link may
+// be nil: if another transfer won the race for the origin, this one goes),
+// records and notifies it.
+func (s *Service) insert(ctx context.Context, p *auth.Principal, t Transfer, link func(id string) error) (Transfer, error) {
 	if t.Listings == nil {
 		t.Listings = []connection.ListingRef{}
 	}
@@ -388,12 +402,10 @@ func (s *Service) CreateWithID(ctx context.Context, p *auth.Principal, id string
 	if err := store.Insert(ctx, s.s, Collection, &t); err != nil {
 		return Transfer{}, err
 	}
-	if conn != nil {
-		// The connection takes the transfer's id; if another transfer won
-		// the race for it, this one goes.
-		if _, err := s.conns.LinkTransfer(ctx, p, conn.ID, t.ID); err != nil {
+	if link != nil {
+		if err := link(t.ID); err != nil {
 			if _, derr := store.DeleteIf(ctx, s.s, Collection, t.ID, 0, func(*Transfer) error { return nil }); derr != nil {
-				s.log.Error("transfer left without its connection", "transfer", t.ID, "err", derr)
+				s.log.Error("transfer left without its origin", "transfer", t.ID, "err", derr)
 			}
 			return Transfer{}, err
 		}

@@ -46,6 +46,9 @@ export const limits = {
   "ApplicationInput.totalCost": {
     "minimum": 0
   },
+  "CheckInInput.code": {
+    "maxLength": 200
+  },
   "CloseInput.note": {
     "maxLength": 4000
   },
@@ -120,6 +123,17 @@ export const limits = {
   "Event.meetings.tables": {
     "minimum": 0,
     "maximum": 500
+  },
+  "EventDealInput.sectors": {
+    "maxItems": 5
+  },
+  "EventDealInput.valueVnd": {
+    "minimum": 0,
+    "maximum": 1000000000000000
+  },
+  "EventDealTransferInput.title": {
+    "minLength": 5,
+    "maxLength": 300
   },
   "EventInput.booths": {
     "maxItems": 20
@@ -209,6 +223,13 @@ export const limits = {
   "EventInput.venue": {
     "maxLength": 300
   },
+  "EventMeetingInput.message": {
+    "minLength": 10,
+    "maxLength": 500
+  },
+  "EventMeetingReason.reason": {
+    "maxLength": 500
+  },
   "EventRegistrationInput.boothType": {
     "maxLength": 20
   },
@@ -265,6 +286,9 @@ export const limits = {
   },
   "MatchProposal.note": {
     "maxLength": 2000
+  },
+  "MeetingOutcomeInput.nextStep": {
+    "maxLength": 1000
   },
   "MessageInput.body": {
     "minLength": 1,

@@ -160,6 +160,14 @@ export const AUDIT_ACTIONS = [
   'synonym.delete',
   'synonym.seed',
   'event.schedule',
+  'event.meeting.request',
+  'event.meeting.accept',
+  'event.meeting.decline',
+  'event.meeting.cancel',
+  'event.meeting.outcome',
+  'event.checkin',
+  'event.deal.record',
+  'event.deal.transfer',
 ] as const;
 
 // --- Catalogue: listings, taxonomy, search --------------------------------
