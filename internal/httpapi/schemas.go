@@ -165,6 +165,7 @@ func apiSchemas() map[string]apischema.Schema {
 	apischema.Request[support.CloseInput](r, "CloseInput")
 	apischema.Request[support.ReturnInput](r, "Reason")
 	apischema.Request[support.DisburseInput](r, "DisburseInput")
+	showcaseSchemas(r)
 	return r.Schemas()
 }
 

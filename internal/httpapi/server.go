@@ -29,6 +29,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/config"
 	"github.com/techmart-vn/techmart/internal/connection"
+	"github.com/techmart-vn/techmart/internal/event"
 	"github.com/techmart-vn/techmart/internal/files"
 	"github.com/techmart-vn/techmart/internal/market"
 	"github.com/techmart-vn/techmart/internal/matching"
@@ -95,6 +96,9 @@ type Deps struct {
 	// Site renders the public pages' heads, robots.txt, the sitemap and
 	// the feeds.
 	Site *web.Site
+	// Showcase is the events' exhibitors, catalogue, booth codes and
+	// results report.
+	Showcase *event.Showcase
 }
 
 // Limits of a request's head. Fasthttp reads the request line and the

@@ -102,7 +102,7 @@ func PDF(d Doc) ([]byte, error) {
 			row(p, []string{f.Label, f.Value}, []float64{0.38, 0.62}, nil, false)
 		}
 	}
-	if t := d.Table; t != nil {
+	for _, t := range d.tables() {
 		p.SetY(p.GetY() + 4)
 		if t.Caption != "" {
 			p.SetFont("LiberationSerif", "B", size)

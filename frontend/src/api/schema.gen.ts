@@ -310,6 +310,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/{id}/booths/{booth}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The QR code of a booth (SVG), leading to the event's page opened on that booth's showcase */
+        get: operations["getEventsIdBoothsBoothQrSvg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable exhibitor catalogue: every approved stand by booth with what it shows; format=html (to print) or pdf; lang=vi (official) or en */
+        get: operations["getEventsIdCatalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event's results (officers): booths by type, participants by kind of organisation, visitors checked in, meetings requested / accepted / held, MoUs and contracts on the spot and within six months with their value, by sector; format=json, html or pdf (to print) or xlsx; lang=vi or en */
+        get: operations["getEventsIdReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/showcase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event's showcase: its approved stands in booth order — exhibitors with their booth and showcased listings, inventors' free booths, participants with the needs they bring — searched and filtered through the search engine's event filter (q, kind, sector), or one role or booth (published events; officers also drafts) */
+        get: operations["getEventsIdShowcase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files/{id}": {
         parameters: {
             query?: never;
@@ -2195,6 +2263,103 @@ export interface components {
         };
         /** @enum {string} */
         EmailTopic: "match" | "interest" | "decision" | "message" | "registration" | "nudge" | "support" | "report";
+        /** @enum {string} */
+        EventKind: "fair" | "online" | "hybrid" | "matchmaking" | "demonstration";
+        EventReport: {
+            booths: {
+                assigned: number;
+                code: string;
+                feeVnd: number;
+                freeQuota: number;
+                freeUsed: number;
+                name: string;
+                nameEn?: string;
+                offered: number;
+                waitlisted: number;
+            }[];
+            byKind: {
+                checkedIn: number;
+                exhibitors: number;
+                inventors: number;
+                orgKind: components["schemas"]["OrgKind"];
+                participants: number;
+            }[];
+            checkedIn: number;
+            contracts: {
+                later: {
+                    count: number;
+                    valueVnd: number;
+                };
+                onSpot: {
+                    count: number;
+                    valueVnd: number;
+                };
+                total: {
+                    count: number;
+                    valueVnd: number;
+                };
+            };
+            /** Format: date-time */
+            countedAt: string;
+            deals: {
+                later: {
+                    count: number;
+                    valueVnd: number;
+                };
+                onSpot: {
+                    count: number;
+                    valueVnd: number;
+                };
+                total: {
+                    count: number;
+                    valueVnd: number;
+                };
+            };
+            dealsUntil: string;
+            endDate: string;
+            eventId: string;
+            kind: components["schemas"]["EventKind"];
+            meetings: {
+                accepted: number;
+                cancelled: number;
+                declined: number;
+                held: number;
+                interest: number;
+                noShow: number;
+                placed: number;
+                requested: number;
+            };
+            mou: {
+                later: {
+                    count: number;
+                    valueVnd: number;
+                };
+                onSpot: {
+                    count: number;
+                    valueVnd: number;
+                };
+                total: {
+                    count: number;
+                    valueVnd: number;
+                };
+            };
+            name: string;
+            nameEn?: string;
+            outside: number;
+            registered: number;
+            sectors: {
+                contract: {
+                    count: number;
+                    valueVnd: number;
+                };
+                mou: {
+                    count: number;
+                    valueVnd: number;
+                };
+                sector: string;
+            }[];
+            startDate: string;
+        };
         FacetCount: {
             count: number;
             value: string;
@@ -3108,6 +3273,8 @@ export interface components {
             status?: string;
             submittedOn?: string;
         };
+        /** @enum {string} */
+        RegistrationRole: "exhibitor" | "participant" | "inventor";
         Reject: {
             reason: string;
         };
@@ -3254,6 +3421,44 @@ export interface components {
             page: number;
             pageSize: number;
             relaxed: boolean;
+            total: number;
+        };
+        Showcase: {
+            can: {
+                catalogue: boolean;
+                report: boolean;
+            };
+            eventId: string;
+            facets: {
+                [key: string]: components["schemas"]["FacetCount"][];
+            };
+            items: number;
+            page: number;
+            pageSize: number;
+            stands: {
+                booth?: string;
+                boothType?: string;
+                items: {
+                    highlights?: {
+                        [key: string]: string;
+                    };
+                    id: string;
+                    image?: string;
+                    kind: components["schemas"]["ListingKind"];
+                    sectors: string[];
+                    summary: string;
+                    title: string;
+                    titleEn?: string;
+                }[];
+                org: {
+                    id: string;
+                    name: string;
+                };
+                orgKind: components["schemas"]["OrgKind"];
+                qr?: string;
+                registrationId: string;
+                role: components["schemas"]["RegistrationRole"];
+            }[];
             total: number;
         };
         StartReport: {
@@ -4702,6 +4907,240 @@ export interface operations {
             };
             /** @description Validation failed */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventsIdBoothsBoothQrSvg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                booth: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventsIdCatalogue: {
+        parameters: {
+            query?: {
+                format?: string;
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Response 503 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventsIdReport: {
+        parameters: {
+            query?: {
+                format?: string;
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventReport"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventsIdShowcase: {
+        parameters: {
+            query?: {
+                booth?: string;
+                kind?: string;
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                role?: string;
+                sector?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Showcase"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Response 503 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
