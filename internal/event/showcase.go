@@ -374,7 +374,9 @@ func showcaseFacets(hits []search.Hit) map[string][]search.FacetCount {
 		for v, n := range byValue {
 			fc = append(fc, search.FacetCount{Value: v, Count: n})
 		}
-		slices.SortFunc(fc, func(a, b search.FacetCount) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value)) })
+		slices.SortFunc(fc, func(a, b search.FacetCount) int {
+			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
+		})
 		out[name] = fc
 	}
 	return out
