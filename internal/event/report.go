@@ -45,7 +45,11 @@ func DealsCountUntil(ev Event) string {
 	if err != nil {
 		return ""
 	}
-	return end.AddDate(0, DealMonths, 0).Format(time.DateOnly)
+	// The same day DealMonths later, or that month's last day when it is
+	// shorter (31/08 → 28/02, not 03/03).
+	first := time.Date(end.Year(), end.Month(), 1, 0, 0, 0, 0, calendar.Vietnam).AddDate(0, DealMonths, 0)
+	last := first.AddDate(0, 1, -1).Day()
+	return time.Date(first.Year(), first.Month(), min(end.Day(), last), 0, 0, 0, 0, calendar.Vietnam).Format(time.DateOnly)
 }
 
 // DealTiming says how d counts in ev's results: on the spot when it was

@@ -141,10 +141,23 @@ type ShowcaseCan struct {
 	Report    bool `json:"report"`    // open the results report (officers)
 }
 
+// ShowcaseEvent is the event a showcase belongs to, as its page heads it.
+type ShowcaseEvent struct {
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	NameEN    string `json:"nameEn,omitempty"`
+	Kind      string `json:"kind" rule:"enum=EventKind"`
+	State     string `json:"state"`
+	StartDate string `json:"startDate"`
+	EndDate   string `json:"endDate"`
+	Venue     string `json:"venue,omitempty"`
+	Link      string `json:"link,omitempty"`
+}
+
 // ShowcasePage is one page of an event's stands.
 type ShowcasePage struct {
-	EventID string  `json:"eventId"`
-	Stands  []Stand `json:"stands"`
+	Event  ShowcaseEvent `json:"event"`
+	Stands []Stand       `json:"stands"`
 	// Total is how many stands the query kept; Items how many listings.
 	Total    int `json:"total"`
 	Items    int `json:"items"`
@@ -282,7 +295,8 @@ func (s *Showcase) Search(ctx context.Context, p *auth.Principal, eventID string
 		byListing[h.Doc.ID] = h
 	}
 	filtered := q.Q != "" || q.Kind != "" || q.Sector != ""
-	page := ShowcasePage{EventID: ev.ID, Stands: []Stand{}, Page: q.Page, PageSize: q.PageSize, Facets: res.Facets,
+	page := ShowcasePage{Event: ShowcaseEvent{ID: ev.ID, Name: ev.Name, NameEN: ev.NameEN, Kind: ev.Kind, State: ev.State,
+		StartDate: ev.StartDate, EndDate: ev.EndDate, Venue: ev.Venue, Link: ev.Link}, Stands: []Stand{}, Page: q.Page, PageSize: q.PageSize, Facets: res.Facets,
 		Can: ShowcaseCan{Catalogue: ev.State == StatePublished, Report: org.IsStaff(p)}}
 	var stands []Stand
 	for _, r := range regs {
@@ -403,8 +417,9 @@ var ErrSearchUnavailable = errs.New(errs.Unavailable, "search_unavailable")
 // ErrBoothNotFound: no approved registration of the event holds the booth.
 var ErrBoothNotFound = errs.New(errs.NotFound, "booth_not_found")
 
-// BoothLink is the address a booth's QR code leads to: the event's page
-// opened on that booth's showcase (Vietnamese, the default language).
+// BoothLink is the address a booth's QR code leads to: the event's
+// showcase page opened on that booth (Vietnamese, the default language),
+// light enough for a phone at the fair.
 func (s *Showcase) BoothLink(ctx context.Context, p *auth.Principal, eventID, booth string) (string, error) {
 	ev, err := s.visible(ctx, p, eventID)
 	if err != nil {
@@ -416,7 +431,7 @@ func (s *Showcase) BoothLink(ctx context.Context, p *auth.Principal, eventID, bo
 	}
 	for _, r := range regs {
 		if r.Booth != "" && r.Booth == booth {
-			return s.baseURL + "/events/" + url.PathEscape(ev.ID) + "?booth=" + url.QueryEscape(r.Booth) + "#showcase", nil
+			return s.baseURL + "/events/" + url.PathEscape(ev.ID) + "/showcase?booth=" + url.QueryEscape(r.Booth), nil
 		}
 	}
 	return "", ErrBoothNotFound

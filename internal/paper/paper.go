@@ -71,6 +71,20 @@ func (d *Doc) tables() []*Table {
 	return out
 }
 
+// widths are the columns' shares of the text width: Widths, or equal
+// shares for the columns it leaves out.
+func (t *Table) widths() []float64 {
+	w := make([]float64, len(t.Head))
+	for i := range w {
+		if i < len(t.Widths) {
+			w[i] = t.Widths[i]
+		} else {
+			w[i] = 1 / float64(len(t.Head))
+		}
+	}
+	return w
+}
+
 // right reports whether column i holds amounts.
 func (t *Table) right(i int) bool { return i < len(t.Right) && t.Right[i] }
 

@@ -109,10 +109,11 @@ func PDF(d Doc) ([]byte, error) {
 			p.MultiCell(textWidth, line, t.Caption, "", "L", false)
 		}
 		p.SetFont("LiberationSerif", "B", 12)
-		row(p, t.Head, t.Widths, nil, true)
+		widths := t.widths()
+		row(p, t.Head, widths, nil, true)
 		p.SetFont("LiberationSerif", "", 12)
 		for _, r := range t.Rows {
-			row(p, r, t.Widths, t.Right, false)
+			row(p, r, widths, t.Right, false)
 		}
 	}
 
