@@ -60,6 +60,9 @@ const ReportEditor = lazyPage(() => import('./pages/plan/ReportEditor'));
 const Notifications = lazyPage(() => import('./pages/Notifications'));
 const NotificationSettings = lazyPage(() => import('./pages/NotificationSettings'));
 const PublicOrganization = lazyPage(() => import('./pages/market/PublicOrganization'), { public: true });
+// Events: a showcase on its own page (where booth QR codes lead), the officer's results report.
+const EventShowcase = lazyPage(() => import('./pages/events/ShowcasePage'), { public: true });
+const EventReport = lazyPage(() => import('./pages/events/EventReport'));
 
 /** The pages a visitor may arrive on, first match wins; others show the fallback while they load. */
 const ENTRY_PAGES: [string, LazyPage][] = [
@@ -78,6 +81,7 @@ const ENTRY_PAGES: [string, LazyPage][] = [
   ['/support/:id', SupportProgramPage],
   ['/organizations/:id', PublicOrganization],
   ['/results', Results],
+  ['/events/:id/showcase', EventShowcase],
 ];
 
 /** Downloads the code of the page the address (in either language) opens. */
@@ -171,6 +175,8 @@ function AppRoutes() {
             <Route path="/plan/reports/:id" element={authed(<ReportEditor />)} />
             <Route path="/officer/pipeline" element={authed(<Pipeline />, ['officer', 'admin'])} />
             <Route path="/officer/synonyms" element={authed(<Synonyms />, ['officer', 'admin'])} />
+            <Route path="/events/:id/showcase" element={<EventShowcase />} />
+            <Route path="/officer/events/:id/report" element={authed(<EventReport />, ['officer', 'admin'])} />
             <Route
               path="/organization"
               element={

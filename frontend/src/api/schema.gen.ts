@@ -3428,7 +3428,17 @@ export interface components {
                 catalogue: boolean;
                 report: boolean;
             };
-            eventId: string;
+            event: {
+                endDate: string;
+                id: string;
+                kind: components["schemas"]["EventKind"];
+                link?: string;
+                name: string;
+                nameEn?: string;
+                startDate: string;
+                state: string;
+                venue?: string;
+            };
             facets: {
                 [key: string]: components["schemas"]["FacetCount"][];
             };

@@ -14,6 +14,7 @@ export const SIGNED_IN_SECTIONS: readonly string[] = [
   'auditFields',
   'auditReasons',
   'backups',
+  'eventReport',
   'implementation',
   'implementationStatus',
   'invitation',
