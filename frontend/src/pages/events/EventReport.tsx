@@ -206,7 +206,7 @@ function Meetings({ r }: { r: Report }) {
   return (
     <section className="report-section">
       <h2>{t('eventReport.meetings')}</h2>
-      <DataTable columns={h}>
+      <DataTable columns={h} className="table report-narrow">
         {MEETING_ROWS.map((k) => (
           <tr key={k} data-row={k}>
             <th scope="row" data-label={h[0]}>
@@ -225,7 +225,7 @@ function Meetings({ r }: { r: Report }) {
 function Deals({ r }: { r: Report }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const h = head(t, 'dealHead', ['kind', 'onSpot', 'later', 'total']);
+  const h = head(t, 'dealHead', ['kind', 'onSpot', 'onSpotValue', 'later', 'laterValue', 'total', 'totalValue']);
   const rows = [
     ['mou', r.mou],
     ['contract', r.contracts],
@@ -240,11 +240,14 @@ function Deals({ r }: { r: Report }) {
             <th scope="row" data-label={h[0]}>
               {t(`eventReport.dealRows.${k}`)}
             </th>
-            {[f.onSpot, f.later, f.total].map((a, i) => (
-              <td key={i} data-label={h[i + 1]} className="num">
-                {formatNumber(a.count, lang)} · {formatVnd(a.valueVnd, lang)}
-              </td>
-            ))}
+            {[f.onSpot, f.later, f.total].flatMap((a, i) => [
+              <td key={`n${i}`} data-label={h[2 * i + 1]} className="num">
+                {formatNumber(a.count, lang)}
+              </td>,
+              <td key={`v${i}`} data-label={h[2 * i + 2]} className="num">
+                {formatVnd(a.valueVnd, lang)}
+              </td>,
+            ])}
           </tr>
         ))}
       </DataTable>
@@ -256,7 +259,7 @@ function Sectors({ r }: { r: Report }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const labels = useTermLabels();
-  const h = head(t, 'sectorHead', ['sector', 'mou', 'contract']);
+  const h = head(t, 'sectorHead', ['sector', 'mou', 'mouValue', 'contract', 'contractValue']);
   return (
     <section className="report-section">
       <h2>{t('eventReport.sectors')}</h2>
@@ -269,12 +272,11 @@ function Sectors({ r }: { r: Report }) {
               <th scope="row" data-label={h[0]}>
                 {labels.sector(s.sector)}
               </th>
-              <td data-label={h[1]} className="num">
-                {formatNumber(s.mou.count, lang)} · {formatVnd(s.mou.valueVnd, lang)}
-              </td>
-              <td data-label={h[2]} className="num">
-                {formatNumber(s.contract.count, lang)} · {formatVnd(s.contract.valueVnd, lang)}
-              </td>
+              {[s.mou.count, s.mou.valueVnd, s.contract.count, s.contract.valueVnd].map((v, i) => (
+                <td key={i} data-label={h[i + 1]} className="num">
+                  {i % 2 ? formatVnd(v, lang) : formatNumber(v, lang)}
+                </td>
+              ))}
             </tr>
           ))}
         </DataTable>

@@ -186,12 +186,14 @@ function StandCard({ stand: s, sector }: { stand: Stand; sector: (code: string) 
           <p className="small muted">
             {t(`showcase.roles.${s.role}`)} · {t(`orgKind.${s.orgKind}`, { defaultValue: s.orgKind })}
           </p>
+          {s.qr && (
+            <p className="small">
+              <a className="stand-qr" href={s.qr} target="_blank" rel="noopener" aria-label={t('showcase.qrFor', { booth: s.booth })}>
+                {t('showcase.qr')}
+              </a>
+            </p>
+          )}
         </div>
-        {s.qr && (
-          <a className="stand-qr small" href={s.qr} target="_blank" rel="noopener" aria-label={t('showcase.qrFor', { booth: s.booth })}>
-            {t('showcase.qr')}
-          </a>
-        )}
       </div>
       {s.items.length === 0 ? (
         <p className="small muted stand-none">{t('showcase.nothingYet')}</p>
