@@ -125,7 +125,7 @@ type ShowcaseItem struct {
 // participant with the needs it brings.
 type Stand struct {
 	RegistrationID string         `json:"registrationId"`
-	Role           string         `json:"role" rule:"enum=RegistrationRole"`
+	Role           string         `json:"role" rule:"enum=EventRole"`
 	Org            Ref            `json:"org"`
 	OrgKind        string         `json:"orgKind" rule:"enum=OrgKind"`
 	Booth          string         `json:"booth,omitempty"`

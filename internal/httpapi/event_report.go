@@ -38,8 +38,8 @@ func showcaseSchemas(r *apischema.Registry) {
 	if !r.Has("EventKind") {
 		r.Enum("EventKind", event.Kinds)
 	}
-	if !r.Has("RegistrationRole") {
-		r.Enum("RegistrationRole", event.Roles)
+	if !r.Has("EventRole") {
+		r.Enum("EventRole", event.Roles)
 	}
 	apischema.Response[event.ShowcasePage](r, "Showcase")
 	apischema.Response[event.Report](r, "EventReport")

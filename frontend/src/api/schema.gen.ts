@@ -2360,6 +2360,8 @@ export interface components {
             }[];
             startDate: string;
         };
+        /** @enum {string} */
+        EventRole: "exhibitor" | "participant" | "inventor";
         FacetCount: {
             count: number;
             value: string;
@@ -3273,8 +3275,6 @@ export interface components {
             status?: string;
             submittedOn?: string;
         };
-        /** @enum {string} */
-        RegistrationRole: "exhibitor" | "participant" | "inventor";
         Reject: {
             reason: string;
         };
@@ -3467,7 +3467,7 @@ export interface components {
                 orgKind: components["schemas"]["OrgKind"];
                 qr?: string;
                 registrationId: string;
-                role: components["schemas"]["RegistrationRole"];
+                role: components["schemas"]["EventRole"];
             }[];
             total: number;
         };
