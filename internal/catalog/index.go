@@ -150,37 +150,6 @@ func (ix *Indexer) TagEvents(tags EventTags) {
 	ix.tags = tags
 }
 
-// Retag queues every listing whose events differ from those this indexer
-// last pushed for it, and drains the queue, so a registration approved or
-// withdrawn shows in searches at once rather than at the next
-// reconciliation. It returns how many listings it pushed.
-func (ix *Indexer) Retag(ctx context.Context) (int, error) {
-	tags, err := ix.eventTags(ctx)
-	if err != nil {
-		return 0, err
-	}
-	ix.syncing.Lock()
-	var changed []string
-	for id, events := range tags {
-		if !slices.Equal(events, ix.tagged[id]) {
-			changed = append(changed, id)
-		}
-	}
-	for id := range ix.tagged {
-		if _, ok := tags[id]; !ok {
-			changed = append(changed, id)
-		}
-	}
-	ix.syncing.Unlock()
-	for _, id := range changed {
-		ix.Notify(id)
-	}
-	if len(changed) == 0 {
-		return 0, nil
-	}
-	return len(changed), ix.Drain(ctx)
-}
-
 // eventTags reads the tags (none without TagEvents).
 func (ix *Indexer) eventTags(ctx context.Context) (map[string][]string, error) {
 	if ix.tags == nil {

@@ -32,11 +32,12 @@ import (
 //
 // The search index learns which listings an event shows from Tags, which
 // the catalog's indexer reads on every drain and reconciliation
-// (catalog.Indexer.TagEvents); Retag pushes a change at once.
+// (catalog.Indexer.TagEvents); a view of the showcase pushes at once a
+// listing whose events changed since (items).
 type Showcase struct {
 	st      *store.Store
 	search  search.Engine
-	index   Retagger
+	index   IndexQueue
 	now     func() time.Time
 	baseURL string
 	// provinceVI and provinceEN head the printed papers; tax names sectors.
@@ -44,10 +45,8 @@ type Showcase struct {
 	tax                    *taxonomy.Taxonomy
 }
 
-// Retagger pushes to the search index the listings whose events changed
-// (catalog.Indexer).
-type Retagger interface {
-	Retag(ctx context.Context) (int, error)
+// IndexQueue pushes listings to the search index again (catalog.Indexer).
+type IndexQueue interface {
 	Notify(id string)
 	Drain(ctx context.Context) error
 }
@@ -56,7 +55,7 @@ type Retagger interface {
 type ShowcaseDeps struct {
 	Store  *store.Store
 	Search search.Engine
-	Index  Retagger // nil: the index learns of changes at its next reconciliation
+	Index  IndexQueue // nil: the index learns of changes at its next reconciliation
 	// BaseURL is the platform's public address, which booth QR codes lead to.
 	BaseURL                string
 	ProvinceVI, ProvinceEN string
@@ -321,15 +320,72 @@ func (s *Showcase) Search(ctx context.Context, p *auth.Principal, eventID string
 }
 
 // items searches the listings an event shows. The search engine holds the
-// event's id on each (the event filter); a listing it returns that no
-// approved registration shows any more (its events changed while no
-// indexer ran) is pushed again and left out.
+// event's id on each (the event filter), written by the catalog's indexer
+// from Tags. A registration approved or withdrawn since the indexer last
+// pushed shows at once all the same: a listing the engine returns that no
+// approved registration shows any more is pushed again and left out, and
+// on an unfiltered view of a published event a listing shown there that
+// the engine holds without the event is pushed again and searched anew.
 func (s *Showcase) items(ctx context.Context, ev Event, regs []Registration, q ShowcaseQuery) (search.Result, error) {
-	if s.index != nil {
-		if _, err := s.index.Retag(ctx); err != nil {
-			return search.Result{}, ErrSearchUnavailable.Wrap(err)
+	want := map[string]bool{}
+	for _, r := range regs {
+		for _, id := range showcaseListings(r) {
+			want[id] = true
 		}
 	}
+	res, err := s.find(ctx, ev, q)
+	if err != nil {
+		return res, err
+	}
+	var pushed []string
+	res.Hits = slices.DeleteFunc(res.Hits, func(h search.Hit) bool {
+		if want[h.Doc.ID] {
+			return false
+		}
+		pushed = append(pushed, h.Doc.ID)
+		return true
+	})
+	unfiltered := q.Q == "" && q.Kind == "" && q.Sector == ""
+	if unfiltered && ev.State == StatePublished && s.index != nil {
+		found := make(map[string]bool, len(res.Hits))
+		for _, h := range res.Hits {
+			found[h.Doc.ID] = true
+		}
+		for id := range want {
+			if found[id] {
+				continue
+			}
+			d, err := s.search.Get(ctx, id)
+			switch {
+			case errors.Is(err, search.ErrNotFound):
+				// not public (or expired): nothing to show
+			case err != nil:
+				return res, ErrSearchUnavailable.Wrap(err)
+			case !slices.Contains(d.Events, ev.ID):
+				pushed = append(pushed, id)
+			}
+		}
+	}
+	if len(pushed) == 0 || s.index == nil {
+		return res, nil
+	}
+	for _, id := range pushed {
+		s.index.Notify(id)
+	}
+	if err := s.index.Drain(ctx); err != nil {
+		return res, ErrSearchUnavailable.Wrap(err)
+	}
+	again, err := s.find(ctx, ev, q)
+	if err != nil {
+		return res, err
+	}
+	again.Hits = slices.DeleteFunc(again.Hits, func(h search.Hit) bool { return !want[h.Doc.ID] })
+	again.Facets = showcaseFacets(again.Hits)
+	return again, nil
+}
+
+// find is one search of the event's listings.
+func (s *Showcase) find(ctx context.Context, ev Event, q ShowcaseQuery) (search.Result, error) {
 	// To the minute, so repeated searches share a cache entry.
 	f := search.Filter{Events: []string{ev.ID}, ActiveAt: s.now().Truncate(time.Minute)}
 	if q.Kind != "" {
@@ -338,7 +394,7 @@ func (s *Showcase) items(ctx context.Context, ev Event, regs []Registration, q S
 	if q.Sector != "" {
 		f.Sectors = []string{q.Sector}
 	}
-	res, err := s.search.Search(ctx, search.Query{Text: q.Q, Filter: f, PageSize: MaxShowcaseItems})
+	res, err := s.search.Search(ctx, search.Query{Text: q.Q, Filter: f, PageSize: MaxShowcaseItems, NoFacets: true})
 	if err != nil {
 		return res, ErrSearchUnavailable.Wrap(err)
 	}
@@ -347,29 +403,7 @@ func (s *Showcase) items(ctx context.Context, ev Event, regs []Registration, q S
 	if res.Relaxed {
 		res.Hits = res.Hits[:min(res.Exact, len(res.Hits))]
 	}
-	want := map[string]bool{}
-	for _, r := range regs {
-		for _, id := range showcaseListings(r) {
-			want[id] = true
-		}
-	}
-	stale := false
-	res.Hits = slices.DeleteFunc(res.Hits, func(h search.Hit) bool {
-		if want[h.Doc.ID] {
-			return false
-		}
-		if s.index != nil {
-			s.index.Notify(h.Doc.ID)
-		}
-		stale = true
-		return true
-	})
 	res.Facets = showcaseFacets(res.Hits)
-	if stale && s.index != nil {
-		if err := s.index.Drain(ctx); err != nil {
-			return res, ErrSearchUnavailable.Wrap(err)
-		}
-	}
 	return res, nil
 }
 

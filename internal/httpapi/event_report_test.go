@@ -213,6 +213,16 @@ func TestEventShowcase(t *testing.T) {
 	if d, err = h.App.Search.Get(context.Background(), offerSaponin); err != nil || len(d.Events) != 0 {
 		t.Errorf("the stale tag was not pushed again: %v %v", d.Events, err)
 	}
+
+	// Approved since the index last heard of it: the next view of the
+	// showcase pushes the need and shows it.
+	if _, err := store.Modify[event.Registration](ctx, h.App.Store, event.RegistrationCollection, regs[3].ID, 0,
+		func(r *event.Registration) error { r.State = event.RegApproved; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got := standItems(getShowcase(t, h, "", base)); !slices.Equal(got["participant"], []string{needSay}) {
+		t.Errorf("a need approved since does not show: %v", got)
+	}
 }
 
 func equalStands(a, b map[string][]string) bool {
