@@ -73,6 +73,9 @@ const EventMeetings = lazyPage(() => import('./pages/events/Meetings'));
 const EventCheckIn = lazyPage(() => import('./pages/events/CheckIn'));
 const EventDeals = lazyPage(() => import('./pages/events/Deals'));
 const PublicOrganization = lazyPage(() => import('./pages/market/PublicOrganization'), { public: true });
+// Events: a showcase on its own page (where booth QR codes lead), the officer's results report.
+const EventShowcase = lazyPage(() => import('./pages/events/ShowcasePage'), { public: true });
+const EventReport = lazyPage(() => import('./pages/events/EventReport'));
 
 /** The pages a visitor may arrive on, first match wins; others show the fallback while they load. */
 const ENTRY_PAGES: [string, LazyPage][] = [
@@ -93,6 +96,7 @@ const ENTRY_PAGES: [string, LazyPage][] = [
   ['/results', Results],
   ['/events', Events],
   ['/events/:id', EventPage],
+  ['/events/:id/showcase', EventShowcase],
 ];
 
 /** Downloads the code of the page the address (in either language) opens. */
@@ -197,6 +201,8 @@ function AppRoutes() {
             <Route path="/events/:id/meetings" element={authed(<EventMeetings />)} />
             <Route path="/events/:id/checkin" element={authed(<EventCheckIn />, ['officer', 'admin'])} />
             <Route path="/events/:id/deals" element={authed(<EventDeals />)} />
+            <Route path="/events/:id/showcase" element={<EventShowcase />} />
+            <Route path="/officer/events/:id/report" element={authed(<EventReport />, ['officer', 'admin'])} />
             <Route
               path="/organization"
               element={

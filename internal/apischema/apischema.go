@@ -74,6 +74,12 @@ func (r *Registry) Raw(name string, s Schema) {
 	r.schemas[name] = s
 }
 
+// Has reports whether a schema or an enum of that name is declared.
+func (r *Registry) Has(name string) bool {
+	_, ok := r.schemas[name]
+	return ok
+}
+
 func (r *Registry) mustBeNew(name string) {
 	if _, dup := r.schemas[name]; dup {
 		panic("apischema: schema " + name + " declared twice")

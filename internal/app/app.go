@@ -75,6 +75,8 @@ type App struct {
 	Synonyms  *synonym.Service
 	Blobs     files.Blobs
 	Backups   *backup.Service
+	// Showcase is the events' exhibitors, catalogue and results report.
+	Showcase *event.Showcase
 	// Indicators counts what the platform records in a period; Statistics
 	// and Results count through it.
 	Indicators *indicator.Engine
@@ -211,6 +213,11 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 	changes := &catalog.Changes{}
 	a.Catalog = catalog.New(st, a.Orgs, tax, a.Audit, log, catalog.Options{Now: now, Changes: changes, Mailer: mailer, BaseURL: cfg.BaseURL()})
 	a.Indexer = catalog.NewIndexer(a.Catalog, a.Search, changes, log)
+	// The index carries the events each listing is shown at (the event
+	// filter of the showcases).
+	a.Showcase = event.NewShowcase(event.ShowcaseDeps{Store: st, Search: a.Search, Index: a.Indexer, BaseURL: cfg.BaseURL(),
+		ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Taxonomy: tax, Now: now})
+	a.Indexer.TagEvents(a.Showcase.Tags)
 	a.Notify = notify.New(st, a.Auth, a.Orgs, notify.Texts(tax), log, notify.Options{Now: now, Mailer: mailer, BaseURL: cfg.BaseURL()})
 	a.Matching = matching.New(st, a.Catalog, a.Search, a.Orgs, a.Notify, a.Audit, changes, log)
 	a.Conns = connection.New(st, a.Catalog, a.Orgs, a.Notify, a.Matching, tax, a.Audit, log, now)
@@ -383,7 +390,7 @@ func (a *App) Server(spa fs.FS) *httpapi.Server {
 		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Files: a.Files,
 		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Events: a.Events, Plans: a.Plans, Reports: a.Reports, Synonyms: a.Synonyms, Backups: a.Backups,
 		Statistics: a.Statistics, Results: a.Results, Market: a.Market, NextSteps: a.NextSteps, Schedules: a.Schedules, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
-		Site: a.Site, Meetings: a.Meetings,
+		Site: a.Site, Meetings: a.Meetings, Showcase: a.Showcase,
 	})
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -127,12 +128,40 @@ type Indexer struct {
 	syncing sync.Mutex
 
 	lastErr atomic.Pointer[string] // nil when the last attempt worked
+
+	// tags, when set, says at which events each listing is shown;
+	// tagged remembers the events last pushed per listing (guarded by
+	// syncing), so a reconciliation pushes a listing whose events
+	// changed although its version did not.
+	tags   EventTags
+	tagged map[string][]string
+}
+
+// EventTags lists, for every listing shown at an event, the ids of those
+// events (internal/event: an approved exhibitor's showcased offers, the
+// needs a participant brings). Listings shown nowhere are absent.
+type EventTags func(ctx context.Context) (map[string][]string, error)
+
+// TagEvents makes every projection carry the events its listing is shown
+// at, read from tags on each drain and reconciliation. Call it before Run.
+func (ix *Indexer) TagEvents(tags EventTags) {
+	ix.syncing.Lock()
+	defer ix.syncing.Unlock()
+	ix.tags = tags
+}
+
+// eventTags reads the tags (none without TagEvents).
+func (ix *Indexer) eventTags(ctx context.Context) (map[string][]string, error) {
+	if ix.tags == nil {
+		return nil, nil
+	}
+	return ix.tags(ctx)
 }
 
 // NewIndexer returns the indexer for cat's listings; it queues every
 // listing changes reports (changes may be nil).
 func NewIndexer(cat *Service, engine search.Engine, changes *Changes, log *slog.Logger) *Indexer {
-	ix := &Indexer{cat: cat, engine: engine, log: log, wake: make(chan struct{}, 1), pending: map[string]bool{}}
+	ix := &Indexer{cat: cat, engine: engine, log: log, wake: make(chan struct{}, 1), pending: map[string]bool{}, tagged: map[string][]string{}}
 	if changes != nil {
 		changes.Subscribe(ix.Notify)
 	}
@@ -249,7 +278,11 @@ func (ix *Indexer) sync(ctx context.Context, ids []string) error {
 			public = append(public, l)
 		}
 	}
-	if err := ix.push(ctx, public, map[string]org.Organization{}); err != nil {
+	tags, err := ix.eventTags(ctx)
+	if err != nil {
+		return err
+	}
+	if err := ix.push(ctx, public, map[string]org.Organization{}, tags); err != nil {
 		return err
 	}
 	if len(gone) > 0 {
@@ -258,9 +291,9 @@ func (ix *Indexer) sync(ctx context.Context, ids []string) error {
 	return nil
 }
 
-// push upserts the projections of listings, in batches; orgs caches the
-// organisations already read.
-func (ix *Indexer) push(ctx context.Context, listings []Listing, orgs map[string]org.Organization) error {
+// push upserts the projections of listings, in batches, with the events
+// tags gives each; orgs caches the organisations already read.
+func (ix *Indexer) push(ctx context.Context, listings []Listing, orgs map[string]org.Organization, tags map[string][]string) error {
 	docs := make([]search.Doc, 0, min(len(listings), 1000))
 	flush := func() error {
 		if len(docs) == 0 {
@@ -282,6 +315,12 @@ func (ix *Indexer) push(ctx context.Context, listings []Listing, orgs map[string
 		d, err := doc(l, o)
 		if err != nil {
 			return err
+		}
+		d.Events = tags[l.ID]
+		if len(d.Events) > 0 {
+			ix.tagged[l.ID] = d.Events
+		} else {
+			delete(ix.tagged, l.ID)
 		}
 		if docs = append(docs, d); len(docs) == cap(docs) {
 			if err := flush(); err != nil {
@@ -326,10 +365,16 @@ func (ix *Indexer) reconcile(ctx context.Context, all bool) (ReconcileStats, err
 		ix.fail(err)
 		return st, err
 	}
+	tags, err := ix.eventTags(ctx)
+	if err != nil {
+		ix.fail(err)
+		return st, err
+	}
 	st.Published = len(published)
 	var dirty []Listing
 	for _, l := range published {
-		if v, ok := indexed[l.ID]; all || !ok || v != l.Version {
+		v, ok := indexed[l.ID]
+		if all || !ok || v != l.Version || !slices.Equal(tags[l.ID], ix.tagged[l.ID]) {
 			dirty = append(dirty, l)
 		}
 		delete(indexed, l.ID)
@@ -339,7 +384,7 @@ func (ix *Indexer) reconcile(ctx context.Context, all bool) (ReconcileStats, err
 		gone = append(gone, id) // no longer public
 	}
 	st.Pushed, st.Removed = len(dirty), len(gone)
-	if err := ix.push(ctx, dirty, map[string]org.Organization{}); err != nil {
+	if err := ix.push(ctx, dirty, map[string]org.Organization{}, tags); err != nil {
 		ix.fail(err)
 		return st, err
 	}

@@ -194,6 +194,14 @@ func applicant(ok, staff int) map[string]int {
 	return map[string]int{"anon": 401, "enterprise": ok, "institute": 404, "reviewer": 404, "officer": staff, "admin": staff}
 }
 
+// fairURL is a published fair's URL plus suffix (showFair).
+func fairURL(suffix string) func(*fixture, string) string {
+	return func(f *fixture, _ string) string {
+		ev, _ := showFair(f.h.T, f.h, "published")
+		return "/api/v1/events/" + ev.ID + suffix
+	}
+}
+
 func fixed(u string) func(*fixture, string) string { return func(*fixture, string) string { return u } }
 
 // openReports opens the demo plan's current year (idempotent) and returns
@@ -428,6 +436,10 @@ var matrix = []row{
 	{method: "GET", path: "/public/results", url: fixed("/api/v1/public/results"), want: all(200)},
 	{method: "GET", path: "/public/results.json", url: fixed("/api/v1/public/results.json"), want: all(200)},
 	{method: "GET", path: "/public/results.csv", url: fixed("/api/v1/public/results.csv"), want: all(200)},
+	{method: "GET", path: "/events/:id/showcase", url: fairURL("/showcase"), want: all(200)},
+	{method: "GET", path: "/events/:id/booths/:booth/qr.svg", url: fairURL("/booths/A-2/qr.svg"), want: all(200)},
+	{method: "GET", path: "/events/:id/catalogue", url: fairURL("/catalogue"), want: all(200)},
+	{method: "GET", path: "/events/:id/report", url: fairURL("/report"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
 	{method: "GET", path: "/public/market", url: fixed("/api/v1/public/market"), want: all(200)},
 	{method: "GET", path: "/public/organizations/:id", url: fixed("/api/v1/public/organizations/" + instituteOrg), want: all(200)},
 	{method: "PUT", path: "/organizations/:id/description", url: fixed("/api/v1/organizations/" + enterpriseOrg + "/description"),

@@ -101,6 +101,9 @@ type Deps struct {
 	Site *web.Site
 	// Meetings runs events' B2B meetings, check-ins and deals.
 	Meetings *event.Meetings
+	// Showcase is the events' exhibitors, catalogue, booth codes and
+	// results report.
+	Showcase *event.Showcase
 }
 
 // Limits of a request's head. Fasthttp reads the request line and the

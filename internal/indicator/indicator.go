@@ -96,6 +96,7 @@ const (
 	FilterIPType  = "ipType"  // IP type (taxonomy ipTypes)
 	FilterStatus  = "status"  // organisation verification status
 	FilterProgram = "program" // support programme id
+	FilterEvent   = "event"   // event id (internal/event)
 )
 
 // Text is a label in both languages.
@@ -128,6 +129,9 @@ const (
 	SupportCommitted         = "support.committed"
 	SupportDisbursed         = "support.disbursed"
 	ProjectsAccepted         = "support.accepted"
+	EventParticipants        = "events.participants"
+	EventDeals               = "events.deals"
+	EventDealsValue          = "events.deals.value"
 )
 
 var catalogue = []Metric{
@@ -181,6 +185,17 @@ var catalogue = []Metric{
 		Label: Text{"Dự án được hỗ trợ đã nghiệm thu đạt", "Supported projects accepted"},
 		Counted: Text{"Số hồ sơ hỗ trợ có kết quả được nghiệm thu đạt với ngày nghiệm thu trong kỳ.",
 			"Supported applications whose results were accepted on a day in the period."}},
+	{ID: EventParticipants, Unit: UnitCount, Filters: []string{FilterKind, FilterEvent},
+		Label: Text{"Tổ chức tham gia chợ công nghệ – thiết bị (Techmart)", "Organisations taking part in technology fairs (Techmart)"},
+		Counted: Text{"Số tổ chức có đăng ký được duyệt (trưng bày, mang nhu cầu hoặc nhà sáng chế) tại các sự kiện đã công bố có ngày khai mạc trong kỳ; mỗi tổ chức tính một lần.",
+			"Organisations with an approved registration (exhibiting, bringing needs or as inventors) at published events opening in the period; each counted once."}},
+	{ID: EventDeals, Unit: UnitCount, Filters: []string{FilterKind, FilterSector, FilterEvent},
+		Label: Text{"Biên bản ghi nhớ và hợp đồng ký tại chợ công nghệ", "MoUs and contracts signed at technology fairs"},
+		Counted: Text{"Số biên bản ghi nhớ (kind=mou) và hợp đồng (kind=contract) ghi nhận tại sự kiện, ký tại chỗ hoặc trong 6 tháng sau ngày bế mạc, có ngày ký trong kỳ.",
+			"MoUs (kind=mou) and contracts (kind=contract) recorded at an event, signed there or within six months of its last day, on a day in the period."}},
+	{ID: EventDealsValue, Unit: UnitVND, Filters: []string{FilterKind, FilterSector, FilterEvent},
+		Label:   Text{"Giá trị biên bản ghi nhớ và hợp đồng ký tại chợ công nghệ", "Value of MoUs and contracts signed at technology fairs"},
+		Counted: Text{"Tổng giá trị (đồng) các biên bản ghi nhớ và hợp đồng nói trên.", "The sum of the values (VND) of those MoUs and contracts."}},
 }
 
 // Catalogue lists every metric, in a stable order.

@@ -10,6 +10,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/event"
 	"github.com/techmart-vn/techmart/internal/indicator"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/period"
@@ -247,5 +248,55 @@ func TestSourcesAreServed(t *testing.T) {
 		if u := spec.Unserved(); len(u) > 0 {
 			t.Error(u)
 		}
+	}
+}
+
+// The events' figures: organisations taking part in published events
+// (each once, on the first event's opening day), and the MoUs and
+// contracts recorded there — signed on the spot or within six months of
+// the event's end, by kind, sector and event.
+func TestEventMetrics(t *testing.T) {
+	st := open(t)
+	fair := &event.Event{ID: "fair", Name: "Techmart 2026", State: event.StatePublished, StartDate: "2026-12-10", EndDate: "2026-12-12"}
+	draft := &event.Event{ID: "draft", Name: "Draft", State: event.StateDraft, StartDate: "2026-11-10", EndDate: "2026-11-10"}
+	spring := &event.Event{ID: "spring", Name: "Demo day", State: event.StatePublished, StartDate: "2026-04-02", EndDate: "2026-04-02"}
+	for _, ev := range []*event.Event{fair, draft, spring} {
+		insert(t, st, event.Collection, ev)
+	}
+	reg := func(id, eventID, orgID, kind, state string) {
+		insert(t, st, event.RegistrationCollection, &event.Registration{ID: id, EventID: eventID, Org: event.Ref{ID: orgID, Name: orgID}, OrgKind: kind, State: state})
+	}
+	reg("r1", "fair", "coop", "enterprise", event.RegApproved)
+	reg("r2", "fair", "inst", "institute", event.RegApproved)
+	reg("r3", "fair", "late", "enterprise", event.RegPending)
+	reg("r4", "draft", "other", "enterprise", event.RegApproved)
+	reg("r5", "spring", "coop", "enterprise", event.RegApproved)
+	deal := func(id, eventID, kind, signedOn string, onSpot bool, value int64, sectors ...string) {
+		insert(t, st, event.DealCollection, &event.Deal{ID: id, EventID: eventID, Kind: kind, SignedOn: signedOn, OnSpot: onSpot, ValueVND: value, Sectors: sectors,
+			Supplier: event.Ref{ID: "inst", Name: "Viện"}, Recipient: event.Ref{ID: "coop", Name: "HTX"}})
+	}
+	deal("d1", "fair", event.DealMoU, "2026-12-11", true, 0, "biotech")
+	deal("d2", "fair", event.DealContract, "2026-12-12", true, 300, "biotech", "agri_processing")
+	deal("d3", "fair", event.DealContract, "2027-06-12", false, 500, "biotech")  // within six months: next reporting year
+	deal("d4", "fair", event.DealContract, "2027-06-13", false, 9000, "biotech") // too late: not the fair's
+	s, err := indicator.New(st).Snapshot(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	y2026, y2027, all := indicator.YearOf(period.Default().Year(2026)), indicator.YearOf(period.Default().Year(2027)), indicator.Window{To: vn(2030, 1, 1, 0, 0)}
+	if r := count(t, s, indicator.EventParticipants, nil, y2026); !slices.Equal(ids(r), []string{"coop", "inst"}) || r.Records[0].Day != "2026-04-02" {
+		t.Errorf("participants: %v %+v", ids(r), r.Records)
+	}
+	if r := count(t, s, indicator.EventParticipants, map[string]string{indicator.FilterKind: "enterprise", indicator.FilterEvent: "fair"}, y2026); !slices.Equal(ids(r), []string{"coop"}) {
+		t.Errorf("enterprises at the fair: %v", ids(r))
+	}
+	if r := count(t, s, indicator.EventDeals, nil, y2026); !slices.Equal(ids(r), []string{"d1", "d2"}) {
+		t.Errorf("deals 2026: %v", ids(r))
+	}
+	if r := count(t, s, indicator.EventDealsValue, map[string]string{indicator.FilterKind: event.DealContract}, all); r.Value() != 800 || r.Count != 2 {
+		t.Errorf("contract value: %d of %d", r.Value(), r.Count)
+	}
+	if r := count(t, s, indicator.EventDeals, map[string]string{indicator.FilterSector: "biotech"}, y2027); !slices.Equal(ids(r), []string{"d3"}) {
+		t.Errorf("deals 2027: %v", ids(r))
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/catalog"
+	"github.com/techmart-vn/techmart/internal/event"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/support"
@@ -43,6 +44,12 @@ var Sources = []Source{
 	{Spec: support.Specs[1], Query: store.Query{Name: "indicator: all but drafts", Range: []string{"state"}},
 		Filter: bson.D{{Key: "state", Value: bson.D{{Key: "$ne", Value: support.AppDraft}}}},
 		Fields: []string{"title", "programId", "orgId", "orgName", "state", "acceptance.outcome", "acceptance.on"}},
+	{Spec: store.CollectionSpec{Name: event.Collection}, Query: store.Query{Name: "indicator: all"}, Filter: bson.D{},
+		Fields: []string{"name", "state", "startDate", "endDate"}},
+	{Spec: store.CollectionSpec{Name: event.RegistrationCollection}, Query: store.Query{Name: "indicator: all"}, Filter: bson.D{},
+		Fields: []string{"eventId", "state", "org", "orgKind"}},
+	{Spec: store.CollectionSpec{Name: event.DealCollection}, Query: store.Query{Name: "indicator: all"}, Filter: bson.D{},
+		Fields: []string{"eventId", "kind", "supplier", "recipient", "valueVnd", "onSpot", "signedOn", "sectors"}},
 }
 
 // The projections: only the fields counted.
@@ -112,6 +119,13 @@ type (
 	}
 )
 
+// The events' records: their own types, projected (Sources).
+type (
+	eventRow        = event.Event
+	registrationRow = event.Registration
+	dealRow         = event.Deal
+)
+
 // Engine reads the platform's records for counting.
 type Engine struct {
 	st *store.Store
@@ -128,6 +142,9 @@ type Snapshot struct {
 	orgs         []orgRow
 	programs     []programRow
 	applications map[string]applicationRow
+	events       map[string]eventRow
+	eventRegs    []registrationRow
+	eventDeals   []dealRow
 }
 
 // Snapshot reads the sources (one scan each, projected).
@@ -152,6 +169,20 @@ func (e *Engine) Snapshot(ctx context.Context) (*Snapshot, error) {
 	s.applications = make(map[string]applicationRow, len(apps))
 	for _, a := range apps {
 		s.applications[a.ID] = a
+	}
+	var events []eventRow
+	if err := read(ctx, e.st, Sources[5], &events); err != nil {
+		return nil, err
+	}
+	s.events = make(map[string]eventRow, len(events))
+	for _, ev := range events {
+		s.events[ev.ID] = ev
+	}
+	if err := read(ctx, e.st, Sources[6], &s.eventRegs); err != nil {
+		return nil, err
+	}
+	if err := read(ctx, e.st, Sources[7], &s.eventDeals); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -270,6 +301,34 @@ func (s *Snapshot) Count(q Query, w Window) (Result, error) {
 				}
 				add(rec)
 			}
+		}
+	case EventParticipants:
+		seen := map[string]bool{}
+		// Events in order of their opening day, so an organisation counts
+		// on the first it took part in.
+		regs := slices.Clone(s.eventRegs)
+		slices.SortStableFunc(regs, func(a, b registrationRow) int {
+			return cmp.Compare(s.events[a.EventID].StartDate, s.events[b.EventID].StartDate)
+		})
+		for _, r := range regs {
+			ev, ok := s.events[r.EventID]
+			if !ok || ev.State != event.StatePublished || r.State != event.RegApproved || seen[r.Org.ID] ||
+				!w.ContainsDay(ev.StartDate) || !want(FilterKind, r.OrgKind) || !want(FilterEvent, ev.ID) {
+				continue
+			}
+			seen[r.Org.ID] = true
+			add(Record{Type: "organization", ID: r.Org.ID, Title: r.Org.Name, Link: "/organizations/" + r.Org.ID, Day: ev.StartDate})
+		}
+	case EventDeals, EventDealsValue:
+		for _, d := range s.eventDeals {
+			ev, ok := s.events[d.EventID]
+			if !ok || event.DealTiming(ev, d) == event.DealOutside || !w.ContainsDay(d.SignedOn) ||
+				!want(FilterKind, d.Kind) || !wantAny(FilterSector, d.Sectors) || !want(FilterEvent, ev.ID) {
+				continue
+			}
+			add(Record{Type: "deal", ID: d.ID, Title: d.Supplier.Name + " – " + d.Recipient.Name, Link: "/events/" + ev.ID + "/deals",
+				Day: d.SignedOn, Value: d.ValueVND, Sectors: d.Sectors, Parties: []string{d.Supplier.Name, d.Recipient.Name},
+				PartyIDs: []string{d.Supplier.ID, d.Recipient.ID}, Confidential: true})
 		}
 	case ProjectsAccepted:
 		for _, a := range s.applications {

@@ -63,7 +63,7 @@ func DOCX(d Doc) ([]byte, error) {
 		}
 		b.WriteString(table([]int{3400, 5700}, true, rows))
 	}
-	if t := d.Table; t != nil {
+	for _, t := range d.tables() {
 		if t.Caption != "" {
 			b.WriteString(para(run(t.Caption, 13, style{bold: true}), "left", 0))
 		}

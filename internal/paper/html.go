@@ -12,7 +12,8 @@ func HTML(d Doc) ([]byte, error) {
 	err := page.Execute(&b, struct {
 		Doc
 		Nation, Motto, NumberLabel, Dated, Recip, Archive string
-	}{d, w.nation, w.motto, w.number, w.date(d.Place, d.Date), w.recipients, w.archive})
+		Tables                                            []*Table
+	}{d, w.nation, w.motto, w.number, w.date(d.Place, d.Date), w.recipients, w.archive, d.tables()})
 	return b.Bytes(), err
 }
 
@@ -45,7 +46,7 @@ html[lang=vi] .nation, html[lang=vi] .issuer { white-space: nowrap; }
 .article p { text-indent: 10mm; margin: 0 0 6px; text-align: justify; }
 .article b { font-weight: bold; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 12pt; }
-th, td { border: 1px solid #000; padding: 3px 6px; vertical-align: top; }
+th, td { border: 1px solid #000; padding: 3px 6px; vertical-align: top; white-space: pre-line; }
 th { font-weight: bold; }
 td.num { text-align: right; white-space: nowrap; }
 .facts th { text-align: left; width: 38%; font-weight: normal; }
@@ -80,7 +81,7 @@ td.num { text-align: right; white-space: nowrap; }
 {{if .Resolve}}<p class="resolve">{{.Resolve}}</p>{{end}}
 {{range .Articles}}{{$a := .}}<div class="article">{{range $i, $p := .Paragraphs}}<p>{{if eq $i 0}}<b>{{$a.Heading}}</b> {{end}}{{$p}}</p>{{end}}</div>{{end}}
 {{if .Facts}}<table class="facts">{{range .Facts}}<tr><th scope="row">{{.Label}}</th><td>{{.Value}}</td></tr>{{end}}</table>{{end}}
-{{with .Table}}{{if .Caption}}<p class="caption">{{.Caption}}</p>{{end}}<table><thead><tr>{{range .Head}}<th scope="col">{{.}}</th>{{end}}</tr></thead><tbody>{{$t := .}}{{range .Rows}}<tr>{{range $i, $c := .}}<td{{if right $t $i}} class="num"{{end}}>{{$c}}</td>{{end}}</tr>{{end}}</tbody></table>{{end}}
+{{range .Tables}}{{if .Caption}}<p class="caption">{{.Caption}}</p>{{end}}<table><thead><tr>{{range .Head}}<th scope="col">{{.}}</th>{{end}}</tr></thead><tbody>{{$t := .}}{{range .Rows}}<tr>{{range $i, $c := .}}<td{{if right $t $i}} class="num"{{end}}>{{$c}}</td>{{end}}</tr>{{end}}</tbody></table>{{end}}
 <div class="foot">
   <div class="recipients">{{if .Recipients}}<b>{{.Recip}}</b>{{range .Recipients}}<p>- {{.}};</p>{{end}}<p>- {{.Archive}}</p>{{end}}</div>
   <div class="signer">{{range .SignerTitle}}<p><b>{{.}}</b></p>{{end}}<p class="name">{{.SignerName}}</p></div>

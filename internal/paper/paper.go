@@ -30,6 +30,8 @@ type Doc struct {
 	Articles  []Article
 	Facts     []Fact
 	Table     *Table
+	// More are further tables, after Table (a report of several sections).
+	More []*Table
 	// Recipients ("Nơi nhận") sit left of the signature.
 	Recipients  []string
 	SignerTitle []string // lines: "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"
@@ -56,6 +58,31 @@ type Table struct {
 	Rows    [][]string
 	Widths  []float64
 	Right   []bool
+}
+
+// tables lists Table and then More, leaving out nils.
+func (d *Doc) tables() []*Table {
+	var out []*Table
+	for _, t := range append([]*Table{d.Table}, d.More...) {
+		if t != nil {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// widths are the columns' shares of the text width: Widths, or equal
+// shares for the columns it leaves out.
+func (t *Table) widths() []float64 {
+	w := make([]float64, len(t.Head))
+	for i := range w {
+		if i < len(t.Widths) {
+			w[i] = t.Widths[i]
+		} else {
+			w[i] = 1 / float64(len(t.Head))
+		}
+	}
+	return w
 }
 
 // right reports whether column i holds amounts.

@@ -88,3 +88,33 @@ func TestPDF(t *testing.T) {
 		t.Error("the same document gave different bytes")
 	}
 }
+
+// More tables follow the first, each with its caption, in HTML, PDF and
+// DOCX alike.
+func TestMoreTables(t *testing.T) {
+	d := sample("vi")
+	d.More = []*Table{{Caption: "2. Gặp gỡ B2B", Head: []string{"Chỉ tiêu", "Số"}, Rows: [][]string{{"Đề nghị gặp", "17"}}},
+		nil, {Caption: "3. Hợp đồng", Head: []string{"Loại", "Giá trị"}, Rows: [][]string{{"Hợp đồng", "450.000.000"}}}}
+	b, err := HTML(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	i, j, k := strings.Index(s, "100.000.000 đồng"), strings.Index(s, "2. Gặp gỡ B2B"), strings.Index(s, "3. Hợp đồng")
+	if i < 0 || j < i || k < j || strings.Count(s, "<table>") != 3 {
+		t.Fatalf("tables in order: %d %d %d, %d tables", i, j, k, strings.Count(s, "<table>"))
+	}
+	one := sample("vi")
+	p1, err := PDF(one)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p2, err := PDF(d)
+	if err != nil || len(p2) <= len(p1) {
+		t.Fatalf("PDF with more tables: %d bytes, %d without; %v", len(p2), len(p1), err)
+	}
+	x, err := DOCX(d)
+	if err != nil || !bytes.Contains(x, []byte("PK")) {
+		t.Fatalf("DOCX: %v", err)
+	}
+}

@@ -102,17 +102,18 @@ func PDF(d Doc) ([]byte, error) {
 			row(p, []string{f.Label, f.Value}, []float64{0.38, 0.62}, nil, false)
 		}
 	}
-	if t := d.Table; t != nil {
+	for _, t := range d.tables() {
 		p.SetY(p.GetY() + 4)
 		if t.Caption != "" {
 			p.SetFont("LiberationSerif", "B", size)
 			p.MultiCell(textWidth, line, t.Caption, "", "L", false)
 		}
 		p.SetFont("LiberationSerif", "B", 12)
-		row(p, t.Head, t.Widths, nil, true)
+		widths := t.widths()
+		row(p, t.Head, widths, nil, true)
 		p.SetFont("LiberationSerif", "", 12)
 		for _, r := range t.Rows {
-			row(p, r, t.Widths, t.Right, false)
+			row(p, r, widths, t.Right, false)
 		}
 	}
 

@@ -42,6 +42,7 @@ type Bleve struct {
 const (
 	fTitle, fTitlePrefix, fSummary, fText, fKeywords, fOrgName = "title", "titlePrefix", "summary", "text", "keywords", "orgName"
 	fKind, fSectors, fForms, fAdminUnit, fOrgKind              = "kind", "sectors", "transferForms", "adminUnit", "orgKind"
+	fEvents                                                    = "events"
 	fTRL, fPriceMin, fPriceMax, fPublished, fExpires, fVersion = "trl", "priceMin", "priceMax", "publishedAt", "expiresAt", "version"
 	fDoc                                                       = "doc"
 	// fFocusOffer and fFocusNeed hold an offer's (or a need's) title, twice,
@@ -76,7 +77,7 @@ var textFields = []struct {
 // mappingVersion changes whenever newMapping or the stored Doc does. An
 // index built with another version is dropped and rebuilt: the start-up
 // reconciliation refills it from the store.
-const mappingVersion = "6"
+const mappingVersion = "7"
 
 var internalMappingKey = []byte("techmart.mappingVersion")
 
@@ -176,7 +177,7 @@ func newMapping() mapping.IndexMapping {
 		fFocusOffer: text("vi", false), fFocusNeed: text("vi", false),
 		fTitleExact: text("vi_exact", false), fKeywordsExact: text("vi_exact", false), fSummaryExact: text("vi_exact", false),
 		fTitleEn: text("vi", false), fSummaryEn: text("vi", false),
-		fKind: kw(), fSectors: kw(), fForms: kw(), fAdminUnit: kw(), fOrgKind: kw(), fTRLLevel: kw(),
+		fKind: kw(), fSectors: kw(), fForms: kw(), fAdminUnit: kw(), fOrgKind: kw(), fTRLLevel: kw(), fEvents: kw(),
 		fTRL: num(false), fPriceMin: num(false), fPriceMax: num(false), fPublished: num(false), fExpires: num(false),
 		fVersion: num(true), fDoc: stored,
 	} {
@@ -207,7 +208,7 @@ func (b *Bleve) Upsert(_ context.Context, docs ...Doc) error {
 			fText: d.Text, fKeywords: d.Keywords, fOrgName: d.OrgName,
 			fTitleExact: d.Title, fKeywordsExact: d.Keywords, fSummaryExact: d.Summary, fTitleEn: d.TitleEn, fSummaryEn: d.SummaryEn,
 			fKind: d.Kind, fSectors: d.Sectors, fForms: d.TransferForms, fAdminUnit: d.AdminUnit, fOrgKind: d.OrgKind,
-			fVersion: float64(d.Version), fDoc: string(raw),
+			fEvents: d.Events, fVersion: float64(d.Version), fDoc: string(raw),
 			fPublished: float64(d.PublishedAt.Unix()), fExpires: float64(d.ExpiresAt.Unix()),
 		}
 		focus := append([]string{d.Title, d.Title, d.Summary}, d.Keywords...)
@@ -412,7 +413,7 @@ func filterQueries(f Filter) []query.Query {
 	for _, in := range []struct {
 		field  string
 		values []string
-	}{{fKind, f.Kinds}, {fSectors, f.Sectors}, {fForms, f.TransferForms}, {fAdminUnit, f.AdminUnits}, {fOrgKind, f.OrgKinds}} {
+	}{{fKind, f.Kinds}, {fSectors, f.Sectors}, {fForms, f.TransferForms}, {fAdminUnit, f.AdminUnits}, {fOrgKind, f.OrgKinds}, {fEvents, f.Events}} {
 		if len(in.values) > 0 {
 			qs = append(qs, termsIn(in.field, in.values))
 		}

@@ -58,6 +58,7 @@ type meiliDoc struct {
 	TransferForms []string `json:"transferForms"`
 	AdminUnit     string   `json:"adminUnit,omitempty"`
 	OrgKind       string   `json:"orgKind"`
+	Events        []string `json:"events,omitempty"`
 	TRL           int      `json:"trl,omitempty"`
 	PriceMin      int64    `json:"priceMin,omitempty"`
 	PriceMax      int64    `json:"priceMax,omitempty"`
@@ -95,7 +96,7 @@ func meiliSettings() *meilisearch.Settings {
 	return &meilisearch.Settings{
 		RankingRules:         []string{"sort", "words", "typo", "proximity", "attribute", "exactness"},
 		SearchableAttributes: []string{"title", "keywords", "titleEn", "summary", "summaryEn", "orgName", "text"},
-		FilterableAttributes: []string{"kind", "sectors", "transferForms", "adminUnit", "orgKind", "trl", "priceMin", "expiresAt"},
+		FilterableAttributes: []string{"kind", "sectors", "transferForms", "adminUnit", "orgKind", "events", "trl", "priceMin", "expiresAt"},
 		SortableAttributes:   []string{"publishedAt", "priceMin", "priceMax", "id"},
 		Pagination:           &meilisearch.Pagination{MaxTotalHits: 2500},
 		Faceting: &meilisearch.Faceting{MaxValuesPerFacet: meiliFacetValues,
@@ -335,7 +336,7 @@ func (m *meili) Upsert(ctx context.Context, docs ...Doc) error {
 			ID: d.ID, Version: d.Version, Kind: d.Kind, Title: d.Title, Summary: d.Summary, Text: d.Text,
 			TitleEn: d.TitleEn, SummaryEn: d.SummaryEn,
 			Keywords: d.Keywords, OrgName: d.OrgName, Sectors: d.Sectors, TransferForms: d.TransferForms,
-			AdminUnit: d.AdminUnit, OrgKind: d.OrgKind, TRL: d.TRL, PriceMin: d.PriceMin, PriceMax: d.PriceMax,
+			AdminUnit: d.AdminUnit, OrgKind: d.OrgKind, Events: d.Events, TRL: d.TRL, PriceMin: d.PriceMin, PriceMax: d.PriceMax,
 			PublishedAt: d.PublishedAt.Unix(), ExpiresAt: d.ExpiresAt.Unix(), Doc: string(raw),
 		}
 		if md.PriceMax == 0 {
@@ -432,6 +433,7 @@ func meiliFilter(f Filter) string {
 	in("transferForms", f.TransferForms)
 	in("adminUnit", f.AdminUnits)
 	in("orgKind", f.OrgKinds)
+	in("events", f.Events)
 	if f.TRLMin > 0 {
 		and = append(and, "trl >= "+strconv.Itoa(f.TRLMin))
 	}

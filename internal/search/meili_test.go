@@ -46,6 +46,7 @@ type fakeMeili struct {
 type meiliReq struct {
 	Method, Path, Auth string
 	Body               map[string]any
+	Raw                []byte // the body as sent (documents come as an array)
 }
 
 const masterKey, searchKey = "master-key-for-tests", "search-key-made-by-meili"
@@ -107,7 +108,7 @@ func (f *fakeMeili) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.reqs = append(f.reqs, meiliReq{Method: r.Method, Path: r.URL.Path, Auth: r.Header.Get("Authorization"), Body: body})
+	f.reqs = append(f.reqs, meiliReq{Method: r.Method, Path: r.URL.Path, Auth: r.Header.Get("Authorization"), Body: body, Raw: raw})
 	route := r.Method + " " + r.URL.Path
 	switch {
 	case route == "GET /health":
@@ -258,7 +259,7 @@ func TestMeiliSetupAndSearchKey(t *testing.T) {
 	s := f.last("PATCH /indexes/listings/settings").Body
 	wantField(t, s, "rankingRules", `["sort","words","typo","proximity","attribute","exactness"]`)
 	wantField(t, s, "searchableAttributes", `["title","keywords","titleEn","summary","summaryEn","orgName","text"]`)
-	wantField(t, s, "filterableAttributes", `["kind","sectors","transferForms","adminUnit","orgKind","trl","priceMin","expiresAt"]`)
+	wantField(t, s, "filterableAttributes", `["kind","sectors","transferForms","adminUnit","orgKind","events","trl","priceMin","expiresAt"]`)
 	wantField(t, s, "sortableAttributes", `["publishedAt","priceMin","priceMax","id"]`)
 	wantField(t, s, "pagination", `{"maxTotalHits":2500}`)
 	wantField(t, s, "faceting", `{"maxValuesPerFacet":1000,"sortFacetValuesBy":{"*":"count"}}`)
@@ -615,4 +616,32 @@ func TestMeiliTelexAndRelaxedRequests(t *testing.T) {
 	wantField(t, searches[0], "q", `"ozone quýt "`)
 	wantField(t, searches[0], "matchingStrategy", `"all"`)
 	wantField(t, searches[1], "matchingStrategy", `"last"`)
+}
+
+// The event filter: a listing carries the events it is shown at as the
+// filterable attribute "events", and a search for one event's showcase
+// sends it as a quoted equality beside the other filters.
+func TestMeiliEventFilter(t *testing.T) {
+	f := newFakeMeili(t)
+	e := f.open(t, masterKey)
+	ctx := context.Background()
+	if err := e.Upsert(ctx, search.Doc{ID: "che1", Kind: "technology", Title: "Chè", Events: []string{"ev1", "ev2"}},
+		search.Doc{ID: "hoa1", Kind: "equipment", Title: "Máy sấy"}); err != nil {
+		t.Fatal(err)
+	}
+	var docs []map[string]any
+	if err := json.Unmarshal(f.last("POST /indexes/listings/documents").Raw, &docs); err != nil || len(docs) != 2 {
+		t.Fatalf("documents: %v %s", err, f.last("POST /indexes/listings/documents").Raw)
+	}
+	wantField(t, docs[0], "events", `["ev1","ev2"]`)
+	if _, ok := docs[1]["events"]; ok {
+		t.Errorf("a listing shown at no event carries no events: %v", docs[1])
+	}
+	if _, err := e.Search(ctx, search.Query{Text: "chè", Filter: search.Filter{Events: []string{`ev"1`}, Kinds: []string{"technology"}}}); err != nil {
+		t.Fatal(err)
+	}
+	q := f.last("POST /indexes/listings/search").Body
+	wantField(t, q, "filter", asJSON(`(kind = "technology") AND (events = "ev\"1")`))
+	s := f.last("PATCH /indexes/listings/settings").Body
+	wantField(t, s, "filterableAttributes", `["kind","sectors","transferForms","adminUnit","orgKind","events","trl","priceMin","expiresAt"]`)
 }

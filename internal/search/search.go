@@ -64,8 +64,11 @@ type Doc struct {
 	BudgetMin     int64 // a need's budget, VND; shown, not filtered
 	BudgetMax     int64
 	Image         string // id of the first image, for result cards
-	PublishedAt   time.Time
-	ExpiresAt     time.Time
+	// Events are the events the listing is shown at: an exhibitor's
+	// showcased offers, a participant's needs brought (internal/event).
+	Events      []string
+	PublishedAt time.Time
+	ExpiresAt   time.Time
 	// Source is the public view of the listing, returned as is by Get, so
 	// a listing page is served from the index without touching the store.
 	Source json.RawMessage
@@ -92,9 +95,10 @@ type Filter struct {
 	TransferForms []string
 	AdminUnits    []string
 	OrgKinds      []string
-	TRLMin        int   // 0: no bound
-	TRLMax        int   // 0: no bound
-	PriceMax      int64 // 0: no bound; keeps offers whose lowest price is within it
+	Events        []string // shown at one of these events
+	TRLMin        int      // 0: no bound
+	TRLMax        int      // 0: no bound
+	PriceMax      int64    // 0: no bound; keeps offers whose lowest price is within it
 	// ActiveAt hides documents that expired before it (zero: no cut-off).
 	ActiveAt time.Time
 }

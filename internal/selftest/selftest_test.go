@@ -49,3 +49,24 @@ func TestSampleFilter(t *testing.T) {
 		t.Fatalf("got %s\nwant %s", s, want)
 	}
 }
+
+// The operator's table has a row for the event filter the showcases of
+// events search with, and the engine passes it.
+func TestEventFilterIsARow(t *testing.T) {
+	e, err := search.OpenBleve(filepath.Join(t.TempDir(), "i.bleve"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	r := &Report{}
+	conformance("search", e, r)
+	for _, c := range r.Checks {
+		if c.Name == "event filter" {
+			if c.Status != Pass {
+				t.Fatalf("event filter: %s %s", c.Status, c.Detail)
+			}
+			return
+		}
+	}
+	t.Fatalf("no event filter row: %+v", r.Checks)
+}

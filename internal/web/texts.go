@@ -32,6 +32,8 @@ var texts = map[string]text{
 	"dashboard.description": {"Kinh phí các chương trình hỗ trợ đổi mới công nghệ của tỉnh {province}: đã cam kết, đã giải ngân và còn lại, cùng số doanh nghiệp được hỗ trợ so với mục tiêu.", "The money of {province}'s technology innovation support programmes: committed, disbursed and remaining, and the enterprises supported against the target."},
 	"results.title":         {"Kết quả thực hiện – Techmart", "Results – Techmart"},
 	"results.description":   {"Kết quả thực hiện kế hoạch phát triển thị trường khoa học và công nghệ của tỉnh {province}: tiến độ các mục tiêu, hợp đồng chuyển giao công nghệ, kinh phí hỗ trợ; dữ liệu mở JSON và CSV.", "Results of {province}'s plan for the science and technology market: progress on its targets, technology transfer contracts and support money; open data as JSON and CSV."},
+	"showcase.title":        {"Gian hàng và nhu cầu công nghệ – Techmart", "Booths and technology needs – Techmart"},
+	"showcase.description":  {"Các gian hàng của chợ công nghệ – thiết bị {province}: đơn vị trưng bày, công nghệ và thiết bị giới thiệu, nhu cầu công nghệ doanh nghiệp mang đến.", "The booths of the {province} technology and equipment fair: exhibitors, the technologies and equipment they show, and the technology needs enterprises bring."},
 	"register.title":        {"Đăng ký tổ chức – Techmart", "Register your organisation – Techmart"},
 	"register.description":  {"Đăng ký tài khoản và tổ chức để chào bán công nghệ, thiết bị, tài sản trí tuệ hoặc đăng nhu cầu công nghệ trên Techmart.", "Register an account and your organisation to offer technologies, equipment and intellectual property or post technology needs on Techmart."},
 	"login.title":           {"Đăng nhập – Techmart", "Log in – Techmart"},

@@ -363,6 +363,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/{id}/booths/{booth}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The QR code of a booth (SVG), leading to the event's page opened on that booth's showcase */
+        get: operations["getEventsIdBoothsBoothQrSvg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable exhibitor catalogue: every approved stand by booth with what it shows; format=html (to print) or pdf; lang=vi (official) or en */
+        get: operations["getEventsIdCatalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/{id}/checkins": {
         parameters: {
             query?: never;
@@ -622,6 +656,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event's results (officers): booths by type, participants by kind of organisation, visitors checked in, meetings requested / accepted / held, MoUs and contracts on the spot and within six months with their value, by sector; format=json, html or pdf (to print) or xlsx; lang=vi or en */
+        get: operations["getEventsIdReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/{id}/schedule": {
         parameters: {
             query?: never;
@@ -634,6 +685,23 @@ export interface paths {
         put?: never;
         /** Run the scheduler: place the accepted meetings into slots and tables (nobody double-booked, within each side's available slots; a meeting that keeps fitting keeps its place), store each placement or the reason a meeting was left out, make the agendas final and tell both sides of every meeting whose time changed (officers; If-Match on the event optional) */
         post: operations["postEventsIdSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/showcase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event's showcase: its approved stands in booth order — exhibitors with their booth and showcased listings, inventors' free booths, participants with the needs they bring — searched and filtered through the search engine's event filter (q, kind, sector), or one role or booth (published events; officers also drafts) */
+        get: operations["getEventsIdShowcase"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2945,6 +3013,101 @@ export interface components {
         EventReject: {
             reason: string;
         };
+        EventReport: {
+            booths: {
+                assigned: number;
+                code: string;
+                feeVnd: number;
+                freeQuota: number;
+                freeUsed: number;
+                name: string;
+                nameEn?: string;
+                offered: number;
+                waitlisted: number;
+            }[];
+            byKind: {
+                checkedIn: number;
+                exhibitors: number;
+                inventors: number;
+                orgKind: components["schemas"]["OrgKind"];
+                participants: number;
+            }[];
+            checkedIn: number;
+            contracts: {
+                later: {
+                    count: number;
+                    valueVnd: number;
+                };
+                onSpot: {
+                    count: number;
+                    valueVnd: number;
+                };
+                total: {
+                    count: number;
+                    valueVnd: number;
+                };
+            };
+            /** Format: date-time */
+            countedAt: string;
+            deals: {
+                later: {
+                    count: number;
+                    valueVnd: number;
+                };
+                onSpot: {
+                    count: number;
+                    valueVnd: number;
+                };
+                total: {
+                    count: number;
+                    valueVnd: number;
+                };
+            };
+            dealsUntil: string;
+            endDate: string;
+            eventId: string;
+            kind: components["schemas"]["EventKind"];
+            meetings: {
+                accepted: number;
+                cancelled: number;
+                declined: number;
+                held: number;
+                interest: number;
+                noShow: number;
+                placed: number;
+                requested: number;
+            };
+            mou: {
+                later: {
+                    count: number;
+                    valueVnd: number;
+                };
+                onSpot: {
+                    count: number;
+                    valueVnd: number;
+                };
+                total: {
+                    count: number;
+                    valueVnd: number;
+                };
+            };
+            name: string;
+            nameEn?: string;
+            outside: number;
+            registered: number;
+            sectors: {
+                contract: {
+                    count: number;
+                    valueVnd: number;
+                };
+                mou: {
+                    count: number;
+                    valueVnd: number;
+                };
+                sector: string;
+            }[];
+            startDate: string;
+        };
         /** @enum {string} */
         EventRole: "exhibitor" | "participant" | "inventor";
         EventSchedule: {
@@ -4087,6 +4250,54 @@ export interface components {
             page: number;
             pageSize: number;
             relaxed: boolean;
+            total: number;
+        };
+        Showcase: {
+            can: {
+                catalogue: boolean;
+                report: boolean;
+            };
+            event: {
+                endDate: string;
+                id: string;
+                kind: components["schemas"]["EventKind"];
+                link?: string;
+                name: string;
+                nameEn?: string;
+                startDate: string;
+                state: string;
+                venue?: string;
+            };
+            facets: {
+                [key: string]: components["schemas"]["FacetCount"][];
+            };
+            items: number;
+            page: number;
+            pageSize: number;
+            stands: {
+                booth?: string;
+                boothType?: string;
+                items: {
+                    highlights?: {
+                        [key: string]: string;
+                    };
+                    id: string;
+                    image?: string;
+                    kind: components["schemas"]["ListingKind"];
+                    sectors: string[];
+                    summary: string;
+                    title: string;
+                    titleEn?: string;
+                }[];
+                org: {
+                    id: string;
+                    name: string;
+                };
+                orgKind: components["schemas"]["OrgKind"];
+                qr?: string;
+                registrationId: string;
+                role: components["schemas"]["EventRole"];
+            }[];
             total: number;
         };
         StartReport: {
@@ -5834,6 +6045,104 @@ export interface operations {
             };
         };
     };
+    getEventsIdBoothsBoothQrSvg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                booth: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventsIdCatalogue: {
+        parameters: {
+            query?: {
+                format?: string;
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Response 503 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getEventsIdCheckins: {
         parameters: {
             query?: never;
@@ -7292,6 +7601,76 @@ export interface operations {
             };
         };
     };
+    getEventsIdReport: {
+        parameters: {
+            query?: {
+                format?: string;
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventReport"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getEventsIdSchedule: {
         parameters: {
             query?: never;
@@ -7420,6 +7799,72 @@ export interface operations {
             };
             /** @description Version mismatch */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventsIdShowcase: {
+        parameters: {
+            query?: {
+                booth?: string;
+                kind?: string;
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                role?: string;
+                sector?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Showcase"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Response 503 */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,7 @@ export const SIGNED_IN_SECTIONS: readonly string[] = [
   'eventCheckIn',
   'eventDeals',
   'eventMeetings',
+  'eventReport',
   'implementation',
   'implementationStatus',
   'invitation',

@@ -43,6 +43,7 @@ func Fixtures() []search.Doc {
 		doc("mien1", "technology", "Sản xuất miến dong sạch", "Dây chuyền làm miến từ tinh bột dong riềng, không dùng hoá chất tẩy trắng.", func(d *search.Doc) {
 			d.Sectors, d.TransferForms, d.TRL, d.PriceMin = []string{"agri_processing"}, []string{"assignment"}, 8, 500_000_000
 			d.AdminUnit = "cho_don"
+			d.Events = []string{"fair2026"}
 		}),
 		doc("quyt1", "ip", "Nhãn hiệu tập thể Quýt Bắc Kạn", "Quýt được trồng theo VietGAP tại vùng Chợ Đồn.", func(d *search.Doc) {
 			d.Sectors, d.TRL = []string{"hitech_agri"}, 9
@@ -60,6 +61,7 @@ func Fixtures() []search.Doc {
 		doc("need1", "demand", "Cần công nghệ đóng gói chè túi lọc", "Hợp tác xã cần dây chuyền đóng gói chè túi lọc công suất nhỏ.", func(d *search.Doc) {
 			d.Sectors, d.TransferForms = []string{"agri_processing"}, []string{"equipment_sale"}
 			d.OrgKind = "enterprise"
+			d.Events = []string{"fair2026", "demo2026"}
 		}),
 		doc("old1", "technology", "Công nghệ ủ phân vi sinh đã hết hạn", "Tin đã hết hạn, không được hiện.", func(d *search.Doc) {
 			d.ExpiresAt = now.Add(-time.Hour)
@@ -253,6 +255,26 @@ func Check(t T, e search.Engine) {
 		for _, tc := range cases {
 			tc.f.ActiveAt = now
 			got := ids(t, search.Query{Filter: tc.f})
+			slices.Sort(got)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+			}
+		}
+	})
+	t.Run("event filter", func(t T) {
+		cases := []struct {
+			name string
+			q    search.Query
+			want []string
+		}{
+			{"one event: offers and needs shown there", search.Query{Filter: search.Filter{Events: []string{"fair2026"}}}, []string{"mien1", "need1"}},
+			{"either of two events", search.Query{Filter: search.Filter{Events: []string{"demo2026", "none"}}}, []string{"need1"}},
+			{"with text and kind", search.Query{Text: "che", Filter: search.Filter{Events: []string{"fair2026"}, Kinds: []string{"demand"}}}, []string{"need1"}},
+			{"text outside the event", search.Query{Text: "quyt", Filter: search.Filter{Events: []string{"fair2026"}}}, []string{}},
+			{"an event nobody shows at", search.Query{Filter: search.Filter{Events: []string{`fair2026" OR kind = "ip`}}}, []string{}},
+		}
+		for _, tc := range cases {
+			got := ids(t, tc.q)
 			slices.Sort(got)
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
