@@ -39,7 +39,7 @@ func meetingURL(state, suffix string) func(*fixture, string) string {
 	return func(f *fixture, _ string) string { return f.meeting(state, suffix) }
 }
 
-func eventURL(suffix string) func(*fixture, string) string {
+func meetingEventURL(suffix string) func(*fixture, string) string {
 	return func(f *fixture, _ string) string { base, _, _ := f.meetingEvent(); return base + suffix }
 }
 
@@ -64,7 +64,7 @@ func sides(from, to, staff int) map[string]int {
 }
 
 var meetingRows = []row{
-	{method: "GET", path: "/events/:id/meetings", url: eventURL("/meetings"), want: only(nil, 200)},
+	{method: "GET", path: "/events/:id/meetings", url: meetingEventURL("/meetings"), want: only(nil, 200)},
 	{method: "POST", path: "/events/:id/meetings", url: func(f *fixture, role string) string {
 		base, _, inst := f.meetingEvent()
 		f.ids["meetingTo"] = inst
@@ -77,17 +77,17 @@ var meetingRows = []row{
 	{method: "POST", path: "/events/:id/meetings/:mid/cancel", url: meetingURL(event.MeetRequested, "/cancel"), want: sides(200, 403, 403)},
 	{method: "POST", path: "/events/:id/meetings/:mid/outcome", url: meetingURL(event.MeetAccepted, "/outcome"),
 		body: func(*fixture, string) any { return map[string]any{"result": "held", "interest": true} }, want: sides(200, 200, 403)},
-	{method: "GET", path: "/events/:id/suggestions", url: eventURL("/suggestions"), want: only(map[string]int{"enterprise": 200, "institute": 200}, 403)},
+	{method: "GET", path: "/events/:id/suggestions", url: meetingEventURL("/suggestions"), want: only(map[string]int{"enterprise": 200, "institute": 200}, 403)},
 	{method: "GET", path: "/events/:id/registrations/:rid/badge", url: func(f *fixture, _ string) string {
 		base, ent, _ := f.meetingEvent()
 		return base + "/registrations/" + ent + "/badge?format=json"
 	}, want: map[string]int{"anon": 401, "enterprise": 200, "institute": 404, "reviewer": 404, "officer": 200, "admin": 200}},
 	// Only officers check in; a wrong code gets past the access check.
-	{method: "POST", path: "/events/:id/checkins", url: eventURL("/checkins"), body: func(*fixture, string) any { return map[string]any{"code": "x.y"} },
+	{method: "POST", path: "/events/:id/checkins", url: meetingEventURL("/checkins"), body: func(*fixture, string) any { return map[string]any{"code": "x.y"} },
 		want: only(map[string]int{"officer": 422, "admin": 422}, 403)},
-	{method: "GET", path: "/events/:id/checkins", url: eventURL("/checkins"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
-	{method: "GET", path: "/events/:id/deals", url: eventURL("/deals"), want: only(nil, 200)},
-	{method: "POST", path: "/events/:id/deals", url: eventURL("/deals"), body: func(*fixture, string) any {
+	{method: "GET", path: "/events/:id/checkins", url: meetingEventURL("/checkins"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "GET", path: "/events/:id/deals", url: meetingEventURL("/deals"), want: only(nil, 200)},
+	{method: "POST", path: "/events/:id/deals", url: meetingEventURL("/deals"), body: func(*fixture, string) any {
 		return map[string]any{"kind": "mou", "supplierOrgId": instituteOrg, "recipientOrgId": enterpriseOrg, "signedOn": vnDay(0)}
 	}, want: only(map[string]int{"enterprise": 201, "institute": 201, "officer": 201, "admin": 201}, 403)},
 	{method: "POST", path: "/events/:id/deals/:did/transfer", url: contractURL("/transfer"), body: func(*fixture, string) any {
