@@ -100,8 +100,8 @@ test('gặp gỡ B2B: mời gặp theo gợi ý, nhận lời, check-in bằng m
     headers: { Authorization: `Bearer ${await token(request, ENTERPRISE)}` },
   });
   const code = (await badge.json()).code as string;
-  await page.setViewportSize({ width: 360, height: 740 });
   await login(page, 'vi', OFFICER, PASSWORD);
+  await page.setViewportSize({ width: 360, height: 740 });
   await openIn(page, 'vi', `/events/${id}/checkin`);
   await page.getByLabel(TEXT.vi.eventCheckIn.code).fill(code);
   await page.getByRole('button', { name: TEXT.vi.eventCheckIn.submit, exact: true }).click();
@@ -111,8 +111,8 @@ test('gặp gỡ B2B: mời gặp theo gợi ý, nhận lời, check-in bằng m
   await page.getByLabel(TEXT.vi.eventCheckIn.code).fill(code);
   await page.getByRole('button', { name: TEXT.vi.eventCheckIn.submit, exact: true }).click();
   await expect(page.locator('.checkin-result[data-outcome="again"]')).toBeVisible();
-  await logout(page, 'vi');
   await page.setViewportSize({ width: 1280, height: 800 });
+  await logout(page, 'vi');
 
   // The enterprise marks the meeting held and records the MoU signed there.
   await login(page, 'vi', ENTERPRISE, PASSWORD);
