@@ -215,7 +215,7 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 		Office: support.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer},
 		Audit:  a.Audit, Log: log, Now: now,
 	})
-	a.Events = event.New(st, event.Deps{Orgs: a.Orgs, Listings: a.Catalog, Sectors: taxonomy.Codes(tax.Sectors), Audit: a.Audit, Log: log, Now: now})
+	a.Events = event.New(st, event.Deps{Orgs: a.Orgs, Listings: a.Catalog, Notes: a.Notify, Sectors: taxonomy.Codes(tax.Sectors), Audit: a.Audit, Log: log, Now: now})
 	forms, err := statistics.Load(tax)
 	if err != nil {
 		return fail(err)

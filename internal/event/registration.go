@@ -20,6 +20,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/lifecycle"
+	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/validate"
@@ -476,6 +477,7 @@ func (s *Service) Approve(ctx context.Context, p *auth.Principal, eventID, id st
 		}
 		return RegistrationView{}, err
 	}
+	s.tell(ctx, out)
 	return s.regView(p, out, s.eventOf(ctx, eventID)), nil
 }
 
@@ -486,6 +488,27 @@ func (s *Service) eventOf(ctx context.Context, id string) *Event {
 		return nil
 	}
 	return &e
+}
+
+// tell lets the registered organisation's members know what became of
+// its registration: "approved", "booth", "waitlisted" or "rejected".
+func (s *Service) tell(ctx context.Context, r Registration) {
+	if s.notes == nil {
+		return
+	}
+	step := map[string]string{RegApproved: "approved", RegWaitlisted: "waitlisted", RegRejected: "rejected"}[r.State]
+	if step == "" {
+		return
+	}
+	if r.State == RegApproved && r.Booth != "" {
+		step = "booth"
+	}
+	name := ""
+	if e := s.eventOf(ctx, r.EventID); e != nil {
+		name = e.Name
+	}
+	s.notes.ToOrgs(ctx, []string{r.Org.ID}, "", notify.Note{Kind: notify.KindEvent, Link: "/events/" + r.EventID,
+		Params: map[string]string{"event": step, "org": r.Org.Name, "name": name, "booth": r.Booth, "reason": r.RejectReason}})
 }
 
 func boothChange(before, after *Registration) map[string]audit.Change {
@@ -517,6 +540,7 @@ func (s *Service) Reject(ctx context.Context, p *auth.Principal, eventID, id str
 	if err != nil {
 		return RegistrationView{}, err
 	}
+	s.tell(ctx, out)
 	return s.regView(p, out, s.eventOf(ctx, eventID)), nil
 }
 
@@ -557,9 +581,11 @@ func (s *Service) Promote(ctx context.Context, eventID string) error {
 		if booth == "" {
 			continue
 		}
-		_, err = s.regs.Apply(ctx, nil, r.ID, lifecycle.Move[*Registration]{Step: "promote",
+		promoted, err := s.regs.Apply(ctx, nil, r.ID, lifecycle.Move[*Registration]{Step: "promote",
 			Change: func(d *Registration, _ time.Time) error { d.Booth = booth; return nil }, Changes: boothChange})
-		if err != nil {
+		if err == nil {
+			s.tell(ctx, promoted)
+		} else {
 			if rerr := s.release(ctx, eventID, r.ID, true); rerr != nil {
 				return rerr
 			}

@@ -244,6 +244,16 @@ func TestEventRegistrationAndWaitingList(t *testing.T) {
 	if got := r.JSON(t); got["state"] != "approved" || got["booth"] != "A-1" {
 		t.Fatalf("promoted: %s", r.Body)
 	}
+	// Each step told the organisation, in its reader's language: the
+	// waiting list, then the booth (one line for the event, the newest
+	// step's text, counting both).
+	notes := h.Do(R{Method: "GET", Path: "/api/v1/notifications", Token: ent}).JSON(t)["items"].([]any)
+	if len(notes) != 1 || !strings.Contains(notes[0].(map[string]any)["text"].(string), "đã được duyệt: gian hàng A-1") || notes[0].(map[string]any)["count"] != float64(2) {
+		t.Errorf("the enterprise's notifications: %v", notes)
+	}
+	if en := string(h.Do(R{Method: "GET", Path: "/api/v1/notifications", Token: inst, Headers: map[string]string{"Accept-Language": "en"}}).Body); !strings.Contains(en, "was approved: booth A-1") {
+		t.Errorf("the institute was not told in English: %.600s", en)
+	}
 	if _, err := h.App.Events.ApprovedRegistration(context.Background(), id, enterpriseOrg); err != nil {
 		t.Fatalf("ApprovedRegistration: %v", err)
 	}

@@ -49,6 +49,7 @@ const (
 	KindNudge           = "nudge"            // a connection has been quiet for 30 days
 	KindSupport         = "support"          // a step of a support application
 	KindReport          = "report"           // an agency's annual report: a step or a reminder
+	KindEvent           = "event"            // a step of an event: a registration decided, a booth given
 	// KindMatchDigest is the day's match suggestions in one notification:
 	// a KindMatch note is folded into it, never shown alone.
 	KindMatchDigest = "match_digest"
@@ -56,7 +57,7 @@ const (
 
 // EmailTopics are the choices a person has for e-mail, each covering one or
 // more kinds; everything is on until switched off.
-var EmailTopics = []string{"match", "interest", "decision", "message", "registration", "nudge", "support", "report"}
+var EmailTopics = []string{"match", "interest", "decision", "message", "registration", "nudge", "support", "report", "event"}
 
 func topicOf(kind string) string {
 	switch kind {

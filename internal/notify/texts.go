@@ -44,6 +44,11 @@ var texts = map[string]text{
 	"support.not_accepted":         {"Dự án “{title}” không đạt nghiệm thu.", "The project “{title}” was not accepted."},
 	"support.closed":               {"Hồ sơ “{title}” đã kết thúc.", "The file of “{title}” is closed."},
 
+	"event.approved":   {"Đăng ký của {org} tham gia “{name}” đã được duyệt.", "{org}'s registration for “{name}” was approved."},
+	"event.booth":      {"Đăng ký của {org} tham gia “{name}” đã được duyệt: gian hàng {booth}.", "{org}'s registration for “{name}” was approved: booth {booth}."},
+	"event.waitlisted": {"Gian hàng của “{name}” đã hết: {org} được đưa vào danh sách chờ và sẽ được xếp gian khi có chỗ.", "The booths of “{name}” are taken: {org} is on the waiting list and gets a booth when one frees."},
+	"event.rejected":   {"Đăng ký của {org} tham gia “{name}” không được chấp nhận. Lý do: {reason}", "{org}'s registration for “{name}” was refused. Reason: {reason}"},
+
 	"report.submitted": {"{agency} đã gửi báo cáo năm {year} thực hiện kế hoạch {plan}.", "{agency} submitted its {year} report on plan {plan}."},
 	"report.returned":  {"Báo cáo năm {year} về kế hoạch {plan} được trả lại để bổ sung: {reason}", "The {year} report on plan {plan} was returned for revision: {reason}"},
 	"report.accepted":  {"Báo cáo năm {year} về kế hoạch {plan} đã được Sở KH&CN tiếp nhận.", "The department accepted the {year} report on plan {plan}."},
@@ -57,7 +62,7 @@ func Texts(tax *taxonomy.Taxonomy) Renderer {
 		switch kind {
 		case KindDecision:
 			key = kind + "." + params["state"]
-		case KindSupport, KindReport:
+		case KindSupport, KindReport, KindEvent:
 			key = kind + "." + params["event"]
 		}
 		t, ok := texts[key]

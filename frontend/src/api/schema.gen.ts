@@ -2333,7 +2333,7 @@ export interface components {
             on?: string;
         };
         /** @enum {string} */
-        EmailTopic: "match" | "interest" | "decision" | "message" | "registration" | "nudge" | "support" | "report";
+        EmailTopic: "match" | "interest" | "decision" | "message" | "registration" | "nudge" | "support" | "report" | "event";
         Event: {
             availability: {
                 code: string;
