@@ -261,6 +261,10 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 	if _, _, err := a.Support.Reconcile(ctx); err != nil {
 		return fail(err)
 	}
+	// Booths an approval claimed but a crash kept from the registration.
+	if _, err := a.Events.Reconcile(ctx); err != nil {
+		return fail(err)
+	}
 	return a, nil
 }
 

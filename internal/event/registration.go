@@ -402,7 +402,7 @@ func (s *Service) allocate(ctx context.Context, r *Registration) (string, error)
 		for n := 1; n <= b.Count; n++ {
 			if !used[n] {
 				booth = boothName(b, n)
-				e.Allocations = append(e.Allocations, Allocation{BoothType: b.Code, Number: n, Booth: booth, Registration: r.ID, Free: free})
+				e.Allocations = append(e.Allocations, Allocation{BoothType: b.Code, Number: n, Booth: booth, Registration: r.ID, Free: free, At: s.now().UTC()})
 				return nil
 			}
 		}
@@ -595,4 +595,49 @@ func (s *Service) Promote(ctx context.Context, eventID string) error {
 		}
 	}
 	return nil
+}
+
+// claimGrace is how long a booth claimed by an approval may wait for the
+// registration to be written before Reconcile takes it back.
+const claimGrace = 10 * time.Minute
+
+// Reconcile takes back the booths an approval claimed on an event but never
+// gave (the process stopped between the two writes, or the registration
+// changed meanwhile): a claim older than claimGrace whose registration is
+// not approved with that booth. Then the waiting lists get what freed. It
+// returns how many booths it took back.
+func (s *Service) Reconcile(ctx context.Context) (int, error) {
+	events, err := store.Find[Event](ctx, s.s, Collection, bson.D{{Key: "state", Value: StatePublished}})
+	if err != nil {
+		return 0, err
+	}
+	taken := 0
+	now := s.now().UTC()
+	for _, e := range events {
+		var stale []string
+		for _, a := range e.Allocations {
+			if now.Sub(a.At) < claimGrace {
+				continue
+			}
+			r, err := store.Get[Registration](ctx, s.s, RegistrationCollection, a.Registration)
+			if err == nil && r.State == RegApproved && r.Booth == a.Booth {
+				continue
+			} else if err != nil && !errors.Is(err, store.ErrNotFound) {
+				return taken, err
+			}
+			stale = append(stale, a.Registration)
+		}
+		for _, id := range stale {
+			if err := s.release(ctx, e.ID, id, true); err != nil {
+				return taken, err
+			}
+			taken++
+		}
+		if len(stale) > 0 {
+			if err := s.Promote(ctx, e.ID); err != nil {
+				return taken, err
+			}
+		}
+	}
+	return taken, nil
 }

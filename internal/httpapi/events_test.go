@@ -488,3 +488,47 @@ func TestInventorsFreeQuota(t *testing.T) {
 		t.Fatalf("waiting inventor: %s", r.State)
 	}
 }
+
+// TestReconcileBoothClaims: a booth claimed on the event by an approval
+// that never reached its registration is taken back after the grace
+// period and goes to the waiting list; a booth given is kept.
+func TestReconcileBoothClaims(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	officer, ent := h.Demo("officer").Access, h.Demo("enterprise").Access
+	id := newEvent(h, officer, eventBody(2), true)["id"].(string) // one paid booth
+	regs := "/api/v1/events/" + id + "/registrations"
+	r := h.Do(R{Method: "POST", Path: regs, Token: ent, Body: map[string]any{"role": "exhibitor", "boothType": "std", "listings": []string{publishedOffer(t, h, enterpriseOrg, "offer")}}})
+	if r.Status != 201 {
+		t.Fatalf("register: %d %s", r.Status, r.Body)
+	}
+	rid := r.JSON(t)["id"].(string)
+	ctx := context.Background()
+	// A crash between the two writes: the booth claimed for a registration
+	// still pending.
+	if _, err := store.Modify(ctx, h.App.Store, event.Collection, id, 0, func(e *event.Event) error {
+		e.Allocations = append(e.Allocations, event.Allocation{BoothType: "std", Number: 1, Booth: "A-1", Registration: "000000000000000000000bad", At: time.Now().UTC()})
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if r := h.Do(R{Method: "POST", Path: regs + "/" + rid + "/approve", Token: officer}); r.JSON(t)["state"] != "waitlisted" {
+		t.Fatalf("approve while the booth is claimed: %s", r.Body)
+	}
+	// Within the grace period the claim is left alone.
+	if n, err := h.App.Events.Reconcile(ctx); err != nil || n != 0 {
+		t.Fatalf("reconcile a fresh claim: %d %v", n, err)
+	}
+	h.Clock.Set(func() time.Time { return time.Now().Add(time.Hour) })
+	if n, err := h.App.Events.Reconcile(ctx); err != nil || n != 1 {
+		t.Fatalf("reconcile: %d %v", n, err)
+	}
+	got, err := h.App.Events.ApprovedRegistration(ctx, id, enterpriseOrg)
+	if err != nil || got.Booth != "A-1" {
+		t.Fatalf("the waiting registration got the booth back: %+v %v", got, err)
+	}
+	// A booth given stays given.
+	if n, err := h.App.Events.Reconcile(ctx); err != nil || n != 0 {
+		t.Fatalf("reconcile again: %d %v", n, err)
+	}
+}
