@@ -227,7 +227,7 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 		Office: support.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer},
 		Audit:  a.Audit, Log: log, Now: now,
 	})
-	a.Events = event.New(st, event.Deps{Orgs: a.Orgs, Listings: a.Catalog, Sectors: taxonomy.Codes(tax.Sectors), Audit: a.Audit, Log: log, Now: now})
+	a.Events = event.New(st, event.Deps{Orgs: a.Orgs, Listings: a.Catalog, Notes: a.Notify, Sectors: taxonomy.Codes(tax.Sectors), Audit: a.Audit, Log: log, Now: now})
 	forms, err := statistics.Load(tax)
 	if err != nil {
 		return fail(err)
@@ -275,6 +275,10 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 	// Approvals a crash left half-written (reservation without decision),
 	// finished at once when their writer is gone.
 	if _, _, err := a.Support.Reconcile(ctx); err != nil {
+		return fail(err)
+	}
+	// Booths an approval claimed but a crash kept from the registration.
+	if _, err := a.Events.Reconcile(ctx); err != nil {
 		return fail(err)
 	}
 	return a, nil

@@ -51,11 +51,6 @@ var (
 	ErrNoAgenda = errs.New(errs.NotFound, "agenda_not_found")
 )
 
-// Notifier tells organisations' members.
-type Notifier interface {
-	ToOrgs(ctx context.Context, orgIDs []string, except string, n notify.Note)
-}
-
 // Auditor records decisions.
 type Auditor interface {
 	Record(ctx context.Context, e audit.Entry) error

@@ -142,6 +142,9 @@ type Allocation struct {
 	Booth        string `bson:"booth"` // Prefix-Number
 	Registration string `bson:"registration"`
 	Free         bool   `bson:"free"`
+	// At is when the booth was claimed; Reconcile leaves recent claims to
+	// the approvals that made them.
+	At time.Time `bson:"at"`
 }
 
 // Break is a pause in a matchmaking day after slot After (0-based).

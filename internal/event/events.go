@@ -20,6 +20,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/lifecycle"
+	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/validate"
@@ -84,6 +85,11 @@ type Listings interface {
 	Get(ctx context.Context, id string) (catalog.Listing, error)
 }
 
+// Notifier tells an organisation's members what happened.
+type Notifier interface {
+	ToOrgs(ctx context.Context, orgIDs []string, except string, n notify.Note)
+}
+
 // Service runs events and their registrations (the events slice). Other
 // steps reach events and registrations through its exported methods: Get,
 // ApprovedRegistration and Registrations.
@@ -91,6 +97,7 @@ type Service struct {
 	s        *store.Store
 	orgs     Orgs
 	listings Listings
+	notes    Notifier
 	sectors  []string
 	audit    lifecycle.Auditor
 	log      *slog.Logger
@@ -103,6 +110,7 @@ type Service struct {
 type Deps struct {
 	Orgs     Orgs
 	Listings Listings
+	Notes    Notifier // nil: nobody is told
 	// Sectors are the taxonomy's sector codes an event's themes are chosen
 	// from.
 	Sectors []string
@@ -119,7 +127,7 @@ func New(s *store.Store, d Deps) *Service {
 	if d.Log == nil {
 		d.Log = slog.Default()
 	}
-	svc := &Service{s: s, orgs: d.Orgs, listings: d.Listings, sectors: d.Sectors, audit: d.Audit, log: d.Log, now: d.Now}
+	svc := &Service{s: s, orgs: d.Orgs, listings: d.Listings, notes: d.Notes, sectors: d.Sectors, audit: d.Audit, log: d.Log, now: d.Now}
 	svc.events = svc.eventMachine()
 	svc.regs = svc.registrationMachine()
 	return svc

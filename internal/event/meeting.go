@@ -129,11 +129,6 @@ type MeetingMatcher interface {
 	Among(ctx context.Context, srcs []catalog.Listing, ids []string) ([][]matching.Match, error)
 }
 
-// MeetingNotifier tells organisations what happened.
-type MeetingNotifier interface {
-	ToOrgs(ctx context.Context, orgIDs []string, except string, n notify.Note)
-}
-
 // MeetingTransfers records a deal's contract as a transfer.
 type MeetingTransfers interface {
 	CreateFor(ctx context.Context, p *auth.Principal, in transfer.Input, o transfer.Origin) (transfer.Transfer, error)
@@ -144,7 +139,7 @@ type MeetingDeps struct {
 	Registry  Registry
 	Listings  MeetingListings
 	Matcher   MeetingMatcher
-	Notes     MeetingNotifier
+	Notes     Notifier
 	Transfers MeetingTransfers
 	Taxonomy  *taxonomy.Taxonomy
 	Audit     auth.Auditor

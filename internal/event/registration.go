@@ -20,6 +20,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/lifecycle"
+	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/validate"
@@ -401,7 +402,7 @@ func (s *Service) allocate(ctx context.Context, r *Registration) (string, error)
 		for n := 1; n <= b.Count; n++ {
 			if !used[n] {
 				booth = boothName(b, n)
-				e.Allocations = append(e.Allocations, Allocation{BoothType: b.Code, Number: n, Booth: booth, Registration: r.ID, Free: free})
+				e.Allocations = append(e.Allocations, Allocation{BoothType: b.Code, Number: n, Booth: booth, Registration: r.ID, Free: free, At: s.now().UTC()})
 				return nil
 			}
 		}
@@ -476,6 +477,7 @@ func (s *Service) Approve(ctx context.Context, p *auth.Principal, eventID, id st
 		}
 		return RegistrationView{}, err
 	}
+	s.tell(ctx, out)
 	return s.regView(p, out, s.eventOf(ctx, eventID)), nil
 }
 
@@ -486,6 +488,27 @@ func (s *Service) eventOf(ctx context.Context, id string) *Event {
 		return nil
 	}
 	return &e
+}
+
+// tell lets the registered organisation's members know what became of
+// its registration: "approved", "booth", "waitlisted" or "rejected".
+func (s *Service) tell(ctx context.Context, r Registration) {
+	if s.notes == nil {
+		return
+	}
+	step := map[string]string{RegApproved: "approved", RegWaitlisted: "waitlisted", RegRejected: "rejected"}[r.State]
+	if step == "" {
+		return
+	}
+	if r.State == RegApproved && r.Booth != "" {
+		step = "booth"
+	}
+	name := ""
+	if e := s.eventOf(ctx, r.EventID); e != nil {
+		name = e.Name
+	}
+	s.notes.ToOrgs(ctx, []string{r.Org.ID}, "", notify.Note{Kind: notify.KindEvent, Link: "/events/" + r.EventID,
+		Params: map[string]string{"event": step, "org": r.Org.Name, "name": name, "booth": r.Booth, "reason": r.RejectReason}})
 }
 
 func boothChange(before, after *Registration) map[string]audit.Change {
@@ -517,6 +540,7 @@ func (s *Service) Reject(ctx context.Context, p *auth.Principal, eventID, id str
 	if err != nil {
 		return RegistrationView{}, err
 	}
+	s.tell(ctx, out)
 	return s.regView(p, out, s.eventOf(ctx, eventID)), nil
 }
 
@@ -557,9 +581,11 @@ func (s *Service) Promote(ctx context.Context, eventID string) error {
 		if booth == "" {
 			continue
 		}
-		_, err = s.regs.Apply(ctx, nil, r.ID, lifecycle.Move[*Registration]{Step: "promote",
+		promoted, err := s.regs.Apply(ctx, nil, r.ID, lifecycle.Move[*Registration]{Step: "promote",
 			Change: func(d *Registration, _ time.Time) error { d.Booth = booth; return nil }, Changes: boothChange})
-		if err != nil {
+		if err == nil {
+			s.tell(ctx, promoted)
+		} else {
 			if rerr := s.release(ctx, eventID, r.ID, true); rerr != nil {
 				return rerr
 			}
@@ -569,4 +595,49 @@ func (s *Service) Promote(ctx context.Context, eventID string) error {
 		}
 	}
 	return nil
+}
+
+// claimGrace is how long a booth claimed by an approval may wait for the
+// registration to be written before Reconcile takes it back.
+const claimGrace = 10 * time.Minute
+
+// Reconcile takes back the booths an approval claimed on an event but never
+// gave (the process stopped between the two writes, or the registration
+// changed meanwhile): a claim older than claimGrace whose registration is
+// not approved with that booth. Then the waiting lists get what freed. It
+// returns how many booths it took back.
+func (s *Service) Reconcile(ctx context.Context) (int, error) {
+	events, err := store.Find[Event](ctx, s.s, Collection, bson.D{{Key: "state", Value: StatePublished}})
+	if err != nil {
+		return 0, err
+	}
+	taken := 0
+	now := s.now().UTC()
+	for _, e := range events {
+		var stale []string
+		for _, a := range e.Allocations {
+			if now.Sub(a.At) < claimGrace {
+				continue
+			}
+			r, err := store.Get[Registration](ctx, s.s, RegistrationCollection, a.Registration)
+			if err == nil && r.State == RegApproved && r.Booth == a.Booth {
+				continue
+			} else if err != nil && !errors.Is(err, store.ErrNotFound) {
+				return taken, err
+			}
+			stale = append(stale, a.Registration)
+		}
+		for _, id := range stale {
+			if err := s.release(ctx, e.ID, id, true); err != nil {
+				return taken, err
+			}
+			taken++
+		}
+		if len(stale) > 0 {
+			if err := s.Promote(ctx, e.ID); err != nil {
+				return taken, err
+			}
+		}
+	}
+	return taken, nil
 }

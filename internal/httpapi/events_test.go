@@ -244,6 +244,16 @@ func TestEventRegistrationAndWaitingList(t *testing.T) {
 	if got := r.JSON(t); got["state"] != "approved" || got["booth"] != "A-1" {
 		t.Fatalf("promoted: %s", r.Body)
 	}
+	// Each step told the organisation, in its reader's language: the
+	// waiting list, then the booth (one line for the event, the newest
+	// step's text, counting both).
+	notes := h.Do(R{Method: "GET", Path: "/api/v1/notifications", Token: ent}).JSON(t)["items"].([]any)
+	if len(notes) != 1 || !strings.Contains(notes[0].(map[string]any)["text"].(string), "đã được duyệt: gian hàng A-1") || notes[0].(map[string]any)["count"] != float64(2) {
+		t.Errorf("the enterprise's notifications: %v", notes)
+	}
+	if en := string(h.Do(R{Method: "GET", Path: "/api/v1/notifications", Token: inst, Headers: map[string]string{"Accept-Language": "en"}}).Body); !strings.Contains(en, "was approved: booth A-1") {
+		t.Errorf("the institute was not told in English: %.600s", en)
+	}
 	if _, err := h.App.Events.ApprovedRegistration(context.Background(), id, enterpriseOrg); err != nil {
 		t.Fatalf("ApprovedRegistration: %v", err)
 	}
@@ -476,5 +486,49 @@ func TestInventorsFreeQuota(t *testing.T) {
 	}
 	if r := got[inv2]; r.State != event.RegWaitlisted {
 		t.Fatalf("waiting inventor: %s", r.State)
+	}
+}
+
+// TestReconcileBoothClaims: a booth claimed on the event by an approval
+// that never reached its registration is taken back after the grace
+// period and goes to the waiting list; a booth given is kept.
+func TestReconcileBoothClaims(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	officer, ent := h.Demo("officer").Access, h.Demo("enterprise").Access
+	id := newEvent(h, officer, eventBody(2), true)["id"].(string) // one paid booth
+	regs := "/api/v1/events/" + id + "/registrations"
+	r := h.Do(R{Method: "POST", Path: regs, Token: ent, Body: map[string]any{"role": "exhibitor", "boothType": "std", "listings": []string{publishedOffer(t, h, enterpriseOrg, "offer")}}})
+	if r.Status != 201 {
+		t.Fatalf("register: %d %s", r.Status, r.Body)
+	}
+	rid := r.JSON(t)["id"].(string)
+	ctx := context.Background()
+	// A crash between the two writes: the booth claimed for a registration
+	// still pending.
+	if _, err := store.Modify(ctx, h.App.Store, event.Collection, id, 0, func(e *event.Event) error {
+		e.Allocations = append(e.Allocations, event.Allocation{BoothType: "std", Number: 1, Booth: "A-1", Registration: "000000000000000000000bad", At: time.Now().UTC()})
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if r := h.Do(R{Method: "POST", Path: regs + "/" + rid + "/approve", Token: officer}); r.JSON(t)["state"] != "waitlisted" {
+		t.Fatalf("approve while the booth is claimed: %s", r.Body)
+	}
+	// Within the grace period the claim is left alone.
+	if n, err := h.App.Events.Reconcile(ctx); err != nil || n != 0 {
+		t.Fatalf("reconcile a fresh claim: %d %v", n, err)
+	}
+	h.Clock.Set(func() time.Time { return time.Now().Add(time.Hour) })
+	if n, err := h.App.Events.Reconcile(ctx); err != nil || n != 1 {
+		t.Fatalf("reconcile: %d %v", n, err)
+	}
+	got, err := h.App.Events.ApprovedRegistration(ctx, id, enterpriseOrg)
+	if err != nil || got.Booth != "A-1" {
+		t.Fatalf("the waiting registration got the booth back: %+v %v", got, err)
+	}
+	// A booth given stays given.
+	if n, err := h.App.Events.Reconcile(ctx); err != nil || n != 0 {
+		t.Fatalf("reconcile again: %d %v", n, err)
 	}
 }

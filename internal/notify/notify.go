@@ -50,6 +50,7 @@ const (
 	KindSupport         = "support"          // a step of a support application
 	KindReport          = "report"           // an agency's annual report: a step or a reminder
 	KindEventMeeting    = "event_meeting"    // a B2B meeting of an event asked for, answered or cancelled; a deal recorded
+	KindEvent           = "event"            // a step of an event: a registration decided, a booth given
 	// KindMatchDigest is the day's match suggestions in one notification:
 	// a KindMatch note is folded into it, never shown alone.
 	KindMatchDigest = "match_digest"

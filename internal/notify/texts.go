@@ -50,6 +50,10 @@ var texts = map[string]text{
 	"event_meeting.cancelled":     {"{org} đã hủy cuộc gặp tại “{event}”. {reason}", "{org} cancelled the meeting at “{event}”. {reason}"},
 	"event_meeting.deal_mou":      {"{org} đã ghi nhận biên bản ghi nhớ với tổ chức bạn tại “{event}”.", "{org} recorded an MoU with your organisation at “{event}”."},
 	"event_meeting.deal_contract": {"{org} đã ghi nhận hợp đồng với tổ chức bạn tại “{event}”.", "{org} recorded a contract with your organisation at “{event}”."},
+	"event.approved":   {"Đăng ký của {org} tham gia “{name}” đã được duyệt.", "{org}'s registration for “{name}” was approved."},
+	"event.booth":      {"Đăng ký của {org} tham gia “{name}” đã được duyệt: gian hàng {booth}.", "{org}'s registration for “{name}” was approved: booth {booth}."},
+	"event.waitlisted": {"Gian hàng của “{name}” đã hết: {org} được đưa vào danh sách chờ và sẽ được xếp gian khi có chỗ.", "The booths of “{name}” are taken: {org} is on the waiting list and gets a booth when one frees."},
+	"event.rejected":   {"Đăng ký của {org} tham gia “{name}” không được chấp nhận. Lý do: {reason}", "{org}'s registration for “{name}” was refused. Reason: {reason}"},
 
 	"report.submitted": {"{agency} đã gửi báo cáo năm {year} thực hiện kế hoạch {plan}.", "{agency} submitted its {year} report on plan {plan}."},
 	"report.returned":  {"Báo cáo năm {year} về kế hoạch {plan} được trả lại để bổ sung: {reason}", "The {year} report on plan {plan} was returned for revision: {reason}"},
@@ -68,7 +72,7 @@ func Texts(tax *taxonomy.Taxonomy) Renderer {
 		switch kind {
 		case KindDecision:
 			key = kind + "." + params["state"]
-		case KindSupport, KindReport:
+		case KindSupport, KindReport, KindEvent:
 			key = kind + "." + params["event"]
 		case KindEventMeeting:
 			key = kind + "." + params["step"]

@@ -45,17 +45,18 @@ var texts = map[string]text{
 	"org.title":             {"{name} – Techmart", "{name} – Techmart"},
 	"org.description": {"{kind}{place}: tổ chức đã được Sở Khoa học và Công nghệ xác minh trên Techmart, chợ công nghệ – thiết bị {province}.",
 		"{kind}{place}: an organisation verified by the Department of Science and Technology on Techmart, the technology and equipment market of {province}."},
-	"program.title":      {"{name} – Techmart", "{name} – Techmart"},
-	"department":         {"Sở Khoa học và Công nghệ {province}", "{province} Department of Science and Technology"},
-	"feed.listings":      {"Tin mới trên Techmart – {province}", "New listings on Techmart – {province}"},
-	"feed.programs":      {"Chương trình hỗ trợ đổi mới công nghệ – Techmart {province}", "Technology innovation support programmes – Techmart {province}"},
-	"program.window":     {"Nhận hồ sơ từ {opens} đến {closes}.", "Applications from {opens} to {closes}."},
+	"program.title":  {"{name} – Techmart", "{name} – Techmart"},
+	"department":     {"Sở Khoa học và Công nghệ {province}", "{province} Department of Science and Technology"},
+	"feed.listings":  {"Tin mới trên Techmart – {province}", "New listings on Techmart – {province}"},
+	"feed.programs":  {"Chương trình hỗ trợ đổi mới công nghệ – Techmart {province}", "Technology innovation support programmes – Techmart {province}"},
+	"program.window": {"Nhận hồ sơ từ {opens} đến {closes}.", "Applications from {opens} to {closes}."},
+	"program.kicker": {"Chương trình hỗ trợ", "Support programme"},
+	"verified":       {"Đã được Sở Khoa học và Công nghệ {province} xác minh", "Verified by the {province} Department of Science and Technology"},
+
 	"events.title":       {"Sự kiện: chợ công nghệ, techmart trực tuyến, kết nối B2B – Techmart", "Events: technology fairs, online techmarts, B2B matchmaking – Techmart"},
 	"events.description": {"Chợ công nghệ và thiết bị, techmart trực tuyến, ngày kết nối doanh nghiệp và trình diễn kỹ thuật do Sở Khoa học và Công nghệ {province} tổ chức: đăng ký gian hàng, mang nhu cầu công nghệ, hẹn gặp đối tác.", "Technology and equipment fairs, online techmarts, matchmaking and demonstration days run by the {province} Department of Science and Technology: book a booth, bring your technology needs, meet partners."},
 	"event.title":        {"{name} – Techmart", "{name} – Techmart"},
 	"event.when":         {"Từ {start} đến {end}, {where}.", "From {start} to {end}, {where}."},
-	"program.kicker":     {"Chương trình hỗ trợ", "Support programme"},
-	"verified":           {"Đã được Sở Khoa học và Công nghệ {province} xác minh", "Verified by the {province} Department of Science and Technology"},
 }
 
 var listingKinds = map[string]text{

@@ -100,7 +100,7 @@ describe('E-mail preferences', () => {
     renderRoutes([{ path: '/account/notifications', element: <NotificationSettings /> }], '/account/notifications');
     const message = await screen.findByRole('checkbox', { name: /Có tin nhắn mới/ });
     expect(screen.getAllByRole('checkbox')).toHaveLength(8);
-    expect(screen.getByRole('checkbox', { name: /Sự kiện Techmart: lịch gặp B2B/ })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: /Sự kiện Techmart: đăng ký, gặp gỡ B2B và thỏa thuận/ })).toBeTruthy();
     fireEvent.click(message);
     fireEvent.click(screen.getByRole('checkbox', { name: /Kết nối lâu không tiến triển/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));

@@ -34,6 +34,8 @@ interface Values {
   minutes: string;
   slotsPerDay: string;
   tables: string;
+  /** The breaks between slots, kept as they are (the form does not edit them). */
+  breaks: Event['meetings']['breaks'];
 }
 
 type BoothRow = Record<'code' | 'name' | 'nameEn' | 'sizeM2' | 'count' | 'feeVnd' | 'freeQuota' | 'prefix', string>;
@@ -58,6 +60,7 @@ const EMPTY: Values = {
   minutes: '',
   slotsPerDay: '',
   tables: '',
+  breaks: [],
 };
 
 const NEW_BOOTH: BoothRow = { code: '', name: '', nameEn: '', sizeM2: '9', count: '', feeVnd: '0', freeQuota: '0', prefix: '' };
@@ -93,6 +96,7 @@ function fromEvent(e: Event): Values {
     minutes: m.minutes ? String(m.minutes) : '',
     slotsPerDay: m.slotsPerDay ? String(m.slotsPerDay) : '',
     tables: m.tables ? String(m.tables) : '',
+    breaks: m.breaks,
   };
 }
 
@@ -135,7 +139,7 @@ export function toInput(v: Values): EventInput {
         prefix: b.prefix.trim(),
       }),
     ),
-    meetings: { days, start: days.length > 0 ? v.start : '', minutes: num(v.minutes), slotsPerDay: num(v.slotsPerDay), tables: num(v.tables), breaks: [] },
+    meetings: { days, start: days.length > 0 ? v.start : '', minutes: num(v.minutes), slotsPerDay: num(v.slotsPerDay), tables: num(v.tables), breaks: v.breaks },
   };
 }
 

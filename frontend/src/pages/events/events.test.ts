@@ -25,13 +25,14 @@ describe('the event form', () => {
       minutes: '20',
       slotsPerDay: '12',
       tables: '',
+      breaks: [{ after: 5, minutes: 30 }],
     });
     expect(input.startDate).toBe('2026-12-27');
     // A day that does not exist goes as typed, for the server to name.
     expect(input.registrationCloses).toBe('31/02/2026');
     expect(input.organisers).toEqual(['Sở Khoa học và Công nghệ', 'Trường Đại học Nông Lâm']);
     expect(input.booths?.[0]).toMatchObject({ sizeM2: 9.5, count: 10, feeVnd: 3_000_000, freeQuota: 2 });
-    expect(input.meetings).toMatchObject({ days: ['2026-12-28', '2026-12-27'], start: '08:30', minutes: 20, slotsPerDay: 12, tables: 0 });
+    expect(input.meetings).toMatchObject({ days: ['2026-12-28', '2026-12-27'], start: '08:30', minutes: 20, slotsPerDay: 12, tables: 0, breaks: [{ after: 5, minutes: 30 }] });
   });
 });
 
