@@ -566,20 +566,25 @@ func (s *Service) View(ctx context.Context, p *auth.Principal, id string) (Event
 		return EventView{}, err
 	}
 	v := s.view(p, e)
-	if v.Can.Register {
-		// Each organisation registers once: the caller may register when
-		// one of theirs has not yet.
-		v.Can.Register = false
-		for _, orgID := range p.User.Orgs {
-			_, err := store.Get[Registration](ctx, s.s, RegistrationCollection, RegistrationID(e.ID, orgID))
-			if errors.Is(err, store.ErrNotFound) {
-				v.Can.Register = true
-				break
-			} else if err != nil {
-				return EventView{}, err
-			}
+	if p == nil {
+		return v, nil
+	}
+	// Each organisation registers once: the caller may register while one
+	// of theirs has not yet. An approved registration opens the day's
+	// pages: meetings, agenda, deals.
+	register := false
+	for _, orgID := range p.User.Orgs {
+		r, err := store.Get[Registration](ctx, s.s, RegistrationCollection, RegistrationID(e.ID, orgID))
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+			register = true
+		case err != nil:
+			return EventView{}, err
+		case r.State == RegApproved && e.State == StatePublished:
+			v.Can.Meetings, v.Can.Agenda, v.Can.Deals = true, true, true
 		}
 	}
+	v.Can.Register = v.Can.Register && register
 	return v, nil
 }
 
@@ -634,6 +639,18 @@ type EventCan struct {
 	Register bool `json:"register"`
 	// Registrations: the caller works the registration queue.
 	Registrations bool `json:"registrations"`
+	// Meetings and Agenda: the caller's organisation is approved for the
+	// published event, so it asks for meetings and has an agenda.
+	Meetings bool `json:"meetings"`
+	Agenda   bool `json:"agenda"`
+	// Deals: the caller reads and records the event's deals (a registrant
+	// approved, or an officer).
+	Deals bool `json:"deals"`
+	// Schedule, CheckIn and Report are the officers' screens of a
+	// published event: the B2B scheduler, the door, the results.
+	Schedule bool `json:"schedule"`
+	CheckIn  bool `json:"checkIn"`
+	Report   bool `json:"report"`
 }
 
 // BoothAvailability is how many booths of a type are given and left:
@@ -671,7 +688,9 @@ func (s *Service) view(p *auth.Principal, e Event) EventView {
 	if err := s.events.Check(p, &e, "publish"); errors.As(err, &invalid) && invalid.Kind == errs.Invalid {
 		can["publish"] = true
 	}
-	v.Can = EventCan{Edit: can["edit"], Publish: can["publish"], Register: open && p != nil && !isStaff(p), Registrations: isStaff(p)}
+	staff, published := isStaff(p), e.State == StatePublished
+	v.Can = EventCan{Edit: can["edit"], Publish: can["publish"], Register: open && p != nil && !staff, Registrations: staff,
+		Deals: staff && published, Schedule: staff && published, CheckIn: staff && published, Report: staff && published}
 	if v.Organisers == nil {
 		v.Organisers = []string{}
 	}

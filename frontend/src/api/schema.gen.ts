@@ -2648,10 +2648,16 @@ export interface components {
                 sizeM2: number;
             }[];
             can: {
+                agenda: boolean;
+                checkIn: boolean;
+                deals: boolean;
                 edit: boolean;
+                meetings: boolean;
                 publish: boolean;
                 register: boolean;
                 registrations: boolean;
+                report: boolean;
+                schedule: boolean;
             };
             /** Format: date-time */
             createdAt: string;

@@ -3,7 +3,7 @@
 // its exhibitors. Officers edit and publish it and open the registration
 // queue; members of an organisation register and follow their registration.
 // What each may do comes from the event's `can`.
-import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type FieldError } from '../../api/client';
@@ -21,12 +21,10 @@ import { useTitle } from '../../lib/useTitle';
 import { eventDates } from './eventText';
 import { eventName, RegistrationBadge } from './Events';
 
-// The exhibitors' showcase is its own module (pages/events/Showcase.tsx,
-// exporting Showcase({eventId})); the page shows it once it is part of the build.
-const showcaseModules = import.meta.glob<{ Showcase: ComponentType<{ eventId: string }> }>('./Showcase.tsx');
-const ShowcaseSection = Object.values(showcaseModules)
-  .slice(0, 1)
-  .map((load) => lazy(() => load().then((m) => ({ default: m.Showcase }))))[0];
+import { EventLinks } from './EventLinks';
+
+// The exhibitors' showcase loads after the event itself.
+const ShowcaseSection = lazy(() => import('./Showcase').then((m) => ({ default: m.Showcase })));
 
 type Tone = 'success' | 'error' | 'info';
 
@@ -130,6 +128,7 @@ export default function EventPage() {
           </button>
         </div>
       )}
+      <EventLinks eventId={e.id} can={e.can} />
       {status === 'authenticated' && !e.can.registrations && <MyRegistrations event={e} />}
 
       <div className="listing-layout">
@@ -157,7 +156,7 @@ export default function EventPage() {
               <p className="muted">{t('events.noMeetings')}</p>
             )}
           </section>
-          {ShowcaseSection && e.state === 'published' && (
+          {e.state === 'published' && (
             <Suspense fallback={<Loading />}>
               <ShowcaseSection eventId={e.id} />
             </Suspense>
