@@ -68,11 +68,15 @@ type Office struct {
 
 // ScheduleDeps are the scheduler's dependencies.
 type ScheduleDeps struct {
-	Notes  Notifier
-	Audit  Auditor
-	Office Office
-	Log    *slog.Logger
-	Now    func() time.Time
+	// Registrations reads an event's registrations in the given states
+	// (all when none): the events step's Service.Registrations. Nil reads
+	// the collection directly.
+	Registrations func(ctx context.Context, eventID string, states ...string) ([]Registration, error)
+	Notes         Notifier
+	Audit         Auditor
+	Office        Office
+	Log           *slog.Logger
+	Now           func() time.Time
 }
 
 // Scheduler runs the meeting scheduler of an event and gives each
@@ -186,6 +190,9 @@ func (s *Scheduler) event(ctx context.Context, id string) (Event, error) {
 }
 
 func (s *Scheduler) registrations(ctx context.Context, eventID string) ([]Registration, error) {
+	if s.d.Registrations != nil {
+		return s.d.Registrations(ctx, eventID)
+	}
 	return store.Find[Registration](ctx, s.s, RegistrationCollection, bson.D{{Key: "eventId", Value: eventID}}, options.Find().SetSort(scheduleRegOrder))
 }
 
