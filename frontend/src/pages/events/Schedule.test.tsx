@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
 import Agenda from './Agenda';
 import Schedule from './Schedule';
+import { ScheduleLinks } from './ScheduleLinks';
 import { meRoutes } from '../../test/catalog';
 import { json, mockApi } from '../../test/helpers';
 import { renderRoutes } from '../../test/router';
@@ -106,5 +107,18 @@ describe('Agenda', () => {
     fireEvent.change(screen.getByLabelText('Xem lịch của'), { target: { value: 'r9' } });
     expect(await screen.findByText('Hợp tác xã B', { selector: 'dd' })).toBeTruthy();
     expect(calls.some((c) => c.path === '/events/ev1/agenda?registration=r9')).toBe(true);
+  });
+});
+
+describe('ScheduleLinks', () => {
+  it('shows the agenda to a registrant and the scheduler to an officer, as can says', () => {
+    renderRoutes([{ path: '/events/:id', element: <ScheduleLinks eventId="ev1" canSchedule={false} hasAgenda /> }], '/events/ev1');
+    expect(screen.getByRole('link', { name: 'Lịch gặp B2B của tôi' }).getAttribute('href')).toBe('/events/ev1/agenda');
+    expect(screen.queryByRole('link', { name: 'Xếp lịch gặp B2B' })).toBeNull();
+  });
+
+  it('shows nothing when neither is allowed', () => {
+    const { container } = renderRoutes([{ path: '/', element: <ScheduleLinks eventId="ev1" canSchedule={false} hasAgenda={false} /> }], '/');
+    expect(container.querySelector('.schedule-links')).toBeNull();
   });
 });
