@@ -16,9 +16,9 @@
 // slot, or any meeting holding the slot's last table) to another slot.
 // The same repair also runs after a first-fit pass, and the better of the
 // two schedules is kept, so Run never places fewer than FirstFit on an
-// input without earlier placements. With them, the kept placements come
-// first: a second run moves nobody for a meeting the repair cannot fit by
-// moving one other.
+// input without earlier placements. With them, keeping people where they
+// were comes first: a kept meeting moves only when that lets the repair
+// place another.
 // A meeting that had a placement keeps it when it still fits, so running
 // the scheduler again moves as few people as possible. FirstFit is the
 // baseline it is measured against.
