@@ -52,8 +52,22 @@ test('the officer schedules the accepted meetings and both sides see the same sl
   });
   const id = created.id as string;
   await call(request, officer, 'POST', `/api/v1/events/${id}/publish`);
-  const inst = await call(request, institute, 'POST', `/api/v1/events/${id}/registrations`, { role: 'exhibitor', boothType: 'std' });
-  const ent = await call(request, enterprise, 'POST', `/api/v1/events/${id}/registrations`, { role: 'participant' });
+  // The institute shows one of its published offers; the enterprise brings one of its needs.
+  const published = async (tok: string, demand: boolean) => {
+    const mine = await call(request, tok, 'GET', '/api/v1/listings?owner=me&pageSize=50');
+    const l = (mine.items as { id: string; kind: string; state: string }[]).find((x) => x.state === 'published' && (x.kind === 'demand') === demand);
+    expect(l, 'a published listing of the demo organisation').toBeTruthy();
+    return l!.id;
+  };
+  const inst = await call(request, institute, 'POST', `/api/v1/events/${id}/registrations`, {
+    role: 'exhibitor',
+    boothType: 'std',
+    listings: [await published(institute, false)],
+  });
+  const ent = await call(request, enterprise, 'POST', `/api/v1/events/${id}/registrations`, {
+    role: 'participant',
+    needs: [await published(enterprise, true)],
+  });
   const booth = (await call(request, officer, 'POST', `/api/v1/events/${id}/registrations/${inst.id}/approve`)).booth as string;
   expect(booth).toMatch(/^A-\d+$/);
   await call(request, officer, 'POST', `/api/v1/events/${id}/registrations/${ent.id}/approve`);

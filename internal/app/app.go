@@ -130,7 +130,6 @@ func Open(ctx context.Context, cfg config.Config, log *slog.Logger, version stri
 func Specs() []store.CollectionSpec {
 	specs := append([]store.CollectionSpec{migrate.Spec, audit.Spec, org.Spec, catalog.Spec, files.Spec, notify.Spec, notify.DigestSpec, transfer.Spec}, auth.Specs...)
 	specs = append(specs, plan.Spec, report.Spec, report.ReminderSpec)
-	specs = append(specs, event.ScheduleSpecs...)
 	specs = append(specs, event.MeetingSpecs...)
 	return append(append(append(specs, matching.Specs...), connection.Specs...), append(append(support.Specs, synonym.Specs...), event.Specs...)...)
 }
@@ -249,7 +248,7 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 	a.Meetings = event.NewMeetings(st, event.MeetingDeps{Listings: a.Catalog, Matcher: a.Matching, Notes: a.Notify,
 		Transfers: a.Transfers, Taxonomy: tax, Audit: a.Audit, Log: log, Now: now})
 	a.Synonyms = synonym.New(st, a.Search, a.Audit, log, now)
-	a.Schedules = event.NewScheduler(st, event.ScheduleDeps{Notes: a.Notify, Audit: a.Audit, Log: log, Now: now,
+	a.Schedules = event.NewScheduler(st, event.ScheduleDeps{Registry: event.StoreRegistry(st), Notes: a.Notify, Audit: a.Audit, Log: log, Now: now,
 		Office: event.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN}})
 	a.Site = web.New(web.Deps{Listings: a.Catalog, Orgs: a.Orgs, Programs: a.Support, Events: a.Events, Taxonomy: tax,
 		ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN})

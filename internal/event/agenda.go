@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/techmart-vn/techmart/internal/audit"
@@ -25,21 +24,6 @@ import (
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/paper"
 	"github.com/techmart-vn/techmart/internal/store"
-)
-
-// ScheduleSpecs declare how the scheduler reads an event's registrations
-// and meetings: all of one event at once, in the orders (and so with the
-// indexes) the events and meetings steps read them in.
-var ScheduleSpecs = []store.CollectionSpec{
-	{Name: RegistrationCollection, Indexes: []mongo.IndexModel{{Keys: bson.D{{Key: "eventId", Value: 1}, {Key: "createdAt", Value: 1}, {Key: "_id", Value: 1}}}},
-		Queries: []store.Query{{Name: "an event's", Equal: []string{"eventId"}, Sort: scheduleRegOrder}}},
-	{Name: MeetingCollection, Indexes: []mongo.IndexModel{{Keys: bson.D{{Key: "eventId", Value: 1}, {Key: "createdAt", Value: -1}}}},
-		Queries: []store.Query{{Name: "an event's meetings", Equal: []string{"eventId"}, Sort: scheduleMeetingOrder}}},
-}
-
-var (
-	scheduleRegOrder     = bson.D{{Key: "createdAt", Value: 1}, {Key: "_id", Value: 1}}
-	scheduleMeetingOrder = bson.D{{Key: "createdAt", Value: -1}}
 )
 
 // Errors of scheduling and agendas.
@@ -63,11 +47,13 @@ type Office struct {
 
 // ScheduleDeps are the scheduler's dependencies.
 type ScheduleDeps struct {
-	Notes  Notifier
-	Audit  Auditor
-	Office Office
-	Log    *slog.Logger
-	Now    func() time.Time
+	// Registry reads the event and its registrations.
+	Registry Registry
+	Notes         Notifier
+	Audit         Auditor
+	Office        Office
+	Log           *slog.Logger
+	Now           func() time.Time
 }
 
 // Scheduler runs the meeting scheduler of an event and gives each
@@ -173,19 +159,15 @@ func (s *Scheduler) lockEvent(id string) func() {
 }
 
 func (s *Scheduler) event(ctx context.Context, id string) (Event, error) {
-	ev, err := store.Get[Event](ctx, s.s, Collection, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return ev, ErrNotFound.Wrap(err)
-	}
-	return ev, err
+	return s.d.Registry.Event(ctx, id)
 }
 
 func (s *Scheduler) registrations(ctx context.Context, eventID string) ([]Registration, error) {
-	return store.Find[Registration](ctx, s.s, RegistrationCollection, bson.D{{Key: "eventId", Value: eventID}}, options.Find().SetSort(scheduleRegOrder))
+	return s.d.Registry.Registrations(ctx, eventID)
 }
 
 func (s *Scheduler) meetings(ctx context.Context, eventID string) ([]Meeting, error) {
-	return store.Find[Meeting](ctx, s.s, MeetingCollection, bson.D{{Key: "eventId", Value: eventID}}, options.Find().SetSort(scheduleMeetingOrder))
+	return store.Find[Meeting](ctx, s.s, MeetingCollection, bson.D{{Key: "eventId", Value: eventID}}, options.Find().SetSort(meetingOrder))
 }
 
 func (s *Scheduler) can(p *auth.Principal, ev Event) ScheduleCan {

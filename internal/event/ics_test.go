@@ -145,3 +145,24 @@ func TestSlotTime(t *testing.T) {
 		t.Errorf("grid %+v %v", g, ok)
 	}
 }
+
+// Folding never splits a character, keeps every line within 75 octets,
+// and unfolds to the line it was given.
+func FuzzFold(f *testing.F) {
+	f.Add("SUMMARY:Gặp B2B: Viện Khoa học Sự sống – Đại học Thái Nguyên, gian hàng A-7")
+	f.Add("DESCRIPTION:" + strings.Repeat("ầ", 40))
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) || strings.ContainsAny(s, "\r\n") {
+			return
+		}
+		folded := fold(s)
+		for _, l := range strings.Split(folded, "\r\n") {
+			if len(l) > 75 || !utf8.ValidString(l) {
+				t.Fatalf("line %q (%d octets)", l, len(l))
+			}
+		}
+		if strings.ReplaceAll(folded, "\r\n ", "") != s {
+			t.Fatalf("unfolds to %q, not %q", strings.ReplaceAll(folded, "\r\n ", ""), s)
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -82,7 +83,10 @@ func unreadOf(t *testing.T, h *apptest.Harness, tok string, kind string) []strin
 	for _, it := range r.JSON(t)["items"].([]any) {
 		m := it.(map[string]any)
 		if m["kind"] == kind && m["read"] == false {
-			out = append(out, m["text"].(string))
+			// A notification that stands for several says so.
+			for range int(m["count"].(float64)) {
+				out = append(out, m["text"].(string))
+			}
 		}
 	}
 	return out
@@ -282,5 +286,44 @@ func TestScheduleRefusals(t *testing.T) {
 func matchmakingURL(suffix string) func(*fixture, string) string {
 	return func(f *fixture, _ string) string {
 		return "/api/v1/events/" + seedMatchmaking(f.h.T, f.h, oneDay).event + suffix
+	}
+}
+
+// Officers running the scheduler at the same moment: every run answers,
+// the meeting gets one place, and its two sides are told once.
+func TestConcurrentScheduleRuns(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	mm := seedMatchmaking(t, h, oneDay)
+	officer, admin, inst := h.Demo("officer"), h.Demo("admin"), h.Demo("institute")
+	var wg sync.WaitGroup
+	statuses := make([]int, 6)
+	for i := range statuses {
+		tok := officer
+		if i%2 == 1 {
+			tok = admin
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			statuses[i] = h.Do(R{Method: "POST", Path: "/api/v1/events/" + mm.event + "/schedule", Token: tok.Access}).Status
+		}()
+	}
+	wg.Wait()
+	for i, s := range statuses {
+		if s != 200 {
+			t.Fatalf("run %d: %d", i, s)
+		}
+	}
+	m, err := store.Get[event.Meeting](context.Background(), h.App.Store, event.MeetingCollection, mm.meeting)
+	if err != nil || m.Placement == nil {
+		t.Fatalf("meeting %+v %v", m, err)
+	}
+	if got := unreadOf(t, h, inst.Access, "event_meeting"); len(got) != 1 || !strings.Contains(got[0], ": 1 cuộc gặp") {
+		t.Fatalf("notifications: %v", got)
+	}
+	r := h.Do(R{Method: "GET", Path: "/api/v1/events/" + mm.event + "/schedule", Token: officer.Access})
+	if v := r.JSON(t); v["placed"] != 1.0 || v["accepted"] != 2.0 {
+		t.Fatalf("schedule: %s", r.Body)
 	}
 }

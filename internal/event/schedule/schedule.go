@@ -15,7 +15,10 @@
 // meeting by moving one meeting that blocks it (a side's meeting in that
 // slot, or any meeting holding the slot's last table) to another slot.
 // The same repair also runs after a first-fit pass, and the better of the
-// two schedules is kept, so Run never places fewer than FirstFit.
+// two schedules is kept, so Run never places fewer than FirstFit on an
+// input without earlier placements. With them, keeping people where they
+// were comes first: a kept meeting moves only when that lets the repair
+// place another.
 // A meeting that had a placement keeps it when it still fits, so running
 // the scheduler again moves as few people as possible. FirstFit is the
 // baseline it is measured against.

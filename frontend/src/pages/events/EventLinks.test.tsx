@@ -25,7 +25,7 @@ describe('Links from an event to the pages that work it', () => {
   it('leads an approved registrant to its meetings, agenda and deals', async () => {
     render({ meetings: true, agenda: true, deals: true });
     expect((await screen.findByRole('link', { name: 'Gặp gỡ B2B' })).getAttribute('href')).toBe('/events/e1/meetings');
-    expect(screen.getByRole('link', { name: 'Lịch gặp của tôi' }).getAttribute('href')).toBe('/events/e1/agenda');
+    expect(screen.getByRole('link', { name: 'Lịch gặp B2B của tôi' }).getAttribute('href')).toBe('/events/e1/agenda');
     expect(screen.getByRole('link', { name: 'Nhật ký thỏa thuận' }).getAttribute('href')).toBe('/events/e1/deals');
     expect(screen.queryByRole('link', { name: 'Check-in tại cửa' })).toBeNull();
   });
