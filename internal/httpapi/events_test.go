@@ -229,6 +229,25 @@ func TestEventRegistrationAndWaitingList(t *testing.T) {
 	if av := ev["availability"].([]any)[0].(map[string]any); av["taken"] != float64(1) || av["left"] != float64(0) || av["quotaLeft"] != float64(1) {
 		t.Fatalf("availability: %v", av)
 	}
+	// The event's can opens the day's pages: an approved registrant's
+	// meetings, agenda and deals; the officers' scheduler, door and report.
+	for _, c := range []struct {
+		who   string
+		token string
+		want  map[string]bool
+	}{
+		{"approved registrant", inst, map[string]bool{"meetings": true, "agenda": true, "deals": true, "schedule": false, "checkIn": false, "report": false}},
+		{"waitlisted registrant", ent, map[string]bool{"meetings": false, "agenda": false, "deals": false, "schedule": false, "checkIn": false, "report": false}},
+		{"officer", officer, map[string]bool{"meetings": false, "agenda": false, "deals": true, "schedule": true, "checkIn": true, "report": true}},
+		{"visitor", "", map[string]bool{"meetings": false, "agenda": false, "deals": false, "schedule": false, "checkIn": false, "report": false}},
+	} {
+		can := h.Do(R{Method: "GET", Path: "/api/v1/events/" + id, Token: c.token}).JSON(t)["can"].(map[string]any)
+		for k, v := range c.want {
+			if can[k] != v {
+				t.Errorf("%s: can.%s = %v, want %v", c.who, k, can[k], v)
+			}
+		}
+	}
 	// The plan cannot drop a booth given.
 	r = h.Do(R{Method: "PATCH", Path: "/api/v1/events/" + id, Token: officer, Body: map[string]any{"booths": []map[string]any{}}})
 	if codes := fieldCodes(t, r); r.Status != 422 || codes["booths"] != "booth_in_use" {
