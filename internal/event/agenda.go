@@ -49,11 +49,11 @@ type Office struct {
 type ScheduleDeps struct {
 	// Registry reads the event and its registrations.
 	Registry Registry
-	Notes         Notifier
-	Audit         Auditor
-	Office        Office
-	Log           *slog.Logger
-	Now           func() time.Time
+	Notes    Notifier
+	Audit    Auditor
+	Office   Office
+	Log      *slog.Logger
+	Now      func() time.Time
 }
 
 // Scheduler runs the meeting scheduler of an event and gives each
