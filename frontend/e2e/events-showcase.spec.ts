@@ -129,7 +129,7 @@ test('a visitor searches the showcase and opens a booth; the officer reads the r
   await login(page, lang, OFFICER, demoPassword);
   await page.goto(`/events/${id}/showcase`);
   await page.getByTestId('report-link').click();
-  await expect(page).toHaveURL(new RegExp(`/officer/events/${id}/report$`));
+  await expect(page).toHaveURL(new RegExp(`/events/${id}/report$`));
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   const tiles = page.locator('.report-tile-value');
   await expect(tiles.nth(0)).toHaveText('2'); // approved

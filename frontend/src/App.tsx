@@ -176,7 +176,7 @@ function AppRoutes() {
             <Route path="/officer/pipeline" element={authed(<Pipeline />, ['officer', 'admin'])} />
             <Route path="/officer/synonyms" element={authed(<Synonyms />, ['officer', 'admin'])} />
             <Route path="/events/:id/showcase" element={<EventShowcase />} />
-            <Route path="/officer/events/:id/report" element={authed(<EventReport />, ['officer', 'admin'])} />
+            <Route path="/events/:id/report" element={authed(<EventReport />, ['officer', 'admin'])} />
             <Route
               path="/organization"
               element={

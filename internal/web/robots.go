@@ -11,6 +11,7 @@ var privatePaths = []string{
 	"/account/", "/my/", "/officer/", "/admin/", "/audit", "/connections", "/transfers", "/notifications",
 	"/organization$", "/organization/", "/support/applications", "/support/*/edit", "/plan",
 	"/listings/new", "/listings/*/edit", "/invitations/", "/password-reset",
+	"/events/*/report",
 }
 
 // Robots is robots.txt: the private areas in both languages disallowed,

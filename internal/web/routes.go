@@ -56,7 +56,7 @@ var Routes = []Route{
 	{Pattern: "/support/dashboard", Page: PageStatic, Key: "dashboard", Indexed: true, Source: "src/pages/SupportDashboard.tsx"},
 	{Pattern: "/results", Page: PageStatic, Key: "results", Indexed: true, Source: "src/pages/results/Results.tsx"},
 	{Pattern: "/events/:id/showcase", Page: PageStatic, Key: "showcase", Source: "src/pages/events/ShowcasePage.tsx"},
-	{Pattern: "/officer/events/:id/report", Page: PagePrivate},
+	{Pattern: "/events/:id/report", Page: PagePrivate},
 	{Pattern: "/register", Page: PageStatic, Key: "register", Indexed: true},
 	{Pattern: "/login", Page: PageStatic, Key: "login"},
 	{Pattern: "/password-reset", Page: PagePrivate},

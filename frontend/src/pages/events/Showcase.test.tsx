@@ -87,7 +87,7 @@ const report: Report = {
 describe('event results report', () => {
   it('shows the figures the server counted, section by section', async () => {
     mockApi({ 'GET /events/ev1/report': () => json(200, report), 'GET /taxonomy': () => json(200, { sectors: [{ code: 'biotech', vi: 'Công nghệ sinh học', en: 'Biotechnology' }] }) });
-    renderApp(<EventReport />, { path: '/officer/events/:id/report', route: '/officer/events/ev1/report' });
+    renderApp(<EventReport />, { path: '/events/:id/report', route: '/events/ev1/report' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Chợ công nghệ Thái Nguyên 2026' })).toBeTruthy();
     const total = document.querySelector('tr[data-row="total"]')!;
     expect(total.textContent).toContain('1.650.000.000');

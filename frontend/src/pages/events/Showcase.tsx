@@ -77,7 +77,7 @@ export function Showcase({ eventId, onLoad }: { eventId: string; onLoad?: (page:
             {t('showcase.cataloguePdf')}
           </a>
           {data?.can.report && (
-            <Link className="btn btn-secondary btn-small" to={`/officer/events/${encodeURIComponent(eventId)}/report`} data-testid="report-link">
+            <Link className="btn btn-secondary btn-small" to={`/events/${encodeURIComponent(eventId)}/report`} data-testid="report-link">
               {t('showcase.report')}
             </Link>
           )}
