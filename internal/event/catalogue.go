@@ -5,11 +5,10 @@ import (
 	"fmt"
 	"strings"
 
-	qrcode "github.com/skip2/go-qrcode"
-
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/paper"
+	"github.com/techmart-vn/techmart/internal/qr"
 )
 
 // BoothQR is the QR code of a booth as SVG: it leads to the event's page
@@ -20,31 +19,7 @@ func (s *Showcase) BoothQR(ctx context.Context, p *auth.Principal, eventID, boot
 	if err != nil {
 		return nil, err
 	}
-	return QRSVG(link)
-}
-
-// QRSVG draws text as a QR code (medium error correction, a quiet zone of
-// four modules) in SVG: one path of unit squares, scaled by the viewer, so
-// it prints sharp at any size.
-func QRSVG(text string) ([]byte, error) {
-	q, err := qrcode.New(text, qrcode.Medium)
-	if err != nil {
-		return nil, err
-	}
-	bits := q.Bitmap()
-	n := len(bits)
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" shape-rendering="crispEdges">`, n, n)
-	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#fff"/><path fill="#000" d="`, n, n)
-	for y, row := range bits {
-		for x, dark := range row {
-			if dark {
-				fmt.Fprintf(&b, "M%d %dh1v1h-1z", x, y)
-			}
-		}
-	}
-	b.WriteString(`"/></svg>`)
-	return []byte(b.String()), nil
+	return qr.SVG(link, "Gian "+booth)
 }
 
 // catalogueTexts are the catalogue's words in each language.
