@@ -19,7 +19,7 @@ func (s *Showcase) BoothQR(ctx context.Context, p *auth.Principal, eventID, boot
 	if err != nil {
 		return nil, err
 	}
-	return qr.SVG(link, "Gian "+booth)
+	return qr.SVG(link, booth)
 }
 
 // catalogueTexts are the catalogue's words in each language.
