@@ -111,8 +111,11 @@ test('a visitor searches the showcase and opens a booth; the officer reads the r
   await page.goto(`/events/${id}/showcase?booth=${booth}`);
   await expect(stands).toHaveCount(1);
   await expect(stands.nth(0)).toHaveAttribute('data-booth', booth);
-  await expect(page.getByRole('button', { name: fmt(S.clearBooth, { booth }) })).toBeVisible();
+  await expect(page.getByLabel(S.searchLabel)).toHaveCount(0);
   await shot(page, lang, 'event-showcase-booth');
+  await page.getByRole('button', { name: fmt(S.clearBooth, { booth }) }).click();
+  await expect(stands).toHaveCount(2);
+  await expect(page.getByLabel(S.searchLabel)).toBeVisible();
 
   // The printed catalogue, as the visitor's browser fetches it.
   const catalogue = await request.get(`/api/v1/events/${id}/catalogue?format=pdf&lang=vi`);
@@ -126,7 +129,7 @@ test('a visitor searches the showcase and opens a booth; the officer reads the r
   await login(page, lang, OFFICER, demoPassword);
   await page.goto(`/events/${id}/showcase`);
   await page.getByTestId('report-link').click();
-  await expect(page).toHaveURL(new RegExp(`/officer/events/${id}/report$`));
+  await expect(page).toHaveURL(new RegExp(`/events/${id}/report$`));
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   const tiles = page.locator('.report-tile-value');
   await expect(tiles.nth(0)).toHaveText('2'); // approved

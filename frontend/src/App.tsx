@@ -202,7 +202,7 @@ function AppRoutes() {
             <Route path="/events/:id/checkin" element={authed(<EventCheckIn />, ['officer', 'admin'])} />
             <Route path="/events/:id/deals" element={authed(<EventDeals />)} />
             <Route path="/events/:id/showcase" element={<EventShowcase />} />
-            <Route path="/officer/events/:id/report" element={authed(<EventReport />, ['officer', 'admin'])} />
+            <Route path="/events/:id/report" element={authed(<EventReport />, ['officer', 'admin'])} />
             <Route
               path="/organization"
               element={

@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -427,5 +429,60 @@ func TestEventReport(t *testing.T) {
 	}
 	if r := h.Do(R{Method: "GET", Path: "/api/v1/events/" + store.NewID() + "/report", Token: officer}); r.Status != 404 {
 		t.Errorf("unknown event: %d", r.Status)
+	}
+}
+
+// Views of a showcase push listings to the index while the indexer
+// reconciles and a registration comes and goes: no view fails, and once
+// the registration settles, the index and the showcase agree with it.
+func TestConcurrentShowcaseViews(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	ctx := context.Background()
+	ev, regs := showFair(t, h, event.StatePublished)
+	base := "/api/v1/events/" + ev.ID + "/showcase"
+	setState := func(state string) {
+		if _, err := store.Modify[event.Registration](ctx, h.App.Store, event.RegistrationCollection, regs[1].ID, 0,
+			func(r *event.Registration) error { r.State = state; return nil }); err != nil {
+			t.Error(err)
+		}
+	}
+	var wg sync.WaitGroup
+	failed := make(chan string, 64)
+	for i := range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range 4 {
+				path := base
+				if (i+j)%2 == 1 {
+					path += "?kind=demand"
+				}
+				if r := h.Do(R{Method: "GET", Path: path}); r.Status != 200 {
+					failed <- fmt.Sprintf("%s: %d %s", path, r.Status, r.Body)
+				}
+			}
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for _, state := range []string{event.RegWithdrawn, event.RegApproved, event.RegWithdrawn, event.RegApproved} {
+			setState(state)
+			if _, err := h.App.Indexer.Reconcile(ctx); err != nil {
+				failed <- err.Error()
+			}
+		}
+	}()
+	wg.Wait()
+	close(failed)
+	for f := range failed {
+		t.Error(f)
+	}
+	if got := standItems(getShowcase(t, h, "", base)); !slices.Equal(got["participant"], []string{needQuyt}) {
+		t.Errorf("the settled participant: %v", got)
+	}
+	if d, err := h.App.Search.Get(ctx, needQuyt); err != nil || !slices.Equal(d.Events, []string{ev.ID}) {
+		t.Errorf("the need's events in the index: %v %v", d.Events, err)
 	}
 }

@@ -63,7 +63,7 @@ var Routes = []Route{
 	{Pattern: "/events/:id/registrations", Page: PagePrivate},
 	{Pattern: "/officer/events/new", Page: PagePrivate},
 	{Pattern: "/events/:id/showcase", Page: PageStatic, Key: "showcase", Source: "src/pages/events/ShowcasePage.tsx"},
-	{Pattern: "/officer/events/:id/report", Page: PagePrivate},
+	{Pattern: "/events/:id/report", Page: PagePrivate},
 	{Pattern: "/register", Page: PageStatic, Key: "register", Indexed: true},
 	{Pattern: "/login", Page: PageStatic, Key: "login"},
 	{Pattern: "/password-reset", Page: PagePrivate},

@@ -34,7 +34,7 @@ describe('Links from an event to the pages that work it', () => {
     render({ schedule: true, checkIn: true, deals: true, report: true });
     expect((await screen.findByRole('link', { name: 'Xếp lịch gặp B2B' })).getAttribute('href')).toBe('/events/e1/schedule');
     expect(screen.getByRole('link', { name: 'Check-in tại cửa' }).getAttribute('href')).toBe('/events/e1/checkin');
-    expect(screen.getByRole('link', { name: 'Báo cáo kết quả' }).getAttribute('href')).toBe('/officer/events/e1/report');
+    expect(screen.getByRole('link', { name: 'Báo cáo kết quả' }).getAttribute('href')).toBe('/events/e1/report');
     expect(screen.queryByRole('link', { name: 'Gặp gỡ B2B' })).toBeNull();
   });
 

@@ -8,13 +8,13 @@ import type { Event } from '../../api/events';
 
 type Can = Event['can'];
 
-const LINKS: { can: keyof Can; key: string; path: (base: string, id: string) => string }[] = [
+const LINKS: { can: keyof Can; key: string; path: (base: string) => string }[] = [
   { can: 'meetings', key: 'meetings', path: (b) => `${b}/meetings` },
   { can: 'agenda', key: 'agenda', path: (b) => `${b}/agenda` },
   { can: 'schedule', key: 'schedule', path: (b) => `${b}/schedule` },
   { can: 'checkIn', key: 'checkIn', path: (b) => `${b}/checkin` },
   { can: 'deals', key: 'deals', path: (b) => `${b}/deals` },
-  { can: 'report', key: 'report', path: (_, id) => `/officer/events/${id}/report` },
+  { can: 'report', key: 'report', path: (b) => `${b}/report` },
 ];
 
 export function EventLinks({ eventId, can }: { eventId: string; can: Can }) {
@@ -25,7 +25,7 @@ export function EventLinks({ eventId, can }: { eventId: string; can: Can }) {
   return (
     <nav className="button-row meeting-links" aria-label={t('eventMeetingLinks.label')}>
       {shown.map((l, i) => (
-        <Link key={l.key} className={`btn ${i === 0 ? 'btn-primary' : 'btn-secondary'}`} to={l.path(`/events/${id}`, id)}>
+        <Link key={l.key} className={`btn ${i === 0 ? 'btn-primary' : 'btn-secondary'}`} to={l.path(`/events/${id}`)}>
           {t(`eventMeetingLinks.${l.key}`)}
         </Link>
       ))}

@@ -41,18 +41,27 @@ describe('event showcase', () => {
     expect(screen.queryByTestId('report-link')).toBeNull();
   });
 
-  it('sends the words, the role and a booth from the address to the server, and offers officers the report', async () => {
+  it('sends the words and the role to the server, and offers officers the report', async () => {
     const { calls } = mockApi({ 'GET /events/ev1/showcase': () => json(200, { ...page, can: { catalogue: true, report: true } }) });
-    renderApp(<ShowcasePage />, { path: '/events/:id/showcase', route: '/events/ev1/showcase?booth=A-2' });
+    renderApp(<ShowcasePage />, { path: '/events/:id/showcase', route: '/events/ev1/showcase' });
     await screen.findByTestId('report-link');
-    expect(calls[0].path).toBe('/events/ev1/showcase?booth=A-2');
+    expect(calls[0].path).toBe('/events/ev1/showcase');
     fireEvent.change(screen.getByLabelText(t('showcase.searchLabel')), { target: { value: 'ba kich' } });
     fireEvent.click(screen.getByRole('button', { name: t('common.search') }));
-    await waitFor(() => expect(calls.at(-1)!.path).toBe('/events/ev1/showcase?q=ba+kich&booth=A-2'));
+    await waitFor(() => expect(calls.at(-1)!.path).toBe('/events/ev1/showcase?q=ba+kich'));
     fireEvent.change(screen.getByLabelText(t('showcase.role')), { target: { value: 'participant' } });
-    await waitFor(() => expect(calls.at(-1)!.path).toBe('/events/ev1/showcase?q=ba+kich&role=participant&booth=A-2'));
-    fireEvent.click(screen.getByRole('button', { name: t('showcase.clearBooth', { booth: 'A-2' }) }));
     await waitFor(() => expect(calls.at(-1)!.path).toBe('/events/ev1/showcase?q=ba+kich&role=participant'));
+  });
+
+  it('opens on one booth, as its QR code does, with the filters back once the booth is cleared', async () => {
+    const { calls } = mockApi({ 'GET /events/ev1/showcase': () => json(200, { ...page, stands: page.stands.slice(0, 1), total: 1 }) });
+    renderApp(<ShowcasePage />, { path: '/events/:id/showcase', route: '/events/ev1/showcase?booth=A-2' });
+    await screen.findByText('Viện Khoa học Sự sống');
+    expect(calls[0].path).toBe('/events/ev1/showcase?booth=A-2');
+    expect(screen.queryByLabelText(t('showcase.searchLabel'))).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: t('showcase.clearBooth', { booth: 'A-2' }) }));
+    await waitFor(() => expect(calls.at(-1)!.path).toBe('/events/ev1/showcase'));
+    expect(screen.getByLabelText(t('showcase.searchLabel'))).toBeTruthy();
   });
 
   it('shows the server’s words when the event is not there', async () => {
@@ -78,7 +87,7 @@ const report: Report = {
 describe('event results report', () => {
   it('shows the figures the server counted, section by section', async () => {
     mockApi({ 'GET /events/ev1/report': () => json(200, report), 'GET /taxonomy': () => json(200, { sectors: [{ code: 'biotech', vi: 'Công nghệ sinh học', en: 'Biotechnology' }] }) });
-    renderApp(<EventReport />, { path: '/officer/events/:id/report', route: '/officer/events/ev1/report' });
+    renderApp(<EventReport />, { path: '/events/:id/report', route: '/events/ev1/report' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Chợ công nghệ Thái Nguyên 2026' })).toBeTruthy();
     const total = document.querySelector('tr[data-row="total"]')!;
     expect(total.textContent).toContain('1.650.000.000');

@@ -77,50 +77,53 @@ export function Showcase({ eventId, onLoad }: { eventId: string; onLoad?: (page:
             {t('showcase.cataloguePdf')}
           </a>
           {data?.can.report && (
-            <Link className="btn btn-secondary btn-small" to={`/officer/events/${encodeURIComponent(eventId)}/report`} data-testid="report-link">
+            <Link className="btn btn-secondary btn-small" to={`/events/${encodeURIComponent(eventId)}/report`} data-testid="report-link">
               {t('showcase.report')}
             </Link>
           )}
         </div>
       </div>
-      <p className="muted">{t('showcase.intro')}</p>
+      {/* A booth's QR code opens on that booth alone: its stand first, the filters once it is cleared. */}
+      {!filter.booth && <p className="muted">{t('showcase.intro')}</p>}
 
-      <form className="showcase-filters" role="search" onSubmit={submit}>
-        <div className="field showcase-search">
-          <label htmlFor="showcase-q">{t('showcase.searchLabel')}</label>
-          <div className="showcase-search-row">
-            <input id="showcase-q" type="search" value={words} maxLength={200} placeholder={t('showcase.searchPlaceholder')} onChange={(e) => setWords(e.target.value)} />
-            <button type="submit" className="btn btn-primary">
-              {t('common.search')}
-            </button>
+      {!filter.booth && (
+        <form className="showcase-filters" role="search" onSubmit={submit}>
+          <div className="field showcase-search">
+            <label htmlFor="showcase-q">{t('showcase.searchLabel')}</label>
+            <div className="showcase-search-row">
+              <input id="showcase-q" type="search" value={words} maxLength={200} placeholder={t('showcase.searchPlaceholder')} onChange={(e) => setWords(e.target.value)} />
+              <button type="submit" className="btn btn-primary">
+                {t('common.search')}
+              </button>
+            </div>
           </div>
-        </div>
-        <SelectField id="showcase-role" label={t('showcase.role')} value={filter.role} onChange={(e) => set({ role: e.target.value })}>
-          <option value="">{t('showcase.allRoles')}</option>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`showcase.roles.${r}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField id="showcase-kind" label={t('showcase.kind')} value={filter.kind} onChange={(e) => set({ kind: e.target.value })}>
-          <option value="">{t('showcase.allKinds')}</option>
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`listingKind.${k}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField id="showcase-sector" label={t('showcase.sector')} value={filter.sector} onChange={(e) => set({ sector: e.target.value })}>
-          <option value="">{t('showcase.allSectors')}</option>
-          {filter.sector && !sectors.some((s) => s.value === filter.sector) && <option value={filter.sector}>{labels.sector(filter.sector)}</option>}
-          {sectors.map((s) => (
-            <option key={s.value} value={s.value}>
-              {labels.sector(s.value)} ({formatNumber(s.count, lang)})
-            </option>
-          ))}
-        </SelectField>
-      </form>
+          <SelectField id="showcase-role" label={t('showcase.role')} value={filter.role} onChange={(e) => set({ role: e.target.value })}>
+            <option value="">{t('showcase.allRoles')}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`showcase.roles.${r}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField id="showcase-kind" label={t('showcase.kind')} value={filter.kind} onChange={(e) => set({ kind: e.target.value })}>
+            <option value="">{t('showcase.allKinds')}</option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`listingKind.${k}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField id="showcase-sector" label={t('showcase.sector')} value={filter.sector} onChange={(e) => set({ sector: e.target.value })}>
+            <option value="">{t('showcase.allSectors')}</option>
+            {filter.sector && !sectors.some((s) => s.value === filter.sector) && <option value={filter.sector}>{labels.sector(filter.sector)}</option>}
+            {sectors.map((s) => (
+              <option key={s.value} value={s.value}>
+                {labels.sector(s.value)} ({formatNumber(s.count, lang)})
+              </option>
+            ))}
+          </SelectField>
+        </form>
+      )}
 
       {(filter.booth || filtered) && (
         <div className="button-row showcase-active">
