@@ -169,6 +169,10 @@ test('một chợ công nghệ kết hợp: tạo, đăng ký, duyệt, gặp B2
   await expect(incoming).toContainText(ENTERPRISE_NAME);
   await incoming.getByRole('button', { name: M.accept }).click();
   await expect(page.locator('.meeting[data-state="accepted"]')).toContainText(ENTERPRISE_NAME);
+  // Its agenda is preliminary until the officer runs the scheduler.
+  await page.goto(`/events/${id}/agenda`);
+  await expect(page.getByTestId('agenda-status')).toHaveText(S.agenda.preliminary);
+  await expect(page.getByTestId('agenda-item')).toContainText(S.agenda.notPlaced);
   await logout(page, lang);
 
   // 5. The officer runs the scheduler, then checks the enterprise in at the
