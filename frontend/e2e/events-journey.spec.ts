@@ -211,6 +211,7 @@ test('một chợ công nghệ kết hợp: tạo, đăng ký, duyệt, gặp B2
   const seenByEnterprise = await agendaOf(page, id);
   expect(seenByEnterprise).toEqual(seenByInstitute);
   await expect(page.getByTestId('agenda-item')).toContainText('A-1');
+  await shot(page, lang, 'event-journey-agenda');
 
   // 7. The enterprise marks the meeting held and records the MoU signed there.
   await page.goto(`/events/${id}/meetings`);
@@ -226,6 +227,7 @@ test('một chợ công nghệ kết hợp: tạo, đăng ký, duyệt, gặp B2
   await deal.getByRole('button', { name: T.common.save }).click();
   await expect(page.locator('[data-total="mou"]')).toHaveText('1');
   await expect(page.locator('.deals-table')).toContainText(T.eventDeals.onSpot);
+  await shot(page, lang, 'event-journey-deals');
   await logout(page, lang);
 
   // 8. The officer's results report: one meeting held, one MoU; the workbook too.
