@@ -4,18 +4,9 @@
 // institute registers through the API; the officer approves both from the
 // queue: booth A-1 to the first, the waiting list for the second (one paid
 // booth); the enterprise sees its booth on the event page.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { ENTERPRISE, firstOffer, INSTITUTE, OFFICER, token } from './events';
 import { day, demoConfig, fmt, login, logout, openIn, shot, TEXT, type Lang } from './helpers';
-
-const OFFICER = 'officer@demo.techmart.vn';
-const ENTERPRISE = 'enterprise@demo.techmart.vn';
-const INSTITUTE = 'institute@demo.techmart.vn';
-
-async function token(request: APIRequestContext, email: string, password: string): Promise<string> {
-  const res = await request.post('/api/v1/auth/login', { data: { email, password } });
-  expect(res.ok()).toBeTruthy();
-  return (await res.json()).accessToken as string;
-}
 
 test('an officer creates and publishes a hybrid fair; organisations register; the officer approves with booth numbers and a waiting list', async ({
   page,
@@ -91,11 +82,9 @@ test('an officer creates and publishes a hybrid fair; organisations register; th
 
   // The institute registers through the API, after the enterprise.
   const inst = await token(request, INSTITUTE, demoPassword);
-  const offers = await request.get('/api/v1/listings?owner=me&state=published&pageSize=50', { headers: { Authorization: `Bearer ${inst}` } });
-  const offer = ((await offers.json()).items as { id: string; kind: string }[]).find((l) => l.kind !== 'demand')!;
   const reg = await request.post(`/api/v1/events/${eventId}/registrations`, {
     headers: { Authorization: `Bearer ${inst}` },
-    data: { role: 'exhibitor', boothType: 'std', listings: [offer.id], slots: [0, 1, 2, 3] },
+    data: { role: 'exhibitor', boothType: 'std', listings: [await firstOffer(request, inst)], slots: [0, 1, 2, 3] },
   });
   expect(reg.status()).toBe(201);
 
