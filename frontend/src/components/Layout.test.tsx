@@ -50,7 +50,7 @@ describe('Layout', () => {
         <h1>x</h1>
       </Layout>,
     );
-    expect(navLinks()).toEqual(['Trang chủ', 'Kết quả thực hiện', 'Đăng nhập', 'Đăng ký']);
+    expect(navLinks()).toEqual(['Trang chủ', 'Sự kiện', 'Kết quả thực hiện', 'Đăng nhập', 'Đăng ký']);
     expect(groupLinks('Hỗ trợ')).toEqual([
       ['Chương trình hỗ trợ', '/support'],
       ['Kinh phí hỗ trợ', '/support/dashboard'],
@@ -72,7 +72,7 @@ describe('Layout', () => {
       </Layout>,
     );
     expect(await screen.findByText('Cán Bộ A')).toBeTruthy();
-    expect(navLinks()).toEqual(['Trang chủ', 'Kết quả thực hiện']);
+    expect(navLinks()).toEqual(['Trang chủ', 'Sự kiện', 'Kết quả thực hiện']);
     expect(groupLinks('Hỗ trợ').map(([name]) => name)).toEqual(['Chương trình hỗ trợ', 'Hồ sơ đề nghị hỗ trợ', 'Kinh phí hỗ trợ']);
     expect(groupLinks('Nghiệp vụ').map(([name]) => name)).toEqual(['Xác minh tổ chức', 'Duyệt tin', 'Kết nối cung – cầu', 'Kế hoạch và chỉ tiêu', 'Từ đồng nghĩa', 'Nhật ký hoạt động']);
   });
@@ -89,7 +89,7 @@ describe('Layout', () => {
       </Layout>,
     );
     await screen.findByText('Cán Bộ A');
-    expect(navLinks()).toEqual(['Trang chủ', 'Kết quả thực hiện', 'Tin của tôi', 'Tổ chức của tôi']);
+    expect(navLinks()).toEqual(['Trang chủ', 'Sự kiện', 'Kết quả thực hiện', 'Tin của tôi', 'Tổ chức của tôi']);
     expect(groupLinks('Hỗ trợ')).toEqual([
       ['Chương trình hỗ trợ', '/support'],
       ['Hồ sơ đề nghị hỗ trợ', '/support/applications?scope=all'],
@@ -121,7 +121,7 @@ describe('Layout', () => {
       </Layout>,
     );
     await screen.findByText('Cán Bộ A');
-    expect(navLinks()).toEqual(['Trang chủ', 'Kết quả thực hiện', 'Tin của tôi', 'Kết nối', 'Tổ chức của tôi']);
+    expect(navLinks()).toEqual(['Trang chủ', 'Sự kiện', 'Kết quả thực hiện', 'Tin của tôi', 'Kết nối', 'Tổ chức của tôi']);
     expect(groupLinks('Hỗ trợ').map(([name]) => name)).toEqual(['Chương trình hỗ trợ', 'Hồ sơ của tôi', 'Kinh phí hỗ trợ']);
     expect(screen.getByRole('link', { name: 'Thông báo' }).getAttribute('href')).toBe('/notifications');
   });
@@ -139,7 +139,7 @@ describe('Layout', () => {
       </Layout>,
     );
     await screen.findByText('Cán Bộ A');
-    expect(navLinks()).toEqual(['Trang chủ', 'Kết quả thực hiện', i18n.t('nav.planReports'), 'Tổ chức của tôi']);
+    expect(navLinks()).toEqual(['Trang chủ', 'Sự kiện', 'Kết quả thực hiện', i18n.t('nav.planReports'), 'Tổ chức của tôi']);
   });
 
   it('shows a reviewer the applications to appraise', async () => {
