@@ -17,7 +17,7 @@ func (s *Server) statisticsRoutes() []route {
 			summary: "The ministry's statistical forms (Circular 15/2018: 06 technology transfer, 07 S&T market and enterprises, 08 IP) for a reporting year (15/12–14/12), as JSON with the records each figure counts or as an XLSX workbook (officers)",
 			query:   []string{"year", "format", "lang"}, responses: map[int]string{200: "StatisticsReport", 403: "Problem", 422: "Problem"}, handler: s.getStatistics},
 		{method: "GET", path: "/public/results", tag: "statistics",
-			summary:   "Public results (Kết quả thực hiện): transfers per year and sector, support per programme and year, projects accepted, the plan's targets; figures of fewer than 3 contracts suppressed; schema " + results.Schema,
+			summary:   "Public results (Kết quả thực hiện): transfers per year and sector, support per programme and year, projects accepted, events' participants and MoUs and contracts, the plan's targets; figures of fewer than 3 contracts or deals suppressed; schema " + results.Schema,
 			responses: map[int]string{200: "PublicResults"}, handler: s.publicResults(false)},
 		{method: "GET", path: "/public/results.json", tag: "statistics",
 			summary:   "The public results as a JSON download (the same document as /public/results)",

@@ -1,9 +1,10 @@
 // Package results is the public "Kết quả thực hiện" (results) page and
 // its open data: technology transfers recorded per reporting year and
 // sector (count and value), support money per programme and year, the
-// supported projects whose results were accepted, and the plan's targets
-// with their progress — every figure counted by internal/indicator and
-// naming the metric that says how.
+// supported projects whose results were accepted, the events' results
+// (organisations taking part; MoUs and contracts signed, by kind), and the
+// plan's targets with their progress — every figure counted by
+// internal/indicator and naming the metric that says how.
 //
 // No figure reveals a single confidential contract:
 //
@@ -19,7 +20,16 @@
 //     parties consented (transfer.PublicConsent).
 //
 // Support money and supported projects are public decisions (the support
-// dashboard already shows them), so they are shown as counted.
+// dashboard already shows them), so they are shown as counted; so are the
+// organisations taking part in events (their exhibitors are public).
+//
+// An event's MoUs and contracts are counted per year and kind (MoU,
+// contract) with the year's total, never per sector, and go through the
+// same suppression as the transfers: the parties record no consent to
+// publication on a deal (the counting engine marks every deal
+// confidential), and neither the deal log nor an event's report is public,
+// so a kind of 1 or 2 deals, or one a reader could subtract from the
+// total, is withheld.
 //
 // The JSON document (Results) and the CSV carry the same figures in the
 // same order; Schema names the shape, which changes only with a new id.
@@ -33,16 +43,20 @@ import (
 	"sync"
 	"time"
 
+	"github.com/techmart-vn/techmart/internal/event"
 	"github.com/techmart-vn/techmart/internal/indicator"
 	"github.com/techmart-vn/techmart/internal/kept"
 	"github.com/techmart-vn/techmart/internal/period"
 	"github.com/techmart-vn/techmart/internal/taxonomy"
 )
 
-// Schema identifies the open data's shape.
+// Schema identifies the open data's shape: its fields and columns and
+// what they mean. A new section or dimension adds rows of the same shape
+// (the events' did) and keeps the id.
 const Schema = "techmart.public-results/v1"
 
-// MinCell is the fewest records a published transfer figure may count.
+// MinCell is the fewest records a published transfer or event-deal figure
+// may count.
 const MinCell = 3
 
 // TTL is how long the public results are kept before they are counted
@@ -58,6 +72,7 @@ const (
 	SectionSupport   = "support"
 	SectionProjects  = "projects"
 	SectionTargets   = "targets"
+	SectionEvents    = "events"
 )
 
 // Why a figure is withheld.
@@ -70,8 +85,8 @@ const (
 type Figure struct {
 	Section   string `json:"section"`
 	Year      int    `json:"year"`
-	Dimension string `json:"dimension"` // total, sector, program, target
-	Key       string `json:"key"`       // the sector's code, the programme's or target's id; "" for a total
+	Dimension string `json:"dimension"` // total, sector, program, target, kind
+	Key       string `json:"key"`       // the sector's code, the programme's or target's id, the deal's kind (mou, contract); "" for a total
 	LabelVi   string `json:"labelVi"`
 	LabelEn   string `json:"labelEn"`
 	Unit      string `json:"unit"` // what value is: vnd, or the target's unit
@@ -82,7 +97,8 @@ type Figure struct {
 	Metric    string `json:"metric"` // how it is counted: an indicator id ("reported" for a target an agency reports)
 	// Count is how many records; null when suppressed or not counted.
 	Count *int64 `json:"count" nullable:"true"`
-	// Value is VND for transfers and support; null when suppressed.
+	// Value is VND for transfers, support and event deals; null when
+	// suppressed.
 	Value *int64 `json:"value" nullable:"true"`
 	// Target and Achieved are a target's; Status its traffic light.
 	Target     *float64 `json:"target" nullable:"true"`
@@ -223,13 +239,13 @@ func (s *Service) compute(ctx context.Context, now time.Time, targets TargetSour
 			if err != nil {
 				return Results{}, err
 			}
-			group = append(group, transferFigure(y, "sector", sec.Code, sec.VI, sec.EN, res))
+			group = append(group, contractFigure(SectionTransfers, indicator.TransfersSigned, y, "sector", sec.Code, sec.VI, sec.EN, res))
 		}
 		all, err := count(indicator.TransfersSigned, nil, w)
 		if err != nil {
 			return Results{}, err
 		}
-		group = append(group, transferFigure(y, "total", "", "Tổng số", "Total", all))
+		group = append(group, contractFigure(SectionTransfers, indicator.TransfersSigned, y, "total", "", "Tổng số", "Total", all))
 		r.Figures = append(r.Figures, Suppress(group)...)
 		for _, rec := range all.Records {
 			if !rec.Confidential {
@@ -290,6 +306,31 @@ func (s *Service) compute(ctx context.Context, now time.Time, targets TargetSour
 			}
 			r.Projects = append(r.Projects, pj)
 		}
+
+		// Events: the organisations taking part, then the MoUs and
+		// contracts signed per kind and in all (withheld as the transfers
+		// are; see the package's comment).
+		parts, err := count(indicator.EventParticipants, nil, w)
+		if err != nil {
+			return Results{}, err
+		}
+		np := int64(parts.Count)
+		r.Figures = append(r.Figures, Figure{Section: SectionEvents, Year: y, Dimension: "total", LabelVi: "Tổ chức tham gia",
+			LabelEn: "Organisations taking part", Unit: indicator.UnitCount, Metric: indicator.EventParticipants, Count: &np})
+		deals := []Figure{}
+		for _, k := range dealKinds {
+			res, err := count(indicator.EventDeals, map[string]string{indicator.FilterKind: k.kind}, w)
+			if err != nil {
+				return Results{}, err
+			}
+			deals = append(deals, contractFigure(SectionEvents, indicator.EventDeals, y, "kind", k.kind, k.vi, k.en, res))
+		}
+		allDeals, err := count(indicator.EventDeals, nil, w)
+		if err != nil {
+			return Results{}, err
+		}
+		deals = append(deals, contractFigure(SectionEvents, indicator.EventDeals, y, "total", "", "Tổng số", "Total", allDeals))
+		r.Figures = append(r.Figures, Suppress(deals)...)
 	}
 	slices.SortStableFunc(r.Transfers, func(a, b Transfer) int { return cmp.Compare(b.SignedOn, a.SignedOn) })
 	slices.SortStableFunc(r.Projects, func(a, b Project) int { return cmp.Compare(b.AcceptedOn, a.AcceptedOn) })
@@ -309,7 +350,16 @@ func (s *Service) compute(ctx context.Context, now time.Time, targets TargetSour
 	return r, nil
 }
 
-func transferFigure(y int, dim, key, vi, en string, res indicator.Result) Figure {
+// dealKinds are the kinds of an event's deals, in the order shown.
+var dealKinds = []struct{ kind, vi, en string }{
+	{event.DealMoU, "Biên bản ghi nhớ (MoU)", "Memoranda of understanding (MoU)"},
+	{event.DealContract, "Hợp đồng", "Contracts"},
+}
+
+// contractFigure is a figure of contracts (transfers, or an event's MoUs
+// and contracts): their count and value, and how many are confidential,
+// for Suppress.
+func contractFigure(section, metric string, y int, dim, key, vi, en string, res indicator.Result) Figure {
 	n, v := int64(res.Count), res.Sum
 	var conf int64
 	for _, r := range res.Records {
@@ -317,8 +367,8 @@ func transferFigure(y int, dim, key, vi, en string, res indicator.Result) Figure
 			conf++
 		}
 	}
-	return Figure{Section: SectionTransfers, Year: y, Dimension: dim, Key: key, LabelVi: vi, LabelEn: en,
-		Unit: indicator.UnitVND, Metric: indicator.TransfersSigned, Count: &n, Value: &v, Confidential: conf}
+	return Figure{Section: section, Year: y, Dimension: dim, Key: key, LabelVi: vi, LabelEn: en,
+		Unit: indicator.UnitVND, Metric: metric, Count: &n, Value: &v, Confidential: conf}
 }
 
 func supportFigures(y int, dim, key, vi, en string, committed, disbursed, ents indicator.Result) []Figure {

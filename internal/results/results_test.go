@@ -13,6 +13,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/connection"
+	"github.com/techmart-vn/techmart/internal/event"
 	"github.com/techmart-vn/techmart/internal/indicator"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/period"
@@ -200,6 +201,93 @@ func TestConsentAndSuppression(t *testing.T) {
 	}
 }
 
+func eventDeal(t *testing.T, st *store.Store, id, eventID, kind, signedOn string, value int64) {
+	t.Helper()
+	insert(t, st, event.DealCollection, &event.Deal{ID: id, EventID: eventID, Kind: kind, SignedOn: signedOn, ValueVND: value, Sectors: []string{"biotech"},
+		Supplier: event.Ref{ID: "sup-" + id, Name: "Supplier " + id}, Recipient: event.Ref{ID: "rec-" + id, Name: "Recipient " + id}})
+}
+
+// An event's results: the organisations approved to take part in the year
+// it opened, and its MoUs and contracts in the year each was signed (on
+// the spot or within six months), by kind and in all — a kind of 1 or 2
+// deals withheld as a transfer figure is, and never a deal named.
+func TestEventResults(t *testing.T) {
+	st, tax := platform(t)
+	insert(t, st, event.Collection, &event.Event{ID: "fair", Name: "Techmart 2026", State: event.StatePublished, StartDate: "2026-12-01", EndDate: "2026-12-03"})
+	for i, state := range []string{event.RegApproved, event.RegApproved, event.RegApproved, event.RegPending} {
+		id := strconv.Itoa(i)
+		insert(t, st, event.RegistrationCollection, &event.Registration{ID: "r" + id, EventID: "fair", Org: event.Ref{ID: "o" + id, Name: "Org " + id}, OrgKind: "enterprise", State: state})
+	}
+	eventDeal(t, st, "m1", "fair", event.DealMoU, "2026-12-01", 0)
+	eventDeal(t, st, "m2", "fair", event.DealMoU, "2026-12-02", 10)
+	eventDeal(t, st, "m3", "fair", event.DealMoU, "2026-12-03", 20)
+	eventDeal(t, st, "c1", "fair", event.DealContract, "2026-12-02", 500)
+	eventDeal(t, st, "c2", "fair", event.DealContract, "2027-03-01", 700)  // within six months: reporting year 2027
+	eventDeal(t, st, "c3", "fair", event.DealContract, "2027-07-01", 9000) // too late: not the fair's
+	now := time.Date(2027, 1, 5, 9, 0, 0, 0, calendar.Vietnam)
+	svc := results.New(indicator.New(st), tax, period.Default(), nil, func() time.Time { return now }, time.Minute, nil)
+	r, err := svc.Get(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	find := func(year int, dim, key, metric string) results.Figure {
+		t.Helper()
+		for _, f := range r.Figures {
+			if f.Section == results.SectionEvents && f.Year == year && f.Dimension == dim && f.Key == key && f.Metric == metric {
+				return f
+			}
+		}
+		t.Fatalf("no events figure %d %s %s %s", year, dim, key, metric)
+		return results.Figure{}
+	}
+	shown := func(f results.Figure, count, value int64) bool {
+		return f.Suppressed == "" && f.Count != nil && *f.Count == count && f.Value != nil && *f.Value == value
+	}
+	if f := find(2026, "total", "", indicator.EventParticipants); f.Count == nil || *f.Count != 3 || f.Unit != indicator.UnitCount {
+		t.Errorf("participants 2026 = %+v", f)
+	}
+	if f := find(2027, "total", "", indicator.EventParticipants); f.Count == nil || *f.Count != 0 {
+		t.Errorf("participants 2027 = %+v", f)
+	}
+	// 2026: one contract alone is withheld, and the MoUs with it, so that
+	// the total less them tells nothing of it.
+	if f := find(2026, "kind", event.DealContract, indicator.EventDeals); f.Count != nil || f.Value != nil || f.Suppressed != results.SuppressedSmall {
+		t.Errorf("contracts 2026 = %+v", f)
+	}
+	if f := find(2026, "kind", event.DealMoU, indicator.EventDeals); f.Suppressed != results.SuppressedComplement {
+		t.Errorf("MoUs 2026 = %+v", f)
+	}
+	if f := find(2026, "total", "", indicator.EventDeals); !shown(f, 4, 530) {
+		t.Errorf("deals 2026 = %+v", f)
+	}
+	// 2027: the contract signed within six months counts in the year it
+	// was signed (alone, so withheld); the late one not at all.
+	if f := find(2027, "total", "", indicator.EventDeals); f.Suppressed != results.SuppressedSmall {
+		t.Errorf("deals 2027 = %+v", f)
+	}
+	if f := find(2027, "kind", event.DealMoU, indicator.EventDeals); !shown(f, 0, 0) {
+		t.Errorf("MoUs 2027 = %+v", f)
+	}
+	if f := find(2025, "total", "", indicator.EventDeals); !shown(f, 0, 0) {
+		t.Errorf("deals 2025 = %+v", f)
+	}
+	// No per-sector split, and no deal or party named.
+	for _, f := range r.Figures {
+		if f.Section == results.SectionEvents && f.Dimension == "sector" {
+			t.Errorf("an events figure per sector: %+v", f)
+		}
+	}
+	body, _ := json.Marshal(r)
+	for _, secret := range []string{"c1", "c2", "Supplier c1", "Recipient m1", "sup-c1"} {
+		if bytes.Contains(body, []byte(`"`+secret+`"`)) {
+			t.Errorf("the public document holds %q", secret)
+		}
+	}
+	if !slices.ContainsFunc(r.Metrics, func(m indicator.Metric) bool { return m.ID == indicator.EventDeals }) {
+		t.Error("the metrics do not explain events.deals")
+	}
+}
+
 // The CSV holds the JSON's figures, one a row, in order, with nulls as
 // empty fields.
 func TestCSVEqualsJSON(t *testing.T) {
@@ -213,6 +301,11 @@ func TestCSVEqualsJSON(t *testing.T) {
 	insert(t, st, support.ProgramCollection, &support.Program{ID: "p1", Name: "Hỗ trợ đổi mới công nghệ 2026", State: support.ProgramPublished,
 		Reservations: []support.Reservation{{ApplicationID: "a1", OrgID: "o1", Amount: 300_000_000, At: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC),
 			Tranches: []support.Tranche{{Amount: 100_000_000, On: "2026-04-01"}}}}})
+	insert(t, st, event.Collection, &event.Event{ID: "fair", Name: "Techmart", State: event.StatePublished, StartDate: "2026-06-01", EndDate: "2026-06-02"})
+	insert(t, st, event.RegistrationCollection, &event.Registration{ID: "r1", EventID: "fair", Org: event.Ref{ID: "o1", Name: "HTX"}, OrgKind: "enterprise", State: event.RegApproved})
+	for i := range 3 {
+		eventDeal(t, st, "c"+strconv.Itoa(i), "fair", event.DealContract, "2026-06-02", 2_000_000)
+	}
 	now := time.Date(2026, 10, 1, 9, 0, 0, 0, calendar.Vietnam)
 	ts := targets{{ID: "t1", Indicator: indicator.Text{Vi: "Doanh nghiệp được hỗ trợ", En: "Enterprises supported"}, Unit: indicator.Text{Vi: "doanh nghiệp", En: "enterprises"},
 		Target: 20, Achieved: new(float64(1)), Status: "behind", Metric: indicator.EnterprisesSupported}}
@@ -279,6 +372,10 @@ func TestCSVEqualsJSON(t *testing.T) {
 	has("support", 2026, "program", "p1", indicator.SupportDisbursed, "", "100000000", "")
 	has("support", 2026, "total", "", indicator.EnterprisesSupported, "1", "", "")
 	has("projects", 2026, "total", "", indicator.ProjectsAccepted, "1", "", "")
+	has("events", 2026, "total", "", indicator.EventParticipants, "1", "", "")
+	has("events", 2026, "kind", "contract", indicator.EventDeals, "3", "6000000", "")
+	has("events", 2026, "kind", "mou", indicator.EventDeals, "0", "0", "")
+	has("events", 2026, "total", "", indicator.EventDeals, "3", "6000000", "")
 	has("targets", 2026, "target", "t1", indicator.EnterprisesSupported, "", "", "")
 	if row := rows[len(rows)-1]; row[10] != "20" || row[11] != "1" || row[12] != "behind" {
 		t.Errorf("the target's row = %v", row)

@@ -1421,7 +1421,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Public results (Kết quả thực hiện): transfers per year and sector, support per programme and year, projects accepted, the plan's targets; figures of fewer than 3 contracts suppressed; schema techmart.public-results/v1 */
+        /** Public results (Kết quả thực hiện): transfers per year and sector, support per programme and year, projects accepted, events' participants and MoUs and contracts, the plan's targets; figures of fewer than 3 contracts or deals suppressed; schema techmart.public-results/v1 */
         get: operations["getPublicResults"];
         put?: never;
         post?: never;

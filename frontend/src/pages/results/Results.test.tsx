@@ -34,11 +34,18 @@ const doc: PublicResults = {
     fig({ section: 'support', dimension: 'program', key: 'p1', labelVi: 'Chương trình 1', labelEn: 'Programme 1', metric: 'support.committed', value: 300_000_000 }),
     fig({ section: 'support', dimension: 'program', key: 'p1', labelVi: 'Chương trình 1', labelEn: 'Programme 1', metric: 'support.disbursed', value: 100_000_000 }),
     fig({ section: 'projects', dimension: 'total', metric: 'support.accepted', unit: 'count', count: 1 }),
+    fig({ section: 'events', dimension: 'total', labelVi: 'Tổ chức tham gia', labelEn: 'Organisations taking part', metric: 'events.participants', unit: 'count', count: 12 }),
+    fig({ section: 'events', dimension: 'kind', key: 'mou', labelVi: 'Biên bản ghi nhớ (MoU)', labelEn: 'Memoranda of understanding (MoU)', metric: 'events.deals', count: 5, value: 0 }),
+    fig({ section: 'events', dimension: 'kind', key: 'contract', labelVi: 'Hợp đồng', labelEn: 'Contracts', metric: 'events.deals', suppressed: 'small' }),
+    fig({ section: 'events', dimension: 'total', labelVi: 'Tổng số', labelEn: 'Total', metric: 'events.deals', count: 7, value: 2_500_000 }),
+    fig({ section: 'events', year: 2025, dimension: 'total', labelVi: 'Tổ chức tham gia', labelEn: 'Organisations taking part', metric: 'events.participants', unit: 'count', count: 0 }),
+    fig({ section: 'events', year: 2025, dimension: 'total', labelVi: 'Tổng số', labelEn: 'Total', metric: 'events.deals', count: 0, value: 0 }),
   ],
   transfers: [{ id: 't1', title: 'Quy trình chè', supplier: 'Viện A', recipient: 'HTX B', value: 1_500_000, signedOn: '2026-03-01', sectors: ['biotech'] }],
   projects: [{ id: 'a1', title: 'Dây chuyền chè', organization: 'HTX B', acceptedOn: '2026-09-09' }],
   metrics: [
     { id: 'transfers.signed', label: { vi: 'Hợp đồng đã ký', en: 'Contracts signed' }, counted: { vi: 'Cách tính A', en: 'How A' }, unit: 'count', filters: [] },
+    { id: 'events.deals', label: { vi: 'MoU và hợp đồng', en: 'MoUs and contracts' }, counted: { vi: 'Cách tính B', en: 'How B' }, unit: 'count', filters: ['kind'] },
   ],
 };
 
@@ -79,6 +86,37 @@ describe('public results page', () => {
     // Another year: its own figures.
     fireEvent.change(screen.getByLabelText(t('results.year')), { target: { value: '2025' } });
     expect(within(screen.getByTestId('transfers')).getAllByRole('row')).toHaveLength(2); // the heading and 2025's total
+  });
+});
+
+describe('events section', () => {
+  afterEach(() => i18n.changeLanguage('vi'));
+
+  it('shows the year’s participants and deals by kind, a withheld kind as “<3”, in Vietnamese and English', async () => {
+    mockApi({ 'GET /public/results': () => json(200, doc) });
+    renderApp(<Results />, { path: '/results', route: '/results' });
+    const section = await screen.findByTestId('events');
+    const events = within(section);
+    expect(events.getByRole('heading', { level: 2 }).textContent).toContain(t('results.events.title', { year: 2026 }));
+    expect(events.getByTestId('participants').textContent).toContain(`${t('results.events.participants')}: 12`);
+    const row = (key: string) => within(section.querySelector(`tr[data-key="${key}"]`) as HTMLElement);
+    expect(row('mou').getByRole('rowheader').textContent).toBe('Biên bản ghi nhớ (MoU)');
+    expect(row('mou').getByTestId('count').textContent).toBe('5');
+    expect(row('contract').getByTestId('count').textContent).toBe('<3');
+    expect(row('contract').getByTestId('value').textContent).toBe('<3');
+    expect(row('total').getByTestId('count').textContent).toBe('7');
+    expect(row('total').getByTestId('value').textContent).toContain('2.500.000');
+    expect(document.getElementById('how-events-deals')?.textContent).toContain('Cách tính B');
+
+    // Another year: its own figures only.
+    fireEvent.change(screen.getByLabelText(t('results.year')), { target: { value: '2025' } });
+    expect(within(screen.getByTestId('events')).getAllByRole('row')).toHaveLength(2);
+    expect(screen.getByTestId('participants').textContent).toContain(': 0');
+
+    await i18n.changeLanguage('en');
+    expect((await screen.findByTestId('events')).textContent).toContain(i18n.t('results.events.participants'));
+    fireEvent.change(screen.getByLabelText(i18n.t('results.year')), { target: { value: '2026' } });
+    expect(within(screen.getByTestId('events')).getByText('Memoranda of understanding (MoU)')).toBeTruthy();
   });
 });
 

@@ -1,7 +1,8 @@
 // The public results ("Kết quả thực hiện"): the plan's targets and their
 // progress, technology transfers per year and sector, support money per
-// programme and year, the supported projects accepted, the contracts named
-// with their parties' consent, and how each figure is counted — with the
+// programme and year, the supported projects accepted, the events'
+// participants and MoUs and contracts, the contracts named with their
+// parties' consent, and how each figure is counted — with the
 // open data (CSV, JSON) the page is drawn from. No login.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -70,6 +71,7 @@ export default function Results() {
       <Transfers d={d} year={year} />
       <Support d={d} year={year} />
       <Projects d={d} year={year} />
+      <Events d={d} year={year} />
       <Named d={d} />
       <How d={d} />
     </section>
@@ -221,6 +223,39 @@ function Projects({ d, year }: { d: PublicResults; year: number }) {
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+function Events({ d, year }: { d: PublicResults; year: number }) {
+  const { t, i18n } = useTranslation();
+  const figures = figuresOf(d.figures, 'events', year);
+  const participants = figures.find((f) => f.metric === 'events.participants');
+  const deals = figures.filter((f) => f.metric === 'events.deals');
+  return (
+    <section className="listing-section" aria-labelledby="events-title" data-testid="events">
+      <h2 id="events-title">
+        {t('results.events.title', { year })} <HowLink metric="events.deals" />
+      </h2>
+      <p data-testid="participants">
+        {t('results.events.participants')}: <Cell f={participants} /> <HowLink metric="events.participants" />
+      </p>
+      <DataTable columns={[t('results.events.deals'), t('results.events.count'), t('results.events.value')]} className="table responsive results-table">
+        {deals.map((f) => (
+          <tr key={`${f.dimension}-${f.key}`} data-key={f.key || 'total'} className={f.dimension === 'total' ? 'total-row' : undefined}>
+            <th scope="row" data-label={t('results.events.deals')}>
+              {f.dimension === 'total' ? t('results.total') : labelOf(f, i18n.language)}
+            </th>
+            <td data-label={t('results.events.count')} className="num" data-testid="count">
+              <Cell f={f} />
+            </td>
+            <td data-label={t('results.events.value')} className="num nowrap" data-testid="value">
+              <Cell f={f} money />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+      <p className="small muted">{t('results.events.note', { min: d.minCell })}</p>
     </section>
   );
 }
