@@ -17,3 +17,8 @@ var Vietnam = func() *time.Location {
 
 // Day is t's day in Vietnam, YYYY-MM-DD.
 func Day(t time.Time) string { return t.In(Vietnam).Format(time.DateOnly) }
+
+// Future reports whether day d (as a date field parses, midnight UTC) comes
+// after today in Vietnam at now. Comparing the days, not the instants,
+// keeps "today" today in the hours when Vietnam's date is ahead of UTC's.
+func Future(d, now time.Time) bool { return d.Format(time.DateOnly) > Day(now) }

@@ -21,3 +21,16 @@ func TestDay(t *testing.T) {
 		}
 	}
 }
+
+// A day is in the future only when it comes after Vietnam's today: at
+// 01:00 in Vietnam (18:00 UTC the day before) today is not the future,
+// tomorrow is, and UTC's date is the past.
+func TestFuture(t *testing.T) {
+	now := time.Date(2026, 12, 7, 18, 0, 0, 0, time.UTC) // 8 December, 01:00 in Vietnam
+	for day, want := range map[string]bool{"2026-12-07": false, "2026-12-08": false, "2026-12-09": true} {
+		d, _ := time.Parse(time.DateOnly, day)
+		if got := Future(d, now); got != want {
+			t.Errorf("Future(%s) at %s = %v, want %v", day, now, got, want)
+		}
+	}
+}

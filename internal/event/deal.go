@@ -104,12 +104,11 @@ func (m *Meetings) RecordDeal(ctx context.Context, p *auth.Principal, eventID st
 	if r := dealRules.Of("valueVnd"); in.ValueVND < 0 || in.ValueVND > transfer.MaxContractValue {
 		v.Add("valueVnd", "out_of_range", "min", r.Min, "max", int64(transfer.MaxContractValue))
 	}
-	today := calendar.Day(m.d.Now())
 	if d, ok := v.Date("signedOn", in.SignedOn); !ok && !v.Has("signedOn") {
 		v.Add("signedOn", "required")
 	} else if ok {
 		switch day := d.Format(time.DateOnly); {
-		case day > today:
+		case calendar.Future(d, m.d.Now()):
 			v.Add("signedOn", "in_future")
 		case day < e.StartDate:
 			v.Add("signedOn", "before_event", "date", e.StartDate)

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/techmart-vn/techmart/internal/calendar"
+
 	"go.mongodb.org/mongo-driver/v2/bson"
 
 	"github.com/techmart-vn/techmart/internal/app/apptest"
@@ -17,7 +19,7 @@ import (
 )
 
 // day is today plus n days, as the API writes dates.
-func day(n int) string { return time.Now().AddDate(0, 0, n).Format(time.DateOnly) }
+func day(n int) string { return calendar.Day(time.Now().AddDate(0, 0, n)) }
 
 // eventBody is a complete hybrid fair whose registration is open, with
 // boothCount standard booths (one of them free for inventors) and a

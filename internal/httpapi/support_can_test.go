@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/techmart-vn/techmart/internal/calendar"
+
 	"github.com/techmart-vn/techmart/internal/app/apptest"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/support"
@@ -34,7 +36,7 @@ func TestApplicationCanMatchesTheServer(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	today := time.Now().Format(time.DateOnly)
+	today := calendar.Day(time.Now())
 	snapshot := func() support.Application {
 		a, err := store.Get[support.Application](ctx, h.App.Store, support.ApplicationCollection, id)
 		if err != nil {

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/techmart-vn/techmart/internal/calendar"
+
 	"github.com/techmart-vn/techmart/internal/app/apptest"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/support"
@@ -112,7 +114,7 @@ func TestSupportJourney(t *testing.T) {
 	if tech := app["technology"].(map[string]any); !strings.Contains(tech["title"].(string), "chế phẩm vi sinh") {
 		t.Fatalf("the linked transfer's title: %v", tech)
 	}
-	today := time.Now().Format(time.DateOnly)
+	today := calendar.Day(time.Now())
 	s.do(ent.Access, "PATCH", "", map[string]any{
 		"summary":   "Đầu tư dây chuyền ủ phân từ phụ phẩm nông nghiệp bằng chế phẩm vi sinh nhận chuyển giao.",
 		"totalCost": 1_000_000_000, "requested": 300_000_000, "ownContribution": 700_000_000,

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/techmart-vn/techmart/internal/calendar"
+
 	"github.com/techmart-vn/techmart/internal/app"
 	"github.com/techmart-vn/techmart/internal/app/apptest"
 	"github.com/techmart-vn/techmart/internal/store"
@@ -429,7 +431,7 @@ func TestDisbursements(t *testing.T) {
 		t.Fatalf("paid before the agreement: %d %s", r.Status, r.Body)
 	}
 	if r := h.Do(R{Method: "POST", Path: "/api/v1/support/applications/" + id + "/agreement", Token: officer.Access,
-		Body: map[string]any{"number": "07/2026/HĐ-HTĐMCN", "signedOn": time.Now().Format(time.DateOnly)}}); r.Status != 200 || r.JSON(t)["state"] != "agreement_signed" {
+		Body: map[string]any{"number": "07/2026/HĐ-HTĐMCN", "signedOn": calendar.Day(time.Now())}}); r.Status != 200 || r.JSON(t)["state"] != "agreement_signed" {
 		t.Fatalf("agreement: %d %s", r.Status, r.Body)
 	}
 	pay := func(key string, amount int64) apptest.Response {

@@ -62,7 +62,7 @@ func (s *Service) Disburse(ctx context.Context, p *auth.Principal, id, key strin
 	}
 	if d, ok := c.Date("on", in.On); !ok && !c.Has("on") {
 		c.Add("on", "required")
-	} else if ok && d.After(s.now().In(calendar.Vietnam).AddDate(0, 0, 1)) {
+	} else if ok && calendar.Future(d, s.now()) {
 		c.Add("on", "in_future")
 	}
 	in.Note = validate.Multiline(in.Note)

@@ -221,7 +221,7 @@ func (s *Service) pastDay(c *validate.Checker, field, value string) {
 		c.Add(field, "required")
 		return
 	}
-	if d, ok := c.Date(field, value); ok && d.After(s.now().In(calendar.Vietnam)) {
+	if d, ok := c.Date(field, value); ok && calendar.Future(d, s.now()) {
 		c.Add(field, "in_future")
 	}
 }

@@ -274,7 +274,7 @@ func (s *Service) apply(c *validate.Checker, t *Transfer, in Input, creating boo
 		t.SignedOn = deref(in.SignedOn)
 		if d, ok := c.Date("signedOn", t.SignedOn); !ok && !c.Has("signedOn") {
 			c.Add("signedOn", "required")
-		} else if ok && d.After(s.now().In(calendar.Vietnam).AddDate(0, 0, 1)) {
+		} else if ok && calendar.Future(d, s.now()) {
 			c.Add("signedOn", "in_future")
 		}
 	}
