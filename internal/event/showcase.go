@@ -325,7 +325,9 @@ func (s *Showcase) Search(ctx context.Context, p *auth.Principal, eventID string
 // pushed shows at once all the same: a listing the engine returns that no
 // approved registration shows any more is pushed again and left out, and
 // on an unfiltered view of a published event a listing shown there that
-// the engine holds without the event is pushed again and searched anew.
+// the engine holds without the event is pushed again and searched anew;
+// one it holds with the event although the search missed it was tagged
+// by a drain or a reconciliation in between, and is searched anew too.
 func (s *Showcase) items(ctx context.Context, ev Event, regs []Registration, q ShowcaseQuery) (search.Result, error) {
 	want := map[string]bool{}
 	for _, r := range regs {
@@ -338,6 +340,7 @@ func (s *Showcase) items(ctx context.Context, ev Event, regs []Registration, q S
 		return res, err
 	}
 	var pushed []string
+	stale := false // the index gained a tag the first search did not see
 	res.Hits = slices.DeleteFunc(res.Hits, func(h search.Hit) bool {
 		if want[h.Doc.ID] {
 			return false
@@ -363,15 +366,23 @@ func (s *Showcase) items(ctx context.Context, ev Event, regs []Registration, q S
 				return res, ErrSearchUnavailable.Wrap(err)
 			case !slices.Contains(d.Events, ev.ID):
 				pushed = append(pushed, id)
+			default:
+				// Tagged, yet the search missed it: the indexer (a
+				// reconciliation, another view's drain) pushed the tag
+				// after the search read the index. Without searching
+				// again the view would lack the listing.
+				stale = true
 			}
 		}
 	}
-	if len(pushed) == 0 || s.index == nil {
+	if (len(pushed) == 0 && !stale) || s.index == nil {
 		return res, nil
 	}
 	for _, id := range pushed {
 		s.index.Notify(id)
 	}
+	// Drain also waits for a drain or reconciliation under way (they
+	// hold the same lock), so the search below reads its writes whole.
 	if err := s.index.Drain(ctx); err != nil {
 		return res, ErrSearchUnavailable.Wrap(err)
 	}

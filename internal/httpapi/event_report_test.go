@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -484,5 +485,56 @@ func TestConcurrentShowcaseViews(t *testing.T) {
 	}
 	if d, err := h.App.Search.Get(ctx, needQuyt); err != nil || !slices.Equal(d.Events, []string{ev.ID}) {
 		t.Errorf("the need's events in the index: %v %v", d.Events, err)
+	}
+}
+
+// lateTags holds the event tags out of the index until the first search
+// by event has read it, then lets the indexer push them: the tags land
+// between the showcase's search and its check of what the index holds,
+// as when a reconciliation or another view's drain runs alongside.
+type lateTags struct {
+	search.Engine
+	hold atomic.Bool
+	land func() // pushes the held tags
+}
+
+func (e *lateTags) Upsert(ctx context.Context, docs ...search.Doc) error {
+	if e.hold.Load() {
+		docs = slices.Clone(docs)
+		for i := range docs {
+			docs[i].Events = nil
+		}
+	}
+	return e.Engine.Upsert(ctx, docs...)
+}
+
+func (e *lateTags) Search(ctx context.Context, q search.Query) (search.Result, error) {
+	r, err := e.Engine.Search(ctx, q)
+	if len(q.Filter.Events) > 0 && e.hold.CompareAndSwap(true, false) {
+		e.land()
+	}
+	return r, err
+}
+
+// A showcase whose listings the indexer tags while the view reads the
+// index still shows them: the view searches again.
+func TestEventShowcaseTagsLandDuringView(t *testing.T) {
+	t.Parallel()
+	var late *lateTags
+	h := apptest.NewWithEngine(t, func(e search.Engine) search.Engine { late = &lateTags{Engine: e}; return late })
+	late.hold.Store(true)
+	late.land = func() {
+		for _, id := range []string{offerBaKich, offerViSinh, needQuyt} {
+			h.App.Indexer.Notify(id)
+		}
+		h.Settle()
+	}
+	ev, _ := showFair(t, h, event.StatePublished)
+	got := standItems(getShowcase(t, h, "", "/api/v1/events/"+ev.ID+"/showcase"))
+	if want := []string{offerBaKich, offerViSinh}; !slices.Equal(got["A-2"], want) || !slices.Equal(got["participant"], []string{needQuyt}) {
+		t.Errorf("stands: %v", got)
+	}
+	if late.hold.Load() {
+		t.Error("the showcase did not search by event")
 	}
 }
