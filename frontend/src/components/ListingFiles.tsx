@@ -15,6 +15,7 @@ import { formatFileSize } from '../lib/format';
 import { fieldMessage, problemMessage } from '../lib/messages';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Dialog } from './Dialog';
+import { openFile } from '../lib/download';
 
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const DOCUMENT_TYPE = 'application/pdf';
@@ -208,15 +209,7 @@ export function DocumentItem({
   async function download() {
     setError(null);
     try {
-      const blob = await endpoints.fileBlob(id);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      await openFile(async () => ({ blob: await endpoints.fileBlob(id) }), name);
     } catch (err) {
       setError(problemMessage(t, err));
     }

@@ -54,6 +54,7 @@ import { useForm } from '../lib/useForm';
 import { useNotice, type NoticeTone as Tone } from '../lib/useNotice';
 import { useTitle } from '../lib/useTitle';
 import { checkText, type FieldErrors } from '../lib/validation';
+import { openFile } from '../lib/download';
 
 /** A step was taken: the fresh record (or none: reload), and the i18n key of what to say. */
 type Changed = (a: Application | null, key: string, tone?: Tone) => void;
@@ -325,24 +326,9 @@ function PaperLinks({ application: a, paper }: { application: Application; paper
   async function open(format: 'html' | 'pdf') {
     setError(null);
     setBusy(format);
-    // A tab opened after the download would be blocked as a pop-up: open it now, fill it later.
-    const tab = format === 'html' ? window.open('', '_blank') : null;
     try {
-      const { blob, name } = await endpoints.applicationPaper(a.id, paper, format, i18n.language);
-      const url = URL.createObjectURL(blob);
-      if (tab) {
-        tab.location.href = url;
-      } else {
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = name ?? `${paper}-${a.id}.${format}`;
-        document.body.appendChild(link);
-        link.click();
-        link.remove();
-      }
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      await openFile(() => endpoints.applicationPaper(a.id, paper, format, i18n.language), `${paper}-${a.id}.${format}`, format === 'html');
     } catch (err) {
-      tab?.close();
       setError(problemMessage(t, err));
     } finally {
       setBusy(null);

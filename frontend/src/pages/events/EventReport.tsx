@@ -15,6 +15,7 @@ import { useTermLabels } from '../../lib/taxonomy';
 import { useAsync } from '../../lib/useAsync';
 import { useTitle } from '../../lib/useTitle';
 import { showcaseApi, type EventReport as Report } from './showcaseApi';
+import { openFile } from '../../lib/download';
 
 type Format = 'html' | 'pdf' | 'xlsx';
 
@@ -23,27 +24,8 @@ function head(t: TFunction, table: string, columns: string[]): string[] {
   return columns.map((c) => t(`eventReport.${table}.${c}`));
 }
 
-async function download(eventId: string, format: Format, lang: string) {
-  // A tab opened after the fetch would be blocked as a pop-up: open it now, fill it later.
-  const tab = format === 'html' ? window.open('', '_blank') : null;
-  try {
-    const { blob, name } = await showcaseApi.reportFile(eventId, format, lang);
-    const url = URL.createObjectURL(blob);
-    if (tab) {
-      tab.location.href = url;
-    } else {
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name ?? `bao-cao-ket-qua.${format}`;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-    }
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  } catch (err) {
-    tab?.close();
-    throw err;
-  }
+function download(eventId: string, format: Format, lang: string) {
+  return openFile(() => showcaseApi.reportFile(eventId, format, lang), `bao-cao-ket-qua.${format}`, format === 'html');
 }
 
 export default function EventReport() {

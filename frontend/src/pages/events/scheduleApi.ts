@@ -3,6 +3,7 @@
 // printed paper fetched with the session's token).
 import { api, dispositionName, ifMatch } from '../../api';
 import type { components } from '../../api/schema.gen';
+import { openFile } from '../../lib/download';
 
 type S = components['schemas'];
 export type EventSchedule = S['EventSchedule'];
@@ -30,25 +31,6 @@ export const scheduleApi = {
 };
 
 /** Fetches an agenda file and opens it (HTML in a tab) or downloads it. */
-export async function openAgendaFile(eventId: string, format: AgendaFile, lang: string, registration?: string) {
-  // A tab opened after the fetch would be blocked as a pop-up: open it now, fill it later.
-  const tab = format === 'html' ? window.open('', '_blank') : null;
-  try {
-    const { blob, name } = await scheduleApi.agendaFile(eventId, format, lang, registration);
-    const url = URL.createObjectURL(blob);
-    if (tab) {
-      tab.location.href = url;
-    } else {
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name ?? `agenda.${format}`;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-    }
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  } catch (err) {
-    tab?.close();
-    throw err;
-  }
+export function openAgendaFile(eventId: string, format: AgendaFile, lang: string, registration?: string) {
+  return openFile(() => scheduleApi.agendaFile(eventId, format, lang, registration), `agenda.${format}`, format === 'html');
 }

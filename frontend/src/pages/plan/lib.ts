@@ -2,29 +2,11 @@
 // session's token, a report's reading of figures).
 import { endpoints } from '../../api';
 import type { ProvincialFormat, ReportItem } from '../../api/types';
+import { openFile } from '../../lib/download';
 
 /** Fetches the provincial report and opens it (HTML in a tab) or downloads it. */
-export async function downloadProvincial(planId: string, year: number, format: ProvincialFormat, lang: string) {
-  // A tab opened after the fetch would be blocked as a pop-up: open it now, fill it later.
-  const tab = format === 'html' ? window.open('', '_blank') : null;
-  try {
-    const { blob, name } = await endpoints.provincialReport(planId, year, format, lang);
-    const url = URL.createObjectURL(blob);
-    if (tab) {
-      tab.location.href = url;
-    } else {
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name ?? `bao-cao-${year}.${format}`;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-    }
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  } catch (err) {
-    tab?.close();
-    throw err;
-  }
+export function downloadProvincial(planId: string, year: number, format: ProvincialFormat, lang: string) {
+  return openFile(() => endpoints.provincialReport(planId, year, format, lang), `bao-cao-${year}.${format}`, format === 'html');
 }
 
 /** The year's figure of an item: the platform's when it counts it, else the agency's. */

@@ -17,6 +17,7 @@ import { problemMessage } from '../../lib/messages';
 import { useAsync } from '../../lib/useAsync';
 import { useTitle } from '../../lib/useTitle';
 import { figuresOf, howId, labelOf, supportRows } from './results';
+import { openFile } from '../../lib/download';
 
 export default function Results() {
   const { t, i18n } = useTranslation();
@@ -325,15 +326,7 @@ function OfficerStatistics({ years, year }: { years: number[]; year: number }) {
     setBusy(true);
     setProblem(null);
     try {
-      const { blob, name } = await endpoints.statisticsXlsx(year, i18n.language.startsWith('en') ? 'en' : 'vi');
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name ?? `thong-ke-khcn-${year}.xlsx`;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      await openFile(() => endpoints.statisticsXlsx(year, i18n.language.startsWith('en') ? 'en' : 'vi'), `thong-ke-khcn-${year}.xlsx`);
     } catch (err) {
       setProblem(problemMessage(t, err));
     } finally {
