@@ -153,7 +153,7 @@ test('một chợ công nghệ kết hợp: tạo, đăng ký, duyệt, gặp B2
   // institute's test kit fits its need; the institute accepts.
   await login(page, lang, ENTERPRISE, pw);
   await page.goto(`/events/${id}`);
-  await page.getByRole('link', { name: T.eventMeetingLinks.meetings }).click();
+  await page.getByRole('navigation', { name: T.eventMeetingLinks.label }).getByRole('link', { name: T.eventMeetingLinks.meetings }).click();
   await expect(page.getByRole('heading', { level: 1, name: M.title })).toBeVisible();
   const suggestion = page.locator('.suggestion').filter({ hasText: INSTITUTE_NAME });
   await expect(suggestion).toHaveCount(1);
@@ -234,7 +234,7 @@ test('một chợ công nghệ kết hợp: tạo, đăng ký, duyệt, gặp B2
   // 8. The officer's results report: one meeting held, one MoU; the workbook too.
   await login(page, lang, OFFICER, pw);
   await page.goto(`/events/${id}`);
-  await page.getByRole('link', { name: T.eventMeetingLinks.report }).click();
+  await page.getByRole('navigation', { name: T.eventMeetingLinks.label }).getByRole('link', { name: T.eventMeetingLinks.report }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   const tiles = page.locator('.report-tile-value');
   await expect(tiles.nth(0)).toHaveText('3'); // approved
