@@ -581,7 +581,8 @@ func (s *Service) View(ctx context.Context, p *auth.Principal, id string) (Event
 		case err != nil:
 			return EventView{}, err
 		case r.State == RegApproved && e.State == StatePublished:
-			v.Can.Meetings, v.Can.Agenda, v.Can.Deals = true, true, true
+			v.Can.Deals = true
+			v.Can.Meetings, v.Can.Agenda = e.HasMeetings(), e.HasMeetings()
 		}
 	}
 	v.Can.Register = v.Can.Register && register
@@ -630,6 +631,13 @@ func (s *Service) List(ctx context.Context, p *auth.Principal, state, when strin
 	return store.PageOf(out, page, size), len(out), nil
 }
 
+// HasMeetings reports whether the event runs B2B meetings: it has days,
+// slots and tables to place them in.
+func (e *Event) HasMeetings() bool {
+	m := e.Meetings
+	return len(m.Days) > 0 && m.SlotsPerDay > 0 && m.Tables > 0
+}
+
 // EventCan says what the caller may do with an event now.
 type EventCan struct {
 	Edit    bool `json:"edit"`
@@ -640,14 +648,16 @@ type EventCan struct {
 	// Registrations: the caller works the registration queue.
 	Registrations bool `json:"registrations"`
 	// Meetings and Agenda: the caller's organisation is approved for the
-	// published event, so it asks for meetings and has an agenda.
+	// published event and the event runs B2B meetings, so it asks for
+	// meetings and has an agenda.
 	Meetings bool `json:"meetings"`
 	Agenda   bool `json:"agenda"`
 	// Deals: the caller reads and records the event's deals (a registrant
 	// approved, or an officer).
 	Deals bool `json:"deals"`
 	// Schedule, CheckIn and Report are the officers' screens of a
-	// published event: the B2B scheduler, the door, the results.
+	// published event: the B2B scheduler (when it runs B2B meetings), the
+	// door, the results.
 	Schedule bool `json:"schedule"`
 	CheckIn  bool `json:"checkIn"`
 	Report   bool `json:"report"`
@@ -690,7 +700,7 @@ func (s *Service) view(p *auth.Principal, e Event) EventView {
 	}
 	staff, published := isStaff(p), e.State == StatePublished
 	v.Can = EventCan{Edit: can["edit"], Publish: can["publish"], Register: open && p != nil && !staff, Registrations: staff,
-		Deals: staff && published, Schedule: staff && published, CheckIn: staff && published, Report: staff && published}
+		Deals: staff && published, Schedule: staff && published && e.HasMeetings(), CheckIn: staff && published, Report: staff && published}
 	if v.Organisers == nil {
 		v.Organisers = []string{}
 	}

@@ -250,6 +250,20 @@ func TestEventRegistrationAndWaitingList(t *testing.T) {
 			}
 		}
 	}
+	// Without a meeting grid there are no meetings to ask for or schedule.
+	r = h.Do(R{Method: "PATCH", Path: "/api/v1/events/" + id, Token: officer, Headers: map[string]string{"If-Match": h.Do(R{Method: "GET", Path: "/api/v1/events/" + id, Token: officer}).Header.Get("ETag")},
+		Body: map[string]any{"meetings": map[string]any{"days": []string{}, "start": "", "minutes": 0, "slotsPerDay": 0, "tables": 0, "breaks": []any{}}}})
+	if r.Status != 200 {
+		t.Fatalf("drop the meeting grid: %d %s", r.Status, r.Body)
+	}
+	for token, want := range map[string]map[string]bool{inst: {"meetings": false, "agenda": false, "deals": true}, officer: {"schedule": false, "checkIn": true}} {
+		can := h.Do(R{Method: "GET", Path: "/api/v1/events/" + id, Token: token}).JSON(t)["can"].(map[string]any)
+		for k, v := range want {
+			if can[k] != v {
+				t.Errorf("without meetings: can.%s = %v, want %v", k, can[k], v)
+			}
+		}
+	}
 	// The plan cannot drop a booth given.
 	r = h.Do(R{Method: "PATCH", Path: "/api/v1/events/" + id, Token: officer, Body: map[string]any{"booths": []map[string]any{}}})
 	if codes := fieldCodes(t, r); r.Status != 422 || codes["booths"] != "booth_in_use" {
