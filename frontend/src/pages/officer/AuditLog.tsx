@@ -36,6 +36,10 @@ const SUBJECT_VALUE_KEYS: Record<string, Record<string, string>> = {
   listing: { state: 'listingState' },
   connection: { state: 'connectionState' },
   report: { state: 'plan.state' },
+  'event.event': { state: 'events.state' },
+  'event.registration': { state: 'events.regState' },
+  'event.meeting': { state: 'eventMeetings.state', result: 'eventMeetings.outcome' },
+  'event.deal': { kind: 'eventDeals.kind' },
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
