@@ -139,6 +139,9 @@ export async function login(page: Page, lang: Lang, email: string, password: str
   await page.getByLabel(T.login.password).fill(password);
   await page.getByRole('button', { name: T.login.submit, exact: true }).click();
   await expect(page).not.toHaveURL(/\/login/);
+  // The address changes before the landing page (a lazily loaded chunk) is
+  // shown; a menu opened in between would close when it arrives.
+  await expect(page.getByRole('heading', { level: 1, name: T.login.title })).toHaveCount(0);
   await expect(accountButton(page, lang)).toBeVisible();
 }
 
