@@ -443,7 +443,12 @@ func TestEventPublicPages(t *testing.T) {
 	if en.status != 200 || !strings.Contains(en.title, "Thái Nguyên Techmart 2027") || en.canonical != "http://techmart.test/en/events/"+pub {
 		t.Errorf("English event page: %d %q %q", en.status, en.title, en.canonical)
 	}
-	for path, want := range map[string]int{"/events": 200, "/en/events": 200, "/events/" + draft: 404, "/events/000000000000000000000000": 404} {
+	// The showcase is named for its event, in the page's language.
+	if sc := fetchHead(t, h, "/en/events/"+pub+"/showcase"); sc.status != 200 || !strings.Contains(sc.title, "Thái Nguyên Techmart 2027") || sc.canonical != "http://techmart.test/en/events/"+pub+"/showcase" {
+		t.Errorf("English showcase page: %d %q %q", sc.status, sc.title, sc.canonical)
+	}
+	for path, want := range map[string]int{"/events": 200, "/en/events": 200, "/events/" + draft: 404, "/events/000000000000000000000000": 404,
+		"/events/" + draft + "/showcase": 404, "/events/000000000000000000000000/showcase": 404} {
 		if got := fetchHead(t, h, path); got.status != want {
 			t.Errorf("%s: %d, want %d", path, got.status, want)
 		}

@@ -28,20 +28,11 @@ func attendance(kind string) string {
 	}
 }
 
-// eventPage: published events only (an anonymous read); a draft is 404.
-func (s *Site) eventPage(ctx context.Context, r Request, id string) (Rendered, error) {
-	if s.d.Events == nil {
-		return s.notFound(r, http.StatusNotFound, "notFound.title"), nil
-	}
-	e, err := s.d.Events.Get(ctx, nil, id)
-	switch {
-	case notFound(err):
-		return s.notFound(r, http.StatusNotFound, "notFound.title"), nil
-	case err != nil:
-		return Rendered{}, err
-	}
-	name, desc := e.Name, e.Description
-	if r.Lang == LangEN {
+// eventText is an event's name and description in lang, Vietnamese where
+// no English was entered.
+func eventText(e event.Event, lang string) (name, desc string) {
+	name, desc = e.Name, e.Description
+	if lang == LangEN {
 		if e.NameEN != "" {
 			name = e.NameEN
 		}
@@ -49,6 +40,41 @@ func (s *Site) eventPage(ctx context.Context, r Request, id string) (Rendered, e
 			desc = e.DescriptionEN
 		}
 	}
+	return name, desc
+}
+
+// publishedEvent reads an event anonymously: a missing one, a draft or
+// no events service at all is ok=false (404).
+func (s *Site) publishedEvent(ctx context.Context, id string) (e event.Event, ok bool, err error) {
+	if s.d.Events == nil {
+		return e, false, nil
+	}
+	e, err = s.d.Events.Get(ctx, nil, id)
+	if notFound(err) {
+		return e, false, nil
+	}
+	return e, err == nil, err
+}
+
+// showcasePage is an event's booths and needs, named for the event; an
+// unknown or unpublished event is 404.
+func (s *Site) showcasePage(ctx context.Context, r Request, id string) (Rendered, error) {
+	e, ok, err := s.publishedEvent(ctx, id)
+	if err != nil || !ok {
+		return s.notFound(r, http.StatusNotFound, "notFound.title"), err
+	}
+	name, _ := eventText(e, r.Lang)
+	h := s.page(r, "/events/"+e.ID+"/showcase", s.t("showcase.titleEvent", r.Lang, "name", name), s.t("showcase.description", r.Lang), "website")
+	return Rendered{Status: http.StatusOK, Head: h}, nil
+}
+
+// eventPage: published events only (an anonymous read); a draft is 404.
+func (s *Site) eventPage(ctx context.Context, r Request, id string) (Rendered, error) {
+	e, ok, err := s.publishedEvent(ctx, id)
+	if err != nil || !ok {
+		return s.notFound(r, http.StatusNotFound, "notFound.title"), err
+	}
+	name, desc := eventText(e, r.Lang)
 	where := e.Venue
 	if where == "" {
 		where = e.Link

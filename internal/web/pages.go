@@ -147,6 +147,8 @@ func (s *Site) render(ctx context.Context, r Request) (Rendered, error) {
 		return s.program(ctx, r, params["id"])
 	case PageEvent:
 		return s.eventPage(ctx, r, params["id"])
+	case PageEventShowcase:
+		return s.showcasePage(ctx, r, params["id"])
 	case PageStatic:
 		return s.static(r, route), nil
 	default:

@@ -24,6 +24,7 @@ const (
 	PageOrganization
 	PageProgram
 	PageEvent
+	PageEventShowcase
 )
 
 // Route is one route of the SPA: its pattern as frontend/src/App.tsx writes
@@ -62,7 +63,7 @@ var Routes = []Route{
 	{Pattern: "/events/:id/register", Page: PagePrivate},
 	{Pattern: "/events/:id/registrations", Page: PagePrivate},
 	{Pattern: "/officer/events/new", Page: PagePrivate},
-	{Pattern: "/events/:id/showcase", Page: PageStatic, Key: "showcase", Source: "src/pages/events/ShowcasePage.tsx"},
+	{Pattern: "/events/:id/showcase", Page: PageEventShowcase, Source: "src/pages/events/ShowcasePage.tsx"},
 	{Pattern: "/events/:id/report", Page: PagePrivate},
 	{Pattern: "/register", Page: PageStatic, Key: "register", Indexed: true},
 	{Pattern: "/login", Page: PageStatic, Key: "login"},
