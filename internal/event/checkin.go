@@ -35,10 +35,17 @@ type CheckIn struct {
 	First        bool         `json:"first"`
 }
 
+// EventName names an event in both languages (NameEN may be empty).
+type EventName struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	NameEN string `json:"nameEn,omitempty"`
+}
+
 // CheckInSummary counts an event's approved registrations and those
 // checked in, with the latest check-ins first.
 type CheckInSummary struct {
-	Event     Ref            `json:"event"`
+	Event     EventName      `json:"event"`
 	Approved  int            `json:"approved"`
 	CheckedIn int            `json:"checkedIn"`
 	Latest    []Registration `json:"latest"`
@@ -153,7 +160,7 @@ func (m *Meetings) CheckIns(ctx context.Context, p *auth.Principal, eventID stri
 	if err != nil {
 		return CheckInSummary{}, err
 	}
-	out := CheckInSummary{Event: Ref{ID: e.ID, Name: e.Name}, Approved: len(regs), Latest: []Registration{}}
+	out := CheckInSummary{Event: EventName{ID: e.ID, Name: e.Name, NameEN: e.NameEN}, Approved: len(regs), Latest: []Registration{}}
 	for _, g := range regs {
 		if g.CheckedInAt != nil {
 			out.CheckedIn++

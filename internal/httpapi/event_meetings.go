@@ -304,10 +304,10 @@ type checkInJSON struct {
 }
 
 type checkInSummaryJSON struct {
-	Event     event.Ref     `json:"event"`
-	Approved  int           `json:"approved"`
-	CheckedIn int           `json:"checkedIn"`
-	Latest    []checkInJSON `json:"latest"`
+	Event     event.EventName `json:"event"`
+	Approved  int             `json:"approved"`
+	CheckedIn int             `json:"checkedIn"`
+	Latest    []checkInJSON   `json:"latest"`
 }
 
 func toCheckIn(g event.Registration, first bool) checkInJSON {

@@ -2536,6 +2536,7 @@ export interface components {
             event: {
                 id: string;
                 name: string;
+                nameEn?: string;
             };
             latest: components["schemas"]["CheckIn"][];
         };

@@ -12,6 +12,7 @@ import { formatDate, formatDateTime, formatTime } from '../../lib/format';
 import { problemMessage } from '../../lib/messages';
 import { useAsync } from '../../lib/useAsync';
 import { useTitle } from '../../lib/useTitle';
+import { eventName } from './eventText';
 import { openAgendaFile, scheduleApi, type AgendaFile, type AgendaItem } from './scheduleApi';
 
 export default function Agenda() {
@@ -46,7 +47,7 @@ export default function Agenda() {
     }
   }
 
-  const name = lang === 'en' && a.event.nameEn ? a.event.nameEn : a.event.name;
+  const name = eventName(a.event, lang);
   const dates =
     a.event.endDate && a.event.endDate !== a.event.startDate
       ? `${formatDate(a.event.startDate, lang)} – ${formatDate(a.event.endDate, lang)}`

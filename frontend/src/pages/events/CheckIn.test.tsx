@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen } from '@testing-library/react';
+import i18n from '../../i18n';
 import CheckIn from './CheckIn';
 import { meRoutes } from '../../test/catalog';
 import { json, mockApi, problem } from '../../test/helpers';
 import { renderRoutes } from '../../test/router';
 
-const summary = { event: { id: 'e1', name: 'Techmart Thái Nguyên 2026' }, approved: 40, checkedIn: 11, latest: [] };
+const summary = { event: { id: 'e1', name: 'Techmart Thái Nguyên 2026', nameEn: 'Thai Nguyen Techmart 2026' }, approved: 40, checkedIn: 11, latest: [] };
 const registration = { id: 'r1', org: { id: 'o1', name: 'Công ty TNHH Nông sản sạch Ba Bể' }, role: 'participant', listings: [], needs: [] };
 
 function renderCheckIn() {
@@ -70,5 +71,16 @@ describe('Check-in at the door', () => {
     mockApi({ ...meRoutes(['officer']), 'GET /events/e1/checkins': () => json(200, summary) });
     renderCheckIn();
     expect(await screen.findByRole('button', { name: 'Quét mã QR bằng camera' })).toBeTruthy();
+  });
+
+  it('names the event in the page’s language', async () => {
+    mockApi({ ...meRoutes(['officer']), 'GET /events/e1/checkins': () => json(200, summary) });
+    await i18n.changeLanguage('en');
+    try {
+      renderCheckIn();
+      expect(await screen.findByText('Thai Nguyen Techmart 2026')).toBeTruthy();
+    } finally {
+      await i18n.changeLanguage('vi');
+    }
   });
 });

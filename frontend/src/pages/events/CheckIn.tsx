@@ -12,6 +12,7 @@ import { formatTime } from '../../lib/format';
 import { problemMessage } from '../../lib/messages';
 import { useAsync } from '../../lib/useAsync';
 import { useTitle } from '../../lib/useTitle';
+import { eventName } from './eventText';
 import { meetingsApi, type CheckIn as CheckInResult } from './meetingsApi';
 
 interface Detector {
@@ -126,7 +127,7 @@ export default function CheckIn() {
   const s = summary.data;
   return (
     <section className="page checkin-page">
-      <p className="muted small">{s.event.name}</p>
+      <p className="muted small">{eventName(s.event, i18n.language)}</p>
       <h1>{t('eventCheckIn.title')}</h1>
       <p className="checkin-count" aria-live="polite">
         <span className="strong">{t('eventCheckIn.count', { checkedIn: s.checkedIn, approved: s.approved })}</span>

@@ -16,6 +16,7 @@ import { termLabel, useTaxonomy } from '../../lib/taxonomy';
 import { useAsync } from '../../lib/useAsync';
 import { useForm } from '../../lib/useForm';
 import { useTitle } from '../../lib/useTitle';
+import { eventName } from './eventText';
 import { limits } from '../../api/limits.gen';
 import { DEAL_KINDS, lengthProblem, meetingsApi, type Deal, type DealKind, type Party } from './meetingsApi';
 
@@ -40,7 +41,7 @@ export default function Deals() {
   const [recording, setRecording] = useState(meetingId !== '');
   const [transferOf, setTransferOf] = useState<Deal | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  useTitle(meetings.data ? `${t('eventDeals.title')} – ${meetings.data.event.name}` : t('eventDeals.title'));
+  useTitle(meetings.data ? `${t('eventDeals.title')} – ${eventName(meetings.data.event, i18n.language)}` : t('eventDeals.title'));
 
   const parties = useMemo(() => (meetings.data ? [...meetings.data.mine, ...meetings.data.parties] : []), [meetings.data]);
   const names = useMemo(() => new Map(parties.map((p) => [p.org.id, p.org.name])), [parties]);
@@ -59,7 +60,7 @@ export default function Deals() {
     <section className="page event-deals">
       <div className="page-head">
         <div>
-          <p className="muted small">{meetings.data.event.name}</p>
+          <p className="muted small">{eventName(meetings.data.event, i18n.language)}</p>
           <h1>{t('eventDeals.title')}</h1>
         </div>
         <p className="button-row">

@@ -18,8 +18,8 @@ import { fieldMessage, problemMessage } from '../../lib/messages';
 import { useTermLabels } from '../../lib/taxonomy';
 import { useAsync } from '../../lib/useAsync';
 import { useTitle } from '../../lib/useTitle';
-import { eventDates } from './eventText';
-import { eventName, RegistrationBadge } from './Events';
+import { RegistrationBadge } from './Events';
+import { eventDates, eventName } from './eventText';
 
 import { EventLinks } from './EventLinks';
 

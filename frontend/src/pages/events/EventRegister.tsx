@@ -17,7 +17,7 @@ import { formatDay } from '../../lib/listing';
 import { fieldMessage, problemMessage } from '../../lib/messages';
 import { useAsync } from '../../lib/useAsync';
 import { useTitle } from '../../lib/useTitle';
-import { eventName } from './Events';
+import { eventName } from './eventText';
 
 /** The start of slot `s` of a day (HH:MM), after the day's breaks before it. */
 export function slotStart(start: string, minutes: number, s: number, breaks: { after: number; minutes: number }[]): string {

@@ -16,7 +16,7 @@ import { formatDate } from '../../lib/format';
 import { problemMessage } from '../../lib/messages';
 import { useAsync } from '../../lib/useAsync';
 import { useTitle } from '../../lib/useTitle';
-import { eventName } from './Events';
+import { eventName } from './eventText';
 
 const PAGE_SIZE = 50;
 type Tab = 'all' | RegistrationState;

@@ -11,7 +11,7 @@ import { formatDay } from '../../lib/listing';
 import { problemMessage } from '../../lib/messages';
 import { useAsync } from '../../lib/useAsync';
 import { useTitle } from '../../lib/useTitle';
-import { eventDates, registrationStatus } from './eventText';
+import { eventDates, eventName, registrationStatus } from './eventText';
 
 const PAGE_SIZE = 20;
 type Tab = 'upcoming' | 'past' | 'draft';
@@ -81,10 +81,6 @@ export default function Events() {
       </div>
     </section>
   );
-}
-
-export function eventName(e: Pick<Event, 'name' | 'nameEn'>, lang: string): string {
-  return lang === 'en' && e.nameEn ? e.nameEn : e.name;
 }
 
 /** The registration window as a badge (published events only). */

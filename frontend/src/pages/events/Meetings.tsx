@@ -16,6 +16,7 @@ import { problemMessage } from '../../lib/messages';
 import { useAsync } from '../../lib/useAsync';
 import { useForm } from '../../lib/useForm';
 import { useTitle } from '../../lib/useTitle';
+import { eventName } from './eventText';
 import {
   groupOf,
   lengthProblem,
@@ -38,7 +39,7 @@ const GROUPS: readonly MeetingGroup[] = ['incoming', 'outgoing', 'accepted', 'cl
 
 export default function EventMeetings() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me, hasRole, status } = useAuth();
   const ready = status !== 'loading';
   const staff = hasRole('officer', 'admin');
@@ -50,7 +51,7 @@ export default function EventMeetings() {
   const [notice, setNotice] = useState<string | null>(null);
   const [asking, setAsking] = useState<{ to: string; listingId?: string; suggested: boolean } | null>(null);
   const [badgeOf, setBadgeOf] = useState<Party | null>(null);
-  useTitle(list.data ? `${t('eventMeetings.title')} – ${list.data.event.name}` : t('eventMeetings.title'));
+  useTitle(list.data ? `${t('eventMeetings.title')} – ${eventName(list.data.event, i18n.language)}` : t('eventMeetings.title'));
   const orgIds = useMemo(() => new Set((me?.organizations ?? []).map((o) => o.id)), [me]);
 
   if (list.error) return <ErrorState message={problemMessage(t, list.error)} onRetry={list.reload} />;
@@ -65,7 +66,7 @@ export default function EventMeetings() {
     <section className="page event-meetings">
       <div className="page-head">
         <div>
-          <p className="muted small">{ev.name}</p>
+          <p className="muted small">{eventName(ev, i18n.language)}</p>
           <h1>{scope === 'all' ? t('eventMeetings.titleAll') : t('eventMeetings.title')}</h1>
           <p className="muted">
             {formatDay(ev.startDate)}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { formatDate } from '../../lib/format';
 import { useTitle } from '../../lib/useTitle';
+import { eventName } from './eventText';
 import { Showcase } from './Showcase';
 import type { ShowcasePage as Page } from './showcaseApi';
 
@@ -13,7 +14,7 @@ export default function ShowcasePage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [ev, setEv] = useState<Page['event'] | null>(null);
-  const name = ev ? (lang === 'en' && ev.nameEn ? ev.nameEn : ev.name) : '';
+  const name = ev ? eventName(ev, lang) : '';
   useTitle(ev ? t('showcase.pageTitle', { name }) : t('showcase.title'));
   const days = ev ? (ev.endDate && ev.endDate !== ev.startDate ? `${formatDate(ev.startDate, lang)} – ${formatDate(ev.endDate, lang)}` : formatDate(ev.startDate, lang)) : '';
   return (

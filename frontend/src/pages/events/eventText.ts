@@ -15,3 +15,8 @@ export function registrationStatus(e: Pick<Event, 'registrationOpens' | 'registr
   if (e.registrationCloses && today > e.registrationCloses) return 'closed';
   return 'open';
 }
+
+/** An event's name in the page's language (Vietnamese where no English was entered). */
+export function eventName(e: { name: string; nameEn?: string }, lang: string): string {
+  return lang === 'en' && e.nameEn ? e.nameEn : e.name;
+}
