@@ -199,6 +199,11 @@ type Event struct {
 	CreatedAt   time.Time  `bson:"createdAt" json:"createdAt"`
 	UpdatedAt   time.Time  `bson:"updatedAt" json:"updatedAt"`
 	PublishedAt *time.Time `bson:"publishedAt,omitempty" json:"publishedAt,omitempty"`
+	// CancelledAt and CancelReason: the event was called off; a published
+	// one stays readable, marked cancelled, so that those who planned to
+	// come learn it.
+	CancelledAt  *time.Time `bson:"cancelledAt,omitempty" json:"cancelledAt,omitempty"`
+	CancelReason string     `bson:"cancelReason,omitempty" json:"cancelReason,omitempty"`
 }
 
 // Registration is an organisation (or an individual inventor) taking part

@@ -61,6 +61,7 @@ const (
 	ActionCreate   = "event.create"
 	ActionUpdate   = "event.update"
 	ActionPublish  = "event.publish"
+	ActionCancel   = "event.cancel"
 	ActionRegister = "event.registration.create"
 	ActionApprove  = "event.registration.approve"
 	ActionReject   = "event.registration.reject"
@@ -169,12 +170,13 @@ func (s *Service) eventMachine() *lifecycle.Machine[Event, *Event, Role] {
 		Steps: lifecycle.Table[*Event, Role]{
 			"edit":    {Action: ActionUpdate, From: []string{StateDraft, StatePublished}, Who: staffOnly},
 			"publish": {Action: ActionPublish, From: []string{StateDraft}, To: StatePublished, Who: staffOnly, Ready: func(e *Event, _ Role) error { return complete(e) }},
+			"cancel":  {Action: ActionCancel, From: []string{StateDraft, StatePublished}, To: StateCancelled, Who: staffOnly},
 		},
 		Role: func(p *auth.Principal, e *Event) Role {
 			switch {
 			case isStaff(p):
 				return RoleStaff
-			case e.State == StatePublished:
+			case e.State == StatePublished, e.State == StateCancelled && e.PublishedAt != nil:
 				return RolePublic
 			}
 			return RoleNone
@@ -544,6 +546,46 @@ func (s *Service) Publish(ctx context.Context, p *auth.Principal, id string, ifV
 	return s.view(p, e), nil
 }
 
+// CancelInput says why an event is called off.
+type CancelInput struct {
+	Reason string `json:"reason" rule:"required,min=5,max=1000"`
+}
+
+var cancelRules = validate.RulesOf[CancelInput]()
+
+// Cancel calls an event off (officers), with the reason those registered
+// are told. A published event stays readable, marked cancelled; its
+// registration closes and its day's pages close with it.
+func (s *Service) Cancel(ctx context.Context, p *auth.Principal, id string, in CancelInput, ifVersion int64) (EventView, error) {
+	var c validate.Checker
+	in.Reason = validate.Multiline(in.Reason)
+	r := cancelRules.Of("reason")
+	c.Reason("reason", in.Reason, r.Min, r.Max)
+	if err := c.Err(); err != nil {
+		return EventView{}, err
+	}
+	e, err := s.events.Apply(ctx, p, id, lifecycle.Move[*Event]{Step: "cancel", Version: ifVersion, Note: in.Reason, Reason: in.Reason,
+		Change: func(e *Event, now time.Time) error { e.CancelledAt, e.CancelReason = &now, in.Reason; return nil }})
+	if err != nil {
+		return EventView{}, err
+	}
+	if s.notes != nil {
+		regs, err := s.Registrations(ctx, e.ID, RegPending, RegApproved, RegWaitlisted)
+		if err != nil {
+			s.log.Error("event cancelled: registrations not told", "event", e.ID, "err", err)
+		}
+		orgs := make([]string, 0, len(regs))
+		for _, r := range regs {
+			orgs = append(orgs, r.Org.ID)
+		}
+		if len(orgs) > 0 {
+			s.notes.ToOrgs(ctx, orgs, "", notify.Note{Kind: notify.KindEvent, Link: "/events/" + e.ID,
+				Params: map[string]string{"event": "cancelled", "name": e.Name, "reason": e.CancelReason}})
+		}
+	}
+	return s.view(p, e), nil
+}
+
 // Get returns an event: published ones to everyone, drafts to officers.
 // Other slices read events through it.
 func (s *Service) Get(ctx context.Context, p *auth.Principal, id string) (Event, error) {
@@ -642,6 +684,8 @@ func (e *Event) HasMeetings() bool {
 type EventCan struct {
 	Edit    bool `json:"edit"`
 	Publish bool `json:"publish"`
+	// Cancel: an officer calls the event off, with a reason.
+	Cancel bool `json:"cancel"`
 	// Register: the registration window is open (the caller still needs a
 	// verified organisation).
 	Register bool `json:"register"`
@@ -699,7 +743,7 @@ func (s *Service) view(p *auth.Principal, e Event) EventView {
 		can["publish"] = true
 	}
 	staff, published := isStaff(p), e.State == StatePublished
-	v.Can = EventCan{Edit: can["edit"], Publish: can["publish"], Register: open && p != nil && !staff, Registrations: staff,
+	v.Can = EventCan{Edit: can["edit"], Publish: can["publish"], Cancel: can["cancel"], Register: open && p != nil && !staff, Registrations: staff,
 		Deals: staff && published, Schedule: staff && published && e.HasMeetings(), CheckIn: staff && published, Report: staff && published}
 	if v.Organisers == nil {
 		v.Organisers = []string{}

@@ -23,6 +23,8 @@ func (s *Server) eventRoutes() []route {
 			request: "EventInput", responses: map[int]string{200: "Event", 403: "Problem", 404: "Problem", 412: "Problem", 422: "Problem"}, handler: s.updateEvent},
 		{method: "POST", path: "/events/:id/publish", tag: "events", access: staff, summary: "Publish a complete draft event (officers; If-Match optional)",
 			responses: map[int]string{200: "Event", 403: "Problem", 404: "Problem", 409: "Problem", 412: "Problem", 422: "Problem"}, handler: s.publishEvent},
+		{method: "POST", path: "/events/:id/cancel", tag: "events", access: staff, summary: "Call an event off with a reason those registered are told (officers; If-Match optional); a published one stays readable, marked cancelled",
+			request: "EventCancelInput", responses: map[int]string{200: "Event", 403: "Problem", 404: "Problem", 409: "Problem", 412: "Problem", 422: "Problem"}, handler: s.cancelEvent},
 		{method: "GET", path: "/events/:id/registrations", tag: "events", access: user, summary: "An event's registrations, oldest first: all for officers (state, role), your organisations' for others",
 			query: []string{"state", "role", "page", "pageSize"}, responses: map[int]string{200: "EventRegistrationList", 404: "Problem", 422: "Problem"}, handler: s.listEventRegistrations},
 		{method: "POST", path: "/events/:id/registrations", tag: "events", access: user, summary: "Register a verified organisation as exhibitor (booth type, listings shown), participant (needs brought) or inventor (a free booth) while registration is open (409 registration_closed, already_registered)",
@@ -48,6 +50,7 @@ func eventSchemas(r *apischema.Registry) {
 	apischema.Response[event.RegistrationView](r, "EventRegistration")
 	apischema.Response[list[event.RegistrationView]](r, "EventRegistrationList")
 	apischema.Request[event.RejectInput](r, "EventReject")
+	apischema.Request[event.CancelInput](r, "EventCancelInput")
 }
 
 func sendEvent(c *fiber.Ctx, status int, e event.EventView) error {
@@ -126,6 +129,22 @@ func (s *Server) publishEvent(c *fiber.Ctx) error {
 		return err
 	}
 	e, err := s.d.Events.Publish(c.UserContext(), principal(c), c.Params("id"), v)
+	if err != nil {
+		return err
+	}
+	return sendEvent(c, fiber.StatusOK, e)
+}
+
+func (s *Server) cancelEvent(c *fiber.Ctx) error {
+	v, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	var in event.CancelInput
+	if err := decode(c, &in); err != nil {
+		return err
+	}
+	e, err := s.d.Events.Cancel(c.UserContext(), principal(c), c.Params("id"), in, v)
 	if err != nil {
 		return err
 	}

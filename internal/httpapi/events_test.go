@@ -572,3 +572,55 @@ func TestReconcileBoothClaims(t *testing.T) {
 		t.Fatalf("reconcile again: %d %v", n, err)
 	}
 }
+
+// TestEventCancel: an officer calls a published event off with a reason;
+// those registered are told; the event stays readable, marked cancelled,
+// and closes to registration; a second cancel is refused.
+func TestEventCancel(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	officer, ent, inst := h.Demo("officer").Access, h.Demo("enterprise").Access, h.Demo("institute").Access
+	id := newEvent(h, officer, eventBody(5), true)["id"].(string)
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/events/" + id + "/registrations", Token: ent, Body: map[string]any{"role": "participant"}}); r.Status != 201 {
+		t.Fatalf("register: %d %s", r.Status, r.Body)
+	}
+	got := h.Do(R{Method: "GET", Path: "/api/v1/events/" + id, Token: officer})
+	if got.JSON(t)["can"].(map[string]any)["cancel"] != true {
+		t.Fatalf("an officer may cancel: %s", got.Body)
+	}
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/events/" + id + "/cancel", Token: officer, Body: map[string]any{"reason": "x"}}); r.Status != 422 || fieldCodes(t, r)["reason"] != "too_short" {
+		t.Fatalf("a short reason: %d %s", r.Status, r.Body)
+	}
+	const reason = "Hoãn do bão số 3, Sở sẽ thông báo ngày tổ chức lại."
+	r := h.Do(R{Method: "POST", Path: "/api/v1/events/" + id + "/cancel", Token: officer, Body: map[string]any{"reason": reason}, Headers: map[string]string{"If-Match": got.Header.Get("ETag")}})
+	if r.Status != 200 || r.JSON(t)["state"] != "cancelled" || r.JSON(t)["cancelReason"] != reason {
+		t.Fatalf("cancel: %d %s", r.Status, r.Body)
+	}
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/events/" + id + "/cancel", Token: officer, Body: map[string]any{"reason": reason}}); r.Status != 409 {
+		t.Fatalf("cancel twice: %d %s", r.Status, r.Body)
+	}
+	// Readable by anyone, marked cancelled, closed to registration.
+	pub := h.Do(R{Method: "GET", Path: "/api/v1/events/" + id, Token: inst})
+	if pub.Status != 200 || pub.JSON(t)["state"] != "cancelled" || pub.JSON(t)["can"].(map[string]any)["register"] != false {
+		t.Fatalf("a cancelled event to others: %d %s", pub.Status, pub.Body)
+	}
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/events/" + id + "/registrations", Token: inst, Body: map[string]any{"role": "participant"}}); r.Status != 409 {
+		t.Fatalf("registering for a cancelled event: %d %s", r.Status, r.Body)
+	}
+	if hd := fetchHead(t, h, "/events/"+id); hd.status != 200 || len(hd.jsonLD) != 1 || hd.jsonLD[0]["eventStatus"] != "https://schema.org/EventCancelled" {
+		t.Errorf("the cancelled event's page: %d %v", hd.status, hd.jsonLD)
+	}
+	// The registered enterprise was told why.
+	notes := string(h.Do(R{Method: "GET", Path: "/api/v1/notifications", Token: ent}).Body)
+	if !strings.Contains(notes, "đã bị hủy. Lý do: "+reason) {
+		t.Errorf("the registrant was not told: %.600s", notes)
+	}
+	// A draft cancelled is nobody's business but the officers'.
+	draft := newEvent(h, officer, eventBody(5), false)["id"].(string)
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/events/" + draft + "/cancel", Token: officer, Body: map[string]any{"reason": reason}}); r.Status != 200 {
+		t.Fatalf("cancel a draft: %d %s", r.Status, r.Body)
+	}
+	if r := h.Do(R{Method: "GET", Path: "/api/v1/events/" + draft, Token: inst}); r.Status != 404 {
+		t.Errorf("a cancelled draft is visible: %d", r.Status)
+	}
+}

@@ -488,6 +488,9 @@ var matrix = []row{
 	},
 		want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
 	{method: "POST", path: "/events/:id/publish", url: eventURL(false, "/publish"), want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "POST", path: "/events/:id/cancel", url: eventURL(true, "/cancel"), body: func(*fixture, string) any {
+		return map[string]any{"reason": "Hoãn do bão số 3, sẽ tổ chức lại sau."}
+	}, want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
 	{method: "GET", path: "/events/:id/registrations", url: eventURL(true, "/registrations"), want: only(map[string]int{"enterprise": 200, "institute": 200, "reviewer": 200, "officer": 200, "admin": 200}, 0)},
 	// Officers and admins belong to no organisation that may register.
 	{method: "POST", path: "/events/:id/registrations", url: eventURL(true, "/registrations"), body: func(*fixture, string) any { return map[string]any{"role": "participant"} },

@@ -54,6 +54,7 @@ var texts = map[string]text{
 	"event.booth":                 {"Đăng ký của {org} tham gia “{name}” đã được duyệt: gian hàng {booth}.", "{org}'s registration for “{name}” was approved: booth {booth}."},
 	"event.waitlisted":            {"Gian hàng của “{name}” đã hết: {org} được đưa vào danh sách chờ và sẽ được xếp gian khi có chỗ.", "The booths of “{name}” are taken: {org} is on the waiting list and gets a booth when one frees."},
 	"event.rejected":              {"Đăng ký của {org} tham gia “{name}” không được chấp nhận. Lý do: {reason}", "{org}'s registration for “{name}” was refused. Reason: {reason}"},
+	"event.cancelled":             {"Sự kiện “{name}” đã bị hủy. Lý do: {reason}", "The event “{name}” was cancelled. Reason: {reason}"},
 
 	"report.submitted": {"{agency} đã gửi báo cáo năm {year} thực hiện kế hoạch {plan}.", "{agency} submitted its {year} report on plan {plan}."},
 	"report.returned":  {"Báo cáo năm {year} về kế hoạch {plan} được trả lại để bổ sung: {reason}", "The {year} report on plan {plan} was returned for revision: {reason}"},

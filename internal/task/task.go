@@ -143,7 +143,7 @@ var (
 
 // Subjects of the audit log.
 const (
-	AuditSubject         = "task"
+	AuditSubject         = "task.task"
 	AuditSubjectProposal = "task.proposal"
 	AuditSubjectRound    = "task.round"
 	AuditSubjectDossier  = "task.dossier"
@@ -298,6 +298,25 @@ const (
 	StepCancel            = "cancel"
 )
 
+// Audit actions of a task's steps.
+const (
+	ActionOpen              = "task.open"
+	ActionCloseCall         = "task.close_call"
+	ActionSelect            = "task.select"
+	ActionAppraise          = "task.appraise"
+	ActionDecide            = "task.decide"
+	ActionContract          = "task.contract"
+	ActionDisburse          = "task.disburse"
+	ActionReport            = "task.report"
+	ActionInspect           = "task.inspect"
+	ActionExtend            = "task.extend"
+	ActionRequestAcceptance = "task.request_acceptance"
+	ActionAccept            = "task.accept"
+	ActionRegister          = "task.register"
+	ActionPublish           = "task.publish"
+	ActionCancel            = "task.cancel"
+)
+
 // running lists the states in which a contract's tranches are paid: from
 // the signature to the registration (a last tranche often follows
 // acceptance).
@@ -307,27 +326,27 @@ var running = []string{StateContracted, StateAcceptance, StateAccepted, StateReg
 // fills `can`. The files of each stage add their Ready checks through
 // the services; the table says who and from where.
 var Steps = lifecycle.Table[*Task, Role]{
-	StepOpen:              {Action: "task.open", From: []string{StateOrdered}, Who: staff},
-	StepCloseCall:         {Action: "task.close_call", From: []string{StateCallOpen, StateAssigned}, To: StateSelecting, Who: staff},
-	StepSelect:            {Action: "task.select", From: []string{StateSelecting}, To: StateSelected, Who: staff},
-	StepAppraise:          {Action: "task.appraise", From: []string{StateSelected}, To: StateAppraised, Who: staff},
-	StepDecide:            {Action: "task.decide", From: []string{StateAppraised}, To: StateDecided, Who: staff},
-	StepContract:          {Action: "task.contract", From: []string{StateDecided}, To: StateContracted, Who: staff},
-	StepDisburse:          {Action: "task.disburse", From: running, Who: staff},
-	StepReport:            {Action: "task.report", From: []string{StateContracted}, Who: staffOrPerformer},
-	StepInspect:           {Action: "task.inspect", From: []string{StateContracted}, Who: staff},
-	StepExtend:            {Action: "task.extend", From: []string{StateContracted}, Who: staff},
-	StepRequestAcceptance: {Action: "task.request_acceptance", From: []string{StateContracted}, To: StateAcceptance, Who: staffOrPerformer},
-	StepAccept:            {Action: "task.accept", From: []string{StateAcceptance}, Who: staff},
-	StepRegister:          {Action: "task.register", From: []string{StateAccepted}, To: StateRegistered, Who: staff},
-	StepPublish: {Action: "task.publish", From: []string{StateAccepted, StateRegistered}, Who: staffOrPerformer,
+	StepOpen:              {Action: ActionOpen, From: []string{StateOrdered}, Who: staff},
+	StepCloseCall:         {Action: ActionCloseCall, From: []string{StateCallOpen, StateAssigned}, To: StateSelecting, Who: staff},
+	StepSelect:            {Action: ActionSelect, From: []string{StateSelecting}, To: StateSelected, Who: staff},
+	StepAppraise:          {Action: ActionAppraise, From: []string{StateSelected}, To: StateAppraised, Who: staff},
+	StepDecide:            {Action: ActionDecide, From: []string{StateAppraised}, To: StateDecided, Who: staff},
+	StepContract:          {Action: ActionContract, From: []string{StateDecided}, To: StateContracted, Who: staff},
+	StepDisburse:          {Action: ActionDisburse, From: running, Who: staff},
+	StepReport:            {Action: ActionReport, From: []string{StateContracted}, Who: staffOrPerformer},
+	StepInspect:           {Action: ActionInspect, From: []string{StateContracted}, Who: staff},
+	StepExtend:            {Action: ActionExtend, From: []string{StateContracted}, Who: staff},
+	StepRequestAcceptance: {Action: ActionRequestAcceptance, From: []string{StateContracted}, To: StateAcceptance, Who: staffOrPerformer},
+	StepAccept:            {Action: ActionAccept, From: []string{StateAcceptance}, Who: staff},
+	StepRegister:          {Action: ActionRegister, From: []string{StateAccepted}, To: StateRegistered, Who: staff},
+	StepPublish: {Action: ActionPublish, From: []string{StateAccepted, StateRegistered}, Who: staffOrPerformer,
 		Ready: func(t *Task, _ Role) error {
 			if t.ListingID != "" {
 				return ErrAlreadyPublished
 			}
 			return nil
 		}},
-	StepCancel: {Action: "task.cancel", From: []string{StateOrdered, StateCallOpen, StateAssigned, StateSelecting, StateSelected, StateAppraised, StateDecided}, To: StateCancelled, Who: staff},
+	StepCancel: {Action: ActionCancel, From: []string{StateOrdered, StateCallOpen, StateAssigned, StateSelecting, StateSelected, StateAppraised, StateDecided}, To: StateCancelled, Who: staff},
 }
 
 // ErrAlreadyPublished refuses a second listing for one task's results.

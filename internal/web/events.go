@@ -28,6 +28,14 @@ func attendance(kind string) string {
 	}
 }
 
+// eventStatus is schema.org's status of an event.
+func eventStatus(e event.Event) string {
+	if e.State == event.StateCancelled {
+		return "https://schema.org/EventCancelled"
+	}
+	return "https://schema.org/EventScheduled"
+}
+
 // eventText is an event's name and description in lang, Vietnamese where
 // no English was entered.
 func eventText(e event.Event, lang string) (name, desc string) {
@@ -83,7 +91,7 @@ func (s *Site) eventPage(ctx context.Context, r Request, id string) (Rendered, e
 	h := s.page(r, "/events/"+e.ID, s.t("event.title", r.Lang, "name", name), Clip(strings.TrimSpace(when+" "+desc), 200), "website")
 	ld := map[string]any{
 		"@context": "https://schema.org", "@type": "Event", "name": name, "url": h.Canonical,
-		"startDate": e.StartDate, "endDate": e.EndDate, "eventStatus": "https://schema.org/EventScheduled",
+		"startDate": e.StartDate, "endDate": e.EndDate, "eventStatus": eventStatus(e),
 		"eventAttendanceMode": attendance(e.Kind), "inLanguage": r.Lang,
 	}
 	if desc != "" {

@@ -39,6 +39,8 @@ export const eventsApi = {
   update: (id: string, input: EventInput, version: number) =>
     api.patch<Event>(`/events/${enc(id)}`, input, { headers: ifMatch(version) }),
   publish: (id: string, version: number) => api.post<Event>(`/events/${enc(id)}/publish`, undefined, { headers: ifMatch(version) }),
+  cancel: (id: string, reason: string, version: number) =>
+    api.post<Event>(`/events/${enc(id)}/cancel`, { reason }, { headers: ifMatch(version) }),
   registrations: (id: string, filter: { state?: RegistrationState; role?: EventRole }, page: number, pageSize: number) =>
     paged(
       api.get<ItemList<EventRegistration>>(`/events/${enc(id)}/registrations`, { ...filter, page, pageSize }, { cache: 'no-cache' }),

@@ -124,6 +124,10 @@ export const limits = {
     "minimum": 0,
     "maximum": 500
   },
+  "EventCancelInput.reason": {
+    "minLength": 5,
+    "maxLength": 1000
+  },
   "EventDealInput.sectors": {
     "maxItems": 5
   },

@@ -6,6 +6,7 @@ import type { Event } from '../../api/events';
 
 const none: Event['can'] = {
   edit: false,
+  cancel: false,
   publish: false,
   register: false,
   registrations: false,

@@ -19,6 +19,7 @@ import { useTermLabels } from '../../lib/taxonomy';
 import { useAsync } from '../../lib/useAsync';
 import { useTitle } from '../../lib/useTitle';
 import { RegistrationBadge } from './Events';
+import { CancelEvent } from './CancelEvent';
 import { eventDates, eventName } from './eventText';
 
 import { EventLinks } from './EventLinks';
@@ -90,6 +91,15 @@ export default function EventPage() {
               {t('events.edit')}
             </Link>
           )}
+          {e.can.cancel && (
+            <CancelEvent
+              event={e}
+              onCancelled={(done) => {
+                setData(done);
+                setNotice({ text: t('events.cancelledNotice'), tone: 'success' });
+              }}
+            />
+          )}
           {e.can.registrations && (
             <Link className="btn btn-secondary" to={`/events/${encodeURIComponent(e.id)}/registrations`}>
               {t('events.registrations')}
@@ -108,6 +118,12 @@ export default function EventPage() {
         </div>
       </div>
       <Notice message={notice?.text} tone={notice?.tone} />
+      {e.state === 'cancelled' && (
+        <div className="alert alert-warning" role="status">
+          <p className="strong">{t('events.cancelledBanner')}</p>
+          {e.cancelReason && <p>{t('events.cancelledReason', { reason: e.cancelReason })}</p>}
+        </div>
+      )}
       {e.can.publish && e.state === 'draft' && (
         <div className="alert alert-info publish-panel">
           <p>{t('events.publishHint')}</p>

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import i18n from '../../i18n';
+import type { Event } from '../../api/events';
+import { meRoutes } from '../../test/catalog';
+import { json, mockApi, renderApp } from '../../test/helpers';
+import EventPage from './EventPage';
+
+const t = i18n.getFixedT('vi');
+
+const can: Event['can'] = {
+  edit: true, cancel: true, publish: false, register: false, registrations: true,
+  meetings: false, agenda: false, deals: true, schedule: false, checkIn: true, report: true,
+};
+const event = {
+  id: 'ev1', version: 3, name: 'Chợ công nghệ Thái Nguyên 2026', kind: 'fair', state: 'published',
+  startDate: '2026-12-20', endDate: '2026-12-21', venue: 'Trung tâm Hội nghị tỉnh', organisers: [], sectors: [],
+  registrationOpens: '2026-12-01', registrationCloses: '2026-12-15', registrationOpen: true,
+  booths: [], availability: [], history: [], createdAt: '2026-11-01T00:00:00Z', updatedAt: '2026-11-01T00:00:00Z',
+  meetings: { days: [], start: '', minutes: 0, slotsPerDay: 0, tables: 0, breaks: [] }, can,
+} as unknown as Event;
+
+describe('cancelling an event', () => {
+  it('asks the reason, sends it with the version read, and marks the page cancelled', async () => {
+    const reason = 'Hoãn do bão số 3, Sở sẽ thông báo ngày tổ chức lại.';
+    const { calls } = mockApi({
+      ...meRoutes(['officer']),
+      'GET /events/ev1': () => json(200, event),
+      'GET /events/ev1/showcase': () => json(200, { event, stands: [], total: 0, items: 0, page: 1, pageSize: 24, facets: { kind: [], sector: [] }, can: { catalogue: false, report: false } }),
+      'POST /events/ev1/cancel': () => json(200, { ...event, version: 4, state: 'cancelled', cancelReason: reason, can: { ...can, cancel: false, edit: false } }),
+    });
+    renderApp(<EventPage />, { path: '/events/:id', route: '/events/ev1' });
+    fireEvent.click(await screen.findByRole('button', { name: t('events.cancel') }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(new RegExp(t('events.cancelReason'))), { target: { value: reason } });
+    fireEvent.click(within(dialog).getByRole('button', { name: t('events.cancelConfirm') }));
+    expect(await screen.findByText(t('events.cancelledBanner'))).toBeTruthy();
+    expect(screen.getByText(t('events.cancelledReason', { reason }))).toBeTruthy();
+    expect(screen.getByText(t('events.cancelledNotice'))).toBeTruthy();
+    expect(screen.queryByRole('button', { name: t('events.cancel') })).toBeNull();
+    const post = calls.find((c) => c.method === 'POST' && c.path === '/events/ev1/cancel');
+    expect(post?.body).toEqual({ reason });
+    expect(post?.headers['if-match']).toBe('"3"');
+  });
+});
