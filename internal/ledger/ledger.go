@@ -71,17 +71,25 @@ type Hold struct {
 }
 
 // Paid is what has been disbursed of the hold.
-func (h Hold) Paid() int64 {
+func (h Hold) Paid() int64 { return Sum(h.Tranches) }
+
+// Committed is what the hold keeps of the account: its amount, less what
+// a settlement gave back.
+func (h Hold) Committed() int64 { return h.Amount - h.Released }
+
+// Payable is what may still be paid: the amount, less what was paid. A
+// settlement does not lower it: paying ends with the beneficiary's file,
+// which the caller's procedure closes before it settles.
+func (h Hold) Payable() int64 { return h.Amount - h.Paid() }
+
+// Sum adds up tranches.
+func Sum(tranches []Tranche) int64 {
 	var n int64
-	for _, t := range h.Tranches {
+	for _, t := range tranches {
 		n += t.Amount
 	}
 	return n
 }
-
-// Payable is what may still be paid: the amount, less what was paid and
-// what a settlement gave back.
-func (h Hold) Payable() int64 { return h.Amount - h.Released - h.Paid() }
 
 // Tranche is one disbursement.
 type Tranche struct {

@@ -153,10 +153,4 @@ func (a *Application) Enter(e lifecycle.Entry) {
 func (a *Application) Touch(now time.Time) { a.UpdatedAt = now }
 
 // paid adds up the tranches the application records.
-func (a *Application) paid() int64 {
-	var n int64
-	for _, t := range a.Tranches {
-		n += t.Amount
-	}
-	return n
-}
+func (a *Application) paid() int64 { return ledger.Sum(a.Tranches) }
