@@ -44,6 +44,33 @@ type Criterion struct {
 	Weight int    `bson:"weight" json:"weight" rule:"min=1,max=100"`
 }
 
+var criterionRules = validate.RulesOf[Criterion]()
+
+// CheckCriteria normalises criteria entered on field (names as text, a
+// missing code made "c1", "c2"… by place) and checks each name and weight
+// and that there are at most max; whether the weights add up to 100 is
+// CheckWeights', once the criteria are complete.
+func CheckCriteria(c *validate.Checker, field string, in []Criterion, max int) []Criterion {
+	out := make([]Criterion, 0, len(in))
+	name, weight := criterionRules.Of("name"), criterionRules.Of("weight")
+	for i, cr := range in {
+		at := field + "." + strconv.Itoa(i)
+		cr.Name = validate.Text(cr.Name)
+		if cr.Code == "" {
+			cr.Code = "c" + strconv.Itoa(i+1)
+		}
+		c.Name(at+".name", cr.Name, name.Min, name.Max)
+		if cr.Weight < weight.Min || cr.Weight > weight.Max {
+			c.Add(at+".weight", "out_of_range", "min", weight.Min, "max", weight.Max)
+		}
+		out = append(out, cr)
+	}
+	if len(out) > max {
+		c.Add(field, "too_many", "max", max)
+	}
+	return out
+}
+
 // CheckWeights adds a problem on field unless the criteria's weights add
 // up to 100 (no criteria: nothing to check).
 func CheckWeights(c *validate.Checker, field string, criteria []Criterion) {

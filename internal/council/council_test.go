@@ -52,6 +52,34 @@ func TestTotal(t *testing.T) {
 	}
 }
 
+// TestCheckCriteria: names as text, codes by place when missing, names
+// and weights within their rules, at most max.
+func TestCheckCriteria(t *testing.T) {
+	var ch validate.Checker
+	out := CheckCriteria(&ch, "criteria", []Criterion{{Name: "  Tính   mới ", Weight: 60}, {Code: "own", Name: "Khả thi", Weight: 40}}, 20)
+	if ch.Err() != nil || len(out) != 2 || out[0].Code != "c1" || out[0].Name != "Tính mới" || out[1].Code != "own" {
+		t.Errorf("valid: %v %+v", ch.Err(), out)
+	}
+	cases := []struct {
+		name string
+		in   []Criterion
+		max  int
+		want []string
+	}{
+		{"short name", []Criterion{{Name: "x", Weight: 50}}, 20, []string{"criteria.0.name:too_short"}},
+		{"weight 0", []Criterion{{Name: "Tính mới", Weight: 0}}, 20, []string{"criteria.0.weight:out_of_range"}},
+		{"weight 101", []Criterion{{Name: "Tính mới", Weight: 10}, {Name: "Khả thi", Weight: 101}}, 20, []string{"criteria.1.weight:out_of_range"}},
+		{"too many", []Criterion{{Name: "Tính mới", Weight: 50}, {Name: "Khả thi", Weight: 50}}, 1, []string{"criteria:too_many"}},
+	}
+	for _, c := range cases {
+		var ch validate.Checker
+		CheckCriteria(&ch, "criteria", c.in, c.max)
+		if got := fieldsOf(ch.Err()); !slices.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
 // TestCheckWeights: the weights add up to 100, or the field says what
 // they add up to.
 func TestCheckWeights(t *testing.T) {

@@ -292,22 +292,7 @@ func (in ProgramInput) apply(c *validate.Checker, p *Program) {
 		}
 	}
 	if in.Criteria != nil {
-		p.Criteria = []council.Criterion{}
-		for i, cr := range in.Criteria {
-			cr.Name = validate.Text(cr.Name)
-			if cr.Code == "" {
-				cr.Code = "c" + itoa(i+1)
-			}
-			r, w := programRules.Of("criteria.name"), programRules.Of("criteria.weight")
-			c.Name("criteria."+itoa(i)+".name", cr.Name, r.Min, r.Max)
-			if cr.Weight < w.Min || cr.Weight > w.Max {
-				c.Add("criteria."+itoa(i)+".weight", "out_of_range", "min", w.Min, "max", w.Max)
-			}
-			p.Criteria = append(p.Criteria, cr)
-		}
-		if r := programRules.Of("criteria"); len(p.Criteria) > r.Max {
-			c.Add("criteria", "too_many", "max", r.Max)
-		}
+		p.Criteria = council.CheckCriteria(c, "criteria", in.Criteria, programRules.Of("criteria").Max)
 	}
 	if in.PassMark != nil {
 		if r := programRules.Of("passMark"); *in.PassMark < r.Min || *in.PassMark > r.Max {
