@@ -44,6 +44,18 @@ var (
 // and answers as the first time.
 var ErrRepeat = errors.New("ledger: the same request again")
 
+// MaxAmount bounds any amount, VND (10^15): far above a province's
+// budget, far below what int64 holds.
+const MaxAmount = 1_000_000_000_000_000
+
+// checkAmount refuses an amount outside 1..MaxAmount.
+func checkAmount(n int64) error {
+	if n <= 0 || n > MaxAmount {
+		return errs.Field("amount", "out_of_range", "min", 1, "max", int64(MaxAmount))
+	}
+	return nil
+}
+
 // Account is a budget, VND.
 type Account struct {
 	Total     int64 `bson:"total" json:"total"`
@@ -120,8 +132,8 @@ func (a *Account) Reserve(prior *Hold, h Hold, limit func() error) error {
 		}
 		return ErrHeld
 	}
-	if h.Amount <= 0 {
-		return errs.Field("amount", "out_of_range", "min", 1)
+	if err := checkAmount(h.Amount); err != nil {
+		return err
 	}
 	if limit != nil {
 		if err := limit(); err != nil {
@@ -157,8 +169,8 @@ func (h *Hold) Pay(t Tranche) error {
 			return ErrRepeat
 		}
 	}
-	if t.Amount <= 0 {
-		return errs.Field("amount", "out_of_range", "min", 1)
+	if err := checkAmount(t.Amount); err != nil {
+		return err
 	}
 	if t.Amount > h.Payable() {
 		return ErrAboveApproved

@@ -36,6 +36,7 @@ func TestReserve(t *testing.T) {
 		{"over the limit", Account{Total: 1000}, nil, Hold{Amount: 300, Key: "a"}, limited, limited, 0},
 		{"over the limit and the budget: the limit", Account{Total: 100}, nil, Hold{Amount: 300, Key: "a"}, limited, limited, 0},
 		{"nothing", Account{Total: 1000}, nil, Hold{Amount: 0, Key: "a"}, nil, errs.Field("amount", "out_of_range"), 0},
+		{"too much", Account{Total: MaxAmount + 1}, nil, Hold{Amount: MaxAmount + 1, Key: "a"}, nil, errs.Field("amount", "out_of_range"), 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -80,6 +81,7 @@ func TestPay(t *testing.T) {
 		{"the same tranche again", Hold{Amount: 100, Tranches: []Tranche{tranche("a", 100)}}, tranche("a", 100), ErrRepeat, 100},
 		{"its key with another tranche", Hold{Amount: 100, Tranches: []Tranche{tranche("a", 40)}}, tranche("a", 50), ErrIdempotencyKeyReused, 40},
 		{"nothing", Hold{Amount: 100}, tranche("a", 0), errs.Field("amount", "out_of_range"), 0},
+		{"negative", Hold{Amount: 100}, tranche("a", -5), errs.Field("amount", "out_of_range"), 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

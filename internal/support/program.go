@@ -221,8 +221,8 @@ type ProgramInput struct {
 // programRules are the limits declared on ProgramInput's fields.
 var programRules = validate.RulesOf[ProgramInput]()
 
-// MaxBudget bounds a programme's budget (10^15 VND).
-const MaxBudget = 1_000_000_000_000_000
+// MaxBudget bounds a programme's budget and any amount (10^15 VND).
+const MaxBudget = ledger.MaxAmount
 
 // applicantKinds are the organisation kinds that may be made eligible.
 var applicantKinds = org.RegisterKinds
