@@ -448,9 +448,7 @@ var rejectRules = validate.RulesOf[RejectInput]()
 func (s *Service) Reject(ctx context.Context, p *auth.Principal, id, reason, comment string, ifVersion int64) (Listing, error) {
 	var c validate.Checker
 	c.OneOf("reason", reason, taxonomy.Codes(s.tax.RejectReasons))
-	comment = validate.Multiline(comment)
-	r := rejectRules.Of("comment")
-	c.Reason("comment", comment, r.Min, r.Max)
+	comment = c.Prose("comment", comment, rejectRules.Of("comment"))
 	if err := c.Err(); err != nil {
 		return Listing{}, err
 	}

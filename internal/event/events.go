@@ -558,9 +558,7 @@ var cancelRules = validate.RulesOf[CancelInput]()
 // registration closes and its day's pages close with it.
 func (s *Service) Cancel(ctx context.Context, p *auth.Principal, id string, in CancelInput, ifVersion int64) (EventView, error) {
 	var c validate.Checker
-	in.Reason = validate.Multiline(in.Reason)
-	r := cancelRules.Of("reason")
-	c.Reason("reason", in.Reason, r.Min, r.Max)
+	in.Reason = c.Prose("reason", in.Reason, cancelRules.Of("reason"))
 	if err := c.Err(); err != nil {
 		return EventView{}, err
 	}

@@ -351,9 +351,7 @@ func (m *Meetings) Request(ctx context.Context, p *auth.Principal, eventID strin
 		return Meeting{}, ErrNotFound
 	}
 	var v validate.Checker
-	msg := validate.Multiline(in.Message)
-	r := meetingInputRules.Of("message")
-	v.Reason("message", msg, r.Min, r.Max)
+	msg := v.Prose("message", in.Message, meetingInputRules.Of("message"))
 	if in.To == "" {
 		v.Add("toRegistrationId", "required")
 	}

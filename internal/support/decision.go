@@ -87,9 +87,7 @@ var returnRules = validate.RulesOf[ReturnInput]()
 // Return sends a dossier back for revision with what is missing.
 func (s *Service) Return(ctx context.Context, p *auth.Principal, id string, in ReturnInput, ifVersion int64) (Application, error) {
 	var c validate.Checker
-	reason := validate.Multiline(in.Reason)
-	r := returnRules.Of("reason")
-	c.Reason("reason", reason, r.Min, r.Max)
+	reason := c.Prose("reason", in.Reason, returnRules.Of("reason"))
 	if err := c.Err(); err != nil {
 		return Application{}, err
 	}

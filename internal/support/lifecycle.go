@@ -101,9 +101,7 @@ var acceptanceRequestRules = validate.RulesOf[AcceptanceRequest]()
 // RequestAcceptance asks the department to accept a finished project.
 func (s *Service) RequestAcceptance(ctx context.Context, p *auth.Principal, id string, in AcceptanceRequest, ifVersion int64) (Application, error) {
 	var c validate.Checker
-	in.Report = validate.Multiline(in.Report)
-	r := acceptanceRequestRules.Of("report")
-	c.Reason("report", in.Report, r.Min, r.Max)
+	in.Report = c.Prose("report", in.Report, acceptanceRequestRules.Of("report"))
 	if err := c.Err(); err != nil {
 		return Application{}, err
 	}

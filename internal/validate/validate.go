@@ -110,6 +110,15 @@ func (c *Checker) Reason(field, value string, min, max int) {
 	}
 }
 
+// Prose normalises a free text a person wrote (a reason, a message, a
+// report: see Multiline) and checks it against its declared rule, as
+// Reason does. It returns the normalised text, to be stored.
+func (c *Checker) Prose(field, value string, r Rule) string {
+	value = Multiline(value)
+	c.Reason(field, value, r.Min, r.Max)
+	return value
+}
+
 // MaxEmail is the longest e-mail address (RFC 5321 path limit).
 const MaxEmail = 254
 

@@ -141,3 +141,25 @@ func TestInvisibleCharacters(t *testing.T) {
 		t.Errorf("FileName did not normalise to NFC: %q, %v", got, c.Err())
 	}
 }
+
+func TestProse(t *testing.T) {
+	rule := Rule{Required: true, Min: 5, Max: 20, HasMin: true, HasMax: true}
+	for _, tc := range []struct {
+		in, want, code string
+	}{
+		{in: "  Thiếu hồ sơ  \r\n\r\n\r\nbổ sung  ", want: "Thiếu hồ sơ\n\nbổ sung"},
+		{in: "ngắn", want: "ngắn", code: "too_short"},
+		{in: "   \n  ", want: "", code: "required"},
+		{in: "quá dài quá dài quá dài quá dài", want: "quá dài quá dài quá dài quá dài", code: "too_long"},
+		{in: "chuông\aở giữa", want: "chuông\aở giữa", code: "invalid_characters"},
+	} {
+		var c Checker
+		got := c.Prose("reason", tc.in, rule)
+		if got != tc.want {
+			t.Errorf("Prose(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if code := codes(&c)["reason"]; code != tc.code {
+			t.Errorf("Prose(%q): code %q, want %q", tc.in, code, tc.code)
+		}
+	}
+}
