@@ -32,6 +32,10 @@ describe('cancelling an event', () => {
     renderApp(<EventPage />, { path: '/events/:id', route: '/events/ev1' });
     fireEvent.click(await screen.findByRole('button', { name: t('events.cancel') }));
     const dialog = await screen.findByRole('dialog');
+    // Without a reason nothing is sent: the field says what is missing.
+    fireEvent.click(within(dialog).getByRole('button', { name: t('events.cancelConfirm') }));
+    expect(await within(dialog).findByText(t('fieldErrors.required'))).toBeTruthy();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
     fireEvent.change(within(dialog).getByLabelText(new RegExp(t('events.cancelReason'))), { target: { value: reason } });
     fireEvent.click(within(dialog).getByRole('button', { name: t('events.cancelConfirm') }));
     expect(await screen.findByText(t('events.cancelledBanner'))).toBeTruthy();
