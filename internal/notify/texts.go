@@ -55,6 +55,12 @@ var texts = map[string]text{
 	"event.waitlisted":            {"Gian hàng của “{name}” đã hết: {org} được đưa vào danh sách chờ và sẽ được xếp gian khi có chỗ.", "The booths of “{name}” are taken: {org} is on the waiting list and gets a booth when one frees."},
 	"event.rejected":              {"Đăng ký của {org} tham gia “{name}” không được chấp nhận. Lý do: {reason}", "{org}'s registration for “{name}” was refused. Reason: {reason}"},
 
+	"task.proposed_from_need": {"{org} đã đề xuất đặt hàng nhiệm vụ KH&CN “{title}” từ nhu cầu công nghệ của tổ chức bạn.", "{org} proposed the S&T task “{title}” from your organisation's technology need."},
+	"task.proposal_approved": {"Đề xuất “{title}” được đưa vào danh mục nhiệm vụ KH&CN đặt hàng (Quyết định số {number} ngày {date}).",
+		"The proposal “{title}” is on the list of commissioned S&T tasks (decision no. {number} of {date})."},
+	"task.proposal_not_approved": {"Đề xuất “{title}” không được đưa vào danh mục nhiệm vụ KH&CN đặt hàng (Quyết định số {number} ngày {date}).",
+		"The proposal “{title}” is not on the list of commissioned S&T tasks (decision no. {number} of {date})."},
+
 	"report.submitted": {"{agency} đã gửi báo cáo năm {year} thực hiện kế hoạch {plan}.", "{agency} submitted its {year} report on plan {plan}."},
 	"report.returned":  {"Báo cáo năm {year} về kế hoạch {plan} được trả lại để bổ sung: {reason}", "The {year} report on plan {plan} was returned for revision: {reason}"},
 	"report.accepted":  {"Báo cáo năm {year} về kế hoạch {plan} đã được Sở KH&CN tiếp nhận.", "The department accepted the {year} report on plan {plan}."},
@@ -72,7 +78,7 @@ func Texts(tax *taxonomy.Taxonomy) Renderer {
 		switch kind {
 		case KindDecision:
 			key = kind + "." + params["state"]
-		case KindSupport, KindReport, KindEvent:
+		case KindSupport, KindReport, KindEvent, KindTask:
 			key = kind + "." + params["event"]
 		case KindEventMeeting:
 			key = kind + "." + params["step"]
