@@ -14,14 +14,16 @@ var (
 		"dossier_not_found":      {"Không tìm thấy hồ sơ đăng ký thực hiện nhiệm vụ.", "Task dossier not found."},
 		"contract_not_found":     {"Không tìm thấy hợp đồng thực hiện nhiệm vụ.", "Task contract not found."},
 		"task_already_published": {"Kết quả nhiệm vụ đã được đăng thành tin công nghệ.", "The task's results are already published as a listing."},
-		"council_unavailable":    {"Chưa phân công được hội đồng tư vấn cho đợt này.", "The advisory council cannot be assigned for this round yet."},
+		"council_not_assigned":   {"Đợt này chưa có hội đồng tư vấn chấm điểm các đề xuất.", "No advisory council has been assigned to score this round's proposals."},
+		"council_incomplete":     {"Hội đồng tư vấn chưa chấm xong mọi đề xuất của đợt.", "The advisory council has not yet scored every proposal of the round."},
 	}
 	tasksProposalsFieldMessages = map[string]text{
-		"not_submitted": {"Đề xuất này chưa được gửi hoặc đã ở trong một đợt khác.", "This proposal has not been sent, or is already in a round."},
-		"not_in_round":  {"Đề xuất này không thuộc đợt xác định.", "This proposal is not in the round."},
-		"not_verified":  {"Tổ chức được giao phải là tổ chức đã được Sở xác minh.", "The assigned organisation must be verified by the department."},
-		"direct_only":   {"Chỉ ghi tổ chức được giao khi giao trực tiếp.", "Name an assignee only for a direct assignment."},
-		"scores_given":  {"Hội đồng đã chấm điểm: không sửa được tiêu chí.", "The council has scored: the criteria cannot change."},
+		"not_submitted":   {"Đề xuất này chưa được gửi hoặc đã ở trong một đợt khác.", "This proposal has not been sent, or is already in a round."},
+		"not_in_round":    {"Đề xuất này không thuộc đợt xác định.", "This proposal is not in the round."},
+		"not_verified":    {"Tổ chức được giao phải là tổ chức đã được Sở xác minh.", "The assigned organisation must be verified by the department."},
+		"direct_only":     {"Chỉ ghi tổ chức được giao khi giao trực tiếp.", "Name an assignee only for a direct assignment."},
+		"too_few_members": {"Hội đồng cần ít nhất {min} thành viên.", "The council needs at least {min} members."},
+		"scores_given":    {"Hội đồng đã chấm điểm: không sửa được tiêu chí.", "The council has scored: the criteria cannot change."},
 	}
 )
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/techmart-vn/techmart/internal/apischema"
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/council"
 	"github.com/techmart-vn/techmart/internal/task"
 	"github.com/techmart-vn/techmart/internal/validate"
 )
@@ -60,6 +61,12 @@ func (s *Server) tasksProposalsRoutes() []route {
 			request: "TaskRoundInput", responses: roundErrs, handler: edit(s.d.TaskProposals.UpdateRound, s.sendRound)},
 		{method: "POST", path: "/tasks/rounds/:id/proposals", tag: "tasks", access: staff, summary: "Add submitted proposals to an open round (officers; If-Match optional)",
 			request: "TaskRoundAdd", responses: roundErrs, handler: edit(s.d.TaskProposals.AddProposals, s.sendRound)},
+		{method: "POST", path: "/tasks/rounds/:id/council", tag: "tasks", access: staff,
+			summary: "Make the people named the round's advisory council (officers): reviewers, at least the round's number; each sits for every proposal but those of their own organisation or of the need's owner (the conflict-of-interest rule of the council engine); new members are told (If-Match optional)",
+			request: "TaskCouncilInput", responses: roundErrs, handler: edit(s.d.TaskProposals.AssignCouncil, s.sendRound)},
+		{method: "POST", path: "/tasks/rounds/:id/proposals/:pid/score", tag: "tasks", access: user,
+			summary: "A council member's declaration and marks on one proposal of the round: no conflict and a mark 0–10 per criterion, or a conflict to step aside; sent again until the list is recorded (If-Match optional)",
+			request: "ScoreInput", responses: roundErrs, handler: s.scoreProposal},
 		{method: "POST", path: "/tasks/rounds/:id/list", tag: "tasks", access: staff,
 			summary: "Record the approved list: the decision (number, date) and each approved proposal's order (products, months, maximum budget, selection or direct with the assignee); each becomes a task, the others are not approved, proposers are told (officers; If-Match optional)",
 			request: "TaskListInput", responses: roundErrs, handler: edit(s.d.TaskProposals.Decide, s.sendRound)},
@@ -88,6 +95,7 @@ func tasksProposalsSchemas(r *apischema.Registry) {
 	apischema.Request[task.RoundInput](r, "TaskRoundInput")
 	apischema.Request[task.AddInput](r, "TaskRoundAdd")
 	apischema.Request[task.ListInput](r, "TaskListInput")
+	apischema.Request[task.CouncilInput](r, "TaskCouncilInput")
 	apischema.Response[task.RoundView](r, "TaskRound")
 	apischema.Response[list[task.Round]](r, "TaskRoundList")
 	apischema.Response[taskJSON](r, "Task")
@@ -222,6 +230,22 @@ func (s *Server) createRound(c *fiber.Ctx) error {
 
 func (s *Server) getRound(c *fiber.Ctx) error {
 	r, err := s.d.TaskProposals.GetRound(c.UserContext(), principal(c), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	return s.sendRound(c, nil, r)
+}
+
+func (s *Server) scoreProposal(c *fiber.Ctx) error {
+	v, err := ifMatch(c)
+	if err != nil {
+		return err
+	}
+	var in council.ScoreInput
+	if err := decode(c, &in); err != nil {
+		return err
+	}
+	r, err := s.d.TaskProposals.Score(c.UserContext(), principal(c), c.Params("id"), c.Params("pid"), in, v)
 	if err != nil {
 		return err
 	}

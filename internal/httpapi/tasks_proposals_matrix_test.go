@@ -58,11 +58,33 @@ func roundURL(full bool, suffix string) func(*fixture, string) string {
 	return func(f *fixture, _ string) string { return "/api/v1/tasks/rounds/" + f.round(full) + suffix }
 }
 
+// councilRound is a full round whose council (the reviewer) is assigned,
+// and has scored when scored.
+func (f *fixture) councilRound(scored bool) string {
+	t := f.h.T
+	round := f.round(true)
+	if r := f.h.Do(R{Method: "POST", Path: "/api/v1/tasks/rounds/" + round + "/council", Token: f.tokens["officer"].Access,
+		Body: map[string]any{"reviewerIds": []string{f.ids["reviewer"]}}}); r.Status != 200 {
+		t.Fatalf("assign the council: %d %s", r.Status, r.Body)
+	}
+	if scored {
+		if r := f.h.Do(R{Method: "POST", Path: "/api/v1/tasks/rounds/" + round + "/proposals/" + f.ids["proposal"] + "/score", Token: f.tokens["reviewer"].Access,
+			Body: scoreBody()}); r.Status != 200 {
+			t.Fatalf("score: %d %s", r.Status, r.Body)
+		}
+	}
+	return round
+}
+
+func scoreBody() map[string]any {
+	return map[string]any{"declaration": "no_conflict", "scores": []map[string]any{{"code": "need", "score": 8}, {"code": "feasibility", "score": 7}, {"code": "impact", "score": 9}}}
+}
+
 // orderedTask records a list approving the enterprise's proposal and
 // returns the task's id.
 func (f *fixture) orderedTask() string {
 	t := f.h.T
-	round := f.round(true)
+	round := f.councilRound(true)
 	r := f.h.Do(R{Method: "POST", Path: "/api/v1/tasks/rounds/" + round + "/list", Token: f.tokens["officer"].Access, Body: map[string]any{
 		"number": "15/QĐ-UBND", "date": "2026-12-01", "orders": []map[string]any{{"proposalId": f.ids["proposal"],
 			"products": "Quy trình bảo quản quýt.", "months": 24, "maxBudget": 900_000_000, "mode": "selection"}}}})
@@ -105,7 +127,17 @@ var tasksProposalsRows = []row{
 		return "/api/v1/tasks/rounds/" + f.round(false) + "/proposals"
 	}, body: func(f *fixture, _ string) any { return map[string]any{"proposalIds": []string{f.ids["add"]}} },
 		want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
-	{method: "POST", path: "/tasks/rounds/:id/list", url: roundURL(true, "/list"), body: func(*fixture, string) any {
+	{method: "POST", path: "/tasks/rounds/:id/council", url: roundURL(true, "/council"), body: func(f *fixture, _ string) any {
+		return map[string]any{"reviewerIds": []string{f.ids["reviewer"]}}
+	}, want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
+	{method: "POST", path: "/tasks/rounds/:id/proposals/:pid/score", url: func(f *fixture, _ string) string {
+		round := f.councilRound(false)
+		return "/api/v1/tasks/rounds/" + round + "/proposals/" + f.ids["proposal"] + "/score"
+	}, body: func(*fixture, string) any { return scoreBody() },
+		want: map[string]int{"anon": 401, "enterprise": 404, "institute": 404, "reviewer": 200, "officer": 403, "admin": 403}},
+	{method: "POST", path: "/tasks/rounds/:id/list", url: func(f *fixture, _ string) string {
+		return "/api/v1/tasks/rounds/" + f.councilRound(true) + "/list"
+	}, body: func(*fixture, string) any {
 		return map[string]any{"number": "15/QĐ-UBND", "date": "2026-12-01"}
 	}, want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
 

@@ -125,11 +125,73 @@ func TestProposalToOrderedTask(t *testing.T) {
 		t.Fatalf("after a refused addition the proposal is %v", st)
 	}
 	r = h.Do(R{Method: "POST", Path: "/api/v1/tasks/rounds/" + round + "/proposals", Token: officer, Body: map[string]any{"proposalIds": []string{id, second}}})
-	if r.Status != 200 || len(r.JSON(t)["proposals"].([]any)) != 2 || !r.JSON(t)["can"].(map[string]any)["decide"].(bool) {
+	if r.Status != 200 || len(r.JSON(t)["proposals"].([]any)) != 2 || r.JSON(t)["can"].(map[string]any)["decide"].(bool) {
 		t.Fatalf("add proposals: %d %s", r.Status, r.Body)
 	}
 	if st := h.Do(R{Method: "GET", Path: "/api/v1/tasks/proposals/" + id, Token: commune}).JSON(t)["state"]; st != "in_round" {
 		t.Fatalf("in a round the proposal is %v", st)
+	}
+
+	// The list waits for the advisory council: assigned, then every
+	// proposal scored.
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/tasks/rounds/" + round + "/list", Token: officer, Body: map[string]any{"number": "1/QĐ-UBND", "date": "2026-12-01"}}); r.Status != 409 || problemCode(t, r) != "council_not_assigned" {
+		t.Fatalf("a list without a council: %d %s", r.Status, r.Body)
+	}
+	rev, rev2 := h.Demo("reviewer").Access, h.Demo("reviewer2").Access
+	userID := func(tok string) string {
+		return h.Do(R{Method: "GET", Path: "/api/v1/me", Token: tok}).JSON(t)["user"].(map[string]any)["id"].(string)
+	}
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/tasks/rounds/" + round + "/council", Token: officer, Body: map[string]any{"reviewerIds": []string{userID(ent)}}}); r.Status != 422 || fieldCodes(t, r)["reviewerIds.0"] != "not_a_reviewer" {
+		t.Fatalf("a council of a non-reviewer: %d %s", r.Status, r.Body)
+	}
+	r = h.Do(R{Method: "POST", Path: "/api/v1/tasks/rounds/" + round + "/council", Token: officer, Body: map[string]any{"reviewerIds": []string{userID(rev), userID(rev2)}}})
+	if r.Status != 200 || len(r.JSON(t)["entries"].([]any)[0].(map[string]any)["reviews"].([]any)) != 2 {
+		t.Fatalf("assign the council: %d %s", r.Status, r.Body)
+	}
+	if notes := string(h.Do(R{Method: "GET", Path: "/api/v1/notifications", Token: rev}).Body); !strings.Contains(notes, "hội đồng tư vấn xác định nhiệm vụ") {
+		t.Errorf("the council member was not told: %.400s", notes)
+	}
+	score := func(tok, pid string, marks ...int) apptest.Response {
+		scores := []map[string]any{}
+		for i, k := range []string{"need", "feasibility", "impact"} {
+			if i < len(marks) {
+				scores = append(scores, map[string]any{"code": k, "score": marks[i]})
+			}
+		}
+		return h.Do(R{Method: "POST", Path: "/api/v1/tasks/rounds/" + round + "/proposals/" + pid + "/score", Token: tok, Body: map[string]any{"declaration": "no_conflict", "scores": scores}})
+	}
+	if r := score(rev, id, 9, 8); r.Status != 422 || fieldCodes(t, r)["scores.impact"] != "required" {
+		t.Fatalf("a mark missing: %d %s", r.Status, r.Body)
+	}
+	if r := score(h.Demo("institute").Access, id, 9, 8, 7); r.Status != 404 {
+		t.Fatalf("a stranger scores: %d %s", r.Status, r.Body)
+	}
+	for _, x := range []struct {
+		tok, pid string
+		marks    []int
+	}{{rev, id, []int{9, 8, 8}}, {rev, second, []int{5, 4, 6}}, {rev2, id, []int{7, 8, 9}}} {
+		if r := score(x.tok, x.pid, x.marks...); r.Status != 200 {
+			t.Fatalf("score: %d %s", r.Status, r.Body)
+		}
+	}
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/tasks/rounds/" + round + "/list", Token: officer, Body: map[string]any{"number": "1/QĐ-UBND", "date": "2026-12-01"}}); r.Status != 409 || problemCode(t, r) != "council_incomplete" {
+		t.Fatalf("a list before the council is done: %d %s", r.Status, r.Body)
+	}
+	// The second member steps aside from the second proposal: the first's
+	// marks complete it.
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/tasks/rounds/" + round + "/proposals/" + second + "/score", Token: rev2, Body: map[string]any{"declaration": "conflict", "comment": "Tôi tư vấn cho doanh nghiệp có nhu cầu."}}); r.Status != 200 {
+		t.Fatalf("step aside: %d %s", r.Status, r.Body)
+	}
+	// A member reads their own reviews only; officers read the summary,
+	// ranked.
+	mine := h.Do(R{Method: "GET", Path: "/api/v1/tasks/rounds/" + round, Token: rev2}).JSON(t)
+	if rs := mine["entries"].([]any)[0].(map[string]any)["reviews"].([]any); len(rs) != 1 || mine["entries"].([]any)[0].(map[string]any)["appraisal"] != nil || !mine["can"].(map[string]any)["score"].(bool) {
+		t.Errorf("a member's view: %v", mine["entries"])
+	}
+	ov := h.Do(R{Method: "GET", Path: "/api/v1/tasks/rounds/" + round, Token: officer}).JSON(t)
+	e0 := ov["entries"].([]any)[0].(map[string]any)
+	if ap := e0["appraisal"].(map[string]any); ap["complete"] != true || ap["mean"] != 81.5 || e0["rank"] != float64(1) || ov["entries"].([]any)[1].(map[string]any)["rank"] != float64(2) {
+		t.Errorf("the officers' summary: %v", ov["entries"])
 	}
 
 	// The approved list: checked field by field.

@@ -56,6 +56,8 @@ var texts = map[string]text{
 	"event.rejected":              {"Đăng ký của {org} tham gia “{name}” không được chấp nhận. Lý do: {reason}", "{org}'s registration for “{name}” was refused. Reason: {reason}"},
 
 	"task.proposed_from_need": {"{org} đã đề xuất đặt hàng nhiệm vụ KH&CN “{title}” từ nhu cầu công nghệ của tổ chức bạn.", "{org} proposed the S&T task “{title}” from your organisation's technology need."},
+	"task.council_assigned": {"Bạn được phân công vào hội đồng tư vấn xác định nhiệm vụ KH&CN “{round}”: mời khai báo xung đột lợi ích và chấm điểm các đề xuất.",
+		"You are on the advisory council of the identification round “{round}”: declare any conflict of interest and score the proposals."},
 	"task.proposal_approved": {"Đề xuất “{title}” được đưa vào danh mục nhiệm vụ KH&CN đặt hàng (Quyết định số {number} ngày {date}).",
 		"The proposal “{title}” is on the list of commissioned S&T tasks (decision no. {number} of {date})."},
 	"task.proposal_not_approved": {"Đề xuất “{title}” không được đưa vào danh mục nhiệm vụ KH&CN đặt hàng (Quyết định số {number} ngày {date}).",

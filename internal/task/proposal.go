@@ -37,6 +37,23 @@ var (
 	ErrNeedNotPublished = errs.New(errs.Conflict, "need_not_published")
 )
 
+// Audit actions of proposals, rounds and the approved list.
+const (
+	ActionProposalCreate   = "task.proposal.create"
+	ActionProposalUpdate   = "task.proposal.update"
+	ActionProposalSubmit   = "task.proposal.submit"
+	ActionProposalWithdraw = "task.proposal.withdraw"
+	ActionProposalAdd      = "task.proposal.add_to_round"
+	ActionProposalDecide   = "task.proposal.decide"
+	ActionRoundCreate      = "task.round.create"
+	ActionRoundUpdate      = "task.round.update"
+	ActionRoundAdd         = "task.round.add_proposals"
+	ActionRoundCouncil     = "task.round.assign_council"
+	ActionRoundScore       = "task.round.score"
+	ActionRoundDecide      = "task.round.decide"
+	ActionOrder            = "task.order"
+)
+
 // Budget is what a proposal asks for, in VND: from the state budget and
 // from other sources (the proposer's own, credit, sponsors…).
 type Budget struct {
@@ -219,11 +236,11 @@ const (
 // ProposalSteps is a proposal's procedure: the one table that enforces
 // each step and fills `can`.
 var ProposalSteps = lifecycle.Table[*Proposal, ProposalRole]{
-	ProposalStepEdit:     {Action: "task.proposal.update", From: []string{ProposalDraft}, Who: proposer},
-	ProposalStepSubmit:   {Action: "task.proposal.submit", From: []string{ProposalDraft}, To: ProposalSubmitted, Who: proposer, Ready: (*Proposal).ready},
-	ProposalStepWithdraw: {Action: "task.proposal.withdraw", From: []string{ProposalDraft, ProposalSubmitted}, To: ProposalWithdrawn, Who: proposer},
-	ProposalStepRound:    {Action: "task.proposal.add_to_round", From: []string{ProposalSubmitted}, To: ProposalInRound, Who: proposalStaff},
-	ProposalStepDecide:   {Action: "task.proposal.decide", From: []string{ProposalInRound}, Who: proposalStaff},
+	ProposalStepEdit:     {Action: ActionProposalUpdate, From: []string{ProposalDraft}, Who: proposer},
+	ProposalStepSubmit:   {Action: ActionProposalSubmit, From: []string{ProposalDraft}, To: ProposalSubmitted, Who: proposer, Ready: (*Proposal).ready},
+	ProposalStepWithdraw: {Action: ActionProposalWithdraw, From: []string{ProposalDraft, ProposalSubmitted}, To: ProposalWithdrawn, Who: proposer},
+	ProposalStepRound:    {Action: ActionProposalAdd, From: []string{ProposalSubmitted}, To: ProposalInRound, Who: proposalStaff},
+	ProposalStepDecide:   {Action: ActionProposalDecide, From: []string{ProposalInRound}, Who: proposalStaff},
 }
 
 func (d *Proposal) ready(ProposalRole) error { return d.complete() }
@@ -434,7 +451,7 @@ func (v *Proposals) CreateProposal(ctx context.Context, p *auth.Principal, in Pr
 	if d.NeedID != "" {
 		changes["needId"] = audit.Change{To: d.NeedID}
 	}
-	v.record(ctx, p, "task.proposal.create", audit.Subject{Type: AuditSubjectProposal, ID: d.ID, Name: d.Title + " – " + d.Proposer.Name}, changes)
+	v.record(ctx, p, ActionProposalCreate, audit.Subject{Type: AuditSubjectProposal, ID: d.ID, Name: d.Title + " – " + d.Proposer.Name}, changes)
 	return d, nil
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/council"
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/lifecycle"
 	"github.com/techmart-vn/techmart/internal/notify"
@@ -43,6 +44,15 @@ type Entry struct {
 	ProposalID string `bson:"proposalId" json:"proposalId"`
 	Title      string `bson:"title" json:"title"`
 	Proposer   Ref    `bson:"proposer" json:"proposer"`
+	// NeedOwner is the organisation whose need the proposal came from: its
+	// members, like the proposer's, do not score it.
+	NeedOwner string `bson:"needOwnerId,omitempty" json:"-"`
+	// Reviews are the advisory council's (internal/council); Appraisal
+	// their summary and Rank the proposal's place by the council's mean,
+	// for officers.
+	Reviews   []council.Review   `bson:"reviews" json:"reviews"`
+	Appraisal *council.Appraisal `bson:"-" json:"appraisal,omitempty"`
+	Rank      int                `bson:"-" json:"rank,omitempty"`
 	// Approved, Code, Order and TaskID are the approved list's, once
 	// recorded.
 	Approved bool   `bson:"approved" json:"approved"`
@@ -62,9 +72,11 @@ type Round struct {
 	Criteria   []Criterion `bson:"criteria" json:"criteria"`
 	// Required is how many council members score each proposal; PassMark
 	// the mean total (out of 100) the council recommends from.
-	Required int     `bson:"required" json:"required"`
-	PassMark int     `bson:"passMark" json:"passMark"`
-	Entries  []Entry `bson:"entries" json:"entries"`
+	Required int `bson:"required" json:"required"`
+	PassMark int `bson:"passMark" json:"passMark"`
+	// Council is the advisory council's members.
+	Council []Ref   `bson:"council" json:"council"`
+	Entries []Entry `bson:"entries" json:"entries"`
 	// List is the province's decision approving the list of tasks.
 	List      *Paper    `bson:"list,omitempty" json:"list,omitempty"`
 	State     string    `bson:"state" json:"state" rule:"enum=RoundState"`
@@ -127,11 +139,11 @@ const (
 
 // RoundSteps is a round's procedure.
 var RoundSteps = lifecycle.Table[*Round, RoundRole]{
-	RoundStepEdit:    {Action: "task.round.update", From: []string{RoundOpen}, Who: roundStaff},
-	RoundStepAdd:     {Action: "task.round.add_proposals", From: []string{RoundOpen}, Who: roundStaff},
-	RoundStepCouncil: {Action: "task.round.assign_council", From: []string{RoundOpen}, Who: roundStaff, Ready: (*Round).mayAssign},
-	RoundStepScore:   {Action: "task.round.score", From: []string{RoundOpen}, Who: func(r RoundRole, _ string) bool { return r.Member }},
-	RoundStepDecide: {Action: "task.round.decide", From: []string{RoundOpen}, To: RoundDecided, Who: roundStaff,
+	RoundStepEdit:    {Action: ActionRoundUpdate, From: []string{RoundOpen}, Who: roundStaff},
+	RoundStepAdd:     {Action: ActionRoundAdd, From: []string{RoundOpen}, Who: roundStaff},
+	RoundStepCouncil: {Action: ActionRoundCouncil, From: []string{RoundOpen}, Who: roundStaff, Ready: (*Round).mayAssign},
+	RoundStepScore:   {Action: ActionRoundScore, From: []string{RoundOpen}, Who: func(r RoundRole, _ string) bool { return r.Member }},
+	RoundStepDecide: {Action: ActionRoundDecide, From: []string{RoundOpen}, To: RoundDecided, Who: roundStaff,
 		Ready: func(r *Round, _ RoundRole) error {
 			if len(r.Entries) == 0 {
 				return ErrRoundEmpty
@@ -199,7 +211,6 @@ func checkCriteria(c *validate.Checker, in []Criterion) []Criterion {
 		return nil
 	}
 	out := make([]Criterion, len(in))
-	sum := 0
 	for i, cr := range in {
 		f := "criteria." + strconv.Itoa(i)
 		cr.Key, cr.Name, cr.NameEn = validate.Text(cr.Key), validate.Text(cr.Name), validate.Text(cr.NameEn)
@@ -213,12 +224,9 @@ func checkCriteria(c *validate.Checker, in []Criterion) []Criterion {
 		if l = roundRules.Of("criteria.weight"); cr.Weight < l.Min || cr.Weight > l.Max {
 			c.Add(f+".weight", "out_of_range", "min", l.Min, "max", l.Max)
 		}
-		sum += cr.Weight
 		out[i] = cr
 	}
-	if len(out) > 0 && sum != 100 {
-		c.Add("criteria", "weights_not_100", "sum", sum)
-	}
+	council.CheckWeights(c, "criteria", (&Round{Criteria: out}).plan().Criteria)
 	return out
 }
 
@@ -237,7 +245,7 @@ func (v *Proposals) CreateRound(ctx context.Context, p *auth.Principal, in Round
 		}
 	}
 	now := v.now()
-	r := Round{ID: store.NewID(), Required: 3, PassMark: 50, Entries: []Entry{}, State: RoundOpen,
+	r := Round{ID: store.NewID(), Required: 3, PassMark: 50, Council: []Ref{}, Entries: []Entry{}, State: RoundOpen,
 		History: []Step{{State: RoundOpen, At: now, By: p.User.ID}}, CreatedBy: p.User.ID, CreatedAt: now, UpdatedAt: now}
 	in.apply(&c, &r)
 	if err := c.Err(); err != nil {
@@ -246,7 +254,7 @@ func (v *Proposals) CreateRound(ctx context.Context, p *auth.Principal, in Round
 	if err := store.Insert(ctx, v.s, RoundCollection, &r); err != nil {
 		return RoundView{}, err
 	}
-	v.record(ctx, p, "task.round.create", audit.Subject{Type: AuditSubjectRound, ID: r.ID, Name: r.Name}, map[string]audit.Change{"state": {To: r.State}})
+	v.record(ctx, p, ActionRoundCreate, audit.Subject{Type: AuditSubjectRound, ID: r.ID, Name: r.Name}, map[string]audit.Change{"state": {To: r.State}})
 	return v.roundView(ctx, p, r)
 }
 
@@ -364,11 +372,23 @@ func (v *Proposals) AddProposals(ctx context.Context, p *auth.Principal, id stri
 		v.release(ctx, added)
 		return RoundView{}, err
 	}
-	r, err = v.rounds.Apply(ctx, p, id, lifecycle.Move[*Round]{Step: RoundStepAdd, Change: func(r *Round, _ time.Time) error {
+	people, err := v.lookupPeople(ctx, &r)
+	if err != nil {
+		v.release(ctx, added)
+		return RoundView{}, err
+	}
+	r, err = v.rounds.Apply(ctx, p, id, lifecycle.Move[*Round]{Step: RoundStepAdd, Change: func(r *Round, now time.Time) error {
 		for _, d := range added {
-			r.Entries = append(r.Entries, Entry{ProposalID: d.ID, Title: d.Title, Proposer: d.Proposer})
+			e := Entry{ProposalID: d.ID, Title: d.Title, Proposer: d.Proposer, Reviews: []council.Review{}}
+			if d.NeedOwner != nil {
+				e.NeedOwner = d.NeedOwner.ID
+			}
+			// The council already assigned sits for the new proposals too.
+			if _, err := r.seat(&e, people, p.User.ID, now); err != nil {
+				return err
+			}
+			r.Entries = append(r.Entries, e)
 		}
-		r.assignNew(added)
 		return nil
 	}, Changes: func(before, after *Round) map[string]audit.Change {
 		return map[string]audit.Change{"proposals": {From: len(before.Entries), To: len(after.Entries)}}
@@ -580,7 +600,7 @@ func (v *Proposals) order(ctx context.Context, p *auth.Principal, r Round, e Ent
 	} else if err != nil {
 		return err
 	}
-	v.record(ctx, p, "task.order", audit.Subject{Type: AuditSubject, ID: t.ID, Name: t.Code + " " + t.Title},
+	v.record(ctx, p, ActionOrder, audit.Subject{Type: AuditSubject, ID: t.ID, Name: t.Code + " " + t.Title},
 		map[string]audit.Change{"state": {To: t.State}, "mode": {To: t.Order.Mode}, "maxBudget": {To: t.Order.MaxBudget}})
 	return nil
 }

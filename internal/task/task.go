@@ -143,7 +143,7 @@ var (
 
 // Subjects of the audit log.
 const (
-	AuditSubject         = "task"
+	AuditSubject         = "task.task"
 	AuditSubjectProposal = "task.proposal"
 	AuditSubjectRound    = "task.round"
 	AuditSubjectDossier  = "task.dossier"
