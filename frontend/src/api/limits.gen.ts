@@ -669,6 +669,9 @@ export const limits = {
     "minItems": 1,
     "maxItems": 20
   },
+  "TaskCouncilInput.reviewerIds": {
+    "maxItems": 15
+  },
   "TaskListInput.number": {
     "minLength": 1,
     "maxLength": 50
@@ -751,6 +754,9 @@ export const limits = {
     "minimum": 1,
     "maximum": 100
   },
+  "TaskRound.entries.reviews.scores.comment": {
+    "maxLength": 2000
+  },
   "TaskRound.proposals.budget.other": {
     "minimum": 0,
     "maximum": 1000000000000
@@ -814,5 +820,8 @@ export const limits = {
   "TaskRoundList.items.criteria.weight": {
     "minimum": 1,
     "maximum": 100
+  },
+  "TaskRoundList.items.entries.reviews.scores.comment": {
+    "maxLength": 2000
   }
 } as const;

@@ -2226,6 +2226,23 @@ export interface paths {
         patch: operations["patchTasksRoundsId"];
         trace?: never;
     };
+    "/api/v1/tasks/rounds/{id}/council": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make the people named the round's advisory council (officers): reviewers, at least the round's number; each sits for every proposal but those of their own organisation or of the need's owner (the conflict-of-interest rule of the council engine); new members are told (If-Match optional) */
+        post: operations["postTasksRoundsIdCouncil"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/rounds/{id}/list": {
         parameters: {
             query?: never;
@@ -2254,6 +2271,23 @@ export interface paths {
         put?: never;
         /** Add submitted proposals to an open round (officers; If-Match optional) */
         post: operations["postTasksRoundsIdProposals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/rounds/{id}/proposals/{pid}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A council member's declaration and marks on one proposal of the round: no conflict and a mark 0–10 per criterion, or a conflict to step aside; sent again until the list is recorded (If-Match optional) */
+        post: operations["postTasksRoundsIdProposalsPidScore"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4745,6 +4779,9 @@ export interface components {
             states: components["schemas"]["TaskState"][];
             total: number;
         };
+        TaskCouncilInput: {
+            reviewerIds?: string[];
+        };
         /** @enum {string} */
         TaskKind: "research" | "pilot" | "scheme";
         TaskListInput: {
@@ -4859,6 +4896,10 @@ export interface components {
                 edit: boolean;
                 score: boolean;
             };
+            council: {
+                id: string;
+                name: string;
+            }[];
             /** Format: date-time */
             createdAt: string;
             criteria: {
@@ -4868,6 +4909,24 @@ export interface components {
                 weight: number;
             }[];
             entries: {
+                appraisal?: {
+                    complete: boolean;
+                    count: number;
+                    criteria: {
+                        code: string;
+                        mean: number;
+                        name: string;
+                        spread: number;
+                        weight: number;
+                    }[];
+                    max: number;
+                    mean: number;
+                    min: number;
+                    passed: boolean;
+                    passMark: number;
+                    required: number;
+                    spread: number;
+                };
                 approved: boolean;
                 code?: string;
                 order?: {
@@ -4885,6 +4944,23 @@ export interface components {
                     id: string;
                     name: string;
                 };
+                rank?: number;
+                reviews: {
+                    /** Format: date-time */
+                    assignedAt: string;
+                    comment?: string;
+                    declaration?: string;
+                    reviewerId: string;
+                    reviewerName: string;
+                    scores?: {
+                        code: string;
+                        comment?: string;
+                        score: number;
+                    }[];
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    total?: number;
+                }[];
                 taskId?: string;
                 title: string;
             }[];
@@ -4971,6 +5047,10 @@ export interface components {
         };
         TaskRoundList: {
             items: {
+                council: {
+                    id: string;
+                    name: string;
+                }[];
                 /** Format: date-time */
                 createdAt: string;
                 criteria: {
@@ -4980,6 +5060,24 @@ export interface components {
                     weight: number;
                 }[];
                 entries: {
+                    appraisal?: {
+                        complete: boolean;
+                        count: number;
+                        criteria: {
+                            code: string;
+                            mean: number;
+                            name: string;
+                            spread: number;
+                            weight: number;
+                        }[];
+                        max: number;
+                        mean: number;
+                        min: number;
+                        passed: boolean;
+                        passMark: number;
+                        required: number;
+                        spread: number;
+                    };
                     approved: boolean;
                     code?: string;
                     order?: {
@@ -4997,6 +5095,23 @@ export interface components {
                         id: string;
                         name: string;
                     };
+                    rank?: number;
+                    reviews: {
+                        /** Format: date-time */
+                        assignedAt: string;
+                        comment?: string;
+                        declaration?: string;
+                        reviewerId: string;
+                        reviewerName: string;
+                        scores?: {
+                            code: string;
+                            comment?: string;
+                            score: number;
+                        }[];
+                        /** Format: date-time */
+                        submittedAt?: string;
+                        total?: number;
+                    }[];
                     taskId?: string;
                     title: string;
                 }[];
@@ -15245,6 +15360,98 @@ export interface operations {
             };
         };
     };
+    postTasksRoundsIdCouncil: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version the client saw; 412 if it changed */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskCouncilInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRound"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Version mismatch */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postTasksRoundsIdList: {
         parameters: {
             query?: never;
@@ -15352,6 +15559,99 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TaskRoundAdd"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRound"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Version mismatch */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTasksRoundsIdProposalsPidScore: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version the client saw; 412 if it changed */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                pid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoreInput"];
             };
         };
         responses: {
