@@ -81,6 +81,7 @@ const TaskProposals = lazyPage(() => import('./pages/tasks/Proposals'));
 const TaskProposal = lazyPage(() => import('./pages/tasks/ProposalPage'));
 const TaskRounds = lazyPage(() => import('./pages/tasks/Rounds'));
 const TaskRound = lazyPage(() => import('./pages/tasks/RoundPage'));
+const TaskRoundScore = lazyPage(() => import('./pages/tasks/RoundScore'));
 const TaskBoard = lazyPage(() => import('./pages/tasks/Board'));
 const TaskPage = lazyPage(() => import('./pages/tasks/TaskPage'));
 
@@ -214,6 +215,7 @@ function AppRoutes() {
             <Route path="/tasks/proposals/:id" element={authed(<TaskProposal />)} />
             <Route path="/tasks/rounds" element={authed(<TaskRounds />, ['officer', 'admin'])} />
             <Route path="/tasks/rounds/:id" element={authed(<TaskRound />, ['officer', 'admin', 'reviewer'])} />
+            <Route path="/tasks/rounds/:id/proposals/:pid/score" element={authed(<TaskRoundScore />, ['reviewer'])} />
             <Route path="/tasks/:id" element={<TaskPage />} />
             <Route path="/events/:id/showcase" element={<EventShowcase />} />
             <Route path="/events/:id/report" element={authed(<EventReport />, ['officer', 'admin'])} />

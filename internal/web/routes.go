@@ -90,6 +90,7 @@ var Routes = []Route{
 	{Pattern: "/tasks/proposals/:id", Page: PagePrivate},
 	{Pattern: "/tasks/rounds", Page: PagePrivate},
 	{Pattern: "/tasks/rounds/:id", Page: PagePrivate},
+	{Pattern: "/tasks/rounds/:id/proposals/:pid/score", Page: PagePrivate},
 	{Pattern: "/tasks/:id", Page: PagePrivate},
 	{Pattern: "/support/applications", Page: PagePrivate},
 	{Pattern: "/support/applications/:id", Page: PagePrivate},

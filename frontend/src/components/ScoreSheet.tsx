@@ -49,7 +49,7 @@ export interface ScoreSheetProps {
   criteria: SheetCriterion[];
   passMark?: number;
   /** The member's review so far (undefined: not on the council). */
-  mine?: ApplicationReview;
+  mine?: Omit<ApplicationReview, 'declaration'> & { declaration?: string };
   /** The server's `can`: the member may send the sheet now. */
   open: boolean;
   /** The declaration's hint, naming whose organisation is concerned. */
@@ -63,7 +63,7 @@ export interface ScoreSheetProps {
 
 export function ScoreSheet({ criteria, passMark, mine, open, declarationHint, send, fieldLabel, children }: ScoreSheetProps) {
   const { t, i18n } = useTranslation();
-  const [declaration, setDeclaration] = useState<ConflictDeclaration | ''>(mine?.declaration ?? '');
+  const [declaration, setDeclaration] = useState<ConflictDeclaration | ''>((mine?.declaration as ConflictDeclaration | undefined) ?? '');
   const [rows, setRows] = useState<Record<string, ScoreRow>>(() =>
     Object.fromEntries(
       criteria.map((c) => {

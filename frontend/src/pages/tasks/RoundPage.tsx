@@ -6,6 +6,8 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../../api';
+import { useAuth } from '../../auth/AuthContext';
+import { formatScore } from '../../lib/applications';
 import { ApiError } from '../../api/client';
 import { DateField, FormAlert, SelectField, TextAreaField, TextField } from '../../components/Fields';
 import { ErrorState, Loading, Notice } from '../../components/Status';
@@ -14,7 +16,7 @@ import { formatDay, parseAmount, parseDayInput } from '../../lib/listing';
 import { problemMessage } from '../../lib/messages';
 import { useAsync } from '../../lib/useAsync';
 import { useTitle } from '../../lib/useTitle';
-import { MODES, tasksApi, type ListInput, type Round, type TaskMode } from './tasksApi';
+import { MODES, tasksApi, type Entry, type ListInput, type Round, type TaskMode } from './tasksApi';
 
 export default function RoundPage() {
   const { id = '' } = useParams();
@@ -67,6 +69,7 @@ export default function RoundPage() {
               <th scope="col">{t('tasksProposals.field.title')}</th>
               <th scope="col">{t('tasksProposals.proposer')}</th>
               <th scope="col">{t('tasksProposals.budgetAsked')}</th>
+              <th scope="col">{t('tasksProposals.councilScore')}</th>
               <th scope="col">{t('tasksProposals.outcome')}</th>
             </tr>
           </thead>
@@ -85,6 +88,9 @@ export default function RoundPage() {
                   </td>
                   <td data-label={t('tasksProposals.proposer')}>{e.proposer.name}</td>
                   <td data-label={t('tasksProposals.budgetAsked')}>{p ? formatVnd(p.budget.state, lang) : '—'}</td>
+                  <td data-label={t('tasksProposals.councilScore')}>
+                    <EntryScore round={r} entry={e} />
+                  </td>
                   <td data-label={t('tasksProposals.outcome')}>
                     {r.state !== 'decided' ? (
                       <span className="muted">{t('tasksProposals.pending')}</span>
@@ -103,6 +109,15 @@ export default function RoundPage() {
         </table>
       )}
 
+      {(r.can.assignCouncil || r.council.length > 0) && (
+        <CouncilSection
+          round={r}
+          onDone={(next) => {
+            setRound(next);
+            setNotice(t('tasksProposals.councilDone'));
+          }}
+        />
+      )}
       {r.can.addProposals && (
         <AddProposals
           round={r}
@@ -120,6 +135,107 @@ export default function RoundPage() {
             setNotice(t('tasksProposals.listDone'));
           }}
         />
+      )}
+    </section>
+  );
+}
+
+/** A proposal's score: the council's mean and rank for officers, the member's own total and a link to the sheet for a member. */
+function EntryScore({ round, entry: e }: { round: Round; entry: Entry }) {
+  const { t, i18n } = useTranslation();
+  const { me } = useAuth();
+  const mine = e.reviews.find((x) => x.reviewerId === me?.user.id);
+  const sheet = `/tasks/rounds/${encodeURIComponent(round.id)}/proposals/${encodeURIComponent(e.proposalId)}/score`;
+  if (e.appraisal) {
+    const a = e.appraisal;
+    return a.count === 0 ? (
+      <span className="muted">{t('tasksProposals.notScored', { done: 0, required: a.required })}</span>
+    ) : (
+      <span data-mean={a.mean}>
+        <span className="strong">{formatScore(a.mean, i18n.language)}</span>/100 · {t('tasksProposals.rank', { rank: e.rank })}
+        <p className="muted small">
+          {a.complete ? t('tasksProposals.scoredAll', { count: a.count }) : t('tasksProposals.notScored', { done: a.count, required: a.required })}
+        </p>
+      </span>
+    );
+  }
+  if (!mine) return <span className="muted">—</span>;
+  return (
+    <span>
+      {mine.declaration === 'conflict' ? (
+        <span className="muted">{t('tasksProposals.steppedAside')}</span>
+      ) : mine.total !== undefined ? (
+        <span className="strong">{formatScore(mine.total, i18n.language)}/100</span>
+      ) : (
+        <span className="muted">{t('tasksProposals.toScore')}</span>
+      )}
+      {round.can.score && mine.declaration !== 'conflict' && (
+        <p>
+          <Link to={sheet}>{mine.submittedAt ? t('tasksProposals.rescore') : t('tasksProposals.score')}</Link>
+        </p>
+      )}
+    </span>
+  );
+}
+
+function CouncilSection({ round, onDone }: { round: Round; onDone: (r: Round) => void }) {
+  const { t } = useTranslation();
+  const editable = round.can.assignCouncil;
+  const people = useAsync(() => (editable ? tasksApi.reviewers() : Promise.resolve([])), [editable]);
+  const [chosen, setChosen] = useState<string[]>(round.council.map((m) => m.id));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <section className="card council-section" aria-labelledby="council-title">
+      <h2 id="council-title">{t('tasksProposals.councilTitle')}</h2>
+      <p className="muted small">{t('tasksProposals.councilIntro')}</p>
+      {round.council.length > 0 && (
+        <ul className="plain-list council-members">
+          {round.council.map((m) => (
+            <li key={m.id}>{m.name}</li>
+          ))}
+        </ul>
+      )}
+      {editable && people.data && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            setBusy(true);
+            setError(null);
+            tasksApi.assignCouncil(round.id, chosen, round.version).then(
+              (r) => {
+                setBusy(false);
+                onDone(r);
+              },
+              (err: unknown) => {
+                setBusy(false);
+                setError(problemMessage(t, err));
+              },
+            );
+          }}
+        >
+          <FormAlert message={error} />
+          <fieldset>
+            <legend>{t('tasksProposals.councilChoose', { required: round.required })}</legend>
+            <ul className="plain-list">
+              {people.data.map((u) => (
+                <li key={u.id}>
+                  <label className="check">
+                    <input
+                      type="checkbox"
+                      checked={chosen.includes(u.id)}
+                      onChange={(e) => setChosen(e.target.checked ? [...chosen, u.id] : chosen.filter((x) => x !== u.id))}
+                    />{' '}
+                    {u.fullName}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {t('tasksProposals.assignCouncil')}
+          </button>
+        </form>
       )}
     </section>
   );

@@ -22,6 +22,7 @@ export type TaskUrgency = S['TaskUrgency'];
 export type TaskMode = S['TaskMode'];
 export type Board = S['TaskBoard'];
 export type Criterion = Round['criteria'][number];
+export type Entry = Round['entries'][number];
 
 export const TASK_KINDS: readonly TaskKind[] = ['research', 'pilot', 'scheme'];
 export const URGENCIES: readonly TaskUrgency[] = ['normal', 'high', 'urgent'];
@@ -50,6 +51,12 @@ export const tasksApi = {
   round: (id: string) => api.get<Round>(`/tasks/rounds/${enc(id)}`),
   addProposals: (id: string, proposalIds: string[], version: number) =>
     api.post<Round>(`/tasks/rounds/${enc(id)}/proposals`, { proposalIds }, { headers: ifMatch(version) }),
+  assignCouncil: (id: string, reviewerIds: string[], version: number) =>
+    api.post<Round>(`/tasks/rounds/${enc(id)}/council`, { reviewerIds }, { headers: ifMatch(version) }),
+  score: (id: string, proposalId: string, input: S['ScoreInput'], version: number) =>
+    api.post<Round>(`/tasks/rounds/${enc(id)}/proposals/${enc(proposalId)}/score`, input, { headers: ifMatch(version) }),
+  /** People with the reviewer role (officers). */
+  reviewers: () => api.get<{ items: S['Reviewer'][] }>('/support/reviewers').then((r) => r.items ?? []),
   recordList: (id: string, input: ListInput, version: number) =>
     api.post<Round>(`/tasks/rounds/${enc(id)}/list`, input, { headers: ifMatch(version) }),
   board: (query: { state?: string; q?: string; page?: number; pageSize?: number }) => api.get<Board>('/tasks', query),
