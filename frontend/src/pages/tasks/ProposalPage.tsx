@@ -85,16 +85,18 @@ export default function ProposalPage() {
   const { t } = useTranslation();
   const loaded = useAsync(() => (creating ? Promise.resolve(undefined) : tasksApi.proposal(id)), [id, creating]);
   const options = useAsync(() => tasksApi.proposalOptions(), []);
-  useTitle(loaded.data?.title || t('tasksProposals.newTitle'));
+  // The proposal as the last step returned it (sent: the view replaces the form).
+  const [sent, setSent] = useState<Proposal | null>(null);
+  const p = sent?.id === id ? sent : loaded.data;
+  useTitle(p?.title || t('tasksProposals.newTitle'));
 
   if (loaded.error) return <ErrorState message={problemMessage(t, loaded.error)} onRetry={loaded.reload} />;
-  if ((!creating && !loaded.data) || !options.data) return <Loading />;
-  const p = loaded.data;
-  if (p && !p.can.edit) return <ProposalView p={p} onChange={loaded.reload} />;
-  return <ProposalForm key={p?.id ?? 'new'} proposal={p} orgs={options.data.orgs} />;
+  if ((!creating && !p) || !options.data) return <Loading />;
+  if (p && !p.can.edit) return <ProposalView p={p} sent={sent?.id === id} onChange={loaded.reload} />;
+  return <ProposalForm key={p?.id ?? 'new'} proposal={p} orgs={options.data.orgs} onSent={setSent} />;
 }
 
-function ProposalForm({ proposal, orgs }: { proposal?: Proposal; orgs: { id: string; name: string }[] }) {
+function ProposalForm({ proposal, orgs, onSent }: { proposal?: Proposal; orgs: { id: string; name: string }[]; onSent: (p: Proposal) => void }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [p, setP] = useState(proposal);
@@ -126,7 +128,6 @@ function ProposalForm({ proposal, orgs }: { proposal?: Proposal; orgs: { id: str
     if (!p) {
       const created = await tasksApi.createProposal(inputOf(v, true));
       setP(created);
-      navigate(`/tasks/proposals/${encodeURIComponent(created.id)}`, { replace: true });
       return created;
     }
     const saved = await tasksApi.updateProposal(p.id, inputOf(v, false), p.version);
@@ -135,13 +136,15 @@ function ProposalForm({ proposal, orgs }: { proposal?: Proposal; orgs: { id: str
   }
 
   const onSave = form.submit(async (v) => {
-    await save(v);
-    setNotice(t('tasksProposals.saved'));
+    const saved = await save(v);
+    if (!p) navigate(`/tasks/proposals/${encodeURIComponent(saved.id)}`, { replace: true });
+    else setNotice(t('tasksProposals.saved'));
   });
   const onSend = form.submit(async (v) => {
     const saved = await save(v);
-    await tasksApi.proposalStep(saved.id, 'submit', saved.version);
-    navigate(`/tasks/proposals/${encodeURIComponent(saved.id)}?sent=1`);
+    const sent = await tasksApi.proposalStep(saved.id, 'submit', saved.version);
+    if (!p) navigate(`/tasks/proposals/${encodeURIComponent(saved.id)}`, { replace: true });
+    else onSent(sent);
   });
 
   return (
@@ -240,10 +243,9 @@ function WithdrawButton({ p, onDone }: { p: Proposal; onDone: () => void }) {
   );
 }
 
-function ProposalView({ p, onChange }: { p: Proposal; onChange: () => void }) {
+function ProposalView({ p, sent, onChange }: { p: Proposal; sent: boolean; onChange: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const sent = new URLSearchParams(window.location.search).has('sent');
   return (
     <section className="page proposal-view">
       <div className="page-head">
