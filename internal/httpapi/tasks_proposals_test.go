@@ -1,7 +1,9 @@
 package httpapi_test
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/techmart-vn/techmart/internal/app/apptest"
@@ -286,5 +288,91 @@ func TestProposalWho(t *testing.T) {
 	}
 	if r := h.Do(R{Method: "GET", Path: "/api/v1/tasks/proposals?scope=all", Token: h.Demo("commune").Access}); r.Status != 403 {
 		t.Errorf("scope=all for a member: %d", r.Status)
+	}
+}
+
+// A proposal joins one round only, whichever of many officers' requests
+// comes first; two officers recording the list of one round at once make
+// its tasks once.
+func TestConcurrentRoundClaims(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	commune, officer := h.Demo("commune").Access, h.Demo("officer").Access
+	id := proposalFromNeed(t, h, commune)
+	const n = 6
+	rounds := make([]string, n)
+	for i := range rounds {
+		r := h.Do(R{Method: "POST", Path: "/api/v1/tasks/rounds", Token: officer, Body: roundBody()})
+		if r.Status != 201 {
+			t.Fatalf("create round: %d %s", r.Status, r.Body)
+		}
+		rounds[i] = r.JSON(t)["id"].(string)
+	}
+	statuses := make(chan int, n)
+	var wg sync.WaitGroup
+	for _, round := range rounds {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			statuses <- h.Do(R{Method: "POST", Path: "/api/v1/tasks/rounds/" + round + "/proposals", Token: officer, Body: map[string]any{"proposalIds": []string{id}}}).Status
+		}()
+	}
+	wg.Wait()
+	close(statuses)
+	won := 0
+	for s := range statuses {
+		switch s {
+		case 200:
+			won++
+		case 422:
+		default:
+			t.Errorf("status %d", s)
+		}
+	}
+	if won != 1 {
+		t.Fatalf("%d rounds took the proposal", won)
+	}
+	in := 0
+	var round string
+	for _, rd := range rounds {
+		if len(h.Do(R{Method: "GET", Path: "/api/v1/tasks/rounds/" + rd, Token: officer}).JSON(t)["entries"].([]any)) > 0 {
+			in++
+			round = rd
+		}
+	}
+	if in != 1 {
+		t.Fatalf("the proposal is in %d rounds", in)
+	}
+
+	rev := h.Demo("reviewer").Access
+	revID := h.Do(R{Method: "GET", Path: "/api/v1/me", Token: rev}).JSON(t)["user"].(map[string]any)["id"].(string)
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/tasks/rounds/" + round + "/council", Token: officer, Body: map[string]any{"reviewerIds": []string{revID}}}); r.Status != 200 {
+		t.Fatalf("council: %d %s", r.Status, r.Body)
+	}
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/tasks/rounds/" + round + "/proposals/" + id + "/score", Token: rev, Body: map[string]any{"declaration": "no_conflict",
+		"scores": []map[string]any{{"code": "need", "score": 8}, {"code": "feasibility", "score": 8}, {"code": "impact", "score": 8}}}}); r.Status != 200 {
+		t.Fatalf("score: %d %s", r.Status, r.Body)
+	}
+	list := map[string]any{"number": "9/QĐ-UBND", "date": "2026-12-02", "orders": []map[string]any{{"proposalId": id, "products": "Quy trình bảo quản quýt.",
+		"months": 12, "maxBudget": 500_000_000, "mode": "selection"}}}
+	statuses = make(chan int, 2)
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			statuses <- h.Do(R{Method: "POST", Path: "/api/v1/tasks/rounds/" + round + "/list", Token: officer, Body: list}).Status
+		}()
+	}
+	wg.Wait()
+	close(statuses)
+	got := []int{}
+	for s := range statuses {
+		got = append(got, s)
+	}
+	if !(slices.Contains(got, 200) && slices.Contains(got, 409)) {
+		t.Fatalf("two lists at once: %v", got)
+	}
+	if b := h.Do(R{Method: "GET", Path: "/api/v1/tasks", Token: officer}).JSON(t); b["total"] != float64(1) {
+		t.Errorf("tasks made: %v", b["total"])
 	}
 }
