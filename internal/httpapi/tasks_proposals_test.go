@@ -1,12 +1,15 @@
 package httpapi_test
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/techmart-vn/techmart/internal/app/apptest"
+	"github.com/techmart-vn/techmart/internal/store"
+	"github.com/techmart-vn/techmart/internal/task"
 )
 
 // Ids from seeds/demo.json of the commissioning's demo.
@@ -374,5 +377,43 @@ func TestConcurrentRoundClaims(t *testing.T) {
 	}
 	if b := h.Do(R{Method: "GET", Path: "/api/v1/tasks", Token: officer}).JSON(t); b["total"] != float64(1) {
 		t.Errorf("tasks made: %v", b["total"])
+	}
+}
+
+// A list whose tasks and verdicts were not written (the process stopped
+// after the round's write) is carried out when an officer opens the round.
+func TestListSettledOnNextRead(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	commune, officer := h.Demo("commune").Access, h.Demo("officer").Access
+	id := proposalFromNeed(t, h, commune)
+	round := h.Do(R{Method: "POST", Path: "/api/v1/tasks/rounds", Token: officer, Body: roundBody()}).JSON(t)["id"].(string)
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/tasks/rounds/" + round + "/proposals", Token: officer, Body: map[string]any{"proposalIds": []string{id}}}); r.Status != 200 {
+		t.Fatalf("add: %d %s", r.Status, r.Body)
+	}
+	// The round's write as Decide makes it, and nothing after it.
+	ctx := context.Background()
+	taskID := store.NewID()
+	if _, err := store.Modify[task.Round](ctx, h.App.Store, task.RoundCollection, round, 0, func(r *task.Round) error {
+		r.State, r.List = task.RoundDecided, &task.Paper{Number: "7/QĐ-UBND", Date: "2026-12-03"}
+		r.Entries[0].Approved, r.Entries[0].TaskID, r.Entries[0].Code = true, taskID, "NV.2027.01"
+		r.Entries[0].Order = &task.Order{Products: "Quy trình bảo quản quýt.", Months: 12, MaxBudget: 500_000_000, Mode: task.ModeSelection}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if r := h.Do(R{Method: "GET", Path: "/api/v1/tasks/" + taskID, Token: officer}); r.Status != 404 {
+		t.Fatalf("the task before the round is read: %d", r.Status)
+	}
+	if r := h.Do(R{Method: "GET", Path: "/api/v1/tasks/rounds/" + round, Token: officer}); r.Status != 200 || r.JSON(t)["proposals"].([]any)[0].(map[string]any)["state"] != "approved" {
+		t.Fatalf("read the round: %d %s", r.Status, r.Body)
+	}
+	if r := h.Do(R{Method: "GET", Path: "/api/v1/tasks/" + taskID, Token: officer}); r.Status != 200 || r.JSON(t)["code"] != "NV.2027.01" {
+		t.Fatalf("the task after: %d %s", r.Status, r.Body)
+	}
+	// Reading again makes nothing twice.
+	h.Do(R{Method: "GET", Path: "/api/v1/tasks/rounds/" + round, Token: officer})
+	if b := h.Do(R{Method: "GET", Path: "/api/v1/tasks", Token: officer}).JSON(t); b["total"] != float64(1) {
+		t.Errorf("tasks: %v", b["total"])
 	}
 }

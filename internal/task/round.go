@@ -304,6 +304,17 @@ func (v *Proposals) roundView(ctx context.Context, p *auth.Principal, r Round) (
 	if err != nil {
 		return RoundView{}, err
 	}
+	// A list recorded while its tasks or verdicts were being written (a
+	// crash, a lost connection) is carried out when an officer next opens
+	// the round: settle does again only what is missing.
+	if r.State == RoundDecided && org.IsStaff(p) && slices.ContainsFunc(ps, func(d Proposal) bool { return d.State == ProposalInRound }) {
+		if err := v.settle(ctx, p, r); err != nil {
+			return RoundView{}, err
+		}
+		if ps, err = store.Find[Proposal](ctx, v.s, ProposalCollection, bson.D{{Key: "roundId", Value: r.ID}}); err != nil {
+			return RoundView{}, err
+		}
+	}
 	slices.SortFunc(ps, func(a, b Proposal) int {
 		return slices.IndexFunc(r.Entries, func(e Entry) bool { return e.ProposalID == a.ID }) -
 			slices.IndexFunc(r.Entries, func(e Entry) bool { return e.ProposalID == b.ID })
