@@ -105,6 +105,14 @@ test('a commune proposes a task from a need, the council scores it, the list mak
   await expect(page.locator('[data-stage="ordered"] .count')).not.toHaveText('0');
   await shot(page, lang, '85-task-board');
 
+  await page.goto('/tasks/proposals');
+  await expect(page.getByRole('heading', { level: 1, name: P.listTitle })).toBeVisible();
+  await shot(page, lang, '86-task-proposals');
+  await page.goto('/tasks/rounds');
+  await expect(page.getByRole('heading', { level: 1, name: P.roundsTitle })).toBeVisible();
+  await page.getByRole('button', { name: P.newRound }).click();
+  await shot(page, lang, '87-task-rounds');
+
   // The same screens in English.
   const en = TEXT.en;
   await openIn(page, 'en', '/tasks/board');
@@ -113,4 +121,13 @@ test('a commune proposes a task from a need, the council scores it, the list mak
   await page.goto(`/tasks/rounds/${round.id}`);
   await expect(page.getByRole('heading', { level: 1, name: round.name })).toBeVisible();
   await shot(page, 'en', '83-task-round');
+  await page.locator(`tr[data-proposal-id="${proposalId}"]`).getByRole('link').last().click();
+  await expect(page.locator('.badge.task-ordered')).toHaveText(en.tasks.state.ordered);
+  await shot(page, 'en', '84-task-page');
+  await page.goto('/tasks/proposals');
+  await expect(page.getByRole('heading', { level: 1, name: en.tasksProposals.listTitle })).toBeVisible();
+  await shot(page, 'en', '86-task-proposals');
+  await page.goto(`/tasks/proposals/${proposalId}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('quýt');
+  await shot(page, 'en', '81-task-proposal');
 });

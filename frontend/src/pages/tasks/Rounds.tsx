@@ -129,10 +129,10 @@ function RoundForm({ onCancel }: { onCancel: () => void }) {
         {errors.criteria && <p className="field-error">{errors.criteria}</p>}
         {rows.map((r, i) => (
           <div className="form-row criterion-row" key={i}>
-            <TextField id={`criterion-${i}-key`} label={t('tasksProposals.criterionKey')} value={r.key} onChange={(e) => set(i, { key: e.target.value })} error={errors[`criteria.${i}.key`]} />
-            <TextField id={`criterion-${i}-name`} label={t('tasksProposals.criterionName')} value={r.name} onChange={(e) => set(i, { name: e.target.value })} error={errors[`criteria.${i}.name`]} />
-            <TextField id={`criterion-${i}-nameEn`} label={t('tasksProposals.criterionNameEn')} value={r.nameEn} onChange={(e) => set(i, { nameEn: e.target.value })} error={errors[`criteria.${i}.nameEn`]} />
-            <TextField id={`criterion-${i}-weight`} label={t('tasksProposals.criterionWeight')} value={r.weight} onChange={(e) => set(i, { weight: e.target.value })} error={errors[`criteria.${i}.weight`]} inputMode="numeric" />
+            <TextField id={`criterion-${i}-key`} label={t('tasksProposals.criterionKey', { n: i + 1 })} value={r.key} onChange={(e) => set(i, { key: e.target.value })} error={errors[`criteria.${i}.key`]} />
+            <TextField id={`criterion-${i}-name`} label={t('tasksProposals.criterionName', { n: i + 1 })} value={r.name} onChange={(e) => set(i, { name: e.target.value })} error={errors[`criteria.${i}.name`]} />
+            <TextField id={`criterion-${i}-nameEn`} label={t('tasksProposals.criterionNameEn', { n: i + 1 })} value={r.nameEn} onChange={(e) => set(i, { nameEn: e.target.value })} error={errors[`criteria.${i}.nameEn`]} />
+            <TextField id={`criterion-${i}-weight`} label={t('tasksProposals.criterionWeight', { n: i + 1 })} value={r.weight} onChange={(e) => set(i, { weight: e.target.value })} error={errors[`criteria.${i}.weight`]} inputMode="numeric" />
             <button type="button" className="btn btn-link" onClick={() => setRows(rows.filter((_, j) => j !== i))} aria-label={t('tasksProposals.removeCriterion', { n: i + 1 })}>
               {t('tasksProposals.remove')}
             </button>
