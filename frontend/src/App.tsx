@@ -213,7 +213,7 @@ function AppRoutes() {
             <Route path="/tasks/proposals" element={authed(<TaskProposals />)} />
             <Route path="/tasks/proposals/new" element={authed(<TaskProposal />)} />
             <Route path="/tasks/proposals/:id" element={authed(<TaskProposal />)} />
-            <Route path="/tasks/rounds" element={authed(<TaskRounds />, ['officer', 'admin'])} />
+            <Route path="/tasks/rounds" element={authed(<TaskRounds />, ['officer', 'admin', 'reviewer'])} />
             <Route path="/tasks/rounds/:id" element={authed(<TaskRound />, ['officer', 'admin', 'reviewer'])} />
             <Route path="/tasks/rounds/:id/proposals/:pid/score" element={authed(<TaskRoundScore />, ['reviewer'])} />
             <Route path="/tasks/:id" element={<TaskPage />} />

@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../../auth/AuthContext';
 import { ApiError } from '../../api/client';
 import { FormAlert, TextField } from '../../components/Fields';
 import { ErrorState, Loading } from '../../components/Status';
@@ -14,6 +15,8 @@ import { ROUND_NAME, tasksApi, type Criterion } from './tasksApi';
 
 export default function Rounds() {
   const { t, i18n } = useTranslation();
+  const { hasRole } = useAuth();
+  const staff = hasRole('officer', 'admin');
   const rounds = useAsync(() => tasksApi.rounds(), []);
   const [creating, setCreating] = useState(false);
   useTitle(t('tasksProposals.roundsTitle'));
@@ -24,18 +27,20 @@ export default function Rounds() {
       <div className="page-head">
         <div>
           <h1>{t('tasksProposals.roundsTitle')}</h1>
-          <p className="lead">{t('tasksProposals.roundsIntro')}</p>
+          <p className="lead">{staff ? t('tasksProposals.roundsIntro') : t('tasksProposals.roundsIntroMember')}</p>
         </div>
-        <p className="button-row">
-          <Link className="btn btn-secondary" to="/tasks/proposals">
-            {t('tasksProposals.toProposals')}
-          </Link>
-          {!creating && (
-            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-              {t('tasksProposals.newRound')}
-            </button>
-          )}
-        </p>
+        {staff && (
+          <p className="button-row">
+            <Link className="btn btn-secondary" to="/tasks/proposals">
+              {t('tasksProposals.toProposals')}
+            </Link>
+            {!creating && (
+              <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+                {t('tasksProposals.newRound')}
+              </button>
+            )}
+          </p>
+        )}
       </div>
       {creating && <RoundForm onCancel={() => setCreating(false)} />}
       {rounds.data.items.length === 0 ? (
