@@ -76,6 +76,14 @@ const PublicOrganization = lazyPage(() => import('./pages/market/PublicOrganizat
 // Events: a showcase on its own page (where booth QR codes lead), the officer's results report.
 const EventShowcase = lazyPage(() => import('./pages/events/ShowcasePage'), { public: true });
 const EventReport = lazyPage(() => import('./pages/events/EventReport'));
+// Commissioned S&T tasks: proposals, identification rounds, the board of tasks and a task's page.
+const TaskProposals = lazyPage(() => import('./pages/tasks/Proposals'));
+const TaskProposal = lazyPage(() => import('./pages/tasks/ProposalPage'));
+const TaskRounds = lazyPage(() => import('./pages/tasks/Rounds'));
+const TaskRound = lazyPage(() => import('./pages/tasks/RoundPage'));
+const TaskRoundScore = lazyPage(() => import('./pages/tasks/RoundScore'));
+const TaskBoard = lazyPage(() => import('./pages/tasks/Board'));
+const TaskPage = lazyPage(() => import('./pages/tasks/TaskPage'));
 
 /** The pages a visitor may arrive on, first match wins; others show the fallback while they load. */
 const ENTRY_PAGES: [string, LazyPage][] = [
@@ -201,6 +209,14 @@ function AppRoutes() {
             <Route path="/events/:id/meetings" element={authed(<EventMeetings />)} />
             <Route path="/events/:id/checkin" element={authed(<EventCheckIn />, ['officer', 'admin'])} />
             <Route path="/events/:id/deals" element={authed(<EventDeals />)} />
+            <Route path="/tasks/board" element={<TaskBoard />} />
+            <Route path="/tasks/proposals" element={authed(<TaskProposals />)} />
+            <Route path="/tasks/proposals/new" element={authed(<TaskProposal />)} />
+            <Route path="/tasks/proposals/:id" element={authed(<TaskProposal />)} />
+            <Route path="/tasks/rounds" element={authed(<TaskRounds />, ['officer', 'admin', 'reviewer'])} />
+            <Route path="/tasks/rounds/:id" element={authed(<TaskRound />, ['officer', 'admin', 'reviewer'])} />
+            <Route path="/tasks/rounds/:id/proposals/:pid/score" element={authed(<TaskRoundScore />, ['reviewer'])} />
+            <Route path="/tasks/:id" element={<TaskPage />} />
             <Route path="/events/:id/showcase" element={<EventShowcase />} />
             <Route path="/events/:id/report" element={authed(<EventReport />, ['officer', 'admin'])} />
             <Route

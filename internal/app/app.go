@@ -45,6 +45,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/support"
 	"github.com/techmart-vn/techmart/internal/synonym"
+	"github.com/techmart-vn/techmart/internal/task"
 	"github.com/techmart-vn/techmart/internal/taxonomy"
 	"github.com/techmart-vn/techmart/internal/transfer"
 	"github.com/techmart-vn/techmart/internal/web"
@@ -87,6 +88,9 @@ type App struct {
 	// Schedules places events' B2B meetings and gives the agendas.
 	Schedules *event.Scheduler
 	Meetings  *event.Meetings // events' B2B meetings, check-ins and deals
+	// TaskProposals runs proposals of S&T tasks, identification rounds,
+	// the approved list and the board of tasks.
+	TaskProposals *task.Proposals
 	// Site renders the public pages' heads, the sitemap and the feeds.
 	Site    *web.Site
 	Demo    *httpapi.Demo
@@ -131,6 +135,7 @@ func Specs() []store.CollectionSpec {
 	specs := append([]store.CollectionSpec{migrate.Spec, audit.Spec, org.Spec, catalog.Spec, files.Spec, notify.Spec, notify.DigestSpec, transfer.Spec}, auth.Specs...)
 	specs = append(specs, plan.Spec, report.Spec, report.ReminderSpec)
 	specs = append(specs, event.MeetingSpecs...)
+	specs = append(specs, task.ProposalSpecs...)
 	return append(append(append(specs, matching.Specs...), connection.Specs...), append(append(support.Specs, synonym.Specs...), event.Specs...)...)
 }
 
@@ -247,6 +252,7 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 		Reports: a.Reports, Notes: a.Notify})
 	a.Meetings = event.NewMeetings(st, event.MeetingDeps{Listings: a.Catalog, Matcher: a.Matching, Notes: a.Notify,
 		Transfers: a.Transfers, Taxonomy: tax, Audit: a.Audit, Log: log, Now: now})
+	a.TaskProposals = task.NewProposals(st, task.ProposalsDeps{Orgs: a.Orgs, Listings: a.Catalog, Users: a.Auth, Notes: a.Notify, Audit: a.Audit, Now: now})
 	a.Synonyms = synonym.New(st, a.Search, a.Audit, log, now)
 	a.Schedules = event.NewScheduler(st, event.ScheduleDeps{Registry: event.StoreRegistry(st), Notes: a.Notify, Audit: a.Audit, Log: log, Now: now,
 		Office: event.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN}})
@@ -393,7 +399,7 @@ func (a *App) Server(spa fs.FS) *httpapi.Server {
 		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Files: a.Files,
 		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Events: a.Events, Plans: a.Plans, Reports: a.Reports, Synonyms: a.Synonyms, Backups: a.Backups,
 		Statistics: a.Statistics, Results: a.Results, Market: a.Market, NextSteps: a.NextSteps, Schedules: a.Schedules, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
-		Site: a.Site, Meetings: a.Meetings, Showcase: a.Showcase,
+		Site: a.Site, Meetings: a.Meetings, Showcase: a.Showcase, TaskProposals: a.TaskProposals,
 	})
 }
 

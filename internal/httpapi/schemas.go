@@ -173,6 +173,7 @@ func apiSchemas() map[string]apischema.Schema {
 	apischema.Request[support.ReturnInput](r, "Reason")
 	apischema.Request[support.DisburseInput](r, "DisburseInput")
 	meetingSchemas(r)
+	tasksProposalsSchemas(r)
 	showcaseSchemas(r)
 	return r.Schemas()
 }

@@ -44,6 +44,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/support"
 	"github.com/techmart-vn/techmart/internal/synonym"
+	"github.com/techmart-vn/techmart/internal/task"
 	"github.com/techmart-vn/techmart/internal/transfer"
 	"github.com/techmart-vn/techmart/internal/web"
 )
@@ -101,6 +102,9 @@ type Deps struct {
 	Site *web.Site
 	// Meetings runs events' B2B meetings, check-ins and deals.
 	Meetings *event.Meetings
+	// TaskProposals runs proposals of S&T tasks, identification rounds,
+	// the approved list and the board of tasks.
+	TaskProposals *task.Proposals
 	// Showcase is the events' exhibitors, catalogue, booth codes and
 	// results report.
 	Showcase *event.Showcase

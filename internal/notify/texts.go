@@ -56,6 +56,14 @@ var texts = map[string]text{
 	"event.rejected":              {"Đăng ký của {org} tham gia “{name}” không được chấp nhận. Lý do: {reason}", "{org}'s registration for “{name}” was refused. Reason: {reason}"},
 	"event.cancelled":             {"Sự kiện “{name}” đã bị hủy. Lý do: {reason}", "The event “{name}” was cancelled. Reason: {reason}"},
 
+	"task.proposed_from_need": {"{org} đã đề xuất đặt hàng nhiệm vụ KH&CN “{title}” từ nhu cầu công nghệ của tổ chức bạn.", "{org} proposed the S&T task “{title}” from your organisation's technology need."},
+	"task.council_assigned": {"Bạn được phân công vào hội đồng tư vấn xác định nhiệm vụ KH&CN “{round}”: mời khai báo xung đột lợi ích và chấm điểm các đề xuất.",
+		"You are on the advisory council of the identification round “{round}”: declare any conflict of interest and score the proposals."},
+	"task.proposal_approved": {"Đề xuất “{title}” được đưa vào danh mục nhiệm vụ KH&CN đặt hàng (Quyết định số {number} ngày {date}).",
+		"The proposal “{title}” is on the list of commissioned S&T tasks (decision no. {number} of {date})."},
+	"task.proposal_not_approved": {"Đề xuất “{title}” không được đưa vào danh mục nhiệm vụ KH&CN đặt hàng (Quyết định số {number} ngày {date}).",
+		"The proposal “{title}” is not on the list of commissioned S&T tasks (decision no. {number} of {date})."},
+
 	"report.submitted": {"{agency} đã gửi báo cáo năm {year} thực hiện kế hoạch {plan}.", "{agency} submitted its {year} report on plan {plan}."},
 	"report.returned":  {"Báo cáo năm {year} về kế hoạch {plan} được trả lại để bổ sung: {reason}", "The {year} report on plan {plan} was returned for revision: {reason}"},
 	"report.accepted":  {"Báo cáo năm {year} về kế hoạch {plan} đã được Sở KH&CN tiếp nhận.", "The department accepted the {year} report on plan {plan}."},
@@ -73,7 +81,7 @@ func Texts(tax *taxonomy.Taxonomy) Renderer {
 		switch kind {
 		case KindDecision:
 			key = kind + "." + params["state"]
-		case KindSupport, KindReport, KindEvent:
+		case KindSupport, KindReport, KindEvent, KindTask:
 			key = kind + "." + params["event"]
 		case KindEventMeeting:
 			key = kind + "." + params["step"]

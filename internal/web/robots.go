@@ -12,7 +12,7 @@ var privatePaths = []string{
 	"/organization$", "/organization/", "/support/applications", "/support/*/edit", "/plan",
 	"/listings/new", "/listings/*/edit", "/invitations/", "/password-reset",
 	"/events/*/edit", "/events/*/register", "/events/*/registrations", "/events/*/agenda", "/events/*/schedule",
-	"/events/*/meetings", "/events/*/checkin", "/events/*/deals", "/events/*/report",
+	"/events/*/meetings", "/events/*/checkin", "/events/*/deals", "/events/*/report", "/tasks/",
 }
 
 // Robots is robots.txt: the private areas in both languages disallowed,

@@ -672,5 +672,160 @@ export const limits = {
   "SynonymInput.terms": {
     "minItems": 1,
     "maxItems": 20
+  },
+  "TaskCouncilInput.reviewerIds": {
+    "maxItems": 15
+  },
+  "TaskListInput.number": {
+    "minLength": 1,
+    "maxLength": 50
+  },
+  "TaskListInput.orders": {
+    "maxItems": 200
+  },
+  "TaskListInput.orders.code": {
+    "maxLength": 40
+  },
+  "TaskListInput.orders.maxBudget": {
+    "minimum": 1,
+    "maximum": 1000000000000
+  },
+  "TaskListInput.orders.months": {
+    "minimum": 1,
+    "maximum": 60
+  },
+  "TaskListInput.orders.products": {
+    "minLength": 5,
+    "maxLength": 4000
+  },
+  "TaskProposal.budget.other": {
+    "minimum": 0,
+    "maximum": 1000000000000
+  },
+  "TaskProposal.budget.otherSources": {
+    "maxLength": 500
+  },
+  "TaskProposal.budget.state": {
+    "minimum": 0,
+    "maximum": 1000000000000
+  },
+  "TaskProposalInput.application": {
+    "maxLength": 4000
+  },
+  "TaskProposalInput.budget.other": {
+    "minimum": 0,
+    "maximum": 1000000000000
+  },
+  "TaskProposalInput.budget.otherSources": {
+    "maxLength": 500
+  },
+  "TaskProposalInput.budget.state": {
+    "minimum": 0,
+    "maximum": 1000000000000
+  },
+  "TaskProposalInput.content": {
+    "maxLength": 8000
+  },
+  "TaskProposalInput.months": {
+    "minimum": 1,
+    "maximum": 60
+  },
+  "TaskProposalInput.objectives": {
+    "maxLength": 4000
+  },
+  "TaskProposalInput.products": {
+    "maxLength": 4000
+  },
+  "TaskProposalInput.sectors": {
+    "maxItems": 5
+  },
+  "TaskProposalInput.title": {
+    "minLength": 10,
+    "maxLength": 300
+  },
+  "TaskRound.criteria.key": {
+    "minLength": 1,
+    "maxLength": 40
+  },
+  "TaskRound.criteria.name": {
+    "minLength": 2,
+    "maxLength": 300
+  },
+  "TaskRound.criteria.nameEn": {
+    "maxLength": 300
+  },
+  "TaskRound.criteria.weight": {
+    "minimum": 1,
+    "maximum": 100
+  },
+  "TaskRound.entries.reviews.scores.comment": {
+    "maxLength": 2000
+  },
+  "TaskRound.proposals.budget.other": {
+    "minimum": 0,
+    "maximum": 1000000000000
+  },
+  "TaskRound.proposals.budget.otherSources": {
+    "maxLength": 500
+  },
+  "TaskRound.proposals.budget.state": {
+    "minimum": 0,
+    "maximum": 1000000000000
+  },
+  "TaskRoundAdd.proposalIds": {
+    "minItems": 1,
+    "maxItems": 200
+  },
+  "TaskRoundInput.criteria": {
+    "maxItems": 20
+  },
+  "TaskRoundInput.criteria.key": {
+    "minLength": 1,
+    "maxLength": 40
+  },
+  "TaskRoundInput.criteria.name": {
+    "minLength": 2,
+    "maxLength": 300
+  },
+  "TaskRoundInput.criteria.nameEn": {
+    "maxLength": 300
+  },
+  "TaskRoundInput.criteria.weight": {
+    "minimum": 1,
+    "maximum": 100
+  },
+  "TaskRoundInput.name": {
+    "minLength": 5,
+    "maxLength": 200
+  },
+  "TaskRoundInput.passMark": {
+    "minimum": 0,
+    "maximum": 100
+  },
+  "TaskRoundInput.required": {
+    "minimum": 1,
+    "maximum": 15
+  },
+  "TaskRoundInput.year": {
+    "minimum": 2000,
+    "maximum": 2100
+  },
+  "TaskRoundList.items.criteria.key": {
+    "minLength": 1,
+    "maxLength": 40
+  },
+  "TaskRoundList.items.criteria.name": {
+    "minLength": 2,
+    "maxLength": 300
+  },
+  "TaskRoundList.items.criteria.nameEn": {
+    "maxLength": 300
+  },
+  "TaskRoundList.items.criteria.weight": {
+    "minimum": 1,
+    "maximum": 100
+  },
+  "TaskRoundList.items.entries.reviews.scores.comment": {
+    "maxLength": 2000
   }
 } as const;

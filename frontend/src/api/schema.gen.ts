@@ -2086,6 +2086,231 @@ export interface paths {
         patch: operations["patchSynonymsId"];
         trace?: never;
     };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The board of tasks, newest change first, with counts by state in the procedure's order: every task for officers; for others the public ones (from the call on) and their organisations' own */
+        get: operations["getTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A task with its order, timeline and what you may do (`can`); an ordered task is the department's until its call */
+        get: operations["getTasksId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Proposals of S&T tasks: your organisations' (scope=mine) or every one sent (scope=all, officers), newest change first, with counts by state */
+        get: operations["getTasksProposals"];
+        put?: never;
+        /** Write a draft proposal for one of your verified organisations (agency, commune, enterprise, S&T organisation); fromNeed starts it from a published technology need, keeping the link */
+        post: operations["postTasksProposals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A proposal (its organisation's members, officers) */
+        get: operations["getTasksProposalsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft proposal (its organisation's members; If-Match optional) */
+        patch: operations["patchTasksProposalsId"];
+        trace?: never;
+    };
+    "/api/v1/tasks/proposals/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a complete draft to the department (the need's owner is told when it started from a need) */
+        post: operations["postTasksProposalsIdSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/proposals/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take back a draft or a submitted proposal */
+        post: operations["postTasksProposalsIdWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/proposals/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisations you may propose a task for (none: the "propose a task" button stays hidden) */
+        get: operations["getTasksProposalsOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Identification rounds, newest first (officers; council members see theirs) */
+        get: operations["getTasksRounds"];
+        put?: never;
+        /** Open an identification round: name, year, the criteria the advisory council scores on (key, name vi/en, weight; weights add up to 100), council size and pass mark (officers) */
+        post: operations["postTasksRounds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A round with its proposals (officers, its council) */
+        get: operations["getTasksRoundsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an open round (officers; criteria until a member has scored; If-Match optional) */
+        patch: operations["patchTasksRoundsId"];
+        trace?: never;
+    };
+    "/api/v1/tasks/rounds/{id}/council": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make the people named the round's advisory council (officers): reviewers, at least the round's number; each sits for every proposal but those of their own organisation or of the need's owner (the conflict-of-interest rule of the council engine); new members are told (If-Match optional) */
+        post: operations["postTasksRoundsIdCouncil"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/rounds/{id}/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the approved list: the decision (number, date) and each approved proposal's order (products, months, maximum budget, selection or direct with the assignee); each becomes a task, the others are not approved, proposers are told (officers; If-Match optional) */
+        post: operations["postTasksRoundsIdList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/rounds/{id}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add submitted proposals to an open round (officers; If-Match optional) */
+        post: operations["postTasksRoundsIdProposals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/rounds/{id}/proposals/{pid}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A council member's declaration and marks on one proposal of the round: no conflict and a mark 0–10 per criterion, or a conflict to step aside; sent again until the list is recorded (If-Match optional) */
+        post: operations["postTasksRoundsIdProposalsPidScore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/taxonomy": {
         parameters: {
             query?: never;
@@ -2646,7 +2871,7 @@ export interface components {
             on?: string;
         };
         /** @enum {string} */
-        EmailTopic: "match" | "interest" | "decision" | "message" | "registration" | "nudge" | "support" | "report" | "event";
+        EmailTopic: "match" | "interest" | "decision" | "message" | "registration" | "nudge" | "support" | "report" | "event" | "task";
         Event: {
             availability: {
                 code: string;
@@ -4001,6 +4226,8 @@ export interface components {
             note: string;
             offerId: string;
         };
+        /** @enum {string} */
+        ProposalState: "draft" | "submitted" | "in_round" | "approved" | "not_approved" | "withdrawn";
         PublicOrganization: {
             commune?: string;
             description?: string;
@@ -4240,6 +4467,8 @@ export interface components {
         Roles: {
             roles: components["schemas"]["PlatformRole"][];
         };
+        /** @enum {string} */
+        RoundState: "open" | "decided";
         ScoreInput: {
             comment?: string;
             declaration: string;
@@ -4486,6 +4715,459 @@ export interface components {
         TargetSource: "platform" | "reported";
         /** @enum {string} */
         TargetStatus: "achieved" | "on_track" | "at_risk" | "behind";
+        Task: {
+            budget?: number;
+            call?: {
+                closes: string;
+                opens: string;
+            };
+            can: {
+                accept: boolean;
+                appraise: boolean;
+                cancel: boolean;
+                closeCall: boolean;
+                contract: boolean;
+                decide: boolean;
+                disburse: boolean;
+                extend: boolean;
+                inspect: boolean;
+                open: boolean;
+                publish: boolean;
+                register: boolean;
+                report: boolean;
+                requestAcceptance: boolean;
+                select: boolean;
+            };
+            code: string;
+            contractId?: string;
+            /** Format: date-time */
+            createdAt: string;
+            decision?: {
+                date: string;
+                number: string;
+            };
+            dossierId?: string;
+            grade?: string;
+            history: {
+                /** Format: date-time */
+                at: string;
+                note?: string;
+                state: string;
+            }[];
+            id: string;
+            kind: string;
+            list: {
+                date: string;
+                number: string;
+            };
+            listingId?: string;
+            needId?: string;
+            objectives: string;
+            order: {
+                assignee?: {
+                    id: string;
+                    name: string;
+                };
+                maxBudget: number;
+                mode: string;
+                months: number;
+                products: string;
+            };
+            performer?: {
+                id: string;
+                name: string;
+            };
+            proposalId: string;
+            proposer: {
+                id: string;
+                name: string;
+            };
+            registration?: {
+                date: string;
+                number: string;
+            };
+            roundId: string;
+            sectors: string[];
+            state: components["schemas"]["TaskState"];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        TaskBoard: {
+            counts: {
+                [key: string]: number;
+            };
+            items: components["schemas"]["Task"][];
+            page: number;
+            pageSize: number;
+            states: components["schemas"]["TaskState"][];
+            total: number;
+        };
+        TaskCouncilInput: {
+            reviewerIds?: string[];
+        };
+        /** @enum {string} */
+        TaskKind: "research" | "pilot" | "scheme";
+        TaskListInput: {
+            /** Format: date */
+            date?: string;
+            number?: string;
+            orders?: {
+                assigneeId?: string;
+                code?: string;
+                /** @description VND, state budget */
+                maxBudget?: number;
+                mode?: components["schemas"]["TaskMode"];
+                months?: number;
+                products?: string;
+                proposalId?: string;
+            }[];
+        };
+        /** @enum {string} */
+        TaskMode: "selection" | "direct";
+        TaskProposal: {
+            application: string;
+            budget: {
+                /** @description VND */
+                other: number;
+                otherSources?: string;
+                /** @description VND */
+                state: number;
+            };
+            can: {
+                addToRound: boolean;
+                edit: boolean;
+                submit: boolean;
+                withdraw: boolean;
+            };
+            content: string;
+            /** Format: date-time */
+            createdAt: string;
+            history: {
+                /** Format: date-time */
+                at: string;
+                note?: string;
+                state: string;
+            }[];
+            id: string;
+            kind: components["schemas"]["TaskKind"];
+            months: number;
+            needId?: string;
+            needOwner?: {
+                id: string;
+                name: string;
+            };
+            needTitle?: string;
+            objectives: string;
+            products: string;
+            proposer: {
+                id: string;
+                name: string;
+            };
+            proposerKind: components["schemas"]["OrgKind"];
+            roundId?: string;
+            sectors: string[];
+            state: components["schemas"]["ProposalState"];
+            /** Format: date-time */
+            submittedAt?: string;
+            taskId?: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            urgency: components["schemas"]["TaskUrgency"];
+            version: number;
+        };
+        TaskProposalInput: {
+            application?: string;
+            budget?: {
+                /** @description VND */
+                other?: number;
+                otherSources?: string;
+                /** @description VND */
+                state?: number;
+            };
+            content?: string;
+            fromNeed?: string;
+            kind?: components["schemas"]["TaskKind"];
+            months?: number;
+            objectives?: string;
+            orgId?: string;
+            products?: string;
+            sectors?: string[];
+            title?: string;
+            urgency?: components["schemas"]["TaskUrgency"];
+        };
+        TaskProposalList: {
+            counts: {
+                [key: string]: number;
+            };
+            items: components["schemas"]["TaskProposal"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        TaskProposalOptions: {
+            orgs: {
+                id: string;
+                name: string;
+            }[];
+        };
+        TaskRound: {
+            can: {
+                addProposals: boolean;
+                assignCouncil: boolean;
+                decide: boolean;
+                edit: boolean;
+                score: boolean;
+            };
+            council: {
+                id: string;
+                name: string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            criteria: {
+                key: string;
+                name: string;
+                nameEn?: string;
+                weight: number;
+            }[];
+            entries: {
+                appraisal?: {
+                    complete: boolean;
+                    count: number;
+                    criteria: {
+                        code: string;
+                        mean: number;
+                        name: string;
+                        spread: number;
+                        weight: number;
+                    }[];
+                    max: number;
+                    mean: number;
+                    min: number;
+                    passed: boolean;
+                    passMark: number;
+                    required: number;
+                    spread: number;
+                };
+                approved: boolean;
+                code?: string;
+                order?: {
+                    assignee?: {
+                        id: string;
+                        name: string;
+                    };
+                    maxBudget: number;
+                    mode: string;
+                    months: number;
+                    products: string;
+                };
+                proposalId: string;
+                proposer: {
+                    id: string;
+                    name: string;
+                };
+                rank?: number;
+                reviews: {
+                    /** Format: date-time */
+                    assignedAt: string;
+                    comment?: string;
+                    declaration?: string;
+                    reviewerId: string;
+                    reviewerName: string;
+                    scores?: {
+                        code: string;
+                        comment?: string;
+                        score: number;
+                    }[];
+                    /** Format: date-time */
+                    submittedAt?: string;
+                    total?: number;
+                }[];
+                taskId?: string;
+                title: string;
+            }[];
+            history: {
+                /** Format: date-time */
+                at: string;
+                note?: string;
+                state: string;
+            }[];
+            id: string;
+            list?: {
+                date: string;
+                number: string;
+            };
+            name: string;
+            passMark: number;
+            proposals: {
+                application: string;
+                budget: {
+                    /** @description VND */
+                    other: number;
+                    otherSources?: string;
+                    /** @description VND */
+                    state: number;
+                };
+                content: string;
+                /** Format: date-time */
+                createdAt: string;
+                history: {
+                    /** Format: date-time */
+                    at: string;
+                    note?: string;
+                    state: string;
+                }[];
+                id: string;
+                kind: components["schemas"]["TaskKind"];
+                months: number;
+                needId?: string;
+                needOwner?: {
+                    id: string;
+                    name: string;
+                };
+                needTitle?: string;
+                objectives: string;
+                products: string;
+                proposer: {
+                    id: string;
+                    name: string;
+                };
+                proposerKind: components["schemas"]["OrgKind"];
+                roundId?: string;
+                sectors: string[];
+                state: components["schemas"]["ProposalState"];
+                /** Format: date-time */
+                submittedAt?: string;
+                taskId?: string;
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+                urgency: components["schemas"]["TaskUrgency"];
+                version: number;
+            }[];
+            required: number;
+            state: components["schemas"]["RoundState"];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            year: number;
+        };
+        TaskRoundAdd: {
+            proposalIds?: string[];
+        };
+        TaskRoundInput: {
+            criteria?: {
+                key?: string;
+                name?: string;
+                nameEn?: string;
+                weight?: number;
+            }[];
+            name?: string;
+            passMark?: number;
+            required?: number;
+            year?: number;
+        };
+        TaskRoundList: {
+            items: {
+                council: {
+                    id: string;
+                    name: string;
+                }[];
+                /** Format: date-time */
+                createdAt: string;
+                criteria: {
+                    key: string;
+                    name: string;
+                    nameEn?: string;
+                    weight: number;
+                }[];
+                entries: {
+                    appraisal?: {
+                        complete: boolean;
+                        count: number;
+                        criteria: {
+                            code: string;
+                            mean: number;
+                            name: string;
+                            spread: number;
+                            weight: number;
+                        }[];
+                        max: number;
+                        mean: number;
+                        min: number;
+                        passed: boolean;
+                        passMark: number;
+                        required: number;
+                        spread: number;
+                    };
+                    approved: boolean;
+                    code?: string;
+                    order?: {
+                        assignee?: {
+                            id: string;
+                            name: string;
+                        };
+                        maxBudget: number;
+                        mode: string;
+                        months: number;
+                        products: string;
+                    };
+                    proposalId: string;
+                    proposer: {
+                        id: string;
+                        name: string;
+                    };
+                    rank?: number;
+                    reviews: {
+                        /** Format: date-time */
+                        assignedAt: string;
+                        comment?: string;
+                        declaration?: string;
+                        reviewerId: string;
+                        reviewerName: string;
+                        scores?: {
+                            code: string;
+                            comment?: string;
+                            score: number;
+                        }[];
+                        /** Format: date-time */
+                        submittedAt?: string;
+                        total?: number;
+                    }[];
+                    taskId?: string;
+                    title: string;
+                }[];
+                history: {
+                    /** Format: date-time */
+                    at: string;
+                    note?: string;
+                    state: string;
+                }[];
+                id: string;
+                list?: {
+                    date: string;
+                    number: string;
+                };
+                name: string;
+                passMark: number;
+                required: number;
+                state: components["schemas"]["RoundState"];
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+                year: number;
+            }[];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        /** @enum {string} */
+        TaskState: "ordered" | "call_open" | "assigned" | "selecting" | "selected" | "appraised" | "decided" | "contracted" | "acceptance" | "accepted" | "failed" | "registered" | "cancelled";
+        /** @enum {string} */
+        TaskUrgency: "normal" | "high" | "urgent";
         Taxonomy: {
             adminUnits: components["schemas"]["AdminUnit"][];
             connectionStates: components["schemas"]["Term"][];
@@ -13975,6 +14657,1168 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Version mismatch */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTasks: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                state?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskBoard"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTasksId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTasksProposals: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                scope?: string;
+                state?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskProposalList"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTasksProposals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskProposalInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskProposal"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTasksProposalsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskProposal"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchTasksProposalsId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version the client saw; 412 if it changed */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskProposalInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskProposal"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Version mismatch */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTasksProposalsIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskProposal"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Version mismatch */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTasksProposalsIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskProposal"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Version mismatch */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTasksProposalsOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskProposalOptions"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTasksRounds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRoundList"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTasksRounds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskRoundInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRound"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTasksRoundsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRound"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchTasksRoundsId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version the client saw; 412 if it changed */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskRoundInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRound"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Version mismatch */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTasksRoundsIdCouncil: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version the client saw; 412 if it changed */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskCouncilInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRound"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Version mismatch */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTasksRoundsIdList: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version the client saw; 412 if it changed */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskListInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRound"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Version mismatch */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTasksRoundsIdProposals: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version the client saw; 412 if it changed */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskRoundAdd"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRound"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Version mismatch */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTasksRoundsIdProposalsPidScore: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version the client saw; 412 if it changed */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                pid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoreInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskRound"];
+                };
+            };
+            /** @description Malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

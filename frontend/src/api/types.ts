@@ -184,6 +184,19 @@ export const AUDIT_ACTIONS = [
   'task.register',
   'task.publish',
   'task.cancel',
+  'task.proposal.create',
+  'task.proposal.update',
+  'task.proposal.submit',
+  'task.proposal.withdraw',
+  'task.proposal.add_to_round',
+  'task.proposal.decide',
+  'task.round.create',
+  'task.round.update',
+  'task.round.add_proposals',
+  'task.round.assign_council',
+  'task.round.score',
+  'task.round.decide',
+  'task.order',
 ] as const;
 
 // --- Catalogue: listings, taxonomy, search --------------------------------

@@ -74,7 +74,7 @@ describe('Layout', () => {
     expect(await screen.findByText('Cán Bộ A')).toBeTruthy();
     expect(navLinks()).toEqual(['Trang chủ', 'Sự kiện', 'Kết quả thực hiện']);
     expect(groupLinks('Hỗ trợ').map(([name]) => name)).toEqual(['Chương trình hỗ trợ', 'Hồ sơ đề nghị hỗ trợ', 'Kinh phí hỗ trợ']);
-    expect(groupLinks('Nghiệp vụ').map(([name]) => name)).toEqual(['Xác minh tổ chức', 'Duyệt tin', 'Kết nối cung – cầu', 'Kế hoạch và chỉ tiêu', 'Từ đồng nghĩa', 'Nhật ký hoạt động']);
+    expect(groupLinks('Nghiệp vụ').map(([name]) => name)).toEqual(['Xác minh tổ chức', 'Duyệt tin', 'Kết nối cung – cầu', 'Nhiệm vụ KH&CN', 'Kế hoạch và chỉ tiêu', 'Từ đồng nghĩa', 'Nhật ký hoạt động']);
   });
 
   it('shows every item to an admin who is also an organisation member', async () => {
@@ -100,6 +100,7 @@ describe('Layout', () => {
       'Xác minh tổ chức',
       'Duyệt tin',
       'Kết nối cung – cầu',
+      'Nhiệm vụ KH&CN',
       'Kế hoạch và chỉ tiêu',
       'Từ đồng nghĩa',
       'Nhật ký hoạt động',
@@ -121,7 +122,7 @@ describe('Layout', () => {
       </Layout>,
     );
     await screen.findByText('Cán Bộ A');
-    expect(navLinks()).toEqual(['Trang chủ', 'Sự kiện', 'Kết quả thực hiện', 'Tin của tôi', 'Kết nối', 'Tổ chức của tôi']);
+    expect(navLinks()).toEqual(['Trang chủ', 'Sự kiện', 'Kết quả thực hiện', 'Tin của tôi', 'Kết nối', 'Đề xuất nhiệm vụ', 'Tổ chức của tôi']);
     expect(groupLinks('Hỗ trợ').map(([name]) => name)).toEqual(['Chương trình hỗ trợ', 'Hồ sơ của tôi', 'Kinh phí hỗ trợ']);
     expect(screen.getByRole('link', { name: 'Thông báo' }).getAttribute('href')).toBe('/notifications');
   });
@@ -139,7 +140,7 @@ describe('Layout', () => {
       </Layout>,
     );
     await screen.findByText('Cán Bộ A');
-    expect(navLinks()).toEqual(['Trang chủ', 'Sự kiện', 'Kết quả thực hiện', i18n.t('nav.planReports'), 'Tổ chức của tôi']);
+    expect(navLinks()).toEqual(['Trang chủ', 'Sự kiện', 'Kết quả thực hiện', i18n.t('nav.planReports'), 'Đề xuất nhiệm vụ', 'Tổ chức của tôi']);
   });
 
   it('shows a reviewer the applications to appraise', async () => {

@@ -117,6 +117,8 @@ function AccountMenu({ name, email, onLogout }: { name: string; email: string; o
   );
 }
 
+// Organisations that propose S&T tasks to the department (internal/task.ProposerKinds).
+const PROPOSER_KINDS = ['agency', 'enterprise', 'institute', 'university', 'st_org'];
 export interface NavGroupLink {
   to: string;
   label: string;
@@ -299,6 +301,11 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/plan/reports">{t('nav.planReports')}</NavLink>
                 </li>
               )}
+              {authed && !isStaff && me.organizations.some((o) => PROPOSER_KINDS.includes(o.kind as string)) && (
+                <li>
+                  <NavLink to="/tasks/proposals">{t('nav.taskProposals')}</NavLink>
+                </li>
+              )}
               {authed && me.organizations.length > 0 && (
                 <li>
                   <NavLink to="/organization">{t('nav.myOrganization')}</NavLink>
@@ -312,6 +319,7 @@ export function Layout({ children }: { children: ReactNode }) {
                     { to: '/officer/organizations', label: t('nav.verificationQueue') },
                     { to: '/officer/listings', label: t('nav.listingQueue') },
                     { to: '/officer/pipeline', label: t('nav.pipeline') },
+                    { to: '/tasks/board', label: t('nav.tasks') },
                     { to: '/plan', label: t('nav.plan') },
                     { to: '/officer/synonyms', label: t('query.nav') },
                     { to: '/audit', label: t('nav.auditLog') },

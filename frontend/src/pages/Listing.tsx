@@ -14,7 +14,7 @@ import { KindBadge, ListingStateBadge } from '../components/ListingBadges';
 import { ListingFilesEditor, ListingGallery } from '../components/ListingFiles';
 import { ConnectionStateBadge } from '../components/ConnectionBadges';
 import { ListingMatches } from '../components/Matches';
-import { InterestDialog, ProposeMatchDialog } from '../components/OnDemand';
+import { InterestDialog, ProposeMatchDialog, onDemand } from '../components/OnDemand';
 import { MissingFieldsAlert, StaleAlert } from '../components/PublishAlerts';
 import { ErrorState, Loading, Notice } from '../components/Status';
 import { formatDate } from '../lib/format';
@@ -60,6 +60,13 @@ export const FILE_STATES: readonly Listing['state'][] = ['draft', 'rejected', 'p
 interface Flash {
   notice?: string;
 }
+
+// "Đề xuất đặt hàng nhiệm vụ" on a published need, for those who may propose
+// a task: its code comes only to signed-in readers of a need.
+const ProposeTask = onDemand(
+  () => import('./tasks/ProposeTaskButton').then((m) => m.default),
+  (p: { needId: string; show: boolean }) => p.show,
+);
 
 export default function ListingPage() {
   const { id = '' } = useParams();
@@ -181,6 +188,7 @@ export default function ListingPage() {
       )}
 
       {listing.state === 'published' && !isMember && <InterestPanel listing={listing} />}
+      <ProposeTask needId={listing.id} show={status === 'authenticated' && listing.state === 'published' && listing.kind === 'demand'} />
 
       <div className="listing-layout">
         <div className="listing-main">

@@ -224,3 +224,42 @@ describe('Listing page for officers', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Duyệt và công bố' })).toBeNull());
   });
 });
+
+describe('Proposing a task from a need', () => {
+  const need = () =>
+    json(200, listing({ kind: 'demand', state: 'published', orgId: 'other', trl: undefined, price: undefined, problem: 'Quýt héo sau 3 tuần.' }));
+
+  it('writes the proposal from the need in one click and opens it', async () => {
+    const { calls } = mockApi({
+      ...meRoutes([], [{ id: 'c1', name: 'UBND xã Bằng Thành', kind: 'agency', status: 'verified', role: 'owner' }]),
+      ...taxonomyRoute,
+      'GET /listings/l1': need,
+      'GET /connections': () => json(200, { items: [], total: 0, page: 1, pageSize: 20 }),
+      'GET /tasks/proposals/options': () => json(200, { orgs: [{ id: 'c1', name: 'UBND xã Bằng Thành' }] }),
+      'POST /tasks/proposals': () => json(201, { id: 'p9' }),
+    });
+    renderRoutes(
+      [
+        { path: '/listings/:id', element: <ListingPage /> },
+        { path: '/tasks/proposals/:id', element: <p>proposal</p> },
+      ],
+      '/listings/l1',
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Đề xuất đặt hàng nhiệm vụ KH&CN' }));
+    await waitFor(() => expect(location()).toBe('/tasks/proposals/p9'));
+    expect(calls.find((c) => c.method === 'POST' && c.path.endsWith('/tasks/proposals'))!.body).toEqual({ fromNeed: 'l1', orgId: 'c1' });
+  });
+
+  it('offers nothing to whoever may not propose', async () => {
+    mockApi({
+      ...meRoutes([], [{ id: 'i1', name: 'Nhà sáng chế', kind: 'individual', status: 'verified', role: 'owner' }]),
+      ...taxonomyRoute,
+      'GET /listings/l1': need,
+      'GET /connections': () => json(200, { items: [], total: 0, page: 1, pageSize: 20 }),
+      'GET /tasks/proposals/options': () => json(200, { orgs: [] }),
+    });
+    renderListing();
+    await screen.findByText('Quýt héo sau 3 tuần.');
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Đề xuất đặt hàng nhiệm vụ KH&CN' })).toBeNull());
+  });
+});
