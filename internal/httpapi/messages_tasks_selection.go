@@ -20,6 +20,7 @@ var (
 		"above_order":      {"Vượt thời gian đặt hàng ({max} tháng).", "Longer than the order allows ({max} months)."},
 		"above_max_budget": {"Kinh phí ngân sách nhà nước vượt mức tối đa của đặt hàng ({max} đồng).", "The state budget is above the order's maximum ({max} VND)."},
 		"above_requested":  {"Kinh phí duyệt không thể lớn hơn kinh phí đề nghị ({max} đồng).", "The approved amount cannot exceed the amount asked ({max} VND)."},
+		"too_few":          {"Cần ít nhất {min} thành viên hội đồng.", "At least {min} council members are needed."},
 		"count_lines":      {"Cần đúng {expected} dòng, theo dự toán của hồ sơ.", "Exactly {expected} lines are needed, as in the dossier's budget."},
 	}
 )

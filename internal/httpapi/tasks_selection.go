@@ -51,6 +51,15 @@ func (s *Server) tasksSelectionRoutes() []route {
 			request: "Upload", responses: map[int]string{201: "TaskDossier", 404: "Problem", 409: "Problem", 413: "Problem", 422: "Problem"}, handler: s.uploadTaskDossierFile},
 		{method: "DELETE", path: "/tasks/dossiers/:id/files/:fileId", tag: "tasks", access: user, summary: "Remove a file from a draft dossier",
 			responses: map[int]string{204: "", 404: "Problem", 409: "Problem"}, handler: s.deleteTaskDossierFile},
+		{method: "GET", path: "/tasks/:id/reviewers", tag: "tasks", access: staff,
+			summary: "People with the reviewer role, each saying whether it has a conflict of interest with the task's applicants (officers)",
+			responses: map[int]string{200: "TaskReviewerList", 403: "Problem", 404: "Problem"}, handler: s.listTaskReviewers},
+		{method: "POST", path: "/tasks/:id/council", tag: "tasks", access: staff,
+			summary: "Name the selection council once the call is closed (officers; If-Match): at least the call's required number, none from an applying organisation; a member who has scored stays",
+			request: "TaskCouncilInput", responses: taskStep, handler: taskBody(s, s.d.TaskSelection.AssignCouncil)},
+		{method: "POST", path: "/tasks/:id/scores", tag: "tasks", access: user,
+			summary: "A council member's conflict-of-interest declaration and a score 0–10 for every criterion, for one dossier; may be sent again until the choice",
+			request: "TaskScoreInput", responses: taskStep, handler: taskBody(s, s.d.TaskSelection.Score)},
 		{method: "POST", path: "/tasks/:id/select", tag: "tasks", access: staff,
 			summary: "Choose the performer's dossier (officers; If-Match): the others are not selected and every applicant is told",
 			request: "TaskSelectInput", responses: taskStep, handler: taskBody(s, s.d.TaskSelection.Select)},
@@ -82,6 +91,21 @@ func tasksSelectionSchemas(r *apischema.Registry) {
 	apischema.Request[task.SelectInput](r, "TaskSelectInput")
 	apischema.Request[task.AppraiseInput](r, "TaskAppraiseInput")
 	apischema.Request[task.DecideInput](r, "TaskDecideInput")
+	apischema.Request[task.CouncilInput](r, "TaskCouncilInput")
+	apischema.Request[task.ScoreInput](r, "TaskScoreInput")
+	apischema.Response[taskReviewersJSON](r, "TaskReviewerList")
+}
+
+type taskReviewersJSON struct {
+	Items []task.Reviewer `json:"items"`
+}
+
+func (s *Server) listTaskReviewers(c *fiber.Ctx) error {
+	items, err := s.d.TaskSelection.Reviewers(c.UserContext(), principal(c), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(taskReviewersJSON{Items: items})
 }
 
 type taskCallsJSON struct {

@@ -13,9 +13,10 @@ import (
 	"github.com/techmart-vn/techmart/internal/task"
 )
 
-// universityOrg is Trường Đại học Nông Lâm, a second S&T organisation
-// (owned by lienhe.nonglam@demo).
-const universityOrg = "64656d6f0000000000000009"
+// collegeOwner owns Trường Cao đẳng Bắc Kạn, a second S&T organisation
+// (a university with no demo reviewer among its members; the demo
+// reviewer is of Trường Đại học Nông Lâm).
+const collegeOwner = "lienhe.cdbk@demo.techmart.vn"
 
 // orderedTask inserts a task as the approved list leaves it (the
 // proposals' step makes them; here they are written as they are).
@@ -44,7 +45,23 @@ func vnDayFrom(h *apptest.Harness, n int) string {
 }
 
 func taskCallBody(h *apptest.Harness) map[string]any {
-	return map[string]any{"opens": vnDayFrom(h, 0), "closes": vnDayFrom(h, 14), "note": "Thông báo tuyển chọn đợt 1"}
+	b := councilPlanBody()
+	b["opens"], b["closes"], b["note"] = vnDayFrom(h, 0), vnDayFrom(h, 14), "Thông báo tuyển chọn đợt 1"
+	return b
+}
+
+// councilPlanBody is how the selection council scores: two criteria
+// (codes c1, c2), a pass mark, two members per dossier.
+func councilPlanBody() map[string]any {
+	return map[string]any{"criteria": []map[string]any{{"name": "Tính khả thi của phương án", "weight": 60}, {"name": "Năng lực của tổ chức và chủ nhiệm", "weight": 40}},
+		"passMark": 60, "required": 2}
+}
+
+// score sends a council member's marks for a dossier.
+func score(t *testing.T, h *apptest.Harness, tok, taskID, dossierID string, c1, c2 int) apptest.Response {
+	t.Helper()
+	return h.Do(R{Method: "POST", Path: "/api/v1/tasks/" + taskID + "/scores", Token: tok, Body: map[string]any{"dossierId": dossierID, "declaration": "no_conflict",
+		"scores": []map[string]any{{"code": "c1", "score": c1}, {"code": "c2", "score": c2}}, "comment": "Hồ sơ đầy đủ."}})
 }
 
 func dossierBody() map[string]any {
@@ -97,7 +114,7 @@ func submittedDossier(t *testing.T, h *apptest.Harness, tok, taskID string) stri
 func TestTaskSelectionJourney(t *testing.T) {
 	t.Parallel()
 	h := apptest.New(t)
-	officer, inst, uni, ent := h.Demo("officer"), h.Demo("institute"), h.Login("lienhe.nonglam@demo.techmart.vn", apptest.DemoPassword), h.Demo("enterprise")
+	officer, inst, uni, ent := h.Demo("officer"), h.Demo("institute"), h.Login(collegeOwner, apptest.DemoPassword), h.Demo("enterprise")
 	id := orderedTask(t, h, task.ModeSelection)
 	base := "/api/v1/tasks/" + id
 
@@ -105,8 +122,11 @@ func TestTaskSelectionJourney(t *testing.T) {
 	if r := h.Do(R{Method: "GET", Path: base + "/selection", Token: inst.Access}); r.Status != 404 {
 		t.Fatalf("ordered task for the institute: %d", r.Status)
 	}
-	r := h.Do(R{Method: "POST", Path: base + "/open", Token: officer.Access, Body: map[string]any{"opens": vnDayFrom(h, 3), "closes": vnDayFrom(h, 1)}})
-	if r.Status != 422 || fieldCodes(t, r)["closes"] != "before_opening" {
+	bad := councilPlanBody()
+	bad["opens"], bad["closes"], bad["required"] = vnDayFrom(h, 3), vnDayFrom(h, 1), 0
+	bad["criteria"] = []map[string]any{{"name": "Tính khả thi", "weight": 50}}
+	r := h.Do(R{Method: "POST", Path: base + "/open", Token: officer.Access, Body: bad})
+	if f := fieldCodes(t, r); r.Status != 422 || f["closes"] != "before_opening" || f["criteria"] != "weights_not_100" || f["required"] != "out_of_range" {
 		t.Fatalf("closes before opens: %d %s", r.Status, r.Body)
 	}
 	r = h.Do(R{Method: "POST", Path: base + "/open", Token: officer.Access, Body: taskCallBody(h)})
@@ -155,6 +175,73 @@ func TestTaskSelectionJourney(t *testing.T) {
 	}
 	if r := h.Do(R{Method: "POST", Path: "/api/v1/tasks/dossiers/" + d2 + "/withdraw", Token: uni.Access}); r.Status != 409 || problemCode(t, r) != "call_closed" {
 		t.Fatalf("withdraw after the call: %d %s", r.Status, r.Body)
+	}
+	// The council: nobody from an applying organisation.
+	me := h.Do(R{Method: "GET", Path: "/api/v1/me", Token: inst.Access}).JSON(t)
+	instUser := me["user"].(map[string]any)["id"].(string)
+	if r := h.Do(R{Method: "PUT", Path: "/api/v1/users/" + instUser + "/roles", Token: h.Demo("admin").Access, Body: map[string]any{"roles": []string{"reviewer"}}}); r.Status != 200 {
+		t.Fatalf("roles: %d %s", r.Status, r.Body)
+	}
+	rev, rev2 := h.Demo("reviewer"), h.Demo("reviewer2")
+	ids := func(tok apptest.Tokens) string {
+		return h.Do(R{Method: "GET", Path: "/api/v1/me", Token: tok.Access}).JSON(t)["user"].(map[string]any)["id"].(string)
+	}
+	revID, rev2ID := ids(rev), ids(rev2)
+	r = h.Do(R{Method: "GET", Path: base + "/reviewers", Token: officer.Access})
+	if !strings.Contains(string(r.Body), `"id":"`+instUser+`"`) || strings.Count(string(r.Body), `"conflict":true`) != 1 {
+		t.Fatalf("reviewers: %d %s", r.Status, r.Body)
+	}
+	r = h.Do(R{Method: "POST", Path: base + "/council", Token: officer.Access, Body: map[string]any{"reviewerIds": []string{instUser, revID}}})
+	if r.Status != 422 || fieldCodes(t, r)["reviewerIds.0"] != "conflict_of_interest" {
+		t.Fatalf("conflicted member: %d %s", r.Status, r.Body)
+	}
+	if r := h.Do(R{Method: "POST", Path: base + "/council", Token: officer.Access, Body: map[string]any{"reviewerIds": []string{revID}}}); r.Status != 422 || fieldCodes(t, r)["reviewerIds"] != "too_few" {
+		t.Fatalf("too few: %d %s", r.Status, r.Body)
+	}
+	if r := h.Do(R{Method: "POST", Path: base + "/council", Token: officer.Access, Body: map[string]any{"reviewerIds": []string{revID, rev2ID}}}); r.Status != 200 {
+		t.Fatalf("council: %d %s", r.Status, r.Body)
+	}
+	if !strings.Contains(string(h.Do(R{Method: "GET", Path: "/api/v1/notifications", Token: rev.Access}).Body), "hội đồng tuyển chọn") {
+		t.Fatal("the member was not told")
+	}
+	// A member reads the dossiers before the council and scores them.
+	v = h.Do(R{Method: "GET", Path: base + "/selection", Token: rev.Access}).JSON(t)
+	if len(v["dossiers"].([]any)) != 2 || v["can"].(map[string]any)["score"] != true {
+		t.Fatalf("member's view: %v", v)
+	}
+	if r := h.Do(R{Method: "GET", Path: "/api/v1/tasks/dossiers/" + d2, Token: rev.Access}); r.Status != 200 {
+		t.Fatalf("member reads a dossier: %d", r.Status)
+	}
+	if r := score(t, h, rev.Access, id, d1, 11, 8); r.Status != 422 || fieldCodes(t, r)["scores.c1"] != "out_of_range" {
+		t.Fatalf("score out of range: %d %s", r.Status, r.Body)
+	}
+	if r := score(t, h, inst.Access, id, d1, 9, 9); r.Status != 403 {
+		t.Fatalf("an applicant scores: %d %s", r.Status, r.Body)
+	}
+	for _, s := range []struct {
+		tok    apptest.Tokens
+		d      string
+		c1, c2 int
+	}{{rev, d1, 9, 8}, {rev, d2, 6, 7}, {rev2, d1, 8, 8}} {
+		if r := score(t, h, s.tok.Access, id, s.d, s.c1, s.c2); r.Status != 200 {
+			t.Fatalf("score: %d %s", r.Status, r.Body)
+		}
+	}
+	if r := h.Do(R{Method: "POST", Path: base + "/select", Token: officer.Access, Body: map[string]any{"dossierId": d1}}); r.Status != 409 || problemCode(t, r) != "council_incomplete" {
+		t.Fatalf("select before the council is done: %d %s", r.Status, r.Body)
+	}
+	if r := score(t, h, rev2.Access, id, d2, 5, 5); r.Status != 200 {
+		t.Fatalf("score: %d %s", r.Status, r.Body)
+	}
+	// The member reads their own review only; officers each dossier's sums.
+	mv := h.Do(R{Method: "GET", Path: base + "/selection", Token: rev.Access}).JSON(t)["council"].(map[string]any)
+	if rs := mv["dossiers"].([]any)[0].(map[string]any)["reviews"].([]any); len(rs) != 1 {
+		t.Fatalf("member reads %d reviews", len(rs))
+	}
+	ov := h.Do(R{Method: "GET", Path: base + "/selection", Token: officer.Access}).JSON(t)
+	ap := ov["council"].(map[string]any)["dossiers"].([]any)[0].(map[string]any)["appraisal"].(map[string]any)
+	if ap["complete"] != true || ap["mean"].(float64) != 83 || ov["can"].(map[string]any)["select"] != true {
+		t.Fatalf("officer's summary: %v", ap)
 	}
 	selectDossier(t, h, id, d1)
 	if st := h.Do(R{Method: "GET", Path: "/api/v1/tasks/dossiers/" + d2, Token: uni.Access}).JSON(t)["state"]; st != task.DossierNotSelected {
@@ -216,7 +303,7 @@ func TestTaskSelectionJourney(t *testing.T) {
 	}
 	// Every step is in the audit log.
 	audit := string(h.Do(R{Method: "GET", Path: "/api/v1/audit?subject=" + id, Token: officer.Access}).Body)
-	for _, a := range []string{"task.open", "task.close_call", "task.select", "task.appraise", "task.decide"} {
+	for _, a := range []string{"task.open", "task.close_call", "task.assign_council", "task.score", "task.select", "task.appraise", "task.decide"} {
 		if !strings.Contains(audit, `"`+a+`"`) {
 			t.Fatalf("audit lacks %s: %s", a, audit)
 		}
@@ -289,9 +376,15 @@ func TestTaskDirectAssignment(t *testing.T) {
 	t.Parallel()
 	h := apptest.New(t)
 	officer, inst := h.Demo("officer"), h.Demo("institute")
-	uni := h.Login("lienhe.nonglam@demo.techmart.vn", apptest.DemoPassword)
+	uni := h.Login(collegeOwner, apptest.DemoPassword)
 	id := orderedTask(t, h, task.ModeDirect)
 	r := h.Do(R{Method: "POST", Path: "/api/v1/tasks/" + id + "/open", Token: officer.Access, Body: map[string]any{}})
+	if f := fieldCodes(t, r); r.Status != 422 || f["criteria"] != "required" {
+		t.Fatalf("open without a plan: %d %s", r.Status, r.Body)
+	}
+	plan := councilPlanBody()
+	plan["required"] = 1
+	r = h.Do(R{Method: "POST", Path: "/api/v1/tasks/" + id + "/open", Token: officer.Access, Body: plan})
 	if r.Status != 200 {
 		t.Fatalf("open: %d %s", r.Status, r.Body)
 	}
@@ -307,6 +400,14 @@ func TestTaskDirectAssignment(t *testing.T) {
 	d := submittedDossier(t, h, inst.Access, id)
 	if r := h.Do(R{Method: "POST", Path: "/api/v1/tasks/" + id + "/close-call", Token: officer.Access}); r.Status != 200 {
 		t.Fatalf("close: %d %s", r.Status, r.Body)
+	}
+	rev := h.Demo("reviewer")
+	revID := h.Do(R{Method: "GET", Path: "/api/v1/me", Token: rev.Access}).JSON(t)["user"].(map[string]any)["id"].(string)
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/tasks/" + id + "/council", Token: officer.Access, Body: map[string]any{"reviewerIds": []string{revID}}}); r.Status != 200 {
+		t.Fatalf("council: %d %s", r.Status, r.Body)
+	}
+	if r := score(t, h, rev.Access, id, d, 7, 7); r.Status != 200 {
+		t.Fatalf("score: %d %s", r.Status, r.Body)
 	}
 	selectDossier(t, h, id, d)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/calendar"
+	"github.com/techmart-vn/techmart/internal/council"
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/lifecycle"
 	"github.com/techmart-vn/techmart/internal/notify"
@@ -125,7 +126,13 @@ func NewSelection(s *store.Store, d SelectionDeps) *Selection {
 type OpenInput struct {
 	Opens  string `json:"opens" rule:"format=date" doc:"selection: the call's first day (Vietnam)"`
 	Closes string `json:"closes" rule:"format=date" doc:"selection: the call's last day (Vietnam)"`
-	Note   string `json:"note" rule:"max=2000"`
+	// Criteria the council scores on (weights add up to 100), the pass
+	// mark of a dossier's mean total, and how many members must score
+	// each dossier.
+	Criteria []council.Criterion `json:"criteria" rule:"required,max=12"`
+	PassMark int                 `json:"passMark" rule:"min=0,max=100"`
+	Required int                 `json:"required" rule:"required,min=1,max=15"`
+	Note     string              `json:"note" rule:"max=2000"`
 }
 
 var openRules = validate.RulesOf[OpenInput]()
@@ -144,6 +151,18 @@ func (s *Selection) Open(ctx context.Context, p *auth.Principal, id string, in O
 	var c validate.Checker
 	in.Note = validate.Multiline(in.Note)
 	c.Optional("note", in.Note, openRules.Of("note").Max)
+	plan := council.Plan{Criteria: council.CheckCriteria(&c, "criteria", in.Criteria, openRules.Of("criteria").Max), PassMark: in.PassMark, Required: in.Required}
+	if len(plan.Criteria) == 0 {
+		c.Add("criteria", "required")
+	} else if !c.Has("criteria") {
+		council.CheckWeights(&c, "criteria", plan.Criteria)
+	}
+	if r := openRules.Of("passMark"); in.PassMark < r.Min || in.PassMark > r.Max {
+		c.Add("passMark", "out_of_range", "min", r.Min, "max", r.Max)
+	}
+	if r := openRules.Of("required"); in.Required < r.Min || in.Required > r.Max {
+		c.Add("required", "out_of_range", "min", r.Min, "max", r.Max)
+	}
 	var win *Window
 	to := StateCallOpen
 	switch t.Order.Mode {
@@ -174,13 +193,13 @@ func (s *Selection) Open(ctx context.Context, p *auth.Principal, id string, in O
 	}
 	t, err = s.tasks.Apply(ctx, p, id, lifecycle.Move[*Task]{Step: StepOpen, Version: ifVersion, To: to, Note: in.Note,
 		Change: func(t *Task, _ time.Time) error {
+			t.Selection = &SelectionCouncil{Plan: plan, Members: []Ref{}, Dossiers: []DossierReviews{}}
 			if to == StateAssigned {
 				a := *t.Order.Assignee
 				t.Performer = &a
 				return nil
 			}
 			t.Call = win
-			t.Selection = &SelectionCouncil{Members: []Ref{}, Dossiers: []DossierReviews{}}
 			return nil
 		}})
 	if err != nil {
@@ -209,15 +228,15 @@ func (s *Selection) CloseCall(ctx context.Context, p *auth.Principal, id string,
 	var in []DossierReviews
 	for _, d := range ds {
 		if d.State == DossierSubmitted {
-			in = append(in, DossierReviews{DossierID: d.ID, OrgID: d.OrgID, OrgName: d.OrgName})
+			in = append(in, DossierReviews{DossierID: d.ID, OrgID: d.OrgID, OrgName: d.OrgName, Reviews: []council.Review{}})
 		}
 	}
 	if len(in) == 0 {
 		return t, ErrNoDossiers
 	}
 	return s.tasks.Apply(ctx, p, id, lifecycle.Move[*Task]{Step: StepCloseCall, Version: ifVersion, Change: func(t *Task, _ time.Time) error {
-		if t.Selection == nil { // a direct assignment: a council of its own too
-			t.Selection = &SelectionCouncil{Members: []Ref{}}
+		if t.Selection == nil {
+			return ErrCouncilPending
 		}
 		t.Selection.Dossiers = in
 		return nil

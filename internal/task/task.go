@@ -321,7 +321,7 @@ var Steps = lifecycle.Table[*Task, Role]{
 	StepCloseCall:         {Action: "task.close_call", From: []string{StateCallOpen, StateAssigned}, To: StateSelecting, Who: staff},
 	StepAssignCouncil:     {Action: "task.assign_council", From: []string{StateSelecting}, Who: staff},
 	StepScore:             {Action: "task.score", From: []string{StateSelecting}, Who: func(r Role, _ string) bool { return r.Council }},
-	StepSelect:            {Action: "task.select", From: []string{StateSelecting}, To: StateSelected, Who: staff},
+	StepSelect:            {Action: "task.select", From: []string{StateSelecting}, To: StateSelected, Who: staff, Ready: selectReady},
 	StepAppraise:          {Action: "task.appraise", From: []string{StateSelected}, To: StateAppraised, Who: staff},
 	StepDecide:            {Action: "task.decide", From: []string{StateAppraised}, To: StateDecided, Who: staff},
 	StepContract:          {Action: "task.contract", From: []string{StateDecided}, To: StateContracted, Who: staff},
