@@ -52,7 +52,7 @@ func (s *Server) tasksSelectionRoutes() []route {
 		{method: "DELETE", path: "/tasks/dossiers/:id/files/:fileId", tag: "tasks", access: user, summary: "Remove a file from a draft dossier",
 			responses: map[int]string{204: "", 404: "Problem", 409: "Problem"}, handler: s.deleteTaskDossierFile},
 		{method: "GET", path: "/tasks/:id/reviewers", tag: "tasks", access: staff,
-			summary: "People with the reviewer role, each saying whether it has a conflict of interest with the task's applicants (officers)",
+			summary:   "People with the reviewer role, each saying whether it has a conflict of interest with the task's applicants (officers)",
 			responses: map[int]string{200: "TaskReviewerList", 403: "Problem", 404: "Problem"}, handler: s.listTaskReviewers},
 		{method: "POST", path: "/tasks/:id/council", tag: "tasks", access: staff,
 			summary: "Name the selection council once the call is closed (officers; If-Match): at least the call's required number, none from an applying organisation; a member who has scored stays",
