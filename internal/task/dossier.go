@@ -385,6 +385,9 @@ func (s *Selection) SubmitDossier(ctx context.Context, p *auth.Principal, id str
 	if err != nil {
 		return d, err
 	}
+	if err := s.dossiers.Check(p, &d, DossierStepSubmit); err != nil {
+		return d, err
+	}
 	t, err := store.Get[Task](ctx, s.s, Collection, d.TaskID)
 	if err != nil {
 		return d, err
