@@ -76,6 +76,9 @@ const PublicOrganization = lazyPage(() => import('./pages/market/PublicOrganizat
 // Events: a showcase on its own page (where booth QR codes lead), the officer's results report.
 const EventShowcase = lazyPage(() => import('./pages/events/ShowcasePage'), { public: true });
 const EventReport = lazyPage(() => import('./pages/events/EventReport'));
+// Commissioned tasks: a task's selection (the call, dossiers, council, appraisal, decision) and a dossier.
+const TaskSelection = lazyPage(() => import('./pages/tasks/TaskSelection'));
+const TaskDossier = lazyPage(() => import('./pages/tasks/DossierForm'));
 
 /** The pages a visitor may arrive on, first match wins; others show the fallback while they load. */
 const ENTRY_PAGES: [string, LazyPage][] = [
@@ -203,6 +206,8 @@ function AppRoutes() {
             <Route path="/events/:id/deals" element={authed(<EventDeals />)} />
             <Route path="/events/:id/showcase" element={<EventShowcase />} />
             <Route path="/events/:id/report" element={authed(<EventReport />, ['officer', 'admin'])} />
+            <Route path="/tasks/:id/selection" element={<TaskSelection />} />
+            <Route path="/tasks/dossiers/:id" element={authed(<TaskDossier />)} />
             <Route
               path="/organization"
               element={

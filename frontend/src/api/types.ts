@@ -168,6 +168,19 @@ export const AUDIT_ACTIONS = [
   'event.checkin',
   'event.deal.record',
   'event.deal.transfer',
+  'task.open',
+  'task.close_call',
+  'task.assign_council',
+  'task.score',
+  'task.select',
+  'task.appraise',
+  'task.decide',
+  'task.dossier.create',
+  'task.dossier.update',
+  'task.dossier.submit',
+  'task.dossier.withdraw',
+  'task.dossier.select',
+  'task.dossier.not_select',
 ] as const;
 
 // --- Catalogue: listings, taxonomy, search --------------------------------
