@@ -138,6 +138,8 @@ var selectionRows = []row{
 			return map[string]any{"lines": []map[string]any{{"approved": 600_000_000}, {"approved": 300_000_000}, {"approved": 200_000_000}}}
 		}, want: staffTaskStep},
 	{method: "POST", path: "/tasks/:id/decide", url: selTaskURL(task.StateAppraised, "/decide"),
-		body: func(f *fixture, _ string) any { return map[string]any{"number": "78/QĐ-SKHCN", "date": vnDayFrom(f.h, 0)} }, want: staffTaskStep},
+		body: func(f *fixture, _ string) any {
+			return map[string]any{"number": "78/QĐ-SKHCN", "date": vnDayFrom(f.h, 0)}
+		}, want: staffTaskStep},
 	{method: "GET", path: "/tasks/:id/papers/decision", url: selTaskURL(task.StateDecided, "/papers/decision"), want: all(200)},
 }
