@@ -681,9 +681,6 @@ export const limits = {
   "TaskAppraiseInput.note": {
     "maxLength": 4000
   },
-  "TaskCouncilInput.reviewerIds": {
-    "maxItems": 15
-  },
   "TaskDecideInput.number": {
     "minLength": 1,
     "maxLength": 60
@@ -779,5 +776,8 @@ export const limits = {
   "TaskSelection.council.plan.criteria.weight": {
     "minimum": 1,
     "maximum": 100
+  },
+  "TaskSelectionCouncilInput.reviewerIds": {
+    "maxItems": 15
   }
 } as const;

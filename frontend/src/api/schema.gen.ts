@@ -4751,68 +4751,6 @@ export interface components {
         TargetSource: "platform" | "reported";
         /** @enum {string} */
         TargetStatus: "achieved" | "on_track" | "at_risk" | "behind";
-        Task: {
-            budget?: number;
-            call?: {
-                closes: string;
-                opens: string;
-            };
-            code: string;
-            contractId?: string;
-            /** Format: date-time */
-            createdAt: string;
-            decision?: {
-                date: string;
-                number: string;
-            };
-            dossierId?: string;
-            grade?: string;
-            history: {
-                /** Format: date-time */
-                at: string;
-                note?: string;
-                state: string;
-            }[];
-            id: string;
-            kind: string;
-            list: {
-                date: string;
-                number: string;
-            };
-            listingId?: string;
-            needId?: string;
-            objectives: string;
-            order: {
-                assignee?: {
-                    id: string;
-                    name: string;
-                };
-                maxBudget: number;
-                mode: string;
-                months: number;
-                products: string;
-            };
-            performer?: {
-                id: string;
-                name: string;
-            };
-            proposalId: string;
-            proposer: {
-                id: string;
-                name: string;
-            };
-            registration?: {
-                date: string;
-                number: string;
-            };
-            roundId: string;
-            sectors: string[];
-            state: string;
-            title: string;
-            /** Format: date-time */
-            updatedAt: string;
-            version: number;
-        };
         TaskAppraiseInput: {
             lines: {
                 /** @description VND, at most the line's amount */
@@ -4824,10 +4762,68 @@ export interface components {
         /** @enum {string} */
         TaskBudgetSource: "state" | "other";
         TaskCallList: {
-            items: components["schemas"]["Task"][];
-        };
-        TaskCouncilInput: {
-            reviewerIds: string[];
+            items: {
+                budget?: number;
+                call?: {
+                    closes: string;
+                    opens: string;
+                };
+                code: string;
+                contractId?: string;
+                /** Format: date-time */
+                createdAt: string;
+                decision?: {
+                    date: string;
+                    number: string;
+                };
+                dossierId?: string;
+                grade?: string;
+                history: {
+                    /** Format: date-time */
+                    at: string;
+                    note?: string;
+                    state: string;
+                }[];
+                id: string;
+                kind: string;
+                list: {
+                    date: string;
+                    number: string;
+                };
+                listingId?: string;
+                needId?: string;
+                objectives: string;
+                order: {
+                    assignee?: {
+                        id: string;
+                        name: string;
+                    };
+                    maxBudget: number;
+                    mode: string;
+                    months: number;
+                    products: string;
+                };
+                performer?: {
+                    id: string;
+                    name: string;
+                };
+                proposalId: string;
+                proposer: {
+                    id: string;
+                    name: string;
+                };
+                registration?: {
+                    date: string;
+                    number: string;
+                };
+                roundId: string;
+                sectors: string[];
+                state: string;
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+            }[];
         };
         TaskDecideInput: {
             /**
@@ -5032,7 +5028,71 @@ export interface components {
                 };
             };
             dossiers: components["schemas"]["TaskDossier"][];
-            task: components["schemas"]["Task"];
+            task: {
+                budget?: number;
+                call?: {
+                    closes: string;
+                    opens: string;
+                };
+                code: string;
+                contractId?: string;
+                /** Format: date-time */
+                createdAt: string;
+                decision?: {
+                    date: string;
+                    number: string;
+                };
+                dossierId?: string;
+                grade?: string;
+                history: {
+                    /** Format: date-time */
+                    at: string;
+                    note?: string;
+                    state: string;
+                }[];
+                id: string;
+                kind: string;
+                list: {
+                    date: string;
+                    number: string;
+                };
+                listingId?: string;
+                needId?: string;
+                objectives: string;
+                order: {
+                    assignee?: {
+                        id: string;
+                        name: string;
+                    };
+                    maxBudget: number;
+                    mode: string;
+                    months: number;
+                    products: string;
+                };
+                performer?: {
+                    id: string;
+                    name: string;
+                };
+                proposalId: string;
+                proposer: {
+                    id: string;
+                    name: string;
+                };
+                registration?: {
+                    date: string;
+                    number: string;
+                };
+                roundId: string;
+                sectors: string[];
+                state: string;
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+                version: number;
+            };
+        };
+        TaskSelectionCouncilInput: {
+            reviewerIds: string[];
         };
         Taxonomy: {
             adminUnits: components["schemas"]["AdminUnit"][];
@@ -14652,7 +14712,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TaskCouncilInput"];
+                "application/json": components["schemas"]["TaskSelectionCouncilInput"];
             };
         };
         responses: {

@@ -151,8 +151,8 @@ function DossierForm({ d, reload }: { d: TaskDossier; reload: () => void }) {
         <fieldset>
           <legend>{t('tasksSelection.dossier.field.budget')}</legend>
           {msg('budget') && <p className="field-error">{msg('budget')}</p>}
-          <table className="table stack budget-table">
-            <thead>
+          <table className="table responsive budget-table">
+            <thead className="visually-hidden">
               <tr>
                 <th scope="col">{t('tasksSelection.budget.item')}</th>
                 <th scope="col">{t('tasksSelection.budget.unit')}</th>
@@ -161,7 +161,7 @@ function DossierForm({ d, reload }: { d: TaskDossier; reload: () => void }) {
                 <th scope="col">{t('tasksSelection.budget.source')}</th>
                 <th scope="col">{t('tasksSelection.budget.amount')}</th>
                 <th scope="col">
-                  <span className="sr-only">{t('tasksSelection.dossiers.actions')}</span>
+                  <span className="visually-hidden">{t('tasksSelection.dossiers.actions')}</span>
                 </th>
               </tr>
             </thead>

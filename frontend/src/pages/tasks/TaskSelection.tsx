@@ -196,7 +196,7 @@ function Selection({ v, reload }: { v: TaskSelection; reload: () => void }) {
       {v.appraisal && (
         <section aria-labelledby="appraisal-title">
           <h2 id="appraisal-title">{t('tasksSelection.appraisal.title')}</h2>
-          <table className="table">
+          <table className="table responsive">
             <thead>
               <tr>
                 <th scope="col">{t('tasksSelection.budget.item')}</th>
@@ -208,10 +208,14 @@ function Selection({ v, reload }: { v: TaskSelection; reload: () => void }) {
             <tbody>
               {v.appraisal.lines.map((l, i) => (
                 <tr key={i}>
-                  <td>{l.item}</td>
-                  <td>{t(`tasksSelection.source.${l.source}`)}</td>
-                  <td className="num">{formatVnd(l.requested, lang)}</td>
-                  <td className="num">{formatVnd(l.approved, lang)}</td>
+                  <td data-label={t('tasksSelection.budget.item')}>{l.item}</td>
+                  <td data-label={t('tasksSelection.budget.source')}>{t(`tasksSelection.source.${l.source}`)}</td>
+                  <td data-label={t('tasksSelection.appraisal.requested')} className="num">
+                    {formatVnd(l.requested, lang)}
+                  </td>
+                  <td data-label={t('tasksSelection.appraisal.approved')} className="num">
+                    {formatVnd(l.approved, lang)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -242,7 +246,7 @@ function Selection({ v, reload }: { v: TaskSelection; reload: () => void }) {
 function DossierTable({ dossiers, summaries, action }: { dossiers: TaskDossier[]; summaries: Map<string, CouncilDossier>; action: (d: TaskDossier) => ReactNode }) {
   const { t, i18n } = useTranslation();
   return (
-    <table className="table stack">
+    <table className="table responsive">
       <thead>
         <tr>
           <th scope="col">{t('tasksSelection.dossiers.org')}</th>
@@ -251,7 +255,7 @@ function DossierTable({ dossiers, summaries, action }: { dossiers: TaskDossier[]
           <th scope="col">{t('tasksSelection.dossiers.score')}</th>
           <th scope="col">{t('tasksSelection.dossiers.state')}</th>
           <th scope="col">
-            <span className="sr-only">{t('tasksSelection.dossiers.actions')}</span>
+            <span className="visually-hidden">{t('tasksSelection.dossiers.actions')}</span>
           </th>
         </tr>
       </thead>
@@ -495,7 +499,7 @@ function AppraisalForm({ v, dossier, onDone }: { v: TaskSelection; dossier: Task
     <form className="form side-card" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="appraise-title">
       <h2 id="appraise-title">{t('tasksSelection.appraisal.formTitle', { org: dossier.orgName })}</h2>
       <FormAlert message={formError} />
-      <table className="table stack">
+      <table className="table responsive">
         <thead>
           <tr>
             <th scope="col">{t('tasksSelection.budget.item')}</th>
