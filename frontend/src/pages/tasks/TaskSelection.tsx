@@ -8,6 +8,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
+import { Fact } from '../../components/Facts';
 import { DateField, FormAlert, TextAreaField, TextField } from '../../components/Fields';
 import { ScoreSheet } from '../../components/ScoreSheet';
 import { ErrorState, Loading, Notice } from '../../components/Status';
@@ -94,28 +95,16 @@ function Selection({ v, reload }: { v: TaskSelection; reload: () => void }) {
       <section aria-labelledby="call-title" className="side-card">
         <h2 id="call-title">{t('tasksSelection.call.title')}</h2>
         <dl className="facts">
-          <dt>{t('tasksSelection.call.mode')}</dt>
-          <dd>{t(`tasksSelection.mode.${tk.order.mode}`, { defaultValue: tk.order.mode })}</dd>
+          <Fact label={t('tasksSelection.call.mode')}>{t(`tasksSelection.mode.${tk.order.mode}`, { defaultValue: tk.order.mode })}</Fact>
           {tk.call && (
-            <>
-              <dt>{t('tasksSelection.call.window')}</dt>
-              <dd>
-                {formatDate(tk.call.opens, lang)} – {formatDate(tk.call.closes, lang)}
-              </dd>
-            </>
+            <Fact label={t('tasksSelection.call.window')}>
+              {formatDate(tk.call.opens, lang)} – {formatDate(tk.call.closes, lang)}
+            </Fact>
           )}
-          <dt>{t('tasksSelection.call.products')}</dt>
-          <dd>{tk.order.products}</dd>
-          <dt>{t('tasksSelection.call.months')}</dt>
-          <dd>{t('tasksSelection.months', { count: tk.order.months })}</dd>
-          <dt>{t('tasksSelection.call.maxBudget')}</dt>
-          <dd>{formatVnd(tk.order.maxBudget, lang)}</dd>
-          {tk.performer && (
-            <>
-              <dt>{t('tasksSelection.call.performer')}</dt>
-              <dd>{tk.performer.name}</dd>
-            </>
-          )}
+          <Fact label={t('tasksSelection.call.products')}>{tk.order.products}</Fact>
+          <Fact label={t('tasksSelection.call.months')}>{t('tasksSelection.months', { count: tk.order.months })}</Fact>
+          <Fact label={t('tasksSelection.call.maxBudget')}>{formatVnd(tk.order.maxBudget, lang)}</Fact>
+          {tk.performer && <Fact label={t('tasksSelection.call.performer')}>{tk.performer.name}</Fact>}
         </dl>
         {v.canApply && (
           <p className="actions">
