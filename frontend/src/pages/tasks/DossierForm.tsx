@@ -22,6 +22,8 @@ export default function DossierFormPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const d = useAsync(() => selectionApi.dossier(id), [id]);
+  // Kept here, beside the data the form shows.
+  const [notice, setNotice] = useState<string | null>(null);
   useTitle(t('tasksSelection.dossier.title'));
   if (!d.data) {
     return (
@@ -31,7 +33,7 @@ export default function DossierFormPage() {
       </section>
     );
   }
-  return <DossierForm key={`${d.data.id}-${d.data.version}`} d={d.data} reload={d.reload} />;
+  return <DossierForm key={d.data.id} d={d.data} reload={d.reload} notice={notice} setNotice={setNotice} />;
 }
 
 interface Line {
@@ -44,7 +46,7 @@ interface Line {
 
 const TEXTS = ['summary', 'approach', 'products'] as const;
 
-function DossierForm({ d, reload }: { d: TaskDossier; reload: () => void }) {
+function DossierForm({ d, reload, notice, setNotice }: { d: TaskDossier; reload: () => void; notice: string | null; setNotice: (s: string | null) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const edit = d.can.edit;
@@ -58,9 +60,10 @@ function DossierForm({ d, reload }: { d: TaskDossier; reload: () => void }) {
   );
   const [kind, setKind] = useState<DossierFileKind>('lead_cv');
   const [file, setFile] = useState<File | null>(null);
+  const [fileKey, setFileKey] = useState(0);
+  // The form keeps what was typed; each answer's version is the next If-Match.
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const msg = (f: string) => fieldMessage(t, errors[f]);
   const sum = (src: BudgetSource) => lines.reduce((s, l) => s + (l.source === src ? lineAmount({ quantity: Number(l.quantity), unitPrice: Number(l.unitPrice) }) : 0), 0);
@@ -72,8 +75,9 @@ function DossierForm({ d, reload }: { d: TaskDossier; reload: () => void }) {
     setErrors({});
     try {
       await req();
+      await reload();
+      setBusy(false);
       setNotice(t(done));
-      reload();
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.errors.length > 0) {
@@ -273,7 +277,11 @@ function DossierForm({ d, reload }: { d: TaskDossier; reload: () => void }) {
             className="form form-row"
             onSubmit={(e) => {
               e.preventDefault();
-              if (file) void run(() => selectionApi.uploadFile(d.id, kind, file), 'tasksSelection.dossier.uploaded');
+              if (file)
+                void run(() => selectionApi.uploadFile(d.id, kind, file), 'tasksSelection.dossier.uploaded').then(() => {
+                  setFile(null);
+                  setFileKey((k) => k + 1);
+                });
             }}
           >
             <SelectField id="file-kind" label={t('tasksSelection.dossier.fileKind')} value={kind} onChange={(e) => setKind(e.target.value as DossierFileKind)}>
@@ -283,7 +291,7 @@ function DossierForm({ d, reload }: { d: TaskDossier; reload: () => void }) {
                 </option>
               ))}
             </SelectField>
-            <TextField id="file-input" label={t('tasksSelection.dossier.file')} type="file" accept=".pdf,image/*" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <TextField key={fileKey} id="file-input" label={t('tasksSelection.dossier.file')} type="file" accept=".pdf,image/*" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
             <p className="actions">
               <button type="submit" className="btn btn-secondary" disabled={busy || !file}>
                 {t('tasksSelection.dossier.upload')}
