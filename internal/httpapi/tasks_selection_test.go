@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -410,4 +411,52 @@ func TestTaskDirectAssignment(t *testing.T) {
 		t.Fatalf("score: %d %s", r.Status, r.Body)
 	}
 	selectDossier(t, h, id, d)
+}
+
+// Members scoring at the same time all count: each score is one
+// conditional write of the task, none lost to another.
+func TestTaskCouncilScoresConcurrently(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	officer, inst, col := h.Demo("officer"), h.Demo("institute"), h.Login(collegeOwner, apptest.DemoPassword)
+	rev, rev2 := h.Demo("reviewer"), h.Demo("reviewer2")
+	id := openCall(t, h)
+	d1, d2 := submittedDossier(t, h, inst.Access, id), submittedDossier(t, h, col.Access, id)
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/tasks/" + id + "/close-call", Token: officer.Access}); r.Status != 200 {
+		t.Fatalf("close: %d %s", r.Status, r.Body)
+	}
+	ids := make([]string, 0, 2)
+	for _, tok := range []apptest.Tokens{rev, rev2} {
+		ids = append(ids, h.Do(R{Method: "GET", Path: "/api/v1/me", Token: tok.Access}).JSON(t)["user"].(map[string]any)["id"].(string))
+	}
+	if r := h.Do(R{Method: "POST", Path: "/api/v1/tasks/" + id + "/council", Token: officer.Access, Body: map[string]any{"reviewerIds": ids}}); r.Status != 200 {
+		t.Fatalf("council: %d %s", r.Status, r.Body)
+	}
+	var wg sync.WaitGroup
+	status := make(chan int, 4)
+	for _, tok := range []apptest.Tokens{rev, rev2} {
+		for _, d := range []string{d1, d2} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				status <- score(t, h, tok.Access, id, d, 7, 8).Status
+			}()
+		}
+	}
+	wg.Wait()
+	close(status)
+	for s := range status {
+		if s != 200 {
+			t.Fatalf("a score was refused: %d", s)
+		}
+	}
+	v := h.Do(R{Method: "GET", Path: "/api/v1/tasks/" + id + "/selection", Token: officer.Access}).JSON(t)
+	for _, d := range v["council"].(map[string]any)["dossiers"].([]any) {
+		if ap := d.(map[string]any)["appraisal"].(map[string]any); ap["count"].(float64) != 2 || ap["complete"] != true {
+			t.Fatalf("scores lost: %v", ap)
+		}
+	}
+	if v["can"].(map[string]any)["select"] != true {
+		t.Fatal("the council is complete but select is not offered")
+	}
 }
