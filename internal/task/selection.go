@@ -14,6 +14,27 @@ import (
 	"github.com/techmart-vn/techmart/internal/validate"
 )
 
+// Steps of the selection council, added to the task's table (Steps) with
+// the rule of the choice: the council has scored every dossier.
+const (
+	StepAssignCouncil = "assignCouncil" // selecting: the selection council's members
+	StepScore         = "score"         // selecting: a council member scores the dossiers
+)
+
+// Audit actions of the council's steps.
+const (
+	ActionAssignCouncil = "task.assign_council"
+	ActionScore         = "task.score"
+)
+
+func init() {
+	Steps[StepAssignCouncil] = lifecycle.Step[*Task, Role]{Action: ActionAssignCouncil, From: []string{StateSelecting}, Who: staff}
+	Steps[StepScore] = lifecycle.Step[*Task, Role]{Action: ActionScore, From: []string{StateSelecting}, Who: func(r Role, _ string) bool { return r.Council }}
+	sel := Steps[StepSelect]
+	sel.Ready = selectReady
+	Steps[StepSelect] = sel
+}
+
 // SelectionCouncil is a task's selection council (hội đồng tuyển chọn):
 // what its members score on (set when the call opens), its members, and
 // the dossiers before it from the call's close, each with the members'

@@ -289,18 +289,16 @@ func staffOrPerformer(r Role, _ string) bool { return r.Staff || r.Performer }
 
 // Names of a task's steps, as `can` names them.
 const (
-	StepOpen              = "open"          // ordered → call_open (selection) or assigned (direct)
-	StepCloseCall         = "closeCall"     // call_open|assigned → selecting
-	StepAssignCouncil     = "assignCouncil" // selecting: the selection council's members
-	StepScore             = "score"         // selecting: a council member scores the dossiers
-	StepSelect            = "select"        // selecting → selected: the council's choice
-	StepAppraise          = "appraise"      // selected → appraised: budget lines approved
-	StepDecide            = "decide"        // appraised → decided: the approval decision
-	StepContract          = "contract"      // decided → contracted
-	StepDisburse          = "disburse"      // a tranche, under the contract's amount
-	StepReport            = "report"        // a progress report on a milestone
-	StepInspect           = "inspect"       // an inspection with findings
-	StepExtend            = "extend"        // a new end date, with a reason
+	StepOpen              = "open"      // ordered → call_open (selection) or assigned (direct)
+	StepCloseCall         = "closeCall" // call_open|assigned → selecting
+	StepSelect            = "select"    // selecting → selected: the council's choice
+	StepAppraise          = "appraise"  // selected → appraised: budget lines approved
+	StepDecide            = "decide"    // appraised → decided: the approval decision
+	StepContract          = "contract"  // decided → contracted
+	StepDisburse          = "disburse"  // a tranche, under the contract's amount
+	StepReport            = "report"    // a progress report on a milestone
+	StepInspect           = "inspect"   // an inspection with findings
+	StepExtend            = "extend"    // a new end date, with a reason
 	StepRequestAcceptance = "requestAcceptance"
 	StepAccept            = "accept"   // acceptance → accepted or failed, by grade
 	StepRegister          = "register" // accepted → registered
@@ -319,9 +317,7 @@ var running = []string{StateContracted, StateAcceptance, StateAccepted, StateReg
 var Steps = lifecycle.Table[*Task, Role]{
 	StepOpen:              {Action: "task.open", From: []string{StateOrdered}, Who: staff},
 	StepCloseCall:         {Action: "task.close_call", From: []string{StateCallOpen, StateAssigned}, To: StateSelecting, Who: staff},
-	StepAssignCouncil:     {Action: "task.assign_council", From: []string{StateSelecting}, Who: staff},
-	StepScore:             {Action: "task.score", From: []string{StateSelecting}, Who: func(r Role, _ string) bool { return r.Council }},
-	StepSelect:            {Action: "task.select", From: []string{StateSelecting}, To: StateSelected, Who: staff, Ready: selectReady},
+	StepSelect:            {Action: "task.select", From: []string{StateSelecting}, To: StateSelected, Who: staff},
 	StepAppraise:          {Action: "task.appraise", From: []string{StateSelected}, To: StateAppraised, Who: staff},
 	StepDecide:            {Action: "task.decide", From: []string{StateAppraised}, To: StateDecided, Who: staff},
 	StepContract:          {Action: "task.contract", From: []string{StateDecided}, To: StateContracted, Who: staff},
