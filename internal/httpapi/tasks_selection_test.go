@@ -255,6 +255,14 @@ func TestTaskSelectionJourney(t *testing.T) {
 		t.Fatal("the other applicant was not told")
 	}
 
+	// Had the choice stopped before the dossiers moved, the next step
+	// finishes it: here the other dossier is put back as it was.
+	if _, err := store.Modify(context.Background(), h.App.Store, task.DossierCollection, d2, 0, func(d *task.Dossier) error {
+		d.State = task.DossierSubmitted
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
 	// The appraisal: a line above its request, then a fair one.
 	r = h.Do(R{Method: "POST", Path: base + "/appraise", Token: officer.Access, Body: map[string]any{"lines": []map[string]any{
 		{"approved": 700_000_000}, {"approved": 250_000_000}, {"approved": 200_000_000}}}})
@@ -276,6 +284,9 @@ func TestTaskSelectionJourney(t *testing.T) {
 	}
 	if ap := v["appraisal"].(map[string]any); ap["state"].(float64) != 800_000_000 || ap["other"].(float64) != 200_000_000 {
 		t.Fatalf("appraisal: %v", ap)
+	}
+	if st := h.Do(R{Method: "GET", Path: "/api/v1/tasks/dossiers/" + d2, Token: uni.Access}).JSON(t)["state"]; st != task.DossierNotSelected {
+		t.Fatalf("the other dossier after the appraisal: %v", st)
 	}
 	if ap := h.Do(R{Method: "GET", Path: base + "/selection", Token: uni.Access}).JSON(t)["appraisal"]; ap != nil {
 		t.Fatalf("another applicant reads the appraisal: %v", ap)

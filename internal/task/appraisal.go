@@ -108,6 +108,9 @@ func (s *Selection) Appraise(ctx context.Context, p *auth.Principal, id string, 
 	if err != nil {
 		return t, err
 	}
+	// The choice's other writes (the dossiers' states) are finished here
+	// if a failure cut them short: settle leaves moved dossiers alone.
+	s.settle(ctx, p, t)
 	s.tellOrgs(ctx, p, []string{t.Performer.ID}, t, "appraised", map[string]string{"amount": strconv.FormatInt(t.Budget, 10)})
 	return t, nil
 }
