@@ -48,7 +48,7 @@ func TestDecisionPaperNamesTheTask(t *testing.T) {
 	tk := Task{Code: "ĐTCT.2027.03", Title: "Nhân giống chè Shan tuyết", List: Paper{Number: "1234/QĐ-UBND", Date: "2026-11-20"},
 		Order:     Order{Products: "Quy trình", Months: 24, Mode: ModeDirect},
 		Performer: &Ref{ID: "o1", Name: "Viện Khoa học Sự sống"}, Budget: 1_250_000_000,
-		Decision:  &Paper{Number: "125/QĐ-SKHCN", Date: "2026-12-20"},
+		Decision: &Paper{Number: "125/QĐ-SKHCN", Date: "2026-12-20"},
 		Appraisal: &BudgetAppraisal{Lines: []AppraisalLine{{Item: "Công lao động", Source: SourceState, Requested: 1_300_000_000, Approved: 1_250_000_000},
 			{Item: "Đối ứng", Source: SourceOther, Requested: 100_000_000, Approved: 100_000_000}}, State: 1_250_000_000, Other: 100_000_000},
 	}
