@@ -158,6 +158,7 @@ function Selection({ v, reload }: { v: TaskSelection; reload: () => void }) {
           <DossierTable
             dossiers={others}
             summaries={summaries}
+            sums={staff}
             action={(d) =>
               v.can.select && d.state === 'submitted' ? (
                 <button type="button" className="btn btn-secondary" disabled={busy} onClick={() => void step(() => selectionApi.select(tk.id, d.id, tk.version), 'tasksSelection.selected')}>
@@ -232,7 +233,18 @@ function Selection({ v, reload }: { v: TaskSelection; reload: () => void }) {
   );
 }
 
-function DossierTable({ dossiers, summaries, action }: { dossiers: TaskDossier[]; summaries: Map<string, CouncilDossier>; action: (d: TaskDossier) => ReactNode }) {
+/** The dossiers sent; with sums (officers), each one's council score. */
+function DossierTable({
+  dossiers,
+  summaries,
+  sums,
+  action,
+}: {
+  dossiers: TaskDossier[];
+  summaries: Map<string, CouncilDossier>;
+  sums: boolean;
+  action: (d: TaskDossier) => ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <table className="table responsive">
@@ -241,7 +253,7 @@ function DossierTable({ dossiers, summaries, action }: { dossiers: TaskDossier[]
           <th scope="col">{t('tasksSelection.dossiers.org')}</th>
           <th scope="col">{t('tasksSelection.dossiers.lead')}</th>
           <th scope="col">{t('tasksSelection.dossiers.stateBudget')}</th>
-          <th scope="col">{t('tasksSelection.dossiers.score')}</th>
+          {sums && <th scope="col">{t('tasksSelection.dossiers.score')}</th>}
           <th scope="col">{t('tasksSelection.dossiers.state')}</th>
           <th scope="col">
             <span className="visually-hidden">{t('tasksSelection.dossiers.actions')}</span>
@@ -260,12 +272,14 @@ function DossierTable({ dossiers, summaries, action }: { dossiers: TaskDossier[]
               <td data-label={t('tasksSelection.dossiers.stateBudget')} className="num">
                 {formatVnd(d.stateBudget, i18n.language)}
               </td>
-              <td data-label={t('tasksSelection.dossiers.score')}>
-                {ap && ap.count > 0
-                  ? t('tasksSelection.dossiers.mean', { mean: formatScore(ap.mean, i18n.language), count: ap.count, required: ap.required })
-                  : t('tasksSelection.dossiers.noScore')}
-                {ap?.complete ? ` · ${t('tasksSelection.dossiers.complete')}` : ''}
-              </td>
+              {sums && (
+                <td data-label={t('tasksSelection.dossiers.score')}>
+                  {ap && ap.count > 0
+                    ? t('tasksSelection.dossiers.mean', { mean: formatScore(ap.mean, i18n.language), count: ap.count, required: ap.required })
+                    : t('tasksSelection.dossiers.noScore')}
+                  {ap?.complete ? ` · ${t('tasksSelection.dossiers.complete')}` : ''}
+                </td>
+              )}
               <td data-label={t('tasksSelection.dossiers.state')}>{t(`tasksSelection.dossierState.${d.state}`)}</td>
               <td>{action(d)}</td>
             </tr>
