@@ -14,7 +14,7 @@ import { ScoreSheet } from '../../components/ScoreSheet';
 import { ErrorState, Loading, Notice } from '../../components/Status';
 import { formatScore } from '../../lib/applications';
 import { formatDate, formatVnd } from '../../lib/format';
-import { formatDay, parseDayInput } from '../../lib/listing';
+import { formatDay, parseDayInput, todayInVietnam } from '../../lib/listing';
 import { fieldMessage, problemMessage } from '../../lib/messages';
 import { useAsync } from '../../lib/useAsync';
 import { useTitle } from '../../lib/useTitle';
@@ -555,7 +555,7 @@ function AppraisalForm({ v, dossier, onDone }: { v: TaskSelection; dossier: Task
 function DecisionForm({ v, onDone }: { v: TaskSelection; onDone: () => void }) {
   const { t } = useTranslation();
   const [number, setNumber] = useState('');
-  const [date, setDate] = useState(() => formatDay(new Date().toISOString().slice(0, 10)));
+  const [date, setDate] = useState(() => formatDay(todayInVietnam()));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
