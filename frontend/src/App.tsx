@@ -84,6 +84,9 @@ const TaskRound = lazyPage(() => import('./pages/tasks/RoundPage'));
 const TaskRoundScore = lazyPage(() => import('./pages/tasks/RoundScore'));
 const TaskBoard = lazyPage(() => import('./pages/tasks/Board'));
 const TaskPage = lazyPage(() => import('./pages/tasks/TaskPage'));
+// Commissioned tasks: a task's selection (the call, dossiers, council, appraisal, decision) and a dossier.
+const TaskSelection = lazyPage(() => import('./pages/tasks/TaskSelection'));
+const TaskDossier = lazyPage(() => import('./pages/tasks/DossierForm'));
 
 /** The pages a visitor may arrive on, first match wins; others show the fallback while they load. */
 const ENTRY_PAGES: [string, LazyPage][] = [
@@ -219,6 +222,8 @@ function AppRoutes() {
             <Route path="/tasks/:id" element={<TaskPage />} />
             <Route path="/events/:id/showcase" element={<EventShowcase />} />
             <Route path="/events/:id/report" element={authed(<EventReport />, ['officer', 'admin'])} />
+            <Route path="/tasks/:id/selection" element={<TaskSelection />} />
+            <Route path="/tasks/dossiers/:id" element={authed(<TaskDossier />)} />
             <Route
               path="/organization"
               element={

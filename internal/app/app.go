@@ -70,12 +70,15 @@ type App struct {
 	Conns     *connection.Service
 	Transfers *transfer.Service
 	Support   *support.Service
-	Events    *event.Service
-	Plans     *plan.Service
-	Reports   *report.Service
-	Synonyms  *synonym.Service
-	Blobs     files.Blobs
-	Backups   *backup.Service
+	// TaskSelection runs the calls, dossiers, selection, appraisal and
+	// approval decision of commissioned S&T tasks.
+	TaskSelection *task.Selection
+	Events        *event.Service
+	Plans         *plan.Service
+	Reports       *report.Service
+	Synonyms      *synonym.Service
+	Blobs         files.Blobs
+	Backups       *backup.Service
 	// Showcase is the events' exhibitors, catalogue and results report.
 	Showcase *event.Showcase
 	// Indicators counts what the platform records in a period; Statistics
@@ -136,7 +139,7 @@ func Specs() []store.CollectionSpec {
 	specs = append(specs, plan.Spec, report.Spec, report.ReminderSpec)
 	specs = append(specs, event.MeetingSpecs...)
 	specs = append(specs, task.ProposalSpecs...)
-	return append(append(append(specs, matching.Specs...), connection.Specs...), append(append(support.Specs, synonym.Specs...), event.Specs...)...)
+	return append(append(append(specs, matching.Specs...), connection.Specs...), append(append(append(support.Specs, synonym.Specs...), event.Specs...), task.SelectionSpecs...)...)
 }
 
 // mailSender is what the platform's e-mail sender does; nil without SMTP.
@@ -230,6 +233,10 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 		Orgs: a.Orgs, Users: a.Auth, Notes: a.Notify, Transfers: a.Transfers, Listings: a.Catalog,
 		Office: support.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer},
 		Audit:  a.Audit, Log: log, Now: now,
+	})
+	a.TaskSelection = task.NewSelection(st, task.SelectionDeps{
+		Orgs: a.Orgs, Users: a.Auth, Notes: a.Notify, Audit: a.Audit, Log: log, Now: now,
+		Office: task.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer},
 	})
 	a.Events = event.New(st, event.Deps{Orgs: a.Orgs, Listings: a.Catalog, Notes: a.Notify, Sectors: taxonomy.Codes(tax.Sectors), Audit: a.Audit, Log: log, Now: now})
 	forms, err := statistics.Load(tax)
@@ -397,7 +404,7 @@ func (a *App) Server(spa fs.FS) *httpapi.Server {
 	return httpapi.New(httpapi.Deps{
 		Config: a.Config, Store: a.Store, Search: a.Search, Auth: a.Auth, Orgs: a.Orgs,
 		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Files: a.Files,
-		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Events: a.Events, Plans: a.Plans, Reports: a.Reports, Synonyms: a.Synonyms, Backups: a.Backups,
+		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, TaskSelection: a.TaskSelection, Events: a.Events, Plans: a.Plans, Reports: a.Reports, Synonyms: a.Synonyms, Backups: a.Backups,
 		Statistics: a.Statistics, Results: a.Results, Market: a.Market, NextSteps: a.NextSteps, Schedules: a.Schedules, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
 		Site: a.Site, Meetings: a.Meetings, Showcase: a.Showcase, TaskProposals: a.TaskProposals,
 	})

@@ -92,6 +92,7 @@ const (
 	OwnerListing      = "listing"
 	OwnerTransfer     = "transfer"
 	OwnerApplication  = "application"
+	OwnerTaskDossier  = "task_dossier" // a CV or letter of a task's dossier
 	OwnerReport       = "report"       // evidence of an agency's annual report
 	OwnerOrganization = "organization" // an organisation's certificate
 )

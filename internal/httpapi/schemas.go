@@ -68,6 +68,7 @@ func apiSchemas() map[string]apischema.Schema {
 	apischema.Request[loginJSON](r, "Login")
 	apischema.Request[passwordJSON](r, "PasswordChange")
 	resetSchemas(r)
+	tasksSelectionSchemas(r)
 	apischema.Request[refreshJSON](r, "Refresh")
 	apischema.Response[auth.Tokens](r, "Tokens")
 	apischema.Response[userJSON](r, "User")

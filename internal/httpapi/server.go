@@ -78,11 +78,13 @@ type Deps struct {
 	Conns     *connection.Service
 	Transfers *transfer.Service
 	Support   *support.Service
-	Events    *event.Service
-	Plans     *plan.Service
-	Reports   *report.Service
-	Synonyms  *synonym.Service
-	Backups   *backup.Service
+	// TaskSelection: calls, dossiers and selection of commissioned tasks.
+	TaskSelection *task.Selection
+	Events        *event.Service
+	Plans         *plan.Service
+	Reports       *report.Service
+	Synonyms      *synonym.Service
+	Backups       *backup.Service
 	// Statistics fills the ministry's forms; Results is the public page.
 	Statistics *statistics.Service
 	Results    *results.Service

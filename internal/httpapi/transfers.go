@@ -215,6 +215,8 @@ func (s *Server) fileVisible(ctx context.Context, p *auth.Principal, f files.Fil
 		_, err = s.d.Support.GetApplication(ctx, p, o.ID)
 	case files.OwnerReport:
 		_, err = s.d.Reports.Get(ctx, p, o.ID)
+	case files.OwnerTaskDossier:
+		_, err = s.d.TaskSelection.GetDossier(ctx, p, o.ID)
 	case files.OwnerOrganization:
 		if p == nil {
 			return false, nil

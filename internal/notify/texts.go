@@ -69,6 +69,18 @@ var texts = map[string]text{
 	"report.accepted":  {"Báo cáo năm {year} về kế hoạch {plan} đã được Sở KH&CN tiếp nhận.", "The department accepted the {year} report on plan {plan}."},
 	"report.due":       {"Còn {days} ngày đến hạn gửi báo cáo năm {year} về kế hoạch {plan} (hạn {dueOn}).", "{days} day(s) left to send the {year} report on plan {plan} (due {dueOn})."},
 
+	// Commissioned S&T tasks: the selection.
+	"task.assigned":                   {"Tổ chức của bạn được giao trực tiếp chủ trì nhiệm vụ {code} “{title}”: hãy lập và nộp hồ sơ.", "Your organisation is directly assigned the task {code} “{title}”: prepare and submit its dossier."},
+	"task.dossier_submitted":          {"{org} đã nộp hồ sơ đăng ký chủ trì nhiệm vụ {code} “{title}”.", "{org} submitted a dossier for the task {code} “{title}”."},
+	"task.selection_council_assigned": {"Bạn được mời vào hội đồng tuyển chọn nhiệm vụ {code} “{title}”: hãy khai báo xung đột lợi ích và chấm điểm hồ sơ.", "You sit on the selection council of the task {code} “{title}”: declare any conflict of interest and score the dossiers."},
+	"task.council_removed":            {"Bạn không còn trong hội đồng tuyển chọn nhiệm vụ {code} “{title}”.", "You no longer sit on the selection council of the task {code} “{title}”."},
+	"task.reviewer_recused":           {"{reviewer} xin rút khỏi hội đồng tuyển chọn nhiệm vụ {code} do xung đột lợi ích. Cần phân công người khác.", "{reviewer} stepped aside from the selection council of the task {code} (conflict of interest). Assign someone else."},
+	"task.council_complete":           {"Hội đồng đã chấm xong các hồ sơ của nhiệm vụ {code} “{title}”: chờ chọn tổ chức chủ trì.", "The council has scored every dossier of the task {code} “{title}”: choose the performer."},
+	"task.selected":                   {"Hồ sơ của {org} được chọn chủ trì nhiệm vụ {code} “{title}”.", "The dossier of {org} was selected to perform the task {code} “{title}”."},
+	"task.not_selected":               {"Hồ sơ của {org} không được chọn cho nhiệm vụ {code} “{title}”; tổ chức chủ trì: {performer}.", "The dossier of {org} was not selected for the task {code} “{title}”; the performer is {performer}."},
+	"task.appraised":                  {"Kinh phí nhiệm vụ {code} “{title}” đã được thẩm định: {amount} đồng từ ngân sách nhà nước.", "The budget of the task {code} “{title}” was appraised: {amount} VND from the state budget."},
+	"task.decided":                    {"Đã có quyết định phê duyệt số {number} cho nhiệm vụ {code} “{title}”.", "Decision no. {number} approves the task {code} “{title}”."},
+
 	// The scheduler's run; the meetings step has the other steps.
 	"event_meeting.scheduled": {"Lịch gặp B2B tại “{event}” đã được xếp: {count} cuộc gặp của tổ chức bạn có giờ và bàn mới. Xem lịch gặp của bạn.",
 		"The B2B meetings at “{event}” have been scheduled: {count} of your organisation's meetings have a new time and table. See your agenda."},

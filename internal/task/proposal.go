@@ -258,30 +258,14 @@ type ProposalsDeps struct {
 	Orgs     Orgs
 	Listings Listings
 	Users    Users
-	Notes    Notes
+	Notes    Notifier
 	Audit    lifecycle.Auditor
 	Now      func() time.Time
-}
-
-// Orgs finds organisations.
-type Orgs interface {
-	Get(ctx context.Context, id string) (org.Organization, error)
 }
 
 // Listings finds the need a proposal starts from.
 type Listings interface {
 	Get(ctx context.Context, id string) (catalog.Listing, error)
-}
-
-// Users finds accounts (the advisory council's members).
-type Users interface {
-	User(ctx context.Context, id string) (auth.User, error)
-}
-
-// Notes tells people what happened.
-type Notes interface {
-	ToOrgs(ctx context.Context, orgIDs []string, except string, n notify.Note)
-	ToUsers(ctx context.Context, userIDs []string, n notify.Note)
 }
 
 // Proposals runs proposals, identification rounds, the approved list and

@@ -130,11 +130,6 @@ func mean(e Entry) float64 {
 	return e.Appraisal.Mean
 }
 
-// CouncilInput names the advisory council's members.
-type CouncilInput struct {
-	ReviewerIDs []string `json:"reviewerIds" rule:"max=15"`
-}
-
 // AssignCouncil makes the people named the round's advisory council
 // (officers): each an enabled account with the reviewer role, at least the
 // round's Required; a member who has scored stays. Each member sits for
@@ -204,8 +199,6 @@ func (v *Proposals) AssignCouncil(ctx context.Context, p *auth.Principal, id str
 	}
 	return v.roundView(ctx, p, r)
 }
-
-var councilRules = validate.RulesOf[CouncilInput]()
 
 func names(refs []Ref) []string {
 	out := make([]string, len(refs))

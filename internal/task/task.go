@@ -219,6 +219,12 @@ type Task struct {
 	DossierID string `bson:"dossierId,omitempty" json:"dossierId,omitempty"`
 	// Budget is the appraised state budget (Σ approved lines), VND.
 	Budget int64 `bson:"budget,omitempty" json:"budget,omitempty"`
+	// Selection is the call's selection council and the criteria it
+	// scores on (selection.go); Appraisal the budget appraised line by
+	// line (appraisal.go). Both are read through the selection routes,
+	// which show them to whom they concern.
+	Selection *SelectionCouncil `bson:"selection,omitempty" json:"-"`
+	Appraisal *BudgetAppraisal  `bson:"appraisal,omitempty" json:"-"`
 	// Decision is the approval decision (number, day).
 	Decision   *Paper `bson:"decision,omitempty" json:"decision,omitempty"`
 	ContractID string `bson:"contractId,omitempty" json:"contractId,omitempty"`
@@ -258,6 +264,7 @@ type Role struct {
 	Performer bool // a member of the performing organisation
 	Proposer  bool // a member of the proposing organisation
 	Public    bool // anyone, once the task is public
+	Council   bool // a member of the selection council
 }
 
 // RoleOf works out p's role towards t.
@@ -269,11 +276,12 @@ func RoleOf(p *auth.Principal, t *Task) Role {
 	r.Staff = org.IsStaff(p)
 	r.Performer = t.Performer != nil && slices.Contains(p.User.Orgs, t.Performer.ID)
 	r.Proposer = slices.Contains(p.User.Orgs, t.Proposer.ID)
+	r.Council = t.Selection != nil && t.Selection.Member(p.User.ID)
 	return r
 }
 
 // Sees says whether the role may know the task exists.
-func (r Role) Sees() bool { return r.Staff || r.Performer || r.Proposer || r.Public }
+func (r Role) Sees() bool { return r.Staff || r.Performer || r.Proposer || r.Public || r.Council }
 
 func staff(r Role, _ string) bool { return r.Staff }
 

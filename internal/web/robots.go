@@ -12,7 +12,8 @@ var privatePaths = []string{
 	"/organization$", "/organization/", "/support/applications", "/support/*/edit", "/plan",
 	"/listings/new", "/listings/*/edit", "/invitations/", "/password-reset",
 	"/events/*/edit", "/events/*/register", "/events/*/registrations", "/events/*/agenda", "/events/*/schedule",
-	"/events/*/meetings", "/events/*/checkin", "/events/*/deals", "/events/*/report", "/tasks/",
+	"/events/*/meetings", "/events/*/checkin", "/events/*/deals", "/events/*/report",
+	"/tasks/board", "/tasks/proposals", "/tasks/rounds", "/tasks/*/selection", "/tasks/*/contract", "/tasks/dossiers/",
 }
 
 // Robots is robots.txt: the private areas in both languages disallowed,

@@ -65,6 +65,8 @@ var Routes = []Route{
 	{Pattern: "/officer/events/new", Page: PagePrivate},
 	{Pattern: "/events/:id/showcase", Page: PageEventShowcase, Source: "src/pages/events/ShowcasePage.tsx"},
 	{Pattern: "/events/:id/report", Page: PagePrivate},
+	{Pattern: "/tasks/:id/selection", Page: PagePrivate},
+	{Pattern: "/tasks/dossiers/:id", Page: PagePrivate},
 	{Pattern: "/register", Page: PageStatic, Key: "register", Indexed: true},
 	{Pattern: "/login", Page: PageStatic, Key: "login"},
 	{Pattern: "/password-reset", Page: PagePrivate},

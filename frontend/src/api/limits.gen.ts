@@ -673,8 +673,74 @@ export const limits = {
     "minItems": 1,
     "maxItems": 20
   },
+  "TaskAppraiseInput.lines": {
+    "maxItems": 60
+  },
+  "TaskAppraiseInput.lines.approved": {
+    "minimum": 0
+  },
+  "TaskAppraiseInput.lines.note": {
+    "maxLength": 1000
+  },
+  "TaskAppraiseInput.note": {
+    "maxLength": 4000
+  },
   "TaskCouncilInput.reviewerIds": {
     "maxItems": 15
+  },
+  "TaskDecideInput.number": {
+    "minLength": 1,
+    "maxLength": 60
+  },
+  "TaskDossier.budget.item": {
+    "minLength": 2,
+    "maxLength": 300
+  },
+  "TaskDossier.budget.quantity": {
+    "minimum": 1,
+    "maximum": 1000000
+  },
+  "TaskDossier.budget.unit": {
+    "minLength": 1,
+    "maxLength": 40
+  },
+  "TaskDossier.budget.unitPrice": {
+    "minimum": 0
+  },
+  "TaskDossierInput.approach": {
+    "maxLength": 12000
+  },
+  "TaskDossierInput.budget": {
+    "maxItems": 60
+  },
+  "TaskDossierInput.budget.item": {
+    "minLength": 2,
+    "maxLength": 300
+  },
+  "TaskDossierInput.budget.quantity": {
+    "minimum": 1,
+    "maximum": 1000000
+  },
+  "TaskDossierInput.budget.unit": {
+    "minLength": 1,
+    "maxLength": 40
+  },
+  "TaskDossierInput.budget.unitPrice": {
+    "minimum": 0
+  },
+  "TaskDossierInput.lead": {
+    "minLength": 3,
+    "maxLength": 200
+  },
+  "TaskDossierInput.months": {
+    "minimum": 1,
+    "maximum": 60
+  },
+  "TaskDossierInput.products": {
+    "maxLength": 8000
+  },
+  "TaskDossierInput.summary": {
+    "maxLength": 8000
   },
   "TaskListInput.number": {
     "minLength": 1,
@@ -697,6 +763,28 @@ export const limits = {
   "TaskListInput.orders.products": {
     "minLength": 5,
     "maxLength": 4000
+  },
+  "TaskOpenInput.criteria": {
+    "maxItems": 12
+  },
+  "TaskOpenInput.criteria.name": {
+    "minLength": 2,
+    "maxLength": 300
+  },
+  "TaskOpenInput.criteria.weight": {
+    "minimum": 1,
+    "maximum": 100
+  },
+  "TaskOpenInput.note": {
+    "maxLength": 2000
+  },
+  "TaskOpenInput.passMark": {
+    "minimum": 0,
+    "maximum": 100
+  },
+  "TaskOpenInput.required": {
+    "minimum": 1,
+    "maximum": 15
   },
   "TaskProposal.budget.other": {
     "minimum": 0,
@@ -827,5 +915,25 @@ export const limits = {
   },
   "TaskRoundList.items.entries.reviews.scores.comment": {
     "maxLength": 2000
+  },
+  "TaskScoreInput.comment": {
+    "maxLength": 4000
+  },
+  "TaskScoreInput.scores.comment": {
+    "maxLength": 2000
+  },
+  "TaskSelectInput.note": {
+    "maxLength": 2000
+  },
+  "TaskSelection.council.dossiers.reviews.scores.comment": {
+    "maxLength": 2000
+  },
+  "TaskSelection.council.plan.criteria.name": {
+    "minLength": 2,
+    "maxLength": 300
+  },
+  "TaskSelection.council.plan.criteria.weight": {
+    "minimum": 1,
+    "maximum": 100
   }
 } as const;

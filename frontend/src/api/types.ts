@@ -197,6 +197,14 @@ export const AUDIT_ACTIONS = [
   'task.round.score',
   'task.round.decide',
   'task.order',
+  'task.assign_council',
+  'task.score',
+  'task.dossier.create',
+  'task.dossier.update',
+  'task.dossier.submit',
+  'task.dossier.withdraw',
+  'task.dossier.select',
+  'task.dossier.not_select',
 ] as const;
 
 // --- Catalogue: listings, taxonomy, search --------------------------------

@@ -1,9 +1,9 @@
-// A council member's score sheet ("Phiếu chấm điểm"), shared by every
-// council the council engine runs (support's appraisal, a round's advisory
-// council): the conflict-of-interest declaration (no conflict to score, or a
-// conflict to step aside), then a score 0–10 and a comment per criterion with
-// its weight, the total live (Σ weight × score / 10, out of 100). The member
-// may send it again while the council is at work.
+// The scoring sheet of an appraisal council member ("Phiếu chấm điểm"): the
+// conflict-of-interest declaration (no conflict to score, or a conflict to
+// step aside), then a score 0–10 and a comment per criterion with its
+// weight, the total live (Σ weight × score / 10, out of 100). Support's
+// reviewers and the selection council of commissioned tasks use it; the
+// page around it says what is scored and sends the sheet.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
@@ -14,6 +14,7 @@ import { formatDateTime } from '../lib/format';
 import { fieldMessage, problemMessage } from '../lib/messages';
 import type { FieldErrors } from '../lib/validation';
 
+/** A criterion as the sheet shows it: its code, name in the page's language and weight. */
 export interface SheetCriterion {
   code: string;
   name: string;
@@ -26,7 +27,12 @@ export interface ScoreRow {
 }
 
 /** Checks the sheet with the server's field names ("declaration", "scores.<code>"). */
-export function validateSheet(declaration: ConflictDeclaration | '', rows: Record<string, ScoreRow>, criteria: SheetCriterion[], comment: string): FieldErrors {
+export function validateSheet(
+  declaration: ConflictDeclaration | '',
+  rows: Record<string, ScoreRow>,
+  criteria: SheetCriterion[],
+  comment: string,
+): FieldErrors {
   // The overall comment may be longer than one criterion's.
   const OVERALL_MAX = 2 * SCORE_COMMENT_MAX;
   const errs: FieldErrors = {};
@@ -43,26 +49,30 @@ export function validateSheet(declaration: ConflictDeclaration | '', rows: Recor
   return errs;
 }
 
-const fieldId = (field: string) => `review-${field.replace(/\./g, '-')}`;
+
 
 export interface ScoreSheetProps {
   criteria: SheetCriterion[];
   passMark?: number;
-  /** The member's review so far (undefined: not on the council). */
+  /** The member's review as sent, if any. */
   mine?: Omit<ApplicationReview, 'declaration'> & { declaration?: string };
-  /** The server's `can`: the member may send the sheet now. */
+  /** Whether the sheet may be sent now (the server's `can`). */
   open: boolean;
   /** The declaration's hint, naming whose organisation is concerned. */
   declarationHint: string;
-  /** Sends the sheet; rejects with the server's problem. */
-  send: (input: ScoresInput) => Promise<void>;
-  /** Names a field the sheet cannot place (shown in the summary). */
+  /** Makes the fields' ids unique when a page has several sheets. */
+  idPrefix?: string;
+  /** A field's name for a server problem the sheet has no field for. */
   fieldLabel: (field: string) => string;
+  send: (input: ScoresInput) => Promise<void>;
+  /** After a sheet was sent, with the declaration and the total. */
+  onSent: (declaration: ConflictDeclaration, total: number) => void;
   children?: ReactNode;
 }
 
-export function ScoreSheet({ criteria, passMark, mine, open, declarationHint, send, fieldLabel, children }: ScoreSheetProps) {
+export function ScoreSheet({ criteria, passMark, mine, open, declarationHint, idPrefix = 'review', fieldLabel, send, onSent, children }: ScoreSheetProps) {
   const { t, i18n } = useTranslation();
+  const fieldId = (field: string) => `${idPrefix}-${field.replace(/\./g, '-')}`;
   const [declaration, setDeclaration] = useState<ConflictDeclaration | ''>((mine?.declaration as ConflictDeclaration | undefined) ?? '');
   const [rows, setRows] = useState<Record<string, ScoreRow>>(() =>
     Object.fromEntries(
@@ -77,7 +87,6 @@ export function ScoreSheet({ criteria, passMark, mine, open, declarationHint, se
   const [submitted, setSubmitted] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
   const scores = criteria.map((c) => ({ code: c.code, score: parseScore(rows[c.code]?.score ?? '').value ?? 0 }));
   const total = scoreTotal(criteria, scores);
   const msg = (f: string) => fieldMessage(t, errors[f]);
@@ -116,6 +125,8 @@ export function ScoreSheet({ criteria, passMark, mine, open, declarationHint, se
             : [],
         comment: comment.trim() || undefined,
       });
+      setBusy(false);
+      onSent(declaration as ConflictDeclaration, total);
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.errors.length > 0) {
@@ -139,8 +150,8 @@ export function ScoreSheet({ criteria, passMark, mine, open, declarationHint, se
   }
 
   return (
-    <form className="form score-sheet side-card" onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={busy} aria-labelledby="sheet-title">
-      <h2 id="sheet-title" className="h3">
+    <form className="form score-sheet side-card" onSubmit={(e) => void onSubmit(e)} noValidate aria-busy={busy} aria-labelledby={fieldId('sheet-title')}>
+      <h2 id={fieldId('sheet-title')} className="h3">
         {t('review.sheet')}
       </h2>
       <FormAlert message={formError} />
@@ -149,7 +160,7 @@ export function ScoreSheet({ criteria, passMark, mine, open, declarationHint, se
           <label key={d} className="check">
             <input
               type="radio"
-              name="declaration"
+              name={fieldId('declaration')}
               id={i === 0 ? fieldId('declaration') : undefined}
               value={d}
               checked={declaration === d}
@@ -230,13 +241,5 @@ export function ScoreSheet({ criteria, passMark, mine, open, declarationHint, se
       {mine?.submittedAt && <p className="small muted">{t('review.lastSent', { date: formatDateTime(mine.submittedAt, i18n.language) })}</p>}
       {children}
     </form>
-  );
-}
-
-/** The total a sheet sends, for the notice after sending. */
-export function sheetTotal(criteria: SheetCriterion[], input: ScoresInput): number {
-  return scoreTotal(
-    criteria,
-    input.scores.map((s) => ({ code: s.code, score: s.score })),
   );
 }

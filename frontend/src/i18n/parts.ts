@@ -38,6 +38,7 @@ export const SIGNED_IN_SECTIONS: readonly string[] = [
   'register',
   'registrationStatus',
   'review',
+  'tasksSelection',
   'stepper',
   'supportForm',
   'tasksProposals',

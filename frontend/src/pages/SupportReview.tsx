@@ -1,5 +1,7 @@
-// The reviewer's scoring screen ("Phiếu chấm điểm"): the dossier read-only
-// beside the shared score sheet (components/ScoreSheet.tsx). The reviewer
+// The reviewer's scoring screen ("Phiếu chấm điểm"): the dossier read-only,
+// the conflict-of-interest declaration (no conflict to score, or a conflict
+// to step aside), then a score 0–10 and a comment per criterion with its
+// weight, the total live (Σ weight × score / 10, out of 100). The reviewer
 // may send it again until the department decides.
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +9,7 @@ import { endpoints } from '../api';
 import type { Application, Program } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ApplicationDossier } from '../components/ApplicationDossier';
-import { ScoreSheet, sheetTotal } from '../components/ScoreSheet';
+import { ScoreSheet } from '../components/ScoreSheet';
 import { ErrorState, Loading } from '../components/Status';
 import { ApplicationStateBadge } from '../components/SupportBadges';
 import { applicationFieldLabel, formatScore, ownReview } from '../lib/applications';
@@ -79,13 +81,12 @@ function ReviewForm({ application: a, program: p }: { application: Application; 
             fieldLabel={(f) => applicationFieldLabel(t, f, p)}
             send={async (input) => {
               await endpoints.submitScores(a.id, input);
-              navigate(`/support/applications/${encodeURIComponent(a.id)}`, {
-                state:
-                  input.declaration === 'conflict'
-                    ? noticeState('review.recused')
-                    : noticeState('review.sent', { total: formatScore(sheetTotal(criteria, input), i18n.language) }),
-              });
             }}
+            onSent={(declaration, total) =>
+              navigate(`/support/applications/${encodeURIComponent(a.id)}`, {
+                state: declaration === 'conflict' ? noticeState('review.recused') : noticeState('review.sent', { total: formatScore(total, i18n.language) }),
+              })
+            }
           >
             <p>
               <Link to={`/support/applications/${encodeURIComponent(a.id)}`}>{t('review.toApplication')}</Link>
@@ -96,3 +97,5 @@ function ReviewForm({ application: a, program: p }: { application: Application; 
     </section>
   );
 }
+
+export { validateSheet, type ScoreRow } from '../components/ScoreSheet';

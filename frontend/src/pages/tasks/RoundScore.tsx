@@ -72,8 +72,8 @@ export default function RoundScore() {
             fieldLabel={(f) => f}
             send={async (input) => {
               await tasksApi.score(r.id, pid, input, r.version);
-              navigate(back);
             }}
+            onSent={() => navigate(back)}
           >
             <p>
               <Link to={back}>{t('tasksProposals.backToRound')}</Link>
