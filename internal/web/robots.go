@@ -13,7 +13,7 @@ var privatePaths = []string{
 	"/listings/new", "/listings/*/edit", "/invitations/", "/password-reset",
 	"/events/*/edit", "/events/*/register", "/events/*/registrations", "/events/*/agenda", "/events/*/schedule",
 	"/events/*/meetings", "/events/*/checkin", "/events/*/deals", "/events/*/report",
-	"/tasks/board", "/tasks/proposals", "/tasks/rounds", "/tasks/*/selection", "/tasks/*/contract", "/tasks/dossiers/",
+	"/tasks/",
 }
 
 // Robots is robots.txt: the private areas in both languages disallowed,
