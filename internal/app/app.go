@@ -45,6 +45,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/support"
 	"github.com/techmart-vn/techmart/internal/synonym"
+	"github.com/techmart-vn/techmart/internal/task"
 	"github.com/techmart-vn/techmart/internal/taxonomy"
 	"github.com/techmart-vn/techmart/internal/transfer"
 	"github.com/techmart-vn/techmart/internal/web"
@@ -69,6 +70,8 @@ type App struct {
 	Conns     *connection.Service
 	Transfers *transfer.Service
 	Support   *support.Service
+	// Execution runs commissioned tasks from the contract to the results.
+	Execution *task.Execution
 	Events    *event.Service
 	Plans     *plan.Service
 	Reports   *report.Service
@@ -131,7 +134,7 @@ func Specs() []store.CollectionSpec {
 	specs := append([]store.CollectionSpec{migrate.Spec, audit.Spec, org.Spec, catalog.Spec, files.Spec, notify.Spec, notify.DigestSpec, transfer.Spec}, auth.Specs...)
 	specs = append(specs, plan.Spec, report.Spec, report.ReminderSpec)
 	specs = append(specs, event.MeetingSpecs...)
-	return append(append(append(specs, matching.Specs...), connection.Specs...), append(append(support.Specs, synonym.Specs...), event.Specs...)...)
+	return append(append(append(specs, matching.Specs...), connection.Specs...), append(append(append(support.Specs, synonym.Specs...), event.Specs...), task.ContractSpec)...)
 }
 
 // mailSender is what the platform's e-mail sender does; nil without SMTP.
@@ -226,6 +229,7 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 		Office: support.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer},
 		Audit:  a.Audit, Log: log, Now: now,
 	})
+	a.Execution = task.NewExecution(st, task.ExecutionDeps{Users: a.Auth, Listings: a.Catalog, Notes: a.Notify, Audit: a.Audit, Log: log, Now: now})
 	a.Events = event.New(st, event.Deps{Orgs: a.Orgs, Listings: a.Catalog, Notes: a.Notify, Sectors: taxonomy.Codes(tax.Sectors), Audit: a.Audit, Log: log, Now: now})
 	forms, err := statistics.Load(tax)
 	if err != nil {
@@ -392,6 +396,7 @@ func (a *App) Server(spa fs.FS) *httpapi.Server {
 		Config: a.Config, Store: a.Store, Search: a.Search, Auth: a.Auth, Orgs: a.Orgs,
 		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Files: a.Files,
 		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, Events: a.Events, Plans: a.Plans, Reports: a.Reports, Synonyms: a.Synonyms, Backups: a.Backups,
+		Execution:  a.Execution,
 		Statistics: a.Statistics, Results: a.Results, Market: a.Market, NextSteps: a.NextSteps, Schedules: a.Schedules, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
 		Site: a.Site, Meetings: a.Meetings, Showcase: a.Showcase,
 	})

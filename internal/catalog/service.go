@@ -156,13 +156,15 @@ func (s *Service) Create(ctx context.Context, p *auth.Principal, in Input) (List
 	if err := c.Err(); err != nil {
 		return Listing{}, err
 	}
-	if _, ok, err := s.memberOf(ctx, p, l.OrgID); err != nil {
+	if in.Task != nil {
+		l.TaskID, l.NeedID = in.Task.TaskID, in.Task.NeedID
+	} else if _, ok, err := s.memberOf(ctx, p, l.OrgID); err != nil {
 		return Listing{}, err
 	} else if !ok {
 		return Listing{}, errs.Field("orgId", "not_a_member")
 	}
 	now := s.now().UTC()
-	in.Kind, in.OrgID = nil, nil
+	in.Kind, in.OrgID, in.Task = nil, nil, nil
 	in.apply(&c, &l, s.tax, now)
 	if l.Title == "" && !c.Has("title") {
 		c.Add("title", "required")

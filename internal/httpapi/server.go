@@ -44,6 +44,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/support"
 	"github.com/techmart-vn/techmart/internal/synonym"
+	"github.com/techmart-vn/techmart/internal/task"
 	"github.com/techmart-vn/techmart/internal/transfer"
 	"github.com/techmart-vn/techmart/internal/web"
 )
@@ -77,6 +78,8 @@ type Deps struct {
 	Conns     *connection.Service
 	Transfers *transfer.Service
 	Support   *support.Service
+	// Execution runs commissioned tasks from the contract to the results.
+	Execution *task.Execution
 	Events    *event.Service
 	Plans     *plan.Service
 	Reports   *report.Service

@@ -51,6 +51,7 @@ const (
 	KindReport          = "report"           // an agency's annual report: a step or a reminder
 	KindEventMeeting    = "event_meeting"    // a B2B meeting of an event asked for, answered or cancelled; a deal recorded
 	KindEvent           = "event"            // a step of an event: a registration decided, a booth given
+	KindTask            = "task"             // a step of a commissioned S&T task
 	// KindMatchDigest is the day's match suggestions in one notification:
 	// a KindMatch note is folded into it, never shown alone.
 	KindMatchDigest = "match_digest"

@@ -60,6 +60,23 @@ var texts = map[string]text{
 	"report.accepted":  {"Báo cáo năm {year} về kế hoạch {plan} đã được Sở KH&CN tiếp nhận.", "The department accepted the {year} report on plan {plan}."},
 	"report.due":       {"Còn {days} ngày đến hạn gửi báo cáo năm {year} về kế hoạch {plan} (hạn {dueOn}).", "{days} day(s) left to send the {year} report on plan {plan} (due {dueOn})."},
 
+	"task.contracted":           {"Đã ký hợp đồng số {number} thực hiện nhiệm vụ “{title}”.", "Contract no. {number} signed for the task “{title}”."},
+	"task.disbursed":            {"Đã cấp {amount} đồng cho nhiệm vụ “{title}” ngày {on}.", "{amount} VND paid for the task “{title}” on {on}."},
+	"task.reported":             {"{org} đã gửi báo cáo tiến độ “{milestone}” của nhiệm vụ “{title}”.", "{org} sent a progress report on “{milestone}” for the task “{title}”."},
+	"task.inspected":            {"Sở KH&CN đã kiểm tra nhiệm vụ “{title}” ngày {on}.", "The department inspected the task “{title}” on {on}."},
+	"task.extended":             {"Hợp đồng nhiệm vụ “{title}” được gia hạn đến ngày {ends}.", "The contract of the task “{title}” was extended to {ends}."},
+	"task.acceptance_requested": {"{org} đề nghị nghiệm thu nhiệm vụ “{title}”.", "{org} asks for the acceptance of the task “{title}”."},
+	"task.council_assigned":     {"Bạn được mời tham gia hội đồng nghiệm thu nhiệm vụ “{title}”.", "You are asked to sit on the acceptance council of the task “{title}”."},
+	"task.council_recused": {"{member} xin rút khỏi hội đồng nghiệm thu nhiệm vụ “{title}” do xung đột lợi ích. Cần phân công người khác.",
+		"{member} stepped aside from the acceptance council of “{title}” (conflict of interest). Assign someone else."},
+	"task.council_complete": {"Hội đồng nghiệm thu nhiệm vụ “{title}” đã đánh giá đủ, chờ ghi nhận kết luận.", "Every member of the acceptance council of “{title}” has graded; the conclusion awaits."},
+	"task.accepted":         {"Nhiệm vụ “{title}” đã được nghiệm thu.", "The task “{title}” has been accepted."},
+	"task.failed":           {"Nhiệm vụ “{title}” không đạt nghiệm thu.", "The task “{title}” was not accepted."},
+	"task.registered":       {"Kết quả nhiệm vụ “{title}” đã được đăng ký, số {number}.", "The results of the task “{title}” were registered, no. {number}."},
+	"task.listing_drafted":  {"Bản nháp tin chào bán kết quả nhiệm vụ “{title}” đã được tạo; hãy hoàn thiện và gửi duyệt.", "A draft offer of the results of the task “{title}” was created; complete it and submit it."},
+	"task.published": {"Kết quả nhiệm vụ “{title}”, đặt hàng từ nhu cầu “{need}” của tổ chức bạn, đã được đưa lên sàn.",
+		"The results of the task “{title}”, commissioned from your need “{need}”, are now on the market."},
+
 	// The scheduler's run; the meetings step has the other steps.
 	"event_meeting.scheduled": {"Lịch gặp B2B tại “{event}” đã được xếp: {count} cuộc gặp của tổ chức bạn có giờ và bàn mới. Xem lịch gặp của bạn.",
 		"The B2B meetings at “{event}” have been scheduled: {count} of your organisation's meetings have a new time and table. See your agenda."},
@@ -72,7 +89,7 @@ func Texts(tax *taxonomy.Taxonomy) Renderer {
 		switch kind {
 		case KindDecision:
 			key = kind + "." + params["state"]
-		case KindSupport, KindReport, KindEvent:
+		case KindSupport, KindReport, KindEvent, KindTask:
 			key = kind + "." + params["event"]
 		case KindEventMeeting:
 			key = kind + "." + params["step"]
