@@ -10,6 +10,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/backup"
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/connection"
+	"github.com/techmart-vn/techmart/internal/council"
 	"github.com/techmart-vn/techmart/internal/event"
 	"github.com/techmart-vn/techmart/internal/event/schedule"
 	"github.com/techmart-vn/techmart/internal/files"
@@ -165,7 +166,7 @@ func apiSchemas() map[string]apischema.Schema {
 	apischema.Response[reviewersJSON](r, "ReviewerList")
 	apischema.Response[support.Reviewer](r, "Reviewer")
 	apischema.Request[support.AssignReviewersInput](r, "AssignReviewersInput")
-	apischema.Request[support.ScoreInput](r, "ScoreInput")
+	apischema.Request[council.ScoreInput](r, "ScoreInput")
 	apischema.Request[support.AgreementInput](r, "AgreementInput")
 	apischema.Request[support.AcceptanceRequest](r, "AcceptanceRequest")
 	apischema.Request[support.AcceptanceInput](r, "AcceptanceInput")

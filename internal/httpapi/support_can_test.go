@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/techmart-vn/techmart/internal/calendar"
+	"github.com/techmart-vn/techmart/internal/council"
 
 	"github.com/techmart-vn/techmart/internal/app/apptest"
 	"github.com/techmart-vn/techmart/internal/store"
@@ -56,7 +57,7 @@ func TestApplicationCanMatchesTheServer(t *testing.T) {
 	appraisal := snapshot()
 	for _, s := range []string{support.AppDraft, support.AppSubmitted, support.AppCompleteness, support.AppReturned} {
 		a := appraisal
-		a.State, a.Reviews, a.Review = s, []support.Review{}, nil
+		a.State, a.Reviews, a.Review = s, []council.Review{}, nil
 		states[s] = a
 	}
 	states[support.AppAppraisal] = appraisal

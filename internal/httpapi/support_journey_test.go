@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/techmart-vn/techmart/internal/calendar"
+	"github.com/techmart-vn/techmart/internal/council"
 
 	"github.com/techmart-vn/techmart/internal/app/apptest"
 	"github.com/techmart-vn/techmart/internal/store"
@@ -362,7 +363,7 @@ func TestReviewerRecusal(t *testing.T) {
 		revIDs = append(revIDs, h.Do(R{Method: "GET", Path: "/api/v1/me", Token: tok.Access}).JSON(t)["user"].(map[string]any)["id"].(string))
 	}
 	if _, err := store.Modify(ctx, h.App.Store, support.ApplicationCollection, ids[0], 0, func(a *support.Application) error {
-		a.Reviews = []support.Review{{ReviewerID: revIDs[0], ReviewerName: "A", AssignedAt: time.Now()}, {ReviewerID: revIDs[1], ReviewerName: "B", AssignedAt: time.Now()}}
+		a.Reviews = []council.Review{{ReviewerID: revIDs[0], ReviewerName: "A", AssignedAt: time.Now()}, {ReviewerID: revIDs[1], ReviewerName: "B", AssignedAt: time.Now()}}
 		return nil
 	}); err != nil {
 		t.Fatal(err)
@@ -395,7 +396,7 @@ func TestReviewerReplaced(t *testing.T) {
 	}
 	_, ids := appraisalQueue(t, h, 2, 1, 100_000_000)
 	if _, err := store.Modify(context.Background(), h.App.Store, support.ApplicationCollection, ids[0], 0, func(a *support.Application) error {
-		a.Reviews = []support.Review{{ReviewerID: r1, ReviewerName: "A", AssignedAt: time.Now()}, {ReviewerID: r2, ReviewerName: "B", AssignedAt: time.Now()}}
+		a.Reviews = []council.Review{{ReviewerID: r1, ReviewerName: "A", AssignedAt: time.Now()}, {ReviewerID: r2, ReviewerName: "B", AssignedAt: time.Now()}}
 		return nil
 	}); err != nil {
 		t.Fatal(err)

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/techmart-vn/techmart/internal/calendar"
+	"github.com/techmart-vn/techmart/internal/council"
+	"github.com/techmart-vn/techmart/internal/ledger"
 
 	"github.com/techmart-vn/techmart/internal/app"
 	"github.com/techmart-vn/techmart/internal/app/apptest"
@@ -261,14 +263,14 @@ func appraisalQueue(t testing.TB, h *apptest.Harness, room, n int, amount int64)
 		t.Fatal(err)
 	}
 	now := time.Now().UTC()
-	var scores []support.Score
+	var scores []council.Score
 	for _, c := range pr.Criteria {
-		scores = append(scores, support.Score{Code: c.Code, Score: 8})
+		scores = append(scores, council.Score{Code: c.Code, Score: 8})
 	}
 	total := 80.0
-	reviews := []support.Review{
-		{ReviewerID: "r1", ReviewerName: "Chuyên gia 1", AssignedAt: now, Declaration: support.NoConflict, Scores: scores, Total: &total, SubmittedAt: &now},
-		{ReviewerID: "r2", ReviewerName: "Chuyên gia 2", AssignedAt: now, Declaration: support.NoConflict, Scores: scores, Total: &total, SubmittedAt: &now},
+	reviews := []council.Review{
+		{ReviewerID: "r1", ReviewerName: "Chuyên gia 1", AssignedAt: now, Declaration: council.NoConflict, Scores: scores, Total: &total, SubmittedAt: &now},
+		{ReviewerID: "r2", ReviewerName: "Chuyên gia 2", AssignedAt: now, Declaration: council.NoConflict, Scores: scores, Total: &total, SubmittedAt: &now},
 	}
 	apps := make([]support.Application, n)
 	ids := make([]string, n)
@@ -276,7 +278,7 @@ func appraisalQueue(t testing.TB, h *apptest.Harness, room, n int, amount int64)
 		ids[i] = store.NewID()
 		apps[i] = support.Application{ID: ids[i], ProgramID: prog, OrgID: enterpriseOrg, OrgName: "Công ty TNHH Nông sản sạch Ba Bể",
 			State: support.AppAppraisal, Title: fmt.Sprintf("Hồ sơ %d", i), TotalCost: 4 * amount, Requested: amount, OwnContribution: 3 * amount,
-			Reviews: reviews, Review: &support.ReviewPlan{Criteria: pr.Criteria, PassMark: pr.PassMark, Required: 2},
+			Reviews: reviews, Review: &council.Plan{Criteria: pr.Criteria, PassMark: pr.PassMark, Required: 2},
 			Documents: []support.AppDocument{}, History: []support.Step{{State: support.AppAppraisal, At: now}}, CreatedAt: now, UpdatedAt: now}
 	}
 	if err := store.InsertMany(context.Background(), h.App.Store, support.ApplicationCollection, apps); err != nil {
@@ -384,7 +386,7 @@ func TestReconcileRepairsInterruptedApprovals(t *testing.T) {
 	// then the second applicant withdraws.
 	if _, err := store.Modify(ctx, h.App.Store, support.ProgramCollection, prog, 0, func(p *support.Program) error {
 		for _, id := range ids {
-			p.Reservations = append(p.Reservations, support.Reservation{ApplicationID: id, Amount: 100_000_000, Key: "k" + id, By: "officer", At: past})
+			p.Reservations = append(p.Reservations, support.Reservation{ApplicationID: id, Hold: ledger.Hold{Amount: 100_000_000, Key: "k" + id}, By: "officer", At: past})
 			p.Ledger.Committed += 100_000_000
 		}
 		return nil
@@ -525,8 +527,8 @@ func TestStartFinishesCrashedWritersAtOnce(t *testing.T) {
 	prog, ids := appraisalQueue(t, h, 2, 1, 100_000_000)
 	ctx := context.Background()
 	if _, err := store.Modify(ctx, h.App.Store, support.ProgramCollection, prog, 0, func(p *support.Program) error {
-		p.Reservations = append(p.Reservations, support.Reservation{ApplicationID: ids[0], OrgID: enterpriseOrg, Amount: 100_000_000,
-			Key: "crash", Writer: "crashed-instance", By: "officer", At: time.Now().UTC()})
+		p.Reservations = append(p.Reservations, support.Reservation{ApplicationID: ids[0], OrgID: enterpriseOrg, Hold: ledger.Hold{Amount: 100_000_000, Key: "crash"},
+			Writer: "crashed-instance", By: "officer", At: time.Now().UTC()})
 		p.Ledger.Committed += 100_000_000
 		return nil
 	}); err != nil {
@@ -602,7 +604,7 @@ func TestLimitsPerOrganization(t *testing.T) {
 	// Another draft of the enterprise's in that programme could never be
 	// approved: submitting it is refused at once.
 	extra := support.Application{ID: store.NewID(), ProgramID: prog, OrgID: enterpriseOrg, OrgName: "Công ty TNHH Nông sản sạch Ba Bể", State: support.AppDraft,
-		Title: "Hồ sơ thêm", Documents: []support.AppDocument{}, Tranches: []support.Tranche{}, History: []support.Step{}}
+		Title: "Hồ sơ thêm", Documents: []support.AppDocument{}, Tranches: []ledger.Tranche{}, History: []support.Step{}}
 	if err := store.Insert(context.Background(), h.App.Store, support.ApplicationCollection, &extra); err != nil {
 		t.Fatal(err)
 	}
@@ -632,7 +634,7 @@ func TestLimitsPerOrganization(t *testing.T) {
 		drafts[i] = support.Application{ID: store.NewID(), ProgramID: open, OrgID: enterpriseOrg, OrgName: "Công ty TNHH Nông sản sạch Ba Bể", State: support.AppDraft,
 			Title: fmt.Sprintf("Hồ sơ %d", i), Summary: "Đổi mới công nghệ bảo quản", Technology: support.Technology{Description: "Kho mát"},
 			TotalCost: 1_000_000_000, Requested: 300_000_000, OwnContribution: 700_000_000, StartOn: "2027-02-01", EndOn: "2027-12-31",
-			ExpectedResults: "Giảm hao hụt", Documents: docs, Tranches: []support.Tranche{}, History: []support.Step{{State: support.AppDraft, At: now}}, CreatedAt: now, UpdatedAt: now}
+			ExpectedResults: "Giảm hao hụt", Documents: docs, Tranches: []ledger.Tranche{}, History: []support.Step{{State: support.AppDraft, At: now}}, CreatedAt: now, UpdatedAt: now}
 	}
 	if err := store.InsertMany(context.Background(), h.App.Store, support.ApplicationCollection, drafts); err != nil {
 		t.Fatal(err)

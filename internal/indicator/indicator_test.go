@@ -12,6 +12,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/event"
 	"github.com/techmart-vn/techmart/internal/indicator"
+	"github.com/techmart-vn/techmart/internal/ledger"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/period"
 	"github.com/techmart-vn/techmart/internal/store"
@@ -144,11 +145,11 @@ func TestMetrics(t *testing.T) {
 	insert(t, st, support.ApplicationCollection, &support.Application{ID: "a2", ProgramID: "p1", OrgID: "o1", OrgName: "Enterprise A", Title: "Second project", State: support.AppApproved})
 	insert(t, st, support.ApplicationCollection, &support.Application{ID: "a3", ProgramID: "p2", OrgID: "o3", OrgName: "Enterprise C", Title: "Other programme", State: support.AppApproved})
 	p1 := support.Program{ID: "p1", Name: "Programme 1", State: support.ProgramPublished, Reservations: []support.Reservation{
-		{ApplicationID: "a1", OrgID: "o1", Amount: 300, Released: 50, At: in(4, 1), Tranches: []support.Tranche{{Amount: 100, On: "2026-05-01"}, {Amount: 150, On: "2027-01-01"}}},
-		{ApplicationID: "a2", OrgID: "o1", Amount: 500, At: in(6, 1)},
+		{ApplicationID: "a1", OrgID: "o1", At: in(4, 1), Hold: ledger.Hold{Amount: 300, Released: 50, Tranches: []ledger.Tranche{{Amount: 100, On: "2026-05-01"}, {Amount: 150, On: "2027-01-01"}}}},
+		{ApplicationID: "a2", OrgID: "o1", At: in(6, 1), Hold: ledger.Hold{Amount: 500}},
 	}}
 	p2 := support.Program{ID: "p2", Name: "Programme 2", State: support.ProgramPublished, Reservations: []support.Reservation{
-		{ApplicationID: "a3", OrgID: "o3", Amount: 700, At: vn(2025, 6, 1, 0, 0)},
+		{ApplicationID: "a3", OrgID: "o3", At: vn(2025, 6, 1, 0, 0), Hold: ledger.Hold{Amount: 700}},
 	}}
 	insert(t, st, support.ProgramCollection, &p1)
 	insert(t, st, support.ProgramCollection, &p2)

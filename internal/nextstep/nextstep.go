@@ -13,6 +13,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/catalog"
 	"github.com/techmart-vn/techmart/internal/connection"
+	"github.com/techmart-vn/techmart/internal/council"
 	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/report"
@@ -163,7 +164,7 @@ func (s *Service) For(ctx context.Context, p *auth.Principal) (Steps, error) {
 	}
 	if p.User.HasRole(auth.RoleReviewer) {
 		n, err := s.countApps(ctx, p, support.ScopeAssigned, func(c support.Can, a *support.Application) bool {
-			return c.Score && !slices.ContainsFunc(a.Reviews, func(r support.Review) bool { return r.ReviewerID == p.User.ID && r.SubmittedAt != nil })
+			return c.Score && !slices.ContainsFunc(a.Reviews, func(r council.Review) bool { return r.ReviewerID == p.User.ID && r.SubmittedAt != nil })
 		})
 		if err != nil {
 			return out, err

@@ -15,6 +15,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/connection"
 	"github.com/techmart-vn/techmart/internal/event"
 	"github.com/techmart-vn/techmart/internal/indicator"
+	"github.com/techmart-vn/techmart/internal/ledger"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/period"
 	"github.com/techmart-vn/techmart/internal/results"
@@ -299,8 +300,8 @@ func TestCSVEqualsJSON(t *testing.T) {
 	insert(t, st, support.ApplicationCollection, &support.Application{ID: "a1", ProgramID: "p1", OrgID: "o1", OrgName: "HTX Chè La Bằng", Title: "Dây chuyền chè",
 		State: support.AppAccepted, Acceptance: &support.Acceptance{Outcome: support.AppAccepted, On: "2026-09-09"}})
 	insert(t, st, support.ProgramCollection, &support.Program{ID: "p1", Name: "Hỗ trợ đổi mới công nghệ 2026", State: support.ProgramPublished,
-		Reservations: []support.Reservation{{ApplicationID: "a1", OrgID: "o1", Amount: 300_000_000, At: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC),
-			Tranches: []support.Tranche{{Amount: 100_000_000, On: "2026-04-01"}}}}})
+		Reservations: []support.Reservation{{ApplicationID: "a1", OrgID: "o1", At: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC),
+			Hold: ledger.Hold{Amount: 300_000_000, Tranches: []ledger.Tranche{{Amount: 100_000_000, On: "2026-04-01"}}}}}})
 	insert(t, st, event.Collection, &event.Event{ID: "fair", Name: "Techmart", State: event.StatePublished, StartDate: "2026-06-01", EndDate: "2026-06-02"})
 	insert(t, st, event.RegistrationCollection, &event.Registration{ID: "r1", EventID: "fair", Org: event.Ref{ID: "o1", Name: "HTX"}, OrgKind: "enterprise", State: event.RegApproved})
 	for i := range 3 {

@@ -14,8 +14,10 @@ import (
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/catalog"
+	"github.com/techmart-vn/techmart/internal/council"
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/files"
+	"github.com/techmart-vn/techmart/internal/ledger"
 	"github.com/techmart-vn/techmart/internal/lifecycle"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/search"
@@ -138,36 +140,36 @@ type AppDocument struct {
 // Application is an enterprise's dossier for a programme.
 type Application struct {
 	store.Meta      `bson:",inline"`
-	ID              string        `bson:"_id" json:"id"`
-	ProgramID       string        `bson:"programId" json:"programId"`
-	ProgramName     string        `bson:"programName" json:"programName"`
-	OrgID           string        `bson:"orgId" json:"orgId"`
-	OrgName         string        `bson:"orgName" json:"orgName"`
-	State           string        `bson:"state" json:"state" rule:"enum=ApplicationState"`
-	Title           string        `bson:"title" json:"title"`
-	Summary         string        `bson:"summary" json:"summary"`
-	Technology      Technology    `bson:"technology" json:"technology"`
-	TotalCost       int64         `bson:"totalCost" json:"totalCost"`
-	Requested       int64         `bson:"requested" json:"requested"`
-	OwnContribution int64         `bson:"ownContribution" json:"ownContribution"`
-	StartOn         string        `bson:"startOn,omitempty" json:"startOn,omitempty"`
-	EndOn           string        `bson:"endOn,omitempty" json:"endOn,omitempty"`
-	ExpectedResults string        `bson:"expectedResults" json:"expectedResults"`
-	Documents       []AppDocument `bson:"documents" json:"documents"`
-	History         []Step        `bson:"history" json:"history"`
-	Reviews         []Review      `bson:"reviews" json:"reviews"`
-	Review          *ReviewPlan   `bson:"review,omitempty" json:"reviewPlan,omitempty"`
-	Appraisal       *Appraisal    `bson:"-" json:"appraisal,omitempty"` // officers' view
-	Decision        *Decision     `bson:"decision,omitempty" json:"decision,omitempty"`
-	Agreement       *Agreement    `bson:"agreement,omitempty" json:"agreement,omitempty"`
-	Tranches        []Tranche     `bson:"tranches" json:"tranches"`
-	Paid            int64         `bson:"-" json:"paid"`
-	Acceptance      *Acceptance   `bson:"acceptance,omitempty" json:"acceptance,omitempty"`
-	CreatedBy       string        `bson:"createdBy" json:"-"`
-	CreatedAt       time.Time     `bson:"createdAt" json:"createdAt"`
-	UpdatedAt       time.Time     `bson:"updatedAt" json:"updatedAt"`
-	SubmittedAt     *time.Time    `bson:"submittedAt,omitempty" json:"submittedAt,omitempty"`
-	ClosedAt        *time.Time    `bson:"closedAt,omitempty" json:"closedAt,omitempty"`
+	ID              string             `bson:"_id" json:"id"`
+	ProgramID       string             `bson:"programId" json:"programId"`
+	ProgramName     string             `bson:"programName" json:"programName"`
+	OrgID           string             `bson:"orgId" json:"orgId"`
+	OrgName         string             `bson:"orgName" json:"orgName"`
+	State           string             `bson:"state" json:"state" rule:"enum=ApplicationState"`
+	Title           string             `bson:"title" json:"title"`
+	Summary         string             `bson:"summary" json:"summary"`
+	Technology      Technology         `bson:"technology" json:"technology"`
+	TotalCost       int64              `bson:"totalCost" json:"totalCost"`
+	Requested       int64              `bson:"requested" json:"requested"`
+	OwnContribution int64              `bson:"ownContribution" json:"ownContribution"`
+	StartOn         string             `bson:"startOn,omitempty" json:"startOn,omitempty"`
+	EndOn           string             `bson:"endOn,omitempty" json:"endOn,omitempty"`
+	ExpectedResults string             `bson:"expectedResults" json:"expectedResults"`
+	Documents       []AppDocument      `bson:"documents" json:"documents"`
+	History         []Step             `bson:"history" json:"history"`
+	Reviews         []council.Review   `bson:"reviews" json:"reviews"`
+	Review          *council.Plan      `bson:"review,omitempty" json:"reviewPlan,omitempty"`
+	Appraisal       *council.Appraisal `bson:"-" json:"appraisal,omitempty"` // officers' view
+	Decision        *Decision          `bson:"decision,omitempty" json:"decision,omitempty"`
+	Agreement       *Agreement         `bson:"agreement,omitempty" json:"agreement,omitempty"`
+	Tranches        []ledger.Tranche   `bson:"tranches" json:"tranches"`
+	Paid            int64              `bson:"-" json:"paid"`
+	Acceptance      *Acceptance        `bson:"acceptance,omitempty" json:"acceptance,omitempty"`
+	CreatedBy       string             `bson:"createdBy" json:"-"`
+	CreatedAt       time.Time          `bson:"createdAt" json:"createdAt"`
+	UpdatedAt       time.Time          `bson:"updatedAt" json:"updatedAt"`
+	SubmittedAt     *time.Time         `bson:"submittedAt,omitempty" json:"submittedAt,omitempty"`
+	ClosedAt        *time.Time         `bson:"closedAt,omitempty" json:"closedAt,omitempty"`
 	// Can is what the person asking may do with it now (View fills it).
 	Can Can `bson:"-" json:"can"`
 }
@@ -285,7 +287,7 @@ func (s *Service) CreateApplication(ctx context.Context, p *auth.Principal, in A
 	}
 	now := s.now().UTC()
 	a := Application{ID: store.NewID(), ProgramID: pr.ID, ProgramName: pr.Name, OrgID: o.ID, OrgName: o.Name, State: AppDraft,
-		Documents: []AppDocument{}, Tranches: []Tranche{}, History: []Step{{State: AppDraft, At: now}}, CreatedBy: p.User.ID, CreatedAt: now, UpdatedAt: now}
+		Documents: []AppDocument{}, Tranches: []ledger.Tranche{}, History: []Step{{State: AppDraft, At: now}}, CreatedBy: p.User.ID, CreatedAt: now, UpdatedAt: now}
 	in.apply(&c, &a)
 	if err := c.Err(); err != nil {
 		return Application{}, err

@@ -123,7 +123,7 @@ func (s *Service) Dashboard(ctx context.Context, target Target) (Dashboard, erro
 		// Years come from the ledger, the record of the money.
 		for _, r := range pr.Reservations {
 			y := r.At.In(calendar.Vietnam).Year()
-			year(y).Committed += r.Amount - r.Released
+			year(y).Committed += r.Committed()
 			if supportedIn[y] == nil {
 				supportedIn[y] = map[string]bool{}
 			}

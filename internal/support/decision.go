@@ -14,6 +14,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/ledger"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/validate"
 )
@@ -37,11 +38,6 @@ const (
 	ActionReconcile = "support.reconcile"
 )
 
-// Errors with stable codes.
-var (
-	ErrBudgetExceeded = errs.New(errs.Conflict, "budget_exceeded")
-)
-
 // Reservation is an approved amount held in the programme's ledger for one
 // application. It is written first, with everything the decision needs, so
 // that a crash before the application records the decision can be rolled
@@ -50,23 +46,16 @@ type Reservation struct {
 	ApplicationID string `bson:"applicationId" json:"applicationId"`
 	// OrgID is the applicant's: the programme's approvals per organisation
 	// are counted here.
-	OrgID  string `bson:"orgId,omitempty" json:"-"`
-	Amount int64  `bson:"amount" json:"amount"`
-	Key    string `bson:"key" json:"-"`
-	// Fingerprint is the decision request's (see fingerprint).
-	Fingerprint string `bson:"fingerprint,omitempty" json:"-"`
+	OrgID string `bson:"orgId,omitempty" json:"-"`
+	// Hold is the amount, the decision request's key and fingerprint, the
+	// tranches paid against it and its settlement.
+	ledger.Hold `bson:",inline"`
 	// Writer is the instance that wrote it (see writers.go).
 	Writer string    `bson:"writer,omitempty" json:"-"`
 	By     string    `bson:"by" json:"-"`
 	Note   string    `bson:"note,omitempty" json:"-"`
 	Number string    `bson:"number,omitempty" json:"-"`
 	At     time.Time `bson:"at" json:"at"`
-	// Tranches paid against it; the ledger's Disbursed adds them up.
-	Tranches []Tranche `bson:"tranches" json:"-"`
-	// Settled: the application is closed and the unpaid rest (Released)
-	// went back to the programme.
-	Settled  bool  `bson:"settled,omitempty" json:"-"`
-	Released int64 `bson:"released,omitempty" json:"-"`
 }
 
 // Decision is the officer's decision on an application.
@@ -76,7 +65,7 @@ type Decision struct {
 	Reason  string `bson:"reason,omitempty" json:"reason,omitempty"`
 	Number  string `bson:"number" json:"number"` // the decision's register number, e.g. 12/QĐ-SKHCN
 	Key     string `bson:"key" json:"-"`
-	// Fingerprint is the request's (see fingerprint): the key sent again
+	// Fingerprint is the request's (see ledger.Fingerprint): the key sent again
 	// with another request is refused.
 	Fingerprint string    `bson:"fingerprint,omitempty" json:"-"`
 	By          string    `bson:"by" json:"-"`
@@ -160,14 +149,14 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 	if in.Outcome != AppApproved {
 		in.Amount = 0 // a rejection has no amount: it does not tell requests apart
 	}
-	fp := fingerprint("decide", in.Outcome, in.Amount, in.Reason, in.Number)
+	fp := ledger.Fingerprint("decide", in.Outcome, in.Amount, in.Reason, in.Number)
 	a, err := s.GetApplication(ctx, p, id)
 	if err != nil {
 		return a, err
 	}
 	if a.Decision != nil {
 		if a.Decision.Key == key {
-			return a, sameRequest(a.Decision.Fingerprint, fp) // the same request again: the same answer
+			return a, ledger.SameRequest(a.Decision.Fingerprint, fp) // the same request again: the same answer
 		}
 		return a, ErrInvalidTransition
 	}
@@ -191,7 +180,8 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 			return a, err
 		}
 		defer done() // in flight until the decision is written
-		if err := s.reserve(ctx, a.ProgramID, Reservation{Writer: s.w.instance, ApplicationID: a.ID, OrgID: a.OrgID, Amount: in.Amount, Key: key, Fingerprint: fp, By: p.User.ID, Note: in.Reason, Number: in.Number, At: now}); err != nil {
+		if err := s.reserve(ctx, a.ProgramID, Reservation{Writer: s.w.instance, ApplicationID: a.ID, OrgID: a.OrgID,
+			Hold: ledger.Hold{Amount: in.Amount, Key: key, Fingerprint: fp}, By: p.User.ID, Note: in.Reason, Number: in.Number, At: now}); err != nil {
 			return a, err
 		}
 	}
@@ -209,26 +199,23 @@ func (s *Service) Decide(ctx context.Context, p *auth.Principal, id, key string,
 // reservation that already exists with the same key is the same request.
 func (s *Service) reserve(ctx context.Context, programID string, r Reservation) error {
 	_, err := store.Modify(ctx, s.s, ProgramCollection, programID, 0, func(pr *Program) error {
+		var prior *ledger.Hold
 		if i := slices.IndexFunc(pr.Reservations, func(x Reservation) bool { return x.ApplicationID == r.ApplicationID }); i >= 0 {
-			if x := pr.Reservations[i]; x.Key == r.Key {
-				if err := sameRequest(x.Fingerprint, r.Fingerprint); err != nil {
-					return err
-				}
-				return errAlreadyReserved
+			prior = &pr.Reservations[i].Hold
+		}
+		err := pr.Ledger.Reserve(prior, r.Hold, func() error {
+			if r.OrgID != "" && countFunc(pr.Reservations, func(x Reservation) bool { return x.OrgID == r.OrgID }) >= pr.ApprovedLimit() {
+				return ErrApprovalLimit
 			}
-			return ErrInvalidTransition // decided by another request meanwhile
-		}
-		if r.OrgID != "" && countFunc(pr.Reservations, func(x Reservation) bool { return x.OrgID == r.OrgID }) >= pr.ApprovedLimit() {
-			return ErrApprovalLimit
-		}
-		if pr.Ledger.Remaining() < r.Amount {
-			return ErrBudgetExceeded
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 		pr.Reservations = append(pr.Reservations, r)
-		pr.Ledger.Committed += r.Amount
 		return nil
 	})
-	if errors.Is(err, errAlreadyReserved) {
+	if errors.Is(err, ledger.ErrRepeat) {
 		return nil
 	}
 	return err
@@ -260,7 +247,7 @@ func (s *Service) writeDecision(ctx context.Context, id string, d Decision) (App
 	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, 0, func(a *Application) error {
 		if a.Decision != nil {
 			if a.Decision.Key == d.Key {
-				if err := sameRequest(a.Decision.Fingerprint, d.Fingerprint); err != nil {
+				if err := ledger.SameRequest(a.Decision.Fingerprint, d.Fingerprint); err != nil {
 					return err
 				}
 				return errAlreadyDecided
@@ -317,7 +304,7 @@ func (s *Service) Reconcile(ctx context.Context) (finished, released int, err er
 			if found && a.Decision != nil && a.Decision.Key == r.Key {
 				// Whole; copy any tranche the application missed.
 				for _, t := range r.Tranches {
-					if !slices.ContainsFunc(a.Tranches, func(x Tranche) bool { return x.Key == t.Key }) {
+					if !slices.ContainsFunc(a.Tranches, func(x ledger.Tranche) bool { return x.Key == t.Key }) {
 						if _, err := s.copyTranche(ctx, a.ID, t); err != nil {
 							return finished, released, err
 						}
@@ -372,7 +359,7 @@ func (s *Service) release(ctx context.Context, programID string, r Reservation) 
 		if i < 0 {
 			return errAlreadyReserved // gone already
 		}
-		pr.Ledger.Committed -= pr.Reservations[i].Amount
+		pr.Ledger.Release(pr.Reservations[i].Hold)
 		pr.Reservations = slices.Delete(pr.Reservations, i, i+1)
 		return nil
 	})

@@ -5,32 +5,17 @@ import (
 	"errors"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/ledger"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/validate"
 )
 
 // ActionDisburse is the audit action of a tranche.
 const ActionDisburse = "support.application.disburse"
-
-// ErrAboveApproved refuses a tranche that would pay more than approved.
-var ErrAboveApproved = errs.New(errs.Conflict, "above_approved")
-
-// Tranche is one disbursement.
-type Tranche struct {
-	Key string `bson:"key" json:"-"`
-	// Fingerprint is the request's (see fingerprint).
-	Fingerprint string    `bson:"fingerprint,omitempty" json:"-"`
-	Amount      int64     `bson:"amount" json:"amount"`
-	On          string    `bson:"on" json:"on"` // YYYY-MM-DD, the day the money left
-	Note        string    `bson:"note,omitempty" json:"note,omitempty"`
-	By          string    `bson:"by" json:"-"`
-	At          time.Time `bson:"at" json:"at"`
-}
 
 // DisburseInput is one tranche as an officer records it.
 type DisburseInput struct {
@@ -73,38 +58,26 @@ func (s *Service) Disburse(ctx context.Context, p *auth.Principal, id, key strin
 	if key == "" {
 		key = store.NewID()
 	}
-	fp := fingerprint("disburse", in.Amount, in.On, in.Note)
+	fp := ledger.Fingerprint("disburse", in.Amount, in.On, in.Note)
 	a, err := s.GetApplication(ctx, p, id)
 	if err != nil {
 		return a, err
 	}
-	if i := slices.IndexFunc(a.Tranches, func(x Tranche) bool { return x.Key == key }); i >= 0 {
-		return a, sameRequest(a.Tranches[i].Fingerprint, fp) // the same request again: the same answer
+	if i := slices.IndexFunc(a.Tranches, func(x ledger.Tranche) bool { return x.Key == key }); i >= 0 {
+		return a, ledger.SameRequest(a.Tranches[i].Fingerprint, fp) // the same request again: the same answer
 	}
 	if err := s.May(p, &a, StepDisburse); err != nil {
 		return a, err
 	}
-	t := Tranche{Key: key, Fingerprint: fp, Amount: in.Amount, On: in.On, Note: in.Note, By: p.User.ID, At: s.now().UTC()}
+	t := ledger.Tranche{Key: key, Fingerprint: fp, Amount: in.Amount, On: in.On, Note: in.Note, By: p.User.ID, At: s.now().UTC()}
 	_, err = store.Modify(ctx, s.s, ProgramCollection, a.ProgramID, 0, func(pr *Program) error {
 		i := slices.IndexFunc(pr.Reservations, func(r Reservation) bool { return r.ApplicationID == a.ID })
 		if i < 0 {
 			return ErrInvalidTransition
 		}
-		r := &pr.Reservations[i]
-		if j := slices.IndexFunc(r.Tranches, func(x Tranche) bool { return x.Key == key }); j >= 0 {
-			if err := sameRequest(r.Tranches[j].Fingerprint, fp); err != nil {
-				return err
-			}
-			return errAlreadyReserved // this tranche again
-		}
-		if r.Paid()+in.Amount > r.Amount {
-			return ErrAboveApproved
-		}
-		r.Tranches = append(r.Tranches, t)
-		pr.Ledger.Disbursed += in.Amount
-		return nil
+		return pr.Ledger.Pay(&pr.Reservations[i].Hold, t)
 	})
-	if err != nil && !errors.Is(err, errAlreadyReserved) {
+	if err != nil && !errors.Is(err, ledger.ErrRepeat) {
 		return a, err
 	}
 	a, err = s.copyTranche(ctx, id, t)
@@ -118,9 +91,9 @@ func (s *Service) Disburse(ctx context.Context, p *auth.Principal, id, key strin
 
 // copyTranche adds t to the application's list unless it is there; the
 // first tranche starts the project (agreement_signed → in_progress).
-func (s *Service) copyTranche(ctx context.Context, id string, t Tranche) (Application, error) {
+func (s *Service) copyTranche(ctx context.Context, id string, t ledger.Tranche) (Application, error) {
 	a, err := store.Modify(ctx, s.s, ApplicationCollection, id, 0, func(a *Application) error {
-		if slices.ContainsFunc(a.Tranches, func(x Tranche) bool { return x.Key == t.Key }) {
+		if slices.ContainsFunc(a.Tranches, func(x ledger.Tranche) bool { return x.Key == t.Key }) {
 			return errAlreadyReserved
 		}
 		a.Tranches = append(a.Tranches, t)
@@ -135,13 +108,4 @@ func (s *Service) copyTranche(ctx context.Context, id string, t Tranche) (Applic
 		return store.Get[Application](ctx, s.s, ApplicationCollection, id)
 	}
 	return a, err
-}
-
-// Paid is what has been disbursed of a reservation.
-func (r Reservation) Paid() int64 {
-	var n int64
-	for _, t := range r.Tranches {
-		n += t.Amount
-	}
-	return n
 }

@@ -9,7 +9,9 @@ import (
 
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/calendar"
+	"github.com/techmart-vn/techmart/internal/council"
 	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/ledger"
 	"github.com/techmart-vn/techmart/internal/lifecycle"
 	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/store"
@@ -190,16 +192,12 @@ func (s *Service) Close(ctx context.Context, p *auth.Principal, id string, in Cl
 func (s *Service) settle(ctx context.Context, programID, applicationID string) error {
 	_, err := store.Modify(ctx, s.s, ProgramCollection, programID, 0, func(pr *Program) error {
 		i := slices.IndexFunc(pr.Reservations, func(r Reservation) bool { return r.ApplicationID == applicationID })
-		if i < 0 || pr.Reservations[i].Settled {
-			return errAlreadyReserved
+		if i < 0 {
+			return ledger.ErrRepeat // nothing held
 		}
-		r := &pr.Reservations[i]
-		rest := r.Amount - r.Paid()
-		pr.Ledger.Committed -= rest
-		r.Released, r.Settled = rest, true
-		return nil
+		return pr.Ledger.Settle(&pr.Reservations[i].Hold)
 	})
-	if errors.Is(err, errAlreadyReserved) {
+	if errors.Is(err, ledger.ErrRepeat) {
 		return nil
 	}
 	return err
@@ -237,12 +235,12 @@ func (s *Service) View(p *auth.Principal, a Application) Application {
 	case isStaff(p):
 		a.Appraisal = summarize(&a)
 	case isReviewer(p, &a):
-		a.Reviews = slices.DeleteFunc(slices.Clone(a.Reviews), func(r Review) bool { return r.ReviewerID != p.User.ID })
+		a.Reviews = slices.DeleteFunc(slices.Clone(a.Reviews), func(r council.Review) bool { return r.ReviewerID != p.User.ID })
 	default:
-		a.Reviews = []Review{}
+		a.Reviews = []council.Review{}
 	}
 	if a.Reviews == nil {
-		a.Reviews = []Review{}
+		a.Reviews = []council.Review{}
 	}
 	return a
 }

@@ -123,10 +123,7 @@ func (s *Service) agreementPaper(d *paper.Doc, t paperText, a Application, pr Pr
 	if signed, err := time.ParseInLocation(time.DateOnly, ag.SignedOn, calendar.Vietnam); err == nil {
 		d.Date = signed
 	}
-	paid := int64(0)
-	for _, tr := range a.Tranches {
-		paid += tr.Amount
-	}
+	paid := a.paid()
 	approved := int64(0)
 	decision := ""
 	if a.Decision != nil {

@@ -21,7 +21,9 @@ import (
 
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/council"
 	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/ledger"
 	"github.com/techmart-vn/techmart/internal/lifecycle"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/store"
@@ -119,44 +121,27 @@ type Document struct {
 	Required bool   `bson:"required" json:"required"`
 }
 
-// Criterion is one appraisal criterion; weights add up to 100.
-type Criterion struct {
-	Code   string `bson:"code" json:"code"`
-	Name   string `bson:"name" json:"name" rule:"min=2,max=300"`
-	Weight int    `bson:"weight" json:"weight" rule:"min=1,max=100"`
-}
-
-// Ledger is the programme's money, VND.
-type Ledger struct {
-	Total     int64 `bson:"total" json:"total"`
-	Committed int64 `bson:"committed" json:"committed"` // approved, not yet disbursed or not
-	Disbursed int64 `bson:"disbursed" json:"disbursed"`
-}
-
-// Remaining is what may still be committed.
-func (l Ledger) Remaining() int64 { return l.Total - l.Committed }
-
 // Program is one support call.
 type Program struct {
 	store.Meta `bson:",inline"`
-	ID         string     `bson:"_id" json:"id"`
-	State      string     `bson:"state" json:"state" rule:"enum=ProgramState"`
-	Name       string     `bson:"name" json:"name"`
-	Summary    string     `bson:"summary" json:"summary"`
-	LegalBasis LegalBasis `bson:"legalBasis" json:"legalBasis"`
-	Window     Window     `bson:"window" json:"window"`
-	Ledger     Ledger     `bson:"ledger" json:"-"`
+	ID         string         `bson:"_id" json:"id"`
+	State      string         `bson:"state" json:"state" rule:"enum=ProgramState"`
+	Name       string         `bson:"name" json:"name"`
+	Summary    string         `bson:"summary" json:"summary"`
+	LegalBasis LegalBasis     `bson:"legalBasis" json:"legalBasis"`
+	Window     Window         `bson:"window" json:"window"`
+	Ledger     ledger.Account `bson:"ledger" json:"-"`
 	// Reservations are the approved amounts the ledger's Committed adds
 	// up, one per application.
-	Reservations []Reservation `bson:"reservations" json:"-"`
-	Budget       int64         `bson:"-" json:"budget"`
-	CapPerApp    int64         `bson:"capPerApplication" json:"capPerApplication"`
-	MaxSharePct  int           `bson:"maxSharePercent" json:"maxSharePercent"`
-	Eligibility  Eligibility   `bson:"eligibility" json:"eligibility"`
-	Documents    []Document    `bson:"documents" json:"documents"`
-	Criteria     []Criterion   `bson:"criteria" json:"criteria"`
-	PassMark     int           `bson:"passMark" json:"passMark"`
-	Reviewers    int           `bson:"reviewersPerApplication" json:"reviewersPerApplication"`
+	Reservations []Reservation       `bson:"reservations" json:"-"`
+	Budget       int64               `bson:"-" json:"budget"`
+	CapPerApp    int64               `bson:"capPerApplication" json:"capPerApplication"`
+	MaxSharePct  int                 `bson:"maxSharePercent" json:"maxSharePercent"`
+	Eligibility  Eligibility         `bson:"eligibility" json:"eligibility"`
+	Documents    []Document          `bson:"documents" json:"documents"`
+	Criteria     []council.Criterion `bson:"criteria" json:"criteria"`
+	PassMark     int                 `bson:"passMark" json:"passMark"`
+	Reviewers    int                 `bson:"reviewersPerApplication" json:"reviewersPerApplication"`
 	// Per organisation (limits.go): open applications at once, approvals.
 	OpenPerOrg     int        `bson:"openPerOrganization" json:"openPerOrganization"`
 	ApprovedPerOrg int        `bson:"approvedPerOrganization" json:"approvedPerOrganization"`
@@ -216,18 +201,18 @@ func New(s *store.Store, d Deps) *Service {
 // ProgramInput is what an officer enters; nil fields stay as they are on
 // edit.
 type ProgramInput struct {
-	Name        *string      `json:"name" rule:"min=5,max=300"`
-	Summary     *string      `json:"summary" rule:"max=4000"`
-	LegalBasis  *LegalBasis  `json:"legalBasis"`
-	Window      *Window      `json:"window"`
-	Budget      *int64       `json:"budget" rule:"min=1" doc:"VND"`
-	CapPerApp   *int64       `json:"capPerApplication" rule:"min=1" doc:"VND"`
-	MaxSharePct *int         `json:"maxSharePercent" rule:"min=1,max=100"`
-	Eligibility *Eligibility `json:"eligibility"`
-	Documents   []Document   `json:"documents" rule:"max=30"`
-	Criteria    []Criterion  `json:"criteria" rule:"max=20"`
-	PassMark    *int         `json:"passMark" rule:"min=1,max=100"`
-	Reviewers   *int         `json:"reviewersPerApplication"`
+	Name        *string             `json:"name" rule:"min=5,max=300"`
+	Summary     *string             `json:"summary" rule:"max=4000"`
+	LegalBasis  *LegalBasis         `json:"legalBasis"`
+	Window      *Window             `json:"window"`
+	Budget      *int64              `json:"budget" rule:"min=1" doc:"VND"`
+	CapPerApp   *int64              `json:"capPerApplication" rule:"min=1" doc:"VND"`
+	MaxSharePct *int                `json:"maxSharePercent" rule:"min=1,max=100"`
+	Eligibility *Eligibility        `json:"eligibility"`
+	Documents   []Document          `json:"documents" rule:"max=30"`
+	Criteria    []council.Criterion `json:"criteria" rule:"max=20"`
+	PassMark    *int                `json:"passMark" rule:"min=1,max=100"`
+	Reviewers   *int                `json:"reviewersPerApplication"`
 	// Limits per organisation (default 1).
 	OpenPerOrg     *int `json:"openPerOrganization" rule:"min=1,max=100"`
 	ApprovedPerOrg *int `json:"approvedPerOrganization" rule:"min=1,max=100"`
@@ -307,22 +292,7 @@ func (in ProgramInput) apply(c *validate.Checker, p *Program) {
 		}
 	}
 	if in.Criteria != nil {
-		p.Criteria = []Criterion{}
-		for i, cr := range in.Criteria {
-			cr.Name = validate.Text(cr.Name)
-			if cr.Code == "" {
-				cr.Code = "c" + itoa(i+1)
-			}
-			r, w := programRules.Of("criteria.name"), programRules.Of("criteria.weight")
-			c.Name("criteria."+itoa(i)+".name", cr.Name, r.Min, r.Max)
-			if cr.Weight < w.Min || cr.Weight > w.Max {
-				c.Add("criteria."+itoa(i)+".weight", "out_of_range", "min", w.Min, "max", w.Max)
-			}
-			p.Criteria = append(p.Criteria, cr)
-		}
-		if r := programRules.Of("criteria"); len(p.Criteria) > r.Max {
-			c.Add("criteria", "too_many", "max", r.Max)
-		}
+		p.Criteria = council.CheckCriteria(c, "criteria", in.Criteria, programRules.Of("criteria").Max)
 	}
 	if in.PassMark != nil {
 		if r := programRules.Of("passMark"); *in.PassMark < r.Min || *in.PassMark > r.Max {
@@ -382,15 +352,7 @@ func complete(c *validate.Checker, p *Program) {
 	if p.CapPerApp > p.Ledger.Total && p.Ledger.Total > 0 {
 		c.Add("capPerApplication", "above_budget")
 	}
-	if len(p.Criteria) > 0 {
-		sum := 0
-		for _, cr := range p.Criteria {
-			sum += cr.Weight
-		}
-		if sum != 100 {
-			c.Add("criteria", "weights_not_100", "sum", sum)
-		}
-	}
+	council.CheckWeights(c, "criteria", p.Criteria)
 }
 
 func isStaff(p *auth.Principal) bool { return org.IsStaff(p) }
@@ -407,7 +369,7 @@ func (s *Service) CreateWithID(ctx context.Context, p *auth.Principal, id string
 		return Program{}, errs.ErrForbidden
 	}
 	now := s.now().UTC()
-	pr := Program{ID: id, State: ProgramDraft, Documents: []Document{}, Criteria: []Criterion{}, Reservations: []Reservation{},
+	pr := Program{ID: id, State: ProgramDraft, Documents: []Document{}, Criteria: []council.Criterion{}, Reservations: []Reservation{},
 		Eligibility: Eligibility{OrgKinds: []string{}}, OpenPerOrg: DefaultPerOrganization, ApprovedPerOrg: DefaultPerOrganization, CreatedBy: p.User.ID, CreatedAt: now, UpdatedAt: now}
 	var c validate.Checker
 	if in.Name == nil {

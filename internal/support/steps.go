@@ -6,6 +6,8 @@ import (
 
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/council"
+	"github.com/techmart-vn/techmart/internal/ledger"
 	"github.com/techmart-vn/techmart/internal/lifecycle"
 )
 
@@ -66,8 +68,8 @@ var steps = lifecycle.Table[*Application, Role]{
 	StepAssignReviewers: {Action: ActionAssignReviewers, From: []string{AppCompleteness, AppAppraisal}, To: AppAppraisal, Who: officer},
 	StepScore: {Action: ActionScore, From: []string{AppAppraisal}, Who: func(r Role, _ string) bool { return r.Reviewer },
 		Ready: func(a *Application, r Role) error {
-			i := slices.IndexFunc(a.Reviews, func(x Review) bool { return x.ReviewerID == r.UserID })
-			if a.Decision != nil || i < 0 || a.Reviews[i].recused() {
+			i := slices.IndexFunc(a.Reviews, func(x council.Review) bool { return x.ReviewerID == r.UserID })
+			if a.Decision != nil || i < 0 || a.Reviews[i].Recused() {
 				return ErrInvalidTransition
 			}
 			return nil
@@ -83,7 +85,7 @@ var steps = lifecycle.Table[*Application, Role]{
 	StepDisburse: {Action: ActionDisburse, From: disbursable, Who: officer,
 		Ready: func(a *Application, _ Role) error {
 			if a.Decision == nil || a.paid() >= a.Decision.Amount {
-				return ErrAboveApproved
+				return ledger.ErrAboveApproved
 			}
 			return nil
 		}},
@@ -151,10 +153,4 @@ func (a *Application) Enter(e lifecycle.Entry) {
 func (a *Application) Touch(now time.Time) { a.UpdatedAt = now }
 
 // paid adds up the tranches the application records.
-func (a *Application) paid() int64 {
-	var n int64
-	for _, t := range a.Tranches {
-		n += t.Amount
-	}
-	return n
-}
+func (a *Application) paid() int64 { return ledger.Sum(a.Tranches) }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/techmart-vn/techmart/internal/audit"
+	"github.com/techmart-vn/techmart/internal/ledger"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/store/storetest"
 )
@@ -37,16 +38,16 @@ func TestLeasedWriters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pr := Program{ID: "p", State: ProgramPublished, Ledger: Ledger{Total: 1_000, Committed: 300}, Reservations: []Reservation{
-		{ApplicationID: "a-other", Amount: 100, Key: "k-other", Writer: other.w.instance, At: now},
-		{ApplicationID: "a-mine", Amount: 100, Key: "k-mine", Writer: mine.w.instance, At: now},
-		{ApplicationID: "a-crashed", Amount: 100, Key: "k-crashed", Writer: "never-leased", At: now},
+	pr := Program{ID: "p", State: ProgramPublished, Ledger: ledger.Account{Total: 1_000, Committed: 300}, Reservations: []Reservation{
+		{ApplicationID: "a-other", Hold: ledger.Hold{Amount: 100, Key: "k-other"}, Writer: other.w.instance, At: now},
+		{ApplicationID: "a-mine", Hold: ledger.Hold{Amount: 100, Key: "k-mine"}, Writer: mine.w.instance, At: now},
+		{ApplicationID: "a-crashed", Hold: ledger.Hold{Amount: 100, Key: "k-crashed"}, Writer: "never-leased", At: now},
 	}}
 	if err := store.Insert(ctx, st, ProgramCollection, &pr); err != nil {
 		t.Fatal(err)
 	}
 	for _, id := range []string{"a-other", "a-mine", "a-crashed"} {
-		a := Application{ID: id, ProgramID: "p", OrgID: "o", State: AppAppraisal, Documents: []AppDocument{}, Tranches: []Tranche{}, History: []Step{}}
+		a := Application{ID: id, ProgramID: "p", OrgID: "o", State: AppAppraisal, Documents: []AppDocument{}, Tranches: []ledger.Tranche{}, History: []Step{}}
 		if err := store.Insert(ctx, st, ApplicationCollection, &a); err != nil {
 			t.Fatal(err)
 		}

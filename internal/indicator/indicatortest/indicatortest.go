@@ -11,6 +11,8 @@ import (
 
 	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/catalog"
+	"github.com/techmart-vn/techmart/internal/council"
+	"github.com/techmart-vn/techmart/internal/ledger"
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/support"
@@ -92,14 +94,14 @@ func Province(tb testing.TB, st *store.Store) {
 	for i := range Apps {
 		a := support.Application{ID: fmt.Sprintf("a%04d", i), ProgramID: progs[i%Programs].ID, OrgID: fmt.Sprintf("o%04d", i*3),
 			OrgName: fmt.Sprintf("Organisation %d", i*3), Title: fmt.Sprintf("Application %d", i), State: support.AppApproved,
-			Summary: text[:1000], Documents: []support.AppDocument{}, History: []support.Step{}, Reviews: []support.Review{}, Tranches: []support.Tranche{}}
+			Summary: text[:1000], Documents: []support.AppDocument{}, History: []support.Step{}, Reviews: []council.Review{}, Tranches: []ledger.Tranche{}}
 		if i%4 == 0 {
 			a.State, a.Acceptance = support.AppAccepted, &support.Acceptance{Outcome: support.AppAccepted, On: at(i + 2).Format(time.DateOnly)}
 		}
 		docs = append(docs, a)
 		p := &progs[i%Programs]
-		p.Reservations = append(p.Reservations, support.Reservation{ApplicationID: a.ID, OrgID: a.OrgID, Amount: 500_000_000, At: at(i),
-			Tranches: []support.Tranche{{Amount: 200_000_000, On: at(i + 1).Format(time.DateOnly)}}})
+		p.Reservations = append(p.Reservations, support.Reservation{ApplicationID: a.ID, OrgID: a.OrgID, At: at(i),
+			Hold: ledger.Hold{Amount: 500_000_000, Tranches: []ledger.Tranche{{Amount: 200_000_000, On: at(i + 1).Format(time.DateOnly)}}}})
 	}
 	if _, err := db.Collection(support.ApplicationCollection).InsertMany(ctx, docs); err != nil {
 		tb.Fatal(err)
