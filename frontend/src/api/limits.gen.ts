@@ -668,5 +668,96 @@ export const limits = {
   "SynonymInput.terms": {
     "minItems": 1,
     "maxItems": 20
+  },
+  "TaskAcceptanceRequest.report": {
+    "minLength": 20,
+    "maxLength": 8000
+  },
+  "TaskConclusionInput.note": {
+    "maxLength": 4000
+  },
+  "TaskContract.contract.acceptance.council.scores.comment": {
+    "maxLength": 2000
+  },
+  "TaskContract.contract.acceptance.rule.excellentShare": {
+    "minimum": 1,
+    "maximum": 100
+  },
+  "TaskContract.contract.acceptance.rule.members": {
+    "minimum": 1,
+    "maximum": 15
+  },
+  "TaskContract.contract.acceptance.rule.passShare": {
+    "minimum": 1,
+    "maximum": 100
+  },
+  "TaskContract.contract.milestones.deliverables": {
+    "minLength": 2,
+    "maxLength": 2000
+  },
+  "TaskContract.contract.milestones.name": {
+    "minLength": 2,
+    "maxLength": 200
+  },
+  "TaskContractInput.milestones": {
+    "minItems": 1,
+    "maxItems": 24
+  },
+  "TaskContractInput.milestones.deliverables": {
+    "minLength": 2,
+    "maxLength": 2000
+  },
+  "TaskContractInput.milestones.name": {
+    "minLength": 2,
+    "maxLength": 200
+  },
+  "TaskContractInput.number": {
+    "minLength": 1,
+    "maxLength": 60
+  },
+  "TaskCouncilInput.memberIds": {
+    "minItems": 1,
+    "maxItems": 15
+  },
+  "TaskCouncilInput.rule.excellentShare": {
+    "minimum": 1,
+    "maximum": 100
+  },
+  "TaskCouncilInput.rule.members": {
+    "minimum": 1,
+    "maximum": 15
+  },
+  "TaskCouncilInput.rule.passShare": {
+    "minimum": 1,
+    "maximum": 100
+  },
+  "TaskExtensionInput.reason": {
+    "minLength": 10,
+    "maxLength": 2000
+  },
+  "TaskGradeInput.comment": {
+    "maxLength": 4000
+  },
+  "TaskInspectionInput.conclusion": {
+    "minLength": 5,
+    "maxLength": 2000
+  },
+  "TaskInspectionInput.findings": {
+    "minLength": 10,
+    "maxLength": 8000
+  },
+  "TaskRegistrationInput.number": {
+    "minLength": 1,
+    "maxLength": 60
+  },
+  "TaskReportInput.milestone": {
+    "minimum": 0
+  },
+  "TaskReportInput.text": {
+    "minLength": 20,
+    "maxLength": 8000
+  },
+  "TaskTrancheInput.note": {
+    "maxLength": 1000
   }
 } as const;
