@@ -76,6 +76,8 @@ const PublicOrganization = lazyPage(() => import('./pages/market/PublicOrganizat
 // Events: a showcase on its own page (where booth QR codes lead), the officer's results report.
 const EventShowcase = lazyPage(() => import('./pages/events/ShowcasePage'), { public: true });
 const EventReport = lazyPage(() => import('./pages/events/EventReport'));
+// Commissioned S&T tasks: the contract, its tranches, reports, inspections, acceptance and results.
+const TaskContract = lazyPage(() => import('./pages/tasks/TaskContract'));
 
 /** The pages a visitor may arrive on, first match wins; others show the fallback while they load. */
 const ENTRY_PAGES: [string, LazyPage][] = [
@@ -197,6 +199,7 @@ function AppRoutes() {
             <Route path="/officer/pipeline" element={authed(<Pipeline />, ['officer', 'admin'])} />
             <Route path="/officer/synonyms" element={authed(<Synonyms />, ['officer', 'admin'])} />
             <Route path="/events/:id/agenda" element={authed(<EventAgenda />)} />
+            <Route path="/tasks/:id/contract" element={authed(<TaskContract />)} />
             <Route path="/events/:id/schedule" element={authed(<EventSchedule />, ['officer', 'admin'])} />
             <Route path="/events/:id/meetings" element={authed(<EventMeetings />)} />
             <Route path="/events/:id/checkin" element={authed(<EventCheckIn />, ['officer', 'admin'])} />

@@ -344,8 +344,12 @@ func TestTaskAcceptance(t *testing.T) {
 	if r := grade(rev, "excellent", "Sản phẩm vượt yêu cầu."); r.Status != 200 || r.JSON(t)["can"].(map[string]any)["grade"] != true {
 		t.Fatalf("grade: %d %s", r.Status, r.Body)
 	}
-	if r := grade(rev2, "pass", "Đạt."); r.Status != 200 {
+	r = grade(rev2, "pass", "Đạt.")
+	if r.Status != 200 || r.JSON(t)["carried"] != "pass" {
 		t.Fatalf("grade 2: %d %s", r.Status, r.Body)
+	}
+	if v := h.Do(R{Method: "GET", Path: base + "/contract", Token: officer.Access}).JSON(t); v["can"].(map[string]any)["accept"] != true {
+		t.Fatalf("a complete council offers no conclusion: %v", v["can"])
 	}
 	// One excellent of two: under "all excellent" the grade is a pass.
 	if r := h.Do(R{Method: "POST", Path: base + "/acceptance/conclusion", Token: officer.Access, Body: map[string]any{"grade": "excellent", "on": "2026-12-01"}}); r.Status != 409 || problemCode(t, r) != "grade_against_rule" {
@@ -466,4 +470,3 @@ func all200but401() map[string]int {
 	m["anon"] = 401
 	return m
 }
-

@@ -72,14 +72,14 @@ type Acceptance struct {
 type Grade struct {
 	MemberID   string    `bson:"memberId" json:"memberId"`
 	MemberName string    `bson:"memberName" json:"memberName"`
-	Grade      string    `bson:"grade" json:"grade"`
+	Grade      string    `bson:"grade" json:"grade" rule:"enum=TaskGrade"`
 	Comment    string    `bson:"comment" json:"comment"`
 	At         time.Time `bson:"at" json:"at"`
 }
 
 // Conclusion is the council's conclusion as officers record it.
 type Conclusion struct {
-	Grade string    `bson:"grade" json:"grade"`
+	Grade string    `bson:"grade" json:"grade" rule:"enum=TaskGrade"`
 	On    string    `bson:"on" json:"on"`
 	Note  string    `bson:"note,omitempty" json:"note,omitempty"`
 	By    string    `bson:"by" json:"-"`

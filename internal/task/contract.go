@@ -138,6 +138,9 @@ type ContractView struct {
 	Can       map[string]bool  `json:"can"`
 	// Member is set for a person sitting on the acceptance council.
 	Member bool `json:"member"`
+	// Carried is the grade the council's grades carry under the task's
+	// rule, once every member graded: the conclusion officers may record.
+	Carried string `json:"carried,omitempty" rule:"enum=TaskGrade"`
 }
 
 // Contract reads a task's execution for p: the performer's members, the
@@ -180,9 +183,11 @@ func (x *Execution) view(p *auth.Principal, t Task, c *Contract) ContractView {
 	} else {
 		v.Can[StepGrade] = false
 	}
-	if t.State == StateAcceptance && c != nil && c.Acceptance != nil {
-		v.Can[StepAccept] = v.Can[StepAccept] && c.Acceptance.complete()
+	complete := c != nil && c.Acceptance.complete()
+	if complete {
+		v.Carried = c.Acceptance.Carried()
 	}
+	v.Can[StepAccept] = v.Can[StepAccept] && complete
 	return v
 }
 

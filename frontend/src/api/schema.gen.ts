@@ -4664,12 +4664,13 @@ export interface components {
             can: {
                 [key: string]: boolean;
             };
+            carried?: components["schemas"]["TaskGrade"];
             contract: {
                 acceptance?: {
                     conclusion?: {
                         /** Format: date-time */
                         at: string;
-                        grade: string;
+                        grade: components["schemas"]["TaskGrade"];
                         note?: string;
                         on: string;
                     };
@@ -4693,7 +4694,7 @@ export interface components {
                         /** Format: date-time */
                         at: string;
                         comment: string;
-                        grade: string;
+                        grade: components["schemas"]["TaskGrade"];
                         memberId: string;
                         memberName: string;
                     }[];

@@ -168,6 +168,17 @@ export const AUDIT_ACTIONS = [
   'event.checkin',
   'event.deal.record',
   'event.deal.transfer',
+  'task.contract',
+  'task.disburse',
+  'task.report',
+  'task.inspect',
+  'task.extend',
+  'task.request_acceptance',
+  'task.acceptance_council',
+  'task.acceptance_grade',
+  'task.accept',
+  'task.register',
+  'task.publish',
 ] as const;
 
 // --- Catalogue: listings, taxonomy, search --------------------------------

@@ -40,6 +40,7 @@ export const SIGNED_IN_SECTIONS: readonly string[] = [
   'review',
   'stepper',
   'supportForm',
+  'tasksExecution',
   'thread',
   'transferForm',
   'users',
