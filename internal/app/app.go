@@ -341,6 +341,12 @@ func (a *App) LoadDemo(ctx context.Context) (seed.Summary, error) {
 	if sum.Plans, err = seed.Plans(ctx, a.Store, a.Auth, a.Plans, "officer@demo.techmart.vn", raw); err != nil {
 		return sum, err
 	}
+	if raw, err = seeds.Tasks(); err != nil {
+		return sum, err
+	}
+	if sum.Tasks, err = seed.Tasks(ctx, a.Store, raw, a.Now()); err != nil {
+		return sum, err
+	}
 	a.Demo = &httpapi.Demo{Password: d.Password}
 	for _, acc := range d.Accounts {
 		if acc.Label != "" {

@@ -470,3 +470,24 @@ func all200but401() map[string]int {
 	m["anon"] = 401
 	return m
 }
+
+// TestDemoTaskWaitsForItsContract: the demo has a decided task the
+// institute performs, answering the enterprise's need, whose contract an
+// officer may record; the institute reads it, a stranger to it does not act.
+func TestDemoTaskWaitsForItsContract(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	path := "/api/v1/tasks/7461736b0000000000000001/contract"
+	v := h.Do(R{Method: "GET", Path: path, Token: h.Demo("officer").Access})
+	m := v.JSON(t)
+	if v.Status != 200 || m["task"].(map[string]any)["state"] != "decided" || m["can"].(map[string]any)["contract"] != true {
+		t.Fatalf("the demo task: %d %s", v.Status, v.Body)
+	}
+	if m["task"].(map[string]any)["needId"] != "6c6973740000000000000101" || m["task"].(map[string]any)["budget"].(float64) != 850_000_000 {
+		t.Fatalf("the demo task's need and budget: %s", v.Body)
+	}
+	v = h.Do(R{Method: "GET", Path: path, Token: h.Demo("institute").Access})
+	if v.Status != 200 || v.JSON(t)["can"].(map[string]any)["contract"] != false {
+		t.Fatalf("the performer: %d %s", v.Status, v.Body)
+	}
+}
