@@ -126,7 +126,7 @@ export default function TaskContractPage() {
               {c.acceptance && <AcceptanceSection view={v} />}
             </>
           ) : (
-            <section className="card" aria-labelledby="no-contract">
+            <section className="listing-section" aria-labelledby="no-contract">
               <h2 id="no-contract">{t('tasksExecution.contract.title')}</h2>
               <p className="muted">{t('tasksExecution.contract.none')}</p>
             </section>
@@ -179,7 +179,7 @@ function Actions({ view: v, onDone, onReload }: { view: TaskContractView; onDone
       <h2 id="task-actions-title" className="h3">
         {t('tasksExecution.next.title')}
       </h2>
-      <p>{t(`tasksExecution.next.${v.task.state}`, { defaultValue: t('tasksExecution.next.other') })}</p>
+      <p>{t(`tasksExecution.next.${v.task.listingId ? 'published' : v.task.state}`, { defaultValue: t('tasksExecution.next.other') })}</p>
       {steps.length > 0 && (
         <div className="actions">
           {steps.map((s) => (
@@ -210,7 +210,7 @@ function ContractSection({ contract: c }: { contract: TaskContract }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
-    <section className="card" aria-labelledby="contract-title">
+    <section className="listing-section" aria-labelledby="contract-title">
       <h2 id="contract-title">{t('tasksExecution.contract.title')}</h2>
       <dl className="listing-facts">
         <Fact label={t('tasksExecution.contract.number')}>{c.number}</Fact>
@@ -242,7 +242,7 @@ function MoneySection({ view: v }: { view: TaskContractView }) {
   const lang = i18n.language;
   const amount = v.contract?.amount ?? 0;
   return (
-    <section className="card" aria-labelledby="money-title">
+    <section className="listing-section" aria-labelledby="money-title">
       <h2 id="money-title">{t('tasksExecution.money.title')}</h2>
       <ProgressBar value={v.paid} max={amount} label={t('tasksExecution.money.bar', { paid: formatVnd(v.paid, lang), amount: formatVnd(amount, lang) })} testId="task-paid" />
       <p data-testid="task-remaining">{t('tasksExecution.money.remaining', { remaining: formatVnd(v.remaining, lang) })}</p>
@@ -266,7 +266,7 @@ function MoneySection({ view: v }: { view: TaskContractView }) {
 function ReportsSection({ contract: c }: { contract: TaskContract }) {
   const { t, i18n } = useTranslation();
   return (
-    <section className="card" aria-labelledby="reports-title">
+    <section className="listing-section" aria-labelledby="reports-title">
       <h2 id="reports-title">{t('tasksExecution.reports.title')}</h2>
       {c.reports.length === 0 ? (
         <p className="muted">{t('tasksExecution.reports.none')}</p>
@@ -289,7 +289,7 @@ function ReportsSection({ contract: c }: { contract: TaskContract }) {
 function InspectionsSection({ contract: c }: { contract: TaskContract }) {
   const { t, i18n } = useTranslation();
   return (
-    <section className="card" aria-labelledby="inspections-title">
+    <section className="listing-section" aria-labelledby="inspections-title">
       <h2 id="inspections-title">{t('tasksExecution.inspections.title')}</h2>
       {c.inspections.length === 0 ? (
         <p className="muted">{t('tasksExecution.inspections.none')}</p>
@@ -316,7 +316,7 @@ function ExtensionsSection({ contract: c }: { contract: TaskContract }) {
   const { t, i18n } = useTranslation();
   if (c.extensions.length === 0) return null;
   return (
-    <section className="card" aria-labelledby="extensions-title">
+    <section className="listing-section" aria-labelledby="extensions-title">
       <h2 id="extensions-title">{t('tasksExecution.extensions.title')}</h2>
       <ul className="plain-list">
         {c.extensions.map((x, i) => (
@@ -336,7 +336,7 @@ function AcceptanceSection({ view: v }: { view: TaskContractView }) {
   if (!a) return null;
   const gradeOf = (id: string) => a.grades.find((g) => g.memberId === id);
   return (
-    <section className="card" aria-labelledby="acceptance-title">
+    <section className="listing-section" aria-labelledby="acceptance-title">
       <h2 id="acceptance-title">{t('tasksExecution.acceptance.title')}</h2>
       <h3>{t('tasksExecution.acceptance.report')}</h3>
       <p className="prose">{a.report}</p>
