@@ -1,12 +1,12 @@
 // Commissioned S&T tasks, from the contract to the results on the market:
 // the officer records the contract of the demo's decided task (a milestone
-// with its tranche) and pays a tranche; the performer's report, the
-// acceptance request, the council and its grades come through the API; the
+// with its tranche) and pays a tranche; the performer reports with a file;
+// the acceptance request, the council and its grades come through the API; the
 // officer records the council's conclusion and the registration; the
 // performer puts the results on the market as a draft offer. Screens in
 // both languages at 1280 and 360 px.
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { day, demoConfig, login, logout, openIn, shot, TEXT, type Lang } from './helpers';
+import { day, demoConfig, login, logout, openIn, samplePdf, shot, TEXT, type Lang } from './helpers';
 
 const TASK = '7461736b0000000000000001';
 const PAGE = `/tasks/${TASK}/contract`;
@@ -56,10 +56,24 @@ test('a decided task is contracted, paid, accepted, registered and its results p
   await expect(page.getByRole('status').filter({ hasText: T.done.disburse })).toBeVisible();
   await expect(page.getByTestId('task-remaining')).toContainText('550.000.000');
 
-  // Through the API: the performer's report and acceptance request, the council, the grades.
+  await logout(page, lang);
+
+  // The performer reports on the milestone, with the survey's minutes attached.
+  await login(page, lang, 'institute@demo.techmart.vn', demoPassword);
+  await page.goto(PAGE);
+  await page.getByRole('button', { name: T.action.report }).click();
+  const report = page.getByRole('dialog', { name: T.report.title });
+  await report.getByRole('textbox', { name: T.report.text, exact: true }).fill('Đã khảo sát 5 vùng quýt, thu 60 mẫu quả để thử nghiệm bảo quản.');
+  await report.getByLabel(T.report.files).setInputFiles({ name: 'bien-ban-khao-sat.pdf', mimeType: 'application/pdf', buffer: samplePdf() });
+  await report.getByRole('button', { name: T.action.report }).click();
+  await expect(page.getByRole('status').filter({ hasText: T.done.report })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'bien-ban-khao-sat.pdf' })).toBeVisible();
+  await shot(page, lang, '91-task-report');
+  await logout(page, lang);
+
+  // Through the API: the acceptance request, the council, the grades.
   const officer = await token(request, 'officer@demo.techmart.vn', demoPassword);
   const institute = await token(request, 'institute@demo.techmart.vn', demoPassword);
-  await call(request, institute, 'post', `/tasks/${TASK}/reports`, { milestone: 0, text: 'Đã khảo sát 5 vùng quýt, thu 60 mẫu quả để thử nghiệm bảo quản.' });
   await call(request, institute, 'post', `/tasks/${TASK}/acceptance-request`, { report: 'Nhiệm vụ đã hoàn thành quy trình bảo quản quýt và mô hình 5 tấn.' });
   const ids = await Promise.all(
     ['reviewer', 'reviewer2'].map(async (r) => {
@@ -74,9 +88,10 @@ test('a decided task is contracted, paid, accepted, registered and its results p
   for (const m of ids) await call(request, m.tok, 'post', `/tasks/${TASK}/acceptance/grades`, { declaration: 'no_conflict', grade: 'pass', comment: 'Đạt yêu cầu của hợp đồng.' });
 
   // The officer records the conclusion the grades carry, then the registration.
-  await page.reload();
+  await login(page, lang, 'officer@demo.techmart.vn', demoPassword);
+  await page.goto(PAGE);
   await expect(page.locator('.listing-kicker .badge').first()).toHaveText(T.state.acceptance);
-  await shot(page, lang, '91-task-acceptance');
+  await shot(page, lang, '92-task-acceptance');
   await page.getByRole('button', { name: T.action.accept }).click();
   const verdict = page.getByRole('dialog', { name: T.conclusion.title });
   await expect(verdict.getByRole('combobox', { name: T.conclusion.grade, exact: true })).toHaveValue('pass');
@@ -97,11 +112,11 @@ test('a decided task is contracted, paid, accepted, registered and its results p
   await page.getByRole('dialog', { name: T.publish.title }).getByRole('button', { name: T.action.publish }).click();
   await expect(page.getByRole('status').filter({ hasText: T.done.publish })).toBeVisible();
   await expect(page.getByRole('button', { name: T.action.publish })).toHaveCount(0);
-  await shot(page, lang, '92-task-results');
+  await shot(page, lang, '93-task-results');
   for (const other of ['en'] as const) {
     await openIn(page, other, PAGE);
     await expect(page.getByRole('heading', { level: 2, name: TEXT[other].tasksExecution.acceptance.title })).toBeVisible();
-    await shot(page, other, '92-task-results');
+    await shot(page, other, '93-task-results');
   }
   await openIn(page, lang, PAGE);
   await page.getByRole('link', { name: T.listingLink }).click();

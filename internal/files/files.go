@@ -92,8 +92,9 @@ const (
 	OwnerListing      = "listing"
 	OwnerTransfer     = "transfer"
 	OwnerApplication  = "application"
-	OwnerReport       = "report"       // evidence of an agency's annual report
-	OwnerOrganization = "organization" // an organisation's certificate
+	OwnerReport       = "report"        // evidence of an agency's annual report
+	OwnerOrganization = "organization"  // an organisation's certificate
+	OwnerTaskContract = "task_contract" // a file of a commissioned task's progress report (owner id: the task's)
 )
 
 // Owner is what a file belongs to.

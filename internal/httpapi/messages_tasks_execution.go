@@ -11,6 +11,8 @@ var (
 		"task_already_published":        {"Kết quả nhiệm vụ đã được đưa lên sàn.", "The task's results are already on the market."},
 		"acceptance_council_incomplete": {"Hội đồng nghiệm thu chưa đủ thành viên hoặc chưa đánh giá đủ.", "The acceptance council is not complete, or not every member has graded."},
 		"grade_against_rule":            {"Kết luận không khớp với đánh giá của các thành viên hội đồng theo quy tắc đã đặt.", "The conclusion does not match the members' grades under the task's rule."},
+		"progress_report_not_found":     {"Không tìm thấy báo cáo tiến độ.", "Progress report not found."},
+		"too_many_report_files":         {"Báo cáo tiến độ đã có đủ số tệp cho phép.", "The progress report has as many files as allowed."},
 		"not_on_council":                {"Bạn không phải là thành viên hội đồng nghiệm thu của nhiệm vụ này.", "You do not sit on this task's acceptance council."},
 	}
 	executionFieldMessages = map[string]text{

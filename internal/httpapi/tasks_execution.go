@@ -7,6 +7,7 @@ import (
 
 	"github.com/techmart-vn/techmart/internal/apischema"
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/files"
 	"github.com/techmart-vn/techmart/internal/task"
 )
 
@@ -37,6 +38,9 @@ func (s *Server) executionRoutes() []route {
 		{method: "POST", path: "/tasks/:id/reports", tag: "tasks", access: user,
 			summary: "A progress report on a milestone (the performer's members, officers; If-Match: the contract's version)",
 			request: "TaskReportInput", responses: ok(), handler: edit(x.AddReport, s.sendTaskContract)},
+		{method: "POST", path: "/tasks/:id/reports/:reportId/files", tag: "tasks", access: user,
+			summary: "Attach a document (PDF or image) to a progress report: multipart field \"file\" (the performer's members, officers; at most 10 per report)",
+			request: "Upload", responses: map[int]string{201: "File", 403: "Problem", 404: "Problem", 409: "Problem", 413: "Problem", 422: "Problem"}, handler: s.uploadTaskReportFile},
 		{method: "POST", path: "/tasks/:id/inspections", tag: "tasks", access: staff,
 			summary: "Record an inspection: day, findings, conclusion (officers; If-Match: the contract's version)",
 			request: "TaskInspectionInput", responses: ok(), handler: edit(x.Inspect, s.sendTaskContract)},
@@ -126,4 +130,24 @@ func (s *Server) publishTask(c *fiber.Ctx) error {
 		return err
 	}
 	return c.JSON(out)
+}
+
+func (s *Server) uploadTaskReportFile(c *fiber.Ctx) error {
+	p, id, rid := principal(c), c.Params("id"), c.Params("reportId")
+	if err := s.d.Execution.MayAttach(c.UserContext(), p, id, rid); err != nil {
+		return err // before the upload is stored
+	}
+	data, name, err := formFile(c)
+	if err != nil {
+		return err
+	}
+	saved, err := s.d.Files.Save(c.UserContext(), files.Owner{Type: files.OwnerTaskContract, ID: id}, p.User.ID, name, data)
+	if err != nil {
+		return err
+	}
+	if _, err := s.d.Execution.AttachReportFile(c.UserContext(), p, id, rid, task.ReportFile{ID: saved.ID, Name: saved.Name, Size: int64(saved.Size)}); err != nil {
+		_ = s.d.Files.Delete(c.Context(), saved)
+		return err
+	}
+	return c.Status(fiber.StatusCreated).JSON(saved)
 }

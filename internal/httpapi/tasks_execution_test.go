@@ -434,6 +434,8 @@ var executionRows = []row{
 	{method: "POST", path: "/tasks/:id/reports", url: taskURL("contracted", "/reports"), body: func(*fixture, string) any {
 		return map[string]any{"milestone": 0, "text": "Đã khảo sát 3 trên 5 hợp tác xã theo kế hoạch."}
 	}, want: only(map[string]int{"institute": 200, "officer": 200, "admin": 200}, 403)},
+	{method: "POST", path: "/tasks/:id/reports/:reportId/files", url: taskURL("contracted", "/reports/000000000000000000000000/files"),
+		want: map[string]int{"anon": 401, "enterprise": 403, "institute": 404, "reviewer": 403, "officer": 404, "admin": 404}},
 	{method: "POST", path: "/tasks/:id/inspections", url: taskURL("contracted", "/inspections"), body: func(*fixture, string) any {
 		return map[string]any{"on": "2026-11-20", "findings": "Đúng tiến độ khảo sát.", "conclusion": "Đạt tiến độ."}
 	}, want: only(map[string]int{"officer": 200, "admin": 200}, 403)},
@@ -489,5 +491,49 @@ func TestDemoTaskWaitsForItsContract(t *testing.T) {
 	v = h.Do(R{Method: "GET", Path: path, Token: h.Demo("institute").Access})
 	if v.Status != 200 || v.JSON(t)["can"].(map[string]any)["contract"] != false {
 		t.Fatalf("the performer: %d %s", v.Status, v.Body)
+	}
+}
+
+// TestTaskReportFiles: the performer attaches a document to its progress
+// report; officers and the proposer read it, a stranger to the task and an
+// anonymous visitor do not; the proposer may not attach.
+func TestTaskReportFiles(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	inst, ent, officer := h.Demo("institute"), h.Demo("enterprise"), h.Demo("officer")
+	id := taskIn(t, h, "contracted")
+	r := h.Do(R{Method: "POST", Path: "/api/v1/tasks/" + id + "/reports", Token: inst.Access,
+		Body: map[string]any{"milestone": 0, "text": "Đã khảo sát 3 trên 5 hợp tác xã, thu 40 mẫu chè tươi."}})
+	if r.Status != 200 {
+		t.Fatalf("report: %d %s", r.Status, r.Body)
+	}
+	reports := r.JSON(t)["contract"].(map[string]any)["reports"].([]any)
+	rid := reports[0].(map[string]any)["id"].(string)
+	pdf := []byte("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+	path := "/api/v1/tasks/" + id + "/reports/" + rid + "/files"
+	if r := postFile(t, h, ent.Access, path, "bien-ban.pdf", pdf, nil); r.Status != 403 {
+		t.Fatalf("the proposer attaches: %d %s", r.Status, r.Body)
+	}
+	if r := postFile(t, h, inst.Access, "/api/v1/tasks/"+id+"/reports/000000000000000000000000/files", "bien-ban.pdf", pdf, nil); r.Status != 404 {
+		t.Fatalf("no such report: %d %s", r.Status, r.Body)
+	}
+	up := postFile(t, h, inst.Access, path, "bien-ban-khao-sat.pdf", pdf, nil)
+	if up.Status != 201 {
+		t.Fatalf("upload: %d %s", up.Status, up.Body)
+	}
+	fid := up.JSON(t)["id"].(string)
+	v := h.Do(R{Method: "GET", Path: "/api/v1/tasks/" + id + "/contract", Token: officer.Access}).JSON(t)
+	files := v["contract"].(map[string]any)["reports"].([]any)[0].(map[string]any)["files"].([]any)
+	if len(files) != 1 || files[0].(map[string]any)["name"] != "bien-ban-khao-sat.pdf" {
+		t.Fatalf("the report's files: %v", files)
+	}
+	for who, want := range map[string]int{"officer": 200, "enterprise": 200, "institute": 200, "reviewer": 200, "": 404} {
+		tok := ""
+		if who != "" {
+			tok = h.Demo(who).Access
+		}
+		if r := h.Do(R{Method: "GET", Path: "/api/v1/files/" + fid, Token: tok}); r.Status != want {
+			t.Errorf("%q reads the file: %d, want %d", who, r.Status, want)
+		}
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/calendar"
+	"github.com/techmart-vn/techmart/internal/errs"
+	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/validate"
 )
 
@@ -19,6 +21,73 @@ type Report struct {
 	By        string    `bson:"by" json:"-"`
 	ByName    string    `bson:"byName" json:"byName"`
 	At        time.Time `bson:"at" json:"at"`
+	// Files are the documents attached to the report (PDF or images).
+	Files []ReportFile `bson:"files" json:"files" rule:"max=10"`
+}
+
+// ReportFile is a document attached to a progress report.
+type ReportFile struct {
+	ID   string `bson:"id" json:"id"`
+	Name string `bson:"name" json:"name"`
+	Size int64  `bson:"size" json:"size"`
+}
+
+// ErrTooManyFiles refuses a file past a report's limit.
+var ErrTooManyFiles = errs.New(errs.Conflict, "too_many_report_files")
+
+var reportFileRules = validate.RulesOf[Report]()
+
+// MayAttach checks, before an upload is stored, that p may add a file to
+// report reportID of task id: the report step's right, the report there,
+// room for one more file.
+func (x *Execution) MayAttach(ctx context.Context, p *auth.Principal, id, reportID string) error {
+	t, err := x.get(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := x.tasks.Check(p, &t, StepReport); err != nil {
+		return err
+	}
+	k, err := store.Get[Contract](ctx, x.s, ContractCollection, t.ContractID)
+	if err != nil {
+		return ErrContractNotFound
+	}
+	i := indexReport(k.Reports, reportID)
+	if i < 0 {
+		return ErrReportNotFound
+	}
+	if len(k.Reports[i].Files) >= reportFileRules.Of("files").Max {
+		return ErrTooManyFiles
+	}
+	return nil
+}
+
+// AttachReportFile records an uploaded file on a progress report (its
+// writer's organisation, officers).
+func (x *Execution) AttachReportFile(ctx context.Context, p *auth.Principal, id, reportID string, f ReportFile) (ContractView, error) {
+	return x.onContract(ctx, p, id, StepReport, 0, nil, func(t *Task, k *Contract, now time.Time) (audited, error) {
+		i := indexReport(k.Reports, reportID)
+		if i < 0 {
+			return audited{}, ErrReportNotFound
+		}
+		if len(k.Reports[i].Files) >= reportFileRules.Of("files").Max {
+			return audited{}, ErrTooManyFiles
+		}
+		k.Reports[i].Files = append(k.Reports[i].Files, f)
+		return audited{reason: f.Name}, nil
+	})
+}
+
+// ErrReportNotFound: no such progress report on the task.
+var ErrReportNotFound = errs.New(errs.NotFound, "progress_report_not_found")
+
+func indexReport(rs []Report, id string) int {
+	for i, r := range rs {
+		if r.ID == id {
+			return i
+		}
+	}
+	return -1
 }
 
 // ReportInput is a progress report as the performer writes it.
@@ -80,7 +149,7 @@ func (x *Execution) AddReport(ctx context.Context, p *auth.Principal, id string,
 		if in.Milestone < 0 || in.Milestone >= len(k.Milestones) {
 			return audited{}, fieldErr("milestone", "out_of_range", "min", 0, "max", len(k.Milestones)-1)
 		}
-		k.Reports = append(k.Reports, Report{ID: newID(), Milestone: in.Milestone, Text: in.Text, By: p.User.ID, ByName: p.User.FullName, At: now})
+		k.Reports = append(k.Reports, Report{ID: newID(), Milestone: in.Milestone, Text: in.Text, By: p.User.ID, ByName: p.User.FullName, At: now, Files: []ReportFile{}})
 		return audited{reason: k.Milestones[in.Milestone].Name}, nil
 	})
 	if err == nil {

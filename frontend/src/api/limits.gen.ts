@@ -699,6 +699,9 @@ export const limits = {
     "minLength": 2,
     "maxLength": 200
   },
+  "TaskContract.contract.reports.files": {
+    "maxItems": 10
+  },
   "TaskContractInput.milestones": {
     "minItems": 1,
     "maxItems": 24

@@ -56,6 +56,12 @@ export const tasksExecution = {
   /** If-Match: the contract's version. */
   report: (id: string, input: TaskReportInput, contractVersion?: number) =>
     api.post<TaskContractView>(`${base(id)}/reports`, input, versioned(contractVersion)),
+  /** Attaches a document (PDF or image) to a progress report, as multipart field "file". */
+  attachReportFile: (id: string, reportId: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api.post<unknown>(`${base(id)}/reports/${enc(reportId)}/files`, form);
+  },
   inspect: (id: string, input: TaskInspectionInput, contractVersion?: number) =>
     api.post<TaskContractView>(`${base(id)}/inspections`, input, versioned(contractVersion)),
   extend: (id: string, input: TaskExtensionInput, contractVersion?: number) =>

@@ -7,6 +7,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { endpoints } from '../../api';
 import { ApiError } from '../../api/client';
 import { limits } from '../../api/limits.gen';
 import type { ReviewerCandidate } from '../../api/types';
@@ -26,6 +27,7 @@ import { Fact } from '../../components/Facts';
 import { AmountField, ChoiceGroup, DateField, SelectField, TextAreaField, TextField } from '../../components/Fields';
 import { ErrorState, Loading, Notice } from '../../components/Status';
 import { newKey, sendOnce } from '../../lib/applications';
+import { openFile } from '../../lib/download';
 import { formatDate, formatDateTime, formatNumber, formatVnd } from '../../lib/format';
 import { formatDay, parseAmount, parseDayInput, todayInVietnam } from '../../lib/listing';
 import { fieldMessage, problemMessage } from '../../lib/messages';
@@ -54,6 +56,7 @@ const NOTE_MAX = L['TaskTrancheInput.note'].maxLength;
 const GRADE_COMMENT_MAX = L['TaskGradeInput.comment'].maxLength;
 const VERDICT_NOTE_MAX = L['TaskConclusionInput.note'].maxLength;
 const REGISTRATION_MAX = L['TaskRegistrationInput.number'].maxLength;
+const REPORT_FILES_MAX = L['TaskContract.contract.reports.files'].maxItems;
 
 /** The buttons, in the order of the procedure. */
 const STEPS: readonly ExecutionStep[] = [
@@ -278,11 +281,41 @@ function ReportsSection({ contract: c }: { contract: TaskContract }) {
                 {c.milestones[r.milestone]?.name} · {r.byName} · {formatDateTime(r.at, i18n.language)}
               </p>
               <p className="prose">{r.text}</p>
+              {r.files.length > 0 && (
+                <ul className="inline-list" aria-label={t('tasksExecution.report.files')}>
+                  {r.files.map((f) => (
+                    <li key={f.id}>
+                      <ReportFileLink id={f.id} name={f.name} />
+                    </li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** A report's document, fetched with the session's token and saved under its name. */
+function ReportFileLink({ id, name }: { id: string; name: string }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn-link btn-small"
+        onClick={() => {
+          setError(null);
+          openFile(async () => ({ blob: await endpoints.fileBlob(id), name }), name).catch((err: unknown) => setError(problemMessage(t, err)));
+        }}
+      >
+        {name}
+      </button>
+      {error && <span className="field-error small">{error}</span>}
+    </>
   );
 }
 
@@ -558,7 +591,17 @@ function ReportDialog({ view: v, onClose, onDone }: DialogProps) {
       return p ? { text: p } : {};
     },
   });
-  const onSubmit = form.submit(async (x) => onDone(await api.report(v.task.id, { milestone: Number(x.milestone), text: x.text.trim() }, c?.version)));
+  const [files, setFiles] = useState<File[]>([]);
+  const onSubmit = form.submit(async (x) => {
+    let updated = await api.report(v.task.id, { milestone: Number(x.milestone), text: x.text.trim() }, c?.version);
+    const reports = updated.contract?.reports ?? [];
+    const created = reports[reports.length - 1];
+    if (created && files.length > 0) {
+      for (const f of files) await api.attachReportFile(v.task.id, created.id, f);
+      updated = await api.get(v.task.id);
+    }
+    onDone(updated);
+  });
   return (
     <FormDialog open title={t('tasksExecution.report.title')} confirmLabel={t('tasksExecution.action.report')} danger={false} busy={form.busy} error={form.formError} onSubmit={onSubmit} onClose={() => !form.busy && onClose()}>
       <SelectField {...form.bind('milestone')} label={t('tasksExecution.report.milestone')} required>
@@ -569,6 +612,20 @@ function ReportDialog({ view: v, onClose, onDone }: DialogProps) {
         ))}
       </SelectField>
       <TextAreaField {...form.bind('text')} label={t('tasksExecution.report.text')} hint={t('tasksExecution.report.hint')} required rows={6} maxLength={REPORT_MAX} />
+      <div className="field">
+        <label htmlFor="report-files">{t('tasksExecution.report.files')}</label>
+        <p className="hint" id="report-files-hint">
+          {t('tasksExecution.report.filesHint', { max: REPORT_FILES_MAX })}
+        </p>
+        <input
+          id="report-files"
+          type="file"
+          multiple
+          accept="application/pdf,image/jpeg,image/png,image/webp"
+          aria-describedby="report-files-hint"
+          onChange={(e) => setFiles(Array.from(e.target.files ?? []).slice(0, REPORT_FILES_MAX))}
+        />
+      </div>
     </FormDialog>
   );
 }
