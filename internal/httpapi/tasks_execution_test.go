@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/app/apptest"
 	"github.com/techmart-vn/techmart/internal/audit"
 	"github.com/techmart-vn/techmart/internal/catalog"
+	"github.com/techmart-vn/techmart/internal/results"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/task"
 )
@@ -358,6 +360,20 @@ func TestTaskAcceptance(t *testing.T) {
 	r = h.Do(R{Method: "POST", Path: base + "/acceptance/conclusion", Token: officer.Access, Body: map[string]any{"grade": "pass", "on": "2026-12-01"}})
 	if r.Status != 200 || r.JSON(t)["task"].(map[string]any)["state"] != "accepted" || r.JSON(t)["task"].(map[string]any)["grade"] != "pass" {
 		t.Fatalf("conclusion: %d %s", r.Status, r.Body)
+	}
+
+	// The public results count the task, naming its performer.
+	res, err := h.App.Results.Refresh(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i := slices.IndexFunc(res.Tasks, func(p results.Project) bool { return p.ID == id }); i < 0 || res.Tasks[i].Organization != "Viện" {
+		t.Fatalf("the accepted task is not in the public results: %+v", res.Tasks)
+	}
+	if !slices.ContainsFunc(res.Figures, func(f results.Figure) bool {
+		return f.Section == results.SectionTasks && f.Count != nil && *f.Count >= 1
+	}) {
+		t.Fatal("no figure of accepted tasks")
 	}
 
 	// Registration, then the results on the market.

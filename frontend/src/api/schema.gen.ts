@@ -4245,6 +4245,12 @@ export interface components {
                 title: string;
             }[];
             schema: string;
+            tasks: {
+                acceptedOn: string;
+                id: string;
+                organization: string;
+                title: string;
+            }[];
             transfers: {
                 id: string;
                 recipient: string;
