@@ -325,4 +325,6 @@ func checkComplete(c *validate.Checker, l *Listing) {
 // listing publishes the results of.
 type TaskLink struct {
 	TaskID, NeedID string
+	// ListingID is the id the task claimed for the listing before creating it.
+	ListingID string
 }

@@ -156,8 +156,12 @@ func (s *Service) Create(ctx context.Context, p *auth.Principal, in Input) (List
 	if err := c.Err(); err != nil {
 		return Listing{}, err
 	}
+	id := store.NewID()
 	if in.Task != nil {
 		l.TaskID, l.NeedID = in.Task.TaskID, in.Task.NeedID
+		if in.Task.ListingID != "" {
+			id = in.Task.ListingID
+		}
 	} else if _, ok, err := s.memberOf(ctx, p, l.OrgID); err != nil {
 		return Listing{}, err
 	} else if !ok {
@@ -172,7 +176,7 @@ func (s *Service) Create(ctx context.Context, p *auth.Principal, in Input) (List
 	if err := c.Err(); err != nil {
 		return Listing{}, err
 	}
-	l.ID, l.CreatedBy, l.CreatedAt, l.UpdatedAt = store.NewID(), p.User.ID, now, now
+	l.ID, l.CreatedBy, l.CreatedAt, l.UpdatedAt = id, p.User.ID, now, now
 	fillNil(&l)
 	if err := store.Insert(ctx, s.s, Collection, &l); err != nil {
 		return Listing{}, err

@@ -553,3 +553,39 @@ func TestTaskReportFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestTaskPublishOnceConcurrently: five publications sent at once make one
+// listing; the others are refused.
+func TestTaskPublishOnceConcurrently(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	inst := h.Demo("institute")
+	id := taskIn(t, h, "accepted")
+	var wg sync.WaitGroup
+	statuses := make([]int, 5)
+	for i := range statuses {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			statuses[i] = h.Do(R{Method: "POST", Path: "/api/v1/tasks/" + id + "/publish", Token: inst.Access}).Status
+		}()
+	}
+	wg.Wait()
+	ok := 0
+	for _, s := range statuses {
+		switch s {
+		case 200:
+			ok++
+		case 409:
+		default:
+			t.Errorf("status %d", s)
+		}
+	}
+	n, err := store.Count(context.Background(), h.App.Store, catalog.Collection, bson.M{"taskId": id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok != 1 || n != 1 {
+		t.Fatalf("%d publications went through, %d listings: %v", ok, n, statuses)
+	}
+}

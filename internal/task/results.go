@@ -54,31 +54,32 @@ func (x *Execution) Register(ctx context.Context, p *auth.Principal, id string, 
 // and submits as any listing. The need's owner is told. Once only
 // (task_already_published).
 func (x *Execution) Publish(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (ContractView, error) {
-	t, err := x.get(ctx, id)
-	if err != nil {
-		return ContractView{}, err
-	}
-	if err := x.tasks.Check(p, &t, StepPublish); err != nil {
-		return ContractView{}, err
-	}
-	if ifVersion != 0 && t.Version != ifVersion {
-		return ContractView{}, store.ErrStale
-	}
-	kind, title, summary := catalog.KindTechnology, t.Title, t.Objectives
-	orgID, sectors := t.Performer.ID, t.Sectors
-	l, err := x.d.Listings.Create(ctx, p, catalog.Input{
-		Kind: &kind, OrgID: &orgID, Title: &title, Summary: &summary, Sectors: &sectors,
-		Task: &catalog.TaskLink{TaskID: t.ID, NeedID: t.NeedID},
-	})
-	if err != nil {
-		return ContractView{}, err
-	}
-	t, err = x.tasks.Apply(ctx, p, id, lifecycle.Move[*Task]{Step: StepPublish, Version: ifVersion, Reason: l.ID,
+	// The task claims the listing's id first (once only: the step's Ready
+	// refuses a second), then the listing is created under it; a failed
+	// creation gives the claim back.
+	lid := store.NewID()
+	t, err := x.tasks.Apply(ctx, p, id, lifecycle.Move[*Task]{Step: StepPublish, Version: ifVersion, Reason: lid,
 		Change: func(t *Task, _ time.Time) error {
-			t.ListingID = l.ID
+			t.ListingID = lid
 			return nil
 		}})
 	if err != nil {
+		return ContractView{}, err
+	}
+	kind, title, summary := catalog.KindTechnology, t.Title, t.Objectives
+	orgID, sectors := t.Performer.ID, t.Sectors
+	if _, err := x.d.Listings.Create(ctx, p, catalog.Input{
+		Kind: &kind, OrgID: &orgID, Title: &title, Summary: &summary, Sectors: &sectors,
+		Task: &catalog.TaskLink{TaskID: t.ID, NeedID: t.NeedID, ListingID: lid},
+	}); err != nil {
+		if _, uerr := store.Modify(ctx, x.s, Collection, id, 0, func(t *Task) error {
+			if t.ListingID == lid {
+				t.ListingID = ""
+			}
+			return nil
+		}); uerr != nil {
+			x.d.Log.Error("task: a failed publication's claim stays", "task", id, "err", uerr)
+		}
 		return ContractView{}, err
 	}
 	if t.NeedID != "" && x.d.Notes != nil {
