@@ -328,8 +328,14 @@ func TestTaskAcceptance(t *testing.T) {
 		fieldCodes(t, r)["rule.passShare"] != "out_of_range" {
 		t.Fatalf("a bad rule: %d %s", r.Status, r.Body)
 	}
+	if r := h.Do(R{Method: "GET", Path: base + "/contract", Token: rev.Access}); r.Status != 404 {
+		t.Fatalf("a reviewer not on the council reads the contract: %d %s", r.Status, r.Body)
+	}
 	if r := h.Do(R{Method: "PUT", Path: base + "/acceptance/council", Token: officer.Access, Body: councilBody(t, h)}); r.Status != 200 {
 		t.Fatalf("council: %d %s", r.Status, r.Body)
+	}
+	if r := h.Do(R{Method: "GET", Path: base + "/contract", Token: rev.Access}); r.Status != 200 || r.JSON(t)["member"] != true || r.JSON(t)["can"].(map[string]any)["grade"] != true {
+		t.Fatalf("a council member reads the contract: %d %s", r.Status, r.Body)
 	}
 	if r := h.Do(R{Method: "POST", Path: base + "/acceptance/conclusion", Token: officer.Access, Body: map[string]any{"grade": "pass", "on": "2026-12-01"}}); r.Status != 409 || problemCode(t, r) != "acceptance_council_incomplete" {
 		t.Fatalf("a conclusion before the grades: %d %s", r.Status, r.Body)
@@ -441,7 +447,8 @@ func TestTaskAcceptanceFails(t *testing.T) {
 // institute performs the task, the enterprise proposed it, the reviewer
 // sits on its council.
 var executionRows = []row{
-	{method: "GET", path: "/tasks/:id/contract", url: taskURL("contracted", "/contract"), want: all200but401()},
+	{method: "GET", path: "/tasks/:id/contract", url: taskURL("contracted", "/contract"),
+		want: map[string]int{"anon": 401, "enterprise": 200, "institute": 200, "reviewer": 404, "officer": 200, "admin": 200}},
 	{method: "POST", path: "/tasks/:id/contract", url: taskURL("decided", "/contract"), body: func(*fixture, string) any { return contractBody() },
 		want: only(map[string]int{"officer": 201, "admin": 201}, 403)},
 	{method: "POST", path: "/tasks/:id/tranches", url: taskURL("contracted", "/tranches"), body: func(*fixture, string) any {
@@ -483,12 +490,6 @@ func taskURL(stage, suffix string) func(*fixture, string) string {
 	return func(f *fixture, _ string) string { return "/api/v1/tasks/" + taskIn(f.h.T, f.h, stage) + suffix }
 }
 
-func all200but401() map[string]int {
-	m := all(200)
-	m["anon"] = 401
-	return m
-}
-
 // TestDemoTaskWaitsForItsContract: the demo has a decided task the
 // institute performs, answering the enterprise's need, whose contract an
 // officer may record; the institute reads it, a stranger to it does not act.
@@ -511,8 +512,8 @@ func TestDemoTaskWaitsForItsContract(t *testing.T) {
 }
 
 // TestTaskReportFiles: the performer attaches a document to its progress
-// report; officers and the proposer read it, a stranger to the task and an
-// anonymous visitor do not; the proposer may not attach.
+// report; officers and the proposer read it, someone else (not on the
+// council) and an anonymous visitor do not; the proposer may not attach.
 func TestTaskReportFiles(t *testing.T) {
 	t.Parallel()
 	h := apptest.New(t)
@@ -543,7 +544,7 @@ func TestTaskReportFiles(t *testing.T) {
 	if len(files) != 1 || files[0].(map[string]any)["name"] != "bien-ban-khao-sat.pdf" {
 		t.Fatalf("the report's files: %v", files)
 	}
-	for who, want := range map[string]int{"officer": 200, "enterprise": 200, "institute": 200, "reviewer": 200, "": 404} {
+	for who, want := range map[string]int{"officer": 200, "enterprise": 200, "institute": 200, "reviewer": 404, "": 404} {
 		tok := ""
 		if who != "" {
 			tok = h.Demo(who).Access

@@ -145,7 +145,8 @@ type ContractView struct {
 
 // Contract reads a task's execution for p: the performer's members, the
 // proposer's, officers, and the acceptance council's members; others
-// learn nothing (task_not_found) until the task is public.
+// learn nothing (task_not_found): inspections' findings and progress
+// reports are the parties' and the department's.
 func (x *Execution) Contract(ctx context.Context, p *auth.Principal, id string) (ContractView, error) {
 	t, err := store.Get[Task](ctx, x.s, Collection, id)
 	if errors.Is(err, store.ErrNotFound) {
@@ -164,7 +165,7 @@ func (x *Execution) Contract(ctx context.Context, p *auth.Principal, id string) 
 		}
 	}
 	member := c != nil && p != nil && c.Acceptance.member(p.User.ID)
-	if !member && !x.tasks.Role(p, &t).Sees() {
+	if r := x.tasks.Role(p, &t); !member && !r.Staff && !r.Performer && !r.Proposer {
 		return ContractView{}, ErrNotFound
 	}
 	return x.view(p, t, c), nil
