@@ -59,7 +59,7 @@ const (
 
 // EmailTopics are the choices a person has for e-mail, each covering one or
 // more kinds; everything is on until switched off.
-var EmailTopics = []string{"match", "interest", "decision", "message", "registration", "nudge", "support", "report", "event"}
+var EmailTopics = []string{"match", "interest", "decision", "message", "registration", "nudge", "support", "report", "event", "task"}
 
 func topicOf(kind string) string {
 	switch kind {

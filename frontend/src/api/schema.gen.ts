@@ -2833,7 +2833,7 @@ export interface components {
             on?: string;
         };
         /** @enum {string} */
-        EmailTopic: "match" | "interest" | "decision" | "message" | "registration" | "nudge" | "support" | "report" | "event";
+        EmailTopic: "match" | "interest" | "decision" | "message" | "registration" | "nudge" | "support" | "report" | "event" | "task";
         Event: {
             availability: {
                 code: string;

@@ -570,7 +570,7 @@ export interface NotificationPage {
 }
 
 /** E-mail kinds a person can switch off. */
-export const EMAIL_KINDS = ['match', 'interest', 'decision', 'message', 'registration', 'nudge', 'support', 'event'] as const;
+export const EMAIL_KINDS = ['match', 'interest', 'decision', 'message', 'registration', 'nudge', 'support', 'event', 'task'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 export interface NotificationPreferences {
