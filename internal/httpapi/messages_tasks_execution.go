@@ -21,7 +21,7 @@ var (
 		"outside_contract":      {"Hạn của mốc phải nằm trong thời gian thực hiện hợp đồng.", "A milestone's due date must fall within the contract's dates."},
 		"before_previous":       {"Các mốc phải theo thứ tự thời gian.", "Milestones must be in date order."},
 		"not_after":             {"Ngày kết thúc phải sau ngày bắt đầu.", "The end date must be after the start date."},
-		"before_contract":       {"Ngày kiểm tra không thể trước ngày ký hợp đồng.", "The inspection cannot be before the contract was signed."},
+		"before_contract":       {"Ngày này không thể trước ngày ký hợp đồng.", "This day cannot be before the contract was signed."},
 		"not_later":             {"Ngày kết thúc mới phải sau ngày kết thúc hiện tại ({current}).", "The new end date must be after the current one ({current})."},
 		"not_positive":          {"Số tiền phải lớn hơn 0.", "The amount must be more than zero."},
 		"negative":              {"Số tiền không thể âm.", "The amount cannot be negative."},

@@ -231,6 +231,9 @@ func TestTaskTranches(t *testing.T) {
 		fieldCodes(t, r)["amount"] != "not_positive" || fieldCodes(t, r)["on"] != "in_future" {
 		t.Fatalf("bad tranche: %d %s", r.Status, r.Body)
 	}
+	if r := h.Do(R{Method: "POST", Path: path, Token: officer.Access, Body: map[string]any{"amount": 1, "on": "2026-10-01"}}); r.Status != 422 || fieldCodes(t, r)["on"] != "before_contract" {
+		t.Fatalf("a tranche before the contract: %d %s", r.Status, r.Body)
+	}
 	r := pay("t-1", 300_000_000)
 	if r.Status != 200 || r.JSON(t)["remaining"].(float64) != taskBudget-300_000_000 {
 		t.Fatalf("tranche: %d %s", r.Status, r.Body)

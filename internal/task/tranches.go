@@ -66,6 +66,9 @@ func (x *Execution) Disburse(ctx context.Context, p *auth.Principal, id, key str
 	tr := ledger.Tranche{Key: key, Fingerprint: ledger.Fingerprint("task.disburse", in.Amount, on, in.Note),
 		Amount: in.Amount, On: on, Note: in.Note, By: p.User.ID, At: now}
 	k, err := store.Modify(ctx, x.s, ContractCollection, t.ContractID, 0, func(k *Contract) error {
+		if on < k.SignedOn {
+			return fieldErr("on", "before_contract")
+		}
 		if err := k.Hold.Pay(tr); err != nil {
 			return err
 		}
