@@ -73,7 +73,7 @@ vet:
 # through FerretDB's SQLite, which the detector slows tenfold (85 s against
 # 9 s) without a shared variable of ours in sight; they run without it too.
 # Every other package runs with the detector.
-RACE_HTTP := ^(TestAdminsDemotingEachOtherKeepOne|TestApprovalsNeverExceedTheBudget|TestBackupRestoreJourney|TestConcurrent.*|TestDisbursements|TestInvitationLifecycle|TestLimitsPerOrganization|TestDecisionIdempotency|TestStartFinishesCrashedWritersAtOnce|TestReconcile.*|TestMetricsAccess|TestReportConcurrentEdits|TestEventMeetingRequestsRace|TestTaskCouncilScoresConcurrently)$$
+RACE_HTTP := ^(TestAdminsDemotingEachOtherKeepOne|TestApprovalsNeverExceedTheBudget|TestBackupRestoreJourney|TestConcurrent.*|TestDisbursements|TestInvitationLifecycle|TestLimitsPerOrganization|TestDecisionIdempotency|TestStartFinishesCrashedWritersAtOnce|TestReconcile.*|TestMetricsAccess|TestReportConcurrentEdits|TestEventMeetingRequestsRace|TestTaskCouncilScoresConcurrently|TestTaskTranchesConcurrent|TestTaskPublishOnceConcurrently)$$
 NORACE_PKGS := ./internal/httpapi/ ./cmd/techmart/ ./internal/seed/ ./internal/app/apptest/
 NORACE_RE := /(internal/httpapi|cmd/techmart|internal/seed|internal/app/apptest)$$
 

@@ -164,3 +164,8 @@ func Synonyms() ([]SynonymSeed, error) {
 	}
 	return doc.Rules, nil
 }
+
+// Tasks returns tasks.json: a commissioned S&T task of the demo, decided
+// (performer, appraised budget, approval decision) and waiting for its
+// contract.
+func Tasks() ([]byte, error) { return files.ReadFile("tasks.json") }

@@ -87,6 +87,8 @@ const TaskPage = lazyPage(() => import('./pages/tasks/TaskPage'));
 // Commissioned tasks: a task's selection (the call, dossiers, council, appraisal, decision) and a dossier.
 const TaskSelection = lazyPage(() => import('./pages/tasks/TaskSelection'));
 const TaskDossier = lazyPage(() => import('./pages/tasks/DossierForm'));
+// Commissioned S&T tasks: the contract, its tranches, reports, inspections, acceptance and results.
+const TaskContract = lazyPage(() => import('./pages/tasks/TaskContract'));
 
 /** The pages a visitor may arrive on, first match wins; others show the fallback while they load. */
 const ENTRY_PAGES: [string, LazyPage][] = [
@@ -208,6 +210,7 @@ function AppRoutes() {
             <Route path="/officer/pipeline" element={authed(<Pipeline />, ['officer', 'admin'])} />
             <Route path="/officer/synonyms" element={authed(<Synonyms />, ['officer', 'admin'])} />
             <Route path="/events/:id/agenda" element={authed(<EventAgenda />)} />
+            <Route path="/tasks/:id/contract" element={authed(<TaskContract />)} />
             <Route path="/events/:id/schedule" element={authed(<EventSchedule />, ['officer', 'admin'])} />
             <Route path="/events/:id/meetings" element={authed(<EventMeetings />)} />
             <Route path="/events/:id/checkin" element={authed(<EventCheckIn />, ['officer', 'admin'])} />

@@ -73,12 +73,14 @@ type App struct {
 	// TaskSelection runs the calls, dossiers, selection, appraisal and
 	// approval decision of commissioned S&T tasks.
 	TaskSelection *task.Selection
-	Events        *event.Service
-	Plans         *plan.Service
-	Reports       *report.Service
-	Synonyms      *synonym.Service
-	Blobs         files.Blobs
-	Backups       *backup.Service
+	// Execution runs commissioned tasks from the contract to the results.
+	Execution *task.Execution
+	Events    *event.Service
+	Plans     *plan.Service
+	Reports   *report.Service
+	Synonyms  *synonym.Service
+	Blobs     files.Blobs
+	Backups   *backup.Service
 	// Showcase is the events' exhibitors, catalogue and results report.
 	Showcase *event.Showcase
 	// Indicators counts what the platform records in a period; Statistics
@@ -139,7 +141,7 @@ func Specs() []store.CollectionSpec {
 	specs = append(specs, plan.Spec, report.Spec, report.ReminderSpec)
 	specs = append(specs, event.MeetingSpecs...)
 	specs = append(specs, task.ProposalSpecs...)
-	return append(append(append(specs, matching.Specs...), connection.Specs...), append(append(append(support.Specs, synonym.Specs...), event.Specs...), task.SelectionSpecs...)...)
+	return append(append(append(specs, matching.Specs...), connection.Specs...), append(append(append(support.Specs, synonym.Specs...), event.Specs...), append(task.SelectionSpecs, task.ContractSpec)...)...)
 }
 
 // mailSender is what the platform's e-mail sender does; nil without SMTP.
@@ -238,6 +240,7 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 		Orgs: a.Orgs, Users: a.Auth, Notes: a.Notify, Audit: a.Audit, Log: log, Now: now,
 		Office: task.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer},
 	})
+	a.Execution = task.NewExecution(st, task.ExecutionDeps{Users: a.Auth, Listings: a.Catalog, Notes: a.Notify, Audit: a.Audit, Log: log, Now: now})
 	a.Events = event.New(st, event.Deps{Orgs: a.Orgs, Listings: a.Catalog, Notes: a.Notify, Sectors: taxonomy.Codes(tax.Sectors), Audit: a.Audit, Log: log, Now: now})
 	forms, err := statistics.Load(tax)
 	if err != nil {
@@ -350,6 +353,12 @@ func (a *App) LoadDemo(ctx context.Context) (seed.Summary, error) {
 	if sum.Plans, err = seed.Plans(ctx, a.Store, a.Auth, a.Plans, "officer@demo.techmart.vn", raw); err != nil {
 		return sum, err
 	}
+	if raw, err = seeds.Tasks(); err != nil {
+		return sum, err
+	}
+	if sum.Tasks, err = seed.Tasks(ctx, a.Store, raw, a.Now()); err != nil {
+		return sum, err
+	}
 	a.Demo = &httpapi.Demo{Password: d.Password}
 	for _, acc := range d.Accounts {
 		if acc.Label != "" {
@@ -405,6 +414,7 @@ func (a *App) Server(spa fs.FS) *httpapi.Server {
 		Config: a.Config, Store: a.Store, Search: a.Search, Auth: a.Auth, Orgs: a.Orgs,
 		Accounts: a.Accounts, Audit: a.Audit, Catalog: a.Catalog, Indexer: a.Indexer, Files: a.Files,
 		Notify: a.Notify, Matching: a.Matching, Conns: a.Conns, Transfers: a.Transfers, Support: a.Support, TaskSelection: a.TaskSelection, Events: a.Events, Plans: a.Plans, Reports: a.Reports, Synonyms: a.Synonyms, Backups: a.Backups,
+		Execution:  a.Execution,
 		Statistics: a.Statistics, Results: a.Results, Market: a.Market, NextSteps: a.NextSteps, Schedules: a.Schedules, Logger: a.Log, Version: a.Version, Demo: a.Demo, SPA: spa, Mail: a.Mail,
 		Site: a.Site, Meetings: a.Meetings, Showcase: a.Showcase, TaskProposals: a.TaskProposals,
 	})

@@ -14,10 +14,15 @@ import (
 // Input is what a client sends to create or change a listing. Every field
 // is optional in a PATCH: absent (nil) leaves the value alone.
 type Input struct {
-	Kind    *string `json:"kind" rule:"enum=ListingKind"`
-	OrgID   *string `json:"orgId"`
-	Title   *string `json:"title" rule:"min=10,max=150"`
-	Summary *string `json:"summary" rule:"min=40,max=1000"`
+	Kind *string `json:"kind" rule:"enum=ListingKind"`
+	// Task, set only in Go (never from a request), makes the draft the
+	// results of a commissioned task: the task's service has checked who
+	// may publish them (the performer's members, officers) and names the
+	// performer as OrgID.
+	Task    *TaskLink `json:"-"`
+	OrgID   *string   `json:"orgId"`
+	Title   *string   `json:"title" rule:"min=10,max=150"`
+	Summary *string   `json:"summary" rule:"min=40,max=1000"`
 	// TitleEn and SummaryEn are the optional English title and summary,
 	// shown in the English interface and searched.
 	TitleEn      *string   `json:"titleEn" rule:"max=150"`
@@ -314,4 +319,12 @@ func checkComplete(c *validate.Checker, l *Listing) {
 		need("ipStatus", l.IPStatus != "")
 		need("holder", l.Holder != "")
 	}
+}
+
+// TaskLink names the commissioned task (and the need it answered) a
+// listing publishes the results of.
+type TaskLink struct {
+	TaskID, NeedID string
+	// ListingID is the id the task claimed for the listing before creating it.
+	ListingID string
 }

@@ -154,6 +154,12 @@ type Listing struct {
 	// details (the matching work admits them when accepting interest).
 	Admitted []string `bson:"admitted" json:"-"`
 
+	// TaskID is the commissioned S&T task whose results the listing
+	// offers, NeedID the need that task answered (both kept from the
+	// task's publication).
+	TaskID string `bson:"taskId,omitempty" json:"taskId,omitempty"`
+	NeedID string `bson:"needId,omitempty" json:"needId,omitempty"`
+
 	RejectReason  string     `bson:"rejectReason,omitempty" json:"rejectReason,omitempty"`
 	RejectComment string     `bson:"rejectComment,omitempty" json:"rejectComment,omitempty"`
 	ValidUntil    *time.Time `bson:"validUntil,omitempty" json:"validUntil,omitempty"`

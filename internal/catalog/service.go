@@ -156,13 +156,19 @@ func (s *Service) Create(ctx context.Context, p *auth.Principal, in Input) (List
 	if err := c.Err(); err != nil {
 		return Listing{}, err
 	}
-	if _, ok, err := s.memberOf(ctx, p, l.OrgID); err != nil {
+	id := store.NewID()
+	if in.Task != nil {
+		l.TaskID, l.NeedID = in.Task.TaskID, in.Task.NeedID
+		if in.Task.ListingID != "" {
+			id = in.Task.ListingID
+		}
+	} else if _, ok, err := s.memberOf(ctx, p, l.OrgID); err != nil {
 		return Listing{}, err
 	} else if !ok {
 		return Listing{}, errs.Field("orgId", "not_a_member")
 	}
 	now := s.now().UTC()
-	in.Kind, in.OrgID = nil, nil
+	in.Kind, in.OrgID, in.Task = nil, nil, nil
 	in.apply(&c, &l, s.tax, now)
 	if l.Title == "" && !c.Has("title") {
 		c.Add("title", "required")
@@ -170,7 +176,7 @@ func (s *Service) Create(ctx context.Context, p *auth.Principal, in Input) (List
 	if err := c.Err(); err != nil {
 		return Listing{}, err
 	}
-	l.ID, l.CreatedBy, l.CreatedAt, l.UpdatedAt = store.NewID(), p.User.ID, now, now
+	l.ID, l.CreatedBy, l.CreatedAt, l.UpdatedAt = id, p.User.ID, now, now
 	fillNil(&l)
 	if err := store.Insert(ctx, s.s, Collection, &l); err != nil {
 		return Listing{}, err

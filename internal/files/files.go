@@ -92,9 +92,10 @@ const (
 	OwnerListing      = "listing"
 	OwnerTransfer     = "transfer"
 	OwnerApplication  = "application"
-	OwnerTaskDossier  = "task_dossier" // a CV or letter of a task's dossier
-	OwnerReport       = "report"       // evidence of an agency's annual report
-	OwnerOrganization = "organization" // an organisation's certificate
+	OwnerTaskDossier  = "task_dossier"  // a CV or letter of a task's dossier
+	OwnerReport       = "report"        // evidence of an agency's annual report
+	OwnerOrganization = "organization"  // an organisation's certificate
+	OwnerTaskContract = "task_contract" // a file of a commissioned task's progress report (owner id: the task's)
 )
 
 // Owner is what a file belongs to.

@@ -91,7 +91,7 @@ func (s *Server) registerRoutes(api fiber.Router) {
 			responses: map[int]string{201: "BackupEntry", 403: "Problem", 409: "Problem"}, handler: s.createExport},
 		{method: "GET", path: "/audit", tag: "audit", access: staff, summary: "The audit log, newest first (officers, admins)",
 			query: []string{"subject", "actor", "action", "page", "pageSize"}, responses: map[int]string{200: "AuditList", 403: "Problem"}, handler: s.listAudit},
-	}, slices.Concat(s.resetRoutes(), s.catalogRoutes(), s.fileRoutes(), s.matchingRoutes(), s.transferRoutes(), s.supportRoutes(), s.statisticsRoutes(), s.marketRoutes(), s.planRoutes(), s.synonymRoutes(), s.eventRoutes(), s.scheduleRoutes(), s.meetingsRoutes(), s.showcaseRoutes(), s.tasksSelectionRoutes(), s.tasksProposalsRoutes())...) {
+	}, slices.Concat(s.resetRoutes(), s.catalogRoutes(), s.fileRoutes(), s.matchingRoutes(), s.transferRoutes(), s.supportRoutes(), s.statisticsRoutes(), s.marketRoutes(), s.planRoutes(), s.synonymRoutes(), s.eventRoutes(), s.scheduleRoutes(), s.meetingsRoutes(), s.showcaseRoutes(), s.tasksSelectionRoutes(), s.executionRoutes(), s.tasksProposalsRoutes())...) {
 		s.routes = append(s.routes, r)
 		api.Add(r.method, r.path, r.access.check, r.handler)
 	}

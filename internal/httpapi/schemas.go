@@ -149,6 +149,7 @@ func apiSchemas() map[string]apischema.Schema {
 	apischema.Response[synonym.List](r, "SynonymList")
 
 	eventSchemas(r)
+	executionSchemas(r)
 	apischema.Request[support.ProgramInput](r, "ProgramInput")
 	apischema.Response[support.Program](r, "Program")
 	apischema.Response[list[support.Program]](r, "ProgramList")

@@ -80,11 +80,13 @@ type Deps struct {
 	Support   *support.Service
 	// TaskSelection: calls, dossiers and selection of commissioned tasks.
 	TaskSelection *task.Selection
-	Events        *event.Service
-	Plans         *plan.Service
-	Reports       *report.Service
-	Synonyms      *synonym.Service
-	Backups       *backup.Service
+	// Execution runs commissioned tasks from the contract to the results.
+	Execution *task.Execution
+	Events    *event.Service
+	Plans     *plan.Service
+	Reports   *report.Service
+	Synonyms  *synonym.Service
+	Backups   *backup.Service
 	// Statistics fills the ministry's forms; Results is the public page.
 	Statistics *statistics.Service
 	Results    *results.Service

@@ -56,7 +56,7 @@ func (s *Server) tasksSelectionRoutes() []route {
 			responses: map[int]string{200: "TaskReviewerList", 403: "Problem", 404: "Problem"}, handler: s.listTaskReviewers},
 		{method: "POST", path: "/tasks/:id/council", tag: "tasks", access: staff,
 			summary: "Name the selection council once the call is closed (officers; If-Match): at least the call's required number, none from an applying organisation; a member who has scored stays",
-			request: "TaskSelectionCouncilInput", responses: taskStep, handler: taskBody(s, s.d.TaskSelection.AssignCouncil)},
+			request: "TaskCouncilInput", responses: taskStep, handler: taskBody(s, s.d.TaskSelection.AssignCouncil)},
 		{method: "POST", path: "/tasks/:id/scores", tag: "tasks", access: user,
 			summary: "A council member's conflict-of-interest declaration and a score 0–10 for every criterion, for one dossier; may be sent again until the choice",
 			request: "TaskScoreInput", responses: taskStep, handler: taskBody(s, s.d.TaskSelection.Score)},
@@ -88,7 +88,6 @@ func tasksSelectionSchemas(r *apischema.Registry) {
 	apischema.Request[task.SelectInput](r, "TaskSelectInput")
 	apischema.Request[task.AppraiseInput](r, "TaskAppraiseInput")
 	apischema.Request[task.DecideInput](r, "TaskDecideInput")
-	apischema.Request[task.CouncilInput](r, "TaskSelectionCouncilInput")
 	apischema.Request[task.ScoreInput](r, "TaskScoreInput")
 	apischema.Response[taskReviewersJSON](r, "TaskReviewerList")
 }

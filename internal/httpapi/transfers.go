@@ -217,6 +217,11 @@ func (s *Server) fileVisible(ctx context.Context, p *auth.Principal, f files.Fil
 		_, err = s.d.Reports.Get(ctx, p, o.ID)
 	case files.OwnerTaskDossier:
 		_, err = s.d.TaskSelection.GetDossier(ctx, p, o.ID)
+	case files.OwnerTaskContract:
+		if p == nil {
+			return false, nil
+		}
+		_, err = s.d.Execution.Contract(ctx, p, o.ID)
 	case files.OwnerOrganization:
 		if p == nil {
 			return false, nil

@@ -129,6 +129,7 @@ const (
 	SupportCommitted         = "support.committed"
 	SupportDisbursed         = "support.disbursed"
 	ProjectsAccepted         = "support.accepted"
+	TasksAccepted            = "tasks.accepted"
 	EventParticipants        = "events.participants"
 	EventDeals               = "events.deals"
 	EventDealsValue          = "events.deals.value"
@@ -185,6 +186,10 @@ var catalogue = []Metric{
 		Label: Text{"Dự án được hỗ trợ đã nghiệm thu đạt", "Supported projects accepted"},
 		Counted: Text{"Số hồ sơ hỗ trợ có kết quả được nghiệm thu đạt với ngày nghiệm thu trong kỳ.",
 			"Supported applications whose results were accepted on a day in the period."}},
+	{ID: TasksAccepted, Unit: UnitCount,
+		Label: Text{"Nhiệm vụ KH&CN đặt hàng được nghiệm thu đạt", "Commissioned S&T tasks accepted"},
+		Counted: Text{"Số nhiệm vụ khoa học và công nghệ do tỉnh đặt hàng được hội đồng nghiệm thu đánh giá đạt trở lên, với ngày ghi nhận kết luận trong kỳ.",
+			"Commissioned S&T tasks the acceptance council graded pass or better, the conclusion recorded on a day in the period."}},
 	{ID: EventParticipants, Unit: UnitCount, Filters: []string{FilterKind, FilterEvent},
 		Label: Text{"Tổ chức tham gia chợ công nghệ – thiết bị (Techmart)", "Organisations taking part in technology fairs (Techmart)"},
 		Counted: Text{"Số tổ chức có đăng ký được duyệt (trưng bày, mang nhu cầu hoặc nhà sáng chế) tại các sự kiện đã công bố có ngày khai mạc trong kỳ; mỗi tổ chức tính một lần.",

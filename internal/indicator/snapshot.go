@@ -16,6 +16,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/org"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/support"
+	"github.com/techmart-vn/techmart/internal/task"
 	"github.com/techmart-vn/techmart/internal/transfer"
 )
 
@@ -50,6 +51,8 @@ var Sources = []Source{
 		Fields: []string{"eventId", "state", "org", "orgKind"}},
 	{Spec: store.CollectionSpec{Name: event.DealCollection}, Query: store.Query{Name: "indicator: all"}, Filter: bson.D{},
 		Fields: []string{"eventId", "kind", "supplier", "recipient", "valueVnd", "onSpot", "signedOn", "sectors"}},
+	{Spec: store.CollectionSpec{Name: task.Collection}, Query: store.Query{Name: "indicator: all"}, Filter: bson.D{},
+		Fields: []string{"code", "title", "sectors", "performer", "history.state", "history.at"}},
 }
 
 // The projections: only the fields counted.
@@ -119,6 +122,22 @@ type (
 	}
 )
 
+// taskRow is a commissioned task, projected: its steps say when it was
+// accepted.
+type taskRow struct {
+	ID        string     `bson:"_id"`
+	Code      string     `bson:"code"`
+	Title     string     `bson:"title"`
+	Sectors   []string   `bson:"sectors"`
+	Performer partyRef   `bson:"performer"`
+	History   []taskStep `bson:"history"`
+}
+
+type taskStep struct {
+	State string    `bson:"state"`
+	At    time.Time `bson:"at"`
+}
+
 // The events' records: their own types, projected (Sources).
 type (
 	eventRow        = event.Event
@@ -145,6 +164,7 @@ type Snapshot struct {
 	events       map[string]eventRow
 	eventRegs    []registrationRow
 	eventDeals   []dealRow
+	tasks        []taskRow
 }
 
 // Snapshot reads the sources (one scan each, projected).
@@ -182,6 +202,9 @@ func (e *Engine) Snapshot(ctx context.Context) (*Snapshot, error) {
 		return nil, err
 	}
 	if err := read(ctx, e.st, Sources[7], &s.eventDeals); err != nil {
+		return nil, err
+	}
+	if err := read(ctx, e.st, Sources[8], &s.tasks); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -329,6 +352,19 @@ func (s *Snapshot) Count(q Query, w Window) (Result, error) {
 			add(Record{Type: "deal", ID: d.ID, Title: d.Supplier.Name + " – " + d.Recipient.Name, Link: "/events/" + ev.ID + "/deals",
 				Day: d.SignedOn, Value: d.ValueVND, Sectors: d.Sectors, Parties: []string{d.Supplier.Name, d.Recipient.Name},
 				PartyIDs: []string{d.Supplier.ID, d.Recipient.ID}, Confidential: true})
+		}
+	case TasksAccepted:
+		for _, t := range s.tasks {
+			i := slices.IndexFunc(t.History, func(h taskStep) bool { return h.State == task.StateAccepted })
+			if i < 0 {
+				continue
+			}
+			day := calendar.Day(t.History[i].At)
+			if !w.ContainsDay(day) {
+				continue
+			}
+			add(Record{Type: "task", ID: t.ID, Title: t.Code + " " + t.Title, Link: "/tasks/" + t.ID,
+				Day: day, Sectors: t.Sectors, Parties: []string{t.Performer.Name}, PartyIDs: []string{t.Performer.ID}})
 		}
 	case ProjectsAccepted:
 		for _, a := range s.applications {

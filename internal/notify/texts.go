@@ -80,6 +80,23 @@ var texts = map[string]text{
 	"task.not_selected":               {"Hồ sơ của {org} không được chọn cho nhiệm vụ {code} “{title}”; tổ chức chủ trì: {performer}.", "The dossier of {org} was not selected for the task {code} “{title}”; the performer is {performer}."},
 	"task.appraised":                  {"Kinh phí nhiệm vụ {code} “{title}” đã được thẩm định: {amount} đồng từ ngân sách nhà nước.", "The budget of the task {code} “{title}” was appraised: {amount} VND from the state budget."},
 	"task.decided":                    {"Đã có quyết định phê duyệt số {number} cho nhiệm vụ {code} “{title}”.", "Decision no. {number} approves the task {code} “{title}”."},
+	// Commissioned S&T tasks: the contract to the results.
+	"task.contracted":                  {"Đã ký hợp đồng số {number} thực hiện nhiệm vụ “{title}”.", "Contract no. {number} signed for the task “{title}”."},
+	"task.disbursed":                   {"Đã cấp {amount} đồng cho nhiệm vụ “{title}” ngày {on}.", "{amount} VND paid for the task “{title}” on {on}."},
+	"task.reported":                    {"{org} đã gửi báo cáo tiến độ “{milestone}” của nhiệm vụ “{title}”.", "{org} sent a progress report on “{milestone}” for the task “{title}”."},
+	"task.inspected":                   {"Sở KH&CN đã kiểm tra nhiệm vụ “{title}” ngày {on}.", "The department inspected the task “{title}” on {on}."},
+	"task.extended":                    {"Hợp đồng nhiệm vụ “{title}” được gia hạn đến ngày {ends}.", "The contract of the task “{title}” was extended to {ends}."},
+	"task.acceptance_requested":        {"{org} đề nghị nghiệm thu nhiệm vụ “{title}”.", "{org} asks for the acceptance of the task “{title}”."},
+	"task.acceptance_council_assigned": {"Bạn được mời tham gia hội đồng nghiệm thu nhiệm vụ “{title}”.", "You are asked to sit on the acceptance council of the task “{title}”."},
+	"task.acceptance_council_recused": {"{member} xin rút khỏi hội đồng nghiệm thu nhiệm vụ “{title}” do xung đột lợi ích. Cần phân công người khác.",
+		"{member} stepped aside from the acceptance council of “{title}” (conflict of interest). Assign someone else."},
+	"task.acceptance_council_complete": {"Hội đồng nghiệm thu nhiệm vụ “{title}” đã đánh giá đủ, chờ ghi nhận kết luận.", "Every member of the acceptance council of “{title}” has graded; the conclusion awaits."},
+	"task.accepted":                    {"Nhiệm vụ “{title}” đã được nghiệm thu.", "The task “{title}” has been accepted."},
+	"task.failed":                      {"Nhiệm vụ “{title}” không đạt nghiệm thu.", "The task “{title}” was not accepted."},
+	"task.registered":                  {"Kết quả nhiệm vụ “{title}” đã được đăng ký, số {number}.", "The results of the task “{title}” were registered, no. {number}."},
+	"task.listing_drafted":             {"Bản nháp tin chào bán kết quả nhiệm vụ “{title}” đã được tạo; hãy hoàn thiện và gửi duyệt.", "A draft offer of the results of the task “{title}” was created; complete it and submit it."},
+	"task.published": {"Kết quả nhiệm vụ “{title}”, đặt hàng từ nhu cầu “{need}” của tổ chức bạn, đã được đưa lên sàn.",
+		"The results of the task “{title}”, commissioned from your need “{need}”, are now on the market."},
 
 	// The scheduler's run; the meetings step has the other steps.
 	"event_meeting.scheduled": {"Lịch gặp B2B tại “{event}” đã được xếp: {count} cuộc gặp của tổ chức bạn có giờ và bàn mới. Xem lịch gặp của bạn.",

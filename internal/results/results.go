@@ -73,6 +73,7 @@ const (
 	SectionProjects  = "projects"
 	SectionTargets   = "targets"
 	SectionEvents    = "events"
+	SectionTasks     = "tasks" // commissioned S&T tasks accepted
 )
 
 // Why a figure is withheld.
@@ -161,14 +162,17 @@ type Project struct {
 
 // Results is the public document.
 type Results struct {
-	Schema      string             `json:"schema"`
-	GeneratedAt time.Time          `json:"generatedAt"`
-	Years       []period.Period    `json:"years"`
-	MinCell     int                `json:"minCell"`
-	Figures     []Figure           `json:"figures"`
-	Transfers   []Transfer         `json:"transfers"` // named with consent
-	Projects    []Project          `json:"projects"`
-	Metrics     []indicator.Metric `json:"metrics"`
+	Schema      string          `json:"schema"`
+	GeneratedAt time.Time       `json:"generatedAt"`
+	Years       []period.Period `json:"years"`
+	MinCell     int             `json:"minCell"`
+	Figures     []Figure        `json:"figures"`
+	Transfers   []Transfer      `json:"transfers"` // named with consent
+	Projects    []Project       `json:"projects"`
+	// Tasks are the commissioned S&T tasks accepted (the organisation is
+	// the performer).
+	Tasks   []Project          `json:"tasks"`
+	Metrics []indicator.Metric `json:"metrics"`
 }
 
 // Service computes the public results and keeps them (internal/kept): the
@@ -222,7 +226,7 @@ func (s *Service) compute(ctx context.Context, now time.Time, targets TargetSour
 	}
 	cur := s.rule.YearOf(now)
 	r := Results{Schema: Schema, GeneratedAt: now.UTC(), MinCell: MinCell, Figures: []Figure{}, Transfers: []Transfer{},
-		Projects: []Project{}, Metrics: indicator.Catalogue()}
+		Projects: []Project{}, Tasks: []Project{}, Metrics: indicator.Catalogue()}
 	progs := snap.Programs()
 	count := func(metric string, filters map[string]string, w indicator.Window) (indicator.Result, error) {
 		return snap.Count(indicator.Query{Metric: metric, Filters: filters}, w)
@@ -307,6 +311,22 @@ func (s *Service) compute(ctx context.Context, now time.Time, targets TargetSour
 			r.Projects = append(r.Projects, pj)
 		}
 
+		// Commissioned S&T tasks accepted: public decisions, named.
+		tasks, err := count(indicator.TasksAccepted, nil, w)
+		if err != nil {
+			return Results{}, err
+		}
+		nt := int64(tasks.Count)
+		r.Figures = append(r.Figures, Figure{Section: SectionTasks, Year: y, Dimension: "total", LabelVi: "Nhiệm vụ KH&CN đặt hàng được nghiệm thu đạt",
+			LabelEn: "Commissioned S&T tasks accepted", Unit: indicator.UnitCount, Metric: indicator.TasksAccepted, Count: &nt})
+		for _, rec := range tasks.Records {
+			pj := Project{ID: rec.ID, Title: rec.Title, AcceptedOn: rec.Day}
+			if len(rec.Parties) > 0 {
+				pj.Organization = rec.Parties[0]
+			}
+			r.Tasks = append(r.Tasks, pj)
+		}
+
 		// Events: the organisations taking part, then the MoUs and
 		// contracts signed per kind and in all (withheld as the transfers
 		// are; see the package's comment).
@@ -334,6 +354,7 @@ func (s *Service) compute(ctx context.Context, now time.Time, targets TargetSour
 	}
 	slices.SortStableFunc(r.Transfers, func(a, b Transfer) int { return cmp.Compare(b.SignedOn, a.SignedOn) })
 	slices.SortStableFunc(r.Projects, func(a, b Project) int { return cmp.Compare(b.AcceptedOn, a.AcceptedOn) })
+	slices.SortStableFunc(r.Tasks, func(a, b Project) int { return cmp.Compare(b.AcceptedOn, a.AcceptedOn) })
 
 	if targets != nil {
 		ts, err := targets.PublicTargets(ctx, snap, cur)

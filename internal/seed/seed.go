@@ -24,6 +24,7 @@ type Summary struct {
 	Programs      int
 	Transfers     int
 	Plans         int
+	Tasks         int
 }
 
 // Listings loads the demo catalogue (listings.json) through the catalog's

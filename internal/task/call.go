@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"maps"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -47,15 +48,15 @@ var (
 
 // Errors of the call and the dossiers.
 var (
-	ErrCallClosed      = errs.New(errs.Conflict, "call_closed")
-	ErrNotApplicant    = errs.New(errs.Forbidden, "not_an_st_organization")
-	ErrDossierExists   = errs.New(errs.Conflict, "dossier_exists")
-	ErrNotAssignee     = errs.New(errs.Forbidden, "not_the_assignee")
-	ErrNoAssignee      = errs.New(errs.Conflict, "no_assignee")
-	ErrNoDossiers      = errs.New(errs.Conflict, "no_dossiers")
-	ErrCouncilPending  = errs.New(errs.Conflict, "council_incomplete")
-	ErrNotScoring      = errs.New(errs.Conflict, "dossier_not_in_selection")
-	ErrNoDecisionPaper = errs.New(errs.Conflict, "not_issued")
+	ErrCallClosed        = errs.New(errs.Conflict, "call_closed")
+	ErrNotApplicant      = errs.New(errs.Forbidden, "not_an_st_organization")
+	ErrDossierExists     = errs.New(errs.Conflict, "dossier_exists")
+	ErrNotAssignee       = errs.New(errs.Forbidden, "not_the_assignee")
+	ErrNoAssignee        = errs.New(errs.Conflict, "no_assignee")
+	ErrNoDossiers        = errs.New(errs.Conflict, "no_dossiers")
+	ErrCouncilIncomplete = errs.New(errs.Conflict, "council_incomplete")
+	ErrNotScoring        = errs.New(errs.Conflict, "dossier_not_in_selection")
+	ErrNoDecisionPaper   = errs.New(errs.Conflict, "not_issued")
 )
 
 // Orgs finds organisations.
@@ -236,7 +237,7 @@ func (s *Selection) CloseCall(ctx context.Context, p *auth.Principal, id string,
 	}
 	return s.tasks.Apply(ctx, p, id, lifecycle.Move[*Task]{Step: StepCloseCall, Version: ifVersion, Change: func(t *Task, _ time.Time) error {
 		if t.Selection == nil {
-			return ErrCouncilPending
+			return ErrCouncilIncomplete
 		}
 		t.Selection.Dossiers = in
 		return nil
@@ -291,18 +292,20 @@ func (s *Selection) officers(ctx context.Context) []string {
 	return ids
 }
 
-// note is a notification about a task's selection.
-func note(t Task, event string, params map[string]string) notify.Note {
+// note is a notification about t, linking its page (page: "/selection",
+// "/contract"). The performer is named {org} unless params name another.
+func note(t Task, page, event string, params map[string]string) notify.Note {
 	ps := map[string]string{"event": event, "code": t.Code, "title": t.Title}
-	for k, v := range params {
-		ps[k] = v
+	if t.Performer != nil {
+		ps["org"] = t.Performer.Name
 	}
-	return notify.Note{Kind: notify.KindTask, Params: ps, Link: "/tasks/" + t.ID + "/selection"}
+	maps.Copy(ps, params)
+	return notify.Note{Kind: notify.KindTask, Params: ps, Link: "/tasks/" + t.ID + page}
 }
 
 func (s *Selection) tellUsers(ctx context.Context, ids []string, t Task, event string, params map[string]string) {
 	if s.notes != nil && len(ids) > 0 {
-		s.notes.ToUsers(ctx, ids, note(t, event, params))
+		s.notes.ToUsers(ctx, ids, note(t, "/selection", event, params))
 	}
 }
 
@@ -312,7 +315,7 @@ func (s *Selection) tellOrgs(ctx context.Context, p *auth.Principal, orgIDs []st
 		if p != nil {
 			except = p.User.ID
 		}
-		s.notes.ToOrgs(ctx, orgIDs, except, note(t, event, params))
+		s.notes.ToOrgs(ctx, orgIDs, except, note(t, "/selection", event, params))
 	}
 }
 

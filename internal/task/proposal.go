@@ -263,11 +263,6 @@ type ProposalsDeps struct {
 	Now      func() time.Time
 }
 
-// Listings finds the need a proposal starts from.
-type Listings interface {
-	Get(ctx context.Context, id string) (catalog.Listing, error)
-}
-
 // Proposals runs proposals, identification rounds, the approved list and
 // the officers' board of tasks.
 type Proposals struct {

@@ -29,9 +29,6 @@ var (
 	// ErrNoCouncil refuses the approved list of a round whose proposals
 	// nobody was asked to score.
 	ErrNoCouncil = errs.New(errs.Conflict, "council_not_assigned")
-	// ErrCouncilIncomplete refuses the approved list before the council
-	// has scored every proposal.
-	ErrCouncilIncomplete = errs.New(errs.Conflict, "council_incomplete")
 )
 
 // plan is what the council scores against: the round's criteria.

@@ -72,7 +72,7 @@ func (c *SelectionCouncil) complete() bool {
 // selectReady is the select step's rule: the council is complete.
 func selectReady(t *Task, _ Role) error {
 	if !t.Selection.complete() {
-		return ErrCouncilPending
+		return ErrCouncilIncomplete
 	}
 	return nil
 }

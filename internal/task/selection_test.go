@@ -37,7 +37,7 @@ func TestCouncilCompleteRulesTheChoice(t *testing.T) {
 			if got := err == nil; got != tc.want {
 				t.Fatalf("ready %v (%v), want %v", got, err, tc.want)
 			}
-			if err != nil && !errors.Is(err, ErrCouncilPending) {
+			if err != nil && !errors.Is(err, ErrCouncilIncomplete) {
 				t.Fatalf("error %v", err)
 			}
 		})

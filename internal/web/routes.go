@@ -101,6 +101,7 @@ var Routes = []Route{
 	{Pattern: "/support/applications/:id/review", Page: PagePrivate},
 	{Pattern: "/support/:id/edit", Page: PagePrivate},
 	{Pattern: "/officer/support/new", Page: PagePrivate},
+	{Pattern: "/tasks/:id/contract", Page: PagePrivate},
 	{Pattern: "/plan", Page: PagePrivate},
 	{Pattern: "/plan/new", Page: PagePrivate},
 	{Pattern: "/plan/:id/edit", Page: PagePrivate},

@@ -673,6 +673,26 @@ export const limits = {
     "minItems": 1,
     "maxItems": 20
   },
+  "TaskAcceptanceCouncilInput.memberIds": {
+    "minItems": 1,
+    "maxItems": 15
+  },
+  "TaskAcceptanceCouncilInput.rule.excellentShare": {
+    "minimum": 1,
+    "maximum": 100
+  },
+  "TaskAcceptanceCouncilInput.rule.members": {
+    "minimum": 1,
+    "maximum": 15
+  },
+  "TaskAcceptanceCouncilInput.rule.passShare": {
+    "minimum": 1,
+    "maximum": 100
+  },
+  "TaskAcceptanceRequest.report": {
+    "minLength": 20,
+    "maxLength": 8000
+  },
   "TaskAppraiseInput.lines": {
     "maxItems": 60
   },
@@ -684,6 +704,51 @@ export const limits = {
   },
   "TaskAppraiseInput.note": {
     "maxLength": 4000
+  },
+  "TaskConclusionInput.note": {
+    "maxLength": 4000
+  },
+  "TaskContract.contract.acceptance.council.scores.comment": {
+    "maxLength": 2000
+  },
+  "TaskContract.contract.acceptance.rule.excellentShare": {
+    "minimum": 1,
+    "maximum": 100
+  },
+  "TaskContract.contract.acceptance.rule.members": {
+    "minimum": 1,
+    "maximum": 15
+  },
+  "TaskContract.contract.acceptance.rule.passShare": {
+    "minimum": 1,
+    "maximum": 100
+  },
+  "TaskContract.contract.milestones.deliverables": {
+    "minLength": 2,
+    "maxLength": 2000
+  },
+  "TaskContract.contract.milestones.name": {
+    "minLength": 2,
+    "maxLength": 200
+  },
+  "TaskContract.contract.reports.files": {
+    "maxItems": 10
+  },
+  "TaskContractInput.milestones": {
+    "minItems": 1,
+    "maxItems": 24
+  },
+  "TaskContractInput.milestones.deliverables": {
+    "minLength": 2,
+    "maxLength": 2000
+  },
+  "TaskContractInput.milestones.name": {
+    "minLength": 2,
+    "maxLength": 200
+  },
+  "TaskContractInput.number": {
+    "minLength": 1,
+    "maxLength": 60
   },
   "TaskCouncilInput.reviewerIds": {
     "maxItems": 15
@@ -740,6 +805,21 @@ export const limits = {
     "maxLength": 8000
   },
   "TaskDossierInput.summary": {
+    "maxLength": 8000
+  },
+  "TaskExtensionInput.reason": {
+    "minLength": 10,
+    "maxLength": 2000
+  },
+  "TaskGradeInput.comment": {
+    "maxLength": 4000
+  },
+  "TaskInspectionInput.conclusion": {
+    "minLength": 5,
+    "maxLength": 2000
+  },
+  "TaskInspectionInput.findings": {
+    "minLength": 10,
     "maxLength": 8000
   },
   "TaskListInput.number": {
@@ -830,6 +910,17 @@ export const limits = {
   "TaskProposalInput.title": {
     "minLength": 10,
     "maxLength": 300
+  },
+  "TaskRegistrationInput.number": {
+    "minLength": 1,
+    "maxLength": 60
+  },
+  "TaskReportInput.milestone": {
+    "minimum": 0
+  },
+  "TaskReportInput.text": {
+    "minLength": 20,
+    "maxLength": 8000
   },
   "TaskRound.criteria.key": {
     "minLength": 1,
@@ -935,5 +1026,8 @@ export const limits = {
   "TaskSelection.council.plan.criteria.weight": {
     "minimum": 1,
     "maximum": 100
+  },
+  "TaskTrancheInput.note": {
+    "maxLength": 1000
   }
 } as const;

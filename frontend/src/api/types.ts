@@ -205,6 +205,8 @@ export const AUDIT_ACTIONS = [
   'task.dossier.withdraw',
   'task.dossier.select',
   'task.dossier.not_select',
+  'task.acceptance_council',
+  'task.acceptance_grade',
 ] as const;
 
 // --- Catalogue: listings, taxonomy, search --------------------------------
@@ -596,7 +598,7 @@ export interface NotificationPage {
 }
 
 /** E-mail kinds a person can switch off. */
-export const EMAIL_KINDS = ['match', 'interest', 'decision', 'message', 'registration', 'nudge', 'support', 'event'] as const;
+export const EMAIL_KINDS = ['match', 'interest', 'decision', 'message', 'registration', 'nudge', 'support', 'event', 'task'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 export interface NotificationPreferences {

@@ -42,6 +42,7 @@ export const SIGNED_IN_SECTIONS: readonly string[] = [
   'stepper',
   'supportForm',
   'tasksProposals',
+  'tasksExecution',
   'thread',
   'transferForm',
   'users',

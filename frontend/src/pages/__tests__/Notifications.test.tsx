@@ -91,7 +91,7 @@ describe('Notifications page', () => {
 
 describe('E-mail preferences', () => {
   it('has a checkbox per kind and saves them all', async () => {
-    const email = { match: true, interest: true, decision: true, message: true, registration: true, nudge: true, support: true, event: true };
+    const email = { match: true, interest: true, decision: true, message: true, registration: true, nudge: true, support: true, event: true, task: true };
     const { calls } = mockApi({
       ...meRoutes(),
       'GET /me/notification-preferences': () => json(200, { email }),
@@ -99,7 +99,8 @@ describe('E-mail preferences', () => {
     });
     renderRoutes([{ path: '/account/notifications', element: <NotificationSettings /> }], '/account/notifications');
     const message = await screen.findByRole('checkbox', { name: /Có tin nhắn mới/ });
-    expect(screen.getAllByRole('checkbox')).toHaveLength(8);
+    expect(screen.getAllByRole('checkbox')).toHaveLength(9);
+    expect(screen.getByRole('checkbox', { name: /Nhiệm vụ KH&CN đặt hàng/ })).toBeTruthy();
     expect(screen.getByRole('checkbox', { name: /Sự kiện Techmart: đăng ký, gặp gỡ B2B và thỏa thuận/ })).toBeTruthy();
     fireEvent.click(message);
     fireEvent.click(screen.getByRole('checkbox', { name: /Kết nối lâu không tiến triển/ }));

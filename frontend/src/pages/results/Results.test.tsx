@@ -34,6 +34,7 @@ const doc: PublicResults = {
     fig({ section: 'support', dimension: 'program', key: 'p1', labelVi: 'Chương trình 1', labelEn: 'Programme 1', metric: 'support.committed', value: 300_000_000 }),
     fig({ section: 'support', dimension: 'program', key: 'p1', labelVi: 'Chương trình 1', labelEn: 'Programme 1', metric: 'support.disbursed', value: 100_000_000 }),
     fig({ section: 'projects', dimension: 'total', metric: 'support.accepted', unit: 'count', count: 1 }),
+    fig({ section: 'tasks', dimension: 'total', metric: 'tasks.accepted', unit: 'count', count: 1 }),
     fig({ section: 'events', dimension: 'total', labelVi: 'Tổ chức tham gia', labelEn: 'Organisations taking part', metric: 'events.participants', unit: 'count', count: 12 }),
     fig({ section: 'events', dimension: 'kind', key: 'mou', labelVi: 'Biên bản ghi nhớ (MoU)', labelEn: 'Memoranda of understanding (MoU)', metric: 'events.deals', count: 5, value: 0 }),
     fig({ section: 'events', dimension: 'kind', key: 'contract', labelVi: 'Hợp đồng', labelEn: 'Contracts', metric: 'events.deals', suppressed: 'small' }),
@@ -43,6 +44,10 @@ const doc: PublicResults = {
   ],
   transfers: [{ id: 't1', title: 'Quy trình chè', supplier: 'Viện A', recipient: 'HTX B', value: 1_500_000, signedOn: '2026-03-01', sectors: ['biotech'] }],
   projects: [{ id: 'a1', title: 'Dây chuyền chè', organization: 'HTX B', acceptedOn: '2026-09-09' }],
+  tasks: [
+    { id: 'k1', title: 'ĐTCT.2026.01 Bảo quản quýt tươi', organization: 'Viện A', acceptedOn: '2026-10-10' },
+    { id: 'k0', title: 'ĐTCT.2024.02 Nhân giống chè', organization: 'Viện C', acceptedOn: '2025-03-01' },
+  ],
   metrics: [
     { id: 'transfers.signed', label: { vi: 'Hợp đồng đã ký', en: 'Contracts signed' }, counted: { vi: 'Cách tính A', en: 'How A' }, unit: 'count', filters: [] },
     { id: 'events.deals', label: { vi: 'MoU và hợp đồng', en: 'MoUs and contracts' }, counted: { vi: 'Cách tính B', en: 'How B' }, unit: 'count', filters: ['kind'] },
@@ -117,6 +122,18 @@ describe('events section', () => {
     expect((await screen.findByTestId('events')).textContent).toContain(i18n.t('results.events.participants'));
     fireEvent.change(screen.getByLabelText(i18n.t('results.year')), { target: { value: '2026' } });
     expect(within(screen.getByTestId('events')).getByText('Memoranda of understanding (MoU)')).toBeTruthy();
+  });
+});
+
+describe('commissioned tasks on the results page', () => {
+  it('counts the year’s accepted tasks and names each with its performer', async () => {
+    mockApi({ 'GET /public/results': () => json(200, doc) });
+    renderApp(<Results />, { path: '/results', route: '/results' });
+    const section = within(await screen.findByTestId('tasks'));
+    expect(section.getByRole('heading', { level: 2 }).textContent).toContain(t('results.tasks.title', { year: 2026 }));
+    expect(section.getByText(t('results.tasks.count', { count: 1 }))).toBeTruthy();
+    expect(section.getAllByRole('listitem')).toHaveLength(1);
+    expect(section.getByRole('listitem').textContent).toContain('ĐTCT.2026.01 Bảo quản quýt tươi — Viện A');
   });
 });
 

@@ -72,6 +72,7 @@ export default function Results() {
       <Transfers d={d} year={year} />
       <Support d={d} year={year} />
       <Projects d={d} year={year} />
+      <Tasks d={d} year={year} />
       <Events d={d} year={year} />
       <Named d={d} />
       <How d={d} />
@@ -218,6 +219,31 @@ function Projects({ d, year }: { d: PublicResults; year: number }) {
       {projects.length > 0 && (
         <ul className="results-projects">
           {projects.map((p) => (
+            <li key={p.id}>
+              <span className="strong">{p.title}</span> — {p.organization}, {t('results.projects.acceptedOn', { date: formatDate(p.acceptedOn, i18n.language) })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Commissioned S&T tasks accepted in the year, each with its performer. */
+function Tasks({ d, year }: { d: PublicResults; year: number }) {
+  const { t, i18n } = useTranslation();
+  const count = figuresOf(d.figures, 'tasks', year)[0];
+  const period = d.years.find((p) => p.year === year);
+  const tasks = (d.tasks ?? []).filter((p) => period && p.acceptedOn >= period.firstDay && p.acceptedOn <= period.lastDay);
+  return (
+    <section className="listing-section" aria-labelledby="tasks-title" data-testid="tasks">
+      <h2 id="tasks-title">
+        {t('results.tasks.title', { year })} <HowLink metric="tasks.accepted" />
+      </h2>
+      <p>{t('results.tasks.count', { count: count?.count ?? 0 })}</p>
+      {tasks.length > 0 && (
+        <ul className="results-projects">
+          {tasks.map((p) => (
             <li key={p.id}>
               <span className="strong">{p.title}</span> — {p.organization}, {t('results.projects.acceptedOn', { date: formatDate(p.acceptedOn, i18n.language) })}
             </li>
