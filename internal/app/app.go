@@ -35,6 +35,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/nextstep"
 	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/org"
+	"github.com/techmart-vn/techmart/internal/paper"
 	"github.com/techmart-vn/techmart/internal/period"
 	"github.com/techmart-vn/techmart/internal/plan"
 	"github.com/techmart-vn/techmart/internal/report"
@@ -231,14 +232,16 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 	a.Matching = matching.New(st, a.Catalog, a.Search, a.Orgs, a.Notify, a.Audit, changes, log)
 	a.Conns = connection.New(st, a.Catalog, a.Orgs, a.Notify, a.Matching, tax, a.Audit, log, now)
 	a.Transfers = transfer.New(st, a.Conns, a.Catalog, a.Orgs, a.Notify, tax, a.Audit, log, now)
+	// The department that issues the papers of support and of commissioned tasks.
+	office := paper.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer}
 	a.Support = support.New(st, support.Deps{
 		Orgs: a.Orgs, Users: a.Auth, Notes: a.Notify, Transfers: a.Transfers, Listings: a.Catalog,
-		Office: support.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer},
+		Office: office,
 		Audit:  a.Audit, Log: log, Now: now,
 	})
 	a.TaskSelection = task.NewSelection(st, task.SelectionDeps{
 		Orgs: a.Orgs, Users: a.Auth, Notes: a.Notify, Audit: a.Audit, Log: log, Now: now,
-		Office: task.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN, Signer: cfg.Signer},
+		Office: office,
 	})
 	a.Execution = task.NewExecution(st, task.ExecutionDeps{Users: a.Auth, Listings: a.Catalog, Notes: a.Notify, Audit: a.Audit, Log: log, Now: now})
 	a.Events = event.New(st, event.Deps{Orgs: a.Orgs, Listings: a.Catalog, Notes: a.Notify, Sectors: taxonomy.Codes(tax.Sectors), Audit: a.Audit, Log: log, Now: now})

@@ -3,21 +3,13 @@ package support
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/errs"
 	"github.com/techmart-vn/techmart/internal/paper"
-	"github.com/techmart-vn/techmart/internal/vnd"
 )
-
-// Office is the department that issues the papers.
-type Office struct {
-	ProvinceVI, ProvinceEN string
-	Signer                 string // the director's name; empty for a handwritten one
-}
 
 // ErrNoPaper: the document does not exist yet (no decision, no agreement).
 var ErrNoPaper = errs.New(errs.Conflict, "not_issued")
@@ -43,24 +35,13 @@ func (s *Service) Paper(ctx context.Context, p *auth.Principal, id, kind, lang s
 		lang = "vi"
 	}
 	t := paperTexts[lang]
-	o := s.office
-	province := o.ProvinceVI
-	if lang == "en" {
-		province = o.ProvinceEN
-	}
-	d := paper.Doc{
-		Lang: lang, Authority: fmt.Sprintf(t.authority, strings.ToUpper(province)), Issuer: t.issuer, Place: province,
-		SignerTitle: []string{t.director}, SignerName: o.Signer,
-	}
-	if lang == "en" {
-		d.Footnote = t.translation
-	}
+	d := s.office.Head(t.Wording)
 	switch kind {
 	case PaperDecision:
 		if a.Decision == nil {
 			return d, ErrNoPaper
 		}
-		s.decisionPaper(&d, t, a, pr, province)
+		s.decisionPaper(&d, t, a, pr)
 	case PaperAgreement:
 		if a.Agreement == nil {
 			return d, ErrNoPaper
@@ -72,49 +53,47 @@ func (s *Service) Paper(ctx context.Context, p *auth.Principal, id, kind, lang s
 	return d, nil
 }
 
-func (s *Service) decisionPaper(d *paper.Doc, t paperText, a Application, pr Program, province string) {
+func (s *Service) decisionPaper(d *paper.Doc, t paperText, a Application, pr Program) {
 	dec := a.Decision
-	d.Number, d.Date, d.Title = dec.Number, dec.At.In(calendar.Vietnam), t.decision
-	d.Decider = fmt.Sprintf(t.decider, strings.ToUpper(province))
-	d.Resolve = t.decides
+	*d = s.office.Decision(t.Wording, dec.Number, calendar.Day(dec.At))
 	basis := ""
 	if pr.LegalBasis.Title != "" {
 		basis = " “" + pr.LegalBasis.Title + "”"
 	}
-	d.Grounds = []string{fmt.Sprintf(t.groundPlan, pr.LegalBasis.Number, day(t, pr.LegalBasis.Date), basis)}
+	d.Grounds = []string{fmt.Sprintf(t.groundPlan, pr.LegalBasis.Number, t.Day(pr.LegalBasis.Date), basis)}
 	d.Grounds = append(d.Grounds, fmt.Sprintf(t.groundProgram, pr.Name))
 	if ap := summarize(&a); ap != nil && ap.Count > 0 {
 		d.Grounds = append(d.Grounds, fmt.Sprintf(t.groundAppraisal, ap.Count, ap.Mean, ap.PassMark))
 	}
-	d.Grounds = append(d.Grounds, fmt.Sprintf(t.groundRequest, a.OrgName, day(t, submittedDay(a))))
+	d.Grounds = append(d.Grounds, fmt.Sprintf(t.groundRequest, a.OrgName, t.Day(submittedDay(a))))
 	project := fmt.Sprintf("“%s”", a.Title)
 	if dec.Outcome == AppApproved {
 		d.Subject = fmt.Sprintf(t.subjectApproved, a.OrgName)
 		art1 := []string{
 			fmt.Sprintf(t.art1Approved, a.OrgName, project, pr.Name),
-			fmt.Sprintf(t.totalCost, money(t, a.TotalCost)),
-			fmt.Sprintf(t.supportAmount, money(t, dec.Amount)+t.inWords(dec.Amount)),
-			fmt.Sprintf(t.ownShare, money(t, a.TotalCost-dec.Amount)),
+			fmt.Sprintf(t.totalCost, t.Money(a.TotalCost)),
+			fmt.Sprintf(t.supportAmount, t.Money(dec.Amount)+t.InWords(dec.Amount)),
+			fmt.Sprintf(t.ownShare, t.Money(a.TotalCost-dec.Amount)),
 		}
 		if a.StartOn != "" && a.EndOn != "" {
-			art1 = append(art1, fmt.Sprintf(t.period, day(t, a.StartOn), day(t, a.EndOn)))
+			art1 = append(art1, fmt.Sprintf(t.period, t.Day(a.StartOn), t.Day(a.EndOn)))
 		}
 		if a.Technology.Title != "" || a.Technology.Description != "" {
 			art1 = append(art1, fmt.Sprintf(t.technology, firstOf(a.Technology.Title, a.Technology.Description)))
 		}
 		d.Articles = []paper.Article{
-			{Heading: t.article(1), Paragraphs: art1},
-			{Heading: t.article(2), Paragraphs: []string{fmt.Sprintf(t.art2Approved, a.OrgName)}},
-			{Heading: t.article(3), Paragraphs: []string{fmt.Sprintf(t.art3, a.OrgName)}},
+			{Heading: t.Article(1), Paragraphs: art1},
+			{Heading: t.Article(2), Paragraphs: []string{fmt.Sprintf(t.art2Approved, a.OrgName)}},
+			{Heading: t.Article(3), Paragraphs: []string{fmt.Sprintf(t.art3, a.OrgName)}},
 		}
 	} else {
 		d.Subject = fmt.Sprintf(t.subjectRejected, a.OrgName)
 		d.Articles = []paper.Article{
-			{Heading: t.article(1), Paragraphs: []string{fmt.Sprintf(t.art1Rejected, a.OrgName, project, pr.Name), fmt.Sprintf(t.reason, dec.Reason)}},
-			{Heading: t.article(2), Paragraphs: []string{fmt.Sprintf(t.art3, a.OrgName)}},
+			{Heading: t.Article(1), Paragraphs: []string{fmt.Sprintf(t.art1Rejected, a.OrgName, project, pr.Name), fmt.Sprintf(t.reason, dec.Reason)}},
+			{Heading: t.Article(2), Paragraphs: []string{fmt.Sprintf(t.art3, a.OrgName)}},
 		}
 	}
-	d.Recipients = []string{a.OrgName, t.director + " (" + t.toReport + ")"}
+	d.Recipients = []string{a.OrgName, t.Director + " (" + t.ToReport + ")"}
 }
 
 func (s *Service) agreementPaper(d *paper.Doc, t paperText, a Application, pr Program) {
@@ -127,28 +106,28 @@ func (s *Service) agreementPaper(d *paper.Doc, t paperText, a Application, pr Pr
 	approved := int64(0)
 	decision := ""
 	if a.Decision != nil {
-		approved, decision = a.Decision.Amount, a.Decision.Number+" ("+day(t, calendar.Day(a.Decision.At))+")"
+		approved, decision = a.Decision.Amount, a.Decision.Number+" ("+t.Day(calendar.Day(a.Decision.At))+")"
 	}
 	d.Facts = []paper.Fact{
 		{Label: t.factNumber, Value: ag.Number},
-		{Label: t.factSigned, Value: day(t, ag.SignedOn)},
+		{Label: t.factSigned, Value: t.Day(ag.SignedOn)},
 		{Label: t.factDecision, Value: decision},
-		{Label: t.factPartyA, Value: t.issuer},
+		{Label: t.factPartyA, Value: t.Issuer},
 		{Label: t.factPartyB, Value: a.OrgName},
 		{Label: t.factProject, Value: a.Title},
 		{Label: t.factTechnology, Value: firstOf(a.Technology.Title, a.Technology.Description)},
-		{Label: t.factPeriod, Value: day(t, a.StartOn) + " – " + day(t, a.EndOn)},
-		{Label: t.factTotal, Value: money(t, a.TotalCost)},
-		{Label: t.factSupport, Value: money(t, approved) + t.inWords(approved)},
-		{Label: t.factPaid, Value: money(t, paid)},
-		{Label: t.factRemaining, Value: money(t, approved-paid)},
+		{Label: t.factPeriod, Value: t.Day(a.StartOn) + " – " + t.Day(a.EndOn)},
+		{Label: t.factTotal, Value: t.Money(a.TotalCost)},
+		{Label: t.factSupport, Value: t.Money(approved) + t.InWords(approved)},
+		{Label: t.factPaid, Value: t.Money(paid)},
+		{Label: t.factRemaining, Value: t.Money(approved - paid)},
 		{Label: t.factResults, Value: a.ExpectedResults},
 	}
 	if len(a.Tranches) > 0 {
 		tb := &paper.Table{Caption: t.tranches, Head: []string{t.colNo, t.colDay, t.colAmount, t.colNote},
 			Widths: []float64{0.1, 0.22, 0.3, 0.38}, Right: []bool{false, false, true, false}}
 		for i, tr := range a.Tranches {
-			tb.Rows = append(tb.Rows, []string{fmt.Sprint(i + 1), day(t, tr.On), money(t, tr.Amount), tr.Note})
+			tb.Rows = append(tb.Rows, []string{fmt.Sprint(i + 1), t.Day(tr.On), t.Money(tr.Amount), tr.Note})
 		}
 		d.Table = tb
 	}
@@ -171,24 +150,9 @@ func firstOf(s ...string) string {
 	return ""
 }
 
-// day writes YYYY-MM-DD as the language does: 23/5/2016 or 23 May 2016.
-func day(t paperText, iso string) string {
-	d, err := time.Parse(time.DateOnly, iso)
-	if err != nil {
-		return iso
-	}
-	if t.lang == "en" {
-		return d.Format("2 January 2006")
-	}
-	return d.Format("02/01/2006")
-}
-
-// money writes an amount of đồng in the paper's language.
-func money(t paperText, v int64) string { return vnd.Format(v, t.lang) }
-
 // paperText is the wording of the papers in one language.
 type paperText struct {
-	lang, authority, issuer, director, decider, decision, decides, translation, toReport     string
+	paper.Wording
 	groundPlan, groundProgram, groundAppraisal, groundRequest                                string
 	subjectApproved, subjectRejected, art1Approved, art1Rejected, art2Approved, art3, reason string
 	totalCost, supportAmount, ownShare, period, technology, articleWord                      string
@@ -197,21 +161,9 @@ type paperText struct {
 	factRemaining, factResults, tranches, colNo, colDay, colAmount, colNote                  string
 }
 
-func (t paperText) article(n int) string { return fmt.Sprintf("%s %d.", t.articleWord, n) }
-
-// inWords is the amount in words after the figures, as Vietnamese
-// decisions write it; the English translation leaves it out.
-func (t paperText) inWords(v int64) string {
-	if t.lang != "vi" {
-		return ""
-	}
-	return " (bằng chữ: " + vnd.Words(v) + ")"
-}
-
 var paperTexts = map[string]paperText{
 	"vi": {
-		lang: "vi", authority: "UBND TỈNH %s", issuer: "SỞ KHOA HỌC VÀ CÔNG NGHỆ", director: "GIÁM ĐỐC",
-		decider: "GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH %s", decision: "QUYẾT ĐỊNH", decides: "QUYẾT ĐỊNH:", toReport: "để báo cáo",
+		Wording:         paper.WordingIn("vi"),
 		groundPlan:      "Căn cứ Quyết định số %s ngày %s%s;",
 		groundProgram:   "Căn cứ chương trình “%s”;",
 		groundAppraisal: "Căn cứ kết quả thẩm định của %d chuyên gia (điểm bình quân %.1f/100, điểm đạt %d);",
@@ -228,7 +180,6 @@ var paperTexts = map[string]paperText{
 		technology:      "- Công nghệ được ứng dụng: %s.",
 		art2Approved:    "%s có trách nhiệm ký hợp đồng hỗ trợ với Sở Khoa học và Công nghệ; sử dụng kinh phí đúng mục đích, đúng quy định; báo cáo tiến độ và đề nghị nghiệm thu khi hoàn thành dự án.",
 		art3:            "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng các phòng chuyên môn thuộc Sở và %s chịu trách nhiệm thi hành Quyết định này./.",
-		articleWord:     "Điều",
 		agreementTitle:  "TÓM TẮT HỢP ĐỒNG HỖ TRỢ", agreementSubject: "Chương trình “%s”",
 		factNumber: "Số hợp đồng", factSigned: "Ngày ký", factDecision: "Theo quyết định số", factPartyA: "Bên giao (bên A)",
 		factPartyB: "Bên nhận hỗ trợ (bên B)", factProject: "Dự án", factTechnology: "Công nghệ ứng dụng", factPeriod: "Thời gian thực hiện",
@@ -236,9 +187,7 @@ var paperTexts = map[string]paperText{
 		factResults: "Kết quả dự kiến", tranches: "Các đợt giải ngân", colNo: "TT", colDay: "Ngày", colAmount: "Số tiền", colNote: "Ghi chú",
 	},
 	"en": {
-		lang: "en", authority: "%s PROVINCIAL PEOPLE'S COMMITTEE", issuer: "DEPARTMENT OF SCIENCE AND TECHNOLOGY", director: "DIRECTOR",
-		decider: "THE DIRECTOR OF THE DEPARTMENT OF SCIENCE AND TECHNOLOGY OF %s PROVINCE", decision: "DECISION", decides: "DECIDES:", toReport: "for information",
-		translation:     "English translation for reference; the Vietnamese text is the official one.",
+		Wording:         paper.WordingIn("en"),
 		groundPlan:      "Pursuant to Decision No. %s of %s%s;",
 		groundProgram:   "Pursuant to the programme “%s”;",
 		groundAppraisal: "Based on the appraisal by %d reviewers (mean score %.1f/100, pass mark %d);",
@@ -255,7 +204,6 @@ var paperTexts = map[string]paperText{
 		technology:      "- Technology adopted: %s.",
 		art2Approved:    "%s shall sign a support agreement with the Department of Science and Technology, use the funds as intended and as the law requires, report on progress and ask for acceptance when the project is complete.",
 		art3:            "This Decision takes effect on the date of signing. The Chief of the Department's Office, the heads of its divisions and %s are responsible for carrying it out.",
-		articleWord:     "Article",
 		agreementTitle:  "SUPPORT AGREEMENT SUMMARY", agreementSubject: "Programme “%s”",
 		factNumber: "Agreement no.", factSigned: "Signed on", factDecision: "Under decision no.", factPartyA: "Party A",
 		factPartyB: "Party B (supported)", factProject: "Project", factTechnology: "Technology adopted", factPeriod: "Period",

@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/techmart-vn/techmart/internal/paper"
+
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
@@ -165,7 +167,7 @@ type Service struct {
 	// What applications may point at.
 	transfers Transfers
 	listings  Listings
-	office    Office
+	office    paper.Office
 	audit     auth.Auditor
 	log       *slog.Logger
 	now       func() time.Time
@@ -178,9 +180,9 @@ type Deps struct {
 	Orgs      Orgs
 	Users     Users
 	Notes     Notifier
-	Transfers Transfers // recorded transfers applications may point at
-	Listings  Listings  // listings applications may point at
-	Office    Office    // the department that issues the papers
+	Transfers Transfers    // recorded transfers applications may point at
+	Listings  Listings     // listings applications may point at
+	Office    paper.Office // the department that issues the papers
 	Audit     auth.Auditor
 	Log       *slog.Logger
 	Now       func() time.Time // the platform's clock; nil: time.Now

@@ -19,6 +19,7 @@ import (
 	"github.com/techmart-vn/techmart/internal/lifecycle"
 	"github.com/techmart-vn/techmart/internal/notify"
 	"github.com/techmart-vn/techmart/internal/org"
+	"github.com/techmart-vn/techmart/internal/paper"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/validate"
 )
@@ -76,19 +77,13 @@ type Notifier interface {
 	ToOrgs(ctx context.Context, orgIDs []string, except string, n notify.Note)
 }
 
-// Office is the department that issues the decision paper.
-type Office struct {
-	ProvinceVI, ProvinceEN string
-	Signer                 string // the director's name; empty for a handwritten one
-}
-
 // SelectionDeps are the selection service's dependencies.
 type SelectionDeps struct {
 	Orgs   Orgs
 	Users  Users
 	Notes  Notifier // nil: nobody is told
 	Audit  lifecycle.Auditor
-	Office Office
+	Office paper.Office
 	Log    *slog.Logger
 	Now    func() time.Time // the platform's clock; nil: time.Now
 }
@@ -104,7 +99,7 @@ type Selection struct {
 	users    Users
 	notes    Notifier
 	audit    lifecycle.Auditor
-	office   Office
+	office   paper.Office
 	log      *slog.Logger
 	now      func() time.Time
 }

@@ -3,11 +3,8 @@ package task
 import (
 	"context"
 	"fmt"
-	"strings"
-	"time"
 
 	"github.com/techmart-vn/techmart/internal/auth"
-	"github.com/techmart-vn/techmart/internal/calendar"
 	"github.com/techmart-vn/techmart/internal/paper"
 	"github.com/techmart-vn/techmart/internal/store"
 	"github.com/techmart-vn/techmart/internal/vnd"
@@ -39,26 +36,12 @@ func (s *Selection) DecisionPaper(ctx context.Context, p *auth.Principal, id, la
 }
 
 // decisionDoc writes the decision of t, whose selected dossier is d.
-func decisionDoc(w decisionText, o Office, t Task, d Dossier) paper.Doc {
-	province := o.ProvinceVI
-	if w.lang == "en" {
-		province = o.ProvinceEN
-	}
-	doc := paper.Doc{
-		Lang: w.lang, Authority: fmt.Sprintf(w.authority, strings.ToUpper(province)), Issuer: w.issuer, Place: province,
-		Number: t.Decision.Number, Title: w.decision, Subject: fmt.Sprintf(w.subject, t.Title),
-		Decider: fmt.Sprintf(w.decider, strings.ToUpper(province)), Resolve: w.decides,
-		SignerTitle: []string{w.director}, SignerName: o.Signer,
-	}
-	if day, err := time.ParseInLocation(time.DateOnly, t.Decision.Date, calendar.Vietnam); err == nil {
-		doc.Date = day
-	}
-	if w.lang == "en" {
-		doc.Footnote = w.translation
-	}
+func decisionDoc(w decisionText, o paper.Office, t Task, d Dossier) paper.Doc {
+	doc := o.Decision(w.Wording, t.Decision.Number, t.Decision.Date)
+	doc.Subject = fmt.Sprintf(w.subject, t.Title)
 	doc.Grounds = []string{w.groundLaw}
 	if t.List.Number != "" {
-		doc.Grounds = append(doc.Grounds, fmt.Sprintf(w.groundList, t.List.Number, w.day(t.List.Date)))
+		doc.Grounds = append(doc.Grounds, fmt.Sprintf(w.groundList, t.List.Number, w.Day(t.List.Date)))
 	}
 	if t.Order.Mode == ModeDirect {
 		doc.Grounds = append(doc.Grounds, w.groundDirect)
@@ -83,14 +66,14 @@ func decisionDoc(w decisionText, o Office, t Task, d Dossier) paper.Doc {
 	if products := firstNonEmpty(d.Products, t.Order.Products); products != "" {
 		art1 = append(art1, fmt.Sprintf(w.products, products))
 	}
-	art1 = append(art1, fmt.Sprintf(w.budget, vnd.Format(t.Budget, w.lang)+w.inWords(t.Budget)))
+	art1 = append(art1, fmt.Sprintf(w.budget, w.Money(t.Budget)+w.InWords(t.Budget)))
 	if t.Appraisal != nil && t.Appraisal.Other > 0 {
-		art1 = append(art1, fmt.Sprintf(w.other, vnd.Format(t.Appraisal.Other, w.lang)))
+		art1 = append(art1, fmt.Sprintf(w.other, w.Money(t.Appraisal.Other)))
 	}
 	doc.Articles = []paper.Article{
-		{Heading: w.article(1), Paragraphs: art1},
-		{Heading: w.article(2), Paragraphs: []string{fmt.Sprintf(w.art2, t.Performer.Name)}},
-		{Heading: w.article(3), Paragraphs: []string{fmt.Sprintf(w.art3, t.Performer.Name)}},
+		{Heading: w.Article(1), Paragraphs: art1},
+		{Heading: w.Article(2), Paragraphs: []string{fmt.Sprintf(w.art2, t.Performer.Name)}},
+		{Heading: w.Article(3), Paragraphs: []string{fmt.Sprintf(w.art3, t.Performer.Name)}},
 	}
 	if t.Appraisal != nil && len(t.Appraisal.Lines) > 0 {
 		tb := &paper.Table{Caption: w.tableCaption, Head: []string{w.colNo, w.colItem, w.colSource, w.colAmount},
@@ -100,11 +83,11 @@ func decisionDoc(w decisionText, o Office, t Task, d Dossier) paper.Doc {
 			if l.Source != SourceState {
 				src = w.others
 			}
-			tb.Rows = append(tb.Rows, []string{fmt.Sprint(i + 1), l.Item, src, vnd.Group(l.Approved, w.lang)})
+			tb.Rows = append(tb.Rows, []string{fmt.Sprint(i + 1), l.Item, src, vnd.Group(l.Approved, w.Lang)})
 		}
 		doc.Table = tb
 	}
-	doc.Recipients = []string{t.Performer.Name, w.director + " (" + w.toReport + ")"}
+	doc.Recipients = []string{t.Performer.Name, w.Director + " (" + w.ToReport + ")"}
 	return doc
 }
 
@@ -117,41 +100,18 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
-// decisionText is the wording of the decision in one language.
+// decisionText is the wording of the decision in one language: the
+// department's (paper.Wording) and this decision's own sentences.
 type decisionText struct {
-	lang, authority, issuer, director, decider, decision, decides, translation, toReport string
-	subject, groundLaw, groundList, groundSelection, groundDirect, groundAppraisal       string
-	name, performer, lead, months, products, budget, other, art2, art3, articleWord      string
-	tableCaption, colNo, colItem, colSource, colAmount, state, others                    string
-}
-
-func (w decisionText) article(n int) string { return fmt.Sprintf("%s %d.", w.articleWord, n) }
-
-// day writes YYYY-MM-DD as the language does.
-func (w decisionText) day(iso string) string {
-	d, err := time.Parse(time.DateOnly, iso)
-	if err != nil {
-		return iso
-	}
-	if w.lang == "en" {
-		return d.Format("2 January 2006")
-	}
-	return d.Format("02/01/2006")
-}
-
-// inWords is the amount in words after the figures, as Vietnamese
-// decisions write it; the translation leaves it out.
-func (w decisionText) inWords(v int64) string {
-	if w.lang != "vi" {
-		return ""
-	}
-	return " (bằng chữ: " + vnd.Words(v) + ")"
+	paper.Wording
+	subject, groundLaw, groundList, groundSelection, groundDirect, groundAppraisal string
+	name, performer, lead, months, products, budget, other, art2, art3             string
+	tableCaption, colNo, colItem, colSource, colAmount, state, others              string
 }
 
 var decisionTexts = map[string]decisionText{
 	"vi": {
-		lang: "vi", authority: "UBND TỈNH %s", issuer: "SỞ KHOA HỌC VÀ CÔNG NGHỆ", director: "GIÁM ĐỐC",
-		decider: "GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH %s", decision: "QUYẾT ĐỊNH", decides: "QUYẾT ĐỊNH:", toReport: "để báo cáo",
+		Wording:         paper.WordingIn("vi"),
 		subject:         "Về việc phê duyệt tổ chức chủ trì, chủ nhiệm, thời gian và kinh phí thực hiện nhiệm vụ khoa học và công nghệ cấp tỉnh “%s”",
 		groundLaw:       "Căn cứ Luật Khoa học, công nghệ và đổi mới sáng tạo số 93/2025/QH15 và Nghị định số 267/2025/NĐ-CP của Chính phủ;",
 		groundList:      "Căn cứ Quyết định số %s ngày %s phê duyệt danh mục nhiệm vụ khoa học và công nghệ cấp tỉnh đặt hàng;",
@@ -167,14 +127,11 @@ var decisionTexts = map[string]decisionText{
 		other:           "- Kinh phí từ nguồn khác: %s.",
 		art2:            "%s có trách nhiệm ký hợp đồng thực hiện nhiệm vụ với Sở Khoa học và Công nghệ; tổ chức thực hiện đúng nội dung, tiến độ, sử dụng kinh phí đúng mục đích và đúng quy định.",
 		art3:            "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Sở, Trưởng các phòng chuyên môn thuộc Sở và %s chịu trách nhiệm thi hành Quyết định này./.",
-		articleWord:     "Điều",
 		tableCaption:    "Dự toán kinh phí được phê duyệt", colNo: "TT", colItem: "Nội dung chi", colSource: "Nguồn", colAmount: "Kinh phí (đồng)",
 		state: "Ngân sách nhà nước", others: "Nguồn khác",
 	},
 	"en": {
-		lang: "en", authority: "%s PROVINCIAL PEOPLE'S COMMITTEE", issuer: "DEPARTMENT OF SCIENCE AND TECHNOLOGY", director: "DIRECTOR",
-		decider: "THE DIRECTOR OF THE DEPARTMENT OF SCIENCE AND TECHNOLOGY OF %s PROVINCE", decision: "DECISION", decides: "DECIDES:", toReport: "for information",
-		translation:     "English translation for reference; the Vietnamese text is the official one.",
+		Wording:         paper.WordingIn("en"),
 		subject:         "On approving the performer, lead, duration and budget of the provincial S&T task “%s”",
 		groundLaw:       "Pursuant to the Law on Science, Technology and Innovation No. 93/2025/QH15 and the Government's Decree No. 267/2025/NĐ-CP;",
 		groundList:      "Pursuant to Decision No. %s of %s approving the list of commissioned provincial S&T tasks;",
@@ -190,7 +147,6 @@ var decisionTexts = map[string]decisionText{
 		other:           "- Other sources: %s.",
 		art2:            "%s shall sign the task contract with the Department of Science and Technology and carry out the task as approved, on time, using the funds as intended and as the law requires.",
 		art3:            "This Decision takes effect on the date of signing. The Chief of the Department's Office, the heads of its divisions and %s are responsible for carrying it out.",
-		articleWord:     "Article",
 		tableCaption:    "Approved budget", colNo: "No.", colItem: "Item", colSource: "Source", colAmount: "Amount (VND)",
 		state: "State budget", others: "Other sources",
 	},

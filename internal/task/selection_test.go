@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/techmart-vn/techmart/internal/council"
+	"github.com/techmart-vn/techmart/internal/paper"
 )
 
 func TestCouncilCompleteRulesTheChoice(t *testing.T) {
@@ -53,7 +54,7 @@ func TestDecisionPaperNamesTheTask(t *testing.T) {
 			{Item: "Đối ứng", Source: SourceOther, Requested: 100_000_000, Approved: 100_000_000}}, State: 1_250_000_000, Other: 100_000_000},
 	}
 	d := Dossier{Lead: "TS. Nguyễn Văn An", Months: 20, Products: "Quy trình nhân giống"}
-	doc := decisionDoc(decisionTexts["vi"], Office{ProvinceVI: "Thái Nguyên", ProvinceEN: "Thai Nguyen"}, tk, d)
+	doc := decisionDoc(decisionTexts["vi"], paper.Office{ProvinceVI: "Thái Nguyên", ProvinceEN: "Thai Nguyen"}, tk, d)
 	text := strings.Join(doc.Grounds, "\n")
 	for _, a := range doc.Articles {
 		text += "\n" + strings.Join(a.Paragraphs, "\n")
@@ -70,7 +71,7 @@ func TestDecisionPaperNamesTheTask(t *testing.T) {
 	if doc.Table == nil || len(doc.Table.Rows) != 2 || doc.Table.Rows[0][3] != "1.250.000.000" {
 		t.Fatalf("table: %+v", doc.Table)
 	}
-	en := decisionDoc(decisionTexts["en"], Office{ProvinceVI: "Thái Nguyên", ProvinceEN: "Thai Nguyen"}, tk, d)
+	en := decisionDoc(decisionTexts["en"], paper.Office{ProvinceVI: "Thái Nguyên", ProvinceEN: "Thai Nguyen"}, tk, d)
 	if en.Footnote == "" || strings.Contains(strings.Join(en.Articles[0].Paragraphs, " "), "bằng chữ") {
 		t.Fatalf("the translation: %+v", en.Articles[0])
 	}
