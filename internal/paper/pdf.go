@@ -130,9 +130,13 @@ func PDF(d Doc) ([]byte, error) {
 		p.SetX(left)
 		p.CellFormat(textWidth/2, 5, w.recipients, "", 2, "L", false, 0, "")
 		p.SetFont("LiberationSerif", "", 11)
-		for _, r := range append(d.Recipients, w.archive) {
+		// Each recipient ends with ";", the archive line with its own full stop.
+		for i, r := range append(d.Recipients, w.archive) {
+			if i < len(d.Recipients) {
+				r += ";"
+			}
 			p.SetX(left)
-			p.MultiCell(textWidth/2-4, 5, "- "+r+";", "", "L", false)
+			p.MultiCell(textWidth/2-4, 5, "- "+r, "", "L", false)
 		}
 	}
 	yl = p.GetY()
