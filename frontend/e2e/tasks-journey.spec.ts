@@ -126,6 +126,11 @@ test('một nhiệm vụ KH&CN đặt hàng: từ nhu cầu của doanh nghiệp
   await page.getByRole('button', { name: S.open.submit }).click();
   await expect(page.getByText(S.open.done)).toBeVisible();
   await logout(page, lang);
+  // Anyone reads the open call on the task's public page.
+  await page.goto(`/tasks/${taskId}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('bảo quản quýt');
+  await expect(page.locator('.badge.task-call_open')).toHaveText(T.tasks.state.call_open);
+  await shot(page, lang, '81-task-call-public');
 
   // 5. Two institutes submit dossiers: the institute in the browser, the
   // college through the API.

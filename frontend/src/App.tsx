@@ -83,7 +83,7 @@ const TaskRounds = lazyPage(() => import('./pages/tasks/Rounds'));
 const TaskRound = lazyPage(() => import('./pages/tasks/RoundPage'));
 const TaskRoundScore = lazyPage(() => import('./pages/tasks/RoundScore'));
 const TaskBoard = lazyPage(() => import('./pages/tasks/Board'));
-const TaskPage = lazyPage(() => import('./pages/tasks/TaskPage'));
+const TaskPage = lazyPage(() => import('./pages/tasks/TaskPage'), { public: true });
 // Commissioned tasks: a task's selection (the call, dossiers, council, appraisal, decision) and a dossier.
 const TaskSelection = lazyPage(() => import('./pages/tasks/TaskSelection'));
 const TaskDossier = lazyPage(() => import('./pages/tasks/DossierForm'));
@@ -110,6 +110,8 @@ const ENTRY_PAGES: [string, LazyPage][] = [
   ['/events', Events],
   ['/events/:id', EventPage],
   ['/events/:id/showcase', EventShowcase],
+  ['/tasks/board', TaskBoard],
+  ['/tasks/:id', TaskPage],
 ];
 
 /** Downloads the code of the page the address (in either language) opens. */

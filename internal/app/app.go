@@ -269,7 +269,7 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 	a.Synonyms = synonym.New(st, a.Search, a.Audit, log, now)
 	a.Schedules = event.NewScheduler(st, event.ScheduleDeps{Registry: event.StoreRegistry(st), Notes: a.Notify, Audit: a.Audit, Log: log, Now: now,
 		Office: event.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN}})
-	a.Site = web.New(web.Deps{Listings: a.Catalog, Orgs: a.Orgs, Programs: a.Support, Events: a.Events, Taxonomy: tax,
+	a.Site = web.New(web.Deps{Listings: a.Catalog, Orgs: a.Orgs, Programs: a.Support, Events: a.Events, Tasks: a.TaskSelection, Taxonomy: tax,
 		ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN})
 	if err := a.Synonyms.Start(ctx); err != nil {
 		return fail(err)

@@ -471,3 +471,36 @@ func TestTaskCouncilScoresConcurrently(t *testing.T) {
 		t.Fatal("the council is complete but select is not offered")
 	}
 }
+
+// TestTaskPublicPage: a task's page has its own head once the task is
+// public (its call open: named in the description with its closing day);
+// on the approved list before its call, or unknown, it is 404; robots.txt
+// lets the page be crawled and keeps the working pages out.
+func TestTaskPublicPage(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	ordered := orderedTask(t, h, task.ModeSelection)
+	for _, path := range []string{"/tasks/" + ordered, "/tasks/000000000000000000000000", "/en/tasks/" + ordered} {
+		if hd := fetchHead(t, h, path); hd.status != 404 {
+			t.Errorf("%s: %d, want 404", path, hd.status)
+		}
+	}
+	id := openCall(t, h)
+	hd := fetchHead(t, h, "/tasks/"+id)
+	if hd.status != 200 || !strings.Contains(hd.title, "chè Shan tuyết Bằng Phúc") || hd.canonical != "http://techmart.test/tasks/"+id ||
+		!strings.Contains(hd.meta["description"], "nhận hồ sơ đến") || hd.meta["robots"] != "" {
+		t.Fatalf("the call's page: %d %q %q %v", hd.status, hd.title, hd.canonical, hd.meta)
+	}
+	if en := fetchHead(t, h, "/en/tasks/"+id); en.status != 200 || !strings.Contains(en.title, "Commissioned S&T task") || !strings.Contains(en.meta["description"], "dossiers until") {
+		t.Errorf("the English page: %d %q %v", en.status, en.title, en.meta)
+	}
+	robots := string(h.Do(R{Method: "GET", Path: "/robots.txt"}).Body)
+	for _, rule := range []string{"Disallow: /tasks/*/selection", "Disallow: /tasks/board", "Disallow: /en/tasks/*/contract"} {
+		if !strings.Contains(robots, rule) {
+			t.Errorf("robots.txt has no %q", rule)
+		}
+	}
+	if strings.Contains(robots, "Disallow: /tasks/\n") {
+		t.Error("robots.txt keeps every task page out")
+	}
+}

@@ -44,6 +44,7 @@ type Deps struct {
 	Orgs       Orgs
 	Programs   Programs
 	Events     Events // nil: no event pages
+	Tasks      Tasks  // nil: no task pages
 	Taxonomy   *taxonomy.Taxonomy
 	ProvinceVI string
 	ProvinceEN string
@@ -149,6 +150,8 @@ func (s *Site) render(ctx context.Context, r Request) (Rendered, error) {
 		return s.eventPage(ctx, r, params["id"])
 	case PageEventShowcase:
 		return s.showcasePage(ctx, r, params["id"])
+	case PageTask:
+		return s.taskPage(ctx, r, params["id"])
 	case PageStatic:
 		return s.static(r, route), nil
 	default:

@@ -13,7 +13,7 @@ var privatePaths = []string{
 	"/listings/new", "/listings/*/edit", "/invitations/", "/password-reset",
 	"/events/*/edit", "/events/*/register", "/events/*/registrations", "/events/*/agenda", "/events/*/schedule",
 	"/events/*/meetings", "/events/*/checkin", "/events/*/deals", "/events/*/report",
-	"/tasks/",
+	"/tasks/board", "/tasks/proposals", "/tasks/rounds", "/tasks/dossiers/", "/tasks/*/selection", "/tasks/*/contract",
 }
 
 // Robots is robots.txt: the private areas in both languages disallowed,

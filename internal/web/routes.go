@@ -25,6 +25,7 @@ const (
 	PageProgram
 	PageEvent
 	PageEventShowcase
+	PageTask
 )
 
 // Route is one route of the SPA: its pattern as frontend/src/App.tsx writes
@@ -94,7 +95,7 @@ var Routes = []Route{
 	{Pattern: "/tasks/rounds", Page: PagePrivate},
 	{Pattern: "/tasks/rounds/:id", Page: PagePrivate},
 	{Pattern: "/tasks/rounds/:id/proposals/:pid/score", Page: PagePrivate},
-	{Pattern: "/tasks/:id", Page: PagePrivate},
+	{Pattern: "/tasks/:id", Page: PageTask, Source: "src/pages/tasks/TaskPage.tsx"},
 	{Pattern: "/support/applications", Page: PagePrivate},
 	{Pattern: "/support/applications/:id", Page: PagePrivate},
 	{Pattern: "/support/applications/:id/edit", Page: PagePrivate},

@@ -55,6 +55,9 @@ var texts = map[string]text{
 
 	"events.title":       {"Sự kiện: chợ công nghệ, techmart trực tuyến, kết nối B2B – Techmart", "Events: technology fairs, online techmarts, B2B matchmaking – Techmart"},
 	"events.description": {"Chợ công nghệ và thiết bị, techmart trực tuyến, ngày kết nối doanh nghiệp và trình diễn kỹ thuật do Sở Khoa học và Công nghệ {province} tổ chức: đăng ký gian hàng, mang nhu cầu công nghệ, hẹn gặp đối tác.", "Technology and equipment fairs, online techmarts, matchmaking and demonstration days run by the {province} Department of Science and Technology: book a booth, bring your technology needs, meet partners."},
+	"task.title":         {"{title} – Nhiệm vụ KH&CN đặt hàng – Techmart", "{title} – Commissioned S&T task – Techmart"},
+	"task.description":   {"Nhiệm vụ khoa học và công nghệ cấp tỉnh {code} do Sở Khoa học và Công nghệ {province} đặt hàng. Sản phẩm: {products}.", "Provincial S&T task {code} commissioned by the {province} Department of Science and Technology. Products: {products}."},
+	"task.call":          {"Tuyển chọn tổ chức chủ trì nhiệm vụ KH&CN {code} của tỉnh {province}, nhận hồ sơ đến {closes}. Sản phẩm: {products}.", "Call for the organisation to carry out the {province} S&T task {code}; dossiers until {closes}. Products: {products}."},
 	"event.title":        {"{name} – Techmart", "{name} – Techmart"},
 	"event.when":         {"Từ {start} đến {end}, {where}.", "From {start} to {end}, {where}."},
 }

@@ -68,7 +68,7 @@ export default function TaskPage() {
           <p>
             {t('tasks.callText', {
               title: x.title,
-              products: x.order.products,
+              products: x.order.products.trim().replace(/[.;]+$/, ''), // the sentence adds its own full stop
               months: x.order.months,
               budget: formatVnd(x.order.maxBudget, lang),
             })}
