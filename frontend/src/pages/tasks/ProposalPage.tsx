@@ -4,7 +4,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Fact } from '../../components/Facts';
 import { AmountField, FormAlert, SelectField, TextAreaField, TextField } from '../../components/Fields';
 import { ErrorState, Loading, Notice } from '../../components/Status';
 import { formatNumber, formatVnd } from '../../lib/format';
@@ -13,6 +12,7 @@ import { problemMessage } from '../../lib/messages';
 import { useAsync } from '../../lib/useAsync';
 import { useForm } from '../../lib/useForm';
 import { useTitle } from '../../lib/useTitle';
+import { ProposalFacts } from './ProposalFacts';
 import type { FieldErrors } from '../../lib/validation';
 import { PROPOSAL_MONTHS, PROPOSAL_TITLE, TASK_KINDS, URGENCIES, tasksApi, type Proposal, type ProposalInput } from './tasksApi';
 
@@ -244,8 +244,7 @@ function WithdrawButton({ p, onDone }: { p: Proposal; onDone: () => void }) {
 }
 
 function ProposalView({ p, sent, onChange }: { p: Proposal; sent: boolean; onChange: () => void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   return (
     <section className="page proposal-view">
       <div className="page-head">
@@ -261,35 +260,7 @@ function ProposalView({ p, sent, onChange }: { p: Proposal; sent: boolean; onCha
           <Link to={`/tasks/${encodeURIComponent(p.taskId)}`}>{t('tasksProposals.openTask')}</Link>
         </p>
       )}
-      <dl className="facts">
-        <Fact label={t('tasksProposals.field.kind')}>{t(`tasks.kind.${p.kind}`)}</Fact>
-        <Fact label={t('tasksProposals.field.urgency')}>{t(`tasks.urgency.${p.urgency}`)}</Fact>
-        {p.needId && (
-          <Fact label={t('tasksProposals.need')}>
-            <Link to={`/listings/${encodeURIComponent(p.needId)}`}>{p.needTitle}</Link>
-            {p.needOwner && <> – {p.needOwner.name}</>}
-          </Fact>
-        )}
-        <Fact label={t('tasksProposals.field.objectives')}>
-          <span className="prose">{p.objectives}</span>
-        </Fact>
-        <Fact label={t('tasksProposals.field.content')}>
-          <span className="prose">{p.content}</span>
-        </Fact>
-        <Fact label={t('tasksProposals.field.products')}>
-          <span className="prose">{p.products}</span>
-        </Fact>
-        <Fact label={t('tasksProposals.field.application')}>
-          <span className="prose">{p.application}</span>
-        </Fact>
-        <Fact label={t('tasksProposals.field.months')}>{t('tasks.months', { count: p.months })}</Fact>
-        <Fact label={t('tasksProposals.field.budgetState')}>{formatVnd(p.budget.state, lang)}</Fact>
-        {p.budget.other > 0 && (
-          <Fact label={t('tasksProposals.field.budgetOther')}>
-            {formatVnd(p.budget.other, lang)} {p.budget.otherSources && <>({p.budget.otherSources})</>}
-          </Fact>
-        )}
-      </dl>
+      <ProposalFacts p={p} />
       {p.can.withdraw && <WithdrawButton p={p} onDone={onChange} />}
     </section>
   );

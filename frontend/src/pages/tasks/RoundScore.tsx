@@ -4,13 +4,12 @@
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
-import { Fact } from '../../components/Facts';
 import { ScoreSheet } from '../../components/ScoreSheet';
 import { ErrorState, Loading } from '../../components/Status';
-import { formatVnd } from '../../lib/format';
 import { problemMessage } from '../../lib/messages';
 import { useAsync } from '../../lib/useAsync';
 import { useTitle } from '../../lib/useTitle';
+import { ProposalFacts } from './ProposalFacts';
 import { tasksApi } from './tasksApi';
 
 export default function RoundScore() {
@@ -40,26 +39,7 @@ export default function RoundScore() {
       {!mine && <p className="alert alert-info">{t('review.notAssigned')}</p>}
       <div className="listing-layout review-layout">
         <div className="listing-main">
-          <dl className="facts">
-            <Fact label={t('tasksProposals.field.kind')}>{t(`tasks.kind.${p.kind}`)}</Fact>
-            <Fact label={t('tasksProposals.field.urgency')}>{t(`tasks.urgency.${p.urgency}`)}</Fact>
-            <Fact label={t('tasksProposals.field.objectives')}>
-              <span className="prose">{p.objectives}</span>
-            </Fact>
-            <Fact label={t('tasksProposals.field.content')}>
-              <span className="prose">{p.content}</span>
-            </Fact>
-            <Fact label={t('tasksProposals.field.products')}>
-              <span className="prose">{p.products}</span>
-            </Fact>
-            <Fact label={t('tasksProposals.field.application')}>
-              <span className="prose">{p.application}</span>
-            </Fact>
-            <Fact label={t('tasksProposals.field.months')}>{t('tasks.months', { count: p.months })}</Fact>
-            <Fact label={t('tasksProposals.field.budgetState')}>{formatVnd(p.budget.state, lang)}</Fact>
-            {p.budget.other > 0 && <Fact label={t('tasksProposals.field.budgetOther')}>{formatVnd(p.budget.other, lang)}</Fact>}
-            {p.needOwner && <Fact label={t('tasksProposals.need')}>{p.needOwner.name}</Fact>}
-          </dl>
+          <ProposalFacts p={p} />
         </div>
         <div className="listing-side">
           <ScoreSheet

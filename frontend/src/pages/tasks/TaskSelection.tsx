@@ -187,14 +187,7 @@ function Selection({ v, reload }: { v: TaskSelection; reload: () => void }) {
         <section aria-labelledby="appraisal-title">
           <h2 id="appraisal-title">{t('tasksSelection.appraisal.title')}</h2>
           <table className="table responsive">
-            <thead>
-              <tr>
-                <th scope="col">{t('tasksSelection.budget.item')}</th>
-                <th scope="col">{t('tasksSelection.budget.source')}</th>
-                <th scope="col">{t('tasksSelection.appraisal.requested')}</th>
-                <th scope="col">{t('tasksSelection.appraisal.approved')}</th>
-              </tr>
-            </thead>
+            <AppraisalHead />
             <tbody>
               {v.appraisal.lines.map((l, i) => (
                 <tr key={i}>
@@ -503,14 +496,7 @@ function AppraisalForm({ v, dossier, onDone }: { v: TaskSelection; dossier: Task
       <h2 id="appraise-title">{t('tasksSelection.appraisal.formTitle', { org: dossier.orgName })}</h2>
       <FormAlert message={formError} />
       <table className="table responsive">
-        <thead>
-          <tr>
-            <th scope="col">{t('tasksSelection.budget.item')}</th>
-            <th scope="col">{t('tasksSelection.budget.source')}</th>
-            <th scope="col">{t('tasksSelection.appraisal.requested')}</th>
-            <th scope="col">{t('tasksSelection.appraisal.approved')}</th>
-          </tr>
-        </thead>
+        <AppraisalHead />
         <tbody>
           {dossier.budget.map((l, i) => (
             <tr key={i}>
@@ -587,5 +573,20 @@ function DecisionForm({ v, onDone }: { v: TaskSelection; onDone: () => void }) {
         </button>
       </p>
     </form>
+  );
+}
+
+/** The columns of a budget appraisal: each line, its source, what was asked and what is approved. */
+function AppraisalHead() {
+  const { t } = useTranslation();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t('tasksSelection.budget.item')}</th>
+        <th scope="col">{t('tasksSelection.budget.source')}</th>
+        <th scope="col">{t('tasksSelection.appraisal.requested')}</th>
+        <th scope="col">{t('tasksSelection.appraisal.approved')}</th>
+      </tr>
+    </thead>
   );
 }
