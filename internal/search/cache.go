@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"maps"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -96,7 +97,7 @@ func (c *Cached) Search(ctx context.Context, q Query) (Result, error) {
 	b, _ := json.Marshal(q)
 	key := "s" + string(b)
 	if v, ok := c.get(key); ok {
-		return v.(Result), nil
+		return v.(Result).own(), nil
 	}
 	gen := c.gen.Load()
 	// Facets depend on the text and the filters only: counted once, they
@@ -121,8 +122,17 @@ func (c *Cached) Search(ctx context.Context, q Query) (Result, error) {
 	case fkey != "":
 		c.put(fkey, gen, maps.Clone(r.Facets))
 	}
-	c.put(key, gen, r)
+	c.put(key, gen, r.own())
 	return r, nil
+}
+
+// own copies the lists of a result, so that the copy kept in the cache and
+// each copy handed out are the caller's to trim or reorder (a showcase
+// drops hits in place) without touching another's.
+func (r Result) own() Result {
+	r.Hits = slices.Clone(r.Hits)
+	r.Facets = maps.Clone(r.Facets)
+	return r
 }
 
 // facetKey names the facet counts of q: its text and filters, whatever
@@ -137,12 +147,12 @@ func (c *Cached) Suggest(ctx context.Context, text string, activeAt time.Time, l
 	b, _ := json.Marshal([]any{text, activeAt, limit})
 	key := "g" + string(b)
 	if v, ok := c.get(key); ok {
-		return v.([]Suggestion), nil
+		return slices.Clone(v.([]Suggestion)), nil
 	}
 	gen := c.gen.Load()
 	r, err := c.Engine.Suggest(ctx, text, activeAt, limit)
 	if err == nil {
-		c.put(key, gen, r)
+		c.put(key, gen, slices.Clone(r))
 	}
 	return r, err
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -118,5 +120,70 @@ func TestCachedEngine(t *testing.T) {
 	short.Search(ctx, q)
 	if inner.searches.Load() != 4 {
 		t.Fatalf("an aged entry was served: %d", inner.searches.Load())
+	}
+}
+
+// A caller trims the hits it got in place (a showcase drops the listings
+// no stand shows any more): the next caller of the same search still gets
+// them all, and so do callers racing it.
+func TestCachedResultsAreTheCallers(t *testing.T) {
+	e, err := search.OpenBleve("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = e.Close() })
+	c := search.NewCached(e, 100, time.Minute)
+	ctx := context.Background()
+	if err := c.Upsert(ctx, searchtest.Fixtures()...); err != nil {
+		t.Fatal(err)
+	}
+	q := search.Query{Text: "chè", PageSize: 20}
+	want, err := c.Search(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Hits) < 2 {
+		t.Fatalf("fixtures give %d hits for %q, want at least 2", len(want.Hits), q.Text)
+	}
+	ids := func(r search.Result) []string {
+		out := make([]string, len(r.Hits))
+		for i, h := range r.Hits {
+			out[i] = h.Doc.ID
+		}
+		return out
+	}
+	wantIDs := ids(want)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 20 {
+				r, err := c.Search(ctx, q)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if got := ids(r); !slices.Equal(got, wantIDs) {
+					t.Errorf("hits %v, want %v", got, wantIDs)
+					return
+				}
+				r.Hits = slices.DeleteFunc(r.Hits, func(search.Hit) bool { return true })
+				for k := range r.Facets {
+					delete(r.Facets, k)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	s1, err := c.Suggest(ctx, "ch", time.Time{}, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s1) > 0 {
+		s1[0].Title = "changed"
+		if s2, _ := c.Suggest(ctx, "ch", time.Time{}, 5); s2[0].Title == "changed" {
+			t.Fatal("a caller's change reached the cached suggestions")
+		}
 	}
 }
