@@ -13,7 +13,7 @@ import type {
   Program,
   ProgramCriterion,
 } from '../api/types';
-import { formatNumber, formatVnd } from './format';
+import { formatDecimal, formatNumber, formatVnd } from './format';
 import { oneLine, parseAmount, parseDayInput, VND_MAX, formatDay } from './listing';
 import type { FieldErrors, FieldProblem } from './validation';
 import { limits } from '../api/limits.gen';
@@ -304,7 +304,7 @@ export function parseScore(v: string): { value?: number; problem?: FieldProblem 
 /** Numbers of the appraisal, one decimal, Vietnamese comma or English point. */
 export function formatScore(n: number | undefined, lang: string): string {
   if (n === undefined || n === null || !Number.isFinite(n)) return '—';
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 }).format(n);
+  return formatDecimal(n, lang, 1);
 }
 
 // --- what the server lets this person do ------------------------------------------

@@ -3,12 +3,18 @@
 // (1.500.000 in Vietnamese, 1,500,000 in English), amounts always in đồng.
 import i18n from '../i18n';
 
-export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-function locale(lang: string): string {
-  // en-GB keeps the day/month/year order for English readers too.
-  return lang === 'en' ? 'en-GB' : 'vi-VN';
+/**
+ * The wall clock in Vietnam at a moment. Vietnam keeps UTC+7 all year (no
+ * daylight saving since 1975), so this is UTC moved by seven hours; done by
+ * hand rather than by Intl.DateTimeFormat, whose first use on a page loads
+ * ICU's data (over 100 ms on a throttled phone, during the first render).
+ */
+export function vietnamClock(d: Date): { year: number; month: number; day: number; hour: number; minute: number } {
+  const v = new Date(d.getTime() + 7 * 3_600_000);
+  return { year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate(), hour: v.getUTCHours(), minute: v.getUTCMinutes() };
 }
+
+const two = (n: number) => String(n).padStart(2, '0');
 
 function toDate(value: string | Date | undefined | null): Date | null {
   if (!value) return null;
@@ -16,26 +22,20 @@ function toDate(value: string | Date | undefined | null): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-export function formatDate(value: string | Date | undefined | null, lang: string): string {
+/** "dd/mm/yyyy" in both languages (as en-GB and vi-VN write it). */
+export function formatDate(value: string | Date | undefined | null, _lang?: string): string {
   const d = toDate(value);
   if (!d) return '';
-  return new Intl.DateTimeFormat(locale(lang), {
-    timeZone: TIME_ZONE,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(d);
+  const c = vietnamClock(d);
+  return `${two(c.day)}/${two(c.month)}/${String(c.year).padStart(4, '0')}`;
 }
 
-export function formatTime(value: string | Date | undefined | null, lang: string): string {
+/** "HH:mm", 24 hours, in both languages. */
+export function formatTime(value: string | Date | undefined | null, _lang?: string): string {
   const d = toDate(value);
   if (!d) return '';
-  return new Intl.DateTimeFormat(locale(lang), {
-    timeZone: TIME_ZONE,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(d);
+  const c = vietnamClock(d);
+  return `${two(c.hour)}:${two(c.minute)}`;
 }
 
 /** "dd/mm/yyyy HH:mm" in both languages. */
@@ -45,13 +45,28 @@ export function formatDateTime(value: string | Date | undefined | null, lang: st
   return `${formatDate(d, lang)} ${formatTime(d, lang)}`;
 }
 
-function numberLocale(lang: string | undefined): string {
-  return (lang ?? i18n.language) === 'en' ? 'en-US' : 'vi-VN';
+/**
+ * A number as the language writes it: "1.500.000,5" in Vietnamese,
+ * "1,500,000.5" in English, at most `maxFraction` decimals, trailing zeros
+ * dropped: what Intl.NumberFormat gives for vi-VN and en-US below 10^21,
+ * but "0" where it writes "-0". Grouped here rather than by Intl: the first
+ * Intl.NumberFormat of a page loads ICU's number data, 30 ms on a desktop
+ * and over 100 ms on a throttled phone, in the middle of the first render,
+ * for two rules this simple.
+ */
+export function formatDecimal(n: number, lang: string | undefined, maxFraction: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const [group, point] = (lang ?? i18n.language) === 'en' ? [',', '.'] : ['.', ','];
+  const [int, frac = ''] = Math.abs(n).toFixed(maxFraction).split('.');
+  const digits = frac.replace(/0+$/, '');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const negative = n < 0 && (Number(int) > 0 || digits !== '');
+  return `${negative ? '-' : ''}${grouped}${digits ? point + digits : ''}`;
 }
 
 /** Numbers grouped by the UI language: "1.500.000" in Vietnamese, "1,500,000" in English. */
 export function formatNumber(n: number, lang?: string): string {
-  return new Intl.NumberFormat(numberLocale(lang)).format(n);
+  return formatDecimal(n, lang, 3);
 }
 
 /**
@@ -59,17 +74,12 @@ export function formatNumber(n: number, lang?: string): string {
  * "1.500.000 ₫" in Vietnamese, "1,500,000 ₫" in English.
  */
 export function formatVnd(amount: number, lang?: string): string {
-  const loc = numberLocale(lang);
-  if (loc === 'vi-VN') {
-    return new Intl.NumberFormat(loc, { style: 'currency', currency: 'VND', maximumFractionDigits: 0 }).format(amount);
-  }
-  return `${new Intl.NumberFormat(loc, { maximumFractionDigits: 0 }).format(amount)}\u00a0₫`;
+  return `${formatDecimal(amount, lang, 0)}\u00a0₫`;
 }
 
 /** File sizes: "850 KB", "1,2 MB" (a decimal comma in Vietnamese, a point in English). */
 export function formatFileSize(bytes: number, lang: string): string {
-  const nf = (n: number, digits: number) =>
-    new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: digits }).format(n);
+  const nf = (n: number, digits: number) => formatDecimal(n, lang, digits);
   if (bytes < 1024) return `${nf(bytes, 0)} B`;
   if (bytes < 1024 * 1024) return `${nf(Math.max(1, Math.round(bytes / 1024)), 0)} KB`;
   return `${nf(bytes / (1024 * 1024), 1)} MB`;

@@ -11,7 +11,7 @@ import {
   type ListingKind,
   type PriceMode,
 } from '../api/types';
-import { formatNumber, formatVnd, TIME_ZONE } from './format';
+import { formatNumber, formatVnd, vietnamClock } from './format';
 import { checkEmail, type FieldErrors, type FieldProblem } from './validation';
 import { limits } from '../api/limits.gen';
 
@@ -62,10 +62,8 @@ export function formatDay(ymd: string | undefined): string {
 
 /** Today's date in Vietnam as YYYY-MM-DD. */
 export function todayInVietnam(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(now)
-    .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  const c = vietnamClock(now);
+  return `${c.year}-${String(c.month).padStart(2, '0')}-${String(c.day).padStart(2, '0')}`;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
 import openapi from '../../../openapi.json';
-import { allClear, daysLeft, NEEDS_SEARCH, OFFERS_SEARCH, orderSteps, sectorSearch, vietnamDay } from './market';
+import { allClear, daysLeft, NEEDS_SEARCH, OFFERS_SEARCH, orderSteps, sectorSearch } from './market';
+import { todayInVietnam } from '../../lib/listing';
 
 describe('home page market helpers', () => {
   it('counts the days left to a deadline in Vietnam, the last day included', () => {
     // 17:30 UTC on 6 Dec is already 7 Dec in Vietnam.
     const now = new Date('2026-12-06T17:30:00Z');
-    expect(vietnamDay(now)).toBe('2026-12-07');
+    expect(todayInVietnam(now)).toBe('2026-12-07');
     expect(daysLeft('2026-12-07', now)).toBe(1);
     expect(daysLeft('2026-12-08', now)).toBe(2);
     expect(daysLeft('2027-01-06', now)).toBe(31);

@@ -3,7 +3,7 @@
 // steps come first. The server decides what the figures and steps are.
 import type { NextStep } from '../../api/types';
 import { EMPTY_SEARCH, toSearchParams } from '../../lib/searchState';
-import { TIME_ZONE } from '../../lib/format';
+import { todayInVietnam } from '../../lib/listing';
 
 /** The search page of the listings on offer (every kind but needs). */
 export const OFFERS_SEARCH = `/search?${toSearchParams({ ...EMPTY_SEARCH, kind: ['technology', 'equipment', 'ip'] })}`;
@@ -17,15 +17,10 @@ export function sectorSearch(code: string): string {
   return `/search?${toSearchParams({ ...EMPTY_SEARCH, sector: [code] })}`;
 }
 
-/** Today in Vietnam, YYYY-MM-DD. */
-export function vietnamDay(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** Days from today (Vietnam) to a closing day, that day included: 1 on the last day, 0 once it passed. */
 export function daysLeft(closesOn: string, now: Date): number {
   const day = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)));
-  return Math.max(0, Math.round((day(closesOn) - day(vietnamDay(now))) / 86_400_000) + 1);
+  return Math.max(0, Math.round((day(closesOn) - day(todayInVietnam(now))) / 86_400_000) + 1);
 }
 
 /** The steps with something waiting first, in the server's order, then the others. */

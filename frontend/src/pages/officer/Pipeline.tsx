@@ -11,7 +11,7 @@ import { CONNECTION_STATES, IMPLEMENTATION_STATUSES, type Connection, type Conne
 import { ConnectionStateBadge, StaleBadge } from '../../components/ConnectionBadges';
 import { DateField, FormAlert, SelectField } from '../../components/Fields';
 import { ErrorState, Loading } from '../../components/Status';
-import { formatNumber, formatVnd } from '../../lib/format';
+import { formatDecimal, formatNumber, formatVnd } from '../../lib/format';
 import { daysUntil, formatDay, parseDayInput } from '../../lib/listing';
 import { conversion } from '../../lib/matching';
 import { fieldMessage, problemMessage } from '../../lib/messages';
@@ -200,7 +200,7 @@ function Filters({
 function Summary({ data }: { data: PipelineData }) {
   const { t, i18n } = useTranslation();
   const labels = useTermLabels();
-  const nf = (n: number) => new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 }).format(n);
+  const nf = (n: number) => formatDecimal(n, i18n.language, 1);
   const top = Math.max(1, data.funnel.interests);
   const reg = data.transfers.registration;
   const impl = data.transfers.implementation ?? {};
