@@ -10,6 +10,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  dismissLabel,
   danger = false,
   busy = false,
   error,
@@ -20,6 +21,8 @@ export function ConfirmDialog({
   title: string;
   children?: ReactNode;
   confirmLabel: string;
+  /** The button that closes the dialog: "Hủy" unless the action is itself a cancelling. */
+  dismissLabel?: string;
   danger?: boolean;
   busy?: boolean;
   error?: string | null;
@@ -33,7 +36,7 @@ export function ConfirmDialog({
       {children}
       <p className="actions dialog-actions">
         <button type="button" className="btn btn-secondary" onClick={onClose} disabled={busy}>
-          {t('common.cancel')}
+          {dismissLabel ?? t('common.cancel')}
         </button>
         <button
           type="button"
@@ -55,6 +58,7 @@ export function FormDialog({
   title,
   children,
   confirmLabel,
+  dismissLabel,
   danger = true,
   busy = false,
   error,
@@ -65,6 +69,8 @@ export function FormDialog({
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The button that closes the dialog: "Hủy" unless the action is itself a cancelling. */
+  dismissLabel?: string;
   /** The submit button warns (a rejection) unless the form adds something (an interest). */
   danger?: boolean;
   busy?: boolean;
@@ -80,7 +86,7 @@ export function FormDialog({
         {children}
         <p className="actions dialog-actions">
           <button type="button" className="btn btn-secondary" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
+            {dismissLabel ?? t('common.cancel')}
           </button>
           <button type="submit" className={danger ? 'btn btn-danger' : 'btn btn-primary'} disabled={busy}>
             {busy ? t('common.working') : confirmLabel}

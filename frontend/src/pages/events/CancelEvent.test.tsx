@@ -31,7 +31,11 @@ describe('cancelling an event', () => {
     });
     renderApp(<EventPage />, { path: '/events/:id', route: '/events/ev1' });
     fireEvent.click(await screen.findByRole('button', { name: t('events.cancel') }));
+    expect(screen.getByText(t('events.registrationLabel'))).toBeTruthy();
     const dialog = await screen.findByRole('dialog');
+    // The way out of the dialog does not read "Hủy" beside "Hủy sự kiện".
+    expect(within(dialog).getByRole('button', { name: t('common.back') })).toBeTruthy();
+    expect(within(dialog).queryByRole('button', { name: t('common.cancel') })).toBeNull();
     // Without a reason nothing is sent: the field says what is missing.
     fireEvent.click(within(dialog).getByRole('button', { name: t('events.cancelConfirm') }));
     expect(await within(dialog).findByText(t('fieldErrors.required'))).toBeTruthy();
@@ -42,6 +46,8 @@ describe('cancelling an event', () => {
     expect(screen.getByText(t('events.cancelledReason', { reason }))).toBeTruthy();
     expect(screen.getByText(t('events.cancelledNotice'))).toBeTruthy();
     expect(screen.queryByRole('button', { name: t('events.cancel') })).toBeNull();
+    // A called-off event no longer offers its registration window.
+    expect(screen.queryByText(t('events.registrationLabel'))).toBeNull();
     const post = calls.find((c) => c.method === 'POST' && c.path === '/events/ev1/cancel');
     expect(post?.body).toEqual({ reason });
     expect(post?.headers['if-match']).toBe('"3"');

@@ -31,6 +31,7 @@ export function CancelEvent({ event: e, onCancelled }: { event: Event; onCancell
         open={open}
         title={t('events.cancelTitle', { name: eventName(e, i18n.language) })}
         confirmLabel={t('events.cancelConfirm')}
+        dismissLabel={t('common.back')}
         busy={form.busy}
         error={form.formError}
         onSubmit={form.submit(async (v) => {

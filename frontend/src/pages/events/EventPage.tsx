@@ -189,7 +189,7 @@ export default function EventPage() {
                 </a>
               </Fact>
             )}
-            {e.registrationOpens && (
+            {e.registrationOpens && e.state !== 'cancelled' && (
               <Fact label={t('events.registrationLabel')}>
                 {t('events.registrationWindow', { opens: formatDay(e.registrationOpens), closes: formatDay(e.registrationCloses) })}
               </Fact>

@@ -462,6 +462,7 @@ function ReasonDialog({
       open
       title={step === 'decline' ? t('eventMeetings.declineTitle') : m.state === 'requested' ? t('eventMeetings.withdrawTitle') : t('eventMeetings.cancelTitle')}
       confirmLabel={step === 'decline' ? t('eventMeetings.decline') : t('eventMeetings.confirmCancel')}
+      dismissLabel={step === 'decline' ? undefined : t('common.back')}
       busy={form.busy}
       error={form.formError}
       onClose={onClose}
