@@ -461,11 +461,17 @@ func fitsAllocations(c *validate.Checker, e *Event) {
 
 // Create saves a draft event (officers).
 func (s *Service) Create(ctx context.Context, p *auth.Principal, in EventInput) (EventView, error) {
+	return s.CreateWithID(ctx, p, store.NewID(), in)
+}
+
+// CreateWithID is Create under a given id: the demo data's event keeps
+// its own, so loading it again finds what it made whatever was renamed.
+func (s *Service) CreateWithID(ctx context.Context, p *auth.Principal, id string, in EventInput) (EventView, error) {
 	if !isStaff(p) {
 		return EventView{}, errs.ErrForbidden
 	}
 	now := s.now().UTC()
-	e := Event{ID: store.NewID(), State: StateDraft, Organisers: []string{}, Sectors: []string{}, Booths: []BoothType{},
+	e := Event{ID: id, State: StateDraft, Organisers: []string{}, Sectors: []string{}, Booths: []BoothType{},
 		Meetings: MeetingSettings{Days: []string{}, Breaks: []Break{}}, Allocations: []Allocation{},
 		History: []Step{{State: StateDraft, At: now, By: p.User.ID}}, CreatedBy: p.User.ID, CreatedAt: now, UpdatedAt: now}
 	var c validate.Checker
@@ -609,9 +615,10 @@ func (s *Service) View(ctx context.Context, p *auth.Principal, id string) (Event
 	if p == nil {
 		return v, nil
 	}
-	// Each organisation registers once: the caller may register while one
-	// of theirs has not yet. An approved registration opens the day's
-	// pages: meetings, agenda, deals.
+	// Each organisation has one registration at a time: the caller may
+	// register while one of theirs has none, or one that ended (withdrawn,
+	// refused). An approved registration opens the day's pages: meetings,
+	// agenda, deals.
 	register := false
 	for _, orgID := range p.User.Orgs {
 		r, err := store.Get[Registration](ctx, s.s, RegistrationCollection, RegistrationID(e.ID, orgID))
@@ -620,6 +627,8 @@ func (s *Service) View(ctx context.Context, p *auth.Principal, id string) (Event
 			register = true
 		case err != nil:
 			return EventView{}, err
+		case r.Ended():
+			register = true
 		case r.State == RegApproved && e.State == StatePublished:
 			v.Can.Deals = true
 			v.Can.Meetings, v.Can.Agenda = e.HasMeetings(), e.HasMeetings()

@@ -239,16 +239,54 @@ func (s *Service) Register(ctx context.Context, p *auth.Principal, eventID strin
 		return RegistrationView{}, err
 	}
 	if err := store.Insert(ctx, s.s, RegistrationCollection, &r); err != nil {
-		if mongo.IsDuplicateKeyError(err) || errors.Is(err, store.ErrDuplicate) {
-			return RegistrationView{}, ErrAlreadyRegistered
+		if !mongo.IsDuplicateKeyError(err) && !errors.Is(err, store.ErrDuplicate) {
+			return RegistrationView{}, err
 		}
-		return RegistrationView{}, err
+		if r, err = s.registerAgain(ctx, r); err != nil {
+			return RegistrationView{}, err
+		}
 	}
 	if s.audit != nil {
 		_ = s.audit.Record(ctx, audit.Entry{At: now, Actor: p.Actor(), Action: ActionRegister,
 			Subject: audit.Subject{Type: "event.registration", ID: r.ID, Name: o.Name}})
 	}
 	return s.regView(p, r, &e), nil
+}
+
+// registerAgain puts a new registration in the place of the organisation's
+// earlier one for the event, if that one ended (withdrawn or refused): its
+// history goes on, the rest is the new one's. Any other earlier
+// registration still stands, and two people registering again at once
+// find the second refused (the version read is the one replaced).
+func (s *Service) registerAgain(ctx context.Context, r Registration) (Registration, error) {
+	prev, err := store.Get[Registration](ctx, s.s, RegistrationCollection, r.ID)
+	if err != nil {
+		return r, err
+	}
+	if !prev.Ended() {
+		return r, ErrAlreadyRegistered
+	}
+	next, err := store.Modify[Registration](ctx, s.s, RegistrationCollection, r.ID, prev.Version, func(cur *Registration) error {
+		if !cur.Ended() {
+			return ErrAlreadyRegistered
+		}
+		history := append(cur.History, r.History...)
+		created := cur.CreatedAt
+		*cur = r
+		cur.History, cur.CreatedAt = history, created
+		return nil
+	})
+	if errors.Is(err, store.ErrStale) {
+		return r, ErrAlreadyRegistered
+	}
+	return next, err
+}
+
+// Ended reports whether a registration is over (withdrawn by its
+// organisation or refused by an officer): the organisation may register
+// for the event again.
+func (r *Registration) Ended() bool {
+	return r.State == RegWithdrawn || r.State == RegRejected
 }
 
 // ownListings checks that ids are published listings of the organisation,

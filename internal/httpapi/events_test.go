@@ -624,3 +624,102 @@ func TestEventCancel(t *testing.T) {
 		t.Errorf("a cancelled draft is visible: %d", r.Status)
 	}
 }
+
+// An organisation whose registration ended (refused, or withdrawn by
+// itself) registers again in its place: the same registration, pending
+// again, its history going on; one that still stands is not doubled.
+func TestEventRegisterAgain(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	officer, ent := h.Demo("officer").Access, h.Demo("enterprise").Access
+	id := newEvent(h, officer, eventBody(5), true)["id"].(string)
+	regs := "/api/v1/events/" + id + "/registrations"
+	need := publishedOffer(t, h, enterpriseOrg, "demand")
+	register := func(note string) apptest.Response {
+		return h.Do(R{Method: "POST", Path: regs, Token: ent, Body: map[string]any{"role": "participant", "needs": []string{need}, "note": note}})
+	}
+	canRegister := func() bool {
+		return h.Do(R{Method: "GET", Path: "/api/v1/events/" + id, Token: ent}).JSON(t)["can"].(map[string]any)["register"] == true
+	}
+	r := register("")
+	if r.Status != 201 {
+		t.Fatalf("register: %d %s", r.Status, r.Body)
+	}
+	rid := r.JSON(t)["id"].(string)
+	if r := register(""); r.Status != 409 || problemCode(t, r) != "already_registered" {
+		t.Fatalf("a pending registration doubled: %d %s", r.Status, r.Body)
+	}
+	if canRegister() {
+		t.Fatal("can.register while a registration is pending")
+	}
+	if r := h.Do(R{Method: "POST", Path: regs + "/" + rid + "/reject", Token: officer, Body: map[string]any{"reason": "Thiếu thông tin về nhu cầu công nghệ."}}); r.Status != 200 {
+		t.Fatalf("reject: %d %s", r.Status, r.Body)
+	}
+	if !canRegister() {
+		t.Fatal("no can.register after the refusal")
+	}
+	r = register("Đã bổ sung mô tả nhu cầu.")
+	got := r.JSON(t)
+	if r.Status != 201 || got["id"] != rid || got["state"] != "pending" || got["rejectReason"] != nil || got["note"] != "Đã bổ sung mô tả nhu cầu." {
+		t.Fatalf("register again after a refusal: %d %s", r.Status, r.Body)
+	}
+	if hist := got["history"].([]any); len(hist) != 3 || hist[1].(map[string]any)["state"] != "rejected" || hist[2].(map[string]any)["state"] != "pending" {
+		t.Fatalf("history after registering again: %v", hist)
+	}
+	if r := h.Do(R{Method: "POST", Path: regs + "/" + rid + "/approve", Token: officer}); r.Status != 200 || r.JSON(t)["state"] != "approved" {
+		t.Fatalf("approve the second registration: %d %s", r.Status, r.Body)
+	}
+	if r := h.Do(R{Method: "POST", Path: regs + "/" + rid + "/withdraw", Token: ent}); r.Status != 200 || r.JSON(t)["state"] != "withdrawn" {
+		t.Fatalf("withdraw: %d %s", r.Status, r.Body)
+	}
+	if r := register(""); r.Status != 201 || r.JSON(t)["state"] != "pending" {
+		t.Fatalf("register again after withdrawing: %d %s", r.Status, r.Body)
+	}
+	list := h.Do(R{Method: "GET", Path: regs, Token: officer}).JSON(t)
+	if list["total"] != float64(1) {
+		t.Fatalf("the event has %v registrations, want the one", list["total"])
+	}
+}
+
+// Several members of a refused organisation register again at once: one
+// registration results, the others are told it exists.
+func TestConcurrentRegisterAgain(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	officer, ent := h.Demo("officer").Access, h.Demo("enterprise").Access
+	id := newEvent(h, officer, eventBody(5), true)["id"].(string)
+	regs := "/api/v1/events/" + id + "/registrations"
+	body := map[string]any{"role": "participant", "needs": []string{publishedOffer(t, h, enterpriseOrg, "demand")}}
+	r := h.Do(R{Method: "POST", Path: regs, Token: ent, Body: body})
+	if r.Status != 201 {
+		t.Fatalf("register: %d %s", r.Status, r.Body)
+	}
+	rid := r.JSON(t)["id"].(string)
+	if r := h.Do(R{Method: "POST", Path: regs + "/" + rid + "/reject", Token: officer, Body: map[string]any{"reason": "Thiếu thông tin về nhu cầu công nghệ."}}); r.Status != 200 {
+		t.Fatalf("reject: %d %s", r.Status, r.Body)
+	}
+	statuses := make([]int, 6)
+	var wg sync.WaitGroup
+	for i := range statuses {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			statuses[i] = h.Do(R{Method: "POST", Path: regs, Token: ent, Body: body}).Status
+		}()
+	}
+	wg.Wait()
+	created := 0
+	for _, s := range statuses {
+		switch s {
+		case 201:
+			created++
+		case 409:
+		default:
+			t.Errorf("status %d", s)
+		}
+	}
+	reg := h.Do(R{Method: "GET", Path: regs + "/" + rid, Token: officer}).JSON(t)
+	if created != 1 || reg["state"] != "pending" || len(reg["history"].([]any)) != 3 {
+		t.Fatalf("%d registered again (want 1); the registration: %v", created, reg)
+	}
+}
