@@ -8,6 +8,7 @@
 package council
 
 import (
+	"context"
 	"errors"
 	"math"
 	"slices"
@@ -230,6 +231,42 @@ func Conflicted(u auth.User, orgs []string, reviews []Review) bool {
 		}
 	}
 	return slices.ContainsFunc(reviews, func(r Review) bool { return r.ReviewerID == u.ID && r.Recused() })
+}
+
+// Reviewer is a person officers may put on a council, and whether they may
+// not sit on this one (see Conflicted).
+type Reviewer struct {
+	ID       string   `json:"id"`
+	FullName string   `json:"fullName"`
+	Email    string   `json:"email"`
+	OrgNames []string `json:"orgNames"`
+	Conflict bool     `json:"conflict"`
+}
+
+// Reviewers lists the enabled accounts holding the reviewer role (found by
+// withRole), each with the names of its organisations (orgName; one it
+// cannot name is left out) and whether conflicted says it may not sit on
+// the council at hand.
+func Reviewers(ctx context.Context, withRole func(ctx context.Context, role string) ([]auth.User, error),
+	orgName func(ctx context.Context, id string) (string, error), conflicted func(auth.User) bool) ([]Reviewer, error) {
+	users, err := withRole(ctx, auth.RoleReviewer)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Reviewer, 0, len(users))
+	for _, u := range users {
+		if u.Disabled {
+			continue
+		}
+		r := Reviewer{ID: u.ID, FullName: u.FullName, Email: u.Email, OrgNames: []string{}, Conflict: conflicted(u)}
+		for _, id := range u.Orgs {
+			if name, err := orgName(ctx, id); err == nil {
+				r.OrgNames = append(r.OrgNames, name)
+			}
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }
 
 // CheckAssignment checks a council's composition: exactly required people

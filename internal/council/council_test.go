@@ -1,7 +1,9 @@
 package council
 
 import (
+	"context"
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -360,5 +362,37 @@ func TestSubmit(t *testing.T) {
 	}
 	if !Member(recused, "r2") || Member(recused, "stranger") {
 		t.Error("Member")
+	}
+}
+
+func TestReviewers(t *testing.T) {
+	people := []auth.User{
+		{ID: "u1", FullName: "Nguyễn Văn An", Email: "an@example.vn", Orgs: []string{"o1", "gone"}},
+		{ID: "u2", FullName: "Trần Thị Bình", Email: "binh@example.vn", Disabled: true},
+		{ID: "u3", FullName: "Lê Văn Cường", Email: "cuong@example.vn", Orgs: []string{"o2"}},
+	}
+	var asked string
+	withRole := func(_ context.Context, role string) ([]auth.User, error) { asked = role; return people, nil }
+	names := map[string]string{"o1": "Viện Khoa học Sự sống", "o2": "Công ty TNHH Nông sản sạch Ba Bể"}
+	orgName := func(_ context.Context, id string) (string, error) {
+		if n, ok := names[id]; ok {
+			return n, nil
+		}
+		return "", errors.New("no such organisation")
+	}
+	got, err := Reviewers(context.Background(), withRole, orgName, func(u auth.User) bool { return slices.Contains(u.Orgs, "o2") })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Reviewer{
+		{ID: "u1", FullName: "Nguyễn Văn An", Email: "an@example.vn", OrgNames: []string{"Viện Khoa học Sự sống"}},
+		{ID: "u3", FullName: "Lê Văn Cường", Email: "cuong@example.vn", OrgNames: []string{"Công ty TNHH Nông sản sạch Ba Bể"}, Conflict: true},
+	}
+	if asked != auth.RoleReviewer || !reflect.DeepEqual(got, want) {
+		t.Fatalf("asked role %q, got %+v", asked, got)
+	}
+	failing := func(context.Context, string) ([]auth.User, error) { return nil, errors.New("store down") }
+	if _, err := Reviewers(context.Background(), failing, orgName, func(auth.User) bool { return false }); err == nil {
+		t.Fatal("a failed lookup of the reviewers was not reported")
 	}
 }

@@ -165,7 +165,7 @@ func apiSchemas() map[string]apischema.Schema {
 	apischema.Response[publicOrgJSON](r, "PublicOrganization")
 	apischema.Response[nextstep.Steps](r, "NextSteps")
 	apischema.Response[reviewersJSON](r, "ReviewerList")
-	apischema.Response[support.Reviewer](r, "Reviewer")
+	apischema.Response[council.Reviewer](r, "Reviewer")
 	apischema.Request[support.AssignReviewersInput](r, "AssignReviewersInput")
 	apischema.Request[council.ScoreInput](r, "ScoreInput")
 	apischema.Request[support.AgreementInput](r, "AgreementInput")
@@ -241,7 +241,7 @@ type prefsJSON struct {
 }
 
 type reviewersJSON struct {
-	Items []support.Reviewer `json:"items"`
+	Items []council.Reviewer `json:"items"`
 }
 
 type applicationListJSON struct {

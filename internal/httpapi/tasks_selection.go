@@ -9,6 +9,7 @@ import (
 
 	"github.com/techmart-vn/techmart/internal/apischema"
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/council"
 	"github.com/techmart-vn/techmart/internal/files"
 	"github.com/techmart-vn/techmart/internal/paper"
 	"github.com/techmart-vn/techmart/internal/task"
@@ -93,7 +94,7 @@ func tasksSelectionSchemas(r *apischema.Registry) {
 }
 
 type taskReviewersJSON struct {
-	Items []task.Reviewer `json:"items"`
+	Items []council.Reviewer `json:"items"`
 }
 
 func (s *Server) listTaskReviewers(c *fiber.Ctx) error {

@@ -37,19 +37,9 @@ func isReviewer(p *auth.Principal, a *Application) bool {
 	return p != nil && council.Member(a.Reviews, p.User.ID)
 }
 
-// Reviewer is a person officers may assign, and whether they may not for
-// one application (a member of the applicant's organisation).
-type Reviewer struct {
-	ID       string   `json:"id"`
-	FullName string   `json:"fullName"`
-	Email    string   `json:"email"`
-	OrgNames []string `json:"orgNames"`
-	Conflict bool     `json:"conflict"`
-}
-
 // Reviewers lists the accounts holding the reviewer role; with an
 // application, each says whether it has a conflict with its applicant.
-func (s *Service) Reviewers(ctx context.Context, p *auth.Principal, applicationID string) ([]Reviewer, error) {
+func (s *Service) Reviewers(ctx context.Context, p *auth.Principal, applicationID string) ([]council.Reviewer, error) {
 	if !isStaff(p) {
 		return nil, errs.ErrForbidden
 	}
@@ -60,25 +50,11 @@ func (s *Service) Reviewers(ctx context.Context, p *auth.Principal, applicationI
 			return nil, err
 		}
 	}
-	users, err := s.users.WithRole(ctx, auth.RoleReviewer)
-	if err != nil {
-		return nil, err
+	orgName := func(ctx context.Context, id string) (string, error) {
+		o, err := s.orgs.Get(ctx, id)
+		return o.Name, err
 	}
-	out := make([]Reviewer, 0, len(users))
-	for _, u := range users {
-		if u.Disabled {
-			continue
-		}
-		r := Reviewer{ID: u.ID, FullName: u.FullName, Email: u.Email, OrgNames: []string{}}
-		for _, id := range u.Orgs {
-			if o, err := s.orgs.Get(ctx, id); err == nil {
-				r.OrgNames = append(r.OrgNames, o.Name)
-			}
-		}
-		r.Conflict = a.ID != "" && conflicted(u, &a)
-		out = append(out, r)
-	}
-	return out, nil
+	return council.Reviewers(ctx, s.users.WithRole, orgName, func(u auth.User) bool { return a.ID != "" && conflicted(u, &a) })
 }
 
 // conflicted reports whether u may not appraise a: a member of the

@@ -231,19 +231,9 @@ func councilView(c *SelectionCouncil, p *auth.Principal, staff bool) *SelectionC
 	return out
 }
 
-// Reviewer is a person officers may put on the council, and whether they
-// may not for this task (a member of an applying organisation).
-type Reviewer struct {
-	ID       string   `json:"id"`
-	FullName string   `json:"fullName"`
-	Email    string   `json:"email"`
-	OrgNames []string `json:"orgNames"`
-	Conflict bool     `json:"conflict"`
-}
-
 // Reviewers lists the accounts holding the reviewer role, each saying
 // whether it has a conflict of interest with the task's applicants.
-func (s *Selection) Reviewers(ctx context.Context, p *auth.Principal, id string) ([]Reviewer, error) {
+func (s *Selection) Reviewers(ctx context.Context, p *auth.Principal, id string) ([]council.Reviewer, error) {
 	if !org.IsStaff(p) {
 		return nil, errs.ErrForbidden
 	}
@@ -251,28 +241,17 @@ func (s *Selection) Reviewers(ctx context.Context, p *auth.Principal, id string)
 	if err != nil {
 		return nil, err
 	}
-	users, err := s.users.WithRole(ctx, auth.RoleReviewer)
-	if err != nil {
-		return nil, err
-	}
 	var orgs []string
 	if t.Selection != nil {
 		orgs = t.Selection.orgs()
 	}
-	out := make([]Reviewer, 0, len(users))
-	for _, u := range users {
-		if u.Disabled {
-			continue
-		}
-		r := Reviewer{ID: u.ID, FullName: u.FullName, Email: u.Email, OrgNames: []string{}, Conflict: council.Conflicted(u, orgs, nil)}
-		for _, oid := range u.Orgs {
-			if o, err := s.orgs.Get(ctx, oid); err == nil {
-				r.OrgNames = append(r.OrgNames, o.Name)
-			}
-		}
-		out = append(out, r)
-	}
-	return out, nil
+	return council.Reviewers(ctx, s.users.WithRole, s.orgName, func(u auth.User) bool { return council.Conflicted(u, orgs, nil) })
+}
+
+// orgName names an organisation.
+func (s *Selection) orgName(ctx context.Context, id string) (string, error) {
+	o, err := s.orgs.Get(ctx, id)
+	return o.Name, err
 }
 
 // CouncilInput names a council's members (a round's advisory council, a

@@ -5820,13 +5820,7 @@ export interface components {
             text: string;
         };
         TaskReviewerList: {
-            items: {
-                conflict: boolean;
-                email: string;
-                fullName: string;
-                id: string;
-                orgNames: string[];
-            }[];
+            items: components["schemas"]["Reviewer"][];
         };
         TaskRound: {
             can: {
