@@ -280,6 +280,13 @@ func TestProposalWho(t *testing.T) {
 	if o := h.Do(R{Method: "GET", Path: "/api/v1/tasks/proposals/options", Token: pending.Access}).JSON(t); len(o["orgs"].([]any)) != 0 {
 		t.Errorf("options of an unverified organisation: %v", o)
 	}
+	// /me tells the screens who may propose, by the same rule.
+	mayPropose := func(token string) any {
+		return h.Do(R{Method: "GET", Path: "/api/v1/me", Token: token}).JSON(t)["can"].(map[string]any)["proposeTasks"]
+	}
+	if mayPropose(pending.Access) != false || mayPropose(h.Demo("commune").Access) != true || mayPropose(h.Demo("officer").Access) != false {
+		t.Errorf("me.can.proposeTasks: unverified %v, commune %v, officer %v", mayPropose(pending.Access), mayPropose(h.Demo("commune").Access), mayPropose(h.Demo("officer").Access))
+	}
 	if o := h.Do(R{Method: "GET", Path: "/api/v1/tasks/proposals/options", Token: h.Demo("commune").Access}).JSON(t); len(o["orgs"].([]any)) != 1 {
 		t.Errorf("options of the commune: %v", o)
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/techmart-vn/techmart/internal/auth"
 	"github.com/techmart-vn/techmart/internal/org"
+	"github.com/techmart-vn/techmart/internal/task"
 )
 
 // Wire types: what the API shows, apart from what the store keeps (no
@@ -101,6 +102,14 @@ type myOrgJSON struct {
 type meJSON struct {
 	User          userJSON    `json:"user"`
 	Organizations []myOrgJSON `json:"organizations"`
+	Can           meCanJSON   `json:"can"`
+}
+
+// meCanJSON is what the person may start, whatever page they are on.
+type meCanJSON struct {
+	// ProposeTasks: a member of a verified organisation of a kind that
+	// proposes S&T tasks (task.Proposes).
+	ProposeTasks bool `json:"proposeTasks"`
 }
 
 func toMeJSON(u auth.User, orgs []org.Organization) meJSON {
@@ -110,6 +119,7 @@ func toMeJSON(u auth.User, orgs []org.Organization) meJSON {
 		out.Organizations = append(out.Organizations, myOrgJSON{
 			ID: o.ID, Name: o.Name, Kind: o.Kind, Status: o.Status, Role: m.Role, RejectReason: o.RejectReason,
 		})
+		out.Can.ProposeTasks = out.Can.ProposeTasks || task.Proposes(o)
 	}
 	return out
 }

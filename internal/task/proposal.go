@@ -358,10 +358,16 @@ func (v *Proposals) proposerOrg(ctx context.Context, p *auth.Principal, orgID *s
 	if _, ok := o.Member(p.User.ID); !ok {
 		return o, errs.Field("orgId", "not_a_member")
 	}
-	if o.Status != org.StatusVerified || !slices.Contains(ProposerKinds, o.Kind) {
+	if !Proposes(o) {
 		return o, ErrNotProposer
 	}
 	return o, nil
+}
+
+// Proposes reports whether an organisation may propose tasks: verified, of
+// a proposing kind.
+func Proposes(o org.Organization) bool {
+	return o.Status == org.StatusVerified && slices.Contains(ProposerKinds, o.Kind)
 }
 
 // MayPropose says whether p may write a proposal: a member of a verified
@@ -378,7 +384,7 @@ func (v *Proposals) MayPropose(ctx context.Context, p *auth.Principal) ([]Ref, e
 		} else if err != nil {
 			return nil, err
 		}
-		if o.Status == org.StatusVerified && slices.Contains(ProposerKinds, o.Kind) {
+		if Proposes(o) {
 			out = append(out, Ref{ID: o.ID, Name: o.Name})
 		}
 	}

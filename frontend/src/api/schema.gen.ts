@@ -4180,6 +4180,9 @@ export interface components {
             offerId: string;
         };
         Me: {
+            can: {
+                proposeTasks: boolean;
+            };
             organizations: components["schemas"]["MyOrganization"][];
             user: components["schemas"]["User"];
         };

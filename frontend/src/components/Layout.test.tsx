@@ -5,8 +5,10 @@ import { Layout, supportLinks } from './Layout';
 import { json, mockApi, problem, renderApp } from '../test/helpers';
 import type { PlatformRole } from '../api/types';
 
-function meWith(roles: PlatformRole[], orgs = 1, kind = 'enterprise') {
+// The server says what the person may start (`can`); the navigation follows it.
+function meWith(roles: PlatformRole[], orgs = 1, kind = 'enterprise', can = { proposeTasks: orgs > 0 }) {
   return json(200, {
+    can,
     user: { id: 'u1', email: 'can.bo@sokhcn.gov.vn', fullName: 'Cán Bộ A', roles, createdAt: '2025-01-01T00:00:00Z' },
     organizations: Array.from({ length: orgs }, (_, i) => ({
       id: `o${i}`,
@@ -141,6 +143,24 @@ describe('Layout', () => {
     );
     await screen.findByText('Cán Bộ A');
     expect(navLinks()).toEqual(['Trang chủ', 'Sự kiện', 'Kết quả thực hiện', i18n.t('nav.planReports'), 'Đề xuất nhiệm vụ', 'Tổ chức của tôi']);
+  });
+
+  it('offers task proposals only when the server says the person may propose', async () => {
+    localStorage.setItem('techmart.refresh', 'R');
+    mockApi({
+      'POST /auth/refresh': () => json(200, { accessToken: 'A', refreshToken: 'R2', expiresIn: 900, tokenType: 'Bearer' }),
+      // An enterprise not verified yet: a member, but no proposer.
+      'GET /me': () => meWith([], 1, 'enterprise', { proposeTasks: false }),
+      'GET /notifications/unread': () => json(200, { unread: 0 }),
+    });
+    renderApp(
+      <Layout>
+        <h1>x</h1>
+      </Layout>,
+    );
+    await screen.findByText('Cán Bộ A');
+    expect(navLinks()).not.toContain('Đề xuất nhiệm vụ');
+    expect(navLinks()).toContain('Tổ chức của tôi');
   });
 
   it('shows a reviewer the applications to appraise', async () => {

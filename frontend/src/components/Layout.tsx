@@ -117,8 +117,6 @@ function AccountMenu({ name, email, onLogout }: { name: string; email: string; o
   );
 }
 
-// Organisations that propose S&T tasks to the department (internal/task.ProposerKinds).
-const PROPOSER_KINDS = ['agency', 'enterprise', 'institute', 'university', 'st_org'];
 export interface NavGroupLink {
   to: string;
   label: string;
@@ -301,7 +299,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/plan/reports">{t('nav.planReports')}</NavLink>
                 </li>
               )}
-              {authed && !isStaff && me.organizations.some((o) => PROPOSER_KINDS.includes(o.kind as string)) && (
+              {authed && !isStaff && me.can?.proposeTasks === true && (
                 <li>
                   <NavLink to="/tasks/proposals">{t('nav.taskProposals')}</NavLink>
                 </li>

@@ -67,6 +67,7 @@ export function meRoutes(
       json(200, {
         user: { id: 'u1', email: 'lan@vien.vn', fullName: 'Phạm Thị Lan', roles, createdAt: '2025-01-01T00:00:00Z' },
         organizations: orgs,
+        can: { proposeTasks: orgs.some((o) => o.status === 'verified') },
       }),
   };
 }
