@@ -169,3 +169,7 @@ func Synonyms() ([]SynonymSeed, error) {
 // (performer, appraised budget, approval decision) and waiting for its
 // contract.
 func Tasks() ([]byte, error) { return files.ReadFile("tasks.json") }
+
+// Events returns events.json: a published Techmart of the demo, its dates
+// in days from the load day, with an exhibitor and a participant approved.
+func Events() ([]byte, error) { return files.ReadFile("events.json") }

@@ -175,7 +175,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.W
 		if err != nil {
 			return err
 		}
-		log.Info("demo data loaded", "newAccounts", sum.Accounts, "newOrganizations", sum.Organizations, "newListings", sum.Listings, "newPrograms", sum.Programs, "newTransfers", sum.Transfers)
+		log.Info("demo data loaded", "newAccounts", sum.Accounts, "newOrganizations", sum.Organizations, "newListings", sum.Listings, "newPrograms", sum.Programs, "newTransfers", sum.Transfers, "newEvents", sum.Events)
 	}
 	srv := a.Server(frontend.Dist())
 	ln, err := net.Listen("tcp", cfg.Addr)
@@ -234,7 +234,7 @@ func seedCmd(ctx context.Context, cfg config.Config, log *slog.Logger, args []st
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "demo data: %d new accounts, %d new organisations, %d new listings, %d new support programmes, %d new transfers\n", sum.Accounts, sum.Organizations, sum.Listings, sum.Programs, sum.Transfers)
+		fmt.Fprintf(stdout, "demo data: %d new accounts, %d new organisations, %d new listings, %d new support programmes, %d new transfers, %d new events\n", sum.Accounts, sum.Organizations, sum.Listings, sum.Programs, sum.Transfers, sum.Events)
 	}
 	if *synthetic > 0 {
 		start := time.Now()

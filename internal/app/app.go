@@ -362,6 +362,12 @@ func (a *App) LoadDemo(ctx context.Context) (seed.Summary, error) {
 	if sum.Tasks, err = seed.Tasks(ctx, a.Store, raw, a.Now()); err != nil {
 		return sum, err
 	}
+	if raw, err = seeds.Events(); err != nil {
+		return sum, err
+	}
+	if sum.Events, err = seed.Events(ctx, a.Store, a.Auth, a.Events, "officer@demo.techmart.vn", raw, a.Now()); err != nil {
+		return sum, err
+	}
 	a.Demo = &httpapi.Demo{Password: d.Password}
 	for _, acc := range d.Accounts {
 		if acc.Label != "" {

@@ -30,6 +30,17 @@ const (
 	needSay      = "6c6973740000000000000102" // Tìm giải pháp sấy nông sản dùng năng lượng mặt trời
 )
 
+// demoEvent is the demo's Techmart (seeds/events.json), where the
+// institute shows offerViSinh and the enterprise brings needQuyt and
+// needSay.
+const demoEvent = "6576656e7400000000000001"
+
+// ownEvents are the events the index tags a listing with besides the
+// demo's: those a test's own event gave it.
+func ownEvents(d search.Doc) []string {
+	return slices.DeleteFunc(slices.Clone(d.Events), func(id string) bool { return id == demoEvent })
+}
+
 // showFair writes an event and its registrations as the events slice
 // would have: a published hybrid fair with two booth types, an exhibitor
 // at A-2 showing two offers, an inventor at B-1, a participant bringing
@@ -127,7 +138,7 @@ func TestEventShowcase(t *testing.T) {
 	if _, err := h.App.Indexer.Reconcile(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if d, err := h.App.Search.Get(ctx, needQuyt); err != nil || !slices.Equal(d.Events, []string{ev.ID}) {
+	if d, err := h.App.Search.Get(ctx, needQuyt); err != nil || !slices.Equal(ownEvents(d), []string{ev.ID}) {
 		t.Fatalf("reconciled events: %v %v", d.Events, err)
 	}
 	if _, err := store.Modify[event.Registration](ctx, h.App.Store, event.RegistrationCollection, regs[3].ID, 0,
@@ -137,7 +148,7 @@ func TestEventShowcase(t *testing.T) {
 	if st, err := h.App.Indexer.Reconcile(ctx); err != nil || st.Pushed != 1 {
 		t.Fatalf("reconcile: %+v %v", st, err)
 	}
-	if d, err := h.App.Search.Get(ctx, needSay); err != nil || !slices.Equal(d.Events, []string{ev.ID}) {
+	if d, err := h.App.Search.Get(ctx, needSay); err != nil || !slices.Equal(ownEvents(d), []string{ev.ID}) {
 		t.Fatalf("reconciled events: %v %v", d.Events, err)
 	}
 	if _, err := store.Modify[event.Registration](ctx, h.App.Store, event.RegistrationCollection, regs[3].ID, 0,
@@ -483,7 +494,7 @@ func TestConcurrentShowcaseViews(t *testing.T) {
 	if got := standItems(getShowcase(t, h, "", base)); !slices.Equal(got["participant"], []string{needQuyt}) {
 		t.Errorf("the settled participant: %v", got)
 	}
-	if d, err := h.App.Search.Get(ctx, needQuyt); err != nil || !slices.Equal(d.Events, []string{ev.ID}) {
+	if d, err := h.App.Search.Get(ctx, needQuyt); err != nil || !slices.Equal(ownEvents(d), []string{ev.ID}) {
 		t.Errorf("the need's events in the index: %v %v", d.Events, err)
 	}
 }

@@ -25,6 +25,7 @@ type Summary struct {
 	Transfers     int
 	Plans         int
 	Tasks         int
+	Events        int
 }
 
 // Listings loads the demo catalogue (listings.json) through the catalog's
