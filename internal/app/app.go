@@ -265,7 +265,8 @@ func New(ctx context.Context, cfg config.Config, st *store.Store, o Options) (*A
 		Reports: a.Reports, Notes: a.Notify})
 	a.Meetings = event.NewMeetings(st, event.MeetingDeps{Listings: a.Catalog, Matcher: a.Matching, Notes: a.Notify,
 		Transfers: a.Transfers, Taxonomy: tax, Audit: a.Audit, Log: log, Now: now})
-	a.TaskProposals = task.NewProposals(st, task.ProposalsDeps{Orgs: a.Orgs, Listings: a.Catalog, Users: a.Auth, Notes: a.Notify, Audit: a.Audit, Now: now})
+	a.TaskProposals = task.NewProposals(st, task.ProposalsDeps{Orgs: a.Orgs, Listings: a.Catalog, Users: a.Auth, Notes: a.Notify, Audit: a.Audit, Now: now,
+		Sectors: taxonomy.Codes(tax.Sectors)})
 	a.Synonyms = synonym.New(st, a.Search, a.Audit, log, now)
 	a.Schedules = event.NewScheduler(st, event.ScheduleDeps{Registry: event.StoreRegistry(st), Notes: a.Notify, Audit: a.Audit, Log: log, Now: now,
 		Office: event.Office{ProvinceVI: cfg.ProvinceVI, ProvinceEN: cfg.ProvinceEN}})

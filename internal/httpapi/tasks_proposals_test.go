@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -424,5 +425,31 @@ func TestListSettledOnNextRead(t *testing.T) {
 	h.Do(R{Method: "GET", Path: "/api/v1/tasks/rounds/" + round, Token: officer})
 	if b := h.Do(R{Method: "GET", Path: "/api/v1/tasks?state=ordered", Token: officer}).JSON(t); b["total"] != float64(1) {
 		t.Errorf("tasks: %v", b["total"])
+	}
+}
+
+// A proposer chooses the proposal's sectors among the taxonomy's.
+func TestProposalSectors(t *testing.T) {
+	t.Parallel()
+	h := apptest.New(t)
+	commune := h.Demo("commune").Access
+	r := h.Do(R{Method: "POST", Path: "/api/v1/tasks/proposals", Token: commune, Body: map[string]any{
+		"title": "Chọn giống và quy trình thâm canh quýt cho xã Bằng Thành", "sectors": []string{"no_such_sector"}}})
+	if r.Status != 422 || fieldCodes(t, r)["sectors"] != "invalid_choice" {
+		t.Fatalf("an unknown sector: %d %s", r.Status, r.Body)
+	}
+	r = h.Do(R{Method: "POST", Path: "/api/v1/tasks/proposals", Token: commune, Body: map[string]any{
+		"title": "Chọn giống và quy trình thâm canh quýt cho xã Bằng Thành", "sectors": []string{"hitech_agri", "agri_processing", "hitech_agri"}}})
+	if r.Status != 201 {
+		t.Fatalf("create: %d %s", r.Status, r.Body)
+	}
+	p := r.JSON(t)
+	if got := fmt.Sprint(p["sectors"]); got != "[agri_processing hitech_agri]" {
+		t.Fatalf("sectors saved: %s", got)
+	}
+	r = h.Do(R{Method: "PATCH", Path: "/api/v1/tasks/proposals/" + p["id"].(string), Token: commune,
+		Headers: map[string]string{"If-Match": fmt.Sprintf(`"%v"`, p["version"])}, Body: map[string]any{"sectors": []string{"biotech"}}})
+	if r.Status != 200 || fmt.Sprint(r.JSON(t)["sectors"]) != "[biotech]" {
+		t.Fatalf("change the sectors: %d %s", r.Status, r.Body)
 	}
 }

@@ -134,7 +134,7 @@ type ProposalInput struct {
 // proposalRules are the limits declared on ProposalInput's fields.
 var proposalRules = validate.RulesOf[ProposalInput]()
 
-func (in ProposalInput) apply(c *validate.Checker, d *Proposal) {
+func (in ProposalInput) apply(c *validate.Checker, d *Proposal, sectors []string) {
 	if in.Title != nil {
 		d.Title = validate.Text(*in.Title)
 		r := proposalRules.Of("title")
@@ -183,6 +183,12 @@ func (in ProposalInput) apply(c *validate.Checker, d *Proposal) {
 		d.Sectors = slices.Compact(slices.Sorted(slices.Values(in.Sectors)))
 		if max := proposalRules.Of("sectors").Max; len(d.Sectors) > max {
 			c.Add("sectors", "too_many", "max", max)
+		}
+		for _, code := range d.Sectors {
+			if sectors != nil && !slices.Contains(sectors, code) {
+				c.Add("sectors", "invalid_choice", "choices", sectors)
+				break
+			}
 		}
 	}
 }
@@ -261,6 +267,9 @@ type ProposalsDeps struct {
 	Notes    Notifier
 	Audit    lifecycle.Auditor
 	Now      func() time.Time
+	// Sectors are the taxonomy's sector codes a proposal may name (nil:
+	// any, for tests that need no taxonomy).
+	Sectors []string
 }
 
 // Proposals runs proposals, identification rounds, the approved list and
@@ -422,7 +431,7 @@ func (v *Proposals) CreateProposal(ctx context.Context, p *auth.Principal, in Pr
 		}
 	}
 	var c validate.Checker
-	in.apply(&c, &d)
+	in.apply(&c, &d, v.d.Sectors)
 	if in.Title == nil && d.Title == "" {
 		c.Add("title", "required")
 	}
@@ -480,7 +489,7 @@ func (v *Proposals) UpdateProposal(ctx context.Context, p *auth.Principal, id st
 	}
 	return v.proposals.Apply(ctx, p, id, lifecycle.Move[*Proposal]{Step: ProposalStepEdit, Version: ifVersion, Change: func(d *Proposal, _ time.Time) error {
 		var c validate.Checker
-		in.apply(&c, d)
+		in.apply(&c, d, v.d.Sectors)
 		return c.Err()
 	}})
 }

@@ -3,6 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatVnd } from '../lib/format';
 import { formatDay, parseAmount, parseDayInput } from '../lib/listing';
+import { termLabel } from '../lib/taxonomy';
+import type { Term } from '../api/types';
 import { useRef } from 'react';
 import type { ChangeEvent, InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
@@ -258,5 +260,57 @@ export function AmountField({
         onBlur?.();
       }}
     />
+  );
+}
+
+/**
+ * Checkboxes for terms of the taxonomy (sectors, transfer forms), in a
+ * grid, at most `max` of them: once that many are checked the others wait.
+ */
+export function TermChecks({
+  id,
+  label,
+  required,
+  hint,
+  terms,
+  lang,
+  value,
+  max,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  required?: boolean;
+  hint?: ReactNode;
+  terms: Term[];
+  lang: string;
+  value: string[];
+  max?: number;
+  onChange: (v: string[]) => void;
+  error?: string;
+}) {
+  const full = max !== undefined && value.length >= max;
+  return (
+    <ChoiceGroup id={id} label={label} required={required} hint={hint} error={error}>
+      <div className="check-grid">
+        {terms.map((x, i) => {
+          const checked = value.includes(x.code);
+          return (
+            <label key={x.code} className="check">
+              <input
+                type="checkbox"
+                id={i === 0 ? id : undefined}
+                checked={checked}
+                disabled={!checked && full}
+                aria-invalid={error ? true : undefined}
+                onChange={() => onChange(checked ? value.filter((c) => c !== x.code) : [...value, x.code])}
+              />
+              {termLabel(x, lang)}
+            </label>
+          );
+        })}
+      </div>
+    </ChoiceGroup>
   );
 }

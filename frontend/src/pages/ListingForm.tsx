@@ -1,7 +1,7 @@
 // Create and edit a listing. The kind comes first (/listings/new?kind=…);
 // then only that kind's fields are shown and sent. Checks mirror the
 // server's limits; the server's field errors land next to the same fields.
-import { useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { endpoints } from '../api';
@@ -17,7 +17,7 @@ import {
 } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { AmountField, ChoiceGroup, DateField, FormAlert, SelectField, TextAreaField, TextField } from '../components/Fields';
+import { AmountField, ChoiceGroup, DateField, FormAlert, SelectField, TermChecks, TextAreaField, TextField } from '../components/Fields';
 import { KindBadge } from '../components/ListingBadges';
 import { ListingFilesEditor } from '../components/ListingFiles';
 import { ErrorState, Loading } from '../components/Status';
@@ -488,8 +488,8 @@ function ListingEditor({
   );
   const charCount = (v: string) => t('listingForm.charCount', { count: Array.from(v.trim()).length });
   const transferForms = (
-    <CheckGroup
-      field="transferForms"
+    <TermChecks
+      id={fieldId('transferForms')}
       label={t('listingFields.transferForms')}
       required
       terms={taxonomy.transferForms}
@@ -655,8 +655,8 @@ function ListingEditor({
 
         <fieldset>
           <legend>{t('listingForm.section.classification')}</legend>
-          <CheckGroup
-            field="sectors"
+          <TermChecks
+            id={fieldId('sectors')}
             label={t('listingFields.sectors')}
             required
             hint={t('listingForm.hint.sectors', { max: SECTORS_MAX })}
@@ -749,54 +749,3 @@ function TermSelect({ terms, lang, ...rest }: FieldBinding & { required?: boolea
     </SelectField>
   );
 }
-
-/** Checkboxes for a list of taxonomy codes. */
-function CheckGroup({
-  field,
-  label,
-  required,
-  hint,
-  terms,
-  lang,
-  value,
-  max,
-  onChange,
-  error,
-}: {
-  field: ListingField;
-  label: string;
-  required?: boolean;
-  hint?: ReactNode;
-  terms: Term[];
-  lang: string;
-  value: string[];
-  max?: number;
-  onChange: (v: string[]) => void;
-  error?: string;
-}) {
-  const id = fieldId(field);
-  const full = max !== undefined && value.length >= max;
-  return (
-    <ChoiceGroup id={id} label={label} required={required} hint={hint} error={error}>
-      <div className="check-grid">
-        {terms.map((x, i) => {
-          const checked = value.includes(x.code);
-          return (
-            <label key={x.code} className="check">
-              <input
-                type="checkbox"
-                id={i === 0 ? id : undefined}
-                checked={checked}
-                disabled={!checked && full}
-                aria-invalid={error ? true : undefined}
-                onChange={() => onChange(checked ? value.filter((c) => c !== x.code) : [...value, x.code])}
-              />
-              {termLabel(x, lang)}
-            </label>
-          );
-        })}
-      </div>
-    </ChoiceGroup>
-  );
-}
-

@@ -7,12 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { EVENT_KINDS, eventsApi, type BoothType, type Event, type EventInput, type EventKind } from '../../api/events';
 import { limits } from '../../api/limits.gen';
-import { ChoiceGroup, DateField, FormAlert, SelectField, TextAreaField, TextField } from '../../components/Fields';
+import { DateField, FormAlert, SelectField, TermChecks, TextAreaField, TextField } from '../../components/Fields';
 import { ErrorState, Loading } from '../../components/Status';
 import { formatDay, parseDayInput } from '../../lib/listing';
 import { fieldMessage, problemMessage } from '../../lib/messages';
-import { useTaxonomy, useTermLabels } from '../../lib/taxonomy';
+import { useTaxonomy } from '../../lib/taxonomy';
 import { useTitle } from '../../lib/useTitle';
+
+const EVENT_SECTORS_MAX = limits['EventInput.sectors'].maxItems;
 
 interface Values {
   name: string;
@@ -145,7 +147,7 @@ export function toInput(v: Values): EventInput {
 
 export default function EventForm() {
   const { id } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [event, setEvent] = useState<Event | null>(null);
   const [values, setValues] = useState<Values>(EMPTY);
@@ -154,7 +156,6 @@ export default function EventForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { taxonomy } = useTaxonomy();
-  const labels = useTermLabels();
   useTitle(id ? t('eventsForm.editTitle') : t('eventsForm.newTitle'));
 
   useEffect(() => {
@@ -253,23 +254,16 @@ export default function EventForm() {
             error={err('organisers') ?? Object.entries(errors).find(([k]) => k.startsWith('organisers.'))?.[1]}
             onChange={(e) => set('organisers', e.target.value)}
           />
-          <ChoiceGroup id="event-sectors" label={t('eventsForm.sectors')} error={err('sectors')}>
-            <div className="checkbox-grid">
-              {sectors.map((s) => (
-                <label key={s.code} className="check">
-                  <input
-                    type="checkbox"
-                    id={s === sectors[0] ? 'event-sectors' : undefined}
-                    checked={values.sectors.includes(s.code)}
-                    onChange={(e) =>
-                      set('sectors', e.target.checked ? [...values.sectors, s.code] : values.sectors.filter((c) => c !== s.code))
-                    }
-                  />{' '}
-                  {labels.sector(s.code)}
-                </label>
-              ))}
-            </div>
-          </ChoiceGroup>
+          <TermChecks
+            id="event-sectors"
+            label={t('eventsForm.sectors')}
+            terms={sectors}
+            lang={i18n.language}
+            value={values.sectors}
+            max={EVENT_SECTORS_MAX}
+            onChange={(v) => set('sectors', v)}
+            error={err('sectors')}
+          />
           <TextAreaField
             id="event-description"
             label={t('eventsForm.description')}

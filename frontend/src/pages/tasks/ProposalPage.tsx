@@ -4,17 +4,18 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { AmountField, FormAlert, SelectField, TextAreaField, TextField } from '../../components/Fields';
+import { AmountField, FormAlert, SelectField, TermChecks, TextAreaField, TextField } from '../../components/Fields';
 import { ErrorState, Loading, Notice } from '../../components/Status';
 import { formatNumber, formatVnd } from '../../lib/format';
 import { parseAmount } from '../../lib/listing';
 import { problemMessage } from '../../lib/messages';
+import { useTaxonomy } from '../../lib/taxonomy';
 import { useAsync } from '../../lib/useAsync';
 import { useForm } from '../../lib/useForm';
 import { useTitle } from '../../lib/useTitle';
 import { ProposalFacts } from './ProposalFacts';
 import type { FieldErrors } from '../../lib/validation';
-import { PROPOSAL_MONTHS, PROPOSAL_TITLE, TASK_KINDS, URGENCIES, tasksApi, type Proposal, type ProposalInput } from './tasksApi';
+import { PROPOSAL_MONTHS, PROPOSAL_SECTORS, PROPOSAL_TITLE, TASK_KINDS, URGENCIES, tasksApi, type Proposal, type ProposalInput } from './tasksApi';
 
 const FIELDS = [
   'orgId',
@@ -63,7 +64,7 @@ function validate(v: Record<F, string>): FieldErrors<F> {
   return e;
 }
 
-function inputOf(v: Record<F, string>, withOrg: boolean): ProposalInput {
+function inputOf(v: Record<F, string>, withOrg: boolean, sectors: string[]): ProposalInput {
   const input: ProposalInput = {
     title: v.title.trim(),
     kind: v.kind as ProposalInput['kind'],
@@ -73,6 +74,7 @@ function inputOf(v: Record<F, string>, withOrg: boolean): ProposalInput {
     products: v.products,
     application: v.application,
     budget: { state: parseAmount(v.budgetState) ?? 0, other: parseAmount(v.budgetOther) ?? 0, otherSources: v.otherSources },
+    sectors,
   };
   if (v.months) input.months = Number(v.months);
   if (withOrg && v.orgId) input.orgId = v.orgId;
@@ -101,6 +103,9 @@ function ProposalForm({ proposal, orgs, onSent }: { proposal?: Proposal; orgs: {
   const navigate = useNavigate();
   const [p, setP] = useState(proposal);
   const [notice, setNotice] = useState<string | null>(null);
+  // Sectors start from the need a proposal came from; the proposer may change them.
+  const [sectors, setSectors] = useState<string[]>(proposal?.sectors ?? []);
+  const { taxonomy } = useTaxonomy();
   const form = useForm<F>({
     initial: valuesOf(proposal, orgs[0]?.id ?? ''),
     prefix: 'proposal',
@@ -122,15 +127,15 @@ function ProposalForm({ proposal, orgs, onSent }: { proposal?: Proposal; orgs: {
     },
   });
   const { bind, values } = form;
-  useEffect(() => setNotice(null), [values]);
+  useEffect(() => setNotice(null), [values, sectors]);
 
   async function save(v: Record<F, string>): Promise<Proposal> {
     if (!p) {
-      const created = await tasksApi.createProposal(inputOf(v, true));
+      const created = await tasksApi.createProposal(inputOf(v, true, sectors));
       setP(created);
       return created;
     }
-    const saved = await tasksApi.updateProposal(p.id, inputOf(v, false), p.version);
+    const saved = await tasksApi.updateProposal(p.id, inputOf(v, false, sectors), p.version);
     setP(saved);
     return saved;
   }
@@ -187,6 +192,16 @@ function ProposalForm({ proposal, orgs, onSent }: { proposal?: Proposal; orgs: {
             ))}
           </SelectField>
         </div>
+        <TermChecks
+          id="proposal-sectors"
+          label={t('tasksProposals.field.sectors')}
+          hint={t('tasksProposals.hint.sectors', { max: PROPOSAL_SECTORS.maxItems })}
+          terms={taxonomy?.sectors ?? []}
+          lang={i18n.language}
+          value={sectors}
+          max={PROPOSAL_SECTORS.maxItems}
+          onChange={setSectors}
+        />
         <TextAreaField {...bind('objectives')} label={t('tasksProposals.field.objectives')} rows={4} required />
         <TextAreaField {...bind('content')} label={t('tasksProposals.field.content')} rows={4} required />
         <TextAreaField {...bind('products')} label={t('tasksProposals.field.products')} rows={3} required />

@@ -31,6 +31,7 @@ export const PROPOSAL_STATES: readonly ProposalState[] = ['draft', 'submitted', 
 
 export const PROPOSAL_TITLE = limits['TaskProposalInput.title'];
 export const PROPOSAL_MONTHS = limits['TaskProposalInput.months'];
+export const PROPOSAL_SECTORS = limits['TaskProposalInput.sectors'];
 export const ORDER_PRODUCTS = limits['TaskListInput.orders.products'];
 export const ROUND_NAME = limits['TaskRoundInput.name'];
 
