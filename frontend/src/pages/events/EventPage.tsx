@@ -164,7 +164,7 @@ export default function EventPage() {
             {m.days.length > 0 && m.slotsPerDay > 0 ? (
               <>
                 <p>
-                  {t('events.meetingsText', { days: m.days.length, slots: m.slotsPerDay, minutes: m.minutes, start: m.start, tables: m.tables })}
+                  {t('events.meetingsText', { count: m.days.length, slots: m.slotsPerDay, minutes: m.minutes, start: m.start, tables: m.tables })}
                 </p>
                 <p className="muted small">{t('events.meetingDays', { days: m.days.map(formatDay).join(', ') })}</p>
               </>
@@ -243,8 +243,9 @@ function BoothTable({ event: e, lang }: { event: Event; lang: string }) {
                 <td data-label={t('events.booth.size')}>{b.sizeM2 ? t('events.booth.sizeValue', { size: b.sizeM2 }) : '—'}</td>
                 <td data-label={t('events.booth.count')}>{b.count}</td>
                 <td data-label={t('events.booth.fee')}>{b.feeVnd ? formatVnd(b.feeVnd, lang) : t('events.booth.free')}</td>
+                {/* Every booth still free, the free-quota ones included (the next column says how many of those). */}
                 <td data-label={t('events.booth.left')} data-testid="booths-left">
-                  {av?.left ?? b.count - b.freeQuota}
+                  {av ? av.left + (b.freeQuota > 0 ? av.quotaLeft : 0) : b.count}
                 </td>
                 <td data-label={t('events.booth.quota')}>
                   {b.freeQuota > 0 ? t('events.booth.quotaLeft', { left: av?.quotaLeft ?? b.freeQuota, quota: b.freeQuota }) : '—'}

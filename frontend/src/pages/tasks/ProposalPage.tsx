@@ -165,7 +165,7 @@ function ProposalForm({ proposal, orgs, onSent }: { proposal?: Proposal; orgs: {
       )}
       <Notice message={notice} />
       <FormAlert message={form.formError} />
-      <form noValidate onSubmit={onSend}>
+      <form className="form" noValidate onSubmit={onSend}>
         {!p && orgs.length > 1 && (
           <SelectField {...bind('orgId')} label={t('tasksProposals.field.org')} required>
             {orgs.map((o) => (
