@@ -53,3 +53,16 @@ describe('cancelling an event', () => {
     expect(post?.headers['if-match']).toBe('"3"');
   });
 });
+
+describe('an unknown event', () => {
+  it('says so with the server’s words and leads to the list, with nothing to try again', async () => {
+    mockApi({
+      'GET /events/nope': () => json(404, { type: 'about:blank', title: 'Not Found', status: 404, code: 'event_not_found', detail: 'Không tìm thấy sự kiện.' }),
+    });
+    renderApp(<EventPage />, { path: '/events/:id', route: '/events/nope' });
+    const back = await screen.findByRole('link', { name: t('events.title') });
+    expect(back.getAttribute('href')).toBe('/events');
+    expect(back.className).toContain('btn');
+    expect(screen.queryByRole('button', { name: t('common.retry') })).toBeNull();
+  });
+});

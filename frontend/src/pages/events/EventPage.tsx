@@ -50,7 +50,21 @@ export default function EventPage() {
     return (
       <section className="page">
         <h1>{t('events.pageTitle')}</h1>
-        {loading ? <Loading /> : <ErrorState message={problemMessage(t, error)} onRetry={reload} />}
+        {loading ? (
+          <Loading />
+        ) : error instanceof ApiError && error.status === 404 ? (
+          // No such event (or not published): nothing to try again, the list instead.
+          <>
+            <p>{problemMessage(t, error)}</p>
+            <p className="actions">
+              <Link className="btn btn-primary" to="/events">
+                {t('events.title')}
+              </Link>
+            </p>
+          </>
+        ) : (
+          <ErrorState message={problemMessage(t, error)} onRetry={reload} />
+        )}
       </section>
     );
   }
