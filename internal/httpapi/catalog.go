@@ -172,17 +172,9 @@ func (s *Server) deleteListing(c *fiber.Ctx) error {
 
 // step serves one lifecycle step that takes no body, only If-Match.
 func (s *Server) step(fn func(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (catalog.Listing, error)) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		v, err := ifMatch(c)
-		if err != nil {
-			return err
-		}
-		l, err := fn(c.UserContext(), principal(c), c.Params("id"), v)
-		if err != nil {
-			return err
-		}
+	return move(fn, func(c *fiber.Ctx, _ *auth.Principal, l catalog.Listing) error {
 		return s.sendListing(c, fiber.StatusOK, l)
-	}
+	})
 }
 
 func (s *Server) rejectListing(c *fiber.Ctx) error {

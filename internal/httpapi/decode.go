@@ -136,6 +136,26 @@ func oneOf(field, value string, choices []string) error {
 	return v.Err()
 }
 
+// move is the handler of a step of the resource at :id without a body,
+// with If-Match (412 when stale): apply fn, answer what send writes of the
+// result. Every procedure's bodiless steps (approve, submit, withdraw…)
+// are served this way.
+func move[R any](fn func(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (R, error),
+	send func(c *fiber.Ctx, p *auth.Principal, r R) error) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		v, err := ifMatch(c)
+		if err != nil {
+			return err
+		}
+		p := principal(c)
+		r, err := fn(c.UserContext(), p, c.Params("id"), v)
+		if err != nil {
+			return err
+		}
+		return send(c, p, r)
+	}
+}
+
 // edit is the handler of a change to the resource at :id with a body of T
 // and If-Match (412 when stale): decode, apply fn, answer what send writes
 // of the result. Reports and organisations are changed this way.

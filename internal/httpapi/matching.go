@@ -246,17 +246,9 @@ func (s *Server) getConnection(c *fiber.Ctx) error {
 }
 
 func (s *Server) connStep(fn func(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (connection.Connection, error)) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		v, err := ifMatch(c)
-		if err != nil {
-			return err
-		}
-		cn, err := fn(c.UserContext(), principal(c), c.Params("id"), v)
-		if err != nil {
-			return err
-		}
+	return move(fn, func(c *fiber.Ctx, _ *auth.Principal, cn connection.Connection) error {
 		return s.sendConnection(c, fiber.StatusOK, cn)
-	}
+	})
 }
 
 func (s *Server) connDecide(fn func(ctx context.Context, p *auth.Principal, id string, d connection.Decision, ifVersion int64) (connection.Connection, error)) fiber.Handler {

@@ -265,17 +265,9 @@ func (s *Server) getReport(c *fiber.Ctx) error {
 }
 
 func (s *Server) reportStep(fn func(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (report.Report, error)) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		v, err := ifMatch(c)
-		if err != nil {
-			return err
-		}
-		r, err := fn(c.UserContext(), principal(c), c.Params("id"), v)
-		if err != nil {
-			return err
-		}
+	return move(fn, func(c *fiber.Ctx, _ *auth.Principal, r report.Report) error {
 		return s.sendReport(c, fiber.StatusOK, r)
-	}
+	})
 }
 
 func (s *Server) uploadReportFile(c *fiber.Ctx) error {

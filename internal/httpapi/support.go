@@ -194,23 +194,11 @@ func (s *Server) sendApplication(c *fiber.Ctx, status int, a support.Application
 	return c.Status(status).JSON(v)
 }
 
-// appBody is a step with a JSON body and If-Match.
+// appBody is a step with a JSON body and If-Match, answering the application.
 func appBody[In any](s *Server, fn func(ctx context.Context, p *auth.Principal, id string, in In, ifVersion int64) (support.Application, error)) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		v, err := ifMatch(c)
-		if err != nil {
-			return err
-		}
-		var in In
-		if err := decode(c, &in); err != nil {
-			return err
-		}
-		a, err := fn(c.UserContext(), principal(c), c.Params("id"), in, v)
-		if err != nil {
-			return err
-		}
+	return edit(fn, func(c *fiber.Ctx, _ *auth.Principal, a support.Application) error {
 		return s.sendApplication(c, fiber.StatusOK, a)
-	}
+	})
 }
 
 func (s *Server) listReviewers(c *fiber.Ctx) error {
@@ -277,17 +265,9 @@ func (s *Server) updateApplication(c *fiber.Ctx) error {
 }
 
 func (s *Server) appStep(fn func(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (support.Application, error)) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		v, err := ifMatch(c)
-		if err != nil {
-			return err
-		}
-		a, err := fn(c.UserContext(), principal(c), c.Params("id"), v)
-		if err != nil {
-			return err
-		}
+	return move(fn, func(c *fiber.Ctx, _ *auth.Principal, a support.Application) error {
 		return s.sendApplication(c, fiber.StatusOK, a)
-	}
+	})
 }
 
 func (s *Server) uploadApplicationFile(c *fiber.Ctx) error {

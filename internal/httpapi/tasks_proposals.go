@@ -19,17 +19,7 @@ func (s *Server) tasksProposalsRoutes() []route {
 	proposalStep := func(verb, summary string, fn func(ctx context.Context, p *auth.Principal, id string, v int64) (task.Proposal, error)) route {
 		return route{method: "POST", path: "/tasks/proposals/:id/" + verb, tag: "tasks", access: user, summary: summary,
 			responses: map[int]string{200: "TaskProposal", 403: "Problem", 404: "Problem", 409: "Problem", 412: "Problem", 422: "Problem"},
-			handler: func(c *fiber.Ctx) error {
-				v, err := ifMatch(c)
-				if err != nil {
-					return err
-				}
-				d, err := fn(c.UserContext(), principal(c), c.Params("id"), v)
-				if err != nil {
-					return err
-				}
-				return s.sendProposal(c, principal(c), d)
-			}}
+			handler:   move(fn, s.sendProposal)}
 	}
 	roundErrs := map[int]string{200: "TaskRound", 403: "Problem", 404: "Problem", 409: "Problem", 412: "Problem", 422: "Problem"}
 	return []route{

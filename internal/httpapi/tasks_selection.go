@@ -131,38 +131,15 @@ func (s *Server) sendTaskSelection(c *fiber.Ctx, id string) error {
 
 func (s *Server) getTaskSelection(c *fiber.Ctx) error { return s.sendTaskSelection(c, c.Params("id")) }
 
-// taskBody is a task step with a JSON body and If-Match.
+// taskBody is a task step with a JSON body and If-Match, answering the
+// task's selection view.
 func taskBody[In any](s *Server, fn func(ctx context.Context, p *auth.Principal, id string, in In, ifVersion int64) (task.Task, error)) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		v, err := ifMatch(c)
-		if err != nil {
-			return err
-		}
-		var in In
-		if err := decode(c, &in); err != nil {
-			return err
-		}
-		t, err := fn(c.UserContext(), principal(c), c.Params("id"), in, v)
-		if err != nil {
-			return err
-		}
-		return s.sendTaskSelection(c, t.ID)
-	}
+	return edit(fn, func(c *fiber.Ctx, _ *auth.Principal, t task.Task) error { return s.sendTaskSelection(c, t.ID) })
 }
 
 // taskStep is a task step without a body.
 func (s *Server) taskStep(fn func(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (task.Task, error)) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		v, err := ifMatch(c)
-		if err != nil {
-			return err
-		}
-		t, err := fn(c.UserContext(), principal(c), c.Params("id"), v)
-		if err != nil {
-			return err
-		}
-		return s.sendTaskSelection(c, t.ID)
-	}
+	return move(fn, func(c *fiber.Ctx, _ *auth.Principal, t task.Task) error { return s.sendTaskSelection(c, t.ID) })
 }
 
 func sendTaskDossier(c *fiber.Ctx, status int, d task.Dossier) error {
@@ -192,33 +169,15 @@ func (s *Server) getTaskDossier(c *fiber.Ctx) error {
 }
 
 func (s *Server) updateTaskDossier(c *fiber.Ctx) error {
-	v, err := ifMatch(c)
-	if err != nil {
-		return err
-	}
-	var in task.DossierInput
-	if err := decode(c, &in); err != nil {
-		return err
-	}
-	d, err := s.d.TaskSelection.UpdateDossier(c.UserContext(), principal(c), c.Params("id"), in, v)
-	if err != nil {
-		return err
-	}
-	return sendTaskDossier(c, fiber.StatusOK, d)
+	return edit(s.d.TaskSelection.UpdateDossier, func(c *fiber.Ctx, _ *auth.Principal, d task.Dossier) error {
+		return sendTaskDossier(c, fiber.StatusOK, d)
+	})(c)
 }
 
 func (s *Server) dossierStep(fn func(ctx context.Context, p *auth.Principal, id string, ifVersion int64) (task.Dossier, error)) fiber.Handler {
-	return func(c *fiber.Ctx) error {
-		v, err := ifMatch(c)
-		if err != nil {
-			return err
-		}
-		d, err := fn(c.UserContext(), principal(c), c.Params("id"), v)
-		if err != nil {
-			return err
-		}
+	return move(fn, func(c *fiber.Ctx, _ *auth.Principal, d task.Dossier) error {
 		return sendTaskDossier(c, fiber.StatusOK, d)
-	}
+	})
 }
 
 func (s *Server) uploadTaskDossierFile(c *fiber.Ctx) error {
