@@ -110,6 +110,6 @@ export default defineConfig({
     isolate: false,
     restoreMocks: true,
     unstubGlobals: true,
-    testTimeout: 20000,
+    testTimeout: 90000,
   },
 });

@@ -200,7 +200,7 @@ describe('Search page', () => {
     const input = screen.getByRole('combobox', { name: /Tìm công nghệ/ });
     fireEvent.focus(input);
     fireEvent.change(input, { target: { value: 'ca tam' } });
-    const listbox = await screen.findByRole('listbox', { name: 'Gợi ý' }, { timeout: 3000 });
+    const listbox = await screen.findByRole('listbox', { name: 'Gợi ý' });
     expect(input.getAttribute('aria-expanded')).toBe('true');
     expect(within(listbox).getAllByRole('option').map((o) => o.textContent)).toEqual([
       'Công nghệNuôi cá tầm trong bể tuần hoàn',
@@ -208,7 +208,7 @@ describe('Search page', () => {
     ]);
     expect(calls.find((c) => c.path.startsWith('/search/suggest'))!.path).toBe('/search/suggest?q=ca+tam');
     // The results follow the text once typing pauses; the URL keeps it.
-    await waitFor(() => expect(location()).toBe('/search?q=ca+tam'), { timeout: 3000 });
+    await waitFor(() => expect(location()).toBe('/search?q=ca+tam'));
     await waitFor(() => expect(mainSearches(calls).at(-1)!.get('q')).toBe('ca tam'));
 
     fireEvent.keyDown(input, { key: 'ArrowDown' });
