@@ -130,11 +130,12 @@ func TestFacetColumnsAgreeWithDocValues(t *testing.T) {
 			defer b.Close()
 			ctx := context.Background()
 			r := rand.New(rand.NewPCG(7, 12))
-			// The in-memory index only checks the fallback to doc values:
-			// it is slower, so smaller.
+			// Enough documents for more admin units than facetSize in
+			// several segments; the in-memory index only checks the
+			// fallback to doc values and is slower, so smaller.
 			n := 300
 			if disk {
-				n = 1500
+				n = 600
 			}
 			docs := facetCatalogue(r, n, 1)
 			for i := 0; i < len(docs); i += n / 5 { // several segments
