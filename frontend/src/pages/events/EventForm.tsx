@@ -13,8 +13,10 @@ import { formatDay, parseDayInput } from '../../lib/listing';
 import { fieldMessage, problemMessage } from '../../lib/messages';
 import { useTaxonomy } from '../../lib/taxonomy';
 import { useTitle } from '../../lib/useTitle';
+import { slotEnd } from './slots';
 
 const EVENT_SECTORS_MAX = limits['EventInput.sectors'].maxItems;
+const BREAKS_MAX = limits['EventInput.meetings.breaks'].maxItems;
 
 interface Values {
   name: string;
@@ -36,11 +38,12 @@ interface Values {
   minutes: string;
   slotsPerDay: string;
   tables: string;
-  /** The breaks between slots, kept as they are (the form does not edit them). */
-  breaks: Event['meetings']['breaks'];
+  breaks: BreakRow[];
 }
 
 type BoothRow = Record<'code' | 'name' | 'nameEn' | 'sizeM2' | 'count' | 'feeVnd' | 'freeQuota' | 'prefix', string>;
+/** A break after slot `after` (0-based, as the API counts; the form shows it from 1). */
+type BreakRow = { after: number; minutes: string };
 
 const EMPTY: Values = {
   name: '',
@@ -98,7 +101,7 @@ function fromEvent(e: Event): Values {
     minutes: m.minutes ? String(m.minutes) : '',
     slotsPerDay: m.slotsPerDay ? String(m.slotsPerDay) : '',
     tables: m.tables ? String(m.tables) : '',
-    breaks: m.breaks,
+    breaks: m.breaks.map((b) => ({ after: b.after, minutes: String(b.minutes) })),
   };
 }
 
@@ -141,7 +144,7 @@ export function toInput(v: Values): EventInput {
         prefix: b.prefix.trim(),
       }),
     ),
-    meetings: { days, start: days.length > 0 ? v.start : '', minutes: num(v.minutes), slotsPerDay: num(v.slotsPerDay), tables: num(v.tables), breaks: v.breaks },
+    meetings: { days, start: days.length > 0 ? v.start : '', minutes: num(v.minutes), slotsPerDay: num(v.slotsPerDay), tables: num(v.tables), breaks: v.breaks.map((b) => ({ after: b.after, minutes: num(b.minutes) })) },
   };
 }
 
@@ -181,6 +184,8 @@ export default function EventForm() {
   const set = <K extends keyof Values>(k: K, v: Values[K]) => setValues((prev) => ({ ...prev, [k]: v }));
   const setBooth = (i: number, k: keyof BoothRow, v: string) =>
     setValues((prev) => ({ ...prev, booths: prev.booths.map((b, j) => (j === i ? { ...b, [k]: v } : b)) }));
+  const setBreak = (i: number, b: Partial<BreakRow>) =>
+    setValues((prev) => ({ ...prev, breaks: prev.breaks.map((x, j) => (j === i ? { ...x, ...b } : x)) }));
   const err = (path: string) => errors[path];
   const bind = (k: 'name' | 'nameEn' | 'venue' | 'link' | 'start' | 'minutes' | 'slotsPerDay' | 'tables', path: string = k) => ({
     id: `event-${path}`,
@@ -341,6 +346,13 @@ export default function EventForm() {
             <TextField label={t('eventsForm.meetings.slotsPerDay')} inputMode="numeric" {...bind('slotsPerDay', 'meetings.slotsPerDay')} />
             <TextField label={t('eventsForm.meetings.tables')} inputMode="numeric" {...bind('tables', 'meetings.tables')} />
           </div>
+          <Breaks
+            values={values}
+            error={err}
+            onChange={setBreak}
+            onAdd={(b) => set('breaks', [...values.breaks, b])}
+            onRemove={(i) => set('breaks', values.breaks.filter((_, j) => j !== i))}
+          />
         </fieldset>
 
         <p className="actions">
@@ -353,5 +365,85 @@ export default function EventForm() {
         </p>
       </form>
     </section>
+  );
+}
+
+/**
+ * The breaks of a matchmaking day: after which meeting, and how long. A
+ * break is chosen among the slots of the day, with the time it starts, so
+ * it cannot fall outside the day; one left outside by a smaller day keeps
+ * its place for the server to name.
+ */
+function Breaks({
+  values,
+  error,
+  onChange,
+  onAdd,
+  onRemove,
+}: {
+  values: Values;
+  error: (path: string) => string | undefined;
+  onChange: (i: number, b: Partial<BreakRow>) => void;
+  onAdd: (b: BreakRow) => void;
+  onRemove: (i: number) => void;
+}) {
+  const { t } = useTranslation();
+  const slots = num(values.slotsPerDay) || 0;
+  const minutes = num(values.minutes) || 0;
+  const kept = values.breaks.map((b) => ({ after: b.after, minutes: num(b.minutes) || 0 }));
+  const option = (s: number) => {
+    const at = slotEnd(values.start, minutes, s, kept);
+    return at ? t('eventsForm.breaks.afterAt', { n: s + 1, time: at }) : t('eventsForm.breaks.afterPlain', { n: s + 1 });
+  };
+  const canAdd = slots >= 2 && values.breaks.length < BREAKS_MAX;
+  return (
+    <fieldset className="break-rows">
+      <legend>{t('eventsForm.breaks.legend')}</legend>
+      <FormAlert message={error('meetings.breaks')} />
+      {values.breaks.map((b, i) => {
+        const choices = Array.from({ length: Math.max(slots - 1, 0) }, (_, s) => s);
+        if (!choices.includes(b.after)) choices.push(b.after);
+        return (
+          <fieldset key={i} className="booth-row" data-break-row={i}>
+            <legend>{t('eventsForm.breaks.rowLegend', { n: i + 1 })}</legend>
+            <div className="form-row">
+              <SelectField
+                id={`event-meetings.breaks.${i}.after`}
+                label={t('eventsForm.breaks.after')}
+                value={String(b.after)}
+                error={error(`meetings.breaks.${i}.after`)}
+                onChange={(e) => onChange(i, { after: Number(e.target.value) })}
+              >
+                {choices.map((s) => (
+                  <option key={s} value={s}>
+                    {option(s)}
+                  </option>
+                ))}
+              </SelectField>
+              <TextField
+                id={`event-meetings.breaks.${i}.minutes`}
+                label={t('eventsForm.breaks.minutes')}
+                inputMode="numeric"
+                value={b.minutes}
+                error={error(`meetings.breaks.${i}.minutes`)}
+                onChange={(e) => onChange(i, { minutes: e.target.value })}
+              />
+            </div>
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => onRemove(i)}>
+              {t('eventsForm.breaks.remove')}
+            </button>
+          </fieldset>
+        );
+      })}
+      {slots < 2 && <p className="hint">{t('eventsForm.breaks.needSlots')}</p>}
+      <button
+        type="button"
+        className="btn btn-secondary"
+        disabled={!canAdd}
+        onClick={() => onAdd({ after: Math.max(Math.floor(slots / 2) - 1, 0), minutes: '15' })}
+      >
+        + {t('eventsForm.breaks.add')}
+      </button>
+    </fieldset>
   );
 }

@@ -23,6 +23,7 @@ import { CancelEvent } from './CancelEvent';
 import { eventDates, eventName } from './eventText';
 
 import { EventLinks } from './EventLinks';
+import { slotEnd } from './slots';
 
 // The exhibitors' showcase loads after the event itself.
 const ShowcaseSection = lazy(() => import('./Showcase').then((m) => ({ default: m.Showcase })));
@@ -181,6 +182,15 @@ export default function EventPage() {
                   {t('events.meetingsText', { count: m.days.length, slots: m.slotsPerDay, minutes: m.minutes, start: m.start, tables: m.tables })}
                 </p>
                 <p className="muted small">{t('events.meetingDays', { days: m.days.map(formatDay).join(', ') })}</p>
+                {m.breaks.length > 0 && (
+                  <p className="muted small">
+                    {t('events.meetingBreaks', {
+                      breaks: m.breaks
+                        .map((b) => t('events.meetingBreak', { time: slotEnd(m.start, m.minutes, b.after, m.breaks) ?? '', minutes: b.minutes }))
+                        .join(', '),
+                    })}
+                  </p>
+                )}
               </>
             ) : (
               <p className="muted">{t('events.noMeetings')}</p>

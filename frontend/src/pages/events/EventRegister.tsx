@@ -18,14 +18,7 @@ import { fieldMessage, problemMessage } from '../../lib/messages';
 import { useAsync } from '../../lib/useAsync';
 import { useTitle } from '../../lib/useTitle';
 import { eventName } from './eventText';
-
-/** The start of slot `s` of a day (HH:MM), after the day's breaks before it. */
-export function slotStart(start: string, minutes: number, s: number, breaks: { after: number; minutes: number }[]): string {
-  const [h, m] = start.split(':').map(Number);
-  let at = h * 60 + m + s * minutes;
-  for (const b of breaks) if (b.after < s) at += b.minutes;
-  return `${String(Math.floor(at / 60) % 24).padStart(2, '0')}:${String(at % 60).padStart(2, '0')}`;
-}
+import { slotStart } from './slots';
 
 export default function EventRegister() {
   const { id = '' } = useParams();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toInput } from './EventForm';
-import { slotStart } from './EventRegister';
+import { slotEnd, slotStart } from './slots';
 import { registrationStatus } from './eventText';
 
 describe('the event form', () => {
@@ -25,7 +25,7 @@ describe('the event form', () => {
       minutes: '20',
       slotsPerDay: '12',
       tables: '',
-      breaks: [{ after: 5, minutes: 30 }],
+      breaks: [{ after: 5, minutes: '30' }],
     });
     expect(input.startDate).toBe('2026-12-27');
     // A day that does not exist goes as typed, for the server to name.
@@ -42,6 +42,14 @@ describe('meeting slots', () => {
     expect(slotStart('08:30', 20, 0, breaks)).toBe('08:30');
     expect(slotStart('08:30', 20, 5, breaks)).toBe('10:10');
     expect(slotStart('08:30', 20, 6, breaks)).toBe('11:00');
+  });
+  it('end where a break after them begins, when the day has a clock', () => {
+    const breaks = [{ after: 5, minutes: 30 }];
+    expect(slotEnd('08:30', 20, 4, breaks)).toBe('10:10');
+    expect(slotEnd('08:30', 20, 5, breaks)).toBe('10:30');
+    expect(slotEnd('08:30', 20, 6, breaks)).toBe('11:20');
+    expect(slotEnd('8h30', 20, 0, breaks)).toBeUndefined();
+    expect(slotEnd('08:30', 0, 0, breaks)).toBeUndefined();
   });
 });
 
