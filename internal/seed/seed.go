@@ -35,8 +35,19 @@ func Listings(ctx context.Context, cat *catalog.Service, raw []byte, now time.Ti
 	if err := json.Unmarshal(raw, &list); err != nil {
 		return 0, fmt.Errorf("seed: listings.json: %w", err)
 	}
+	ids := make([]string, len(list))
+	for i, sd := range list {
+		ids[i] = sd.ID
+	}
+	stored, err := cat.Stored(ctx, ids)
+	if err != nil {
+		return 0, fmt.Errorf("seed: listings: %w", err)
+	}
 	n := 0
 	for _, sd := range list {
+		if stored[sd.ID] {
+			continue // loaded before; Import would keep it as it is too
+		}
 		l, err := cat.Build(sd, now)
 		if err != nil {
 			return n, fmt.Errorf("seed: listing %s: %w", sd.ID, err)
