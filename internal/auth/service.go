@@ -216,6 +216,25 @@ func (s *Service) UserByEmail(ctx context.Context, email string) (User, error) {
 	return s.User(ctx, k.UserID)
 }
 
+// KnownEmails says which of emails have an account, in one read.
+func (s *Service) KnownEmails(ctx context.Context, emails []string) (map[string]bool, error) {
+	keys := make([]string, len(emails))
+	for i, e := range emails {
+		keys[i] = validate.NormalizeEmail(e)
+	}
+	in, err := store.Existing(ctx, s.s, emailsColl, keys)
+	if err != nil {
+		return nil, err
+	}
+	known := make(map[string]bool, len(in))
+	for i, e := range emails {
+		if in[keys[i]] {
+			known[e] = true
+		}
+	}
+	return known, nil
+}
+
 // User reads an account by id.
 func (s *Service) User(ctx context.Context, id string) (User, error) {
 	u, err := store.Get[User](ctx, s.s, usersColl, id)

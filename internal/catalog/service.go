@@ -615,23 +615,10 @@ func (s *Service) Build(sd Seed, now time.Time) (Listing, error) {
 	return l, nil
 }
 
-// Stored says which of ids are stored, in one read of their ids: the demo
-// catalogue loads on every start in demo mode, and building each listing to
-// have its insert refused as a duplicate cost a hundred writes a start.
+// Stored says which of ids are stored: the demo catalogue loads on every
+// start in demo mode and skips those.
 func (s *Service) Stored(ctx context.Context, ids []string) (map[string]bool, error) {
-	type idOnly struct {
-		ID string `bson:"_id"`
-	}
-	found, err := store.Find[idOnly](ctx, s.s, Collection, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}},
-		options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}}))
-	if err != nil {
-		return nil, err
-	}
-	stored := make(map[string]bool, len(found))
-	for _, f := range found {
-		stored[f.ID] = true
-	}
-	return stored, nil
+	return store.Existing(ctx, s.s, Collection, ids)
 }
 
 // Import stores a built listing with its fixed id; importing the same id

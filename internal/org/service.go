@@ -624,6 +624,12 @@ func subject(o Organization) audit.Subject {
 	return audit.Subject{Type: "organization", ID: o.ID, Name: o.Name}
 }
 
+// Stored says which of ids are stored: the demo organisations load on
+// every start in demo mode and skip those.
+func (s *Service) Stored(ctx context.Context, ids []string) (map[string]bool, error) {
+	return store.Existing(ctx, s.s, Collection, ids)
+}
+
 // Import inserts a complete organisation as given (seed data with a fixed
 // id) and links its members. Importing the same id again changes nothing and
 // reports created=false.

@@ -6,7 +6,6 @@ package seed
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -63,32 +62,67 @@ func Listings(ctx context.Context, cat *catalog.Service, raw []byte, now time.Ti
 	return n, nil
 }
 
-// Demo loads the demo accounts and organisations.
+// Demo loads the demo accounts and organisations. It runs on every start in
+// demo mode: what is there is found in one read per collection and skipped,
+// and an account made before is read only for an organisation to create.
 func Demo(ctx context.Context, a *auth.Service, o *org.Service, d seeds.Demo) (Summary, error) {
 	var sum Summary
+	emails := make([]string, len(d.Accounts))
+	demo := map[string]bool{}
+	for i, acc := range d.Accounts {
+		emails[i], demo[acc.Email] = acc.Email, true
+	}
+	known, err := a.KnownEmails(ctx, emails)
+	if err != nil {
+		return sum, fmt.Errorf("seed: accounts: %w", err)
+	}
 	users := map[string]auth.User{}
 	for _, acc := range d.Accounts {
-		u, err := a.UserByEmail(ctx, acc.Email)
-		if errors.Is(err, auth.ErrUserNotFound) {
-			u, err = a.CreateUser(ctx, auth.NewUser{Email: acc.Email, FullName: acc.FullName, Password: d.Password, Roles: acc.Roles})
-			sum.Accounts++
+		if known[acc.Email] {
+			continue
 		}
+		u, err := a.CreateUser(ctx, auth.NewUser{Email: acc.Email, FullName: acc.FullName, Password: d.Password, Roles: acc.Roles})
 		if err != nil {
 			return sum, fmt.Errorf("seed: account %s: %w", acc.Email, err)
 		}
 		users[acc.Email] = u
+		sum.Accounts++
+	}
+	user := func(email string) (auth.User, error) {
+		if u, ok := users[email]; ok {
+			return u, nil
+		}
+		u, err := a.UserByEmail(ctx, email)
+		users[email] = u
+		return u, err
+	}
+	ids := make([]string, len(d.Organizations))
+	for i, do := range d.Organizations {
+		ids[i] = do.ID
+	}
+	stored, err := o.Stored(ctx, ids)
+	if err != nil {
+		return sum, fmt.Errorf("seed: organisations: %w", err)
 	}
 	now := time.Now().UTC()
 	for _, do := range d.Organizations {
-		owner, ok := users[do.Owner]
-		if !ok {
-			return sum, fmt.Errorf("seed: organisation %q: owner %s is not a demo account", do.Name, do.Owner)
+		for _, e := range append([]string{do.Owner}, do.Members...) {
+			if !demo[e] {
+				return sum, fmt.Errorf("seed: organisation %q: %s is not a demo account", do.Name, e)
+			}
+		}
+		if stored[do.ID] {
+			continue
+		}
+		owner, err := user(do.Owner)
+		if err != nil {
+			return sum, fmt.Errorf("seed: organisation %q: owner %s: %w", do.Name, do.Owner, err)
 		}
 		members := []org.Member{{UserID: owner.ID, Email: owner.Email, FullName: owner.FullName, Role: org.RoleOwner, JoinedAt: now}}
 		for _, e := range do.Members {
-			u, ok := users[e]
-			if !ok {
-				return sum, fmt.Errorf("seed: organisation %q: member %s is not a demo account", do.Name, e)
+			u, err := user(e)
+			if err != nil {
+				return sum, fmt.Errorf("seed: organisation %q: member %s: %w", do.Name, e, err)
 			}
 			members = append(members, org.Member{UserID: u.ID, Email: u.Email, FullName: u.FullName, Role: org.RoleMember, JoinedAt: now})
 		}

@@ -76,6 +76,26 @@ func Find[T any](ctx context.Context, s *Store, coll string, filter any, opts ..
 	return out, nil
 }
 
+// Existing says which of ids are in coll, in one read of their ids (one
+// scan in embedded mode, where only a bare _id equality uses an index):
+// for loaders that run on every start and skip what is there, cheaper than
+// a lookup or a refused insert apiece.
+func Existing(ctx context.Context, s *Store, coll string, ids []string) (map[string]bool, error) {
+	type idOnly struct {
+		ID string `bson:"_id"`
+	}
+	found, err := Find[idOnly](ctx, s, coll, bson.D{{Key: "_id", Value: bson.D{{Key: "$in", Value: ids}}}},
+		options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}}))
+	if err != nil {
+		return nil, err
+	}
+	in := make(map[string]bool, len(found))
+	for _, f := range found {
+		in[f.ID] = true
+	}
+	return in, nil
+}
+
 // Count counts the documents matching filter.
 func Count(ctx context.Context, s *Store, coll string, filter any) (int64, error) {
 	if filter == nil {
