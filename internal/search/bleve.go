@@ -22,6 +22,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/unicodenorm"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -787,4 +788,21 @@ func (b *Bleve) DocFreq(ctx context.Context, words []string) (map[string]int, in
 		out[w] = focus
 	}
 	return out, int(n), nil
+}
+
+// Compact merges the index into one segment and waits for it. A start on an
+// index of many small segments merges them in the background at once; the
+// test harness copies one seeded index into every test, which would merge
+// the same segments again in each. Only a scorch index on disk has
+// segments; any other is left as it is.
+func (b *Bleve) Compact(ctx context.Context) error {
+	adv, err := b.index.Advanced()
+	if err != nil {
+		return err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	return s.ForceMerge(ctx, nil)
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/techmart-vn/techmart/internal/app"
 	"github.com/techmart-vn/techmart/internal/auth"
+	"github.com/techmart-vn/techmart/internal/search"
 	"github.com/techmart-vn/techmart/internal/store"
 )
 
@@ -74,6 +75,12 @@ func seed(dir string, cost auth.PasswordCost) (seeded, error) {
 	_, err = a.LoadDemo(ctx)
 	if err == nil {
 		_, err = a.Indexer.Reconcile(ctx)
+	}
+	// One segment, merged once here rather than in every test's copy.
+	if c, ok := a.Search.(*search.Cached); ok && err == nil {
+		if b, ok := c.Engine.(*search.Bleve); ok {
+			err = b.Compact(ctx)
+		}
 	}
 	a.Close(ctx)
 	if err != nil {
