@@ -273,3 +273,36 @@ func TestModifyExpectedVersion(t *testing.T) {
 		t.Fatalf("DeleteIf at the expected version: %v", err)
 	}
 }
+
+// Existing names exactly the ids that are stored, whatever else the
+// collection holds, and nothing for an empty list.
+func TestExisting(t *testing.T) {
+	s := storetest.New(t)
+	ctx := context.Background()
+	for _, id := range []string{"a", "b", "c"} {
+		if err := store.Insert(ctx, s, "things", &slot{ID: id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		ids  []string
+		want map[string]bool
+	}{
+		{[]string{"a", "c", "x"}, map[string]bool{"a": true, "c": true}},
+		{[]string{"x", "y"}, map[string]bool{}},
+		{[]string{}, map[string]bool{}},
+	} {
+		got, err := store.Existing(ctx, s, "things", c.ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(c.want) {
+			t.Fatalf("%v: got %v, want %v", c.ids, got, c.want)
+		}
+		for id := range c.want {
+			if !got[id] {
+				t.Fatalf("%v: got %v, want %v", c.ids, got, c.want)
+			}
+		}
+	}
+}
