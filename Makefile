@@ -40,8 +40,11 @@ frontend/dist/index.html: frontend/node_modules/.package-lock.json $(WEB_SRC)
 # the browser and the Go tests cost 40 % more CPU than the two alone (every
 # wait is longer, so Playwright and Testing Library poll more) and a wait
 # that takes 50 ms alone ran out at 5 s; one after the other they finish
-# sooner and wait as long as they do alone. A phase that fails does not stop
-# the next: the output names every failure, and the exit status is the worst.
+# sooner and wait as long as they do alone. The three Go runs go one after
+# another too: each keeps both cores busy alone (go test runs two packages
+# at once), and two at once took 290 s where one after another take 256 s.
+# A phase that fails does not stop the next: the output names every
+# failure, and the exit status is the worst.
 #
 # The end-to-end pictures (test-results/screenshots) are for people to look
 # at after `make e2e`; here the specs still check every screen at 360 px for
@@ -51,7 +54,7 @@ test: ## every test: Go (race), frontend unit, end-to-end in Chromium
 	$(MAKE) --no-print-directory -j3 --output-sync=target build test-web vet || failed="$$failed build/unit/vet"; \
 	$(MAKE) --no-print-directory lint || failed="$$failed lint"; \
 	$(MAKE) --no-print-directory e2e || failed="$$failed e2e"; \
-	$(MAKE) --no-print-directory -j2 --output-sync=target test-go-race test-go-http test-go-http-race || failed="$$failed go"; \
+	$(MAKE) --no-print-directory -k test-go-race test-go-http test-go-http-race || failed="$$failed go"; \
 	if [ -n "$$failed" ]; then echo "make test failed:$$failed"; exit 2; fi
 
 lint: frontend/node_modules/.package-lock.json $(BIN) ## formatting, go.mod tidiness, the SPA's API types generated from the Go types
