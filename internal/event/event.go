@@ -49,7 +49,7 @@ var States = []string{StateDraft, StatePublished, StateCancelled}
 const (
 	RoleExhibitor   = "exhibitor"   // a booth showing its listings
 	RoleParticipant = "participant" // brings its needs (reverse techmart), meets exhibitors
-	RoleInventor    = "inventor"    // an individual inventor or cooperative asking for a free booth
+	RoleInventor    = "inventor"    // an individual inventor (an organisation of kind individual) asking for a free booth
 )
 
 // Roles lists every registration role.
@@ -121,7 +121,8 @@ type Step struct {
 
 // BoothType is one kind of booth on the booth plan: Count booths of SizeM2
 // square metres at FeeVND each (0: free). FreeQuota of them are kept free
-// for farmer-inventors and cooperatives (registrations of RoleInventor).
+// for individual farmer-inventors (registrations of RoleInventor; a
+// cooperative registers as an exhibitor).
 // Booths are numbered Prefix-1 … Prefix-Count.
 type BoothType struct {
 	Code      string  `bson:"code" json:"code" rule:"required,min=1,max=20"`
